@@ -1,0 +1,2 @@
+/** Qualifications (dispositions) and their groups, with French and English labels. */
+package com.evscallpro.core.qualification;

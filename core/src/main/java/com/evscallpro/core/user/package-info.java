@@ -1,0 +1,2 @@
+/** User accounts (ADMIN / SUPERVISOR / AGENT) with hashed passwords. */
+package com.evscallpro.core.user;

@@ -1,0 +1,25 @@
+package com.evscallpro.telephony;
+
+import java.time.Instant;
+
+/**
+ * One thing that happened to a call, in our own terms.
+ *
+ * @param type      what happened
+ * @param callId    our stable call id (the Asterisk linked id of the call)
+ * @param leg       which side of the call the channel belongs to
+ * @param channel   the PBX channel name
+ * @param uniqueId  the PBX unique id of the channel
+ * @param linkedId  the PBX linked id of the channel
+ * @param at        when the adapter saw it
+ * @param cause     the Q.850 cause for HUNG_UP, else 0
+ * @param causeText the cause's text for HUNG_UP (e.g. "Normal Clearing"), else null
+ * @param detail    the digit for DTMF, the peer channel for BRIDGED, the outcome name for FAILED, else null
+ */
+public record CallEvent(Type type, String callId, Leg leg, String channel, String uniqueId, String linkedId,
+                        Instant at, int cause, String causeText, String detail) {
+
+    public enum Type { CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF, TRANSFERRED, HUNG_UP }
+
+    public enum Leg { CUSTOMER, AGENT, OTHER }
+}
