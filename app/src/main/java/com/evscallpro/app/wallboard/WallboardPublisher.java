@@ -1,0 +1,65 @@
+package com.evscallpro.app.wallboard;
+
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.call.LiveCall;
+import com.evscallpro.core.call.LiveCallChanged;
+import com.evscallpro.core.event.EventBus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+/** Forwards agent and call events from the event bus to the wallboard topics as JSON. */
+@Component
+class WallboardPublisher {
+
+    static final String AGENT_STATUS_UPDATE = "/topic/agentStatusUpdate";
+    static final String NEW_CALL = "/topic/newCall";
+    static final String CALL_HANGUP = "/topic/callHangup";
+
+    private final EventBus events;
+    private final SimpMessagingTemplate stomp;
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+
+    WallboardPublisher(EventBus events, SimpMessagingTemplate stomp) {
+        this.events = events;
+        this.stomp = stomp;
+    }
+
+    @PostConstruct
+    void subscribe() {
+        subscriptions.add(events.subscribe(AgentStatusChanged.class,
+                e -> stomp.convertAndSend(AGENT_STATUS_UPDATE, Map.of(
+                        "event", "agentStatusUpdate",
+                        "agentId", e.status().userId(),
+                        "agent", e.status().displayName(),
+                        "state", e.status().state().name(),
+                        "previousState", e.previous().name(),
+                        "since", e.status().since().toString()))));
+        subscriptions.add(events.subscribe(LiveCallChanged.class, e -> onCall(e.call())));
+    }
+
+    private void onCall(LiveCall call) {
+        if (call.state() == LiveCall.LiveCallState.ENDED) {
+            announced.remove(call.callId());
+            stomp.convertAndSend(CALL_HANGUP, Map.of("event", "callHangup", "callId", call.callId(),
+                    "campaignId", call.campaignId()));
+        } else if (announced.add(call.callId())) {
+            stomp.convertAndSend(NEW_CALL, Map.of("event", "newCall", "callId", call.callId(),
+                    "campaignId", call.campaignId(), "campaign", call.campaignName(),
+                    "phone", call.maskedPhone(), "agentId", call.agentId() == null ? -1 : call.agentId(),
+                    "startedAt", call.startedAt().toString()));
+        }
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+}

@@ -1,0 +1,25 @@
+package com.evscallpro.core.agent;
+
+import java.util.List;
+
+/** What the dialer and the call tracker do to agents' sessions as calls progress. */
+public interface AgentCallRouting {
+
+    /** Agents that are READY now, longest-waiting first. */
+    List<AgentStatus> readyAgents();
+
+    /** READY → RESERVED for the call; false when the agent is no longer READY (someone was faster). */
+    boolean reserve(long userId, String callId);
+
+    /** RESERVED → READY: the call never reached the agent. No-op when the agent is not reserved for this call. */
+    void release(long userId, String callId);
+
+    /** RESERVED → ON_CALL: the customer is bridged to the agent. */
+    void connect(long userId, String callId);
+
+    /** ON_CALL → WRAP_UP: the call is over, the agent qualifies it. No-op when already past it. */
+    void wrapUp(long userId, String callId);
+
+    /** → READY once the agent has qualified the call. */
+    void finish(long userId, String callId);
+}

@@ -1,0 +1,169 @@
+package com.evscallpro.core.agent;
+
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.user.AgentStateJournal;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live agent sessions. Each change is applied under the session's lock, journaled in {@code agent_state_log} and
+ * published as {@link AgentStatusChanged}.
+ */
+@Service
+class AgentSessions implements AgentService, AgentCallRouting {
+
+    private final Map<Long, AgentSession> sessions = new ConcurrentHashMap<>();
+    private final UserAccountService users;
+    private final AgentStateJournal journal;
+    private final EventBus events;
+    private final Clock clock;
+
+    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events) {
+        this(users, journal, events, Clock.systemUTC());
+    }
+
+    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events, Clock clock) {
+        this.users = users;
+        this.journal = journal;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public AgentStatus goReady(long userId) {
+        return change(userId, (s, now) -> s.ready(now));
+    }
+
+    @Override
+    public AgentStatus pause(long userId, String reason) {
+        return change(userId, (s, now) -> s.pause(reason, now));
+    }
+
+    @Override
+    public AgentStatus logOut(long userId) {
+        return change(userId, (s, now) -> s.logOut(now));
+    }
+
+    @Override
+    public AgentStatus status(long userId) {
+        UserAccount user = agent(userId);
+        AgentSession session = session(userId);
+        synchronized (session) {
+            return snapshot(user, session);
+        }
+    }
+
+    @Override
+    public List<AgentStatus> statuses() {
+        return users.agents().stream()
+                .map(u -> {
+                    AgentSession s = session(u.id());
+                    synchronized (s) {
+                        return snapshot(u, s);
+                    }
+                })
+                .sorted(Comparator.comparing(AgentStatus::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    @Override
+    public List<AgentStatus> readyAgents() {
+        return statuses().stream()
+                .filter(a -> a.state() == AgentState.READY)
+                .sorted(Comparator.comparing(AgentStatus::since))
+                .toList();
+    }
+
+    @Override
+    public boolean reserve(long userId, String callId) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (session.state() != AgentState.READY) {
+                return false;
+            }
+            change(userId, (s, now) -> s.reserve(callId, now));
+            return true;
+        }
+    }
+
+    @Override
+    public void release(long userId, String callId) {
+        changeIf(userId, callId, AgentState.RESERVED, (s, now) -> s.release(callId, now));
+    }
+
+    @Override
+    public void connect(long userId, String callId) {
+        changeIf(userId, callId, AgentState.RESERVED, (s, now) -> s.connect(callId, now));
+    }
+
+    @Override
+    public void wrapUp(long userId, String callId) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (callId.equals(session.callId())
+                    && (session.state() == AgentState.ON_CALL || session.state() == AgentState.RESERVED)) {
+                change(userId, (s, now) -> s.wrapUp(callId, now));
+            }
+        }
+    }
+
+    @Override
+    public void finish(long userId, String callId) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (callId.equals(session.callId())) {
+                change(userId, (s, now) -> s.finish(callId, now));
+            }
+        }
+    }
+
+    private void changeIf(long userId, String callId, AgentState expected, BiConsumer<AgentSession, Instant> move) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (session.state() == expected && callId.equals(session.callId())) {
+                change(userId, move);
+            }
+        }
+    }
+
+    private AgentStatus change(long userId, BiConsumer<AgentSession, Instant> move) {
+        UserAccount user = agent(userId);
+        AgentSession session = session(userId);
+        AgentStatus after;
+        AgentState before;
+        synchronized (session) {
+            before = session.state();
+            move.accept(session, clock.instant());
+            after = snapshot(user, session);
+        }
+        journal.append(userId, after.state().name(), after.pauseReason(), after.callId(), after.since());
+        events.publish(new AgentStatusChanged(after, before));
+        return after;
+    }
+
+    private AgentSession session(long userId) {
+        return sessions.computeIfAbsent(userId, id -> new AgentSession(id, clock.instant()));
+    }
+
+    private UserAccount agent(long userId) {
+        UserAccount user = users.findById(userId)
+                .orElseThrow(() -> new IllegalArgumentException("No user with id " + userId));
+        if (user.role() != UserAccount.Role.AGENT) {
+            throw new IllegalArgumentException("User " + user.username() + " is not an agent");
+        }
+        return user;
+    }
+
+    private static AgentStatus snapshot(UserAccount user, AgentSession s) {
+        return new AgentStatus(user.id(), user.username(), user.displayName(), user.extension(), s.state(),
+                s.pauseReason(), s.since(), s.callId());
+    }
+}

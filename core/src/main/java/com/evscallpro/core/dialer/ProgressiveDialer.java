@@ -1,0 +1,161 @@
+package com.evscallpro.core.dialer;
+
+import com.evscallpro.core.agent.AgentCallRouting;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.call.CallTracker;
+import com.evscallpro.core.call.NewOutboundCall;
+import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.campaign.CampaignSettings;
+import com.evscallpro.core.contact.ContactLifecycleService;
+import com.evscallpro.core.contact.DialableContact;
+import com.evscallpro.core.process.ProcessGateway;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Progressive dialing: for every READY agent, the next due contact of a running campaign is claimed, the agent is
+ * reserved, and one {@code outbound-call} process instance is started for that single attempt. Campaigns take
+ * turns. Contacts waiting for a retry or a callback wait in the database ({@code next_attempt_at}), never in the
+ * engine.
+ */
+@Service
+public class ProgressiveDialer {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressiveDialer.class);
+
+    private final CampaignService campaigns;
+    private final ContactLifecycleService contacts;
+    private final AgentCallRouting agents;
+    private final CallTracker calls;
+    private final ProcessGateway processes;
+    private final DialerSettings settings;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "evs-dialer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
+                             CallTracker calls, ProcessGateway processes, DialerSettings settings) {
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+        this.agents = agents;
+        this.calls = calls;
+        this.processes = processes;
+        this.settings = settings;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        int released = contacts.releaseInterrupted();
+        if (released > 0) {
+            log.info("{} contact(s) left IN_PROGRESS by a previous run are due again", released);
+        }
+        if (!settings.enabled()) {
+            log.info("Dialer disabled (evs.dialer.enabled=false)");
+            return;
+        }
+        long period = settings.tick().toMillis();
+        loop.scheduleWithFixedDelay(this::tickSafely, period, period, TimeUnit.MILLISECONDS);
+        log.info("Progressive dialer started, tick {} ms", period);
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.shutdownNow();
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("Dialer tick failed; next tick retries", e);
+        }
+    }
+
+    /** One pass: pairs READY agents with due contacts of running campaigns, round-robin. Returns calls placed. */
+    public int tick() {
+        List<AgentStatus> ready = agents.readyAgents();
+        if (ready.isEmpty()) {
+            return 0;
+        }
+        Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
+        int placed = 0;
+        for (AgentStatus agent : ready) {
+            while (!turn.isEmpty()) {
+                CampaignSettings campaign = turn.pollFirst();
+                List<DialableContact> due = contacts.claimDue(campaign.id(), 1);
+                if (due.isEmpty()) {
+                    continue; // this campaign has nothing due: drop it for this pass
+                }
+                turn.addLast(campaign);
+                if (place(agent, campaign, due.get(0))) {
+                    placed++;
+                }
+                break;
+            }
+            if (turn.isEmpty()) {
+                break;
+            }
+        }
+        return placed;
+    }
+
+    private boolean place(AgentStatus agent, CampaignSettings campaign, DialableContact contact) {
+        String callId = UUID.randomUUID().toString();
+        if (!agents.reserve(agent.userId(), callId)) {
+            contacts.scheduleRetry(contact.contactId(), Duration.ZERO);
+            return false;
+        }
+        Duration ring = Duration.ofSeconds(campaign.ringTimeoutSeconds());
+        calls.register(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(),
+                displayName(contact), contact.phoneE164(), agent.userId(), agent.displayName(), agent.extension(),
+                contact.attempt(), campaign.callerId(), ring));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("callId", callId);
+        variables.put("campaignId", campaign.id());
+        variables.put("contactId", contact.contactId());
+        variables.put("agentId", agent.userId());
+        variables.put("agentExtension", agent.extension());
+        variables.put("phoneNumber", contact.phoneE164());
+        variables.put("callerId", campaign.callerId());
+        variables.put("attempt", contact.attempt());
+        variables.put("maxAttempts", campaign.maxAttempts());
+        variables.put("retryDelaySeconds", campaign.retryDelaySeconds());
+        variables.put("ringTimeoutSeconds", campaign.ringTimeoutSeconds());
+        variables.put("ringTimeout", ring.plus(settings.ringTimeoutGrace()).toString());
+        variables.put("qualificationCategory", null);
+        try {
+            long key = processes.startOutboundCall(variables);
+            log.info("Call {} placed: campaign {}, contact {}, attempt {}, agent {} (instance {})", callId,
+                    campaign.id(), contact.contactId(), contact.attempt(), agent.userId(), key);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not start the attempt process for call {}: {}", callId, e.toString());
+            calls.abandon(callId);
+            agents.release(agent.userId(), callId);
+            contacts.scheduleRetry(contact.contactId(), Duration.ofSeconds(30));
+            return false;
+        }
+    }
+
+    private static String displayName(DialableContact c) {
+        String first = c.firstName() == null ? "" : c.firstName();
+        String last = c.lastName() == null ? "" : c.lastName();
+        return (first + " " + last).trim();
+    }
+}
