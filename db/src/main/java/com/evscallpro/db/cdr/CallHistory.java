@@ -1,0 +1,19 @@
+package com.evscallpro.db.cdr;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One call (CDR). {@code callId} is our id and unique; {@code disposition} is Asterisk's
+ * (ANSWERED, BUSY, NO ANSWER, FAILED, CONGESTION); {@code processInstanceKey} is not unique (the embedded engine
+ * reuses keys across restarts).
+ */
+@Table("call_history")
+public record CallHistory(@Id Long id, String callId, String uniqueId, String linkedId, String direction,
+                          String caller, String callee, Instant startedAt, Instant answeredAt, Instant endedAt,
+                          Integer durationSeconds, Integer billsec, String disposition, Integer hangupCause,
+                          String hangupCauseText, Long campaignId, Long contactId, Long agentId,
+                          String qualificationCode, String comment, Integer attempt, Long processInstanceKey,
+                          Instant createdAt) {
+}

@@ -1,0 +1,33 @@
+package com.evscallpro.db.cdr;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface CallHistoryRepository extends ListCrudRepository<CallHistory, Long>, CallHistoryUpsert {
+
+    Optional<CallHistory> findByCallId(String callId);
+
+    /** A contact's calls, newest first ({@code call_history_contact_idx}). */
+    @Query("SELECT * FROM call_history WHERE contact_id = :contactId ORDER BY started_at DESC, id DESC")
+    List<CallHistory> findByContact(long contactId);
+
+    /** A page of a campaign's calls, newest first ({@code call_history_campaign_started_idx}). */
+    @Query("""
+            SELECT * FROM call_history WHERE campaign_id = :campaignId
+            ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset
+            """)
+    List<CallHistory> findByCampaign(long campaignId, int offset, int limit);
+
+    /** A page of an agent's calls, newest first ({@code call_history_agent_started_idx}). */
+    @Query("""
+            SELECT * FROM call_history WHERE agent_id = :agentId
+            ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset
+            """)
+    List<CallHistory> findByAgent(long agentId, int offset, int limit);
+
+    /** A page of all calls, newest first ({@code call_history_started_idx}). */
+    @Query("SELECT * FROM call_history ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<CallHistory> findLatest(int offset, int limit);
+}

@@ -1,0 +1,70 @@
+package com.evscallpro.db.contact;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface ContactRepository extends ListCrudRepository<Contact, Long>, ContactBatchInsert {
+
+    /**
+     * Atomically claims up to {@code limit} due contacts of a campaign for dialing: status NEW, RETRY or CALLBACK
+     * and {@code next_attempt_at} null or past, oldest first (never-tried first, then by id). Rows locked by a
+     * concurrent claimer are skipped ({@code FOR UPDATE SKIP LOCKED}), so two claimers never get the same contact.
+     * The claimed rows become IN_PROGRESS with {@code attempts + 1}. Served by {@code contact_dialable_idx}.
+     * The result is in no particular order.
+     */
+    @Query("""
+            UPDATE contact c
+            SET status = 'IN_PROGRESS', attempts = c.attempts + 1, updated_at = now()
+            FROM (SELECT id FROM contact
+                  WHERE campaign_id = :campaignId
+                    AND status IN ('NEW', 'RETRY', 'CALLBACK')
+                    AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                  ORDER BY next_attempt_at NULLS FIRST, id
+                  LIMIT :limit
+                  FOR UPDATE SKIP LOCKED) due
+            WHERE c.id = due.id
+            RETURNING c.*
+            """)
+    List<Contact> claimDue(long campaignId, int limit);
+
+    @Modifying
+    @Query("""
+            UPDATE contact SET last_outcome = :outcome,
+                               last_qualification_code = COALESCE(:qualificationCode, last_qualification_code),
+                               updated_at = now()
+            WHERE id = :id
+            """)
+    int recordOutcome(long id, String outcome, String qualificationCode);
+
+    /** Moves a contact to RETRY or CALLBACK (or any status) with its next attempt time. */
+    @Modifying
+    @Query("""
+            UPDATE contact SET status = :status, next_attempt_at = :nextAttemptAt, updated_at = now()
+            WHERE id = :id
+            """)
+    int schedule(long id, String status, Instant nextAttemptAt);
+
+    @Modifying
+    @Query("UPDATE contact SET status = 'DONE', next_attempt_at = NULL, updated_at = now() WHERE id = :id")
+    int close(long id);
+
+    /** IN_PROGRESS → RETRY due now, for every contact (start-up recovery after the engine lost its instances). */
+    @Modifying
+    @Query("""
+            UPDATE contact SET status = 'RETRY', next_attempt_at = now(), updated_at = now()
+            WHERE status = 'IN_PROGRESS'
+            """)
+    int releaseInterrupted();
+
+    @Query("""
+            SELECT * FROM contact WHERE campaign_id = :campaignId ORDER BY id LIMIT :limit OFFSET :offset
+            """)
+    List<Contact> findPage(long campaignId, int offset, int limit);
+
+    long countByCampaignId(long campaignId);
+
+    long countByCampaignIdAndStatus(long campaignId, ContactStatus status);
+}
