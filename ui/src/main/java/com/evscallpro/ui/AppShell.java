@@ -1,0 +1,18 @@
+package com.evscallpro.ui;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+
+/**
+ * Application shell: server push (WebSocket with long-polling fallback) for the live agent and supervision views,
+ * and the default page title. No custom theme or frontend: the pre-compiled dev bundle with Lumo is used.
+ */
+@Push
+public class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("EVSCallPro");
+    }
+}

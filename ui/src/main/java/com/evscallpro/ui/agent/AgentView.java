@@ -1,0 +1,233 @@
+package com.evscallpro.ui.agent;
+
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.task.AgentTaskService;
+import com.evscallpro.core.task.TaskAssigned;
+import com.evscallpro.core.task.WrapUpTask;
+import com.evscallpro.ui.i18n.Durations;
+import com.evscallpro.ui.layout.HomeRoutes;
+import com.evscallpro.ui.layout.MainLayout;
+import com.evscallpro.ui.layout.Notifications;
+import com.evscallpro.ui.layout.StateColors;
+import com.evscallpro.ui.security.CurrentUser;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code /agent}: the agent's state ({@code agent-state} with {@code data-state}, time in state
+ * {@code agent-state-time}), ready / pause with a reason, and the screen-pop when a wrap-up task arrives. Live: agent
+ * and task events for this agent come from the {@link EventBus} by server push; the time ticks by a 1 s poll.
+ */
+@Route(value = HomeRoutes.AGENT, layout = MainLayout.class)
+@RolesAllowed("AGENT")
+class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDynamicTitle {
+
+    static final List<String> PAUSE_REASONS = List.of("BREAK", "LUNCH", "TRAINING", "MEETING", "ADMIN");
+
+    private final EventBus eventBus;
+    private final long agentId;
+    private final AgentWorkspace workspace;
+    private final Clock clock = Clock.systemUTC();
+    private final Span state = new Span();
+    private final Span stateTime = new Span();
+    private final Span pauseReasonText = new Span();
+    private final Button ready = new Button();
+    private final Button pause = new Button();
+    private final Select<String> pauseReason = new Select<>();
+    private final ScreenPopPanel screenPop = new ScreenPopPanel();
+    private final Span noTask = new Span();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private Registration pollRegistration;
+    private Instant stateSince;
+
+    AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus) {
+        this.eventBus = eventBus;
+        this.agentId = currentUser.require().userId();
+        this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
+        setId("agent-view");
+        add(new H2(getTranslation("agent.title")), stateBar(), actions(), noTask, screenPop);
+        noTask.setId("no-task");
+        noTask.setText(getTranslation("agent.noTask"));
+        noTask.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        screenPop.setVisible(false);
+        screenPop.setMaxWidth("48rem");
+        screenPop.addQualifyListener(e -> workspace.qualify(e.qualification()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("agent.title") + " · EVSCallPro";
+    }
+
+    private HorizontalLayout stateBar() {
+        state.setId("agent-state");
+        state.getStyle().set("font-weight", "600").set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-l)");
+        stateTime.setId("agent-state-time");
+        stateTime.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
+        pauseReasonText.setId("agent-pause-reason");
+        pauseReasonText.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout bar = new HorizontalLayout(new Span(getTranslation("agent.state")), state, stateTime,
+                pauseReasonText);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+
+    private HorizontalLayout actions() {
+        ready.setId("ready-button");
+        ready.setText(getTranslation("agent.ready"));
+        ready.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        ready.addClickListener(e -> workspace.ready());
+        pauseReason.setId("pause-reason");
+        pauseReason.setLabel(getTranslation("agent.pauseReason"));
+        pauseReason.setItems(PAUSE_REASONS);
+        pauseReason.setItemLabelGenerator(r -> getTranslation("pause.reason." + r));
+        pauseReason.setValue(PAUSE_REASONS.getFirst());
+        pause.setId("pause-button");
+        pause.setText(getTranslation("agent.pause"));
+        pause.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        pause.addClickListener(e -> pauseWithReason());
+        HorizontalLayout row = new HorizontalLayout(ready, pauseReason, pause);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private void pauseWithReason() {
+        String reason = pauseReason.getValue() == null ? PAUSE_REASONS.getFirst() : pauseReason.getValue();
+        workspace.pause(reason);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> {
+            if (e.status() != null && e.status().userId() == agentId) {
+                inUi(ui, () -> workspace.onStatusChanged(e));
+            }
+        }));
+        subscriptions.add(eventBus.subscribe(TaskAssigned.class, e -> {
+            if (e.task() != null && e.task().agentId() == agentId) {
+                inUi(ui, () -> workspace.onTaskAssigned(e));
+            }
+        }));
+        workspace.load();
+        ui.setPollInterval(1000);
+        pollRegistration = ui.addPollListener(e -> refreshElapsed());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        closeSubscriptions();
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        super.onDetach(detachEvent);
+    }
+
+    private void closeSubscriptions() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // best effort: the bus drops closed subscriptions
+            }
+        }
+        subscriptions.clear();
+    }
+
+    private static void inUi(UI ui, Runnable command) {
+        try {
+            ui.access(command::run);
+        } catch (UIDetachedException ignored) {
+            // the view is going away; onDetach closes the subscription
+        }
+    }
+
+    // --- AgentWorkspace.Display
+
+    @Override
+    public void showStatus(AgentStatus status) {
+        AgentState s = status == null || status.state() == null ? AgentState.OFFLINE : status.state();
+        state.setText(getTranslation("agent.state." + s.name()));
+        state.getElement().setAttribute("data-state", s.name());
+        StateColors.apply(state, s);
+        stateSince = status == null ? null : status.since();
+        pauseReasonText.setText(s == AgentState.PAUSED && status.pauseReason() != null
+                ? reasonLabel(status.pauseReason()) : "");
+        ready.setEnabled(s == AgentState.OFFLINE || s == AgentState.PAUSED);
+        pause.setEnabled(s == AgentState.OFFLINE || s == AgentState.READY);
+        refreshElapsed();
+    }
+
+    @Override
+    public void showTask(WrapUpTask task) {
+        screenPop.show(task);
+        screenPop.setVisible(true);
+        noTask.setVisible(false);
+    }
+
+    @Override
+    public void clearTask() {
+        screenPop.setVisible(false);
+        noTask.setVisible(true);
+    }
+
+    @Override
+    public void showSuccess(String key, Object... params) {
+        Notifications.success(getTranslation(key, params));
+    }
+
+    @Override
+    public void showError(String key, String detail) {
+        String text = getTranslation(key);
+        Notifications.error(detail == null || detail.isBlank() ? text : text + " " + detail);
+    }
+
+    private void refreshElapsed() {
+        stateTime.setText(Durations.since(stateSince, clock.instant()));
+    }
+
+    private String reasonLabel(String reason) {
+        return PAUSE_REASONS.contains(reason) ? getTranslation("pause.reason." + reason) : reason;
+    }
+
+    /** Package-visible for tests: the current state element's {@code data-state}. */
+    String shownState() {
+        return state.getElement().getAttribute("data-state");
+    }
+
+    ScreenPopPanel screenPop() {
+        return screenPop;
+    }
+
+    /** Runs {@code consumer} with the workspace (tests drive events without a bus). */
+    void withWorkspace(Consumer<AgentWorkspace> consumer) {
+        consumer.accept(workspace);
+    }
+}

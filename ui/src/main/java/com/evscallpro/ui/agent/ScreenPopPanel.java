@@ -1,0 +1,170 @@
+package com.evscallpro.ui.agent;
+
+import com.evscallpro.core.qualification.Qualification;
+import com.evscallpro.core.qualification.Qualification.QualificationCategory;
+import com.evscallpro.core.task.ScreenPop;
+import com.evscallpro.core.task.WrapUpTask;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.shared.Registration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The screen-pop ({@code screen-pop}) and wrap-up form of one task. It knows no service: "qualify" fires a
+ * {@link QualifyEvent} once the form is complete (a qualification, and a time for a callback).
+ * Callback times are read in the server's time zone.
+ */
+class ScreenPopPanel extends VerticalLayout {
+
+    private final H3 campaign = new H3();
+    private final Span contactName = new Span();
+    private final Span contactPhone = new Span();
+    private final Span attempt = new Span();
+    private final Div customFields = new Div();
+    private final RadioButtonGroup<Qualification> qualification = new RadioButtonGroup<>();
+    private final DateTimePicker callbackAt = new DateTimePicker();
+    private final TextArea comment = new TextArea();
+    private final Button qualify = new Button();
+    private final Span formError = new Span();
+    private WrapUpTask task;
+
+    ScreenPopPanel() {
+        setId("screen-pop");
+        setPadding(true);
+        getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("background", "var(--lumo-contrast-5pct)");
+        campaign.setId("campaign-name");
+        campaign.getStyle().set("margin", "0");
+        contactName.setId("contact-name");
+        contactName.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
+        contactPhone.setId("contact-phone");
+        attempt.setId("contact-attempt");
+        customFields.setId("custom-fields");
+        qualification.setId("qualification-select");
+        qualification.setLabel(getTranslation("agent.qualification"));
+        qualification.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        qualification.setItemLabelGenerator(q -> q.label(getLocale()));
+        qualification.addValueChangeListener(e -> onQualificationChanged());
+        callbackAt.setId("callback-at");
+        callbackAt.setLabel(getTranslation("agent.callbackAt"));
+        callbackAt.setVisible(false);
+        comment.setId("comment");
+        comment.setLabel(getTranslation("agent.comment"));
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        formError.setId("qualify-error");
+        formError.getStyle().set("color", "var(--lumo-error-text-color)");
+        qualify.setId("qualify-button");
+        qualify.setText(getTranslation("agent.qualify"));
+        qualify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        qualify.addClickListener(e -> submit());
+        add(campaign, contactName, contactPhone, attempt, customFields, qualification, callbackAt, comment,
+                formError, qualify);
+    }
+
+    void show(WrapUpTask task) {
+        this.task = task;
+        ScreenPop c = task.contact();
+        campaign.setText(task.campaignName());
+        contactName.setText(fullName(c));
+        contactPhone.setText(c == null || c.phone() == null ? "" : c.phone());
+        attempt.setText(getTranslation("agent.attempt", c == null ? 1 : c.attempt()));
+        showCustomFields(c == null ? Map.of() : c.customFields());
+        qualification.setItems(task.qualifications() == null ? java.util.List.of() : task.qualifications());
+        qualification.clear();
+        callbackAt.clear();
+        callbackAt.setVisible(false);
+        comment.clear();
+        formError.setText("");
+        getElement().setAttribute("data-call-id", task.callId());
+    }
+
+    Registration addQualifyListener(ComponentEventListener<QualifyEvent> listener) {
+        return addListener(QualifyEvent.class, listener);
+    }
+
+    private void showCustomFields(Map<String, String> fields) {
+        customFields.removeAll();
+        if (fields == null) {
+            return;
+        }
+        fields.forEach((name, value) -> {
+            Span label = new Span(name);
+            label.addClassName("custom-field-label");
+            label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-right", "var(--lumo-space-s)");
+            Span text = new Span(value == null ? "" : value);
+            text.addClassName("custom-field-value");
+            Div row = new Div(label, text);
+            row.addClassName("custom-field");
+            row.getElement().setAttribute("data-field", name);
+            customFields.add(row);
+        });
+    }
+
+    private void onQualificationChanged() {
+        Qualification q = qualification.getValue();
+        boolean callback = q != null && q.category() == QualificationCategory.CALLBACK;
+        callbackAt.setVisible(callback);
+        if (!callback) {
+            callbackAt.clear();
+        }
+        formError.setText("");
+    }
+
+    private void submit() {
+        Qualification q = qualification.getValue();
+        if (task == null) {
+            return;
+        }
+        if (q == null) {
+            formError.setText(getTranslation("agent.error.noQualification"));
+            return;
+        }
+        LocalDateTime at = callbackAt.getValue();
+        if (q.category() == QualificationCategory.CALLBACK && at == null) {
+            formError.setText(getTranslation("agent.error.noCallbackTime"));
+            return;
+        }
+        Instant callback = q.category() == QualificationCategory.CALLBACK
+                ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
+        String text = comment.getValue() == null || comment.getValue().isBlank() ? null : comment.getValue().trim();
+        fireEvent(new QualifyEvent(this, new AgentWorkspace.Qualification(task.callId(), q.code(), callback, text)));
+    }
+
+    private static String fullName(ScreenPop c) {
+        if (c == null) {
+            return "";
+        }
+        String first = c.firstName() == null ? "" : c.firstName();
+        String last = c.lastName() == null ? "" : c.lastName();
+        return (first + " " + last).trim();
+    }
+
+    /** The agent asked to qualify the call with what the form holds. */
+    static final class QualifyEvent extends ComponentEvent<ScreenPopPanel> {
+        private final AgentWorkspace.Qualification qualification;
+
+        QualifyEvent(ScreenPopPanel source, AgentWorkspace.Qualification qualification) {
+            super(source, false);
+            this.qualification = qualification;
+        }
+
+        AgentWorkspace.Qualification qualification() {
+            return qualification;
+        }
+    }
+}

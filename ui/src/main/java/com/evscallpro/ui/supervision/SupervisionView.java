@@ -1,0 +1,240 @@
+package com.evscallpro.ui.supervision;
+
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.call.LiveCall;
+import com.evscallpro.core.call.LiveCallChanged;
+import com.evscallpro.core.call.LiveCallService;
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.ui.i18n.Durations;
+import com.evscallpro.ui.layout.HomeRoutes;
+import com.evscallpro.ui.layout.MainLayout;
+import com.evscallpro.ui.layout.Notifications;
+import com.evscallpro.ui.layout.StateColors;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
+ * {@code count-calls}), the {@code agents-grid} and the {@code calls-grid}. Agent and call events arrive from the
+ * {@link EventBus} and are pushed to the browser; elapsed times tick by a 1 s poll.
+ */
+@Route(value = HomeRoutes.SUPERVISION, layout = MainLayout.class)
+@RolesAllowed({"SUPERVISOR", "ADMIN"})
+class SupervisionView extends VerticalLayout implements HasDynamicTitle {
+
+    private final AgentService agentService;
+    private final LiveCallService liveCallService;
+    private final EventBus eventBus;
+    private final Clock clock = Clock.systemUTC();
+    private final SupervisionBoard board = new SupervisionBoard();
+    private final Grid<AgentStatus> agentsGrid = new Grid<>();
+    private final Grid<LiveCall> callsGrid = new Grid<>();
+    private final Span countReady = counterValue("count-ready");
+    private final Span countOnCall = counterValue("count-on-call");
+    private final Span countPaused = counterValue("count-paused");
+    private final Span countCalls = counterValue("count-calls");
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private Registration pollRegistration;
+
+    SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus) {
+        this.agentService = agentService;
+        this.liveCallService = liveCallService;
+        this.eventBus = eventBus;
+        setId("supervision-view");
+        setSizeFull();
+        configureAgentsGrid();
+        configureCallsGrid();
+        add(new H2(getTranslation("supervision.title")), counters(),
+                new H3(getTranslation("supervision.agents")), agentsGrid,
+                new H3(getTranslation("supervision.calls")), callsGrid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("supervision.title") + " · EVSCallPro";
+    }
+
+    private HorizontalLayout counters() {
+        HorizontalLayout row = new HorizontalLayout(
+                counter("supervision.count.ready", countReady),
+                counter("supervision.count.onCall", countOnCall),
+                counter("supervision.count.paused", countPaused),
+                counter("supervision.count.calls", countCalls));
+        row.setId("supervision-counters");
+        return row;
+    }
+
+    private Div counter(String key, Span value) {
+        Span label = new Span(getTranslation(key));
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Div card = new Div(value, label);
+        card.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "center")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
+                .set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)");
+        return card;
+    }
+
+    private static Span counterValue(String id) {
+        Span value = new Span("0");
+        value.setId(id);
+        value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+        return value;
+    }
+
+    private void configureAgentsGrid() {
+        agentsGrid.setId("agents-grid");
+        agentsGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        agentsGrid.setAllRowsVisible(true);
+        agentsGrid.addColumn(AgentStatus::displayName).setHeader(getTranslation("supervision.col.name"))
+                .setKey("name").setAutoWidth(true);
+        agentsGrid.addColumn(AgentStatus::extension).setHeader(getTranslation("supervision.col.extension"))
+                .setKey("extension").setAutoWidth(true);
+        agentsGrid.addColumn(LitRenderer.<AgentStatus>of(
+                        "<span class=\"agent-state-badge\" data-state=\"${item.state}\" style=\"${item.style}\">"
+                                + "${item.label}</span>")
+                        .withProperty("state", a -> state(a).name())
+                        .withProperty("style", a -> StateColors.css(state(a))
+                                + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
+                        .withProperty("label", this::stateLabel))
+                .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
+        agentsGrid.addColumn(a -> Durations.since(a.since(), clock.instant()))
+                .setHeader(getTranslation("supervision.col.timeInState")).setKey("time").setAutoWidth(true);
+        agentsGrid.addColumn(a -> a.callId() == null ? "" : a.callId())
+                .setHeader(getTranslation("supervision.col.call")).setKey("call").setAutoWidth(true);
+    }
+
+    private void configureCallsGrid() {
+        callsGrid.setId("calls-grid");
+        callsGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        callsGrid.setAllRowsVisible(true);
+        callsGrid.addColumn(LiveCall::campaignName).setHeader(getTranslation("supervision.col.campaign"))
+                .setKey("campaign").setAutoWidth(true);
+        callsGrid.addColumn(LiveCall::contactName).setHeader(getTranslation("supervision.col.contact"))
+                .setKey("contact").setAutoWidth(true);
+        callsGrid.addColumn(LiveCall::maskedPhone).setHeader(getTranslation("supervision.col.phone"))
+                .setKey("phone").setAutoWidth(true);
+        callsGrid.addColumn(c -> c.agentName() == null ? "" : c.agentName())
+                .setHeader(getTranslation("supervision.col.agent")).setKey("agent").setAutoWidth(true);
+        callsGrid.addColumn(c -> c.state() == null ? "" : getTranslation("call.state." + c.state().name()))
+                .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
+        callsGrid.addColumn(c -> Durations.since(c.answeredAt() != null ? c.answeredAt() : c.startedAt(),
+                        clock.instant()))
+                .setHeader(getTranslation("supervision.col.duration")).setKey("duration").setAutoWidth(true);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
+        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
+        reload();
+        ui.setPollInterval(1000);
+        pollRegistration = ui.addPollListener(e -> tick());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+        subscriptions.clear();
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        super.onDetach(detachEvent);
+    }
+
+    private void reload() {
+        try {
+            board.load(agentService.statuses(), liveCallService.liveCalls());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Notifications.error(getTranslation("supervision.error.load") + " " + e.getMessage());
+        }
+        showAgents();
+        showCalls();
+    }
+
+    private void onAgentChanged(AgentStatusChanged event) {
+        board.apply(event);
+        showAgents();
+    }
+
+    private void onCallChanged(LiveCallChanged event) {
+        board.apply(event);
+        showCalls();
+    }
+
+    private void tick() {
+        agentsGrid.getDataProvider().refreshAll();
+        callsGrid.getDataProvider().refreshAll();
+    }
+
+    private void showAgents() {
+        agentsGrid.setItems(board.agents());
+        showCounters();
+    }
+
+    private void showCalls() {
+        callsGrid.setItems(board.calls());
+        showCounters();
+    }
+
+    private void showCounters() {
+        SupervisionBoard.Counters c = board.counters();
+        countReady.setText(Long.toString(c.ready()));
+        countOnCall.setText(Long.toString(c.onCall()));
+        countPaused.setText(Long.toString(c.paused()));
+        countCalls.setText(Long.toString(c.calls()));
+    }
+
+    private String stateLabel(AgentStatus a) {
+        String label = getTranslation("agent.state." + state(a).name());
+        if (state(a) == AgentState.PAUSED && a.pauseReason() != null && !a.pauseReason().isBlank()) {
+            String reasonKey = "pause.reason." + a.pauseReason();
+            String reason = getTranslation(reasonKey);
+            label += " (" + (reason.startsWith("!") ? a.pauseReason() : reason) + ")";
+        }
+        return label;
+    }
+
+    private static AgentState state(AgentStatus a) {
+        return a.state() == null ? AgentState.OFFLINE : a.state();
+    }
+
+    private static void inUi(UI ui, Runnable command) {
+        try {
+            ui.access(command::run);
+        } catch (UIDetachedException ignored) {
+            // detaching; onDetach closes the subscription
+        }
+    }
+}
