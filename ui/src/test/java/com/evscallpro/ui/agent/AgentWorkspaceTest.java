@@ -1,0 +1,134 @@
+package com.evscallpro.ui.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.task.TaskAssigned;
+import com.evscallpro.core.task.WrapUpTask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentWorkspaceTest {
+
+    private static final long ME = 3;
+
+    private final Fakes.Agents agents = new Fakes.Agents();
+    private final Fakes.Tasks tasks = new Fakes.Tasks(agents);
+    private final RecordingDisplay display = new RecordingDisplay();
+    private final AgentWorkspace workspace = new AgentWorkspace(ME, agents, tasks, display);
+
+    @Test
+    void load_shows_the_state_and_a_task_already_waiting() {
+        agents.set(ME, AgentState.WRAP_UP);
+        tasks.current.put(ME, Fakes.task(ME, "c1"));
+        workspace.load();
+        assertThat(display.status.state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(display.task.callId()).isEqualTo("c1");
+    }
+
+    @Test
+    void a_task_for_this_agent_pops_the_screen_and_one_for_another_agent_is_ignored() {
+        workspace.load();
+        workspace.onTaskAssigned(new TaskAssigned(Fakes.task(99, "other")));
+        assertThat(display.task).isNull();
+        workspace.onTaskAssigned(new TaskAssigned(Fakes.task(ME, "mine")));
+        assertThat(display.task.callId()).isEqualTo("mine");
+        assertThat(workspace.currentTask()).isPresent();
+    }
+
+    @Test
+    void status_events_of_other_agents_are_ignored() {
+        workspace.onStatusChanged(new AgentStatusChanged(agents.set(99, AgentState.READY), AgentState.OFFLINE));
+        assertThat(display.status).isNull();
+        workspace.onStatusChanged(new AgentStatusChanged(agents.set(ME, AgentState.ON_CALL), AgentState.READY));
+        assertThat(display.status.state()).isEqualTo(AgentState.ON_CALL);
+    }
+
+    @Test
+    void qualifying_completes_the_task_clears_the_panel_and_shows_ready() {
+        agents.set(ME, AgentState.WRAP_UP);
+        tasks.current.put(ME, Fakes.task(ME, "c1"));
+        workspace.load();
+        workspace.qualify(new AgentWorkspace.Qualification("c1", "SALE", null, "happy"));
+        assertThat(tasks.qualified).containsExactly("c1:SALE:null:happy");
+        assertThat(display.cleared).isTrue();
+        assertThat(display.successes).containsExactly("agent.qualified");
+        assertThat(display.status.state()).isEqualTo(AgentState.READY);
+        assertThat(workspace.currentTask()).isEmpty();
+    }
+
+    @Test
+    void a_refused_qualification_shows_the_readable_reason_and_keeps_the_task() {
+        agents.set(ME, AgentState.WRAP_UP);
+        tasks.current.put(ME, Fakes.task(ME, "c1"));
+        workspace.load();
+        display.cleared = false;
+        workspace.qualify(new AgentWorkspace.Qualification("c1", "CB", null, null));
+        assertThat(display.errors).containsExactly("agent.error.qualify|a callback needs a time");
+        assertThat(display.cleared).isFalse();
+        assertThat(workspace.currentTask()).isPresent();
+
+        Instant at = Instant.parse("2025-02-01T09:00:00Z");
+        workspace.qualify(new AgentWorkspace.Qualification("c1", "CB", at, null));
+        assertThat(tasks.qualified).containsExactly("c1:CB:" + at + ":null");
+    }
+
+    @Test
+    void ready_and_pause_show_the_new_state_or_the_refusal() {
+        workspace.ready();
+        assertThat(display.status.state()).isEqualTo(AgentState.READY);
+        workspace.pause("LUNCH");
+        assertThat(display.status.state()).isEqualTo(AgentState.PAUSED);
+        workspace.pause("LUNCH");
+        assertThat(display.errors).containsExactly("agent.error.pause|agent is PAUSED");
+        agents.failNext = new IllegalArgumentException("bad agent");
+        workspace.ready();
+        assertThat(display.errors).last().isEqualTo("agent.error.ready|bad agent");
+    }
+
+    @Test
+    void qualifying_without_a_task_is_an_error_not_a_service_call() {
+        workspace.qualify(new AgentWorkspace.Qualification("ghost", "SALE", null, null));
+        assertThat(display.errors).containsExactly("agent.error.qualify|null");
+        assertThat(tasks.qualified).isEmpty();
+    }
+
+    static final class RecordingDisplay implements AgentWorkspace.Display {
+        AgentStatus status;
+        WrapUpTask task;
+        boolean cleared;
+        final List<String> successes = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public void showStatus(AgentStatus status) {
+            this.status = status;
+        }
+
+        @Override
+        public void showTask(WrapUpTask task) {
+            this.task = task;
+            cleared = false;
+        }
+
+        @Override
+        public void clearTask() {
+            task = null;
+            cleared = true;
+        }
+
+        @Override
+        public void showSuccess(String key, Object... params) {
+            successes.add(key);
+        }
+
+        @Override
+        public void showError(String key, String detail) {
+            errors.add(key + "|" + detail);
+        }
+    }
+}
