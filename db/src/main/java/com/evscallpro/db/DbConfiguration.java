@@ -3,16 +3,16 @@ package com.evscallpro.db;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
-import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
 /**
- * Spring Data JDBC set-up for every repository under {@code com.evscallpro.db}, with the jsonb converters.
- * Import it from the application ({@code @Import(DbConfiguration.class)}); it replaces Spring Boot's default
- * JDBC configuration (which backs off when an {@link AbstractJdbcConfiguration} exists). The DataSource,
- * transaction manager, {@code NamedParameterJdbcTemplate} and Flyway still come from Spring Boot.
+ * Spring Data JDBC set-up with the jsonb converters. It replaces Spring Boot's default JDBC configuration (which
+ * backs off when an {@link AbstractJdbcConfiguration} exists); the DataSource, transaction manager,
+ * {@code NamedParameterJdbcTemplate} and Flyway still come from Spring Boot.
+ * <p>The application scans or imports this class and enables the repositories once, with
+ * {@code @EnableJdbcRepositories(basePackages = "com.evscallpro.db")} (not here: two such annotations register
+ * every repository twice).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcRepositories(basePackages = "com.evscallpro.db")
 public class DbConfiguration extends AbstractJdbcConfiguration {
 
     @Override

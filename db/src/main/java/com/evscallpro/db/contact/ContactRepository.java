@@ -47,6 +47,15 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
             """)
     int schedule(long id, String status, Instant nextAttemptAt);
 
+    /** → RETRY, due {@code delaySeconds} after the database's now. */
+    @Modifying
+    @Query("""
+            UPDATE contact SET status = 'RETRY', next_attempt_at = now() + make_interval(secs => :delaySeconds),
+                               updated_at = now()
+            WHERE id = :id
+            """)
+    int scheduleRetryIn(long id, double delaySeconds);
+
     @Modifying
     @Query("UPDATE contact SET status = 'DONE', next_attempt_at = NULL, updated_at = now() WHERE id = :id")
     int close(long id);

@@ -1,0 +1,134 @@
+package com.evscallpro.core.campaign;
+
+import com.evscallpro.core.qualification.Qualification;
+import com.evscallpro.core.qualification.QualificationService;
+import com.evscallpro.db.campaign.Campaign;
+import com.evscallpro.db.campaign.CampaignCounts;
+import com.evscallpro.db.campaign.CampaignRepository;
+import com.evscallpro.db.campaign.CampaignStatus;
+import com.evscallpro.db.qualification.QualificationGroup;
+import com.evscallpro.db.qualification.QualificationGroupRepository;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Campaign management on the {@link Campaign} aggregate, which checks its own lifecycle. */
+@Service
+@Transactional
+class CampaignServiceImpl implements CampaignService {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignServiceImpl.class);
+
+    private final CampaignRepository campaigns;
+    private final QualificationGroupRepository groups;
+    private final QualificationService qualifications;
+
+    CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
+                        QualificationService qualifications) {
+        this.campaigns = campaigns;
+        this.groups = groups;
+        this.qualifications = qualifications;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CampaignSummary> summaries() {
+        return campaigns.findAllWithCounts().stream().map(CampaignServiceImpl::toSummary).toList();
+    }
+
+    @Override
+    public CampaignSummary start(long campaignId) {
+        return move(campaignId, Campaign::start);
+    }
+
+    @Override
+    public CampaignSummary pause(long campaignId) {
+        return move(campaignId, Campaign::pause);
+    }
+
+    @Override
+    public CampaignSummary finish(long campaignId) {
+        return move(campaignId, Campaign::finish);
+    }
+
+    private CampaignSummary move(long campaignId, UnaryOperator<Campaign> transition) {
+        Campaign campaign = load(campaignId);
+        CampaignStatus from = campaign.getStatus();
+        campaigns.save(transition.apply(campaign));
+        log.info("Campaign {} '{}': {} -> {}", campaignId, campaign.getName(), from, campaign.getStatus());
+        return campaigns.findWithCounts(campaignId).map(CampaignServiceImpl::toSummary).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Qualification> qualifications(long campaignId) {
+        return qualifications.forGroup(load(campaignId).getQualificationGroupId());
+    }
+
+    @Override
+    public long create(NewCampaign c) {
+        if (c.name() == null || c.name().isBlank()) {
+            throw new IllegalArgumentException("a campaign needs a name");
+        }
+        if (campaigns.findByName(c.name().strip()).isPresent()) {
+            throw new IllegalArgumentException("a campaign named '" + c.name().strip() + "' already exists");
+        }
+        long group = groups.findByName(QualificationGroup.STANDARD)
+                .orElseThrow(() -> new IllegalStateException("the 'Standard' qualification group is missing"))
+                .id();
+        try {
+            Campaign saved = campaigns.save(Campaign.draft(c.name(), group, c.maxAttempts(), c.retryDelaySeconds(),
+                    c.ringTimeoutSeconds(), c.callerId()));
+            log.info("Campaign {} '{}' created", saved.getId(), saved.getName());
+            return saved.getId();
+        } catch (RuntimeException e) {
+            if (causedBy(e, DuplicateKeyException.class)) {
+                throw new IllegalArgumentException("a campaign named '" + c.name().strip() + "' already exists", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CampaignSettings settings(long campaignId) {
+        return toSettings(load(campaignId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CampaignSettings> running() {
+        return campaigns.findByStatusOrderByName(CampaignStatus.RUNNING).stream()
+                .map(CampaignServiceImpl::toSettings)
+                .toList();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Campaign load(long campaignId) {
+        return campaigns.findById(campaignId)
+                .orElseThrow(() -> new NoSuchElementException("campaign " + campaignId + " does not exist"));
+    }
+
+    private static CampaignSettings toSettings(Campaign c) {
+        return new CampaignSettings(c.getId(), c.getName(), c.getStatus().name(), c.getMaxAttempts(),
+                c.getRetryDelaySeconds(), c.getRingTimeoutSeconds(), c.getCallerId(), c.getQualificationGroupId());
+    }
+
+    private static CampaignSummary toSummary(CampaignCounts c) {
+        return new CampaignSummary(c.id(), c.name(), c.status(), c.maxAttempts(), c.contactsTotal(),
+                c.contactsToCall(), c.contactsDone());
+    }
+}

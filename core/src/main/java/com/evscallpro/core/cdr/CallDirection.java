@@ -1,0 +1,3 @@
+package com.evscallpro.core.cdr;
+
+public enum CallDirection { OUTBOUND, INBOUND }

@@ -1,0 +1,27 @@
+package com.evscallpro.core.cdr;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Writes and reads call detail records. Lists are newest first. */
+public interface CdrService {
+
+    /**
+     * Records a call, idempotently on {@link CallRecord#callId()}: the first call inserts, a later one with the same
+     * call id fills in or replaces the fields it carries (non-null) and keeps the others. So a CDR written at hangup
+     * can be completed with the qualification after wrap-up, and a retried worker never duplicates a row.
+     * {@code callId}, {@code direction} and {@code startedAt} are required.
+     */
+    void record(CallRecord record);
+
+    Optional<CallRecord> byCallId(String callId);
+
+    List<CallRecord> byContact(long contactId);
+
+    List<CallRecord> byCampaign(long campaignId, int offset, int limit);
+
+    List<CallRecord> byAgent(long agentId, int offset, int limit);
+
+    /** A page of every call. */
+    List<CallRecord> latest(int offset, int limit);
+}

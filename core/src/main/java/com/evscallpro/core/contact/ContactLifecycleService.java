@@ -1,0 +1,50 @@
+package com.evscallpro.core.contact;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The life of a contact between dial attempts, for the dialer and the workers. The contact row holds the waiting
+ * ({@code next_attempt_at}), never a process instance. Methods taking a contact id throw
+ * {@link java.util.NoSuchElementException} for an unknown contact.
+ * <pre>NEW | RETRY | CALLBACK --claimDue--> IN_PROGRESS --scheduleRetry--> RETRY
+ *                                               --scheduleCallback--> CALLBACK
+ *                                               --close--> DONE</pre>
+ */
+public interface ContactLifecycleService {
+
+    /**
+     * Atomically claims up to {@code limit} due contacts of a campaign: status NEW, RETRY or CALLBACK with
+     * {@code next_attempt_at} null or past, never-tried first, then the oldest due, then by id. Concurrent claimers
+     * never get the same contact (rows are locked with SKIP LOCKED). The claimed contacts become IN_PROGRESS with
+     * one more attempt; {@link DialableContact#attempt()} is that new count (1 for the first call).
+     */
+    List<DialableContact> claimDue(long campaignId, int limit);
+
+    Optional<DialableContact> find(long contactId);
+
+    /** Stores the outcome of the last attempt; a null qualification code keeps the previous one. */
+    void recordOutcome(long contactId, String outcome, String qualificationCode);
+
+    /** → RETRY, due after {@code delay} (measured on the database clock). */
+    void scheduleRetry(long contactId, Duration delay);
+
+    /** → CALLBACK, due at {@code at}. */
+    void scheduleCallback(long contactId, Instant at);
+
+    /** → DONE: never dialed again. */
+    void close(long contactId);
+
+    /**
+     * Every IN_PROGRESS contact → RETRY due now. Called at start-up: the embedded engine forgets its instances,
+     * so calls in flight when the application stopped would otherwise never be retried.
+     *
+     * @return the number of contacts released
+     */
+    int releaseInterrupted();
+
+    /** A page of a campaign's contacts, by id, for the back office. */
+    List<ContactView> contacts(long campaignId, int offset, int limit);
+}

@@ -1,0 +1,110 @@
+package com.evscallpro.core.contact;
+
+import com.evscallpro.db.contact.Contact;
+import com.evscallpro.db.contact.ContactRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Contact state changes as single SQL statements, so concurrent dialers and workers never step on each other. */
+@Service
+@Transactional
+class ContactLifecycleServiceImpl implements ContactLifecycleService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactLifecycleServiceImpl.class);
+
+    /** The order of the claim: never tried first, then the oldest due, then by id. */
+    private static final Comparator<Contact> DIAL_ORDER = Comparator
+            .comparing(Contact::nextAttemptAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Contact::id);
+
+    private final ContactRepository contacts;
+
+    ContactLifecycleServiceImpl(ContactRepository contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public List<DialableContact> claimDue(long campaignId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return contacts.claimDue(campaignId, limit).stream()
+                .sorted(DIAL_ORDER)
+                .map(ContactLifecycleServiceImpl::toDialable)
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DialableContact> find(long contactId) {
+        return contacts.findById(contactId).map(ContactLifecycleServiceImpl::toDialable);
+    }
+
+    @Override
+    public void recordOutcome(long contactId, String outcome, String qualificationCode) {
+        expectOne(contacts.recordOutcome(contactId, outcome, qualificationCode), contactId);
+    }
+
+    @Override
+    public void scheduleRetry(long contactId, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        double seconds = Math.max(0, delay.toMillis()) / 1000.0;
+        expectOne(contacts.scheduleRetryIn(contactId, seconds), contactId);
+        log.debug("Contact {} -> RETRY in {}", contactId, delay);
+    }
+
+    @Override
+    public void scheduleCallback(long contactId, Instant at) {
+        Objects.requireNonNull(at, "at");
+        expectOne(contacts.schedule(contactId, "CALLBACK", at), contactId);
+        log.debug("Contact {} -> CALLBACK at {}", contactId, at);
+    }
+
+    @Override
+    public void close(long contactId) {
+        expectOne(contacts.close(contactId), contactId);
+        log.debug("Contact {} -> DONE", contactId);
+    }
+
+    @Override
+    public int releaseInterrupted() {
+        int released = contacts.releaseInterrupted();
+        if (released > 0) {
+            log.info("{} interrupted contact(s) released for a new attempt", released);
+        }
+        return released;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ContactView> contacts(long campaignId, int offset, int limit) {
+        if (offset < 0 || limit <= 0) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit > 0, were " + offset + ", " + limit);
+        }
+        return contacts.findPage(campaignId, offset, limit).stream()
+                .map(c -> new ContactView(c.id(), c.campaignId(), c.firstName(), c.lastName(), c.phoneE164(),
+                        c.fields(), c.status().name(), c.attempts(), c.nextAttemptAt(), c.lastOutcome(),
+                        c.lastQualificationCode(), c.updatedAt()))
+                .toList();
+    }
+
+    private static void expectOne(int updated, long contactId) {
+        if (updated == 0) {
+            throw new NoSuchElementException("contact " + contactId + " does not exist");
+        }
+    }
+
+    private static DialableContact toDialable(Contact c) {
+        return new DialableContact(c.id(), c.campaignId(), c.firstName(), c.lastName(), c.phoneE164(), c.fields(),
+                c.attempts());
+    }
+}
