@@ -1,0 +1,28 @@
+package com.evscallpro.core.testsupport;
+
+import com.evscallpro.db.DbConfiguration;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+
+/**
+ * The smallest context for the data services (campaign, contact, qualification, user, cdr): auto-configured JDBC,
+ * Flyway and Spring Data JDBC on one embedded PostgreSQL shared by every test class (Spring caches the context).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(DbConfiguration.class)
+@EnableJdbcRepositories(basePackages = "com.evscallpro.db")
+@ComponentScan(basePackages = {"com.evscallpro.core.campaign", "com.evscallpro.core.contact",
+        "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr"})
+public class DataServicesTestApplication {
+
+    @Bean
+    DataSource dataSource() {
+        return TestDatabase.dataSource();
+    }
+}
