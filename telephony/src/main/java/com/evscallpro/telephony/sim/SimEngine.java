@@ -479,8 +479,9 @@ final class SimEngine {
         if (id2 == null) {
             id2 = f.value("ChannelId") != null ? id1 + ";2" : nextUniqueId();
         }
-        if (channels.containsKey(base + ";1") || uniqueIdInUse(id1) || uniqueIdInUse(id2)) {
-            conn.send(error(actionId, "Originate failed"));
+        if (uniqueIdInUse(id1) || uniqueIdInUse(id2)) {
+            // Asterisk refuses to allocate a channel whose Uniqueid is in use: the async originate fails, reason 0
+            finishOriginate(call, false, 0, cid);
             return;
         }
         Chan c1 = new Chan(base + ";1", id1, id1, DOWN, localContext, localExten);

@@ -1,0 +1,94 @@
+package com.evscallpro.telephony.asterisk;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link AsteriskAmiPbx} reaches and uses an Asterisk.
+ *
+ * @param host                 AMI host
+ * @param port                 AMI port (5038)
+ * @param username             AMI user ({@code manager.conf})
+ * @param secret               its secret; never printed by {@link #toString()} nor logged
+ * @param customerDialTemplate the originate {@code Channel}, {@code {number}} replaced by the E.164 number ('+'
+ *                             kept), e.g. {@code Local/{number}@customers} or {@code PJSIP/{number}@trunk}
+ * @param agentContext         the dialplan context that connects an answered customer to an agent extension
+ *                             ({@code Context}/{@code Exten} of the originate); channels {@code Local/…@<agentContext>-…}
+ *                             are the agent leg
+ * @param connectTimeout       TCP connect timeout
+ * @param responseTimeout      how long to wait for an action's response (login, CoreShowChannels)
+ * @param reconnectMin         first back-off between login attempts while the PBX is unreachable at start
+ * @param reconnectMax         longest back-off
+ * @param failureCauseWait     after a failed OriginateResponse, how long to wait for the Hangup that carries the
+ *                             Q.850 cause (it may come a few ms later)
+ * @param lagWarning           the dispatcher warns when it handles an event more than this long after it arrived
+ */
+public record AmiSettings(String host, int port, String username, String secret, String customerDialTemplate,
+                          String agentContext, Duration connectTimeout, Duration responseTimeout,
+                          Duration reconnectMin, Duration reconnectMax, Duration failureCauseWait,
+                          Duration lagWarning) {
+
+    public static final String DEFAULT_CUSTOMER_DIAL_TEMPLATE = "Local/{number}@customers";
+    public static final String DEFAULT_AGENT_CONTEXT = "agents";
+
+    public AmiSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(secret, "secret");
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        customerDialTemplate = customerDialTemplate == null || customerDialTemplate.isBlank()
+                ? DEFAULT_CUSTOMER_DIAL_TEMPLATE : customerDialTemplate;
+        if (!customerDialTemplate.contains("{number}")) {
+            throw new IllegalArgumentException("customerDialTemplate must contain {number}");
+        }
+        agentContext = agentContext == null || agentContext.isBlank() ? DEFAULT_AGENT_CONTEXT : agentContext;
+        connectTimeout = Objects.requireNonNullElse(connectTimeout, Duration.ofSeconds(3));
+        responseTimeout = Objects.requireNonNullElse(responseTimeout, Duration.ofSeconds(5));
+        reconnectMin = Objects.requireNonNullElse(reconnectMin, Duration.ofMillis(200));
+        reconnectMax = Objects.requireNonNullElse(reconnectMax, Duration.ofSeconds(10));
+        failureCauseWait = Objects.requireNonNullElse(failureCauseWait, Duration.ofMillis(500));
+        lagWarning = Objects.requireNonNullElse(lagWarning, Duration.ofMillis(100));
+    }
+
+    /** Defaults for everything but the address and the credentials. */
+    public static AmiSettings of(String host, int port, String username, String secret) {
+        return new AmiSettings(host, port, username, secret, null, null, null, null, null, null, null, null);
+    }
+
+    public AmiSettings withDialing(String newCustomerDialTemplate, String newAgentContext) {
+        return new AmiSettings(host, port, username, secret, newCustomerDialTemplate, newAgentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning);
+    }
+
+    public AmiSettings withReconnect(Duration min, Duration max) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, min, max, failureCauseWait, lagWarning);
+    }
+
+    public AmiSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, newConnectTimeout,
+                newResponseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning);
+    }
+
+    public AmiSettings withFailureCauseWait(Duration wait) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, wait, lagWarning);
+    }
+
+    /** The originate {@code Channel} for a number. */
+    public String dialString(String e164Number) {
+        return customerDialTemplate.replace("{number}", e164Number);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "AmiSettings[host=" + host + ", port=" + port + ", username=" + username + ", secret=***"
+                + ", customerDialTemplate=" + customerDialTemplate + ", agentContext=" + agentContext
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
+                + ", reconnectMin=" + reconnectMin + ", reconnectMax=" + reconnectMax
+                + ", failureCauseWait=" + failureCauseWait + ", lagWarning=" + lagWarning + "]";
+    }
+}

@@ -1,0 +1,626 @@
+package com.evscallpro.telephony.asterisk;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DialStateEvent;
+import org.asteriskjava.manager.event.DtmfEndEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.CallEvent.Leg;
+import com.evscallpro.telephony.CallEvent.Type;
+import com.evscallpro.telephony.CallOutcome;
+import com.evscallpro.telephony.OriginateRequest;
+import com.evscallpro.telephony.OriginateResult;
+import com.evscallpro.telephony.PbxActionException;
+
+/**
+ * Turns AMI events into {@link CallEvent}s and originate outcomes. Confined to the dispatcher thread: no locks, no
+ * I/O, never blocks. A call is identified by its Asterisk {@code Linkedid}, which is our call id because the
+ * originate sets {@code ChannelId} = call id.
+ *
+ * <p>Rules (see {@code docs/telephony.md}): every event is applied once (channels that have hung up are remembered,
+ * so a replayed or late event changes nothing); HUNG_UP is emitted once per leg, when the last channel of the leg
+ * is gone, with the first non-zero Q.850 cause among the leg's Hangups (the dialplan {@code ;2} half carries 17/34
+ * while the originated {@code ;1} says 0).
+ */
+final class CallTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    private static final int TOMBSTONES = 20_000;
+
+    /** A channel of the CoreShowChannels snapshot. */
+    record SnapshotChannel(String name, String uniqueId, String linkedId, int state) {
+    }
+
+    static final class Chan {
+        final String name;
+        final String uniqueId;
+        final String linkedId;
+        final Leg leg;
+        final long seenSeq;
+        int state;
+        boolean hungUp;
+        String bridgeId;
+
+        Chan(String name, String uniqueId, String linkedId, Leg leg, long seenSeq) {
+            this.name = name;
+            this.uniqueId = uniqueId;
+            this.linkedId = linkedId;
+            this.leg = leg;
+            this.seenSeq = seenSeq;
+        }
+    }
+
+    static final class LegState {
+        Chan main;
+        int live;
+        int cause;
+        String causeText;
+        boolean hungUpEmitted;
+        boolean answered;
+    }
+
+    static final class Pending {
+        final OriginateRequest request;
+        final String actionId;
+        final CompletableFuture<OriginateResult> future;
+        boolean accepted;
+        OriginateResult awaitingCause;
+
+        Pending(OriginateRequest request, String actionId, CompletableFuture<OriginateResult> future) {
+            this.request = request;
+            this.actionId = actionId;
+            this.future = future;
+        }
+    }
+
+    static final class CallState {
+        final String callId;
+        final Map<String, Chan> channels = new LinkedHashMap<>();
+        final EnumMap<Leg, LegState> legs = new EnumMap<>(Leg.class);
+        boolean created;
+        boolean ringing;
+        boolean bridged;
+        Pending pending;
+
+        CallState(String callId) {
+            this.callId = callId;
+        }
+
+        LegState leg(Leg leg) {
+            return legs.computeIfAbsent(leg, l -> new LegState());
+        }
+
+        boolean allHungUp() {
+            for (Chan c : channels.values()) {
+                if (!c.hungUp) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Pattern customerPattern;
+    private final Pattern agentPattern;
+    private final Consumer<CallEvent> emit;
+    private final BiConsumer<Duration, Runnable> schedule;
+    private final Duration failureCauseWait;
+    private final Clock clock;
+
+    private final Map<String, CallState> calls = new HashMap<>();
+    private final Map<String, String> callByUniqueId = new HashMap<>();
+    private final Map<String, String> callByActionId = new HashMap<>();
+    private final Map<String, Set<String>> bridges = new HashMap<>();
+    private final LinkedHashSet<String> tombstones = new LinkedHashSet<>();
+    private long seq;
+
+    /**
+     * @param schedule runs a task on the dispatcher thread after a delay
+     */
+    CallTracker(AmiSettings settings, Consumer<CallEvent> emit, BiConsumer<Duration, Runnable> schedule, Clock clock) {
+        this.customerPattern = templatePattern(settings.customerDialTemplate());
+        this.agentPattern = Pattern.compile("^Local/[^@]+@" + Pattern.quote(settings.agentContext())
+                + "(-[0-9a-fA-F]+;[12])?$");
+        this.emit = emit;
+        this.schedule = schedule;
+        this.failureCauseWait = settings.failureCauseWait();
+        this.clock = clock;
+    }
+
+    private static Pattern templatePattern(String template) {
+        int i = template.indexOf("{number}");
+        String before = template.substring(0, i);
+        String after = template.substring(i + "{number}".length());
+        int slash = after.indexOf('/', 1);
+        if (after.startsWith("@") && slash > 0) {
+            after = after.substring(0, slash); // Local/x@ctx/n: the options are not part of the channel name
+        }
+        return Pattern.compile("^" + Pattern.quote(before) + ".+" + Pattern.quote(after) + "(-[0-9a-fA-F]+;[12])?$");
+    }
+
+    Leg legOf(String name, String uniqueId, String linkedId) {
+        if (name != null && agentPattern.matcher(name).matches()) {
+            return Leg.AGENT;
+        }
+        if (uniqueId != null && (uniqueId.equals(linkedId) || uniqueId.equals(linkedId + ";2"))) {
+            return Leg.CUSTOMER;
+        }
+        if (name != null && customerPattern.matcher(name).matches()) {
+            return Leg.CUSTOMER;
+        }
+        return Leg.AGENT;
+    }
+
+    // ------------------------------------------------------------------ originate bookkeeping
+
+    /** Registers an originate about to be sent; false (and the future failed) when the call id is in use. */
+    boolean registerOriginate(OriginateRequest request, String actionId, CompletableFuture<OriginateResult> future) {
+        CallState existing = calls.get(request.callId());
+        if (existing != null && (existing.pending != null || !existing.allHungUp())) {
+            future.completeExceptionally(new PbxActionException("Call id " + request.callId() + " is in use"));
+            return false;
+        }
+        CallState call = new CallState(request.callId());
+        calls.put(request.callId(), call);
+        call.pending = new Pending(request, actionId, future);
+        callByActionId.put(actionId, request.callId());
+        return true;
+    }
+
+    /** The Originate action's own Response: Success (accepted) or an error message (null response = connection lost). */
+    void originateActionAnswered(String callId, String actionId, boolean success, String errorMessage) {
+        CallState call = calls.get(callId);
+        if (call == null || call.pending == null || !call.pending.actionId.equals(actionId)) {
+            return;
+        }
+        if (success) {
+            call.pending.accepted = true;
+            return;
+        }
+        Pending p = call.pending;
+        call.pending = null;
+        callByActionId.remove(actionId);
+        p.future.completeExceptionally(errorMessage == null
+                ? new IOException("AMI connection lost before the PBX accepted the originate")
+                : new PbxActionException("Originate refused by the PBX: " + errorMessage));
+        forgetIfDone(call);
+    }
+
+    void originateSendFailed(String callId, String actionId, Throwable error) {
+        CallState call = calls.get(callId);
+        if (call == null || call.pending == null || !call.pending.actionId.equals(actionId)) {
+            return;
+        }
+        Pending p = call.pending;
+        call.pending = null;
+        callByActionId.remove(actionId);
+        p.future.completeExceptionally(error);
+        forgetIfDone(call);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    void onEvent(ManagerEvent event) {
+        seq++;
+        if (event instanceof NewChannelEvent e) {
+            newChannel(e.getChannel(), e.getUniqueId(), e.getLinkedid(), e.getChannelState(), true);
+        } else if (event instanceof NewStateEvent e) {
+            Chan c = ensure(e.getChannel(), e.getUniqueId(), e.getLinkedId());
+            if (c != null) {
+                state(c, e.getChannelState());
+            }
+        } else if (event instanceof DialStateEvent e) {
+            if ("RINGING".equalsIgnoreCase(e.getDialStatus())) {
+                Chan c = ensure(e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
+                if (c != null && c.leg == Leg.CUSTOMER) {
+                    ringing(c);
+                }
+            }
+        } else if (event instanceof OriginateResponseEvent e) {
+            originateResponse(e);
+        } else if (event instanceof BridgeEnterEvent e) {
+            bridgeEnter(e.getBridgeUniqueId(), e.getChannel(), e.getUniqueId(), e.getLinkedId());
+        } else if (event instanceof BridgeLeaveEvent e) {
+            bridgeLeave(e.getBridgeUniqueId(), e.getUniqueId());
+        } else if (event instanceof DtmfEndEvent e) {
+            if (e.getDirection() == null || "Received".equalsIgnoreCase(e.getDirection())) {
+                Chan c = ensure(e.getChannel(), e.getUniqueId(), e.getLinkedId());
+                if (c != null) {
+                    fire(Type.DTMF, c.linkedId, c.leg, c, 0, null, e.getDigit());
+                }
+            }
+        } else if (event instanceof HangupEvent e) {
+            hangup(e.getChannel(), e.getUniqueId(), e.getLinkedId(), e.getCause() == null ? 0 : e.getCause(),
+                    e.getCauseTxt());
+        }
+    }
+
+    private Chan newChannel(String name, String uniqueId, String linkedId, Integer state, boolean fromNewchannel) {
+        if (uniqueId == null || tombstones.contains(uniqueId)) {
+            return null;
+        }
+        String lid = linkedId == null || linkedId.isEmpty() ? uniqueId : linkedId;
+        CallState call = calls.computeIfAbsent(lid, CallState::new);
+        Chan known = call.channels.get(uniqueId);
+        if (known != null) {
+            return known;
+        }
+        Chan c = new Chan(name, uniqueId, lid, legOf(name, uniqueId, lid), seq);
+        call.channels.put(uniqueId, c);
+        callByUniqueId.put(uniqueId, lid);
+        LegState leg = call.leg(c.leg);
+        leg.live++;
+        if (leg.main == null) {
+            leg.main = c;
+        }
+        if (uniqueId.equals(lid) && !call.created) {
+            call.created = true;
+            fire(Type.CREATED, lid, c.leg, c, 0, null, null);
+        }
+        if (state != null) {
+            state(c, state);
+        }
+        return c;
+    }
+
+    /** The channel, registering it if this is the first event that names it; null if it is already gone. */
+    private Chan ensure(String name, String uniqueId, String linkedId) {
+        if (uniqueId == null || tombstones.contains(uniqueId)) {
+            return null;
+        }
+        String lid = callByUniqueId.get(uniqueId);
+        if (lid != null) {
+            CallState call = calls.get(lid);
+            if (call != null && call.channels.containsKey(uniqueId)) {
+                return call.channels.get(uniqueId);
+            }
+        }
+        return newChannel(name, uniqueId, linkedId, null, false);
+    }
+
+    private void state(Chan c, int state) {
+        c.state = state;
+        if (state == 5 && c.leg == Leg.CUSTOMER) {
+            ringing(c);
+        } else if (state == 6) {
+            answered(c);
+        }
+    }
+
+    private void ringing(Chan c) {
+        CallState call = calls.get(c.linkedId);
+        if (call != null && !call.ringing && !call.leg(Leg.CUSTOMER).answered) {
+            call.ringing = true;
+            fire(Type.RINGING, c.linkedId, Leg.CUSTOMER, c, 0, null, null);
+        }
+    }
+
+    private void answered(Chan c) {
+        CallState call = calls.get(c.linkedId);
+        if (call == null) {
+            return;
+        }
+        LegState leg = call.leg(c.leg);
+        if (!leg.answered) {
+            leg.answered = true;
+            Chan reported = c.leg == Leg.CUSTOMER && leg.main != null ? leg.main : c;
+            fire(Type.ANSWERED, c.linkedId, c.leg, reported, 0, null, null);
+        }
+    }
+
+    private void originateResponse(OriginateResponseEvent e) {
+        String callId = callByActionId.get(e.getActionId());
+        if (callId == null) {
+            return;
+        }
+        CallState call = calls.get(callId);
+        if (call == null || call.pending == null) {
+            callByActionId.remove(e.getActionId());
+            return;
+        }
+        int reason = e.getReason() == null ? 0 : e.getReason();
+        boolean success = "Success".equalsIgnoreCase(e.getResponse());
+        String uniqueId = e.getUniqueId() == null || e.getUniqueId().startsWith("<") ? null : e.getUniqueId();
+        if (success) {
+            LegState leg = call.leg(Leg.CUSTOMER);
+            if (!leg.answered) {
+                leg.answered = true;
+                Chan c = leg.main;
+                fire(Type.ANSWERED, callId, Leg.CUSTOMER, c, 0, null, null, e.getChannel(), uniqueId);
+            }
+            completeOriginate(call, new OriginateResult(callId, CallOutcome.ANSWERED, reason == 0 ? 4 : reason, 0,
+                    uniqueId == null ? callId : uniqueId, e.getChannel()));
+            return;
+        }
+        CallOutcome outcome = CallOutcome.fromOriginateReason(reason);
+        LegState leg = call.leg(Leg.CUSTOMER);
+        Chan main = leg.main;
+        OriginateResult partial = new OriginateResult(callId, outcome, reason, 0,
+                main == null ? null : main.uniqueId, e.getChannel());
+        call.pending.awaitingCause = partial;
+        if (leg.hungUpEmitted) {
+            finishFailure(call);
+        } else {
+            Pending p = call.pending;
+            schedule.accept(failureCauseWait, () -> {
+                if (call.pending == p) {
+                    finishFailure(call);
+                }
+            });
+        }
+    }
+
+    private void finishFailure(CallState call) {
+        Pending p = call.pending;
+        if (p == null || p.awaitingCause == null) {
+            return;
+        }
+        LegState leg = call.leg(Leg.CUSTOMER);
+        OriginateResult partial = p.awaitingCause;
+        OriginateResult result = new OriginateResult(partial.callId(), partial.outcome(), partial.reason(), leg.cause,
+                partial.uniqueId(), partial.channel());
+        fire(Type.FAILED, call.callId, Leg.CUSTOMER, leg.main, leg.cause, leg.causeText, partial.outcome().name(),
+                leg.main == null ? partial.channel() : leg.main.name, partial.uniqueId());
+        completeOriginate(call, result);
+    }
+
+    private void completeOriginate(CallState call, OriginateResult result) {
+        Pending p = call.pending;
+        call.pending = null;
+        if (p != null) {
+            callByActionId.remove(p.actionId);
+            p.future.complete(result);
+        }
+        forgetIfDone(call);
+    }
+
+    private void bridgeEnter(String bridgeId, String name, String uniqueId, String linkedId) {
+        Chan c = ensure(name, uniqueId, linkedId);
+        if (c == null || bridgeId == null) {
+            return;
+        }
+        c.bridgeId = bridgeId;
+        Set<String> members = bridges.computeIfAbsent(bridgeId, b -> new LinkedHashSet<>());
+        members.add(uniqueId);
+        checkBridged(c.linkedId, bridgeId);
+    }
+
+    private void checkBridged(String callId, String bridgeId) {
+        CallState call = calls.get(callId);
+        if (call == null || call.bridged) {
+            return;
+        }
+        Chan customer = null;
+        Chan agent = null;
+        for (String uid : bridges.getOrDefault(bridgeId, Set.of())) {
+            Chan m = call.channels.get(uid);
+            if (m == null || m.hungUp) {
+                continue;
+            }
+            if (m.leg == Leg.CUSTOMER && customer == null) {
+                customer = m;
+            } else if (m.leg == Leg.AGENT && agent == null) {
+                agent = m;
+            }
+        }
+        if (customer != null && agent != null) {
+            call.bridged = true;
+            fire(Type.BRIDGED, callId, Leg.CUSTOMER, customer, 0, null, agent.name);
+        }
+    }
+
+    private void bridgeLeave(String bridgeId, String uniqueId) {
+        if (bridgeId == null || uniqueId == null) {
+            return;
+        }
+        Set<String> members = bridges.get(bridgeId);
+        if (members != null) {
+            members.remove(uniqueId);
+            if (members.isEmpty()) {
+                bridges.remove(bridgeId);
+            }
+        }
+        String lid = callByUniqueId.get(uniqueId);
+        CallState call = lid == null ? null : calls.get(lid);
+        if (call != null) {
+            Chan c = call.channels.get(uniqueId);
+            if (c != null) {
+                c.bridgeId = null;
+            }
+            call.bridged = false;
+        }
+    }
+
+    private void hangup(String name, String uniqueId, String linkedId, int cause, String causeText) {
+        Chan c = ensure(name, uniqueId, linkedId);
+        if (c == null) {
+            return;
+        }
+        gone(c, cause, causeText);
+    }
+
+    private void gone(Chan c, int cause, String causeText) {
+        if (c.hungUp) {
+            return;
+        }
+        c.hungUp = true;
+        tombstone(c.uniqueId);
+        if (c.bridgeId != null) {
+            bridgeLeave(c.bridgeId, c.uniqueId);
+        }
+        CallState call = calls.get(c.linkedId);
+        if (call == null) {
+            return;
+        }
+        LegState leg = call.leg(c.leg);
+        leg.live--;
+        if (cause != 0 && leg.cause == 0) {
+            leg.cause = cause;
+            leg.causeText = causeText;
+        }
+        if (leg.live <= 0 && !leg.hungUpEmitted) {
+            leg.hungUpEmitted = true;
+            String text = leg.cause != 0 ? leg.causeText : (causeText == null ? "Unknown" : causeText);
+            fire(Type.HUNG_UP, call.callId, c.leg, leg.main == null ? c : leg.main, leg.cause, text, null);
+            if (c.leg == Leg.CUSTOMER && call.pending != null && call.pending.awaitingCause != null) {
+                finishFailure(call);
+            }
+        }
+        forgetIfDone(call);
+    }
+
+    private void forgetIfDone(CallState call) {
+        if (call.pending == null && call.allHungUp() && !call.channels.isEmpty()) {
+            calls.remove(call.callId);
+            for (String uid : call.channels.keySet()) {
+                callByUniqueId.remove(uid);
+            }
+        } else if (call.pending == null && call.channels.isEmpty()) {
+            calls.remove(call.callId);
+        }
+    }
+
+    private void tombstone(String uniqueId) {
+        tombstones.add(uniqueId);
+        if (tombstones.size() > TOMBSTONES) {
+            Iterator<String> it = tombstones.iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    // ------------------------------------------------------------------ resync after a reconnect
+
+    /** Marks the moment a CoreShowChannels is requested: channels seen later are not judged by its snapshot. */
+    long mark() {
+        return seq;
+    }
+
+    /**
+     * Applies a CoreShowChannels snapshot taken after a reconnect: channels we knew that are gone hung up during the
+     * outage (HUNG_UP with cause 0 unless a cause was already known), channels we did not know are adopted, and
+     * originates whose outcome was lost are settled.
+     */
+    void resync(long mark, List<SnapshotChannel> snapshot) {
+        seq++;
+        Set<String> live = new HashSet<>();
+        for (SnapshotChannel s : snapshot) {
+            live.add(s.uniqueId());
+        }
+        for (CallState call : new ArrayList<>(calls.values())) {
+            for (Chan c : new ArrayList<>(call.channels.values())) {
+                if (!c.hungUp && c.seenSeq <= mark && !live.contains(c.uniqueId)) {
+                    log.info("Channel {} of call {} ended while AMI was down", c.name, call.callId);
+                    gone(c, 0, "Unknown");
+                }
+            }
+        }
+        for (SnapshotChannel s : snapshot) {
+            Chan c = ensure(s.name(), s.uniqueId(), s.linkedId());
+            if (c != null && c.state != s.state()) {
+                state(c, s.state());
+            }
+        }
+        for (CallState call : new ArrayList<>(calls.values())) {
+            Pending p = call.pending;
+            if (p == null || !p.accepted || p.awaitingCause != null) {
+                continue;
+            }
+            LegState customer = call.leg(Leg.CUSTOMER);
+            if (customer.answered && customer.main != null) {
+                completeOriginate(call, new OriginateResult(call.callId, CallOutcome.ANSWERED, 4, 0,
+                        customer.main.uniqueId, customer.main.name));
+            } else if (customer.main == null || customer.hungUpEmitted) {
+                p.awaitingCause = new OriginateResult(call.callId, CallOutcome.FAILED, 0, 0,
+                        customer.main == null ? null : customer.main.uniqueId, p.request.number());
+                finishFailure(call);
+            }
+        }
+    }
+
+    /** Fails every open originate (adapter closing). */
+    void failAll(Throwable error) {
+        for (CallState call : new ArrayList<>(calls.values())) {
+            if (call.pending != null) {
+                Pending p = call.pending;
+                call.pending = null;
+                p.future.completeExceptionally(error);
+            }
+        }
+        callByActionId.clear();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /**
+     * Channels to hang up to end the call: every live channel, except a Local {@code ;2} half whose {@code ;1} is
+     * live too (hanging up the {@code ;1} ends both). Customer channels first.
+     */
+    List<String> channelsToHangUp(String callId) {
+        CallState call = calls.get(callId);
+        List<String> out = new ArrayList<>();
+        if (call == null) {
+            return out;
+        }
+        Set<String> liveNames = new HashSet<>();
+        for (Chan c : call.channels.values()) {
+            if (!c.hungUp && c.name != null) {
+                liveNames.add(c.name);
+            }
+        }
+        for (Leg leg : List.of(Leg.CUSTOMER, Leg.AGENT, Leg.OTHER)) {
+            for (Chan c : call.channels.values()) {
+                if (c.hungUp || c.leg != leg || c.name == null) {
+                    continue;
+                }
+                if (c.name.endsWith(";2") && liveNames.contains(c.name.substring(0, c.name.length() - 1) + "1")) {
+                    continue;
+                }
+                out.add(c.name);
+            }
+        }
+        return out;
+    }
+
+    int liveCalls() {
+        return calls.size();
+    }
+
+    // ------------------------------------------------------------------ emission
+
+    private void fire(Type type, String callId, Leg leg, Chan c, int cause, String causeText, String detail) {
+        fire(type, callId, leg, c, cause, causeText, detail, c == null ? null : c.name, c == null ? null : c.uniqueId);
+    }
+
+    private void fire(Type type, String callId, Leg leg, Chan c, int cause, String causeText, String detail,
+                      String channel, String uniqueId) {
+        emit.accept(new CallEvent(type, callId, leg, c == null ? channel : c.name, c == null ? uniqueId : c.uniqueId,
+                callId, clock.instant(), cause, causeText, detail));
+    }
+}
