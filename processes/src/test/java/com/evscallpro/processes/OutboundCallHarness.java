@@ -32,7 +32,7 @@ import org.awaitility.Awaitility;
 final class OutboundCallHarness implements AutoCloseable {
 
     static final Duration MESSAGE_TTL = Duration.ofSeconds(10);
-    static final Duration AWAIT = Duration.ofSeconds(15);
+    static final Duration AWAIT = Duration.ofSeconds(30); // generous: CI machines are shared
 
     final ZeebeTestEngine engine;
     final CamundaClient client;
