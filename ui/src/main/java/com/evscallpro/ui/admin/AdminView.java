@@ -30,6 +30,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +158,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         ImportReport report;
         try (Reader csv = new InputStreamReader(withoutBom(bytes), StandardCharsets.UTF_8)) {
             report = importService.importCsv(campaign.id(), csv);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             Notifications.error(getTranslation("admin.import.failed", fileName) + " " + e.getMessage());
             return;
         } catch (Exception e) {
@@ -182,7 +183,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         try {
             action.apply(campaign.id());
             Notifications.success(getTranslation(successKey, campaign.name()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             Notifications.error(getTranslation(errorKey, campaign.name()) + " " + e.getMessage());
         }
         refresh();

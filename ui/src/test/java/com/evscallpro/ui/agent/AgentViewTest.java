@@ -38,7 +38,7 @@ class AgentViewTest {
         EvsUser me = new EvsUser(ME, "agent1", "x", true, "Agnès", Role.AGENT, "1001", Locale.ENGLISH);
         when(currentUser.require()).thenReturn(me);
         when(currentUser.get()).thenReturn(Optional.of(me));
-        AgentView view = new AgentView(currentUser, agents, tasks, bus);
+        AgentView view = new AgentView(currentUser, agents.service(), tasks.service(), bus.service());
         vaadin.ui().add(view);
         return view;
     }

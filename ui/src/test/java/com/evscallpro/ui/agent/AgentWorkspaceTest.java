@@ -19,7 +19,7 @@ class AgentWorkspaceTest {
     private final Fakes.Agents agents = new Fakes.Agents();
     private final Fakes.Tasks tasks = new Fakes.Tasks(agents);
     private final RecordingDisplay display = new RecordingDisplay();
-    private final AgentWorkspace workspace = new AgentWorkspace(ME, agents, tasks, display);
+    private final AgentWorkspace workspace = new AgentWorkspace(ME, agents.service(), tasks.service(), display);
 
     @Test
     void load_shows_the_state_and_a_task_already_waiting() {

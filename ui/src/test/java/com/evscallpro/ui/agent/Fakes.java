@@ -10,6 +10,9 @@ import com.evscallpro.core.qualification.Qualification.QualificationCategory;
 import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.task.ScreenPop;
 import com.evscallpro.core.task.WrapUpTask;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.Mockito.mock;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +36,12 @@ final class Fakes {
                 Instant.parse("2025-01-01T10:00:00Z"));
     }
 
-    static final class Agents implements AgentService {
+    static final class Agents {
+        /** The core interface over this fake (new interface methods do not break the build). */
+        AgentService service() {
+            return mock(AgentService.class, delegatesTo(this));
+        }
+
         final Map<Long, AgentStatus> statuses = new HashMap<>();
         RuntimeException failNext;
 
@@ -57,34 +65,33 @@ final class Fakes {
             return set(userId, to);
         }
 
-        @Override
         public AgentStatus goReady(long userId) {
             return move(userId, AgentState.READY, AgentState.OFFLINE, AgentState.PAUSED, AgentState.WRAP_UP);
         }
 
-        @Override
         public AgentStatus pause(long userId, String reason) {
             return move(userId, AgentState.PAUSED, AgentState.READY, AgentState.OFFLINE);
         }
 
-        @Override
         public AgentStatus logOut(long userId) {
             return set(userId, AgentState.OFFLINE);
         }
 
-        @Override
         public AgentStatus status(long userId) {
             return statuses.computeIfAbsent(userId, id -> new AgentStatus(id, "u" + id, "User " + id, null,
                     AgentState.OFFLINE, null, null, null));
         }
 
-        @Override
         public List<AgentStatus> statuses() {
             return new ArrayList<>(statuses.values());
         }
     }
 
-    static final class Tasks implements AgentTaskService {
+    static final class Tasks {
+        AgentTaskService service() {
+            return mock(AgentTaskService.class, delegatesTo(this));
+        }
+
         final Agents agents;
         final Map<Long, WrapUpTask> current = new HashMap<>();
         final List<String> qualified = new ArrayList<>();
@@ -93,12 +100,10 @@ final class Fakes {
             this.agents = agents;
         }
 
-        @Override
         public Optional<WrapUpTask> currentTask(long agentId) {
             return Optional.ofNullable(current.get(agentId));
         }
 
-        @Override
         public void qualify(long agentId, String callId, String code, Instant callbackAt, String comment) {
             WrapUpTask task = current.get(agentId);
             if (task == null || !task.callId().equals(callId)) {
@@ -115,20 +120,22 @@ final class Fakes {
         }
     }
 
-    static final class Bus implements EventBus {
+    static final class Bus {
+        EventBus service() {
+            return mock(EventBus.class, delegatesTo(this));
+        }
+
         private record Sub(Class<?> type, Consumer<Object> consumer) {
         }
 
         final List<Sub> subs = new CopyOnWriteArrayList<>();
 
-        @Override
         public void publish(DomainEvent event) {
             subs.stream().filter(s -> s.type().isInstance(event)).forEach(s -> s.consumer().accept(event));
         }
 
-        @Override
         @SuppressWarnings("unchecked")
-        public <E extends DomainEvent> Subscription subscribe(Class<E> type, Consumer<? super E> consumer) {
+        public <E extends DomainEvent> EventBus.Subscription subscribe(Class<E> type, Consumer<? super E> consumer) {
             Sub sub = new Sub(type, e -> ((Consumer<Object>) consumer).accept(e));
             subs.add(sub);
             return () -> subs.remove(sub);

@@ -2,6 +2,9 @@ package com.evscallpro.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccount.Role;
@@ -27,7 +30,7 @@ class EvsUserDetailsServiceTest {
 
     private final PasswordEncoder encoder = new SecurityConfig().passwordEncoder();
     private final String hash = encoder.encode("secret");
-    private final FakeAccounts accounts = new FakeAccounts(List.of(
+    private final UserAccountService accounts = fakeAccounts(List.of(
             new UserAccount(1, "admin", hash, "Alice Admin", Role.ADMIN, null, "fr", true),
             new UserAccount(2, "sup", hash, "Sam Sup", Role.SUPERVISOR, null, "en", true),
             new UserAccount(3, "agent1", hash, "Agnès Agent", Role.AGENT, "1001", "en-GB", true),
@@ -103,19 +106,13 @@ class EvsUserDetailsServiceTest {
         return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     }
 
-    private record FakeAccounts(Map<String, UserAccount> byName) implements UserAccountService {
-        FakeAccounts(List<UserAccount> all) {
-            this(all.stream().collect(Collectors.toMap(UserAccount::username, Function.identity())));
-        }
-
-        @Override
-        public Optional<UserAccount> findByUsername(String username) {
-            return Optional.ofNullable(byName.get(username));
-        }
-
-        @Override
-        public Optional<UserAccount> findById(long id) {
-            return byName.values().stream().filter(a -> a.id() == id).findFirst();
-        }
+    /** A stand-in over a list (a mock, so new interface methods do not break the build). */
+    private static UserAccountService fakeAccounts(List<UserAccount> all) {
+        Map<String, UserAccount> byName = all.stream()
+                .collect(Collectors.toMap(UserAccount::username, Function.identity()));
+        UserAccountService service = mock(UserAccountService.class);
+        when(service.findByUsername(anyString()))
+                .thenAnswer(inv -> Optional.ofNullable(byName.get(inv.getArgument(0, String.class))));
+        return service;
     }
 }
