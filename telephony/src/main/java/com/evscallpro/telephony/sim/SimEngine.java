@@ -873,7 +873,6 @@ final class SimEngine {
     private void customerDialplanEnds(Call call) {
         Chan c1 = call.c1;
         Chan c2 = call.c2;
-        c1.priority = c1.priority + 1;
         c1.app = "Hangup";
         broadcast(channelEvent("SoftHangupRequest", c1).add("Cause", 16));
         broadcast(channelEvent("HangupRequest", c2).add("Cause", 16));
