@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallTracker implements LiveCallService, CallEventListener {
 
+    /** Message names of the outbound-call process (see processes/OutboundCallProcess). */
     public static final String MESSAGE_CALL_ANSWERED = "call-answered";
     public static final String MESSAGE_CALL_FAILED = "call-failed";
     static final Duration MESSAGE_TTL = Duration.ofSeconds(60);

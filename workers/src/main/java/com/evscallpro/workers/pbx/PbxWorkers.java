@@ -21,7 +21,7 @@ class PbxWorkers {
     }
 
     /** Sends the async originate; the answer comes back later as a message. */
-    @JobWorker(type = OutboundCallProcess.JOB_ORIGINATE, fetchAllVariables = true)
+    @JobWorker(type = OutboundCallProcess.JOB_PBX_ORIGINATE, fetchAllVariables = true)
     public void originate(@Variable(name = "callId") String callId,
                           @Variable(name = "phoneNumber") String phoneNumber,
                           @Variable(name = "callerId") String callerId,
@@ -32,7 +32,7 @@ class PbxWorkers {
     }
 
     /** The safety timer fired before the PBX answered: hang up and give the agent back. */
-    @JobWorker(type = OutboundCallProcess.JOB_HANGUP, fetchAllVariables = true)
+    @JobWorker(type = OutboundCallProcess.JOB_PBX_HANGUP, fetchAllVariables = true)
     public void hangup(@Variable(name = "callId") String callId, @Variable(name = "agentId") Long agentId) {
         calls.hangup(callId, 19).join();
         if (agentId != null) {

@@ -1,6 +1,7 @@
 package com.evscallpro.workers.task;
 
 import com.evscallpro.core.task.WrapUpTasks;
+import com.evscallpro.processes.OutboundCallProcess;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WrapUpTaskWorker {
 
-    static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
+    static final String USER_TASK_JOB_TYPE = OutboundCallProcess.JOB_USER_TASK;
 
     private final WrapUpTasks tasks;
 

@@ -1,0 +1,51 @@
+package com.evscallpro.sandbox;
+
+import com.evscallpro.app.EvsCallProApplication;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./evs run}: EVSCallPro on its embedded default. Starts embedded PostgreSQL (data kept under ./data), the
+ * embedded Zeebe engine and the PBX simulator, then the application with demo data, and prints the URL and logins.
+ */
+public final class EvsCallProSandbox {
+
+    private EvsCallProSandbox() {
+    }
+
+    public static void main(String[] args) {
+        Path data = Path.of(System.getProperty("evs.data", "data")).toAbsolutePath();
+        SandboxInfrastructure infrastructure = SandboxInfrastructure.start(data.resolve("postgres"),
+                DemoCustomers.script());
+        ConfigurableApplicationContext context;
+        try {
+            context = run(infrastructure, Map.of("evs.sandbox.demo-data", "true"), args);
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            infrastructure.close();
+        }, "evs-sandbox-shutdown"));
+        String port = context.getEnvironment().getProperty("local.server.port", "8080");
+        System.out.println();
+        System.out.println("  EVSCallPro is running: http://localhost:" + port + "/");
+        System.out.println("  Demo logins (user / password):");
+        DemoData.LOGINS.forEach(login -> System.out.println("    " + login));
+        System.out.println("  Data kept under " + data + " (delete it for a fresh start). Ctrl+C stops.");
+        System.out.println();
+    }
+
+    /** Starts the application wired to the given embedded infrastructure (used by the tests too). */
+    public static ConfigurableApplicationContext run(SandboxInfrastructure infrastructure,
+                                                     Map<String, Object> extraProperties, String... args) {
+        SpringApplication application = new SpringApplication(EvsCallProApplication.class, SandboxConfiguration.class);
+        Map<String, Object> properties = new java.util.HashMap<>(infrastructure.properties());
+        properties.putAll(extraProperties);
+        application.setDefaultProperties(properties);
+        return application.run(args);
+    }
+}

@@ -1,0 +1,111 @@
+package com.evscallpro.sandbox;
+
+import com.evscallpro.telephony.sim.CustomerScript;
+import com.evscallpro.telephony.sim.PbxSimulator;
+import com.evscallpro.telephony.sim.SimulatorSettings;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the embedded mode runs beside the application: PostgreSQL, the Zeebe engine and the PBX simulator,
+ * each on a loopback port, and the properties that point the application at them.
+ */
+public final class SandboxInfrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxInfrastructure.class);
+
+    /** The agents' dialplan context of the simulator, as Asterisk's {@code [agents]}. */
+    public static final String AGENT_CONTEXT = "agents";
+
+    private final EmbeddedDatabase database;
+    private final EmbeddedEngine engine;
+    private final PbxSimulator pbx;
+    private final String amiSecret;
+
+    private SandboxInfrastructure(EmbeddedDatabase database, EmbeddedEngine engine, PbxSimulator pbx,
+                                  String amiSecret) {
+        this.database = database;
+        this.engine = engine;
+        this.pbx = pbx;
+        this.amiSecret = amiSecret;
+    }
+
+    /**
+     * @param dataDirectory where PostgreSQL keeps its files across restarts; null for a throw-away database
+     * @param customers     how the simulated customers behave
+     */
+    public static SandboxInfrastructure start(Path dataDirectory, CustomerScript customers) {
+        long t0 = System.nanoTime();
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
+        EmbeddedEngine engine = null;
+        try {
+            engine = EmbeddedEngine.start();
+            byte[] secret = new byte[12];
+            new SecureRandom().nextBytes(secret);
+            String amiSecret = HexFormat.of().formatHex(secret);
+            PbxSimulator pbx = new PbxSimulator(SimulatorSettings.defaults()
+                    .withCredentials("evscallpro", amiSecret)
+                    .withCustomers(customers)).start();
+            log.info("Embedded infrastructure up in {} ms: PostgreSQL :{}, Zeebe {}, PBX simulator AMI :{}",
+                    (System.nanoTime() - t0) / 1_000_000, database.port(), engine.grpcAddress(), pbx.port());
+            return new SandboxInfrastructure(database, engine, pbx, amiSecret);
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Spring properties that wire the application to this infrastructure. */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", database.jdbcUrl());
+        p.put("spring.datasource.username", "postgres");
+        p.put("spring.datasource.password", "postgres");
+        p.put("camunda.client.mode", "self-managed");
+        p.put("camunda.client.grpc-address", engine.grpcAddress());
+        p.put("camunda.client.rest-address", engine.grpcAddress());
+        p.put("camunda.client.prefer-rest-over-grpc", "false");
+        p.put("camunda.client.auth.method", "none");
+        p.put("evs.telephony.mode", "ASTERISK_AMI");
+        p.put("evs.telephony.ami.host", "127.0.0.1");
+        p.put("evs.telephony.ami.port", pbx.port());
+        p.put("evs.telephony.ami.username", "evscallpro");
+        p.put("evs.telephony.ami.secret", amiSecret);
+        p.put("evs.telephony.ami.customer-dial-template", "Local/{number}@customers");
+        p.put("evs.telephony.ami.agent-context", AGENT_CONTEXT);
+        return p;
+    }
+
+    public EmbeddedEngine engine() {
+        return engine;
+    }
+
+    public PbxSimulator pbx() {
+        return pbx;
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pbx.close();
+        } finally {
+            try {
+                engine.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}
