@@ -299,4 +299,23 @@ class OutboundCallProcessTest {
         awaitCompleted(key);
         instance(key).hasPassedElement(CALL_FAILED_EVENT).hasNotPassedElement(CALL_ANSWERED_EVENT);
     }
+
+    @Test
+    void late_answer_after_ring_timeout_stays_buffered_so_call_ids_must_never_be_reused() {
+        zeebe.agentQualifies("SALE", CATEGORY_POSITIVE, null, null);
+        zeebe.startWorkers();
+        long first = zeebe.start(startVariables("call-late", 1, 3));
+        awaitAtDialOutcomeGateway(first);
+        zeebe.engine.increaseTime(Duration.ofSeconds(46));
+        awaitCompleted(first);
+
+        // The PBX reports the answer after the safety timer fired: nothing is waiting for it any more...
+        zeebe.publishAnswered("call-late");
+        instance(first).hasNotPassedElement(CALL_ANSWERED_EVENT).hasPassedElement(SCHEDULE_RETRY_TASK);
+
+        // ...but it stays buffered for its TTL: an attempt that reused the call id would take it as its own answer.
+        long reused = zeebe.start(startVariables("call-late", 2, 3));
+        awaitCompleted(reused);
+        instance(reused).hasPassedElement(CALL_ANSWERED_EVENT).hasPassedElement(WRAP_UP_TASK);
+    }
 }
