@@ -275,6 +275,16 @@ final class SimEngine {
                 case "coreshowchannels" -> coreShowChannels(conn, actionId);
                 case "status" -> status(conn, f, actionId);
                 case "getvar" -> getvar(conn, f, actionId);
+                case "redirect" -> redirect(conn, f, actionId);
+                case "queuestatus" -> {
+                    conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
+                            .add("Message", "Queue status will follow"));
+                    AmiFrame done = new AmiFrame().add("Event", "QueueStatusComplete");
+                    if (actionId != null) {
+                        done.add("ActionID", actionId);
+                    }
+                    conn.send(done.add("EventList", "Complete").add("ListItems", 0));
+                }
                 default -> {
                     conn.send(error(actionId, "Invalid/unknown command: " + f.value("Action")
                             + ". Use Action: ListCommands to show available commands."));
@@ -970,6 +980,64 @@ final class SimEngine {
             }
             hangupPair(call.c1, call.c2, cause);
             endCall(call);
+        }
+    }
+
+    /**
+     * Redirect of a channel to Context/Exten/Priority (06): a bridged channel leaves its bridge, the agent pair left
+     * alone is hung up, and the channel goes on in the new place (dialling the agent extension again when the new
+     * context is a connect context).
+     */
+    private void redirect(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null) {
+            conn.send(error(actionId, "Channel not specified"));
+            return;
+        }
+        Chan c = channels.get(name);
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "No such channel"));
+            return;
+        }
+        String context = f.value("Context");
+        String exten = f.value("Exten");
+        if (context == null || exten == null) {
+            conn.send(error(actionId, "Redirect requires Context and Exten"));
+            return;
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Redirect successful"));
+        Call call = c.call;
+        if (call == null || c != call.c1) {
+            c.context = context;
+            c.exten = exten;
+            c.priority = 1;
+            return;
+        }
+        Bridge b = call.bridge;
+        if (b != null) {
+            leave(b, call.c1);
+            leave(b, call.a1);
+            broadcast(channelEvent("HangupRequest", call.a2).add("Cause", 16));
+            broadcast(bridgeEvent("BridgeDestroy", b));
+            call.bridge = null;
+            hangup(call.a1, 16);
+            broadcast(channelEvent("SoftHangupRequest", call.a2).add("Cause", 16));
+            hangup(call.a2, 16);
+        } else if (call.a1 != null && !call.a1.dead) {
+            cancelAgentDial(call);
+        }
+        call.agentAnswered = false;
+        c.context = context;
+        c.exten = exten;
+        c.priority = 1;
+        c.app = "NoOp";
+        c.appData = "";
+        if (settings.connectContexts().contains(context)) {
+            call.exten = exten;
+            c.priority = 2;
+            c.app = "Dial";
+            c.appData = "Local/" + exten + "@" + settings.agentContext() + ",20";
+            dialAgent(call);
         }
     }
 
