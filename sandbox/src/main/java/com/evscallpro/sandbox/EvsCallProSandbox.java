@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code ./evs run}: EVSCallPro on its embedded default. Starts embedded PostgreSQL (data kept under ./data), the
@@ -43,9 +44,11 @@ public final class EvsCallProSandbox {
     public static ConfigurableApplicationContext run(SandboxInfrastructure infrastructure,
                                                      Map<String, Object> extraProperties, String... args) {
         SpringApplication application = new SpringApplication(EvsCallProApplication.class, SandboxConfiguration.class);
-        Map<String, Object> properties = new java.util.HashMap<>(infrastructure.properties());
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(infrastructure.properties());
         properties.putAll(extraProperties);
-        application.setDefaultProperties(properties);
+        // The infrastructure's addresses must win over application.yml: add them as the first property source.
+        application.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("evs-sandbox", properties)));
         return application.run(args);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +27,7 @@ class AgentSessions implements AgentService, AgentCallRouting {
     private final EventBus events;
     private final Clock clock;
 
+    @Autowired
     AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events) {
         this(users, journal, events, Clock.systemUTC());
     }

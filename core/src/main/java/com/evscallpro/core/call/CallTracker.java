@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +47,7 @@ public class CallTracker implements LiveCallService, CallEventListener {
     private final EventBus events;
     private final Clock clock;
 
+    @Autowired
     public CallTracker(PbxPort pbx, ProcessGateway processes, AgentCallRouting agents, EventBus events) {
         this(pbx, processes, agents, events, Clock.systemUTC());
     }
