@@ -7,6 +7,7 @@ import static com.evscallpro.processes.OutboundCallHarness.instance;
 import static com.evscallpro.processes.OutboundCallHarness.startVariables;
 import static com.evscallpro.processes.OutboundCallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.camunda.client.api.response.ActivatedJob;
@@ -317,5 +318,24 @@ class OutboundCallProcessTest {
         long reused = zeebe.start(startVariables("call-late", 2, 3));
         awaitCompleted(reused);
         instance(reused).hasPassedElement(CALL_ANSWERED_EVENT).hasPassedElement(WRAP_UP_TASK);
+    }
+
+    @Test
+    void duplicate_publish_with_the_call_id_as_message_id_is_rejected_and_correlates_once() {
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-dup", 1, 3));
+        awaitAtDialOutcomeGateway(key);
+        Runnable publish = () -> zeebe.client.newPublishMessageCommand()
+                .messageName(MESSAGE_CALL_FAILED)
+                .correlationKey("call-dup")
+                .messageId("call-dup")
+                .timeToLive(OutboundCallHarness.MESSAGE_TTL)
+                .variables(Map.of(OUTCOME, OUTCOME_BUSY, HANGUP_CAUSE, 17))
+                .send()
+                .join();
+        publish.run();
+        assertThatThrownBy(publish::run).hasMessageContaining("ALREADY_EXISTS");
+        awaitCompleted(key);
+        instance(key).hasCorrelatedMessageByName(MESSAGE_CALL_FAILED, 1).hasPassedElement(SCHEDULE_RETRY_TASK, 1);
     }
 }
