@@ -26,6 +26,7 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.di.Waypoint;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -254,6 +255,71 @@ class OutboundCallModelLintTest {
             double sourceX = shapes.get(flow.getSource().getId()).getBounds().getX();
             double targetX = shapes.get(flow.getTarget().getId()).getBounds().getX();
             assertThat(targetX).as("%s goes left to right", flow.getId()).isGreaterThan(sourceX);
+        }
+    }
+
+    @Test
+    void diagram_has_no_edge_through_a_foreign_shape_and_no_overlapping_label() {
+        Map<String, Bounds> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+                .collect(Collectors.toMap(s -> s.getBpmnElement().getId(), s -> Bounds.of(s.getBounds())));
+        Map<String, Bounds> labels = new java.util.LinkedHashMap<>();
+        model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnLabel() != null)
+                .forEach(s -> labels.put(s.getBpmnElement().getId() + " label",
+                        Bounds.of(s.getBpmnLabel().getBounds())));
+        model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnLabel() != null)
+                .forEach(e -> labels.put(e.getBpmnElement().getId() + " label",
+                        Bounds.of(e.getBpmnLabel().getBounds())));
+        List<String> problems = new ArrayList<>();
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+            List<Waypoint> points = List.copyOf(edge.getWaypoints());
+            for (int i = 1; i < points.size(); i++) {
+                double ax = points.get(i - 1).getX();
+                double ay = points.get(i - 1).getY();
+                double bx = points.get(i).getX();
+                double by = points.get(i).getY();
+                if (ax != bx && ay != by) {
+                    problems.add(flow.getId() + " has a diagonal segment");
+                }
+                Bounds segment = new Bounds(Math.min(ax, bx), Math.min(ay, by),
+                        Math.max(Math.abs(bx - ax), 0.1), Math.max(Math.abs(by - ay), 0.1));
+                shapes.forEach((id, shape) -> {
+                    if (!id.equals(flow.getSource().getId()) && !id.equals(flow.getTarget().getId())
+                            && segment.overlaps(shape)) {
+                        problems.add(flow.getId() + " crosses " + id);
+                    }
+                });
+                labels.forEach((id, label) -> {
+                    if (segment.overlaps(label)) {
+                        problems.add(flow.getId() + " crosses " + id);
+                    }
+                });
+            }
+        }
+        List<Map.Entry<String, Bounds>> labelList = List.copyOf(labels.entrySet());
+        for (int i = 0; i < labelList.size(); i++) {
+            Map.Entry<String, Bounds> label = labelList.get(i);
+            shapes.forEach((id, shape) -> {
+                if (label.getValue().overlaps(shape)) {
+                    problems.add(label.getKey() + " overlaps " + id);
+                }
+            });
+            for (Map.Entry<String, Bounds> other : labelList.subList(i + 1, labelList.size())) {
+                if (label.getValue().overlaps(other.getValue())) {
+                    problems.add(label.getKey() + " overlaps " + other.getKey());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private record Bounds(double x, double y, double width, double height) {
+        static Bounds of(io.camunda.zeebe.model.bpmn.instance.dc.Bounds b) {
+            return new Bounds(b.getX(), b.getY(), b.getWidth(), b.getHeight());
+        }
+
+        boolean overlaps(Bounds o) {
+            return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
         }
     }
 
