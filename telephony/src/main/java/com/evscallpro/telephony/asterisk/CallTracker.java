@@ -164,7 +164,13 @@ final class CallTracker {
         return Pattern.compile("^" + Pattern.quote(before) + ".+" + Pattern.quote(after) + "(-[0-9a-fA-F]+;[12])?$");
     }
 
-    Leg legOf(String name, String uniqueId, String linkedId) {
+    /**
+     * The leg of a channel: {@code Local/…@<agentContext>} is AGENT; the originated pair ({@code Uniqueid} = call id or
+     * {@code <callId>;2}) and names matching the dial template are CUSTOMER; any other channel of the call is
+     * CUSTOMER while the call has no agent channel yet (a trunk the customers context dials, e.g.
+     * {@code PJSIP/trunk-…}), AGENT once it has one (the agent's phone dialled from the agent context).
+     */
+    Leg legOf(String name, String uniqueId, String linkedId, CallState call) {
         if (name != null && agentPattern.matcher(name).matches()) {
             return Leg.AGENT;
         }
@@ -174,7 +180,8 @@ final class CallTracker {
         if (name != null && customerPattern.matcher(name).matches()) {
             return Leg.CUSTOMER;
         }
-        return Leg.AGENT;
+        boolean agentSeen = call != null && call.channels.values().stream().anyMatch(c -> c.leg == Leg.AGENT);
+        return agentSeen ? Leg.AGENT : Leg.CUSTOMER;
     }
 
     // ------------------------------------------------------------------ originate bookkeeping
@@ -271,7 +278,7 @@ final class CallTracker {
         if (known != null) {
             return known;
         }
-        Chan c = new Chan(name, uniqueId, lid, legOf(name, uniqueId, lid), seq);
+        Chan c = new Chan(name, uniqueId, lid, legOf(name, uniqueId, lid, call), seq);
         call.channels.put(uniqueId, c);
         callByUniqueId.put(uniqueId, lid);
         LegState leg = call.leg(c.leg);
