@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code cdr.record}, {@code contact.schedule-retry}, {@code contact.schedule-callback}, {@code contact.close}. */
 @Component
-class OutcomeWorkers {
+public class OutcomeWorkers {
 
     private final CallRecorder recorder;
     private final ContactLifecycleService contacts;

@@ -8,9 +8,9 @@ import io.camunda.client.annotation.Variable;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** {@code pbx.originate} and {@code pbx.hangup}. */
+/** Public because the Camunda starter invokes worker methods reflectively. {@code pbx.originate} and {@code pbx.hangup}. */
 @Component
-class PbxWorkers {
+public class PbxWorkers {
 
     private final CallTracker calls;
     private final AgentCallRouting agents;

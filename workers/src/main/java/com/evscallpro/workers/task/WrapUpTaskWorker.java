@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * times out, the re-activated job is re-assigned to the same agent.
  */
 @Component
-class WrapUpTaskWorker {
+public class WrapUpTaskWorker {
 
     static final String USER_TASK_JOB_TYPE = OutboundCallProcess.JOB_USER_TASK;
 
