@@ -220,6 +220,44 @@ class AsteriskAmiPbxAgainstSimulatorTest {
         pbx.hangup("call-dup-1", 16).get(5, TimeUnit.SECONDS);
     }
 
+    @Test
+    void a_slow_listener_makes_the_dispatcher_warn_that_it_lags_but_the_reader_keeps_reading() throws Exception {
+        startBoth();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(AsteriskAmiPbx.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            pbx.addListener(e -> {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            OriginateResult result = pbx.originate(request("call-slow-1", ANSWERS, Duration.ofSeconds(5)))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(result.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(appender).stream()
+                    .anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                            && e.getFormattedMessage().contains("behind the reader")));
+            // the simulator never waited for us: the call ended on the PBX while we were still dispatching
+            await().atMost(Duration.ofSeconds(5)).until(() -> sim.activeChannelCount() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.summary("call-slow-1").size() == 7);
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    private static java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> snapshot(
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender) {
+        synchronized (appender) {
+            return new java.util.ArrayList<>(appender.list);
+        }
+    }
+
     private CallEvent find(String callId, Type type, Leg leg) {
         return events.of(callId).stream().filter(e -> e.type() == type && e.leg() == leg).findFirst()
                 .orElseThrow(() -> new AssertionError(type + "/" + leg + " not in " + events.summary(callId)));
