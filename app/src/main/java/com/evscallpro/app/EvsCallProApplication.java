@@ -1,5 +1,6 @@
 package com.evscallpro.app;
 
+import com.vaadin.flow.spring.annotation.EnableVaadin;
 import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @SpringBootApplication(scanBasePackages = "com.evscallpro")
 @ConfigurationPropertiesScan("com.evscallpro")
 @EnableJdbcRepositories(basePackages = "com.evscallpro.db")
+@EnableVaadin("com.evscallpro.ui") // routes live in the ui module, outside this package
 @Deployment(resources = "classpath*:bpmn/*.bpmn")
 public class EvsCallProApplication {
 

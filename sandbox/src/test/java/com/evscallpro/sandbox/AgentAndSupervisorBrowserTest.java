@@ -1,0 +1,155 @@
+package com.evscallpro.sandbox;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.campaign.NewCampaign;
+import com.evscallpro.core.cdr.CallRecord;
+import com.evscallpro.core.cdr.CdrDisposition;
+import com.evscallpro.core.cdr.CdrService;
+import com.evscallpro.core.contact.ContactImportService;
+import com.evscallpro.core.contact.ContactInput;
+import com.evscallpro.core.contact.ContactLifecycleService;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's and the supervisor's journeys in a real Chromium (Debian's, headless) against the running stack: the
+ * agent logs in, goes ready, receives the answered call with its screen-pop and qualifies it, while a supervisor
+ * page opened beforehand follows the agent's state by server push, never reloaded.
+ */
+class AgentAndSupervisorBrowserTest {
+
+    private static final LocatorAssertions.HasAttributeOptions WAIT =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private final SandboxTestContext stack = SandboxTestContext.get();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("evs.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void agent_takes_and_qualifies_a_call_while_the_supervisor_watches_live() {
+        UserAccountService users = stack.bean(UserAccountService.class);
+        UserAccount agent = users.create("pw-agent", "pw-agent-secret", "Paula Browser", UserAccount.Role.AGENT,
+                "2201", "en");
+        users.create("pw-supervisor", "pw-supervisor-secret", "Sam Supervisor", UserAccount.Role.SUPERVISOR, null,
+                "en");
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        long campaignId = campaigns.create(new NewCampaign("Browser campaign", 1, 60, 20, "+33170000002"));
+        stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Zoé", "Écran",
+                SandboxTestContext.ANSWERS_AND_TALKS, Map.of("city", "Lyon", "customerId", "C-4242"))));
+        String base = "http://localhost:" + stack.httpPort() + "/";
+
+        Page supervisor = browser.newContext().newPage();
+        supervisor.setDefaultTimeout(30_000);
+        login(supervisor, base, "pw-supervisor", "pw-supervisor-secret");
+        supervisor.navigate(base + "supervision");
+        assertThat(supervisor.locator("#agents-grid")).isVisible();
+        supervisor.evaluate("() => window.__notReloaded = true");
+        Locator agentRow = supervisor.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText("Paula Browser"));
+        assertThat(agentRow).isVisible();
+
+        Page agentPage = browser.newContext().newPage();
+        agentPage.setDefaultTimeout(30_000);
+        login(agentPage, base, "pw-agent", "pw-agent-secret");
+        agentPage.navigate(base + "agent");
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "OFFLINE", WAIT);
+
+        // The campaign starts; the agent goes ready; the supervisor sees it without reloading.
+        campaigns.start(campaignId);
+        agentPage.locator("#ready-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+        assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
+
+        // The answered customer is bridged to the agent: screen-pop with the contact and the custom fields.
+        assertThat(agentPage.locator("#screen-pop")).isVisible();
+        assertThat(agentPage.locator("#contact-name")).containsText("Zoé");
+        assertThat(agentPage.locator("#contact-name")).containsText("Écran");
+        assertThat(agentPage.locator("#contact-phone")).containsText("6");
+        assertThat(agentPage.locator("#custom-fields")).containsText("C-4242");
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
+        assertThat(supervisor.locator(".agent-state-badge[data-state='ON_CALL']")).hasCount(1);
+        assertThat(supervisor.locator("#count-calls")).hasText("1");
+
+        // The agent qualifies the call from the campaign's list and is READY again.
+        agentPage.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions().setHasText("Sale"))
+                .click();
+        agentPage.locator("#comment textarea").fill("Wants fibre in Lyon");
+        agentPage.locator("#qualify-button").click();
+        assertThat(agentPage.locator("#screen-pop")).isHidden();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+        assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
+        assertThat(supervisor.locator("#count-calls")).hasText("0");
+        agentPage.locator("#pause-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED", WAIT);
+        assertThat(supervisor.locator(".agent-state-badge[data-state='PAUSED']")).not().hasCount(0);
+        assertThat(supervisor.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
+
+        // The qualification reached the database through the process.
+        long contactId = stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 1).get(0).id();
+        CallRecord record = await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(CdrService.class).byContact(contactId).stream().findFirst().orElse(null),
+                r -> r != null && r.qualificationCode() != null);
+        assertThat(record.disposition()).isEqualTo(CdrDisposition.ANSWERED);
+        assertThat(record.qualificationCode()).isEqualTo("SALE");
+        assertThat(record.comment()).isEqualTo("Wants fibre in Lyon");
+        assertThat(record.agentId()).isEqualTo(agent.id());
+        campaigns.pause(campaignId);
+    }
+
+    private static void login(Page page, String base, String username, String password) {
+        page.navigate(base + "login");
+        try {
+            page.locator("#vaadinLoginUsername input").fill(username);
+        } catch (RuntimeException e) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/login-failure.png")));
+            try {
+                java.nio.file.Files.writeString(Path.of("target/login-failure.html"), page.content());
+            } catch (java.io.IOException io) {
+                e.addSuppressed(io);
+            }
+            throw e;
+        }
+        page.locator("#vaadinLoginPassword input").fill(password);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+}
