@@ -41,11 +41,14 @@ class CamundaProcessGateway implements ProcessGateway {
         client.newPublishMessageCommand()
                 .messageName(messageName)
                 .correlationKey(correlationKey)
+                .messageId(messageName + ":" + correlationKey) // a duplicate publish is rejected, never applied twice
                 .timeToLive(ttl)
                 .variables(variables)
                 .send()
                 .whenComplete((response, error) -> {
-                    if (error != null) {
+                    if (error != null && String.valueOf(error.getMessage()).contains("ALREADY_EXISTS")) {
+                        log.debug("Message {} for {} was already published", messageName, correlationKey);
+                    } else if (error != null) {
                         log.warn("Message {} for {} could not be published: {}", messageName, correlationKey,
                                 error.toString());
                     }
