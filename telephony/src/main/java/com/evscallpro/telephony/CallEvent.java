@@ -14,12 +14,21 @@ import java.time.Instant;
  * @param at        when the adapter saw it
  * @param cause     the Q.850 cause for HUNG_UP, else 0
  * @param causeText the cause's text for HUNG_UP (e.g. "Normal Clearing"), else null
- * @param detail    the digit for DTMF, the peer channel for BRIDGED, the outcome name for FAILED, else null
+ * @param detail    the digit for DTMF, the peer channel for BRIDGED, the outcome name for FAILED, the new place
+ *                  ({@code context,exten}, or the transfer target channel) for TRANSFERRED, the parking space for
+ *                  PARKED, the supervisor's channel for SPY_STARTED / SPY_STOPPED, else null
  */
 public record CallEvent(Type type, String callId, Leg leg, String channel, String uniqueId, String linkedId,
                         Instant at, int cause, String causeText, String detail) {
 
-    public enum Type { CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF, TRANSFERRED, HUNG_UP }
+    /**
+     * CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF and HUNG_UP follow the call's progress. TRANSFERRED: a leg
+     * was moved (blind transfer / Redirect, or a completed attended transfer); PARKED: a leg waits in a parking lot;
+     * SPY_STARTED / SPY_STOPPED: a supervisor began / stopped listening to the leg. New types may be added: switch
+     * with a default branch.
+     */
+    public enum Type { CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF, TRANSFERRED, HUNG_UP, PARKED, SPY_STARTED,
+        SPY_STOPPED }
 
     public enum Leg { CUSTOMER, AGENT, OTHER }
 }

@@ -1,10 +1,16 @@
 package com.evscallpro.telephony;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * What EVSCallPro asks of a PBX. Implementations never block the caller on the network: every action answers with a
  * future. Call progress arrives as {@link CallEvent}s on the listeners, keyed by the call id given at originate time.
+ *
+ * <p>The call-control actions after {@link #isConnected()} are optional: their default implementations complete
+ * exceptionally with {@link PbxActionException} "not supported by this PBX adapter", so an adapter only implements
+ * what its PBX can do. Every future completes exceptionally with {@link PbxActionException} (carrying the PBX's own
+ * message, e.g. AMI {@code No such channel}) when the PBX refuses the action, and when the call or leg is unknown.
  */
 public interface PbxPort {
 
@@ -26,4 +32,70 @@ public interface PbxPort {
 
     /** True while the PBX connection is up and logged in. */
     boolean isConnected();
+
+    // ------------------------------------------------------------------ call control (optional)
+
+    /**
+     * Blind transfer: moves {@code leg} of the call to {@code extension} in {@code context} (null = the adapter's
+     * default, the agent context), leaving the other leg. Asterisk: AMI {@code Redirect} of the leg's channel. The
+     * future completes when the PBX accepted the move; a {@link CallEvent.Type#TRANSFERRED} event follows for the
+     * leg, and the leg that was left behind reports {@link CallEvent.Type#HUNG_UP} on its own (the moved leg goes on).
+     */
+    default CompletableFuture<Void> blindTransfer(String callId, CallEvent.Leg leg, String extension, String context) {
+        return unsupported();
+    }
+
+    /**
+     * Attended (consultative) transfer started from {@code leg} (normally the agent): the other party waits on hold
+     * while the leg talks to {@code extension}; the transfer completes when the leg hangs up. Asterisk: AMI
+     * {@code Atxfer} on the leg's channel. The future completes when the PBX queued the transfer;
+     * {@link CallEvent.Type#TRANSFERRED} follows when it completes.
+     */
+    default CompletableFuture<Void> attendedTransfer(String callId, CallEvent.Leg leg, String extension) {
+        return unsupported();
+    }
+
+    /** Bridges two live channels together (each leaves whatever it was in). Asterisk: AMI {@code Bridge}. */
+    default CompletableFuture<Void> bridge(String channelA, String channelB) {
+        return unsupported();
+    }
+
+    /**
+     * Parks {@code leg} (puts it on hold in a parking lot, with music): the future completes with where it is
+     * parked. Asterisk: AMI {@code Park} of the leg's channel. Take it back with {@link #bridge} or by dialling the
+     * parking space.
+     */
+    default CompletableFuture<ParkedCall> park(String callId, CallEvent.Leg leg) {
+        return unsupported();
+    }
+
+    /**
+     * Plays {@code soundFile} (a PBX sound name without extension, e.g. {@code beep}) to {@code leg} only, without
+     * taking it out of its conversation. Asterisk: an Originate of a Local channel whose far side runs
+     * {@code Playback}, into {@code ChanSpy(<leg channel>,qwE)} (whisper): the leg hears the message, the other
+     * party does not. The future completes when the message started (ChanSpyStart).
+     */
+    default CompletableFuture<Void> playMessage(String callId, CallEvent.Leg leg, String soundFile) {
+        return unsupported();
+    }
+
+    /**
+     * Lets a supervisor listen to / whisper to / barge into the call: the supervisor's phone
+     * ({@code supervisorExtension}) is called and, once answered, spies on the agent leg. Asterisk: AMI
+     * {@code Originate} with {@code Application: ChanSpy}, {@code Data: <agent channel>,q|qw|qB} (capture 07). The
+     * future completes when spying started (ChanSpyStart); {@link CallEvent.Type#SPY_STARTED} and
+     * {@link CallEvent.Type#SPY_STOPPED} are reported on the spied call.
+     */
+    default CompletableFuture<SpySession> spy(String supervisorExtension, String callId, SpyMode mode) {
+        return unsupported();
+    }
+
+    /** The live channels of the call with their state, as the PBX sees them now. Asterisk: AMI {@code Status}. */
+    default CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
+        return unsupported();
+    }
+
+    private static <T> CompletableFuture<T> unsupported() {
+        return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
+    }
 }

@@ -22,11 +22,15 @@ import java.util.Objects;
  * @param failureCauseWait     after a failed OriginateResponse, how long to wait for the Hangup that carries the
  *                             Q.850 cause (it may come a few ms later)
  * @param lagWarning           the dispatcher warns when it handles an event more than this long after it arrived
+ * @param phoneDialTemplate    how to ring a phone by extension (a supervisor's phone for spying), {@code {extension}}
+ *                             replaced; default {@code Local/{extension}@<agentContext>}
+ * @param playbackContext      the dialplan context that plays {@code ${EVS_SOUND}} and hangs up, used by
+ *                             {@code playMessage} ({@code Local/s@<playbackContext>}); default {@code evs-playback}
  */
 public record AmiSettings(String host, int port, String username, String secret, String customerDialTemplate,
                           String agentContext, Duration connectTimeout, Duration responseTimeout,
                           Duration reconnectMin, Duration reconnectMax, Duration failureCauseWait,
-                          Duration lagWarning) {
+                          Duration lagWarning, String phoneDialTemplate, String playbackContext) {
 
     public static final String DEFAULT_CUSTOMER_DIAL_TEMPLATE = "Local/{number}@customers";
     public static final String DEFAULT_AGENT_CONTEXT = "agents";
@@ -50,31 +54,60 @@ public record AmiSettings(String host, int port, String username, String secret,
         reconnectMax = Objects.requireNonNullElse(reconnectMax, Duration.ofSeconds(10));
         failureCauseWait = Objects.requireNonNullElse(failureCauseWait, Duration.ofMillis(500));
         lagWarning = Objects.requireNonNullElse(lagWarning, Duration.ofMillis(100));
+        phoneDialTemplate = phoneDialTemplate == null || phoneDialTemplate.isBlank()
+                ? "Local/{extension}@" + agentContext : phoneDialTemplate;
+        if (!phoneDialTemplate.contains("{extension}")) {
+            throw new IllegalArgumentException("phoneDialTemplate must contain {extension}");
+        }
+        playbackContext = playbackContext == null || playbackContext.isBlank() ? DEFAULT_PLAYBACK_CONTEXT
+                : playbackContext;
     }
+
+    public static final String DEFAULT_PLAYBACK_CONTEXT = "evs-playback";
 
     /** Defaults for everything but the address and the credentials. */
     public static AmiSettings of(String host, int port, String username, String secret) {
-        return new AmiSettings(host, port, username, secret, null, null, null, null, null, null, null, null);
+        return new AmiSettings(host, port, username, secret, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     public AmiSettings withDialing(String newCustomerDialTemplate, String newAgentContext) {
         return new AmiSettings(host, port, username, secret, newCustomerDialTemplate, newAgentContext, connectTimeout,
-                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning);
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
+                phoneDialTemplate.equals("Local/{extension}@" + agentContext) ? null : phoneDialTemplate,
+                playbackContext);
     }
 
     public AmiSettings withReconnect(Duration min, Duration max) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
-                responseTimeout, min, max, failureCauseWait, lagWarning);
+                responseTimeout, min, max, failureCauseWait, lagWarning,
+                phoneDialTemplate, playbackContext);
     }
 
     public AmiSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, newConnectTimeout,
-                newResponseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning);
+                newResponseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
+                phoneDialTemplate, playbackContext);
     }
 
     public AmiSettings withFailureCauseWait(Duration wait) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
-                responseTimeout, reconnectMin, reconnectMax, wait, lagWarning);
+                responseTimeout, reconnectMin, reconnectMax, wait, lagWarning, phoneDialTemplate, playbackContext);
+    }
+
+    /**
+     * Sets how phones are rung by extension (spying) and the playback context ({@code playMessage}); null keeps the
+     * default. A changed agent context does not change an explicit phone template.
+     */
+    public AmiSettings withPhones(String newPhoneDialTemplate, String newPlaybackContext) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, newPhoneDialTemplate,
+                newPlaybackContext);
+    }
+
+    /** The originate {@code Channel} that rings the phone of {@code extension}. */
+    public String phoneDialString(String extension) {
+        return phoneDialTemplate.replace("{extension}", extension);
     }
 
     /** The originate {@code Channel} for a number. */
@@ -89,6 +122,7 @@ public record AmiSettings(String host, int port, String username, String secret,
                 + ", customerDialTemplate=" + customerDialTemplate + ", agentContext=" + agentContext
                 + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", reconnectMin=" + reconnectMin + ", reconnectMax=" + reconnectMax
-                + ", failureCauseWait=" + failureCauseWait + ", lagWarning=" + lagWarning + "]";
+                + ", failureCauseWait=" + failureCauseWait + ", lagWarning=" + lagWarning
+                + ", phoneDialTemplate=" + phoneDialTemplate + ", playbackContext=" + playbackContext + "]";
     }
 }

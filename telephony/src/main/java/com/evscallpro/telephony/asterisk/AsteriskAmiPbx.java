@@ -24,11 +24,21 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.AtxferAction;
+import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.ParkAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.StatusAction;
+import org.asteriskjava.manager.event.AttendedTransferEvent;
+import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ChanSpyStartEvent;
+import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
@@ -39,18 +49,25 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ParkedCallEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.StatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.CallEvent.Leg;
 import com.evscallpro.telephony.CallEventListener;
+import com.evscallpro.telephony.ChannelStatus;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
+import com.evscallpro.telephony.ParkedCall;
 import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.SpyMode;
+import com.evscallpro.telephony.SpySession;
 
 /**
  * The {@link PbxPort} on Asterisk through AMI (asterisk-java {@link ManagerConnection}).
@@ -218,7 +235,10 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         if (event instanceof NewChannelEvent || event instanceof NewStateEvent || event instanceof HangupEvent
                 || event instanceof DialStateEvent || event instanceof OriginateResponseEvent
                 || event instanceof BridgeEnterEvent || event instanceof BridgeLeaveEvent
-                || event instanceof DtmfEndEvent || event instanceof ConnectEvent
+                || event instanceof DtmfEndEvent || event instanceof ChanSpyStartEvent
+                || event instanceof ChanSpyStopEvent || event instanceof ParkedCallEvent
+                || event instanceof AttendedTransferEvent || event instanceof BlindTransferEvent
+                || event instanceof ConnectEvent
                 || event instanceof DisconnectEvent) {
             queue.add(new Item(event, System.nanoTime()));
         }
@@ -424,6 +444,263 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                         done.completeExceptionally(new PbxActionException("Hangup refused: " + refused));
                     }
                 });
+    }
+
+    // ------------------------------------------------------------------ call control
+
+    /** Redirect of the leg's channel to {@code context,extension,1} (capture 06); TRANSFERRED once accepted. */
+    @Override
+    public CompletableFuture<Void> blindTransfer(String callId, Leg leg, String extension, String context) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        Objects.requireNonNull(extension, "extension");
+        String ctx = context == null || context.isBlank() ? settings.agentContext() : context;
+        return onLegChannel(callId, leg, channel -> {
+            RedirectAction a = new RedirectAction(channel, ctx, extension, 1);
+            return ask(a).thenAccept(r -> post(() -> tracker.transferred(callId, leg, channel, ctx + "," + extension)));
+        });
+    }
+
+    /** Atxfer on the leg's channel, the target dialled in the agent context ({@code TRANSFER_CONTEXT}). */
+    @Override
+    public CompletableFuture<Void> attendedTransfer(String callId, Leg leg, String extension) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        Objects.requireNonNull(extension, "extension");
+        return onLegChannel(callId, leg, channel -> {
+            AtxferAction a = new AtxferAction(channel, settings.agentContext(), extension, 1);
+            return ask(a).thenAccept(r -> { });
+        });
+    }
+
+    /** AMI Bridge of two channels, without a tone. */
+    @Override
+    public CompletableFuture<Void> bridge(String channelA, String channelB) {
+        Objects.requireNonNull(channelA, "channelA");
+        Objects.requireNonNull(channelB, "channelB");
+        if (!isConnected()) {
+            return notConnected();
+        }
+        BridgeAction a = new BridgeAction(channelA, channelB, false);
+        return ask(a).thenAccept(r -> { });
+    }
+
+    /** AMI Park of the leg's channel; completes with the ParkedCall event's parking space. */
+    @Override
+    public CompletableFuture<ParkedCall> park(String callId, Leg leg) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        if (!isConnected()) {
+            return notConnected();
+        }
+        CompletableFuture<ParkedCall> done = new CompletableFuture<>();
+        post(() -> {
+            String[] channel = new String[2];
+            if (!tracker.registerPark(callId, leg, done, channel)) {
+                return;
+            }
+            ParkAction a = new ParkAction();
+            a.setChannel(channel[0]);
+            ask(a).whenComplete((r, error) -> {
+                if (error != null) {
+                    post(() -> tracker.parkFailed(channel[1], unwrap(error)));
+                }
+            });
+        });
+        return done.orTimeout(settings.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Originate {@code Local/s@<playbackContext>} (which plays {@code ${EVS_SOUND}} and hangs up) into
+     * {@code ChanSpy(<leg channel>,qwE)}: whispered to the leg only. Completes at ChanSpyStart.
+     */
+    @Override
+    public CompletableFuture<Void> playMessage(String callId, Leg leg, String soundFile) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        Objects.requireNonNull(soundFile, "soundFile");
+        if (!isConnected()) {
+            return notConnected();
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        String auxId = "evs-play-" + java.util.UUID.randomUUID();
+        post(() -> {
+            String target = tracker.channelFor(callId, leg);
+            if (target == null) {
+                done.completeExceptionally(new PbxActionException("No live " + leg + " channel in call " + callId));
+                return;
+            }
+            OriginateAction a = auxOriginate(auxId, "Local/s@" + settings.playbackContext(), target + ",qwE");
+            a.setVariables(new java.util.LinkedHashMap<>(java.util.Map.of("EVS_SOUND", soundFile)));
+            startAux(auxId, a, callId, CallTracker.playAux(callId, target, done), done);
+        });
+        return done.orTimeout(settings.responseTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Originate the supervisor's phone ({@link AmiSettings#phoneDialString}) with {@code Application: ChanSpy},
+     * {@code Data: <agent channel>,q|qw|qB} (capture 07). Completes at ChanSpyStart.
+     */
+    @Override
+    public CompletableFuture<SpySession> spy(String supervisorExtension, String callId, SpyMode mode) {
+        Objects.requireNonNull(supervisorExtension, "supervisorExtension");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(mode, "mode");
+        if (!isConnected()) {
+            return notConnected();
+        }
+        CompletableFuture<SpySession> done = new CompletableFuture<>();
+        String spyId = "evs-spy-" + java.util.UUID.randomUUID();
+        post(() -> {
+            String agent = tracker.channelFor(callId, Leg.AGENT);
+            if (agent == null) {
+                done.completeExceptionally(new PbxActionException("No live agent channel in call " + callId));
+                return;
+            }
+            OriginateAction a = auxOriginate(spyId, settings.phoneDialString(supervisorExtension),
+                    agent + "," + mode.chanSpyOptions());
+            a.setCallerId("\"Supervisor\" <" + supervisorExtension + ">");
+            startAux(spyId, a, callId, CallTracker.spyAux(callId, mode, agent, done), done);
+        });
+        return done.orTimeout(settings.responseTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+    }
+
+    private OriginateAction auxOriginate(String auxId, String channel, String chanSpyData) {
+        OriginateAction a = new OriginateAction();
+        a.setActionId("evs-aux-" + actionIds.incrementAndGet());
+        a.setChannel(channel);
+        a.setApplication("ChanSpy");
+        a.setData(chanSpyData);
+        a.setTimeout(30_000L);
+        a.setAsync(true);
+        a.setChannelId(auxId);
+        a.setOtherChannelId(auxId + ";2");
+        return a;
+    }
+
+    /** On the dispatcher: registers the helper call, then sends its Originate. */
+    private void startAux(String auxId, OriginateAction a, String spiedCallId, CallTracker.Aux aux,
+                          CompletableFuture<?> done) {
+        if (!tracker.registerAux(auxId, a.getActionId(), spiedCallId, aux)) {
+            return;
+        }
+        actions.execute(() -> {
+            try {
+                connection.sendAction(a, response -> post(() -> tracker.auxActionAnswered(auxId, a.getActionId(),
+                        response != null && !(response instanceof ManagerError),
+                        response == null ? null : response.getMessage())));
+            } catch (IOException | RuntimeException e) {
+                post(() -> tracker.auxActionAnswered(auxId, a.getActionId(), false,
+                        "Originate could not be sent: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** AMI Status (all channels), keeping those of the call (Linkedid = call id, or channels we know in it). */
+    @Override
+    public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        if (!isConnected()) {
+            return notConnected();
+        }
+        CompletableFuture<List<ChannelStatus>> done = new CompletableFuture<>();
+        actions.execute(() -> {
+            try {
+                ResponseEvents events = connection.sendEventGeneratingAction(new StatusAction(),
+                        settings.responseTimeout().toMillis());
+                if (events.getResponse() instanceof ManagerError err) {
+                    done.completeExceptionally(new PbxActionException(err.getMessage()));
+                    return;
+                }
+                List<StatusEvent> items = new ArrayList<>();
+                for (ResponseEvent e : events.getEvents()) {
+                    if (e instanceof StatusEvent st) {
+                        items.add(st);
+                    }
+                }
+                post(() -> {
+                    List<ChannelStatus> out = new ArrayList<>();
+                    for (StatusEvent st : items) {
+                        if (tracker.isChannelOf(callId, st.getUniqueId(), st.getLinkedId())) {
+                            out.add(CallTracker.status(st.getChannel(), st.getUniqueId(), st.getLinkedId(),
+                                    tracker.legOfChannel(st.getUniqueId()), st.getChannelState(),
+                                    st.getChannelStateDesc(), st.getContext(), st.getExten(), st.getPriority(),
+                                    st.getApplication(), st.getData(), st.getBridgeId(), st.getSeconds()));
+                        }
+                    }
+                    done.complete(List.copyOf(out));
+                });
+            } catch (Exception e) {
+                done.completeExceptionally(new PbxActionException("Status failed: " + e.getMessage(), e));
+            }
+        });
+        return done;
+    }
+
+    /** Resolves the leg's channel on the dispatcher, then runs {@code action} with it. */
+    private CompletableFuture<Void> onLegChannel(String callId, Leg leg,
+                                                 java.util.function.Function<String, CompletableFuture<Void>> action) {
+        if (!isConnected()) {
+            return notConnected();
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        post(() -> {
+            String channel = tracker.channelFor(callId, leg);
+            if (channel == null) {
+                done.completeExceptionally(new PbxActionException("No live " + leg + " channel in call " + callId));
+                return;
+            }
+            action.apply(channel).whenComplete((ok, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(unwrap(error));
+                } else {
+                    done.complete(null);
+                }
+            });
+        });
+        return done;
+    }
+
+    /**
+     * Sends an action from {@code ami-actions}; the future completes with the response, or exceptionally with a
+     * {@link PbxActionException} carrying the PBX's message ({@code No such channel}...).
+     */
+    private CompletableFuture<ManagerResponse> ask(ManagerAction action) {
+        CompletableFuture<ManagerResponse> answer = new CompletableFuture<>();
+        actions.execute(() -> {
+            try {
+                connection.sendAction(action, response -> {
+                    if (response == null) {
+                        answer.completeExceptionally(new PbxActionException(action.getAction()
+                                + ": AMI connection lost"));
+                    } else if (response instanceof ManagerError err) {
+                        answer.completeExceptionally(new PbxActionException(err.getMessage()));
+                    } else {
+                        answer.complete(response);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(new PbxActionException(action.getAction() + " could not be sent: "
+                        + e.getMessage(), e));
+            }
+        });
+        return answer.orTimeout(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof java.util.concurrent.TimeoutException
+                                ? new PbxActionException(action.getAction() + ": no response from the PBX", e)
+                                : e));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private <T> CompletableFuture<T> notConnected() {
+        return CompletableFuture.failedFuture(new PbxActionException(closed ? "AMI adapter closed"
+                : "AMI not connected to " + settings.host() + ":" + settings.port()));
     }
 
     @Override

@@ -18,8 +18,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.asteriskjava.manager.event.AttendedTransferEvent;
+import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ChanSpyStartEvent;
+import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -27,16 +31,21 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ParkedCallEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.ChannelStatus;
 import com.evscallpro.telephony.CallEvent.Leg;
 import com.evscallpro.telephony.CallEvent.Type;
 import com.evscallpro.telephony.CallOutcome;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
+import com.evscallpro.telephony.ParkedCall;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.SpyMode;
+import com.evscallpro.telephony.SpySession;
 
 /**
  * Turns AMI events into {@link CallEvent}s and originate outcomes. Confined to the dispatcher thread: no locks, no
@@ -99,8 +108,43 @@ final class CallTracker {
         }
     }
 
+    /**
+     * A helper call of our own that is not a customer call: a supervisor's ChanSpy session or a played message. Its
+     * channels are tracked (so it can be hung up) but produce no CallEvents of their own.
+     */
+    static final class Aux {
+        final String spiedCallId;
+        final SpyMode mode;
+        final CompletableFuture<SpySession> spyFuture;
+        final CompletableFuture<Void> playFuture;
+        String spyerChannel;
+        String spyeeChannel;
+        boolean started;
+
+        Aux(String spiedCallId, SpyMode mode, CompletableFuture<SpySession> spyFuture,
+            CompletableFuture<Void> playFuture) {
+            this.spiedCallId = spiedCallId;
+            this.mode = mode;
+            this.spyFuture = spyFuture;
+            this.playFuture = playFuture;
+        }
+
+        void fail(Throwable error) {
+            if (spyFuture != null) {
+                spyFuture.completeExceptionally(error);
+            }
+            if (playFuture != null) {
+                playFuture.completeExceptionally(error);
+            }
+        }
+    }
+
+    record PendingPark(String callId, Leg leg, CompletableFuture<ParkedCall> future) {
+    }
+
     static final class CallState {
         final String callId;
+        Aux aux;
         final Map<String, Chan> channels = new LinkedHashMap<>();
         final EnumMap<Leg, LegState> legs = new EnumMap<>(Leg.class);
         boolean created;
@@ -136,6 +180,8 @@ final class CallTracker {
     private final Map<String, CallState> calls = new HashMap<>();
     private final Map<String, String> callByUniqueId = new HashMap<>();
     private final Map<String, String> callByActionId = new HashMap<>();
+    private final Map<String, String> auxByActionId = new HashMap<>();
+    private final Map<String, PendingPark> parks = new HashMap<>();
     private final Map<String, Set<String>> bridges = new HashMap<>();
     private final LinkedHashSet<String> tombstones = new LinkedHashSet<>();
     private long seq;
@@ -262,6 +308,24 @@ final class CallTracker {
                     fire(Type.DTMF, c.linkedId, c.leg, c, 0, null, e.getDigit());
                 }
             }
+        } else if (event instanceof ChanSpyStartEvent e) {
+            spyStarted(e.getSpyerChannel(), e.getSpyerUniqueId(), e.getSpyeeChannel(), e.getSpyeeUniqueId());
+        } else if (event instanceof ChanSpyStopEvent e) {
+            spyStopped(e.getSpyerChannel(), e.getSpyerUniqueId(), e.getSpyeeChannel(), e.getSpyeeUniqueId());
+        } else if (event instanceof ParkedCallEvent e) {
+            parked(e);
+        } else if (event instanceof AttendedTransferEvent e) {
+            if (e.getResult() == null || "Success".equalsIgnoreCase(e.getResult())) {
+                String target = e.getTransferTargetChannel() != null ? e.getTransferTargetChannel()
+                        : e.getSecondTransfererChannel();
+                transferredByPbx(e.getTransfereeUniqueid(), e.getOrigTransfererUniqueid(), target);
+            }
+        } else if (event instanceof BlindTransferEvent e) {
+            if (e.getResult() == null || "Success".equalsIgnoreCase(e.getResult())) {
+                transferredByPbx(e.getTransfereeUniqueId(), e.getTransfererUniqueId(),
+                        e.getTransfereeContext() == null ? e.getExtension()
+                                : e.getTransfereeContext() + "," + e.getExtension());
+            }
         } else if (event instanceof HangupEvent e) {
             hangup(e.getChannel(), e.getUniqueId(), e.getLinkedId(), e.getCause() == null ? 0 : e.getCause(),
                     e.getCauseTxt());
@@ -282,6 +346,15 @@ final class CallTracker {
         call.channels.put(uniqueId, c);
         callByUniqueId.put(uniqueId, lid);
         LegState leg = call.leg(c.leg);
+        if (leg.hungUpEmitted && leg.live <= 0) {
+            // the leg came back after it had ended (e.g. a blind transfer of the customer to another agent): it is a
+            // new conversation on that leg, reported afresh (ANSWERED, BRIDGED, HUNG_UP)
+            leg.hungUpEmitted = false;
+            leg.answered = false;
+            leg.cause = 0;
+            leg.causeText = null;
+            leg.main = null;
+        }
         leg.live++;
         if (leg.main == null) {
             leg.main = c;
@@ -342,6 +415,16 @@ final class CallTracker {
     }
 
     private void originateResponse(OriginateResponseEvent e) {
+        String auxId = auxByActionId.remove(e.getActionId());
+        if (auxId != null) {
+            CallState aux = calls.get(auxId);
+            if (aux != null && aux.aux != null && !"Success".equalsIgnoreCase(e.getResponse())) {
+                CallOutcome outcome = CallOutcome.fromOriginateReason(e.getReason() == null ? 0 : e.getReason());
+                aux.aux.fail(new PbxActionException("The call to " + e.getChannel() + " failed: " + outcome));
+                forgetIfDone(aux);
+            }
+            return;
+        }
         String callId = callByActionId.get(e.getActionId());
         if (callId == null) {
             return;
@@ -485,6 +568,10 @@ final class CallTracker {
         if (call == null) {
             return;
         }
+        if (call.aux != null && !call.aux.started && call.allHungUp()) {
+            call.aux.fail(new PbxActionException("The " + (call.aux.mode == null ? "message" : "supervisor's")
+                    + " call " + call.callId + " ended before ChanSpy started"));
+        }
         LegState leg = call.leg(c.leg);
         leg.live--;
         if (cause != 0 && leg.cause == 0) {
@@ -583,6 +670,223 @@ final class CallTracker {
         callByActionId.clear();
     }
 
+    // ------------------------------------------------------------------ call control (transfers, park, spy)
+
+    /**
+     * The live channel that stands for {@code leg} of the call: the leg's bridged channel if any, else its first
+     * live channel that is not the {@code ;2} half of a live {@code ;1} (for the customer that is the originated
+     * {@code ;1}, the one in the agent bridge). Null when the leg has no live channel.
+     */
+    String channelFor(String callId, Leg leg) {
+        Chan c = chanFor(callId, leg);
+        return c == null ? null : c.name;
+    }
+
+    private Chan chanFor(String callId, Leg leg) {
+        CallState call = calls.get(callId);
+        if (call == null || call.aux != null) {
+            return null;
+        }
+        Chan bridged = null;
+        Chan first = null;
+        Set<String> liveNames = new HashSet<>();
+        for (Chan c : call.channels.values()) {
+            if (!c.hungUp && c.name != null) {
+                liveNames.add(c.name);
+            }
+        }
+        for (Chan c : call.channels.values()) {
+            if (c.hungUp || c.leg != leg || c.name == null) {
+                continue;
+            }
+            if (c.bridgeId != null && bridged == null) {
+                bridged = c;
+            }
+            boolean shadowed = c.name.endsWith(";2")
+                    && liveNames.contains(c.name.substring(0, c.name.length() - 1) + "1");
+            if (!shadowed && first == null) {
+                first = c;
+            }
+        }
+        return bridged != null ? bridged : first;
+    }
+
+    /** The leg of a live channel we know, for a Status answer; OTHER when we do not know it. */
+    Leg legOfChannel(String uniqueId) {
+        String lid = uniqueId == null ? null : callByUniqueId.get(uniqueId);
+        CallState call = lid == null ? null : calls.get(lid);
+        Chan c = call == null ? null : call.channels.get(uniqueId);
+        return c == null ? Leg.OTHER : c.leg;
+    }
+
+    /** A Redirect of {@code channel} succeeded: the leg was moved (blind transfer). */
+    void transferred(String callId, Leg leg, String channel, String where) {
+        CallState call = calls.get(callId);
+        Chan c = null;
+        if (call != null) {
+            for (Chan ch : call.channels.values()) {
+                if (ch.name != null && ch.name.equals(channel) && !ch.hungUp) {
+                    c = ch;
+                }
+            }
+        }
+        fire(Type.TRANSFERRED, callId, leg, c, 0, null, where, channel, c == null ? null : c.uniqueId);
+    }
+
+    /** An AttendedTransfer / BlindTransfer event: the transferee now talks to {@code target}. */
+    private void transferredByPbx(String transfereeUid, String transfererUid, String target) {
+        Chan c = transfereeUid == null ? null : ensureKnown(transfereeUid);
+        if (c == null && transfererUid != null) {
+            c = ensureKnown(transfererUid);
+        }
+        if (c != null) {
+            fire(Type.TRANSFERRED, c.linkedId, c.leg, c, 0, null, target);
+        }
+    }
+
+    private Chan ensureKnown(String uniqueId) {
+        String lid = callByUniqueId.get(uniqueId);
+        CallState call = lid == null ? null : calls.get(lid);
+        return call == null ? null : call.channels.get(uniqueId);
+    }
+
+    /** A Park action is about to be sent for the channel with {@code uniqueId}; completed by its ParkedCall event. */
+    boolean registerPark(String callId, Leg leg, CompletableFuture<ParkedCall> future, String[] channelOut) {
+        Chan c = chanFor(callId, leg);
+        if (c == null) {
+            future.completeExceptionally(new PbxActionException("No live " + leg + " channel in call " + callId));
+            return false;
+        }
+        PendingPark previous = parks.put(c.uniqueId, new PendingPark(callId, leg, future));
+        if (previous != null) {
+            previous.future().completeExceptionally(new PbxActionException("Parked again"));
+        }
+        channelOut[0] = c.name;
+        channelOut[1] = c.uniqueId;
+        return true;
+    }
+
+    void parkFailed(String uniqueId, Throwable error) {
+        PendingPark p = parks.remove(uniqueId);
+        if (p != null) {
+            p.future().completeExceptionally(error);
+        }
+    }
+
+    private void parked(ParkedCallEvent e) {
+        String uid = e.getParkeeUniqueid();
+        Chan c = uid == null ? null : ensureKnown(uid);
+        long timeout = e.getParkingTimeout() == null ? 0 : e.getParkingTimeout();
+        if (c != null) {
+            fire(Type.PARKED, c.linkedId, c.leg, c, 0, null, e.getParkingSpace());
+        }
+        PendingPark p = uid == null ? null : parks.remove(uid);
+        if (p != null) {
+            p.future().complete(new ParkedCall(p.callId(), p.leg(), e.getParkeeChannel(), e.getParkingSpace(),
+                    e.getParkingLot(), timeout));
+        }
+    }
+
+    /**
+     * A helper call of ours (supervisor spying, or a message played into ChanSpy whisper) is about to be originated
+     * with {@code ChannelId = auxId}. Its channels are tracked without CallEvents; its future completes at
+     * ChanSpyStart. False (and the future failed) when the spied call has no channel to spy on.
+     */
+    boolean registerAux(String auxId, String actionId, String spiedCallId, Aux aux) {
+        if (calls.containsKey(auxId)) {
+            aux.fail(new PbxActionException("Call id " + auxId + " is in use"));
+            return false;
+        }
+        CallState call = new CallState(auxId);
+        call.aux = aux;
+        calls.put(auxId, call);
+        auxByActionId.put(actionId, auxId);
+        return true;
+    }
+
+    /** The Originate of a helper call was answered by the PBX ({@code success} false: refused with a message). */
+    void auxActionAnswered(String auxId, String actionId, boolean success, String errorMessage) {
+        if (success) {
+            return;
+        }
+        auxByActionId.remove(actionId);
+        CallState call = calls.get(auxId);
+        if (call != null && call.aux != null) {
+            call.aux.fail(new PbxActionException(errorMessage == null ? "AMI connection lost" : errorMessage));
+            if (call.channels.isEmpty()) {
+                calls.remove(auxId);
+            }
+        }
+    }
+
+    /** Builds an Aux for a spy (mode != null) or a played message. */
+    static Aux spyAux(String spiedCallId, SpyMode mode, String spyeeChannel, CompletableFuture<SpySession> future) {
+        Aux a = new Aux(spiedCallId, mode, future, null);
+        a.spyeeChannel = spyeeChannel;
+        return a;
+    }
+
+    static Aux playAux(String spiedCallId, String targetChannel, CompletableFuture<Void> future) {
+        Aux a = new Aux(spiedCallId, null, null, future);
+        a.spyeeChannel = targetChannel;
+        return a;
+    }
+
+    private void spyStarted(String spyerName, String spyerUid, String spyeeName, String spyeeUid) {
+        Chan spyer = spyerUid == null ? null : ensure(spyerName, spyerUid, null);
+        CallState auxCall = spyer == null ? null : calls.get(spyer.linkedId);
+        Aux aux = auxCall == null ? null : auxCall.aux;
+        if (aux != null) {
+            aux.started = true;
+            aux.spyerChannel = spyerName;
+            if (aux.spyFuture != null) {
+                aux.spyFuture.complete(new SpySession(auxCall.callId, aux.spiedCallId, aux.mode, spyerName,
+                        spyeeName));
+            }
+            if (aux.playFuture != null) {
+                aux.playFuture.complete(null);
+                return; // a played message: no SPY_* event
+            }
+        }
+        Chan spyee = spyeeUid == null ? null : ensureKnown(spyeeUid);
+        if (spyee != null) {
+            fire(Type.SPY_STARTED, spyee.linkedId, spyee.leg, spyee, 0, null, spyerName);
+        }
+    }
+
+    private void spyStopped(String spyerName, String spyerUid, String spyeeName, String spyeeUid) {
+        Chan spyer = spyerUid == null ? null : ensureKnown(spyerUid);
+        CallState auxCall = spyer == null ? null : calls.get(spyer.linkedId);
+        if (auxCall != null && auxCall.aux != null && auxCall.aux.playFuture != null) {
+            return;
+        }
+        Chan spyee = spyeeUid == null ? null : ensureKnown(spyeeUid);
+        if (spyee != null) {
+            fire(Type.SPY_STOPPED, spyee.linkedId, spyee.leg, spyee, 0, null, spyerName);
+        } else if (auxCall != null && auxCall.aux != null && auxCall.aux.spiedCallId != null) {
+            // the spied channel is already gone (its Hangup came first): still tell the spied call
+            fire(Type.SPY_STOPPED, auxCall.aux.spiedCallId, Leg.AGENT, null, 0, null, spyerName, spyeeName,
+                    spyeeUid);
+        }
+    }
+
+    /** Live channels of the call, to pick the ones a Status answer belongs to. */
+    boolean isChannelOf(String callId, String uniqueId, String linkedId) {
+        if (callId.equals(linkedId)) {
+            return true;
+        }
+        CallState call = calls.get(callId);
+        return call != null && uniqueId != null && call.channels.containsKey(uniqueId);
+    }
+
+    static ChannelStatus status(String channel, String uniqueId, String linkedId, Leg leg, Integer state,
+                                String stateDesc, String context, String exten, Integer priority,
+                                String application, String data, String bridgeId, Integer seconds) {
+        return new ChannelStatus(channel, uniqueId, linkedId, leg, state == null ? 0 : state, stateDesc, context,
+                exten, priority == null ? 0 : priority, application, data, bridgeId == null ? "" : bridgeId,
+                seconds == null ? 0 : seconds);
+    }
+
     // ------------------------------------------------------------------ queries
 
     /**
@@ -627,6 +931,10 @@ final class CallTracker {
 
     private void fire(Type type, String callId, Leg leg, Chan c, int cause, String causeText, String detail,
                       String channel, String uniqueId) {
+        CallState call = calls.get(callId);
+        if (call != null && call.aux != null) {
+            return; // a supervisor's or a message's own channels: no CallEvents
+        }
         emit.accept(new CallEvent(type, callId, leg, c == null ? channel : c.name, c == null ? uniqueId : c.uniqueId,
                 callId, clock.instant(), cause, causeText, detail));
     }
