@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# EVSCallPro benchmarks (docs/benchmarks.md): builds telephony + bench with the Maven wrapper, runs every scenario
+# on 2 CPUs and prints one table: metric, value, baseline measured in the same run, ratio, target, PASS/FAIL.
+#
+#   bench/run.sh                    # all scenarios, the durations recorded in docs/benchmarks.md (~4 min)
+#   bench/run.sh --quick            # short runs (smoke test, not for the record)
+#   bench/run.sh ami originate      # some scenarios only (ami, originate, agi)
+#   bench/run.sh --no-build ...     # skip the Maven build
+#
+# Exit status: 0 all targets met, 1 a target missed, 2 a scenario crashed. Warnings logged during the run (asterisk-java
+# "Slow processing of event", adapter lag warnings) go to bench/target/bench-warnings.log.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=../scripts/java-env.sh
+source scripts/java-env.sh
+
+build=1
+args=()
+for a in "$@"; do
+  case "$a" in
+    --no-build) build=0 ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+if [ "$build" = 1 ]; then
+  echo "bench: building telephony and bench with $JAVA_HOME" >&2
+  ./mvnw -B -q -pl telephony install -DskipTests
+  ./mvnw -B -q -pl bench package
+fi
+
+# The targets are "on 2 cores": the JVM sees 2 CPUs, and is pinned to 2 when the machine has more.
+pin=()
+if [ "$(nproc)" -gt 2 ] && command -v taskset >/dev/null 2>&1; then
+  pin=(taskset -c 0,1)
+fi
+echo "bench: $(nproc) CPUs on this machine, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work skews the figures)" >&2
+
+mkdir -p bench/target
+exec "${pin[@]}" "$JAVA_HOME/bin/java" -XX:ActiveProcessorCount=2 -Xms2g -Xmx4g -XX:+UseG1GC \
+  -Dbench.log=bench/target/bench-warnings.log \
+  -cp "bench/target/classes:bench/target/lib/*" com.evscallpro.bench.BenchMain ${args[@]+"${args[@]}"}
