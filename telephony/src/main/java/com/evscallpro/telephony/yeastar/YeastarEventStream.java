@@ -81,8 +81,8 @@ final class YeastarEventStream {
                     .header("User-Agent", YeastarApiClient.USER_AGENT)
                     .buildAsync(uri, new Listener(tok))
                     .whenComplete((ws, e) -> {
-                        if (e != null && rootCause(e) instanceof WebSocketHandshakeException h
-                                && (h.getResponse().statusCode() == 401 || h.getResponse().statusCode() == 403)) {
+                        WebSocketHandshakeException h = e == null ? null : handshakeFailure(e);
+                        if (h != null && (h.getResponse().statusCode() == 401 || h.getResponse().statusCode() == 403)) {
                             api.tokenRefused(tok);
                         }
                     });
@@ -220,12 +220,13 @@ final class YeastarEventStream {
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t != t.getCause()) {
-            t = t.getCause();
+    private static WebSocketHandshakeException handshakeFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WebSocketHandshakeException h) {
+                return h;
+            }
         }
-        return t;
+        return null;
     }
 
     private final class Listener implements WebSocket.Listener {
