@@ -1,0 +1,44 @@
+package com.evscallpro.core.pbxconfig;
+
+import java.util.List;
+
+/**
+ * SIP trunks and DIDs, validated before they are stored: every value ends up in an Asterisk configuration file, so
+ * nothing that could break or inject into it gets in. Refusals are {@link PbxConfigValidationException}s naming
+ * each field; an unknown id is a {@link java.util.NoSuchElementException}.
+ */
+public interface PbxConfigService {
+
+    /** Codecs a trunk may list (Asterisk format names). */
+    List<String> KNOWN_CODECS = List.of("ulaw", "alaw", "g722", "g729", "opus", "gsm", "g726", "ilbc", "speex",
+            "slin", "h264", "vp8");
+
+    /** The FastAGI script an IVR DID runs when no other is given. */
+    String DEFAULT_IVR_SCRIPT = "ivr";
+
+    /** Every trunk by name. */
+    List<Trunk> trunks();
+
+    /** Every DID by number. */
+    List<Did> dids();
+
+    Trunk createTrunk(TrunkDefinition trunk);
+
+    /** A null password keeps the stored one; a trunk without username loses its password. */
+    Trunk updateTrunk(long id, TrunkDefinition trunk);
+
+    /** Refused (IllegalStateException) while DIDs still use the trunk. */
+    void deleteTrunk(long id);
+
+    Did createDid(DidDefinition did);
+
+    Did updateDid(long id, DidDefinition did);
+
+    void deleteDid(long id);
+
+    /**
+     * Everything the configuration files are rendered from, trunk passwords included: for the configuration writer
+     * ({@link AsteriskConfigApplier}) only, never for display.
+     */
+    PbxConfigSnapshot snapshot();
+}

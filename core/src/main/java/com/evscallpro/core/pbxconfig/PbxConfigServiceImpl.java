@@ -1,0 +1,224 @@
+package com.evscallpro.core.pbxconfig;
+
+import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
+import com.evscallpro.db.pbxconfig.DidNumber;
+import com.evscallpro.db.pbxconfig.DidNumberRepository;
+import com.evscallpro.db.pbxconfig.SipTrunk;
+import com.evscallpro.db.pbxconfig.SipTrunkRepository;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Trunks and DIDs on their repositories; {@link PbxConfigValidator} decides what may be stored. */
+@Service
+@Transactional
+class PbxConfigServiceImpl implements PbxConfigService {
+
+    private static final Logger log = LoggerFactory.getLogger(PbxConfigServiceImpl.class);
+
+    private final SipTrunkRepository trunkRepository;
+    private final DidNumberRepository didRepository;
+
+    PbxConfigServiceImpl(SipTrunkRepository trunkRepository, DidNumberRepository didRepository) {
+        this.trunkRepository = trunkRepository;
+        this.didRepository = didRepository;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Trunk> trunks() {
+        return trunkRepository.findAllByOrderByName().stream().map(PbxConfigServiceImpl::toTrunk).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Did> dids() {
+        Map<Long, String> names = trunkNames();
+        return didRepository.findAllByOrderByNumber().stream().map(d -> toDid(d, names)).toList();
+    }
+
+    @Override
+    public Trunk createTrunk(TrunkDefinition definition) {
+        TrunkDefinition t = checked(definition, null);
+        try {
+            SipTrunk saved = trunkRepository.save(SipTrunk.create(t.name(), t.host(), t.port(),
+                    t.transport().code(), t.username(), t.password(), t.fromUser(), t.fromDomain(),
+                    String.join(",", t.codecs()), t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
+            log.info("SIP trunk {} '{}' created ({}:{} {})", saved.id(), saved.name(), saved.host(), saved.port(),
+                    saved.transport());
+            return toTrunk(saved);
+        } catch (RuntimeException e) {
+            throw duplicateName(e, t.name());
+        }
+    }
+
+    @Override
+    public Trunk updateTrunk(long id, TrunkDefinition definition) {
+        SipTrunk existing = loadTrunk(id);
+        TrunkDefinition t = checked(definition, existing);
+        try {
+            SipTrunk saved = trunkRepository.save(existing.update(t.name(), t.host(), t.port(), t.transport().code(),
+                    t.username(), t.password(), t.fromUser(), t.fromDomain(), String.join(",", t.codecs()),
+                    t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
+            log.info("SIP trunk {} '{}' updated", saved.id(), saved.name());
+            return toTrunk(saved);
+        } catch (RuntimeException e) {
+            throw duplicateName(e, t.name());
+        }
+    }
+
+    @Override
+    public void deleteTrunk(long id) {
+        SipTrunk trunk = loadTrunk(id);
+        long dids = didRepository.countByTrunkId(id);
+        if (dids > 0) {
+            throw new IllegalStateException("trunk '" + trunk.name() + "' still has " + dids
+                    + " DID(s): delete them or move them to another trunk first");
+        }
+        trunkRepository.deleteById(id);
+        log.info("SIP trunk {} '{}' deleted", id, trunk.name());
+    }
+
+    @Override
+    public Did createDid(DidDefinition definition) {
+        DidDefinition d = checked(definition, null);
+        try {
+            DidNumber saved = didRepository.save(DidNumber.create(d.number(), d.trunkId(), d.label(),
+                    d.targetType().name(), d.target(), d.enabled()));
+            log.info("DID {} created on trunk {} -> {} {}", saved.id(), saved.trunkId(), saved.targetType(),
+                    saved.target());
+            return toDid(saved, trunkNames());
+        } catch (RuntimeException e) {
+            throw duplicateNumber(e, d.number());
+        }
+    }
+
+    @Override
+    public Did updateDid(long id, DidDefinition definition) {
+        DidNumber existing = didRepository.findById(id)
+                .orElseThrow(() -> new NoSuchElementException("DID " + id + " does not exist"));
+        DidDefinition d = checked(definition, existing);
+        try {
+            DidNumber saved = didRepository.save(existing.update(d.number(), d.trunkId(), d.label(),
+                    d.targetType().name(), d.target(), d.enabled()));
+            log.info("DID {} updated", saved.id());
+            return toDid(saved, trunkNames());
+        } catch (RuntimeException e) {
+            throw duplicateNumber(e, d.number());
+        }
+    }
+
+    @Override
+    public void deleteDid(long id) {
+        if (!didRepository.existsById(id)) {
+            throw new NoSuchElementException("DID " + id + " does not exist");
+        }
+        didRepository.deleteById(id);
+        log.info("DID {} deleted", id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PbxConfigSnapshot snapshot() {
+        List<TrunkDefinition> trunks = trunkRepository.findAllByOrderByName().stream()
+                .map(PbxConfigServiceImpl::toDefinition).toList();
+        return new PbxConfigSnapshot(trunks, dids());
+    }
+
+    /** Normalized and checked; on update a null password keeps the stored one. */
+    private TrunkDefinition checked(TrunkDefinition definition, SipTrunk existing) {
+        TrunkDefinition t = PbxConfigValidator.normalize(definition);
+        if (t.username() == null) {
+            t = t.withPassword(null);
+        } else if (t.password() == null && existing != null && existing.password() != null) {
+            t = t.withPassword(existing.password());
+        }
+        List<FieldError> errors = new ArrayList<>(PbxConfigValidator.check(t));
+        if (t.name() != null) {
+            trunkRepository.findByName(t.name())
+                    .filter(other -> existing == null || !other.id().equals(existing.id()))
+                    .ifPresent(other -> errors.add(new FieldError("name",
+                            "a trunk named '" + other.name() + "' already exists")));
+        }
+        if (!errors.isEmpty()) {
+            throw new PbxConfigValidationException(errors);
+        }
+        return t;
+    }
+
+    private DidDefinition checked(DidDefinition definition, DidNumber existing) {
+        DidDefinition d = PbxConfigValidator.normalize(definition);
+        List<FieldError> errors = new ArrayList<>(PbxConfigValidator.check(d));
+        if (!trunkRepository.existsById(d.trunkId())) {
+            errors.add(new FieldError("trunk", "trunk " + d.trunkId() + " does not exist"));
+        }
+        if (d.number() != null) {
+            didRepository.findByNumber(d.number())
+                    .filter(other -> existing == null || !other.id().equals(existing.id()))
+                    .ifPresent(other -> errors.add(new FieldError("number",
+                            "the DID " + other.number() + " already exists")));
+        }
+        if (!errors.isEmpty()) {
+            throw new PbxConfigValidationException(errors);
+        }
+        return d;
+    }
+
+    /** A unique violation that slipped between the check and the insert (two admins at once). */
+    private static RuntimeException duplicateName(RuntimeException e, String name) {
+        return causedBy(e, DuplicateKeyException.class) ? new PbxConfigValidationException(
+                List.of(new FieldError("name", "a trunk named '" + name + "' already exists"))) : e;
+    }
+
+    private static RuntimeException duplicateNumber(RuntimeException e, String number) {
+        return causedBy(e, DuplicateKeyException.class) ? new PbxConfigValidationException(
+                List.of(new FieldError("number", "the DID " + number + " already exists"))) : e;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SipTrunk loadTrunk(long id) {
+        return trunkRepository.findById(id)
+                .orElseThrow(() -> new NoSuchElementException("trunk " + id + " does not exist"));
+    }
+
+    private Map<Long, String> trunkNames() {
+        return trunkRepository.findAll().stream().collect(Collectors.toMap(SipTrunk::id, SipTrunk::name));
+    }
+
+    private static List<String> codecs(String codecs) {
+        return codecs == null || codecs.isBlank() ? List.of() : Arrays.asList(codecs.split(","));
+    }
+
+    private static Trunk toTrunk(SipTrunk t) {
+        return new Trunk(t.id(), t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()), t.username(),
+                t.password() != null, t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
+                t.outboundProxy(), t.maxChannels(), t.enabled());
+    }
+
+    private static TrunkDefinition toDefinition(SipTrunk t) {
+        return new TrunkDefinition(t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()),
+                t.username(), t.password(), t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
+                t.outboundProxy(), t.maxChannels(), t.enabled());
+    }
+
+    private static Did toDid(DidNumber d, Map<Long, String> trunkNames) {
+        return new Did(d.id(), d.number(), d.trunkId(), trunkNames.getOrDefault(d.trunkId(), "?"), d.label(),
+                DidTargetType.valueOf(d.targetType()), d.target(), d.enabled());
+    }
+}

@@ -1,0 +1,19 @@
+package com.evscallpro.core.pbxconfig;
+
+import java.util.List;
+
+/** A stored SIP trunk as the screens see it: everything but the password, of which only its presence is told. */
+public record Trunk(long id, String name, String host, int port, TrunkTransport transport, String username,
+                    boolean passwordSet, String fromUser, String fromDomain, List<String> codecs, boolean register,
+                    String outboundProxy, Integer maxChannels, boolean enabled) {
+
+    public Trunk {
+        codecs = List.copyOf(codecs);
+    }
+
+    /** This trunk as an edit, its password left unchanged (null). */
+    public TrunkDefinition toDefinition() {
+        return new TrunkDefinition(name, host, port, transport, username, null, fromUser, fromDomain, codecs,
+                register, outboundProxy, maxChannels, enabled);
+    }
+}
