@@ -40,7 +40,7 @@ public final class BenchMain {
         boolean crashed = false;
         for (String s : only) {
             long t0 = System.nanoTime();
-            System.err.println("== scenario " + s);
+            System.err.println("== scenario " + s + " (load average " + loadAverage() + ")");
             try {
                 results.addAll(switch (s) {
                     case "ami" -> new AmiThroughputScenario(quick ? AmiThroughputScenario.Config.quick()
@@ -56,11 +56,22 @@ public final class BenchMain {
                 e.printStackTrace();
                 results.add(new Result(s + " scenario", "", Double.NaN, Double.NaN, "runs", false, e.toString()));
             }
-            System.err.printf(Locale.ROOT, "== scenario %s done in %.1f s%n", s, (System.nanoTime() - t0) / 1e9);
+            System.err.printf(Locale.ROOT, "== scenario %s done in %.1f s (load average %s)%n", s,
+                    (System.nanoTime() - t0) / 1e9, loadAverage());
         }
         print(results);
         boolean failed = results.stream().anyMatch(r -> Boolean.FALSE.equals(r.pass()));
         System.exit(crashed ? 2 : failed ? 1 : 0);
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine (other work running skews every figure). */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void print(List<Result> results) {

@@ -21,7 +21,10 @@ public record Result(String metric, String unit, double value, double baseline, 
     }
 
     public String verdict() {
-        return pass == null ? "info" : pass ? "PASS" : "FAIL";
+        if (pass == null) {
+            return Double.isNaN(value) && !target.equals("-") ? "PENDING" : "info";
+        }
+        return pass ? "PASS" : "FAIL";
     }
 
     static String num(double v) {

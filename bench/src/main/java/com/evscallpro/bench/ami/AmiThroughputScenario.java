@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.evscallpro.bench.Result;
 import com.evscallpro.bench.Stats;
+import com.evscallpro.bench.ThreadCpu;
 import com.evscallpro.telephony.asterisk.AmiSettings;
 import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
 
@@ -156,9 +157,11 @@ public final class AmiThroughputScenario {
         Expectation e = r.expect(firstSeq, calls, token);
         long[] writes = new long[calls];
         AmiPushServer.Prepared prepared = server.prepare(firstSeq, calls);
+        ThreadCpu before = ThreadCpu.snapshot();
         AmiPushServer.Push p = server.push(s, prepared, rate, token, writes);
         double expectedSeconds = rate > 0 ? (double) p.frames() / rate : 10;
         long done = e.await(Duration.ofSeconds((long) Math.max(120, expectedSeconds * 5)));
+        ThreadCpu after = ThreadCpu.snapshot();
         Run run = new Run(label, p, e, writes, done);
         Stats lags = run.lags();
         log("  %-20s %,9d events in %6.2f s: %,10.0f events/s  %,9.0f items/s  lag p50 %7.1f ms  p99 %7.1f ms  "
@@ -166,7 +169,28 @@ public final class AmiThroughputScenario {
                 run.framesPerSecond(), run.itemsPerSecond(), Stats.ms(lags.percentile(50)),
                 Stats.ms(lags.percentile(99)), Stats.ms(lags.max()),
                 run.completed() ? "" : "  (END MARKER NEVER ARRIVED)");
+        log("  %-20s CPU: %s", "", after.since(before, AmiThroughputScenario::stage));
         return run;
+    }
+
+    /** The pipeline stage a thread belongs to. */
+    static String stage(String thread) {
+        if (thread.startsWith("Asterisk-Java") && thread.endsWith(":AsyncEventPump")) {
+            return "asterisk-java event pump";
+        }
+        if (thread.startsWith("Asterisk-Java") && thread.contains("-Reader-")) {
+            return "asterisk-java reader (decode)";
+        }
+        if (thread.equals("ami-dispatcher")) {
+            return "ami-dispatcher (CallTracker)";
+        }
+        if (thread.equals("baseline-line-splitter")) {
+            return "baseline line splitter";
+        }
+        if (thread.equals("main") || thread.startsWith("ami-push")) {
+            return "push server";
+        }
+        return "other threads";
     }
 
     /** CallEvents per call of each template, from a push at a low rate. */
