@@ -25,7 +25,13 @@ public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String 
         /** The network is congested (Reason 8, cause 34). */
         CONGESTION,
         /** The call fails before answer, like Hangup(1) (Reason 0, cause 1 unallocated number). */
-        FAILED
+        FAILED,
+        /**
+         * An answering machine: it answers after {@code ring} exactly like a person on AMI (Newstate Up, DialEnd
+         * ANSWER, OriginateResponse Reason 4: the PBX cannot tell), "plays its greeting", records, and hangs up after
+         * {@code talk} (cause 16). Detecting it (AMD) is the application's job; the simulator carries no audio.
+         */
+        ANSWERING_MACHINE
     }
 
     public CustomerBehaviour {
@@ -41,6 +47,15 @@ public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String 
     /** Answers after {@code ring} and stays until the other side hangs up. */
     public static CustomerBehaviour answerAndStay(Duration ring) {
         return new CustomerBehaviour(Kind.ANSWER, ring, null, "");
+    }
+
+    /**
+     * An answering machine that picks up after {@code ring} and hangs up {@code greetingAndRecording} later (its
+     * greeting, the beep, then the recording time it allows).
+     */
+    public static CustomerBehaviour answeringMachine(Duration ring, Duration greetingAndRecording) {
+        return new CustomerBehaviour(Kind.ANSWERING_MACHINE, ring,
+                greetingAndRecording == null ? Duration.ofSeconds(30) : greetingAndRecording, "");
     }
 
     public static CustomerBehaviour busy() {

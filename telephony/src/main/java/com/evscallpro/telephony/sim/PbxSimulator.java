@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Supported actions: Login (plain or MD5 challenge), Challenge, Logoff, Ping, Events, CoreSettings, Command
  * ({@code core show version}), Originate (Async, Context/Exten/Priority or Application/Data, ChannelId /
- * OtherChannelId, Variable), Hangup, CoreShowChannels, Status, Getvar. Every connected, logged-in client receives
- * every event.
+ * OtherChannelId, Variable; {@code Application: ChanSpy} spies like capture 07), Hangup, Redirect (with the Newexten
+ * quirk of capture 06), Bridge, Park, Atxfer, CoreShowChannels, Status, QueueStatus / QueueSummary (no queues),
+ * Getvar. Every connected, logged-in client receives every event.
  */
 public final class PbxSimulator implements AutoCloseable {
 

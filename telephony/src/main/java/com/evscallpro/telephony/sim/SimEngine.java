@@ -39,6 +39,11 @@ final class SimEngine {
     static final int UP = 6;
     static final int BUSY = 7;
     private static final long DEFAULT_ORIGINATE_TIMEOUT_MS = 30_000;
+    /** Local channels into this context play a message ({@code Playback(${EVS_SOUND})}) and hang up. */
+    static final String PLAYBACK_CONTEXT = "evs-playback";
+    static final Duration PLAYBACK_TIME = Duration.ofSeconds(1);
+    /** The feature code Asterisk's {@code Atxfer} action queues as DTMF before the extension (features.conf). */
+    static final String ATXFER_FEATURE = "*2";
     private static final DateTimeFormatter EVENT_TV =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
@@ -53,6 +58,10 @@ final class SimEngine {
     private final Map<String, Chan> channels = new LinkedHashMap<>();
     private long uniqueSeq = 1;
     private int localSeq = 1;
+    private int parkingSeq = 701;
+    private Bridge parkingLot;
+    /** Calls whose ;1 runs ChanSpy (supervisors, played messages). */
+    private final List<Call> spies = new ArrayList<>();
     private volatile int liveChannels;
 
     SimEngine(SimulatorSettings settings) {
@@ -84,6 +93,12 @@ final class SimEngine {
         Bridge bridge;
         Call call;
         boolean dead;
+        /** The parking space while parked. */
+        String parked;
+
+        String parkingSpaceOf() {
+            return parked;
+        }
         final Map<String, String> vars = new LinkedHashMap<>();
 
         Chan(String name, String uniqueid, String linkedid, int state, String context, String exten) {
@@ -96,9 +111,32 @@ final class SimEngine {
         }
     }
 
+    /** DIAL: made by Dial() (05); AMI: made by the Bridge action; PARKING: the parking lot's holding bridge. */
+    enum BridgeKind { DIAL, AMI, PARKING }
+
     static final class Bridge {
         final String id = UUID.randomUUID().toString();
         final List<Chan> members = new ArrayList<>();
+        final BridgeKind kind;
+
+        Bridge() {
+            this(BridgeKind.DIAL);
+        }
+
+        Bridge(BridgeKind kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** An attended transfer in progress (Atxfer): the transferer talks to the target in a second bridge. */
+    static final class Transfer {
+        Chan transferer;
+        Chan transfererFar;
+        Chan target;
+        Chan targetFar;
+        Bridge original;
+        Bridge consult;
+        String exten;
     }
 
     /** What a Local pair's ;2 half is: a customer or a simulated agent phone. */
@@ -126,6 +164,12 @@ final class SimEngine {
         Bridge bridge;
         boolean ended;
         final List<ScheduledFuture<?>> timers = new ArrayList<>();
+        /** ChanSpy (Application of the originate): what it spies on, with which options. */
+        Chan spyee;
+        String spyOptions = "";
+        Transfer xfer;
+        /** Parking space while the ;1 is parked. */
+        String parkingSpace;
     }
 
     // ------------------------------------------------------------------ threading
@@ -276,6 +320,18 @@ final class SimEngine {
                 case "status" -> status(conn, f, actionId);
                 case "getvar" -> getvar(conn, f, actionId);
                 case "redirect" -> redirect(conn, f, actionId);
+                case "bridge" -> bridgeAction(conn, f, actionId);
+                case "park" -> park(conn, f, actionId);
+                case "atxfer" -> atxfer(conn, f, actionId);
+                case "queuesummary" -> {
+                    conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
+                            .add("Message", "Queue summary will follow"));
+                    AmiFrame done = new AmiFrame().add("Event", "QueueSummaryComplete");
+                    if (actionId != null) {
+                        done.add("ActionID", actionId);
+                    }
+                    conn.send(done.add("EventList", "Complete").add("ListItems", 0));
+                }
                 case "queuestatus" -> {
                     conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
                             .add("Message", "Queue status will follow"));
@@ -503,9 +559,13 @@ final class SimEngine {
         call.c1 = c1;
         call.c2 = c2;
         call.far = settings.agentContext().equals(localContext) ? Far.AGENT_PHONE : Far.CUSTOMER;
-        call.behaviour = call.far == Far.CUSTOMER
-                ? settings.customers().behaviourFor(localExten)
-                : CustomerBehaviour.answerAndStay(settings.agentAnswerDelay());
+        if (PLAYBACK_CONTEXT.equals(localContext)) {
+            call.behaviour = CustomerBehaviour.answer(Duration.ZERO, PLAYBACK_TIME);
+        } else {
+            call.behaviour = call.far == Far.CUSTOMER
+                    ? settings.customers().behaviourFor(localExten)
+                    : CustomerBehaviour.answerAndStay(settings.agentAnswerDelay());
+        }
         add(c1);
         add(c2);
         broadcast(channelEvent("Newchannel", c1));
@@ -534,7 +594,7 @@ final class SimEngine {
         CustomerBehaviour b = call.behaviour;
         Duration timeout = Duration.ofMillis(timeoutMs);
         switch (b.kind()) {
-            case ANSWER -> {
+            case ANSWER, ANSWERING_MACHINE -> {
                 if (b.ring().compareTo(timeout) >= 0) {
                     ringing(call);
                     later(call, timeout, () -> noAnswer(call));
@@ -609,6 +669,8 @@ final class SimEngine {
         finishOriginate(call, true, 4, null);
         if (connectAgent) {
             dialAgent(call);
+        } else if ("ChanSpy".equalsIgnoreCase(call.application)) {
+            later(call, Duration.ofMillis(100), () -> startSpy(call));
         } else if (call.far == Far.CUSTOMER) {
             pressDigits(call, c1);
         }
@@ -841,6 +903,15 @@ final class SimEngine {
             endCall(call);
             return;
         }
+        if ("ChanSpy".equalsIgnoreCase(call.application)) {
+            // 07: the spyer's far end hangs up; ChanSpy notices, ChanSpyStop, then the ;1
+            broadcast(channelEvent("SoftHangupRequest", c2).add("Cause", 16));
+            broadcast(channelEvent("HangupRequest", c1).add("Cause", cause));
+            hangup(c2, cause);
+            hangup(c1, cause);
+            endCall(call);
+            return;
+        }
         // 01
         broadcast(channelEvent("SoftHangupRequest", c2).add("Cause", 16));
         broadcast(channelEvent("HangupRequest", c1).add("Cause", cause));
@@ -857,6 +928,10 @@ final class SimEngine {
         Chan a1 = call.a1;
         Chan a2 = call.a2;
         if (a1 == null || a1.dead) {
+            return;
+        }
+        if (call.xfer != null) {
+            completeAttendedTransfer(call);
             return;
         }
         a2.priority = 4;
@@ -940,10 +1015,15 @@ final class SimEngine {
             hangup(c, cause);
             return;
         }
-        if (c == call.c2) {
+        if (call.xfer != null && (c == call.xfer.transferer || c == call.xfer.transfererFar)) {
+            completeAttendedTransfer(call);
+        } else if (c == call.c2) {
             farHangsUp(call, cause);
         } else if (c == call.a2) {
             agentHangsUp(call, cause);
+        } else if (c != call.c1 && c != call.a1) {
+            // a channel that is not one of the call's own four (a transfer target): its pair ends
+            hangupPair(c, partner(c), cause);
         } else if (c == call.a1) {
             Bridge b = call.bridge;
             if (b != null) {
@@ -984,9 +1064,10 @@ final class SimEngine {
     }
 
     /**
-     * Redirect of a channel to Context/Exten/Priority (06): a bridged channel leaves its bridge, the agent pair left
-     * alone is hung up, and the channel goes on in the new place (dialling the agent extension again when the new
-     * context is a connect context).
+     * Redirect of a channel to Context/Exten/Priority (06): the first Newexten in the new place still carries the old
+     * Application/AppData (the quirk of 06), a bridged channel leaves its bridge, the agent pair left alone is hung
+     * up, and the channel goes on in the new place (dialling the agent extension again when the new context is a
+     * connect context; otherwise it stays there until hung up).
      */
     private void redirect(SimConnection conn, AmiFrame f, String actionId) {
         String name = f.value("Channel");
@@ -996,7 +1077,7 @@ final class SimEngine {
         }
         Chan c = channels.get(name);
         if (c == null || c.dead) {
-            conn.send(error(actionId, "No such channel"));
+            conn.send(error(actionId, "Channel does not exist: " + name));
             return;
         }
         String context = f.value("Context");
@@ -1005,39 +1086,422 @@ final class SimEngine {
             conn.send(error(actionId, "Redirect requires Context and Exten"));
             return;
         }
-        conn.send(AmiFrame.response("Success", actionId).add("Message", "Redirect successful"));
-        Call call = c.call;
-        if (call == null || c != call.c1) {
-            c.context = context;
-            c.exten = exten;
-            c.priority = 1;
+        int priority = 1;
+        try {
+            priority = f.value("Priority") == null ? 1 : Integer.parseInt(f.value("Priority"));
+        } catch (NumberFormatException e) {
+            conn.send(error(actionId, "Invalid priority"));
             return;
         }
-        Bridge b = call.bridge;
-        if (b != null) {
-            leave(b, call.c1);
-            leave(b, call.a1);
-            broadcast(channelEvent("HangupRequest", call.a2).add("Cause", 16));
-            broadcast(bridgeEvent("BridgeDestroy", b));
-            call.bridge = null;
-            hangup(call.a1, 16);
-            broadcast(channelEvent("SoftHangupRequest", call.a2).add("Cause", 16));
-            hangup(call.a2, 16);
-        } else if (call.a1 != null && !call.a1.dead) {
-            cancelAgentDial(call);
-        }
-        call.agentAnswered = false;
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Redirect successful"));
         c.context = context;
         c.exten = exten;
-        c.priority = 1;
+        c.priority = priority;
+        broadcast(newexten(c)); // 06: new place, old Application/AppData
+        Call call = c.call;
+        if (c.parkingSpaceOf() != null) {
+            unpark(c);
+        }
+        pull(c);
+        if (call != null && c == call.c1 && call.a1 != null && !call.a1.dead && call.bridge == null
+                && call.xfer == null) {
+            cancelAgentDial(call);
+        }
         c.app = "NoOp";
         c.appData = "";
-        if (settings.connectContexts().contains(context)) {
-            call.exten = exten;
-            c.priority = 2;
-            c.app = "Dial";
-            c.appData = "Local/" + exten + "@" + settings.agentContext() + ",20";
-            dialAgent(call);
+        if (call != null && c == call.c1) {
+            call.agentAnswered = false;
+            if (settings.connectContexts().contains(context)) {
+                call.exten = exten;
+                c.priority = priority + 1;
+                c.app = "Dial";
+                c.appData = "Local/" + exten + "@" + settings.agentContext() + ",20";
+                broadcast(newexten(c));
+                dialAgent(call);
+            }
+        }
+    }
+
+    private AmiFrame newexten(Chan c) {
+        return new AmiFrame().add("Event", "Newexten").add("Privilege", "dialplan,all").add("Timestamp", timestamp())
+                .addAll(channelSnapshot(c, "")).add("Extension", c.exten).add("Application", c.app)
+                .add("AppData", c.appData);
+    }
+
+    /**
+     * {@code x} leaves the bridge it is in, and what that means for the others: out of a Dial() bridge the customer
+     * ;1 leaving hangs up the agent pair (06), the agent ;1 leaving ends the customer's dialplan (its Dial returned);
+     * out of a Bridge-action bridge the channel left alone goes on after the bridge and ends.
+     */
+    private void pull(Chan x) {
+        Bridge b = x.bridge;
+        if (b == null) {
+            return;
+        }
+        Call call = x.call;
+        if (b.kind == BridgeKind.DIAL && call != null && call.bridge == b && (x == call.c1 || x == call.a1)) {
+            Chan a1 = call.a1;
+            Chan a2 = call.a2;
+            if (x == call.c1) {
+                leave(b, call.c1);
+                leave(b, a1);
+                broadcast(channelEvent("HangupRequest", a2).add("Cause", 16));
+                broadcast(bridgeEvent("BridgeDestroy", b));
+                call.bridge = null;
+                hangup(a1, 16);
+                broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
+                hangup(a2, 16);
+            } else {
+                leave(b, a1);
+                leave(b, call.c1);
+                broadcast(bridgeEvent("BridgeDestroy", b));
+                call.bridge = null;
+                Chan c1 = call.c1;
+                Chan c2 = call.c2;
+                later(Duration.ofMillis(1), () -> {
+                    if (!c1.dead && c1.bridge == null) {
+                        c1.app = "Hangup";
+                        broadcast(channelEvent("SoftHangupRequest", c1).add("Cause", 16));
+                        hangupPair(c1, c2, 16);
+                    }
+                });
+            }
+            return;
+        }
+        if (b.kind == BridgeKind.PARKING) {
+            leave(b, x);
+            if (b.members.isEmpty()) {
+                broadcast(bridgeEvent("BridgeDestroy", b));
+                parkingLot = null;
+            }
+            return;
+        }
+        leave(b, x);
+        if (call != null && call.bridge == b) {
+            call.bridge = null;
+        }
+        dissolve(b);
+    }
+
+    /** A Bridge-action bridge lost a member: the others leave, it is destroyed, and they end after it. */
+    private void dissolve(Bridge b) {
+        List<Chan> rest = new ArrayList<>(b.members);
+        for (Chan y : rest) {
+            leave(b, y);
+        }
+        broadcast(bridgeEvent("BridgeDestroy", b));
+        for (Chan y : rest) {
+            if (y.call != null && y.call.bridge == b) {
+                y.call.bridge = null;
+            }
+            later(Duration.ofMillis(1), () -> {
+                if (!y.dead && y.bridge == null) {
+                    y.app = "Hangup";
+                    broadcast(channelEvent("SoftHangupRequest", y).add("Cause", 16));
+                    hangupPair(y, partner(y), 16);
+                    if (y.call != null && (y == y.call.c1 || y == y.call.c2)) {
+                        endCall(y.call);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The other half of a Local pair (;1 ↔ ;2), or the channel itself when there is none. */
+    private Chan partner(Chan c) {
+        String other = c.name.endsWith(";1") ? c.name.substring(0, c.name.length() - 1) + "2"
+                : c.name.endsWith(";2") ? c.name.substring(0, c.name.length() - 1) + "1" : null;
+        Chan p = other == null ? null : channels.get(other);
+        return p == null ? c : p;
+    }
+
+    /** AMI Bridge: both channels leave what they are in and meet in a new basic bridge. */
+    private void bridgeAction(SimConnection conn, AmiFrame f, String actionId) {
+        String one = f.value("Channel1");
+        String two = f.value("Channel2");
+        if (one == null || two == null) {
+            conn.send(error(actionId, "Missing channel parameter in request"));
+            return;
+        }
+        Chan a = channels.get(one);
+        if (a == null || a.dead) {
+            conn.send(error(actionId, "Channel1 does not exist: " + one));
+            return;
+        }
+        Chan b = channels.get(two);
+        if (b == null || b.dead) {
+            conn.send(error(actionId, "Channel2 does not exist: " + two));
+            return;
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Channels have been bridged"));
+        if (a.bridge != null && a.bridge == b.bridge) {
+            return;
+        }
+        for (Chan x : List.of(a, b)) {
+            if (x.parkingSpaceOf() != null) {
+                unpark(x);
+            }
+            pull(x);
+        }
+        if (a.dead || b.dead) {
+            return;
+        }
+        Bridge nb = new Bridge(BridgeKind.AMI);
+        broadcast(bridgeEvent("BridgeCreate", nb));
+        enter(nb, a);
+        enter(nb, b);
+        for (Chan x : List.of(a, b)) {
+            x.app = "Bridge";
+            x.appData = "";
+        }
+    }
+
+    /**
+     * AMI Park: the channel leaves its bridge (the partner left alone is treated as in a Redirect) and waits in the
+     * parking lot's holding bridge; {@code ParkedCall} says where. No parking timeout is simulated.
+     */
+    private void park(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null) {
+            conn.send(error(actionId, "Channel not specified"));
+            return;
+        }
+        Chan c = channels.get(name);
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "Channel does not exist: " + name));
+            return;
+        }
+        if (c.parkingSpaceOf() != null) {
+            conn.send(error(actionId, "Channel is already parked"));
+            return;
+        }
+        String timeoutText = f.value("Timeout");
+        long timeoutSec = 45;
+        if (timeoutText != null) {
+            try {
+                timeoutSec = Math.max(0, Long.parseLong(timeoutText) / 1000);
+            } catch (NumberFormatException e) {
+                conn.send(error(actionId, "Invalid timeout value"));
+                return;
+            }
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Park successful"));
+        pull(c);
+        if (c.dead) {
+            return;
+        }
+        if (parkingLot == null) {
+            parkingLot = new Bridge(BridgeKind.PARKING);
+            broadcast(bridgeEvent("BridgeCreate", parkingLot));
+        }
+        String space = Integer.toString(parkingSeq++);
+        c.parked = space;
+        c.app = "Park";
+        c.appData = "";
+        enter(parkingLot, c);
+        String parker = c.call != null && c.call.a1 != null ? "Local/" + c.call.exten + "@" + settings.agentContext()
+                : "";
+        broadcast(new AmiFrame().add("Event", "ParkedCall").add("Privilege", "call,all").add("Timestamp", timestamp())
+                .addAll(channelSnapshot(c, "Parkee")).add("ParkerDialString", parker).add("Parkinglot", "default")
+                .add("ParkingSpace", space).add("ParkingTimeout", timeoutSec).add("ParkingDuration", 0));
+    }
+
+    /** A parked channel leaves the lot because it is taken elsewhere (Bridge, Redirect). */
+    private void unpark(Chan c) {
+        c.parked = null;
+    }
+
+    /**
+     * AMI Atxfer: Asterisk queues the {@code atxfer} feature code and the extension as DTMF on the channel (DTMFEnd
+     * events); the transferer leaves the call's bridge (the other party is put on hold), the target is dialled from
+     * {@code Context} and bridged with the transferer; when the transferer hangs up the target joins the waiting
+     * party (AttendedTransfer, Result Success).
+     */
+    private void atxfer(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null) {
+            conn.send(error(actionId, "No channel specified"));
+            return;
+        }
+        String exten = f.value("Exten");
+        if (exten == null) {
+            conn.send(error(actionId, "No extension specified"));
+            return;
+        }
+        Chan x = channels.get(name);
+        if (x == null || x.dead) {
+            conn.send(error(actionId, "Channel specified does not exist"));
+            return;
+        }
+        String context = f.value("Context") == null ? x.context : f.value("Context");
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Atxfer successfully queued"));
+        String digits = ATXFER_FEATURE + exten;
+        for (int i = 0; i < digits.length(); i++) {
+            broadcast(channelEvent("DTMFEnd", x).add("Digit", digits.charAt(i)).add("DurationMs", "0")
+                    .add("Direction", "Received"));
+        }
+        Call call = x.call;
+        if (call == null || x != call.a1 || call.bridge == null || call.xfer != null) {
+            return; // not a bridged agent: the digits go nowhere
+        }
+        Transfer t = new Transfer();
+        t.transferer = call.a1;
+        t.transfererFar = call.a2;
+        t.original = call.bridge;
+        t.exten = exten;
+        call.xfer = t;
+        leave(t.original, x);
+        broadcast(channelEvent("Hold", call.c1).add("MusicClass", "default"));
+        String base = "Local/" + exten + "@" + context + "-" + String.format(Locale.ROOT, "%08x", localSeq++);
+        Chan t1 = new Chan(base + ";1", nextUniqueId(), x.linkedid, DOWN, context, exten);
+        Chan t2 = new Chan(base + ";2", nextUniqueId(), x.linkedid, RING, context, exten);
+        t1.call = call;
+        t2.call = call;
+        t1.app = "AppDial";
+        t1.appData = "(Outgoing Line)";
+        t2.app = "NoOp";
+        t1.cidNum = exten;
+        t1.cidName = x.cidName;
+        t1.colNum = x.cidNum;
+        t1.colName = x.cidName;
+        t2.cidNum = x.cidNum;
+        t2.cidName = x.cidName;
+        t2.colNum = exten;
+        t2.colName = x.cidName;
+        t.target = t1;
+        t.targetFar = t2;
+        add(t1);
+        add(t2);
+        broadcast(channelEvent("Newchannel", t1));
+        broadcast(channelEvent("Newchannel", t2));
+        broadcast(localBridge(t1, t2));
+        broadcast(dialEvent("DialBegin", x, t1).add("DialString", exten + "@" + context));
+        later(call, settings.agentAnswerDelay(), () -> {
+            if (call.xfer != t || t1.dead) {
+                return;
+            }
+            t2.priority = 2;
+            t2.app = "Answer";
+            newstate(t2, UP);
+            newstate(t1, UP);
+            broadcast(dialEvent("DialEnd", x, t1).add("DialStatus", "ANSWER"));
+            Bridge consult = new Bridge();
+            t.consult = consult;
+            broadcast(bridgeEvent("BridgeCreate", consult));
+            enter(consult, t1);
+            enter(consult, x);
+            t2.app = "Wait";
+        });
+    }
+
+    /** The transferer hung up during an attended transfer: the target takes its place (or the dial is cancelled). */
+    private void completeAttendedTransfer(Call call) {
+        Transfer t = call.xfer;
+        call.xfer = null;
+        Chan x = t.transferer;
+        Chan xFar = t.transfererFar;
+        broadcast(channelEvent("SoftHangupRequest", xFar).add("Cause", 16));
+        broadcast(channelEvent("HangupRequest", x).add("Cause", 16));
+        hangup(xFar, 16);
+        if (t.consult == null) {
+            // the target never answered: it is cancelled, the waiting party comes back from hold alone
+            broadcast(dialEvent("DialEnd", x, t.target).add("DialStatus", "CANCEL"));
+            hangupPair(t.target, t.targetFar, 16);
+            hangup(x, 16);
+            broadcast(channelEvent("Unhold", call.c1));
+            call.a1 = null;
+            call.a2 = null;
+            Bridge b = call.bridge;
+            if (b != null) {
+                leave(b, call.c1);
+                broadcast(bridgeEvent("BridgeDestroy", b));
+                call.bridge = null;
+            }
+            customerDialplanEnds(call);
+            return;
+        }
+        leave(t.consult, x);
+        hangup(x, 16);
+        leave(t.consult, t.target);
+        broadcast(bridgeEvent("BridgeDestroy", t.consult));
+        enter(t.original, t.target);
+        broadcast(channelEvent("Unhold", call.c1));
+        AmiFrame e = new AmiFrame().add("Event", "AttendedTransfer").add("Privilege", "call,all")
+                .add("Timestamp", timestamp()).add("Result", "Success")
+                .addAll(channelSnapshot(x, "OrigTransferer")).addAll(bridgeSnapshot(t.original, "OrigBridge"))
+                .addAll(channelSnapshot(x, "SecondTransferer")).addAll(bridgeSnapshot(t.consult, "SecondBridge"))
+                .add("DestType", "Bridge").add("DestBridgeUniqueid", t.original.id)
+                .addAll(channelSnapshot(call.c1, "Transferee")).addAll(channelSnapshot(t.target, "TransferTarget"))
+                .add("IsExternal", "No");
+        broadcast(e);
+        call.a1 = t.target;
+        call.a2 = t.targetFar;
+        call.exten = t.exten;
+        call.agentAnswered = true;
+    }
+
+    private static AmiFrame bridgeSnapshot(Bridge b, String prefix) {
+        return new AmiFrame().add(prefix + "Uniqueid", b.id).add(prefix + "Type", "basic")
+                .add(prefix + "Technology", "simple_bridge").add(prefix + "Creator", UNKNOWN)
+                .add(prefix + "Name", UNKNOWN).add(prefix + "NumChannels", b.members.size())
+                .add(prefix + "VideoSourceMode", "none");
+    }
+
+    /** ChanSpy on the answered ;1 (07): spies on the first live channel whose name starts with Data's first field. */
+    private void startSpy(Call call) {
+        Chan c1 = call.c1;
+        if (c1.dead) {
+            return;
+        }
+        String data = call.data == null ? "" : call.data;
+        int comma = data.indexOf(',');
+        String prefix = (comma < 0 ? data : data.substring(0, comma)).trim();
+        call.spyOptions = comma < 0 ? "" : data.substring(comma + 1).trim();
+        Chan target = null;
+        for (Chan c : channels.values()) {
+            if (!c.dead && c != c1 && c != call.c2 && !prefix.isEmpty() && c.name.startsWith(prefix)) {
+                target = c;
+                break;
+            }
+        }
+        if (target == null) {
+            return; // ChanSpy keeps looking (beeping) until the spyer hangs up
+        }
+        call.spyee = target;
+        spies.add(call);
+        broadcast(spyEvent("ChanSpyStart", c1, target));
+    }
+
+    private AmiFrame spyEvent(String name, Chan spyer, Chan spyee) {
+        return new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp())
+                .addAll(channelSnapshot(spyer, "Spyer")).addAll(channelSnapshot(spyee, "Spyee"));
+    }
+
+    /** Around a channel's Hangup: a spyer stops spying first; spies on it stop after (E: the spyer leaves too). */
+    private void spyerHangingUp(Chan c) {
+        Call call = c.call;
+        if (call != null && c == call.c1 && call.spyee != null) {
+            broadcast(spyEvent("ChanSpyStop", c, call.spyee));
+            call.spyee = null;
+            spies.remove(call);
+        }
+    }
+
+    private void spyeeHungUp(Chan c) {
+        for (Call s : new ArrayList<>(spies)) {
+            if (s.spyee != c) {
+                continue;
+            }
+            broadcast(spyEvent("ChanSpyStop", s.c1, c));
+            s.spyee = null;
+            spies.remove(s);
+            if (s.spyOptions.contains("E")) {
+                later(s, Duration.ofMillis(1), () -> {
+                    broadcast(channelEvent("SoftHangupRequest", s.c1).add("Cause", 16));
+                    hangupPair(s.c1, s.c2, 16);
+                    endCall(s);
+                });
+            }
         }
     }
 
@@ -1180,6 +1644,17 @@ final class SimEngine {
         if (c.dead) {
             return;
         }
+        spyerHangingUp(c);
+        Bridge nonDial = c.bridge != null && c.bridge.kind != BridgeKind.DIAL ? c.bridge : null;
+        if (nonDial != null) {
+            if (nonDial.kind == BridgeKind.PARKING) {
+                broadcast(new AmiFrame().add("Event", "ParkedCallGiveUp").add("Privilege", "call,all")
+                        .add("Timestamp", timestamp()).addAll(channelSnapshot(c, "Parkee"))
+                        .add("ParkerDialString", "").add("Parkinglot", "default").add("ParkingSpace", c.parked)
+                        .add("ParkingTimeout", 45).add("ParkingDuration", seconds(c)));
+            }
+            leave(nonDial, c);
+        }
         c.dead = true;
         if (c.bridge != null) {
             c.bridge.members.remove(c);
@@ -1188,6 +1663,17 @@ final class SimEngine {
         channels.remove(c.name);
         liveChannels = channels.size();
         broadcast(channelEvent("Hangup", c).add("Cause", cause).add("Cause-txt", causeText(cause)));
+        if (nonDial != null) {
+            if (nonDial.kind == BridgeKind.PARKING) {
+                if (nonDial.members.isEmpty()) {
+                    broadcast(bridgeEvent("BridgeDestroy", nonDial));
+                    parkingLot = null;
+                }
+            } else {
+                dissolve(nonDial);
+            }
+        }
+        spyeeHungUp(c);
     }
 
     private AmiFrame channelEvent(String name, Chan c) {
@@ -1211,8 +1697,11 @@ final class SimEngine {
 
     private AmiFrame bridgeEvent(String name, Bridge b) {
         return new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp())
-                .add("BridgeUniqueid", b.id).add("BridgeType", "basic").add("BridgeTechnology", "simple_bridge")
-                .add("BridgeCreator", UNKNOWN).add("BridgeName", UNKNOWN).add("BridgeNumChannels", b.members.size())
+                .add("BridgeUniqueid", b.id).add("BridgeType", b.kind == BridgeKind.PARKING ? "parking" : "basic")
+                .add("BridgeTechnology", b.kind == BridgeKind.PARKING ? "holding_bridge" : "simple_bridge")
+                .add("BridgeCreator", b.kind == BridgeKind.PARKING ? "Parking" : UNKNOWN)
+                .add("BridgeName", b.kind == BridgeKind.PARKING ? "default" : UNKNOWN)
+                .add("BridgeNumChannels", b.members.size())
                 .add("BridgeVideoSourceMode", "none");
     }
 
