@@ -80,12 +80,12 @@ final class LineDiff {
                 edits.add(new Edit(Op.KEEP, a.get(a0 + i), a0 + i, b0 + j));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                edits.add(new Edit(Op.DELETE, a.get(a0 + i), a0 + i, b0 + j)); // removals first, as diff -u
+                i++;
+            } else {
                 edits.add(new Edit(Op.INSERT, b.get(b0 + j), a0 + i, b0 + j));
                 j++;
-            } else {
-                edits.add(new Edit(Op.DELETE, a.get(a0 + i), a0 + i, b0 + j));
-                i++;
             }
         }
     }
