@@ -47,7 +47,8 @@ public final class BenchMain {
                             : AmiThroughputScenario.Config.standard()).run();
                     case "originate" -> new OriginateScenario(quick ? OriginateScenario.Config.quick()
                             : OriginateScenario.Config.standard()).run();
-                    case "agi" -> new FastAgiScenario().run();
+                    case "agi" -> new FastAgiScenario(quick ? FastAgiScenario.Config.quick()
+                            : FastAgiScenario.Config.standard()).run();
                     default -> throw new IllegalArgumentException(s);
                 });
             } catch (Exception | Error e) {
