@@ -56,7 +56,12 @@ public final class AgiChannels {
     }
 
     synchronized void remove(AgiConnection c) {
+        if (c.request() == null) {
+            return; // closed before its environment was read: never listed
+        }
         byUniqueId.remove(c.uniqueId(), c);
-        byCallId.remove(c.callId(), c);
+        if (c.callId() != null) {
+            byCallId.remove(c.callId(), c);
+        }
     }
 }

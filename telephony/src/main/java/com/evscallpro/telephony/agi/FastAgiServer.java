@@ -264,11 +264,15 @@ public final class FastAgiServer implements AutoCloseable {
         if (open.remove(c.id()) == null) {
             return;
         }
-        registry.remove(c);
-        if (c.mode() == AgiConnection.Mode.SERVE) {
-            channelPermits.release();
-        } else {
-            refusalPermits.release();
+        try {
+            registry.remove(c);
+        } finally {
+            // whatever happens, the permit goes back: a leaked permit is a channel lost for good
+            if (c.mode() == AgiConnection.Mode.SERVE) {
+                channelPermits.release();
+            } else {
+                refusalPermits.release();
+            }
         }
     }
 
