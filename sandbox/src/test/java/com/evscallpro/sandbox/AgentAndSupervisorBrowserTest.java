@@ -19,7 +19,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,8 @@ class AgentAndSupervisorBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
+        // The first page of a fresh checkout is slower (Vaadin dev mode prepares its frontend files once).
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -133,6 +137,64 @@ class AgentAndSupervisorBrowserTest {
         assertThat(record.comment()).isEqualTo("Wants fibre in Lyon");
         assertThat(record.agentId()).isEqualTo(agent.id());
         campaigns.pause(campaignId);
+    }
+
+    @Test
+    void admin_pauses_and_starts_a_campaign_and_imports_contacts_with_rejected_lines_reported() throws Exception {
+        stack.bean(UserAccountService.class).create("pw-admin", "pw-admin-secret", "Ada Admin",
+                UserAccount.Role.ADMIN, null, "en");
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        long campaignId = campaigns.create(new NewCampaign("Admin campaign", 3, 600, 25, null));
+        stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
+                new ContactInput("Ann", "One", "+33612000101", Map.of()),
+                new ContactInput("Ben", "Two", "+33612000102", Map.of())));
+        campaigns.start(campaignId);
+        String base = "http://localhost:" + stack.httpPort() + "/";
+
+        Page admin = browser.newContext().newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-admin", "pw-admin-secret");
+        admin.navigate(base + "admin");
+        Locator row = admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Admin campaign"));
+        assertThat(row).isVisible();
+
+        campaignAction(admin, "#pause-campaign-" + campaignId, "Campaign Admin campaign paused.");
+        assertThat(status(campaigns, campaignId)).isEqualTo("PAUSED");
+        campaignAction(admin, "#start-campaign-" + campaignId, "Campaign Admin campaign started.");
+        assertThat(status(campaigns, campaignId)).isEqualTo("RUNNING");
+        campaignAction(admin, "#pause-campaign-" + campaignId, "Campaign Admin campaign paused.");
+        assertThat(status(campaigns, campaignId)).isEqualTo("PAUSED");
+
+        // CSV import: good rows are stored, the bad one is reported with its line number.
+        Path csv = java.nio.file.Files.createTempFile("contacts", ".csv");
+        java.nio.file.Files.writeString(csv, "firstName,lastName,phone,city\n"
+                + "Chris,Three,06 12 00 01 03,Nantes\n"
+                + "Dana,Bad,not-a-number,Lille\n"
+                + "Eve,Four,+33612000104,Brest\n");
+        admin.locator("#import-campaign").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Admin campaign").setExact(true)).click();
+        assertThat(admin.locator("#import-campaign")).containsText("Admin campaign");
+        admin.locator("#contact-upload input[type=file]").setInputFiles(csv);
+        assertThat(admin.locator("#import-imported")).isVisible(); // the dialog's content (its host has no box)
+        assertThat(admin.locator("#import-imported")).containsText("2");
+        assertThat(admin.locator("#import-rejected")).containsText("3");
+        assertThat(admin.locator("#import-rejected")).containsText("not-a-number");
+        assertThat(stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 10)).hasSize(4);
+        admin.locator("#import-close").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Admin campaign")))
+                .isVisible();
+    }
+
+    /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */
+    private static void campaignAction(Page page, String button, String notification) {
+        page.locator(button).click();
+        Locator toast = page.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText(notification));
+        assertThat(toast).isVisible();
+        toast.evaluate("card => card.remove()");
+    }
+
+    private static String status(CampaignService campaigns, long campaignId) {
+        return campaigns.summaries().stream().filter(c -> c.id() == campaignId).findFirst().orElseThrow().status();
     }
 
     private static void login(Page page, String base, String username, String password) {

@@ -24,6 +24,7 @@ final class SandboxTestContext {
     static final String ANSWERS = "+33612000001";
     static final String BUSY = "+33612000002";
     static final String NO_ANSWER = "+33612000003";
+    /** Answers and stays on the line until the agent ends the call. */
     static final String ANSWERS_AND_TALKS = "+33612000010";
 
     private static SandboxTestContext instance;
@@ -42,7 +43,7 @@ final class SandboxTestContext {
                     .with(ANSWERS, CustomerBehaviour.answer(Duration.ofMillis(300), Duration.ofMillis(1500)))
                     .with(BUSY, CustomerBehaviour.busy())
                     .with(NO_ANSWER, CustomerBehaviour.noAnswer())
-                    .with(ANSWERS_AND_TALKS, CustomerBehaviour.answer(Duration.ofMillis(300), Duration.ofSeconds(6)));
+                    .with(ANSWERS_AND_TALKS, CustomerBehaviour.answerAndStay(Duration.ofMillis(300)));
             SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers);
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",
