@@ -547,11 +547,12 @@ final class SimAgiSession {
                 }
             }
             if (hangupAt < len) {
-                if (!pace(hangupAt)) {
+                long at = hangupAt;
+                if (!pace(at)) {
                     return asyncHangupOutcome();
                 }
                 markHangup();
-                return new Outcome((char) 0, hangupAt, true);
+                return new Outcome((char) 0, at, true);
             }
             if (!pace(len)) {
                 return asyncHangupOutcome();
