@@ -44,6 +44,7 @@ public final class FastAgiCaller implements AutoCloseable {
     private final int port;
     private final Duration connectTimeout;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<SimAgiSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public FastAgiCaller(String host, int port) {
@@ -93,6 +94,7 @@ public final class FastAgiCaller implements AutoCloseable {
                 out[0].flush();
             }
         });
+        sessions.add(session);
         String failure = null;
         boolean closedByServer = false;
         Thread hangupTimer = null;
@@ -155,6 +157,7 @@ public final class FastAgiCaller implements AutoCloseable {
             log.warn("Simulated FastAGI call {} failed", call.uniqueId, e);
         } finally {
             session.closed();
+            sessions.remove(session);
             if (hangupTimer != null) {
                 hangupTimer.interrupt();
             }
@@ -195,10 +198,13 @@ public final class FastAgiCaller implements AutoCloseable {
         }
     }
 
-    /** Closes every call's connection (the simulated Asterisk goes away). */
+    /** Closes every call's connection (the simulated Asterisk goes away), waking calls in an endless wait. */
     @Override
     public void close() {
         closed = true;
+        for (SimAgiSession s : List.copyOf(sessions)) {
+            s.closed();
+        }
         for (Socket s : List.copyOf(sockets)) {
             try {
                 s.close();
