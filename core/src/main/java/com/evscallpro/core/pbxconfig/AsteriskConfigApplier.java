@@ -142,9 +142,11 @@ public class AsteriskConfigApplier {
         return new ApplyResult(written, unchanged, replies, reloadError);
     }
 
-    /** The snapshot checked as a whole, then rendered. */
+    /** The snapshot normalized (default ports…) and checked as a whole, then rendered. */
     private Map<String, String> renderValidated() {
-        PbxConfigSnapshot snapshot = config.snapshot();
+        PbxConfigSnapshot stored = config.snapshot();
+        PbxConfigSnapshot snapshot = new PbxConfigSnapshot(
+                stored.trunks().stream().map(PbxConfigValidator::normalize).toList(), stored.dids());
         List<FieldError> errors = validate(snapshot, renderer.options());
         if (!errors.isEmpty()) {
             throw new PbxConfigValidationException(errors);
@@ -152,13 +154,16 @@ public class AsteriskConfigApplier {
         return renderer.render(snapshot);
     }
 
-    /** Every trunk and DID again (the database may have been edited by hand), names unique, DIDs on known trunks. */
+    /**
+     * Every (normalized) trunk and DID again (the database may have been edited by hand), names unique, DIDs on
+     * known trunks, the default trunk enabled.
+     */
     static List<FieldError> validate(PbxConfigSnapshot snapshot, AsteriskConfigRenderer.Options options) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (TrunkDefinition trunk : snapshot.trunks()) {
             String prefix = "trunk " + trunk.name() + " ";
-            PbxConfigValidator.check(PbxConfigValidator.normalize(trunk))
+            PbxConfigValidator.check(trunk)
                     .forEach(e -> errors.add(new FieldError(e.field(), prefix + e.message())));
             if (!names.add(trunk.name())) {
                 errors.add(new FieldError("name", "trunk name '" + trunk.name() + "' is used twice"));
