@@ -42,6 +42,23 @@ public final class ThreadCpu {
         return new ThreadCpu();
     }
 
+    /** CPU nanoseconds per group of threads between {@code earlier} and this snapshot. */
+    public Map<String, Long> byGroup(ThreadCpu earlier, Function<String, String> group) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        for (Map.Entry<Long, Long> e : cpu.entrySet()) {
+            long d = e.getValue() - earlier.cpu.getOrDefault(e.getKey(), 0L);
+            if (d > 0) {
+                byGroup.merge(group.apply(names.get(e.getKey())), d, Long::sum);
+            }
+        }
+        return byGroup;
+    }
+
+    /** Process CPU nanoseconds (all threads, GC and JIT included) between {@code earlier} and this snapshot. */
+    public long processNanos(ThreadCpu earlier) {
+        return processCpu - earlier.processCpu;
+    }
+
     /** "group 1.23 s (45 %), …" of the wall time between {@code this} and {@code later}, per group. */
     public String since(ThreadCpu earlier, Function<String, String> group) {
         Map<String, Long> byGroup = new TreeMap<>();

@@ -98,7 +98,7 @@ public final class FastAgiScenario {
         int capacity = (int) (config.channels() * (1000.0 / config.thinkMinMs()) * (config.seconds() + 2)) + 1000;
         log("agi: baseline (raw socket line echo, %d connections)", config.channels());
         Samples base = new Samples(capacity);
-        runBaseline(base);
+        long baseCpu = runBaseline(base);
         Stats b = base.stats();
         log("  baseline %,d commands (%.0f/s): p50 %.3f ms p99 %.3f ms max %.3f ms", b.count(),
                 b.count() / (double) config.seconds(), Stats.ms(b.percentile(50)), Stats.ms(b.percentile(99)),
@@ -107,7 +107,8 @@ public final class FastAgiScenario {
         log("agi: FastAgiServer ← FastAgiCaller (simulated Asterisk), %d channels", config.channels());
         Samples agi = new Samples(capacity);
         int[] connected = new int[2];
-        String cpu = runFastAgi(agi, connected);
+        long[] agiCpu = new long[1];
+        String cpu = runFastAgi(agi, connected, agiCpu);
         Stats a = agi.stats();
         log("  FastAGI  %,d commands (%.0f/s): p50 %.3f ms p99 %.3f ms max %.3f ms, errors %d, channels at window "
                         + "start/end %d/%d", a.count(), a.count() / (double) config.seconds(), Stats.ms(a.percentile(50)),
@@ -129,12 +130,16 @@ public final class FastAgiScenario {
                 Stats.ms(b.percentile(50)), "-", null, ""));
         out.add(new Result("FastAGI command round trip, " + label + ", max", "ms", Stats.ms(a.max()),
                 Stats.ms(b.max()), "-", null, ""));
+        out.add(new Result("FastAGI process CPU per command (server + simulated Asterisk)", "µs",
+                agiCpu[0] / 1000.0 / Math.max(1, a.count()), baseCpu / 1000.0 / Math.max(1, b.count()), "-", null,
+                "process CPU during the measurement window / commands in it (GC and JIT included); mostly "
+                        + "independent of the machine's load"));
         return out;
     }
 
     // ------------------------------------------------------------------ FastAGI
 
-    private String runFastAgi(Samples samples, int[] connected) throws Exception {
+    private String runFastAgi(Samples samples, int[] connected, long[] cpuNanos) throws Exception {
         long rampNanos = TimeUnit.SECONDS.toNanos(2);
         long t0 = System.nanoTime();
         long windowFrom = t0 + rampNanos + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
@@ -160,7 +165,9 @@ public final class FastAgiScenario {
                 sleepUntil(windowTo - TimeUnit.MILLISECONDS.toNanos(100));
                 connected[1] = server.activeChannelCount();
                 sleepUntil(windowTo);
-                String cpu = ThreadCpu.snapshot().since(before, FastAgiScenario::stage);
+                ThreadCpu after = ThreadCpu.snapshot();
+                cpuNanos[0] = after.processNanos(before);
+                String cpu = after.since(before, FastAgiScenario::stage);
                 for (PlacedAgiCall c : calls) {
                     c.await(Duration.ofSeconds(30));
                 }
@@ -205,7 +212,8 @@ public final class FastAgiScenario {
 
     // ------------------------------------------------------------------ baseline
 
-    private void runBaseline(Samples samples) throws Exception {
+    /** Runs the baseline; returns the process CPU nanoseconds spent during the measurement window. */
+    private long runBaseline(Samples samples) throws Exception {
         long rampNanos = TimeUnit.SECONDS.toNanos(2);
         try (ServerSocket server = new ServerSocket(0, config.channels() + 50, InetAddress.getLoopbackAddress())) {
             Thread.ofPlatform().daemon().name("echo-agi-accept").start(() -> {
@@ -254,9 +262,14 @@ public final class FastAgiScenario {
                     }
                 });
             }
+            sleepUntil(windowFrom);
+            ThreadCpu before = ThreadCpu.snapshot();
+            sleepUntil(windowTo);
+            long cpu = ThreadCpu.snapshot().processNanos(before);
             if (!done.await(config.warmupSeconds() + config.seconds() + 60L, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("baseline clients did not finish");
             }
+            return cpu;
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.evscallpro.bench.Result;
 import com.evscallpro.bench.Stats;
@@ -47,7 +48,19 @@ public final class AmiThroughputScenario {
     }
 
     /** One push as a receiver saw it. */
-    record Run(String label, AmiPushServer.Push push, Expectation seen, long[] writes, long doneNanos) {
+    record Run(String label, AmiPushServer.Push push, Expectation seen, long[] writes, long doneNanos,
+               Map<String, Long> cpuByStage) {
+
+        /** CPU nanoseconds per AMI event of the receiving stages (all but the push server and "other"). */
+        double receiverCpuNanosPerEvent() {
+            long n = 0;
+            for (Map.Entry<String, Long> e : cpuByStage.entrySet()) {
+                if (!e.getKey().equals("push server") && !e.getKey().equals("other threads")) {
+                    n += e.getValue();
+                }
+            }
+            return n / (double) push.frames();
+        }
 
         boolean completed() {
             return doneNanos != 0;
@@ -162,7 +175,7 @@ public final class AmiThroughputScenario {
         double expectedSeconds = rate > 0 ? (double) p.frames() / rate : 10;
         long done = e.await(Duration.ofSeconds((long) Math.max(120, expectedSeconds * 5)));
         ThreadCpu after = ThreadCpu.snapshot();
-        Run run = new Run(label, p, e, writes, done);
+        Run run = new Run(label, p, e, writes, done, after.byGroup(before, AmiThroughputScenario::stage));
         Stats lags = run.lags();
         log("  %-20s %,9d events in %6.2f s: %,10.0f events/s  %,9.0f items/s  lag p50 %7.1f ms  p99 %7.1f ms  "
                         + "max %7.1f ms%s", label, p.frames(), run.completed() ? run.seconds() : Double.NaN,
@@ -229,6 +242,14 @@ public final class AmiThroughputScenario {
                 String.format(Locale.ROOT, "%,d AMI events pushed as fast as the socket takes them; %,.0f CallEvents/s "
                         + "to the listener; CallEvents lost: %,d", adSat.push().frames(), adSat.itemsPerSecond(),
                         lostSat)));
+        out.add(new Result("AMI CPU per event (reader+pump+dispatcher), saturated", "µs",
+                adSat.receiverCpuNanosPerEvent() / 1000.0, baseSat.receiverCpuNanosPerEvent() / 1000.0, "-", null,
+                String.format(Locale.ROOT, "thread CPU time, independent of the machine's load; decode alone (the "
+                        + "asterisk-java reader thread) %.1f µs/event, i.e. one core decodes at most ~%,.0f events/s",
+                        adSat.cpuByStage().getOrDefault("asterisk-java reader (decode)", 0L) / 1000.0
+                                / adSat.push().frames(),
+                        1e9 / Math.max(1, adSat.cpuByStage().getOrDefault("asterisk-java reader (decode)", 0L)
+                                / (double) adSat.push().frames()))));
         Stats lag = adPaced.lags();
         Stats baseLag = basePaced.lags();
         double delivered = adPaced.framesPerSecond();

@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.evscallpro.bench.ThreadCpu;
+
 /**
  * The originate baseline: a raw TCP request/response on the same loopback at the same open-loop rate. The client
  * writes an AMI Originate-sized frame; a plain server thread reads it (BufferedReader lines up to the empty line) and
@@ -28,8 +30,12 @@ final class EchoBaseline {
             + "Context: agents\r\nExten: 2001\r\nReason: 4\r\nUniqueid: bench-1\r\nCallerIDNum: 0100000000\r\n"
             + "CallerIDName: ACME\r\n\r\n";
 
-    /** Latencies (ns) of {@code count} request/responses sent at {@code rate}/s; the first {@code warmup} dropped. */
-    static long[] run(double rate, int warmup, int count) throws IOException, InterruptedException {
+    /** Latencies (ns) of the recorded requests and the process CPU (ns) from the first recorded one to the end. */
+    record Outcome(long[] latencies, long cpuNanos) {
+    }
+
+    /** {@code count} request/responses sent at {@code rate}/s after {@code warmup} unrecorded ones. */
+    static Outcome run(double rate, int warmup, int count) throws IOException, InterruptedException {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread serverThread = new Thread(() -> serve(server), "echo-baseline-server");
             serverThread.setDaemon(true);
@@ -63,19 +69,24 @@ final class EchoBaseline {
                 OutputStream out = socket.getOutputStream();
                 long period = (long) (1e9 / rate);
                 long t0 = System.nanoTime() + 10_000_000;
+                ThreadCpu cpuFrom = null;
                 for (int i = 0; i < total; i++) {
                     long at = t0 + i * period;
                     intended[i] = at;
                     sleepUntil(at);
+                    if (i == warmup) {
+                        cpuFrom = ThreadCpu.snapshot();
+                    }
                     out.write(String.format(REQUEST, i, i, i).getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                 }
                 if (!done.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("echo baseline did not finish");
                 }
+                long cpu = ThreadCpu.snapshot().processNanos(cpuFrom);
                 long[] measured = new long[count];
                 System.arraycopy(latency, warmup, measured, 0, count);
-                return measured;
+                return new Outcome(measured, cpu);
             }
         }
     }

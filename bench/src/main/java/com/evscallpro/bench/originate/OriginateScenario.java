@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.evscallpro.bench.Result;
 import com.evscallpro.bench.Stats;
+import com.evscallpro.bench.ThreadCpu;
 import com.evscallpro.telephony.CallOutcome;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
@@ -60,7 +61,9 @@ public final class OriginateScenario {
         int count = config.rate() * config.seconds();
 
         log("originate: baseline (raw TCP request/response, %d/s, %d + %d)", config.rate(), warmup, count);
-        Stats base = new Stats(EchoBaseline.run(config.rate(), warmup, count), count);
+        EchoBaseline.Outcome echo = EchoBaseline.run(config.rate(), warmup, count);
+        Stats base = new Stats(echo.latencies(), count);
+        double baseCpu = echo.cpuNanos() / (double) count;
         log("  baseline p50 %.3f ms p99 %.3f ms max %.3f ms", Stats.ms(base.percentile(50)),
                 Stats.ms(base.percentile(99)), Stats.ms(base.max()));
 
@@ -74,6 +77,8 @@ public final class OriginateScenario {
         AtomicInteger nFailed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         int maxLive = 0;
+        ThreadCpu[] cpuFrom = new ThreadCpu[1];
+        long cpuNanos = 0;
         try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults().withCustomers(customers)
                 .withAgentAnswerDelay(Duration.ofMillis(50))).start();
              AsteriskAmiPbx pbx = new AsteriskAmiPbx(AmiSettings.of("127.0.0.1", sim.port(), "evs", "evs-secret"))) {
@@ -90,6 +95,9 @@ public final class OriginateScenario {
             for (int i = 0; i < warmup + count; i++) {
                 long at = t0 + i * period;
                 EchoBaseline.sleepUntil(at);
+                if (i == warmup) {
+                    cpuFrom[0] = ThreadCpu.snapshot();
+                }
                 boolean recorded = i >= warmup;
                 OriginateRequest req = new OriginateRequest("bench-orig-" + i, "+3361" + String.format("%07d", i),
                         "\"ACME\" <0100000000>", "2001", Duration.ofSeconds(25), Map.of("EVS_CAMPAIGN", "7"));
@@ -120,8 +128,12 @@ public final class OriginateScenario {
             } catch (Exception e) {
                 log("  some originates failed or timed out: %s", e.toString());
             }
+            ThreadCpu cpuTo = ThreadCpu.snapshot();
+            cpuNanos = cpuTo.processNanos(cpuFrom[0]);
+            log("  CPU while recording: %s", cpuTo.since(cpuFrom[0], OriginateScenario::threadGroup));
             Thread.sleep(200);
         }
+        double adapterCpu = cpuNanos / (double) count;
         Stats s = new Stats(all, nAll.get());
         Stats sa = new Stats(answered, nAnswered.get());
         Stats sf = new Stats(failed, nFailed.get());
@@ -144,7 +156,19 @@ public final class OriginateScenario {
                 Stats.ms(base.percentile(50)), "-", null, ""));
         out.add(new Result("Originate→OriginateResponse " + label + ", max", "ms", Stats.ms(s.max()),
                 Stats.ms(base.max()), "-", null, ""));
+        out.add(new Result("Process CPU per originate (adapter + simulator)", "µs", adapterCpu / 1000.0,
+                baseCpu / 1000.0, "-", null, "process CPU from the first recorded originate to the last outcome / "
+                        + "recorded originates: the simulator's work and every event of the calls included, GC and JIT "
+                        + "included; mostly independent of the machine's load"));
         return out;
+    }
+
+    /** Thread names without their numbers, so pools group together. */
+    static String threadGroup(String name) {
+        if (name.startsWith("ForkJoinPool")) {
+            return "virtual threads (simulator connections)";
+        }
+        return name.replaceAll("[0-9]+", "N");
     }
 
     static void log(String format, Object... args) {
