@@ -1,0 +1,198 @@
+package com.evscallpro.ui.pbxconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.evscallpro.core.pbxconfig.ApplyResult;
+import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
+import com.evscallpro.core.pbxconfig.ConfigDiff;
+import com.evscallpro.core.pbxconfig.Did;
+import com.evscallpro.core.pbxconfig.DidDefinition;
+import com.evscallpro.core.pbxconfig.DidTargetType;
+import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
+import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
+import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.pbxconfig.TrunkDefinition;
+import com.evscallpro.core.pbxconfig.TrunkTransport;
+import com.evscallpro.ui.FakeVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PbxConfigViewTest {
+
+    private final FakeVaadin vaadin = new FakeVaadin(Locale.ENGLISH);
+    private final PbxConfigService service = mock(PbxConfigService.class);
+    private final AsteriskConfigApplier applier = mock(AsteriskConfigApplier.class);
+    private final Trunk orange = new Trunk(1, "orange", "sip.orange.example", 5060, TrunkTransport.UDP, "user",
+            true, null, null, List.of("alaw", "ulaw"), true, null, 30, true);
+    private final Did support = new Did(7, "+33123456789", 1, "orange", "Support", DidTargetType.IVR, "ivr", true);
+
+    @AfterEach
+    void tearDown() {
+        vaadin.close();
+    }
+
+    private PbxConfigView view() {
+        when(service.trunks()).thenReturn(List.of(orange));
+        when(service.dids()).thenReturn(List.of(support));
+        when(applier.configDir()).thenReturn(Path.of("/etc/asterisk"));
+        PbxConfigView view = new PbxConfigView(service, applier);
+        vaadin.ui().add(view);
+        return view;
+    }
+
+    private static <T> List<T> items(com.vaadin.flow.component.grid.Grid<T> grid) {
+        @SuppressWarnings("unchecked")
+        DataProvider<T, Object> provider = (DataProvider<T, Object>) grid.getDataProvider();
+        return provider.fetch(new Query<>()).toList();
+    }
+
+    /** The UI's children once the pending before-response tasks ran (an opened Notification attaches itself there). */
+    private Stream<Component> uiChildren() {
+        vaadin.ui().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return vaadin.ui().getChildren();
+    }
+
+    private List<String> notifications(NotificationVariant variant) {
+        return uiChildren().filter(Notification.class::isInstance).map(Notification.class::cast)
+                .filter(n -> n.hasThemeName(variant.getVariantName()))
+                .map(n -> n.getElement().getProperty("text")).toList();
+    }
+
+    @Test
+    void the_route_is_admin_pbx_for_admins_only() {
+        assertThat(PbxConfigView.class.getAnnotation(Route.class).value()).isEqualTo("admin/pbx");
+        assertThat(PbxConfigView.class.getAnnotation(RolesAllowed.class).value()).containsExactly("ADMIN");
+    }
+
+    @Test
+    void the_grids_list_the_trunks_and_dids_with_their_ids() {
+        PbxConfigView view = view();
+
+        assertThat(view.trunks.getId()).contains("trunks-grid");
+        assertThat(view.dids.getId()).contains("dids-grid");
+        assertThat(items(view.trunks)).containsExactly(orange);
+        assertThat(items(view.dids)).containsExactly(support);
+        assertThat(view.trunks.getColumnByKey("codecs")).isNotNull();
+        assertThat(view.preview.getId()).contains("preview-config");
+        assertThat(view.apply.getId()).contains("apply-config");
+    }
+
+    @Test
+    void preview_shows_the_dry_run_diff_in_a_monospace_dialog() {
+        PbxConfigView view = view();
+        String diffText = "--- /etc/asterisk/pjsip_evscallpro.conf\n+++ x\n@@ -0,0 +1 @@\n+[orange]\n";
+        when(applier.dryRun()).thenReturn(new ConfigDiff(List.of(new ConfigDiff.FileDiff("pjsip_evscallpro.conf",
+                Path.of("/etc/asterisk/pjsip_evscallpro.conf"), false, diffText))));
+
+        Dialog dialog = view.preview();
+
+        Pre diff = (Pre) dialog.getChildren().filter(c -> c.getId().orElse("").equals("config-diff")).findFirst()
+                .orElseThrow();
+        assertThat(diff.getText()).isEqualTo(diffText);
+        assertThat(diff.getStyle().get("font-family")).contains("monospace");
+        assertThat(diff.getElement().getAttribute("data-changed")).isEqualTo("true");
+    }
+
+    @Test
+    void a_refused_preview_is_an_error_notification() {
+        PbxConfigView view = view();
+        when(applier.dryRun()).thenThrow(new PbxConfigValidationException(
+                List.of(new FieldError("host", "trunk x 'a b' is not a host name"))));
+
+        assertThat(view.preview()).isNull();
+        assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
+                .contains("Could not prepare the changes: host: trunk x 'a b' is not a host name");
+    }
+
+    @Test
+    void apply_notifies_the_reload_result() {
+        PbxConfigView view = view();
+        when(applier.apply()).thenReturn(new ApplyResult(List.of("pjsip_evscallpro.conf"), List.of(),
+                List.of("res_pjsip.so: Module Reloaded"), null));
+        view.applyNow();
+        assertThat(notifications(NotificationVariant.LUMO_SUCCESS)).singleElement().asString()
+                .startsWith("Configuration applied: written: pjsip_evscallpro.conf");
+
+        when(applier.apply()).thenReturn(new ApplyResult(List.of(), List.of("pjsip_evscallpro.conf"), List.of(),
+                "res_pjsip.so: Authentication failed"));
+        view.applyNow();
+        assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
+                .isEqualTo("Files written, but Asterisk did not reload: res_pjsip.so: Authentication failed");
+    }
+
+    @Test
+    void the_trunk_form_shows_the_services_refusal_under_each_field_and_stays_open() {
+        PbxConfigView view = view();
+        when(service.updateTrunk(eq(1L), any())).thenThrow(new PbxConfigValidationException(List.of(
+                new FieldError("host", "'x y' is not a host name"), new FieldError("port", "out of range"))));
+        TrunkForm form = view.editTrunk(orange);
+        form.host.setValue("x y");
+
+        form.save();
+
+        assertThat(form.host.isInvalid()).isTrue();
+        assertThat(form.host.getErrorMessage()).isEqualTo("'x y' is not a host name");
+        assertThat(form.port.getErrorMessage()).isEqualTo("out of range");
+        assertThat(form.name.isInvalid()).isFalse();
+        assertThat(form.isOpened()).isTrue();
+    }
+
+    @Test
+    void editing_a_trunk_without_typing_a_password_keeps_the_stored_one() {
+        PbxConfigView view = view();
+        TrunkForm form = view.editTrunk(orange);
+        form.codecs.setValue("g722, alaw ulaw");
+
+        form.save();
+
+        TrunkDefinition expected = new TrunkDefinition("orange", "sip.orange.example", 5060, TrunkTransport.UDP,
+                "user", null, "", "", List.of("g722", "alaw", "ulaw"), true, "", 30, true);
+        verify(service).updateTrunk(1L, expected);
+        assertThat(form.isOpened()).isFalse();
+        assertThat(form.password.getPlaceholder()).isEqualTo("Leave empty to keep the current password");
+    }
+
+    @Test
+    void a_new_did_goes_to_the_ivr_of_the_only_trunk_by_default() {
+        PbxConfigView view = view();
+        DidForm form = view.editDid(null);
+        form.number.setValue("01 23 45 67 80");
+
+        form.save();
+
+        verify(service).createDid(new DidDefinition("01 23 45 67 80", 1, "", DidTargetType.IVR, "ivr", true));
+    }
+
+    @Test
+    void deleting_a_trunk_that_still_has_dids_is_an_error_notification() {
+        PbxConfigView view = view();
+
+        view.delete("orange", () -> {
+            throw new IllegalStateException("trunk 'orange' still has 1 DID(s)");
+        });
+
+        assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
+                .isEqualTo("Could not delete orange: trunk 'orange' still has 1 DID(s)");
+        verify(service, never()).deleteTrunk(1L);
+    }
+}
