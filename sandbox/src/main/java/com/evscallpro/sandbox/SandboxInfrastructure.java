@@ -81,6 +81,8 @@ public final class SandboxInfrastructure implements AutoCloseable {
         p.put("evs.telephony.ami.secret", amiSecret);
         p.put("evs.telephony.ami.customer-dial-template", "Local/{number}@customers");
         p.put("evs.telephony.ami.agent-context", AGENT_CONTEXT);
+        p.put("evs.telephony.agi.bind-address", "127.0.0.1");
+        p.put("evs.telephony.agi.port", 0);
         return p;
     }
 
