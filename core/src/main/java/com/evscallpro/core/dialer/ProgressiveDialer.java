@@ -9,6 +9,7 @@ import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.process.ProcessGateway;
+import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -43,6 +44,8 @@ public class ProgressiveDialer {
     private final CallTracker calls;
     private final ProcessGateway processes;
     private final DialerSettings settings;
+    private final PbxPort pbx;
+    private volatile boolean pbxDownLogged;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
         t.setDaemon(true);
@@ -50,13 +53,14 @@ public class ProgressiveDialer {
     });
 
     public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
-                             CallTracker calls, ProcessGateway processes, DialerSettings settings) {
+                             CallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.agents = agents;
         this.calls = calls;
         this.processes = processes;
         this.settings = settings;
+        this.pbx = pbx;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -93,6 +97,14 @@ public class ProgressiveDialer {
         if (ready.isEmpty()) {
             return 0;
         }
+        if (!pbx.isConnected()) {
+            if (!pbxDownLogged) {
+                log.warn("PBX not connected: the dialer waits ({} agent(s) ready)", ready.size());
+                pbxDownLogged = true;
+            }
+            return 0;
+        }
+        pbxDownLogged = false;
         Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
         int placed = 0;
         for (AgentStatus agent : ready) {
