@@ -6,6 +6,7 @@
 #   bench/run.sh --quick            # short runs (smoke test, not for the record)
 #   bench/run.sh ami originate      # some scenarios only (ami, originate, agi)
 #   bench/run.sh --no-build ...     # skip the Maven build
+#   BENCH_JAVA_OPTS="-Xlog:gc:file=bench/target/gc.log" bench/run.sh ami   # extra JVM options
 #
 # Exit status: 0 all targets met, 1 a target missed, 2 a scenario crashed. Warnings logged during the run (asterisk-java
 # "Slow processing of event", adapter lag warnings) go to bench/target/bench-warnings.log.
@@ -38,6 +39,7 @@ fi
 echo "bench: $(nproc) CPUs on this machine, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work skews the figures)" >&2
 
 mkdir -p bench/target
-exec "${pin[@]}" "$JAVA_HOME/bin/java" -XX:ActiveProcessorCount=2 -Xms2g -Xmx4g -XX:+UseG1GC \
-  -Dbench.log=bench/target/bench-warnings.log \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+exec ${pin[@]+"${pin[@]}"} "$JAVA_HOME/bin/java" -XX:ActiveProcessorCount=2 -Xms2g -Xmx4g -XX:+UseG1GC \
+  ${BENCH_JAVA_OPTS:-} -Dbench.log=bench/target/bench-warnings.log \
   -cp "bench/target/classes:bench/target/lib/*" com.evscallpro.bench.BenchMain ${args[@]+"${args[@]}"}

@@ -19,6 +19,7 @@ public final class ThreadCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<Long, Long> cpu = new HashMap<>();
+    private final Map<Long, Long> allocated = new HashMap<>();
     private final Map<Long, String> names = new HashMap<>();
     private final long processCpu;
     private final long wall;
@@ -30,6 +31,9 @@ public final class ThreadCpu {
                 if (t >= 0) {
                     cpu.put(info.getThreadId(), t);
                     names.put(info.getThreadId(), info.getThreadName());
+                    if (THREADS instanceof com.sun.management.ThreadMXBean sun) {
+                        allocated.put(info.getThreadId(), sun.getThreadAllocatedBytes(info.getThreadId()));
+                    }
                 }
             }
         }
@@ -47,6 +51,18 @@ public final class ThreadCpu {
         Map<String, Long> byGroup = new TreeMap<>();
         for (Map.Entry<Long, Long> e : cpu.entrySet()) {
             long d = e.getValue() - earlier.cpu.getOrDefault(e.getKey(), 0L);
+            if (d > 0) {
+                byGroup.merge(group.apply(names.get(e.getKey())), d, Long::sum);
+            }
+        }
+        return byGroup;
+    }
+
+    /** Bytes allocated on the heap per group of threads between {@code earlier} and this snapshot. */
+    public Map<String, Long> allocatedByGroup(ThreadCpu earlier, Function<String, String> group) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        for (Map.Entry<Long, Long> e : allocated.entrySet()) {
+            long d = e.getValue() - earlier.allocated.getOrDefault(e.getKey(), 0L);
             if (d > 0) {
                 byGroup.merge(group.apply(names.get(e.getKey())), d, Long::sum);
             }
