@@ -1,6 +1,9 @@
 package com.evscallpro.telephony;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,6 +35,27 @@ public interface PbxPort {
 
     /** True while the PBX connection is up and logged in. */
     boolean isConnected();
+
+    /**
+     * Rings a phone (an agent's, by extension) rather than a customer: e.g. to give an agent a callback, or to let
+     * them pick up a parked call. Once answered, the PBX continues the call in its own dialplan, which the
+     * {@code variables} steer (Asterisk: {@code Context: <phoneContext>}, {@code Exten: s}). {@code callId} keys the
+     * call exactly as with {@link #originate}; the rung phone is the {@link CallEvent.Leg#AGENT} leg and the future
+     * has the same meaning (ANSWERED when the phone answered; NO_ANSWER, BUSY, FAILED otherwise; exceptional only for
+     * technical failures).
+     */
+    default CompletableFuture<OriginateResult> originateToPhone(String callId, String extension, String callerId,
+                                                                Duration ringTimeout, Map<String, String> variables) {
+        return unsupported();
+    }
+
+    /**
+     * The PBX server the call lives on, for a port that spreads calls over several servers; empty for a single-PBX
+     * adapter and for a call it does not know.
+     */
+    default Optional<String> serverOf(String callId) {
+        return Optional.empty();
+    }
 
     // ------------------------------------------------------------------ call control (optional)
 

@@ -26,11 +26,20 @@ import java.util.Objects;
  *                             replaced; default {@code Local/{extension}@<agentContext>}
  * @param playbackContext      the dialplan context that plays {@code ${EVS_SOUND}} and hangs up, used by
  *                             {@code playMessage} ({@code Local/s@<playbackContext>}); default {@code evs-playback}
+ * @param pingInterval         keep-alive: an AMI {@code Ping} is sent this often while connected (default 15 s;
+ *                             zero disables the keep-alive)
+ * @param pingTimeout          keep-alive: a Ping not answered within this time, with nothing else received from the
+ *                             PBX meanwhile, means the connection is dead (half-open TCP): the socket is closed and
+ *                             the adapter reconnects and resynchronises (default 5 s)
+ * @param phoneContext         where a phone rung by {@code originateToPhone} continues once answered
+ *                             ({@code Context}, {@code Exten: s}); the request's variables tell that dialplan what to
+ *                             do (dial a customer back, take a parked call...); default {@code evs-phone}
  */
 public record AmiSettings(String host, int port, String username, String secret, String customerDialTemplate,
                           String agentContext, Duration connectTimeout, Duration responseTimeout,
                           Duration reconnectMin, Duration reconnectMax, Duration failureCauseWait,
-                          Duration lagWarning, String phoneDialTemplate, String playbackContext) {
+                          Duration lagWarning, String phoneDialTemplate, String playbackContext,
+                          Duration pingInterval, Duration pingTimeout, String phoneContext) {
 
     public static final String DEFAULT_CUSTOMER_DIAL_TEMPLATE = "Local/{number}@customers";
     public static final String DEFAULT_AGENT_CONTEXT = "agents";
@@ -61,38 +70,49 @@ public record AmiSettings(String host, int port, String username, String secret,
         }
         playbackContext = playbackContext == null || playbackContext.isBlank() ? DEFAULT_PLAYBACK_CONTEXT
                 : playbackContext;
+        pingInterval = Objects.requireNonNullElse(pingInterval, DEFAULT_PING_INTERVAL);
+        pingTimeout = Objects.requireNonNullElse(pingTimeout, DEFAULT_PING_TIMEOUT);
+        if (pingInterval.isNegative() || pingTimeout.isNegative() || pingTimeout.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be >= 0 and pingTimeout > 0");
+        }
+        phoneContext = phoneContext == null || phoneContext.isBlank() ? DEFAULT_PHONE_CONTEXT : phoneContext;
     }
+
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(5);
+    public static final String DEFAULT_PHONE_CONTEXT = "evs-phone";
 
     public static final String DEFAULT_PLAYBACK_CONTEXT = "evs-playback";
 
     /** Defaults for everything but the address and the credentials. */
     public static AmiSettings of(String host, int port, String username, String secret) {
         return new AmiSettings(host, port, username, secret, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null, null, null);
     }
 
     public AmiSettings withDialing(String newCustomerDialTemplate, String newAgentContext) {
         return new AmiSettings(host, port, username, secret, newCustomerDialTemplate, newAgentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
                 phoneDialTemplate.equals("Local/{extension}@" + agentContext) ? null : phoneDialTemplate,
-                playbackContext);
+                playbackContext, pingInterval, pingTimeout, phoneContext);
     }
 
     public AmiSettings withReconnect(Duration min, Duration max) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, min, max, failureCauseWait, lagWarning,
-                phoneDialTemplate, playbackContext);
+                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext);
     }
 
     public AmiSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, newConnectTimeout,
                 newResponseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
-                phoneDialTemplate, playbackContext);
+                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext);
     }
 
     public AmiSettings withFailureCauseWait(Duration wait) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
-                responseTimeout, reconnectMin, reconnectMax, wait, lagWarning, phoneDialTemplate, playbackContext);
+                responseTimeout, reconnectMin, reconnectMax, wait, lagWarning, phoneDialTemplate, playbackContext,
+                pingInterval, pingTimeout, phoneContext);
     }
 
     /**
@@ -102,7 +122,21 @@ public record AmiSettings(String host, int port, String username, String secret,
     public AmiSettings withPhones(String newPhoneDialTemplate, String newPlaybackContext) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, newPhoneDialTemplate,
-                newPlaybackContext);
+                newPlaybackContext, pingInterval, pingTimeout, phoneContext);
+    }
+
+    /** Keep-alive: a Ping every {@code interval} (zero = off), dead when not answered within {@code timeout}. */
+    public AmiSettings withKeepAlive(Duration interval, Duration timeout) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, phoneDialTemplate,
+                playbackContext, interval, timeout, phoneContext);
+    }
+
+    /** Where a phone rung by {@code originateToPhone} continues once answered (null = {@code evs-phone}). */
+    public AmiSettings withPhoneContext(String newPhoneContext) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, phoneDialTemplate,
+                playbackContext, pingInterval, pingTimeout, newPhoneContext);
     }
 
     /** The originate {@code Channel} that rings the phone of {@code extension}. */
@@ -123,6 +157,8 @@ public record AmiSettings(String host, int port, String username, String secret,
                 + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", reconnectMin=" + reconnectMin + ", reconnectMax=" + reconnectMax
                 + ", failureCauseWait=" + failureCauseWait + ", lagWarning=" + lagWarning
-                + ", phoneDialTemplate=" + phoneDialTemplate + ", playbackContext=" + playbackContext + "]";
+                + ", phoneDialTemplate=" + phoneDialTemplate + ", playbackContext=" + playbackContext
+                + ", pingInterval=" + pingInterval + ", pingTimeout=" + pingTimeout + ", phoneContext=" + phoneContext
+                + "]";
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.asteriskjava.manager.AuthenticationFailedException;
-import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
@@ -30,6 +29,7 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.ParkAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.StatusAction;
@@ -95,7 +95,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     private final AmiSettings settings;
-    private final DefaultManagerConnection connection;
+    private final AmiConnection connection;
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final CallTracker tracker;
@@ -105,7 +105,14 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     private final AtomicBoolean loginLoopRunning = new AtomicBoolean();
     private final AtomicLong actionIds = new AtomicLong();
     private final AtomicLong lastLagWarning = new AtomicLong();
-    private final ManagerEventListener rawListener = this::enqueue;
+    private final ManagerEventListener rawListener = this::onRawEvent;
+    /** Last time anything came from the PBX (an event or a Ping response), for the keep-alive. */
+    private volatile long lastInputNanos = System.nanoTime();
+    /** Incremented at every login (ConnectEvent): a Ping of an older connection says nothing about the current one. */
+    private final AtomicLong connectGeneration = new AtomicLong();
+    private final AtomicBoolean pingInFlight = new AtomicBoolean();
+    private final AtomicLong deadConnections = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean started;
     private volatile boolean closed;
     private volatile boolean everConnected;
@@ -116,7 +123,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     AsteriskAmiPbx(AmiSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.connection = new DefaultManagerConnection(settings.host(), settings.port(), settings.username(),
+        this.connection = new AmiConnection(settings.host(), settings.port(), settings.username(),
                 settings.secret());
         connection.setSocketTimeout((int) settings.connectTimeout().toMillis());
         connection.setDefaultResponseTimeout(settings.responseTimeout().toMillis());
@@ -151,6 +158,10 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         connection.addEventListener(rawListener);
         startLoginLoop();
         timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
+        long ping = settings.pingInterval().toMillis();
+        if (ping > 0) {
+            timer.scheduleWithFixedDelay(this::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -229,7 +240,75 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ keep-alive
+
+    /**
+     * On {@code ami-timer}: sends a Ping (from a short-lived thread, so a write stuck on a dead socket blocks nobody)
+     * and checks it {@link AmiSettings#pingTimeout()} later. No answer and nothing else received from the PBX
+     * meanwhile: the connection is half-open (the PBX host froze, a firewall dropped the flow); the socket is closed
+     * so asterisk-java's reconnect path runs, followed by our resync. A PBX that answers slowly but still sends events
+     * is alive and left alone.
+     */
+    private void keepAlive() {
+        if (closed || connection.getState() != ManagerConnectionState.CONNECTED
+                || !pingInFlight.compareAndSet(false, true)) {
+            return;
+        }
+        long generation = connectGeneration.get();
+        long sentAt = System.nanoTime();
+        AtomicBoolean answered = new AtomicBoolean();
+        Thread.ofVirtual().name("ami-ping").start(() -> {
+            try {
+                connection.sendAction(new PingAction(), response -> {
+                    if (response != null) {
+                        answered.set(true);
+                        lastInputNanos = System.nanoTime();
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                log.debug("AMI Ping could not be sent: {}", e.toString());
+            }
+        });
+        timer.schedule(() -> checkPing(generation, sentAt, answered), settings.pingTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void checkPing(long generation, long sentAt, AtomicBoolean answered) {
+        pingInFlight.set(false);
+        if (closed || answered.get() || generation != connectGeneration.get()
+                || connection.getState() != ManagerConnectionState.CONNECTED) {
+            return;
+        }
+        if (lastInputNanos - sentAt > 0) {
+            log.debug("AMI Ping to {}:{} not answered yet, but the PBX is sending: alive", settings.host(),
+                    settings.port());
+            return;
+        }
+        deadConnections.incrementAndGet();
+        log.warn("AMI {}:{} did not answer a Ping within {} ms and sent nothing: connection considered dead "
+                + "(half-open); reconnecting", settings.host(), settings.port(), settings.pingTimeout().toMillis());
+        Thread.ofVirtual().name("ami-drop").start(connection::dropSocket);
+    }
+
+    /** How many times the keep-alive found the connection dead and forced a reconnect. */
+    public long deadConnectionsDetected() {
+        return deadConnections.get();
+    }
+
+    /** How many times the adapter logged in again after its first login (any cause). */
+    public long reconnectCount() {
+        return reconnects.get();
+    }
+
     // ------------------------------------------------------------------ reader side: enqueue only
+
+    private void onRawEvent(ManagerEvent event) {
+        lastInputNanos = System.nanoTime();
+        if (event instanceof ConnectEvent) {
+            connectGeneration.incrementAndGet();
+        }
+        enqueue(event);
+    }
 
     private void enqueue(ManagerEvent event) {
         if (event instanceof NewChannelEvent || event instanceof NewStateEvent || event instanceof HangupEvent
@@ -304,6 +383,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     private void onConnected() {
         if (everConnected) {
+            reconnects.incrementAndGet();
             log.info("AMI reconnected to {}:{}; resynchronising live channels", settings.host(), settings.port());
         }
         everConnected = true;
@@ -340,6 +420,28 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     @Override
     public CompletableFuture<OriginateResult> originate(OriginateRequest request) {
         Objects.requireNonNull(request, "request");
+        return originate(request, settings.dialString(request.number()), settings.agentContext(),
+                request.connectTo(), Leg.CUSTOMER);
+    }
+
+    /**
+     * Rings the phone of {@code extension} ({@code Channel} = {@link AmiSettings#phoneDialString}); once answered it
+     * continues at {@code Context: <phoneContext>}, {@code Exten: s}, with the variables set (the dialplan there dials
+     * the customer back, takes a parked call...). The originated channel is the AGENT leg; the future and the events
+     * follow {@link #originate} (ANSWERED when the phone answers, NO_ANSWER / BUSY / FAILED with the cause).
+     */
+    @Override
+    public CompletableFuture<OriginateResult> originateToPhone(String callId, String extension, String callerId,
+                                                               Duration ringTimeout, java.util.Map<String, String> variables) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        OriginateRequest request = new OriginateRequest(callId, extension, callerId, "s", ringTimeout, variables);
+        return originate(request, settings.phoneDialString(extension), settings.phoneContext(), "s", Leg.AGENT);
+    }
+
+    private CompletableFuture<OriginateResult> originate(OriginateRequest request, String channel, String context,
+                                                         String exten, Leg originLeg) {
         if (closed) {
             return CompletableFuture.failedFuture(new PbxActionException("AMI adapter closed"));
         }
@@ -351,9 +453,9 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         String actionId = "evs-orig-" + actionIds.incrementAndGet();
         OriginateAction action = new OriginateAction();
         action.setActionId(actionId);
-        action.setChannel(settings.dialString(request.number()));
-        action.setContext(settings.agentContext());
-        action.setExten(request.connectTo());
+        action.setChannel(channel);
+        action.setContext(context);
+        action.setExten(exten);
         action.setPriority(1);
         action.setTimeout(request.ringTimeout().toMillis());
         if (request.callerId() != null && !request.callerId().isBlank()) {
@@ -368,7 +470,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         String callId = request.callId();
         // registered on the dispatcher before it is sent, so no event of the call can overtake the registration
         post(() -> {
-            if (tracker.registerOriginate(request, actionId, future)) {
+            if (tracker.registerOriginate(request, actionId, future, originLeg)) {
                 actions.execute(() -> send(action, callId, actionId));
             }
         });

@@ -151,6 +151,8 @@ final class CallTracker {
         boolean ringing;
         boolean bridged;
         Pending pending;
+        /** The leg we originated: CUSTOMER for a customer call, AGENT for a phone rung by originateToPhone. */
+        Leg originLeg = Leg.CUSTOMER;
 
         CallState(String callId) {
             this.callId = callId;
@@ -221,7 +223,10 @@ final class CallTracker {
             return Leg.AGENT;
         }
         if (uniqueId != null && (uniqueId.equals(linkedId) || uniqueId.equals(linkedId + ";2"))) {
-            return Leg.CUSTOMER;
+            return call == null ? Leg.CUSTOMER : call.originLeg;
+        }
+        if (call != null && call.originLeg == Leg.AGENT) {
+            return Leg.CUSTOMER; // a phone we rang: whatever its dialplan reaches is the other party
         }
         if (name != null && customerPattern.matcher(name).matches()) {
             return Leg.CUSTOMER;
@@ -234,12 +239,19 @@ final class CallTracker {
 
     /** Registers an originate about to be sent; false (and the future failed) when the call id is in use. */
     boolean registerOriginate(OriginateRequest request, String actionId, CompletableFuture<OriginateResult> future) {
+        return registerOriginate(request, actionId, future, Leg.CUSTOMER);
+    }
+
+    /** Same, the originated channel being {@code originLeg} (AGENT when we ring a phone). */
+    boolean registerOriginate(OriginateRequest request, String actionId, CompletableFuture<OriginateResult> future,
+                              Leg originLeg) {
         CallState existing = calls.get(request.callId());
         if (existing != null && (existing.pending != null || !existing.allHungUp())) {
             future.completeExceptionally(new PbxActionException("Call id " + request.callId() + " is in use"));
             return false;
         }
         CallState call = new CallState(request.callId());
+        call.originLeg = originLeg;
         calls.put(request.callId(), call);
         call.pending = new Pending(request, actionId, future);
         callByActionId.put(actionId, request.callId());
@@ -291,7 +303,7 @@ final class CallTracker {
         } else if (event instanceof DialStateEvent e) {
             if ("RINGING".equalsIgnoreCase(e.getDialStatus())) {
                 Chan c = ensure(e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
-                if (c != null && c.leg == Leg.CUSTOMER) {
+                if (c != null && c.leg == originLeg(c)) {
                     ringing(c);
                 }
             }
@@ -386,18 +398,23 @@ final class CallTracker {
 
     private void state(Chan c, int state) {
         c.state = state;
-        if (state == 5 && c.leg == Leg.CUSTOMER) {
+        if (state == 5 && c.leg == originLeg(c)) {
             ringing(c);
         } else if (state == 6) {
             answered(c);
         }
     }
 
+    private Leg originLeg(Chan c) {
+        CallState call = calls.get(c.linkedId);
+        return call == null ? Leg.CUSTOMER : call.originLeg;
+    }
+
     private void ringing(Chan c) {
         CallState call = calls.get(c.linkedId);
-        if (call != null && !call.ringing && !call.leg(Leg.CUSTOMER).answered) {
+        if (call != null && !call.ringing && !call.leg(call.originLeg).answered) {
             call.ringing = true;
-            fire(Type.RINGING, c.linkedId, Leg.CUSTOMER, c, 0, null, null);
+            fire(Type.RINGING, c.linkedId, call.originLeg, c, 0, null, null);
         }
     }
 
@@ -438,18 +455,18 @@ final class CallTracker {
         boolean success = "Success".equalsIgnoreCase(e.getResponse());
         String uniqueId = e.getUniqueId() == null || e.getUniqueId().startsWith("<") ? null : e.getUniqueId();
         if (success) {
-            LegState leg = call.leg(Leg.CUSTOMER);
+            LegState leg = call.leg(call.originLeg);
             if (!leg.answered) {
                 leg.answered = true;
                 Chan c = leg.main;
-                fire(Type.ANSWERED, callId, Leg.CUSTOMER, c, 0, null, null, e.getChannel(), uniqueId);
+                fire(Type.ANSWERED, callId, call.originLeg, c, 0, null, null, e.getChannel(), uniqueId);
             }
             completeOriginate(call, new OriginateResult(callId, CallOutcome.ANSWERED, reason == 0 ? 4 : reason, 0,
                     uniqueId == null ? callId : uniqueId, e.getChannel()));
             return;
         }
         CallOutcome outcome = CallOutcome.fromOriginateReason(reason);
-        LegState leg = call.leg(Leg.CUSTOMER);
+        LegState leg = call.leg(call.originLeg);
         Chan main = leg.main;
         OriginateResult partial = new OriginateResult(callId, outcome, reason, 0,
                 main == null ? null : main.uniqueId, e.getChannel());
@@ -471,11 +488,11 @@ final class CallTracker {
         if (p == null || p.awaitingCause == null) {
             return;
         }
-        LegState leg = call.leg(Leg.CUSTOMER);
+        LegState leg = call.leg(call.originLeg);
         OriginateResult partial = p.awaitingCause;
         OriginateResult result = new OriginateResult(partial.callId(), partial.outcome(), partial.reason(), leg.cause,
                 partial.uniqueId(), partial.channel());
-        fire(Type.FAILED, call.callId, Leg.CUSTOMER, leg.main, leg.cause, leg.causeText, partial.outcome().name(),
+        fire(Type.FAILED, call.callId, call.originLeg, leg.main, leg.cause, leg.causeText, partial.outcome().name(),
                 leg.main == null ? partial.channel() : leg.main.name, partial.uniqueId());
         completeOriginate(call, result);
     }
@@ -582,7 +599,7 @@ final class CallTracker {
             leg.hungUpEmitted = true;
             String text = leg.cause != 0 ? leg.causeText : (causeText == null ? "Unknown" : causeText);
             fire(Type.HUNG_UP, call.callId, c.leg, leg.main == null ? c : leg.main, leg.cause, text, null);
-            if (c.leg == Leg.CUSTOMER && call.pending != null && call.pending.awaitingCause != null) {
+            if (c.leg == call.originLeg && call.pending != null && call.pending.awaitingCause != null) {
                 finishFailure(call);
             }
         }
@@ -646,7 +663,7 @@ final class CallTracker {
             if (p == null || !p.accepted || p.awaitingCause != null) {
                 continue;
             }
-            LegState customer = call.leg(Leg.CUSTOMER);
+            LegState customer = call.leg(call.originLeg);
             if (customer.answered && customer.main != null) {
                 completeOriginate(call, new OriginateResult(call.callId, CallOutcome.ANSWERED, 4, 0,
                         customer.main.uniqueId, customer.main.name));

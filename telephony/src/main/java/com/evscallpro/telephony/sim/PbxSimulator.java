@@ -40,6 +40,7 @@ public final class PbxSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final SimEngine engine;
+    private final SimNetwork network = new SimNetwork();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile ServerSocket server;
@@ -130,6 +131,36 @@ public final class PbxSimulator implements AutoCloseable {
         scheduleRebind(downFor);
     }
 
+    /**
+     * A frozen PBX (host stalled, a firewall silently dropping the flow): for {@code duration} the simulator neither
+     * handles what its AMI clients send nor writes anything to them, and keeps every socket open, so a client sees a
+     * half-open connection that never fails by itself. New connections are accepted but get no banner. Calls go on
+     * meanwhile (their events wait; at the thaw they are written to the connections still open, and the actions
+     * received are handled).
+     */
+    public void freeze(Duration duration) {
+        network.freeze(duration);
+        log.info("PBX simulator frozen for {}", duration);
+    }
+
+    /** Ends a {@link #freeze} early. */
+    public void thaw() {
+        network.thaw();
+    }
+
+    public boolean isFrozen() {
+        return network.isFrozen();
+    }
+
+    /**
+     * A PBX slow to answer: every AMI action (Login, Ping and Originate included) is handled {@code delay} after it
+     * arrived, in order per connection (actions sent together are answered together, not one delay after another).
+     * {@code Duration.ZERO} restores immediate answers.
+     */
+    public void actionDelay(Duration delay) {
+        network.actionDelay(delay);
+    }
+
     private void scheduleRebind(Duration after) {
         Thread.ofVirtual().name("pbx-sim-rebind").start(() -> {
             try {
@@ -182,7 +213,7 @@ public final class PbxSimulator implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 int id = connectionIds.incrementAndGet();
                 SimConnection c = new SimConnection(id, socket, 0x7f0000000000L + id * 0x40L,
-                        SimEngine.eventTv(Instant.now()));
+                        SimEngine.eventTv(Instant.now()), network);
                 engine.attach(c);
                 c.start(BANNER, engine::onFrame, engine::detach);
             } catch (SocketException e) {

@@ -26,9 +26,16 @@ final class SimConnection {
     /** A client that stops reading is dropped once this many frames wait for it. */
     private static final int MAX_PENDING = 200_000;
 
+    private record Incoming(AmiFrame frame, long dueNanos) {
+    }
+
+    private static final Incoming END = new Incoming(null, 0);
+
     final int id;
     final Socket socket;
+    private final SimNetwork network;
     private final LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Incoming> in = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
     // engine-thread state
@@ -41,7 +48,12 @@ final class SimConnection {
     final String sessionTv;
 
     SimConnection(int id, Socket socket, long sessionId, String sessionTv) {
+        this(id, socket, sessionId, sessionTv, new SimNetwork());
+    }
+
+    SimConnection(int id, Socket socket, long sessionId, String sessionTv, SimNetwork network) {
         this.id = id;
+        this.network = network;
         this.socket = socket;
         this.sessionId = sessionId;
         this.sessionTv = sessionTv;
@@ -50,23 +62,52 @@ final class SimConnection {
     void start(String banner, BiConsumer<SimConnection, AmiFrame> onFrame, Consumer<SimConnection> onClose) {
         out.add(banner + AmiFrame.CRLF);
         Thread.ofVirtual().name("pbx-sim-writer-" + id).start(this::writeLoop);
-        Thread.ofVirtual().name("pbx-sim-reader-" + id).start(() -> readLoop(onFrame, onClose));
+        Thread.ofVirtual().name("pbx-sim-reader-" + id).start(this::readLoop);
+        Thread.ofVirtual().name("pbx-sim-actions-" + id).start(() -> actionLoop(onFrame, onClose));
     }
 
-    private void readLoop(BiConsumer<SimConnection, AmiFrame> onFrame, Consumer<SimConnection> onClose) {
+    /** Reads frames and queues them, each due {@link SimNetwork#actionDelayNanos()} after its arrival. */
+    private void readLoop() {
         try {
             AmiFrameReader reader = new AmiFrameReader(new BufferedInputStream(socket.getInputStream()));
             AmiFrame frame;
             while (!closed && (frame = reader.readFrame()) != null) {
-                onFrame.accept(this, frame);
+                in.add(new Incoming(frame, System.nanoTime() + network.actionDelayNanos()));
             }
         } catch (IOException e) {
             log.debug("AMI sim connection {} read ended: {}", id, e.toString());
         } catch (RuntimeException e) {
             log.warn("AMI sim connection {} reader failed", id, e);
         } finally {
+            in.add(END);
+        }
+    }
+
+    /** Hands the frames to the engine in order, when due and not frozen; then reports the connection closed. */
+    private void actionLoop(BiConsumer<SimConnection, AmiFrame> onFrame, Consumer<SimConnection> onClose) {
+        try {
+            while (true) {
+                Incoming next = in.take();
+                if (next == END) {
+                    break;
+                }
+                network.awaitDue(next.dueNanos(), () -> closed);
+                if (closed) {
+                    break;
+                }
+                onFrame.accept(this, next.frame());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("AMI sim connection {} action handling failed", id, e);
+        } finally {
             close();
-            onClose.accept(this);
+            try {
+                onClose.accept(this);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("AMI sim connection {} closed after the simulator stopped", id);
+            }
         }
     }
 
@@ -77,6 +118,7 @@ final class SimConnection {
             while (true) {
                 batch.clear();
                 batch.add(out.take());
+                network.awaitThawed(() -> closed);
                 out.drainTo(batch, 256);
                 StringBuilder sb = new StringBuilder();
                 boolean closeAfter = false;
