@@ -236,8 +236,9 @@ public class CallTracker implements LiveCallService, CallEventListener {
                     yield false;
                 }
                 case HUNG_UP -> {
-                    if (event.leg() == CallEvent.Leg.CUSTOMER && call.state != LiveCall.LiveCallState.ENDED
-                            || event.leg() == CallEvent.Leg.CUSTOMER && call.hangupCauseText == null) {
+                    // A failed call is already ENDED by its originate result; its Hangup still brings the cause text.
+                    if (event.leg() == CallEvent.Leg.CUSTOMER
+                            && (call.state != LiveCall.LiveCallState.ENDED || call.hangupCauseText == null)) {
                         boolean wasLive = call.state != LiveCall.LiveCallState.ENDED;
                         call.hangupCause = event.cause() != 0 ? event.cause() : call.hangupCause;
                         call.hangupCauseText = event.causeText();
