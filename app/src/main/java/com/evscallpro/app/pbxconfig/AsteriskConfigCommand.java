@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -38,11 +39,13 @@ class AsteriskConfigCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final IntConsumer exit;
 
+    @Autowired
     AsteriskConfigCommand(AsteriskConfigApplier applier, AsteriskConfigProperties properties,
                           ConfigurableApplicationContext context) {
         this(applier, properties, context, System::exit);
     }
 
+    /** For tests: {@code exit} instead of {@link System#exit}. */
     AsteriskConfigCommand(AsteriskConfigApplier applier, AsteriskConfigProperties properties,
                           ConfigurableApplicationContext context, IntConsumer exit) {
         this.applier = applier;
