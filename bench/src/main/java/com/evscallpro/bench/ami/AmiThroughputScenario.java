@@ -15,8 +15,8 @@ import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
 /**
  * AMI decode + dispatch throughput and reader lag.
  *
- * <p>An {@link AmiPushServer} on loopback pushes the real event mix of the captures ({@link AmiEventMix}: ~47 AMI
- * events per call, ~430 bytes per event) to two receivers, one after the other, on the same kind of socket:
+ * <p>An {@link AmiPushServer} on loopback pushes the real event mix of the captures ({@link AmiEventMix}: 43.2 AMI
+ * events per call, 410 bytes per event) to two receivers, one after the other, on the same kind of socket:
  * <ul>
  *   <li>baseline: {@link BaselineLineSplitter}, a plain BufferedReader line splitter that only counts frames;</li>
  *   <li>measured: {@link AsteriskAmiPbx} - the real asterisk-java reader (decoding every event into its
