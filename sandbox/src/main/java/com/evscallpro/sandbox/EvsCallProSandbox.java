@@ -3,6 +3,7 @@ package com.evscallpro.sandbox;
 import com.evscallpro.app.EvsCallProApplication;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -20,17 +21,25 @@ public final class EvsCallProSandbox {
         Path data = Path.of(System.getProperty("evs.data", "data")).toAbsolutePath();
         SandboxInfrastructure infrastructure = SandboxInfrastructure.start(data.resolve("postgres"),
                 DemoCustomers.script());
+        // Registered before the application runs: a one-shot command (e.g. --evs.asterisk.command) exits the JVM
+        // from inside run(), and PostgreSQL must not outlive it.
+        AtomicReference<ConfigurableApplicationContext> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ConfigurableApplicationContext started = running.get();
+            if (started != null) {
+                started.close();
+            }
+            infrastructure.close();
+        }, "evs-sandbox-shutdown"));
         ConfigurableApplicationContext context;
         try {
             context = run(infrastructure, Map.of("evs.sandbox.demo-data", "true"), args);
         } catch (RuntimeException e) {
-            infrastructure.close();
-            throw e;
+            System.err.println("EVSCallPro could not start: " + e.getMessage());
+            System.exit(1); // runs the hook: stops the engine and PostgreSQL (the engine leaves a non-daemon timer)
+            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            infrastructure.close();
-        }, "evs-sandbox-shutdown"));
+        running.set(context);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.println();
         System.out.println("  EVSCallPro is running: http://localhost:" + port + "/");

@@ -8,6 +8,7 @@ public final class HomeRoutes {
     public static final String AGENT = "agent";
     public static final String SUPERVISION = "supervision";
     public static final String ADMIN = "admin";
+    public static final String PBX = "admin/pbx";
 
     private HomeRoutes() {
     }

@@ -72,6 +72,7 @@ public class MainLayout extends AppLayout {
         }
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
+            nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
         }
         return nav;
     }
