@@ -5,6 +5,7 @@ import com.evscallpro.core.cdr.CallRecord;
 import com.evscallpro.core.cdr.CdrDisposition;
 import com.evscallpro.core.cdr.CdrService;
 import com.evscallpro.core.contact.ContactLifecycleService;
+import com.evscallpro.telephony.Q850;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1732,20 +1732,7 @@ final class SimEngine {
     }
 
     static String causeText(int cause) {
-        return switch (cause) {
-            case 1 -> "Unallocated (unassigned) number";
-            case 16 -> "Normal Clearing";
-            case 17 -> "User busy";
-            case 18 -> "No user responding";
-            case 19 -> "User alerting, no answer";
-            case 21 -> "Call Rejected";
-            case 27 -> "Destination out of order";
-            case 28 -> "Invalid number format (addressing incomplete)";
-            case 34 -> "Circuit/channel congestion";
-            case 38 -> "Network out of order";
-            case 127 -> "Interworking, unspecified";
-            default -> "Unknown";
-        };
+        return com.evscallpro.telephony.Q850.text(cause);
     }
 
     private String nextUniqueId() {
