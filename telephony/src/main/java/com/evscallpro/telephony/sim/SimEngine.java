@@ -558,6 +558,10 @@ final class SimEngine {
         c2.call = call;
         call.c1 = c1;
         call.c2 = c2;
+        if (!settings.dialplan().exists(localContext, localExten, settings)) {
+            noSuchExtension(call, cid); // 04c
+            return;
+        }
         call.far = settings.agentContext().equals(localContext) ? Far.AGENT_PHONE : Far.CUSTOMER;
         if (PLAYBACK_CONTEXT.equals(localContext)) {
             call.behaviour = CustomerBehaviour.answer(Duration.ZERO, PLAYBACK_TIME);
@@ -628,6 +632,35 @@ final class SimEngine {
                 }
             }
         }
+    }
+
+    /**
+     * {@code Local/<exten>@<context>} with no such extension or context (04c): the pair is created and destroyed at
+     * once (Hangup cause 0 on both, no Dial events), the async originate fails with Reason 0; a synchronous one gets
+     * {@code Response: Error} before the channel events.
+     */
+    private void noSuchExtension(Call call, String[] cid) {
+        Chan c1 = call.c1;
+        Chan c2 = call.c2;
+        if (!call.async) {
+            finishOriginate(call, false, 0, cid);
+        }
+        add(c1);
+        add(c2);
+        broadcast(channelEvent("Newchannel", c1));
+        broadcast(channelEvent("Newchannel", c2));
+        if (cid[0] != null || cid[1] != null) {
+            for (Chan c : List.of(c1, c2)) {
+                c.cidNum = cid[1] == null ? UNKNOWN : cid[1];
+                c.cidName = cid[0] == null ? UNKNOWN : cid[0];
+                c.colNum = c.cidNum;
+                c.colName = c.cidName;
+            }
+        }
+        hangup(c2, 0);
+        finishOriginate(call, false, 0, cid);
+        hangup(c1, 0);
+        endCall(call);
     }
 
     private boolean uniqueIdInUse(String id) {
