@@ -57,12 +57,14 @@ final class SimEngine {
     private final List<SimConnection> connections = new ArrayList<>();
     private final Map<String, Chan> channels = new LinkedHashMap<>();
     private long uniqueSeq = 1;
-    private int localSeq = 1;
+    int localSeq = 1;
     private int parkingSeq = 701;
     private Bridge parkingLot;
     /** Calls whose ;1 runs ChanSpy (supervisors, played messages). */
     private final List<Call> spies = new ArrayList<>();
     private volatile int liveChannels;
+    /** The simulated queues (09 / 09b). */
+    private final SimQueues queues;
 
     SimEngine(SimulatorSettings settings) {
         this.settings = settings;
@@ -71,6 +73,7 @@ final class SimEngine {
             t.setDaemon(true);
             return t;
         });
+        this.queues = new SimQueues(this, settings);
     }
 
     // ------------------------------------------------------------------ model
@@ -178,7 +181,7 @@ final class SimEngine {
         exec.execute(() -> safely(task));
     }
 
-    private void later(Call call, Duration delay, Runnable task) {
+    void later(Call call, Duration delay, Runnable task) {
         ScheduledFuture<?> f = exec.schedule(() -> safely(() -> {
             if (call == null || !call.ended) {
                 task.run();
@@ -189,7 +192,7 @@ final class SimEngine {
         }
     }
 
-    private void later(Duration delay, Runnable task) {
+    void later(Duration delay, Runnable task) {
         exec.schedule(() -> safely(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
@@ -249,6 +252,7 @@ final class SimEngine {
             }
             channels.clear();
             liveChannels = 0;
+            queues.forgetCalls();
             return null;
         });
     }
@@ -261,7 +265,7 @@ final class SimEngine {
         return call(() -> new ArrayList<>(channels.keySet()));
     }
 
-    private void broadcast(AmiFrame frame) {
+    void broadcast(AmiFrame frame) {
         String wire = frame.toWire();
         for (SimConnection c : connections) {
             if (c.loggedIn && c.eventsOn && !c.isClosed()) {
@@ -323,24 +327,9 @@ final class SimEngine {
                 case "bridge" -> bridgeAction(conn, f, actionId);
                 case "park" -> park(conn, f, actionId);
                 case "atxfer" -> atxfer(conn, f, actionId);
-                case "queuesummary" -> {
-                    conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
-                            .add("Message", "Queue summary will follow"));
-                    AmiFrame done = new AmiFrame().add("Event", "QueueSummaryComplete");
-                    if (actionId != null) {
-                        done.add("ActionID", actionId);
-                    }
-                    conn.send(done.add("EventList", "Complete").add("ListItems", 0));
-                }
-                case "queuestatus" -> {
-                    conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
-                            .add("Message", "Queue status will follow"));
-                    AmiFrame done = new AmiFrame().add("Event", "QueueStatusComplete");
-                    if (actionId != null) {
-                        done.add("ActionID", actionId);
-                    }
-                    conn.send(done.add("EventList", "Complete").add("ListItems", 0));
-                }
+                case "queuesummary" -> queues.summary(conn, f, actionId);
+                case "queuestatus" -> queues.status(conn, f, actionId);
+                case "queuepause" -> queues.pause(conn, f, actionId);
                 default -> {
                     conn.send(error(actionId, "Invalid/unknown command: " + f.value("Action")
                             + ". Use Action: ListCommands to show available commands."));
@@ -353,7 +342,7 @@ final class SimEngine {
         }
     }
 
-    private static AmiFrame error(String actionId, String message) {
+    static AmiFrame error(String actionId, String message) {
         return AmiFrame.response("Error", actionId).add("Message", message);
     }
 
@@ -595,6 +584,9 @@ final class SimEngine {
         broadcast(localBridge(c1, c2));
         broadcast(dialEvent("DialBegin", null, c1).add("DialString", localExten + "@" + localContext));
 
+        if (queues.originated(call)) {
+            return; // a queue context: answers and runs Queue() (09)
+        }
         CustomerBehaviour b = call.behaviour;
         Duration timeout = Duration.ofMillis(timeoutMs);
         switch (b.kind()) {
@@ -780,7 +772,7 @@ final class SimEngine {
         endCall(call);
     }
 
-    private void finishOriginate(Call call, boolean success, int reason, String[] cidIfNoChannel) {
+    void finishOriginate(Call call, boolean success, int reason, String[] cidIfNoChannel) {
         if (call.originateAnswered || !call.async && call.origin == null) {
             return;
         }
@@ -881,13 +873,13 @@ final class SimEngine {
         }
     }
 
-    private void enter(Bridge b, Chan c) {
+    void enter(Bridge b, Chan c) {
         b.members.add(c);
         c.bridge = b;
         broadcast(bridgeEvent("BridgeEnter", b).addAll(channelSnapshot(c, "")));
     }
 
-    private void leave(Bridge b, Chan c) {
+    void leave(Bridge b, Chan c) {
         b.members.remove(c);
         c.bridge = null;
         broadcast(bridgeEvent("BridgeLeave", b).addAll(channelSnapshot(c, "")));
@@ -1043,6 +1035,9 @@ final class SimEngine {
             }
         }
         conn.send(AmiFrame.response("Success", actionId).add("Message", "Channel Hungup"));
+        if (queues.hangupAction(c, cause)) {
+            return;
+        }
         Call call = c.call;
         if (call == null) {
             hangup(c, cause);
@@ -1545,7 +1540,7 @@ final class SimEngine {
         call.timers.clear();
     }
 
-    private void endCall(Call call) {
+    void endCall(Call call) {
         call.ended = true;
         cancelTimers(call);
     }
@@ -1563,7 +1558,7 @@ final class SimEngine {
                     n++;
                 }
             }
-            return n;
+            return n + queues.agentHangsUp(extension);
         });
     }
 
@@ -1663,17 +1658,17 @@ final class SimEngine {
 
     // ------------------------------------------------------------------ frames
 
-    private void add(Chan c) {
+    void add(Chan c) {
         channels.put(c.name, c);
         liveChannels = channels.size();
     }
 
-    private void newstate(Chan c, int state) {
+    void newstate(Chan c, int state) {
         c.state = state;
         broadcast(channelEvent("Newstate", c));
     }
 
-    private void hangup(Chan c, int cause) {
+    void hangup(Chan c, int cause) {
         if (c.dead) {
             return;
         }
@@ -1709,12 +1704,12 @@ final class SimEngine {
         spyeeHungUp(c);
     }
 
-    private AmiFrame channelEvent(String name, Chan c) {
+    AmiFrame channelEvent(String name, Chan c) {
         return new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp())
                 .addAll(channelSnapshot(c, ""));
     }
 
-    private AmiFrame dialEvent(String name, Chan caller, Chan dest) {
+    AmiFrame dialEvent(String name, Chan caller, Chan dest) {
         AmiFrame f = new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp());
         if (caller != null) {
             f.addAll(channelSnapshot(caller, ""));
@@ -1722,13 +1717,13 @@ final class SimEngine {
         return f.addAll(channelSnapshot(dest, "Dest"));
     }
 
-    private AmiFrame localBridge(Chan one, Chan two) {
+    AmiFrame localBridge(Chan one, Chan two) {
         return new AmiFrame().add("Event", "LocalBridge").add("Privilege", "call,all").add("Timestamp", timestamp())
                 .addAll(channelSnapshot(one, "LocalOne")).addAll(channelSnapshot(two, "LocalTwo"))
                 .add("Context", one.context).add("Exten", one.exten).add("LocalOptimization", "Yes");
     }
 
-    private AmiFrame bridgeEvent(String name, Bridge b) {
+    AmiFrame bridgeEvent(String name, Bridge b) {
         return new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp())
                 .add("BridgeUniqueid", b.id).add("BridgeType", b.kind == BridgeKind.PARKING ? "parking" : "basic")
                 .add("BridgeTechnology", b.kind == BridgeKind.PARKING ? "holding_bridge" : "simple_bridge")
@@ -1768,11 +1763,11 @@ final class SimEngine {
         return com.evscallpro.telephony.Q850.text(cause);
     }
 
-    private String nextUniqueId() {
+    String nextUniqueId() {
         return epoch + "." + (uniqueSeq++);
     }
 
-    private static String timestamp() {
+    static String timestamp() {
         return timestamp(Instant.now());
     }
 
