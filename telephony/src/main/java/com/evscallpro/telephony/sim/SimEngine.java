@@ -170,6 +170,8 @@ final class SimEngine {
         /** ChanSpy (Application of the originate): what it spies on, with which options. */
         Chan spyee;
         String spyOptions = "";
+        /** 07x (no media): the spyer's far end hung up, the ;1 waits in ChanSpy until the spyee goes away. */
+        boolean spyerWaitsForSpyee;
         Transfer xfer;
         /** Parking space while the ;1 is parked. */
         String parkingSpace;
@@ -928,6 +930,14 @@ final class SimEngine {
             endCall(call);
             return;
         }
+        if ("ChanSpy".equalsIgnoreCase(call.application) && settings.dialplan().noMedia() && call.spyee != null) {
+            // 07x: with no media ChanSpy does not notice; ChanSpyStop and the ;1 wait for the spyee's hangup
+            broadcast(channelEvent("SoftHangupRequest", c2).add("Cause", 16));
+            broadcast(channelEvent("HangupRequest", c1).add("Cause", cause));
+            hangup(c2, cause);
+            call.spyerWaitsForSpyee = true;
+            return;
+        }
         if ("ChanSpy".equalsIgnoreCase(call.application)) {
             // 07: the spyer's far end hangs up; ChanSpy notices, ChanSpyStop, then the ;1
             broadcast(channelEvent("SoftHangupRequest", c2).add("Cause", 16));
@@ -1515,6 +1525,22 @@ final class SimEngine {
         }
     }
 
+    /** 07x: the spyee hangs up; spyers that wait for it stop (before its Hangup) and hang up right after. */
+    private void waitingSpyersStop(Chan spyee) {
+        for (Call s : new ArrayList<>(spies)) {
+            if (s.spyee != spyee || !s.spyerWaitsForSpyee) {
+                continue;
+            }
+            broadcast(spyEvent("ChanSpyStop", s.c1, spyee));
+            s.spyee = null;
+            spies.remove(s);
+            later(Duration.ofMillis(1), () -> {
+                hangup(s.c1, 16);
+                endCall(s);
+            });
+        }
+    }
+
     private void spyeeHungUp(Chan c) {
         for (Call s : new ArrayList<>(spies)) {
             if (s.spyee != c) {
@@ -1673,6 +1699,7 @@ final class SimEngine {
             return;
         }
         spyerHangingUp(c);
+        waitingSpyersStop(c);
         Bridge nonDial = c.bridge != null && c.bridge.kind != BridgeKind.DIAL ? c.bridge : null;
         if (nonDial != null) {
             if (nonDial.kind == BridgeKind.PARKING) {
