@@ -698,6 +698,8 @@ final class SimEngine {
             dialAgent(call);
         } else if ("ChanSpy".equalsIgnoreCase(call.application)) {
             later(call, Duration.ofMillis(100), () -> startSpy(call));
+        } else if ("Queue".equalsIgnoreCase(call.application)) {
+            queues.applicationQueue(call);
         } else if (call.far == Far.CUSTOMER) {
             pressDigits(call, c1);
         }
@@ -891,6 +893,9 @@ final class SimEngine {
 
     /** The far end (customer or agent phone behind ;2 of the originated pair) hangs up, e.g. Hangup() in dialplan. */
     private void farHangsUp(Call call, int cause) {
+        if (queues.farHangsUp(call, cause)) {
+            return;
+        }
         Chan c1 = call.c1;
         Chan c2 = call.c2;
         if (c1.dead && c2.dead) {

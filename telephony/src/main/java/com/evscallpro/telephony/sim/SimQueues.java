@@ -145,16 +145,53 @@ final class SimQueues {
             c1.appData = "";
         }
         engine.finishOriginate(call, true, 4, null);
-        engine.later(call, JOIN_DELAY, () -> join(call, q, c2, c1));
+        engine.later(call, JOIN_DELAY, () -> {
+            c2.priority = 2;
+            c2.app = "Queue";
+            c2.appData = q.spec.name();
+            join(call, q, c2, c1);
+        });
+    }
+
+    /**
+     * {@code Application: Queue}, {@code Data: <queue>[,options]}: once the far end answered, the originated ;1 joins
+     * the queue (its partner is the customer behind ;2). An unknown queue ends the call at once.
+     */
+    void applicationQueue(Call call) {
+        String data = call.data == null ? "" : call.data;
+        int comma = data.indexOf(',');
+        QueueState q = queues.get((comma < 0 ? data : data.substring(0, comma)).trim());
+        Chan c1 = call.c1;
+        Chan c2 = call.c2;
+        if (q == null) {
+            engine.later(call, Duration.ofMillis(1), () -> {
+                engine.broadcast(engine.channelEvent("SoftHangupRequest", c1).add("Cause", 16));
+                engine.broadcast(engine.channelEvent("HangupRequest", c2).add("Cause", 16));
+                engine.hangup(c1, 16);
+                engine.broadcast(engine.channelEvent("SoftHangupRequest", c2).add("Cause", 16));
+                engine.hangup(c2, 16);
+                engine.endCall(call);
+            });
+            return;
+        }
+        engine.later(call, JOIN_DELAY, () -> join(call, q, c1, c2));
+    }
+
+    /** The far end (;2) of a call in a queue hangs up. Returns false when {@code call} is in no queue. */
+    boolean farHangsUp(Call call, int cause) {
+        for (QueueCall qc : new ArrayList<>(calls)) {
+            if (qc.call == call && !qc.ended) {
+                callerHangsUp(qc, call.c2, cause);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void join(Call call, QueueState q, Chan caller, Chan partner) {
         if (caller.dead) {
             return;
         }
-        caller.priority++;
-        caller.app = "Queue";
-        caller.appData = q.spec.name();
         QueueCall qc = new QueueCall(call, q, caller, partner);
         qc.joinedNanos = System.nanoTime();
         calls.add(qc);

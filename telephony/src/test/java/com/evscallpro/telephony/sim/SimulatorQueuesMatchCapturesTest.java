@@ -139,6 +139,50 @@ class SimulatorQueuesMatchCapturesTest {
         }
     }
 
+    @Test
+    void an_originate_with_application_queue_puts_the_answered_customer_in_the_queue() throws Exception {
+        SimulatorSettings settings = queueSettings().withAgentHangupAfter(null).withCustomers(CustomerScript.random(1)
+                .with("0612345678", CustomerBehaviour.answer(Duration.ZERO, Duration.ofMillis(300))));
+        try (PbxSimulator sim = new PbxSimulator(settings).start();
+             AmiTestClient c = new AmiTestClient(sim.port())) {
+            c.banner(WAIT);
+            c.sendAction("Action", "Login", "ActionID", "login-1", "Username", "evs", "Secret", "evs-secret");
+            c.await(f -> "login-1".equals(f.get("ActionID")), WAIT);
+            c.sendAction("Action", "Originate", "ActionID", "o1", "Channel", "Local/0612345678@customers",
+                    "Application", "Queue", "Data", "test-queue", "Async", "true");
+            WireFrame join = c.await(e("QueueCallerJoin"), WAIT);
+            assertThat(join.get("Channel")).startsWith("Local/0612345678@customers-").endsWith(";1");
+            WireFrame connect = c.await(e("AgentConnect"), WAIT);
+            assertThat(connect.get("Interface")).isEqualTo("Local/2000@agents");
+            WireFrame complete = c.await(e("AgentComplete"), WAIT);
+            assertThat(complete.get("Reason")).as("the customer hung up first").isEqualTo("caller");
+            awaitNoChannels(sim);
+        }
+    }
+
+    @Test
+    void a_caller_hanging_up_while_waiting_abandons_the_queue() throws Exception {
+        try (PbxSimulator sim = new PbxSimulator(queueSettings()).start();
+             AmiTestClient c = new AmiTestClient(sim.port())) {
+            c.banner(WAIT);
+            c.sendAction("Action", "Login", "ActionID", "login-1", "Username", "evs", "Secret", "evs-secret");
+            c.await(f -> "login-1".equals(f.get("ActionID")), WAIT);
+            c.sendAction("Action", "QueuePause", "ActionID", "p1", "Interface", "Local/2000@agents", "Paused", "1");
+            c.sendAction("Action", "Originate", "ActionID", "o1", "Channel", "Local/3019@queue-test",
+                    "Application", "Wait", "Data", "60", "Async", "true");
+            assertThat(c.await(e("QueueCallerJoin"), WAIT)).isNotNull();
+            String caller = sim.channelNames().stream().filter(n -> n.endsWith(";2")).findFirst().orElseThrow();
+            c.sendAction("Action", "Hangup", "ActionID", "h1", "Channel", caller);
+            assertThat(c.await(e("QueueCallerAbandon"), WAIT).get("Position")).isEqualTo("1");
+            assertThat(c.await(e("QueueCallerLeave"), WAIT).get("Count")).isEqualTo("0");
+            awaitNoChannels(sim);
+            c.sendAction("Action", "QueueStatus", "ActionID", "s1", "Queue", "test-queue");
+            WireFrame params = c.await(e("QueueParams"), WAIT);
+            assertThat(params.get("Abandoned")).isEqualTo("1");
+            assertThat(params.get("Calls")).isEqualTo("0");
+        }
+    }
+
     // ------------------------------------------------------------------ replay
 
     private static List<WireFrame> replay(String scenario, int run) throws Exception {
