@@ -34,12 +34,18 @@ import java.util.Objects;
  * @param phoneContext         where a phone rung by {@code originateToPhone} continues once answered
  *                             ({@code Context}, {@code Exten: s}); the request's variables tell that dialplan what to
  *                             do (dial a customer back, take a parked call...); default {@code evs-phone}
+ * @param eventFilter          after every login, ask Asterisk (AMI {@code Filter} action) to send only the event types
+ *                             the adapter translates ({@link AsteriskAmiPbx#TRACKED_EVENTS}): about 3/4 of the events
+ *                             of a call are never sent, decoded nor collected. Action responses and the items of list
+ *                             actions (CoreShowChannels, Status) are not subject to filters. Default on; turn it off
+ *                             to receive every event (debugging), or when another filter is set in {@code manager.conf}
  */
 public record AmiSettings(String host, int port, String username, String secret, String customerDialTemplate,
                           String agentContext, Duration connectTimeout, Duration responseTimeout,
                           Duration reconnectMin, Duration reconnectMax, Duration failureCauseWait,
                           Duration lagWarning, String phoneDialTemplate, String playbackContext,
-                          Duration pingInterval, Duration pingTimeout, String phoneContext) {
+                          Duration pingInterval, Duration pingTimeout, String phoneContext,
+                          boolean eventFilter) {
 
     public static final String DEFAULT_CUSTOMER_DIAL_TEMPLATE = "Local/{number}@customers";
     public static final String DEFAULT_AGENT_CONTEXT = "agents";
@@ -87,32 +93,32 @@ public record AmiSettings(String host, int port, String username, String secret,
     /** Defaults for everything but the address and the credentials. */
     public static AmiSettings of(String host, int port, String username, String secret) {
         return new AmiSettings(host, port, username, secret, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, true);
     }
 
     public AmiSettings withDialing(String newCustomerDialTemplate, String newAgentContext) {
         return new AmiSettings(host, port, username, secret, newCustomerDialTemplate, newAgentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
                 phoneDialTemplate.equals("Local/{extension}@" + agentContext) ? null : phoneDialTemplate,
-                playbackContext, pingInterval, pingTimeout, phoneContext);
+                playbackContext, pingInterval, pingTimeout, phoneContext, eventFilter);
     }
 
     public AmiSettings withReconnect(Duration min, Duration max) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, min, max, failureCauseWait, lagWarning,
-                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext);
+                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext, eventFilter);
     }
 
     public AmiSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, newConnectTimeout,
                 newResponseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning,
-                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext);
+                phoneDialTemplate, playbackContext, pingInterval, pingTimeout, phoneContext, eventFilter);
     }
 
     public AmiSettings withFailureCauseWait(Duration wait) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, wait, lagWarning, phoneDialTemplate, playbackContext,
-                pingInterval, pingTimeout, phoneContext);
+                pingInterval, pingTimeout, phoneContext, eventFilter);
     }
 
     /**
@@ -122,21 +128,28 @@ public record AmiSettings(String host, int port, String username, String secret,
     public AmiSettings withPhones(String newPhoneDialTemplate, String newPlaybackContext) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, newPhoneDialTemplate,
-                newPlaybackContext, pingInterval, pingTimeout, phoneContext);
+                newPlaybackContext, pingInterval, pingTimeout, phoneContext, eventFilter);
     }
 
     /** Keep-alive: a Ping every {@code interval} (zero = off), dead when not answered within {@code timeout}. */
     public AmiSettings withKeepAlive(Duration interval, Duration timeout) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, phoneDialTemplate,
-                playbackContext, interval, timeout, phoneContext);
+                playbackContext, interval, timeout, phoneContext, eventFilter);
     }
 
     /** Where a phone rung by {@code originateToPhone} continues once answered (null = {@code evs-phone}). */
     public AmiSettings withPhoneContext(String newPhoneContext) {
         return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
                 responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, phoneDialTemplate,
-                playbackContext, pingInterval, pingTimeout, newPhoneContext);
+                playbackContext, pingInterval, pingTimeout, newPhoneContext, eventFilter);
+    }
+
+    /** Source-side event filtering on ({@code true}, the default) or off: see {@link #eventFilter()}. */
+    public AmiSettings withEventFilter(boolean on) {
+        return new AmiSettings(host, port, username, secret, customerDialTemplate, agentContext, connectTimeout,
+                responseTimeout, reconnectMin, reconnectMax, failureCauseWait, lagWarning, phoneDialTemplate,
+                playbackContext, pingInterval, pingTimeout, phoneContext, on);
     }
 
     /** The originate {@code Channel} that rings the phone of {@code extension}. */
@@ -159,6 +172,6 @@ public record AmiSettings(String host, int port, String username, String secret,
                 + ", failureCauseWait=" + failureCauseWait + ", lagWarning=" + lagWarning
                 + ", phoneDialTemplate=" + phoneDialTemplate + ", playbackContext=" + playbackContext
                 + ", pingInterval=" + pingInterval + ", pingTimeout=" + pingTimeout + ", phoneContext=" + phoneContext
-                + "]";
+                + ", eventFilter=" + eventFilter + "]";
     }
 }

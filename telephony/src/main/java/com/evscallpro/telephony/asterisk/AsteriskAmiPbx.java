@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +29,7 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.FilterAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -80,7 +84,10 @@ import com.evscallpro.telephony.SpySession;
  * <p>Connection: {@link #start()} returns at once; a background thread logs in, retrying with back-off while the PBX
  * is unreachable ({@link #isConnected()} stays false meanwhile). Once connected, asterisk-java reconnects by itself;
  * after every (re)connect the adapter resynchronises with {@code CoreShowChannels} so live calls are not forgotten
- * and calls that ended during the outage are reported hung up.
+ * and calls that ended during the outage are reported hung up. Before that, unless
+ * {@link AmiSettings#eventFilter()} is off, it asks Asterisk to send only the events it translates
+ * ({@link #TRACKED_EVENTS}, AMI {@code Filter} action): the rest (VarSet, Newexten, DeviceStateChange...: ~3/4 of a
+ * call's events) is then never decoded by asterisk-java.
  *
  * <p>Originate: {@code Channel} = {@link AmiSettings#dialString(String)}, {@code Context} = agent context,
  * {@code Exten} = the agent extension, {@code ChannelId} = the call id, so Asterisk uses our call id as the
@@ -90,6 +97,56 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskAmiPbx.class);
     private static final Object STOP = new Object();
+
+    /**
+     * The AMI events the {@link CallTracker} translates, by their name on the wire: the ONE list the adapter's
+     * enqueue filter and the source-side AMI {@code Filter} ({@link #EVENT_FILTER}) are both derived from. A new
+     * event handled in {@link CallTracker#onEvent} must be added here, or it is neither requested nor dispatched.
+     */
+    public static final Map<String, Class<? extends ManagerEvent>> TRACKED_EVENTS;
+
+    static {
+        Map<String, Class<? extends ManagerEvent>> m = new LinkedHashMap<>();
+        m.put("Newchannel", NewChannelEvent.class);
+        m.put("Newstate", NewStateEvent.class);
+        m.put("Hangup", HangupEvent.class);
+        m.put("DialState", DialStateEvent.class);
+        m.put("OriginateResponse", OriginateResponseEvent.class);
+        m.put("BridgeEnter", BridgeEnterEvent.class);
+        m.put("BridgeLeave", BridgeLeaveEvent.class);
+        m.put("DTMFEnd", DtmfEndEvent.class);
+        m.put("ChanSpyStart", ChanSpyStartEvent.class);
+        m.put("ChanSpyStop", ChanSpyStopEvent.class);
+        m.put("ParkedCall", ParkedCallEvent.class);
+        m.put("AttendedTransfer", AttendedTransferEvent.class);
+        m.put("BlindTransfer", BlindTransferEvent.class);
+        TRACKED_EVENTS = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The whitelist sent with {@code Action: Filter} after every login: one POSIX extended regex (Asterisk's legacy
+     * filter syntax, Asterisk 10 to 22+) matched against the whole event text, {@code Event: <name>} followed by a
+     * non-name character (the CR of the line), so {@code Hangup} does not let {@code HangupRequest} through.
+     * With a whitelist only, Asterisk sends an event only if it matches (implied "black all" first).
+     */
+    public static final String EVENT_FILTER = "Event: (" + String.join("|", TRACKED_EVENTS.keySet())
+            + ")[^A-Za-z0-9]";
+
+    /** The raw events handed to the dispatcher: the tracked ones and asterisk-java's own Connect/Disconnect. */
+    private static final ClassValue<Boolean> DISPATCHED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (ConnectEvent.class.isAssignableFrom(type) || DisconnectEvent.class.isAssignableFrom(type)) {
+                return true;
+            }
+            for (Class<?> tracked : TRACKED_EVENTS.values()) {
+                if (tracked.isAssignableFrom(type)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
 
     private record Item(Object payload, long enqueuedNanos) {
     }
@@ -113,6 +170,9 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     private final AtomicBoolean pingInFlight = new AtomicBoolean();
     private final AtomicLong deadConnections = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong eventFilterInstalls = new AtomicLong();
+    private final AtomicLong eventFilterRefusals = new AtomicLong();
+    private final AtomicLong ignoredEvents = new AtomicLong();
     private volatile boolean started;
     private volatile boolean closed;
     private volatile boolean everConnected;
@@ -311,16 +371,19 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     private void enqueue(ManagerEvent event) {
-        if (event instanceof NewChannelEvent || event instanceof NewStateEvent || event instanceof HangupEvent
-                || event instanceof DialStateEvent || event instanceof OriginateResponseEvent
-                || event instanceof BridgeEnterEvent || event instanceof BridgeLeaveEvent
-                || event instanceof DtmfEndEvent || event instanceof ChanSpyStartEvent
-                || event instanceof ChanSpyStopEvent || event instanceof ParkedCallEvent
-                || event instanceof AttendedTransferEvent || event instanceof BlindTransferEvent
-                || event instanceof ConnectEvent
-                || event instanceof DisconnectEvent) {
+        if (DISPATCHED.get(event.getClass())) {
             queue.add(new Item(event, System.nanoTime()));
+        } else {
+            ignoredEvents.incrementAndGet();
         }
+    }
+
+    /**
+     * Events asterisk-java decoded that the adapter does not use (list items of our own actions included): with the
+     * source-side filter on, only those sent before the filter took effect (FullyBooted...) and list items.
+     */
+    long ignoredEvents() {
+        return ignoredEvents.get();
     }
 
     private void post(Runnable task) {
@@ -388,7 +451,53 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         }
         everConnected = true;
         long mark = tracker.mark();
-        actions.execute(() -> resync(mark));
+        actions.execute(() -> {
+            installEventFilter();
+            resync(mark);
+        });
+    }
+
+    /**
+     * On {@code ami-actions}, after every login (filters belong to the AMI session: a reconnect starts without
+     * any): {@code Action: Filter}, {@code Operation: Add}, {@code Filter: }{@link #EVENT_FILTER}. Not waited for:
+     * the events that arrive before Asterisk applies it are dropped by {@link #enqueue} as before. Refused (the AMI
+     * user lacks {@code write=system}, or an Asterisk before 10): a warning, and every event keeps coming.
+     */
+    private void installEventFilter() {
+        if (!settings.eventFilter() || closed || !isConnected()) {
+            return;
+        }
+        long generation = connectGeneration.get();
+        try {
+            connection.sendAction(new FilterAction(EVENT_FILTER), response -> {
+                if (response == null) {
+                    return; // connection lost meanwhile: the next login installs it again
+                }
+                if (response instanceof ManagerError err) {
+                    eventFilterRefusals.incrementAndGet();
+                    log.warn("AMI {}:{} refused the event Filter ({}): receiving every event, ~4x the decoding work. "
+                            + "Give the AMI user write=system, or put the filter in manager.conf: eventfilter={}",
+                            settings.host(), settings.port(), err.getMessage(), EVENT_FILTER);
+                } else if (generation == connectGeneration.get()) {
+                    eventFilterInstalls.incrementAndGet();
+                    log.debug("AMI event filter installed on {}:{}: {}", settings.host(), settings.port(),
+                            EVENT_FILTER);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("AMI event Filter could not be sent to {}:{}: {}", settings.host(), settings.port(),
+                    e.toString());
+        }
+    }
+
+    /** Logins after which Asterisk accepted the event {@code Filter} (tests, diagnostics). */
+    public long eventFilterInstalls() {
+        return eventFilterInstalls.get();
+    }
+
+    /** Logins after which Asterisk refused the event {@code Filter} (permission): every event is then received. */
+    public long eventFilterRefusals() {
+        return eventFilterRefusals.get();
     }
 
     private void resync(long mark) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * ({@code core show version}), Originate (Async, Context/Exten/Priority or Application/Data, ChannelId /
  * OtherChannelId, Variable; {@code Application: ChanSpy} spies like capture 07), Hangup, Redirect (with the Newexten
  * quirk of capture 06), Bridge, Park, Atxfer, CoreShowChannels, Status, QueueStatus / QueueSummary (no queues),
- * Getvar. Every connected, logged-in client receives every event.
+ * Getvar, Filter ({@code Operation: Add}, whitelist regex or {@code !} blacklist, per session, with Asterisk's
+ * evaluation order). Every connected, logged-in client receives every event its filters let through.
  */
 public final class PbxSimulator implements AutoCloseable {
 

@@ -42,6 +42,9 @@ final class SimConnection {
     boolean loggedIn;
     boolean authFailing;
     boolean eventsOn = true;
+    /** {@code Action: Filter} of this session: whitelist and {@code !} blacklist regexes (engine thread only). */
+    final List<java.util.regex.Pattern> whiteFilters = new ArrayList<>();
+    final List<java.util.regex.Pattern> blackFilters = new ArrayList<>();
     String challenge;
     String username;
     final long sessionId;
@@ -144,6 +147,32 @@ final class SimConnection {
         } finally {
             close();
         }
+    }
+
+    /**
+     * Asterisk's filter evaluation for an event of this session ({@code wire} = the whole event text): no filter,
+     * everything; whitelists only, an event passes if one matches; blacklists only, unless one matches; both, if a
+     * whitelist matches and no blacklist does. Regexes are searched anywhere in the text, like {@code regexec}.
+     */
+    boolean passesFilters(String wire) {
+        if (!whiteFilters.isEmpty()) {
+            boolean white = false;
+            for (java.util.regex.Pattern p : whiteFilters) {
+                if (p.matcher(wire).find()) {
+                    white = true;
+                    break;
+                }
+            }
+            if (!white) {
+                return false;
+            }
+        }
+        for (java.util.regex.Pattern p : blackFilters) {
+            if (p.matcher(wire).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void send(AmiFrame frame) {

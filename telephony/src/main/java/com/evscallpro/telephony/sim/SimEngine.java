@@ -270,7 +270,7 @@ final class SimEngine {
     void broadcast(AmiFrame frame) {
         String wire = frame.toWire();
         for (SimConnection c : connections) {
-            if (c.loggedIn && c.eventsOn && !c.isClosed()) {
+            if (c.loggedIn && c.eventsOn && !c.isClosed() && c.passesFilters(wire)) {
                 c.send(wire);
             }
         }
@@ -314,6 +314,7 @@ final class SimEngine {
                     conn.eventsOn = mask == null || !mask.equalsIgnoreCase("off");
                     conn.send(AmiFrame.response("Success", actionId).add("Events", conn.eventsOn ? "On" : "Off"));
                 }
+                case "filter" -> filter(conn, f, actionId);
                 case "coresettings" -> conn.send(AmiFrame.response("Success", actionId)
                         .add("AMIversion", "11.0.0").add("AsteriskVersion", "22.10.1").add("SystemName", "")
                         .add("CoreMaxCalls", "0").add("CoreMaxLoadAvg", "0.000000").add("CoreRunUser", "")
@@ -381,6 +382,42 @@ final class SimEngine {
                 .add("AccountID", user).add("SessionID", sessionId(conn))
                 .add("LocalAddress", local(conn)).add("RemoteAddress", remote(conn))
                 .add("UsingPassword", "0").add("SessionTV", conn.sessionTv));
+    }
+
+    /**
+     * {@code Action: Filter} (Asterisk 10+): {@code Operation: Add}, {@code Filter: <regex>} or {@code !<regex>}, for
+     * this session only. The regex is POSIX extended in Asterisk; the POSIX classes ({@code [:space:]}...) are
+     * translated, the rest is compiled as a Java regex. Applies to events only: responses and the items of list
+     * actions are written to the session directly, as in Asterisk.
+     */
+    private void filter(SimConnection conn, AmiFrame f, String actionId) {
+        String operation = f.value("Operation");
+        String filter = f.get("Filter");
+        if (operation == null || !operation.equalsIgnoreCase("add")) {
+            conn.send(error(actionId, "Unknown operation"));
+            return;
+        }
+        if (filter == null || filter.isEmpty()) {
+            conn.send(error(actionId, "Filter did not compile.  Check the syntax of the filter given."));
+            return;
+        }
+        boolean black = filter.startsWith("!");
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(posixToJava(black ? filter.substring(1) : filter));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            conn.send(error(actionId, "Filter did not compile.  Check the syntax of the filter given."));
+            return;
+        }
+        (black ? conn.blackFilters : conn.whiteFilters).add(p);
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Success"));
+    }
+
+    private static String posixToJava(String regex) {
+        return regex.replace("[:space:]", "\\p{Space}").replace("[:alpha:]", "\\p{Alpha}")
+                .replace("[:digit:]", "\\p{Digit}").replace("[:alnum:]", "\\p{Alnum}")
+                .replace("[:upper:]", "\\p{Upper}").replace("[:lower:]", "\\p{Lower}")
+                .replace("[:punct:]", "\\p{Punct}");
     }
 
     private void challenge(SimConnection conn, AmiFrame f, String actionId) {
