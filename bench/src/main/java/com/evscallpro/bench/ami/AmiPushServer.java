@@ -10,13 +10,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fast AMI event source on loopback: answers the handshake asterisk-java does (Challenge, Login, CoreSettings,
- * CoreShowChannels, Ping, Logoff; anything else gets {@code Response: Success}), then, on demand, pushes the
+ * CoreShowChannels, Ping, Logoff; anything else gets {@code Response: Success}) and honours {@code Action: Filter}
+ * per session like Asterisk (the events a filter rejects are never written), then, on demand, pushes the
  * {@link AmiEventMix} at a paced rate or as fast as the socket takes it, recording when each call's bytes were handed
  * to the socket. Every session is served by its own thread; pushes are written by the caller's thread.
  */
@@ -31,6 +36,21 @@ public final class AmiPushServer implements AutoCloseable {
         final Socket socket;
         final OutputStream out;
         volatile String username;
+        /** {@code Action: Filter} of this session (whitelist / {@code !} blacklist), as Asterisk evaluates them. */
+        final List<Pattern> whiteFilters = new CopyOnWriteArrayList<>();
+        final List<Pattern> blackFilters = new CopyOnWriteArrayList<>();
+
+        boolean filtered() {
+            return !whiteFilters.isEmpty() || !blackFilters.isEmpty();
+        }
+
+        /** Asterisk's evaluation: whitelists (if any) must match one, no blacklist may match. */
+        boolean passes(CharSequence event) {
+            if (!whiteFilters.isEmpty() && whiteFilters.stream().noneMatch(p -> p.matcher(event).find())) {
+                return false;
+            }
+            return blackFilters.stream().noneMatch(p -> p.matcher(event).find());
+        }
 
         Session(Socket socket) throws IOException {
             this.socket = socket;
@@ -58,11 +78,13 @@ public final class AmiPushServer implements AutoCloseable {
      *
      * @param startNanos   System.nanoTime() before the first write
      * @param endNanos     after the end marker was written
-     * @param frames       AMI event frames written (without the end marker)
+     * @param frames       AMI events the PBX generated for the pushed calls (without the end marker): the offered
+     *                     load, whatever the session's filter lets through
+     * @param wireFrames   AMI event frames actually written (= frames without a filter)
      * @param bytes        bytes written (without the end marker)
      * @param writes       socket writes
      */
-    public record Push(long startNanos, long endNanos, long frames, long bytes, long writes) {
+    public record Push(long startNanos, long endNanos, long frames, long wireFrames, long bytes, long writes) {
     }
 
     private final AmiEventMix mix;
@@ -100,19 +122,40 @@ public final class AmiPushServer implements AutoCloseable {
      * The bytes of calls {@code firstSeq .. firstSeq+calls-1}, built before the clock starts so the source is never
      * the bottleneck: {@code bytes} with {@code ends[i]} = offset after call i.
      */
-    public record Prepared(long firstSeq, int calls, byte[] bytes, int[] ends, long frames) {
+    public record Prepared(long firstSeq, int calls, byte[] bytes, int[] ends, long frames, long wireFrames) {
     }
 
-    public Prepared prepare(long firstSeq, int calls) {
+    /** As the PBX would write them to {@code session}: only the events its filters let through. */
+    public Prepared prepare(Session session, long firstSeq, int calls) {
         StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 64, (long) calls * 21_000));
+        StringBuilder call = new StringBuilder(21_000);
+        boolean filtered = session.filtered();
         int[] ends = new int[calls];
         long frames = 0;
+        long wireFrames = 0;
         for (int i = 0; i < calls; i++) {
-            mix.append(firstSeq + i, sb);
-            ends[i] = sb.length();
             frames += mix.framesOf(firstSeq + i);
+            if (!filtered) {
+                mix.append(firstSeq + i, sb);
+                wireFrames += mix.framesOf(firstSeq + i);
+            } else {
+                call.setLength(0);
+                mix.append(firstSeq + i, call);
+                int from = 0;
+                while (from < call.length()) {
+                    int end = call.indexOf("\r\n\r\n", from) + 4;
+                    CharSequence event = call.subSequence(from, end);
+                    if (session.passes(event)) {
+                        sb.append(event);
+                        wireFrames++;
+                    }
+                    from = end;
+                }
+            }
+            ends[i] = sb.length();
         }
-        return new Prepared(firstSeq, calls, sb.toString().getBytes(StandardCharsets.ISO_8859_1), ends, frames);
+        return new Prepared(firstSeq, calls, sb.toString().getBytes(StandardCharsets.ISO_8859_1), ends, frames,
+                wireFrames);
     }
 
     /**
@@ -158,7 +201,7 @@ public final class AmiPushServer implements AutoCloseable {
             writes++;
         }
         s.write(AmiEventMix.endMarker(endToken));
-        return new Push(t0, System.nanoTime(), frames, p.bytes().length, writes);
+        return new Push(t0, System.nanoTime(), frames, p.wireFrames(), p.bytes().length, writes);
     }
 
     private void acceptLoop() {
@@ -197,6 +240,8 @@ public final class AmiPushServer implements AutoCloseable {
                 String action = frame.getOrDefault("action", "").toLowerCase(Locale.ROOT);
                 String id = frame.getOrDefault("actionid", "");
                 String user = frame.get("username");
+                String filter = frame.get("filter");
+                String operation = frame.getOrDefault("operation", "");
                 frame.clear();
                 switch (action) {
                     case "challenge" -> s.write("Response: Success\r\nActionID: " + id
@@ -219,6 +264,22 @@ public final class AmiPushServer implements AutoCloseable {
                             + "\r\nEventList: start\r\nMessage: Channels will follow\r\n\r\n"
                             + "Event: CoreShowChannelsComplete\r\nActionID: " + id
                             + "\r\nEventList: Complete\r\nListItems: 0\r\n\r\n");
+                    case "filter" -> {
+                        boolean black = filter != null && filter.startsWith("!");
+                        try {
+                            if (filter == null || filter.isEmpty() || !operation.equalsIgnoreCase("add")) {
+                                throw new PatternSyntaxException("no filter", String.valueOf(filter), 0);
+                            }
+                            Pattern p = Pattern.compile((black ? filter.substring(1) : filter)
+                                    .replace("[:space:]", "\\p{Space}").replace("[:alnum:]", "\\p{Alnum}"));
+                            (black ? s.blackFilters : s.whiteFilters).add(p);
+                            s.write("Response: Success\r\nActionID: " + id + "\r\nMessage: Success\r\n\r\n");
+                        } catch (PatternSyntaxException e) {
+                            s.write("Response: Error\r\nActionID: " + id
+                                    + "\r\nMessage: Filter did not compile.  Check the syntax of the filter given."
+                                    + "\r\n\r\n");
+                        }
+                    }
                     case "ping" -> s.write("Response: Success\r\nActionID: " + id + "\r\nPing: Pong\r\n"
                             + "Timestamp: 1795893886.000000\r\n\r\n");
                     case "logoff" -> {

@@ -125,14 +125,17 @@ public final class AmiThroughputScenario {
         Expectation expect(long firstSeq, int calls, long token);
     }
 
+    /** The adapter's runs in one configuration. */
+    record AdapterRuns(Run saturated, Run paced, int[] expectedPerTemplate) {
+    }
+
     public List<Result> run() throws Exception {
         log("AMI: mix of %d captures, %.1f events/call, %.0f bytes/event", mix.templates().size(),
                 mix.averageFrames(), mix.averageFrameBytes());
         Run baseSat;
         Run basePaced;
-        Run adSat;
-        Run adPaced;
-        int[] expectedPerTemplate;
+        AdapterRuns plain;
+        AdapterRuns filtered;
         try (AmiPushServer server = new AmiPushServer(mix)) {
             // ---- baseline: plain line splitter
             try (BaselineLineSplitter splitter = new BaselineLineSplitter(server.port(), mix)) {
@@ -142,27 +145,43 @@ public final class AmiThroughputScenario {
                 basePaced = push(server, s, splitter::expect, "baseline paced", config.pacedRate()
                         * config.pacedSeconds(), config.pacedRate());
             }
-            // ---- measured: AsteriskAmiPbx (asterisk-java reader + pump + our dispatcher) to a CallEventListener
-            AdapterProbe probe = new AdapterProbe();
-            try (AsteriskAmiPbx pbx = new AsteriskAmiPbx(AmiSettings.of("127.0.0.1", server.port(), "evs",
-                    "evs-secret"))) {
-                pbx.addListener(probe);
-                pbx.start();
-                if (!pbx.awaitConnected(Duration.ofSeconds(15))) {
-                    throw new IllegalStateException("adapter did not connect to the push server");
-                }
-                AmiPushServer.Session s = server.awaitSession("evs", Duration.ofSeconds(10));
-                Thread.sleep(500); // let the post-connect CoreShowChannels resync settle
-                Run calibration = push(server, s, probe::expect, "adapter calibration", 20_000, 5_000);
-                expectedPerTemplate = calibrate(calibration);
-                push(server, s, probe::expect, "adapter warm-up", config.warmupEvents(), 0);
-                adSat = push(server, s, probe::expect, "adapter saturated", config.saturatedEvents(), 0);
-                awaitDrained(pbx);
-                adPaced = push(server, s, probe::expect, "adapter paced", config.pacedRate() * config.pacedSeconds(),
-                        config.pacedRate());
-            }
+            // ---- measured: AsteriskAmiPbx (asterisk-java reader + pump + our dispatcher) to a CallEventListener,
+            // without then with the source-side event filter (AMI Filter action, the default)
+            plain = measureAdapter(server, "no-filter", "evs-nofilter", false);
+            filtered = measureAdapter(server, "filtered", "evs", true);
         }
-        return results(baseSat, basePaced, adSat, adPaced, expectedPerTemplate);
+        List<Result> out = new ArrayList<>(results(baseSat, basePaced, filtered, true));
+        out.addAll(results(baseSat, basePaced, plain, false));
+        return out;
+    }
+
+    private AdapterRuns measureAdapter(AmiPushServer server, String label, String user, boolean filter)
+            throws Exception {
+        AdapterProbe probe = new AdapterProbe();
+        try (AsteriskAmiPbx pbx = new AsteriskAmiPbx(AmiSettings.of("127.0.0.1", server.port(), user,
+                "evs-secret").withEventFilter(filter))) {
+            pbx.addListener(probe);
+            pbx.start();
+            if (!pbx.awaitConnected(Duration.ofSeconds(15))) {
+                throw new IllegalStateException("adapter did not connect to the push server");
+            }
+            AmiPushServer.Session s = server.awaitSession(user, Duration.ofSeconds(10));
+            for (int i = 0; filter && i < 200 && pbx.eventFilterInstalls() == 0; i++) {
+                Thread.sleep(25);
+            }
+            if (filter != s.filtered()) {
+                throw new IllegalStateException("event filter " + (filter ? "not installed" : "installed"));
+            }
+            Thread.sleep(500); // let the post-connect CoreShowChannels resync settle
+            Run calibration = push(server, s, probe::expect, label + " calibration", 20_000, 5_000);
+            int[] expected = calibrate(calibration);
+            push(server, s, probe::expect, label + " warm-up", config.warmupEvents(), 0);
+            Run sat = push(server, s, probe::expect, label + " saturated", config.saturatedEvents(), 0);
+            awaitDrained(pbx);
+            Run paced = push(server, s, probe::expect, label + " paced", config.pacedRate() * config.pacedSeconds(),
+                    config.pacedRate());
+            return new AdapterRuns(sat, paced, expected);
+        }
     }
 
     private static void awaitDrained(AsteriskAmiPbx pbx) throws InterruptedException {
@@ -180,7 +199,7 @@ public final class AmiThroughputScenario {
         long token = nextToken++;
         Expectation e = r.expect(firstSeq, calls, token);
         long[] writes = new long[calls];
-        AmiPushServer.Prepared prepared = server.prepare(firstSeq, calls);
+        AmiPushServer.Prepared prepared = server.prepare(s, firstSeq, calls);
         ThreadCpu before = ThreadCpu.snapshot();
         AmiPushServer.Push p = server.push(s, prepared, rate, token, writes);
         double expectedSeconds = rate > 0 ? (double) p.frames() / rate : 10;
@@ -189,8 +208,9 @@ public final class AmiThroughputScenario {
         Run run = new Run(label, p, e, writes, done, after.byGroup(before, AmiThroughputScenario::stage),
                 after.allocatedByGroup(before, AmiThroughputScenario::stage));
         Stats lags = run.lags();
-        log("  %-20s %,9d events in %6.2f s: %,10.0f events/s  %,9.0f items/s  lag p50 %7.1f ms  p99 %7.1f ms  "
-                        + "max %7.1f ms%s", label, p.frames(), run.completed() ? run.seconds() : Double.NaN,
+        log("  %-20s %,9d events (%,d on the wire) in %6.2f s: %,10.0f events/s  %,9.0f items/s  lag p50 %7.1f ms  "
+                        + "p99 %7.1f ms  max %7.1f ms%s", label, p.frames(), p.wireFrames(),
+                run.completed() ? run.seconds() : Double.NaN,
                 run.framesPerSecond(), run.itemsPerSecond(), Stats.ms(lags.percentile(50)),
                 Stats.ms(lags.percentile(99)), Stats.ms(lags.max()),
                 run.completed() ? "" : "  (END MARKER NEVER ARRIVED)");
@@ -246,25 +266,40 @@ public final class AmiThroughputScenario {
         return lost;
     }
 
-    private List<Result> results(Run baseSat, Run basePaced, Run adSat, Run adPaced, int[] expected) {
+    /**
+     * The rows of one adapter configuration. Events are counted as the PBX generates them (the offered load: calls
+     * × 43.2 events), whether or not a filter kept them off the wire; verdicts only for the default configuration
+     * (filtered), the other is printed for comparison.
+     */
+    private List<Result> results(Run baseSat, Run basePaced, AdapterRuns runs, boolean filtered) {
+        Run adSat = runs.saturated();
+        Run adPaced = runs.paced();
+        int[] expected = runs.expectedPerTemplate();
+        String tag = filtered ? "" : " [no Filter]";
         List<Result> out = new ArrayList<>();
         long lostSat = lost(adSat, expected);
         long lostPaced = lost(adPaced, expected);
         double sat = adSat.framesPerSecond();
-        out.add(new Result("AMI decode+dispatch, saturated", "events/s", sat, baseSat.framesPerSecond(),
-                "≥ " + fmt(config.pacedRate()), adSat.completed() && lostSat == 0 && sat >= config.pacedRate(),
-                String.format(Locale.ROOT, "%,d AMI events pushed as fast as the socket takes them; %,.0f CallEvents/s "
-                        + "to the listener; CallEvents lost: %,d", adSat.push().frames(), adSat.itemsPerSecond(),
-                        lostSat)));
-        out.add(new Result("AMI CPU per event (reader+pump+dispatcher), saturated", "µs",
+        out.add(new Result("AMI decode+dispatch, saturated" + tag, "events/s", sat, baseSat.framesPerSecond(),
+                "≥ " + fmt(config.pacedRate()), verdict(filtered, adSat.completed() && lostSat == 0
+                        && sat >= config.pacedRate()),
+                String.format(Locale.ROOT, "%,d PBX events (%,d sent on the wire) pushed as fast as the socket takes "
+                        + "them; %,.0f CallEvents/s to the listener; CallEvents lost: %,d", adSat.push().frames(),
+                        adSat.push().wireFrames(), adSat.itemsPerSecond(), lostSat)));
+        if (filtered) {
+            out.add(new Result("AMI events on the wire per PBX event (Filter)", "%",
+                    100.0 * adSat.push().wireFrames() / adSat.push().frames(), 100.0, "-", null,
+                    "the AMI Filter whitelist (AsteriskAmiPbx.EVENT_FILTER) keeps the rest in Asterisk"));
+        }
+        out.add(new Result("AMI CPU per PBX event (reader+pump+dispatcher), saturated" + tag, "µs",
                 adSat.receiverCpuNanosPerEvent() / 1000.0, baseSat.receiverCpuNanosPerEvent() / 1000.0, "-", null,
                 String.format(Locale.ROOT, "thread CPU time, independent of the machine's load; decode alone (the "
-                        + "asterisk-java reader thread) %.1f µs/event, i.e. one core decodes at most ~%,.0f events/s",
+                        + "asterisk-java reader thread) %.1f µs per PBX event, %.1f µs per event on the wire",
                         adSat.cpuByStage().getOrDefault("asterisk-java reader (decode)", 0L) / 1000.0
                                 / adSat.push().frames(),
-                        1e9 / Math.max(1, adSat.cpuByStage().getOrDefault("asterisk-java reader (decode)", 0L)
-                                / (double) adSat.push().frames()))));
-        out.add(new Result("AMI heap allocated per event (reader+pump+dispatcher)", "bytes",
+                        adSat.cpuByStage().getOrDefault("asterisk-java reader (decode)", 0L) / 1000.0
+                                / adSat.push().wireFrames())));
+        out.add(new Result("AMI heap allocated per PBX event (reader+pump+dispatcher)" + tag, "bytes",
                 adSat.receiverBytesPerEvent(), baseSat.receiverBytesPerEvent(), "-", null,
                 "young-GC pressure: at 20,000 events/s that is this × 20,000 bytes/s to collect; GC pauses land "
                         + "directly in the reader lag"));
@@ -272,19 +307,23 @@ public final class AmiThroughputScenario {
         Stats baseLag = basePaced.lags();
         double delivered = adPaced.framesPerSecond();
         boolean keptUp = adPaced.completed() && delivered >= 0.98 * config.pacedRate() && lostPaced == 0;
-        out.add(new Result("AMI delivered at " + fmt(config.pacedRate()) + "/s offered", "events/s", delivered,
-                basePaced.framesPerSecond(), "≥ " + fmt(0.98 * config.pacedRate()), keptUp,
-                String.format(Locale.ROOT, "%d s paced push; CallEvents lost: %,d", config.pacedSeconds(),
-                        lostPaced)));
-        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, max", "ms",
+        out.add(new Result("AMI delivered at " + fmt(config.pacedRate()) + "/s offered" + tag, "events/s",
+                delivered, basePaced.framesPerSecond(), "≥ " + fmt(0.98 * config.pacedRate()),
+                verdict(filtered, keptUp), String.format(Locale.ROOT, "%d s paced push (%,d events on the wire); "
+                        + "CallEvents lost: %,d", config.pacedSeconds(), adPaced.push().wireFrames(), lostPaced)));
+        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, max" + tag, "ms",
                 Stats.ms(lag.max()), Stats.ms(baseLag.max()), "≤ " + config.maxLagMs(),
-                keptUp && lag.count() > 0 && Stats.ms(lag.max()) <= config.maxLagMs(),
+                verdict(filtered, keptUp && lag.count() > 0 && Stats.ms(lag.max()) <= config.maxLagMs()),
                 "per call: max(first, last CallEvent) - write; baseline: frame read by the line splitter"));
-        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, p99", "ms",
+        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, p99" + tag, "ms",
                 Stats.ms(lag.percentile(99)), Stats.ms(baseLag.percentile(99)), "-", null, ""));
-        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, p50", "ms",
+        out.add(new Result("AMI lag write→listener at " + fmt(config.pacedRate()) + "/s, p50" + tag, "ms",
                 Stats.ms(lag.percentile(50)), Stats.ms(baseLag.percentile(50)), "-", null, ""));
         return out;
+    }
+
+    private static Boolean verdict(boolean counts, boolean ok) {
+        return counts ? ok : null;
     }
 
     private static String fmt(double v) {
