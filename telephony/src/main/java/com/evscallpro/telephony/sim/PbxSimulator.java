@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Supported actions: Login (plain or MD5 challenge), Challenge, Logoff, Ping, Events, CoreSettings, Command
  * ({@code core show version}), Originate (Async, Context/Exten/Priority or Application/Data, ChannelId /
- * OtherChannelId, Variable; {@code Application: ChanSpy} spies like capture 07), Hangup, Redirect (with the Newexten
- * quirk of capture 06), Bridge, Park, Atxfer, CoreShowChannels, Status, QueueStatus / QueueSummary (no queues),
- * Getvar, Filter ({@code Operation: Add}, whitelist regex or {@code !} blacklist, per session, with Asterisk's
+ * OtherChannelId, Variable; {@code Application: ChanSpy} spies like capture 07, {@code Application: Queue} joins a
+ * queue; a missing exten / context of a strict dialplan fails like 04c), Hangup, Redirect (with the Newexten quirk of
+ * capture 06), Bridge, Park, Atxfer, CoreShowChannels, Status, QueueStatus / QueueSummary / QueuePause (the queues of
+ * {@link SimulatorSettings#withQueue}, like 09 / 09b), Getvar, Filter ({@code Operation: Add}, whitelist regex or {@code !} blacklist, per session, with Asterisk's
  * evaluation order). Every connected, logged-in client receives every event its filters let through.
  */
 public final class PbxSimulator implements AutoCloseable {
