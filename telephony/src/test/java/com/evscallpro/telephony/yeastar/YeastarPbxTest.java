@@ -63,7 +63,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         wm.stubFor(apiPost("call/dial", "tok-2").willReturn(okJson(ok(PBX_CALL))));
         connect(settings().withTokenRefreshMargin(Duration.ofMillis(1500)));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> wm.verify(1,
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> wm.verify(1,
                 postRequestedFor(urlPathEqualTo(API + "refresh_token"))
                         .withRequestBody(equalToJson("{\"refresh_token\":\"ref-1\"}"))));
         pbx.originate(request("call-refreshed"));
@@ -84,7 +84,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         wm.stubFor(apiPost("call/dial", "tok-3").willReturn(okJson(ok(PBX_CALL))));
         connect(settings().withTokenRefreshMargin(Duration.ofMillis(1500)));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 wm.verify(2, postRequestedFor(urlPathEqualTo(API + "get_token"))));
         wm.verify(1, postRequestedFor(urlPathEqualTo(API + "refresh_token")));
         pbx.originate(request("call-relogin"));
@@ -401,7 +401,7 @@ class YeastarPbxTest extends YeastarTestSupport {
 
         push.dropAll();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> push.handshakes() == 2 && push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.handshakes() == 2 && push.subscriptions() == 2);
         await().until(pbx::isConnected);
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         assertThat(result(f).outcome()).isEqualTo(CallOutcome.ANSWERED);
@@ -416,14 +416,14 @@ class YeastarPbxTest extends YeastarTestSupport {
 
         push.dropAll();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
         assertThat(push.tokensUsed).startsWith("tok-1", "tok-1").endsWith("tok-5");
     }
 
     @Test
     void heartbeat_keeps_the_event_push_alive() throws Exception {
         connect(settings().withHeartbeatInterval(Duration.ofMillis(100)));
-        await().atMost(Duration.ofSeconds(3)).until(() -> push.heartbeats() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> push.heartbeats() >= 3);
         assertThat(pbx.isConnected()).isTrue();
     }
 

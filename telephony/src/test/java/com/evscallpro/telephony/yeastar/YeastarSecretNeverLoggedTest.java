@@ -49,10 +49,10 @@ class YeastarSecretNeverLoggedTest extends YeastarTestSupport {
             connect(settings().withTokenRefreshMargin(Duration.ofMillis(1500)));
             pbx.originate(new OriginateRequest("secret-call", CUSTOMER, null, AGENT, Duration.ofSeconds(5), Map.of()))
                     .handle((r, e) -> null).get(5, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     wm.verify(postRequestedFor(urlPathEqualTo(API + "refresh_token"))));
             push.dropAll();
-            await().atMost(Duration.ofSeconds(5)).until(() -> push.subscriptions() >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
             pbx.close();
             pbx = null;
         } finally {
