@@ -1144,20 +1144,32 @@ final class SimEngine {
     }
 
     /**
+     * The live channel named by the action's {@code Channel} header, or null after answering the error Asterisk gives
+     * for Redirect and Park ({@code Channel not specified} / {@code Channel does not exist: <name>}).
+     */
+    private Chan liveChannelOrError(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null) {
+            conn.send(error(actionId, "Channel not specified"));
+            return null;
+        }
+        Chan c = channels.get(name);
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "Channel does not exist: " + name));
+            return null;
+        }
+        return c;
+    }
+
+    /**
      * Redirect of a channel to Context/Exten/Priority (06): the first Newexten in the new place still carries the old
      * Application/AppData (the quirk of 06), a bridged channel leaves its bridge, the agent pair left alone is hung
      * up, and the channel goes on in the new place (dialling the agent extension again when the new context is a
      * connect context; otherwise it stays there until hung up).
      */
     private void redirect(SimConnection conn, AmiFrame f, String actionId) {
-        String name = f.value("Channel");
-        if (name == null) {
-            conn.send(error(actionId, "Channel not specified"));
-            return;
-        }
-        Chan c = channels.get(name);
-        if (c == null || c.dead) {
-            conn.send(error(actionId, "Channel does not exist: " + name));
+        Chan c = liveChannelOrError(conn, f, actionId);
+        if (c == null) {
             return;
         }
         String context = f.value("Context");
@@ -1341,14 +1353,8 @@ final class SimEngine {
      * parking lot's holding bridge; {@code ParkedCall} says where. No parking timeout is simulated.
      */
     private void park(SimConnection conn, AmiFrame f, String actionId) {
-        String name = f.value("Channel");
-        if (name == null) {
-            conn.send(error(actionId, "Channel not specified"));
-            return;
-        }
-        Chan c = channels.get(name);
-        if (c == null || c.dead) {
-            conn.send(error(actionId, "Channel does not exist: " + name));
+        Chan c = liveChannelOrError(conn, f, actionId);
+        if (c == null) {
             return;
         }
         if (c.parkingSpaceOf() != null) {
