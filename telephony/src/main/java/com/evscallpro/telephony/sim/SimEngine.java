@@ -854,18 +854,29 @@ final class SimEngine {
 
     // ------------------------------------------------------------------ agent leg (05 / 05b)
 
+    /**
+     * The Local pair a {@code Dial(Local/<exten>@<context>)} creates (05, 09, Atxfer): {@code ;1} Down running
+     * AppDial, {@code ;2} Ringing in the dialplan, both in the call's Linkedid. Not yet added nor announced.
+     */
+    Chan[] dialledLocalPair(Call call, String exten, String context, String linkedid) {
+        String base = "Local/" + exten + "@" + context + "-" + String.format(Locale.ROOT, "%08x", localSeq++);
+        Chan one = new Chan(base + ";1", nextUniqueId(), linkedid, DOWN, context, exten);
+        Chan two = new Chan(base + ";2", nextUniqueId(), linkedid, RING, context, exten);
+        one.call = call;
+        two.call = call;
+        one.app = "AppDial";
+        one.appData = "(Outgoing Line)";
+        two.app = "NoOp";
+        return new Chan[] {one, two};
+    }
+
     private void dialAgent(Call call) {
         Chan c1 = call.c1;
         String ext = call.exten;
         String ctx = settings.agentContext();
-        String base = "Local/" + ext + "@" + ctx + "-" + String.format(Locale.ROOT, "%08x", localSeq++);
-        Chan a1 = new Chan(base + ";1", nextUniqueId(), c1.linkedid, DOWN, ctx, ext);
-        Chan a2 = new Chan(base + ";2", nextUniqueId(), c1.linkedid, RING, ctx, ext);
-        a1.call = call;
-        a2.call = call;
-        a1.app = "AppDial";
-        a1.appData = "(Outgoing Line)";
-        a2.app = "NoOp";
+        Chan[] pair = dialledLocalPair(call, ext, ctx, c1.linkedid);
+        Chan a1 = pair[0];
+        Chan a2 = pair[1];
         call.a1 = a1;
         call.a2 = a2;
         add(a1);
@@ -1438,14 +1449,9 @@ final class SimEngine {
         call.xfer = t;
         leave(t.original, x);
         broadcast(channelEvent("Hold", call.c1).add("MusicClass", "default"));
-        String base = "Local/" + exten + "@" + context + "-" + String.format(Locale.ROOT, "%08x", localSeq++);
-        Chan t1 = new Chan(base + ";1", nextUniqueId(), x.linkedid, DOWN, context, exten);
-        Chan t2 = new Chan(base + ";2", nextUniqueId(), x.linkedid, RING, context, exten);
-        t1.call = call;
-        t2.call = call;
-        t1.app = "AppDial";
-        t1.appData = "(Outgoing Line)";
-        t2.app = "NoOp";
+        Chan[] pair = dialledLocalPair(call, exten, context, x.linkedid);
+        Chan t1 = pair[0];
+        Chan t2 = pair[1];
         t1.cidNum = exten;
         t1.cidName = x.cidName;
         t1.colNum = x.cidNum;

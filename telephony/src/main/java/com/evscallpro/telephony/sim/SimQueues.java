@@ -228,14 +228,9 @@ final class SimQueues {
     private void ring(QueueCall qc, Member m) {
         Chan caller = qc.caller;
         String ctx = settings.agentContext();
-        String base = "Local/" + m.extension + "@" + ctx + "-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
-        Chan m1 = new Chan(base + ";1", engine.nextUniqueId(), caller.linkedid, SimEngine.DOWN, ctx, m.extension);
-        Chan m2 = new Chan(base + ";2", engine.nextUniqueId(), caller.linkedid, SimEngine.RING, ctx, m.extension);
-        m1.call = qc.call;
-        m2.call = qc.call;
-        m1.app = "AppDial";
-        m1.appData = "(Outgoing Line)";
-        m2.app = "NoOp";
+        Chan[] pair = engine.dialledLocalPair(qc.call, m.extension, ctx, caller.linkedid);
+        Chan m1 = pair[0];
+        Chan m2 = pair[1];
         qc.member = m;
         qc.m1 = m1;
         qc.m2 = m2;
