@@ -179,11 +179,26 @@ final class YeastarApiClient {
         if (scheduledRefresh != null) {
             scheduledRefresh.cancel(false);
         }
+        // +1 ms: toEpochMilli() truncates, and a timer firing a fraction of a millisecond early would find the
+        // token still fresh and end the refresh chain (seen on a loaded CI machine).
         long delay = Math.max(50, t.accessExpiresAt().minus(settings.tokenRefreshMargin()).toEpochMilli()
-                - System.currentTimeMillis());
-        scheduledRefresh = timer.schedule(() -> {
-            accessToken();
-        }, delay, TimeUnit.MILLISECONDS);
+                - System.currentTimeMillis() + 1);
+        scheduledRefresh = timer.schedule(this::refreshDue, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** The scheduled refresh: renews now, or, should the timer have fired early, schedules itself again. */
+    private void refreshDue() {
+        synchronized (this) {
+            Token t = token;
+            if (closed) {
+                return;
+            }
+            if (t != null && Instant.now().isBefore(t.accessExpiresAt().minus(settings.tokenRefreshMargin()))) {
+                scheduleRefresh(t);
+                return;
+            }
+        }
+        accessToken();
     }
 
     private void scheduleRetry() {
@@ -193,9 +208,7 @@ final class YeastarApiClient {
         if (scheduledRefresh != null) {
             scheduledRefresh.cancel(false);
         }
-        scheduledRefresh = timer.schedule(() -> {
-            accessToken();
-        }, settings.reconnectMax().toMillis(), TimeUnit.MILLISECONDS);
+        scheduledRefresh = timer.schedule(this::refreshDue, settings.reconnectMax().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void close() {
