@@ -65,7 +65,7 @@ class FastAgiCaptureReplayTest {
         assertThat(outcome.sentByServer()).as("bytes sent, byte for byte").isEqualTo(capture.sent());
         assertThat(outcome.closedByServer()).as("our server closes the socket").isTrue();
         assertThat(outcome.closeDelayMs()).as("closed right after the script, no drain").isLessThan(1000);
-        await().atMost(Duration.ofSeconds(2)).until(() -> server.openConnectionCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.openConnectionCount() == 0);
         assertThat(server.channels().size()).isZero();
         assertThat(server.availableChannelPermits()).isEqualTo(server.settings().maxChannels());
         return outcome;
@@ -73,7 +73,7 @@ class FastAgiCaptureReplayTest {
 
     private void assertOneHangupEvent(AgiCapture capture) {
         String uniqueId = capture.env("agi_uniqueid");
-        await().atMost(Duration.ofSeconds(2)).until(() -> !events.of(uniqueId).isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !events.of(uniqueId).isEmpty());
         List<CallEvent> got = events.of(uniqueId);
         assertThat(got).hasSize(1);
         CallEvent e = got.get(0);

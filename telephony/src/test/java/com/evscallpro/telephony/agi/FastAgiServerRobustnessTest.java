@@ -241,7 +241,7 @@ class FastAgiServerRobustnessTest {
                 writeQuietly(s, reply, reply.length < 20);
                 awaitClosedByServer(s, Duration.ofSeconds(5));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> !handlerOutcomes.isEmpty());
+            await().atMost(Duration.ofSeconds(15)).until(() -> !handlerOutcomes.isEmpty());
             assertThat(handlerOutcomes).containsExactly("AgiChannelClosedException");
         }
         assertThat(events.events).isEmpty();
@@ -252,7 +252,7 @@ class FastAgiServerRobustnessTest {
     void reply_nobody_asked_for_is_a_protocol_error() throws Exception {
         try (Socket s = connect()) {
             s.getOutputStream().write(env().replace("script: ivr", "script: idle").getBytes(StandardCharsets.UTF_8));
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.channels().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> server.channels().size() == 1);
             s.getOutputStream().write("200 result=0\n".getBytes(StandardCharsets.UTF_8));
             assertThat(awaitClosedByServer(s, Duration.ofSeconds(5))).isEmpty();
         }
@@ -324,8 +324,8 @@ class FastAgiServerRobustnessTest {
             s.setSoTimeout(5000);
             assertThat(readLine(s.getInputStream())).isEqualTo("GET DATA ivr/menu 5000 1");
         }
-        assertThat(thrown.get(5, TimeUnit.SECONDS)).isInstanceOf(AgiHangupException.class);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
+        assertThat(thrown.get(15, TimeUnit.SECONDS)).isInstanceOf(AgiHangupException.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.events.size() == 1);
         CallEvent e = events.events.get(0);
         assertThat(e.type()).isEqualTo(CallEvent.Type.HUNG_UP);
         assertThat(e.detail()).isEqualTo("agi:CONNECTION_LOST");
@@ -360,7 +360,7 @@ class FastAgiServerRobustnessTest {
         assertThat(replies.get(1).lines()).containsExactly("520-Invalid command syntax.  Proper usage follows:",
                 "usage", "520 End of proper usage.");
         assertThat(handlerOutcomes).containsExactly(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.events.size() == 1);
         assertAliveAndNothingLeaked();
     }
 
@@ -370,13 +370,13 @@ class FastAgiServerRobustnessTest {
         server.register("hold", ch -> channel.complete(ch.handOver()));
         try (Socket s = connect()) {
             s.getOutputStream().write(env().replace("script: ivr", "script: hold").getBytes(StandardCharsets.UTF_8));
-            AgiChannel ch = channel.get(5, TimeUnit.SECONDS);
+            AgiChannel ch = channel.get(15, TimeUnit.SECONDS);
             server.close();
             awaitClosedByServer(s, Duration.ofSeconds(5));
-            assertThat(ch.completion().get(5, TimeUnit.SECONDS)).isEqualTo(AgiEndReason.SERVER_STOPPED);
+            assertThat(ch.completion().get(15, TimeUnit.SECONDS)).isEqualTo(AgiEndReason.SERVER_STOPPED);
         }
         assertThat(server.openConnectionCount()).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+        await().atMost(Duration.ofSeconds(15)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .noneMatch(t -> t.getName().equals("agi-acceptor") || t.getName().equals("agi-events")
                         || t.getName().equals("agi-timer")));

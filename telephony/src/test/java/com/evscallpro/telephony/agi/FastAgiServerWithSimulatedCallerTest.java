@@ -154,7 +154,7 @@ class FastAgiServerWithSimulatedCallerTest {
             channel.complete(ch.handOver()); // a worker would drive it; nobody sends anything now
         });
         PlacedAgiCall call = caller().place(inbound());
-        AgiChannel ch = channel.get(5, TimeUnit.SECONDS);
+        AgiChannel ch = channel.get(15, TimeUnit.SECONDS);
         assertThat(ch.isOpen()).isTrue();
         call.hangUp();
         SimAgiCallResult result = call.await(WAIT);
@@ -256,7 +256,7 @@ class FastAgiServerWithSimulatedCallerTest {
             worker.shutdownNow();
         }
         SimAgiCallResult result = call.await(WAIT);
-        assertThat(handlerSaw.get(5, TimeUnit.SECONDS)).isEqualTo(AgiEndReason.RELEASED);
+        assertThat(handlerSaw.get(15, TimeUnit.SECONDS)).isEqualTo(AgiEndReason.RELEASED);
         assertThat(result.commands()).containsExactly("ANSWER", "WAIT FOR DIGIT 5000", "STREAM FILE ivr/thanks \"\"");
         assertThat(result.hungUp()).isFalse();
         assertThat(result.closedByServer()).isTrue();
@@ -293,7 +293,7 @@ class FastAgiServerWithSimulatedCallerTest {
         CompletableFuture<AgiChannel> channel = new CompletableFuture<>();
         start(FastAgiSettings.defaults()).register("ivr", ch -> channel.complete(ch.handOver()));
         PlacedAgiCall call = caller().place(inbound());
-        AgiChannel ch = channel.get(5, TimeUnit.SECONDS);
+        AgiChannel ch = channel.get(15, TimeUnit.SECONDS);
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         List<Future<Integer>> futures = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -329,14 +329,14 @@ class FastAgiServerWithSimulatedCallerTest {
                 ch.waitForDigit(5000);
             } catch (AgiHangupException e) {
                 long t0 = System.nanoTime();
-                ch.completion().get(5, TimeUnit.SECONDS); // a slow handler that does not return
+                ch.completion().get(15, TimeUnit.SECONDS); // a slow handler that does not return
                 closedAfterMs.complete((System.nanoTime() - t0) / 1_000_000);
                 Thread.sleep(200);
             }
         });
         SimAgiCallResult result = caller().place(inbound().hangUpDuring(1, Duration.ofMillis(100))).await(WAIT);
         assertThat(result.closedByServer()).isTrue();
-        assertThat(closedAfterMs.get(5, TimeUnit.SECONDS)).isBetween(200L, 2000L);
+        assertThat(closedAfterMs.get(15, TimeUnit.SECONDS)).isBetween(200L, 2000L);
         assertNothingLeft();
     }
 

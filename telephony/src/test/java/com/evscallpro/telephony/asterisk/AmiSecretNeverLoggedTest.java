@@ -60,7 +60,7 @@ class AmiSecretNeverLoggedTest {
                 pbx.start();
                 assertThat(pbx.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 pbx.originate(new OriginateRequest("secret-call-1", "+33100000001", null, "2000",
-                        Duration.ofSeconds(5), Map.of())).get(5, TimeUnit.SECONDS);
+                        Duration.ofSeconds(5), Map.of())).get(15, TimeUnit.SECONDS);
             }
         } finally {
             root.detachAppender(appender);

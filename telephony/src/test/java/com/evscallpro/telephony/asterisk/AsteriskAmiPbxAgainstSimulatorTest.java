@@ -84,14 +84,14 @@ class AsteriskAmiPbxAgainstSimulatorTest {
     void answered_call_is_bridged_to_the_agent_and_the_customer_hanging_up_ends_both_legs() throws Exception {
         startBoth();
         OriginateResult result = pbx.originate(request("call-answer-1", ANSWERS, Duration.ofSeconds(5)))
-                .get(5, TimeUnit.SECONDS);
+                .get(15, TimeUnit.SECONDS);
 
         assertThat(result.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(result.reason()).isEqualTo(4);
         assertThat(result.uniqueId()).isEqualTo("call-answer-1");
         assertThat(result.channel()).startsWith("Local/" + ANSWERS + "@customers-").endsWith(";1");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("call-answer-1").size() >= 7);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("call-answer-1").size() >= 7);
         assertThat(events.summary("call-answer-1")).containsExactly("CREATED/CUSTOMER", "RINGING/CUSTOMER",
                 "ANSWERED/CUSTOMER", "ANSWERED/AGENT", "BRIDGED/CUSTOMER", "HUNG_UP/AGENT", "HUNG_UP/CUSTOMER");
         CallEvent bridged = find("call-answer-1", Type.BRIDGED, Leg.CUSTOMER);
@@ -104,19 +104,19 @@ class AsteriskAmiPbxAgainstSimulatorTest {
         assertThat(find("call-answer-1", Type.HUNG_UP, Leg.AGENT).cause()).isEqualTo(16);
         assertThat(events.events()).allMatch(e -> e.linkedId().equals("call-answer-1"));
         assertThat(events.threads()).containsOnly("ami-dispatcher");
-        await().atMost(Duration.ofSeconds(2)).until(() -> sim.activeChannelCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.activeChannelCount() == 0);
     }
 
     @Test
     void busy_customer_fails_the_originate_with_cause_17() throws Exception {
         startBoth();
         OriginateResult result = pbx.originate(request("call-busy-1", BUSY, Duration.ofSeconds(5)))
-                .get(5, TimeUnit.SECONDS);
+                .get(15, TimeUnit.SECONDS);
 
         assertThat(result.outcome()).isEqualTo(CallOutcome.BUSY);
         assertThat(result.reason()).isEqualTo(5);
         assertThat(result.q850Cause()).isEqualTo(17);
-        await().atMost(Duration.ofSeconds(2)).until(() -> events.summary("call-busy-1").contains("HUNG_UP/CUSTOMER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("call-busy-1").contains("HUNG_UP/CUSTOMER"));
         CallEvent failed = find("call-busy-1", Type.FAILED, Leg.CUSTOMER);
         assertThat(failed.detail()).isEqualTo("BUSY");
         assertThat(failed.cause()).isEqualTo(17);
@@ -130,14 +130,14 @@ class AsteriskAmiPbxAgainstSimulatorTest {
         startBoth();
         long t0 = System.nanoTime();
         OriginateResult result = pbx.originate(request("call-noanswer-1", NO_ANSWER, Duration.ofMillis(800)))
-                .get(5, TimeUnit.SECONDS);
+                .get(15, TimeUnit.SECONDS);
 
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(750));
         assertThat(result.outcome()).isEqualTo(CallOutcome.NO_ANSWER);
         assertThat(result.reason()).isEqualTo(3);
         assertThat(result.q850Cause()).isEqualTo(19);
         assertThat(events.summary("call-noanswer-1")).startsWith("CREATED/CUSTOMER", "RINGING/CUSTOMER");
-        await().atMost(Duration.ofSeconds(2))
+        await().atMost(Duration.ofSeconds(15))
                 .until(() -> events.summary("call-noanswer-1").contains("HUNG_UP/CUSTOMER"));
         assertThat(find("call-noanswer-1", Type.HUNG_UP, Leg.CUSTOMER).causeText())
                 .isEqualTo("User alerting, no answer");
@@ -151,10 +151,10 @@ class AsteriskAmiPbxAgainstSimulatorTest {
         CompletableFuture<OriginateResult> unallocated = pbx.originate(request("call-unalloc-1", UNALLOCATED,
                 Duration.ofSeconds(5)));
 
-        assertThat(congested.get(5, TimeUnit.SECONDS))
+        assertThat(congested.get(15, TimeUnit.SECONDS))
                 .extracting(OriginateResult::outcome, OriginateResult::reason, OriginateResult::q850Cause)
                 .containsExactly(CallOutcome.CONGESTION, 8, 34);
-        assertThat(unallocated.get(5, TimeUnit.SECONDS))
+        assertThat(unallocated.get(15, TimeUnit.SECONDS))
                 .extracting(OriginateResult::outcome, OriginateResult::reason, OriginateResult::q850Cause)
                 .containsExactly(CallOutcome.FAILED, 0, 1);
     }
@@ -162,30 +162,30 @@ class AsteriskAmiPbxAgainstSimulatorTest {
     @Test
     void app_side_hangup_of_a_connected_call_ends_both_legs() throws Exception {
         startBoth();
-        pbx.originate(request("call-hangup-1", STAYS, Duration.ofSeconds(5))).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("call-hangup-1").contains("BRIDGED/CUSTOMER"));
+        pbx.originate(request("call-hangup-1", STAYS, Duration.ofSeconds(5))).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("call-hangup-1").contains("BRIDGED/CUSTOMER"));
         assertThat(sim.activeChannelCount()).isEqualTo(4);
 
-        pbx.hangup("call-hangup-1", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("call-hangup-1", 16).get(15, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("call-hangup-1")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("call-hangup-1")
                 .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         assertThat(find("call-hangup-1", Type.HUNG_UP, Leg.CUSTOMER).cause()).isEqualTo(16);
         assertThat(events.summary("call-hangup-1")).filteredOn(s -> s.startsWith("HUNG_UP")).hasSize(2);
-        await().atMost(Duration.ofSeconds(2)).until(() -> sim.activeChannelCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.activeChannelCount() == 0);
         // hanging up a call that is already over is a no-op
-        pbx.hangup("call-hangup-1", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("call-hangup-1", 16).get(15, TimeUnit.SECONDS);
     }
 
     @Test
     void customer_dtmf_reaches_the_listeners() throws Exception {
         startBoth();
-        pbx.originate(request("call-dtmf-1", PRESSES_DIGITS, Duration.ofSeconds(5))).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.of("call-dtmf-1").stream()
+        pbx.originate(request("call-dtmf-1", PRESSES_DIGITS, Duration.ofSeconds(5))).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.of("call-dtmf-1").stream()
                 .filter(e -> e.type() == Type.DTMF).count() == 3);
         assertThat(events.of("call-dtmf-1").stream().filter(e -> e.type() == Type.DTMF).map(CallEvent::detail))
                 .containsExactly("4", "2", "#");
-        pbx.hangup("call-dtmf-1", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("call-dtmf-1", 16).get(15, TimeUnit.SECONDS);
     }
 
     @Test
@@ -207,17 +207,17 @@ class AsteriskAmiPbxAgainstSimulatorTest {
 
         assertThat(pbx.awaitConnected(Duration.ofSeconds(10))).isTrue();
         OriginateResult result = pbx.originate(request("call-up-1", ANSWERS, Duration.ofSeconds(5)))
-                .get(5, TimeUnit.SECONDS);
+                .get(15, TimeUnit.SECONDS);
         assertThat(result.outcome()).isEqualTo(CallOutcome.ANSWERED);
     }
 
     @Test
     void originate_with_a_call_id_still_in_use_completes_exceptionally() throws Exception {
         startBoth();
-        pbx.originate(request("call-dup-1", STAYS, Duration.ofSeconds(5))).get(5, TimeUnit.SECONDS);
+        pbx.originate(request("call-dup-1", STAYS, Duration.ofSeconds(5))).get(15, TimeUnit.SECONDS);
         CompletableFuture<OriginateResult> again = pbx.originate(request("call-dup-1", STAYS, Duration.ofSeconds(5)));
-        assertThatThrownBy(() -> again.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PbxActionException.class);
-        pbx.hangup("call-dup-1", 16).get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> again.get(15, TimeUnit.SECONDS)).hasCauseInstanceOf(PbxActionException.class);
+        pbx.hangup("call-dup-1", 16).get(15, TimeUnit.SECONDS);
     }
 
     @Test
@@ -244,7 +244,7 @@ class AsteriskAmiPbxAgainstSimulatorTest {
                     .anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
                             && e.getFormattedMessage().contains("behind the reader")));
             // the simulator never waited for us: the call ended on the PBX while we were still dispatching
-            await().atMost(Duration.ofSeconds(5)).until(() -> sim.activeChannelCount() == 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> sim.activeChannelCount() == 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> events.summary("call-slow-1").size() == 7);
         } finally {
             logger.detachAppender(appender);

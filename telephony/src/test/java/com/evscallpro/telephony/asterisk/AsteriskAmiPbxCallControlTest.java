@@ -82,7 +82,7 @@ class AsteriskAmiPbxCallControlTest {
 
     private String bridgedCall(String callId, String number) throws Exception {
         OriginateResult r = pbx.originate(new OriginateRequest(callId, number, "\"EVS\" <0100000000>", "2000",
-                Duration.ofSeconds(5), Map.of())).get(5, TimeUnit.SECONDS);
+                Duration.ofSeconds(5), Map.of())).get(15, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
         await().atMost(WAIT).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
         return r.channel();
@@ -103,7 +103,7 @@ class AsteriskAmiPbxCallControlTest {
         startBoth();
         String customer = bridgedCall("xfer-1", STAYS);
 
-        pbx.blindTransfer("xfer-1", Leg.CUSTOMER, "2001", null).get(5, TimeUnit.SECONDS);
+        pbx.blindTransfer("xfer-1", Leg.CUSTOMER, "2001", null).get(15, TimeUnit.SECONDS);
 
         await().atMost(WAIT).until(() -> events.summary("xfer-1").stream()
                 .filter(s -> s.equals("BRIDGED/CUSTOMER")).count() == 2);
@@ -133,16 +133,16 @@ class AsteriskAmiPbxCallControlTest {
         startBoth();
         bridgedCall("xfer-2", STAYS);
 
-        pbx.blindTransfer("xfer-2", Leg.CUSTOMER, "3006", "fx-transfer").get(5, TimeUnit.SECONDS);
+        pbx.blindTransfer("xfer-2", Leg.CUSTOMER, "3006", "fx-transfer").get(15, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> events.summary("xfer-2").contains("HUNG_UP/AGENT"));
         Thread.sleep(200);
         assertThat(events.summary("xfer-2")).doesNotContain("HUNG_UP/CUSTOMER").contains("TRANSFERRED/CUSTOMER");
-        List<ChannelStatus> live = pbx.channelStatus("xfer-2").get(5, TimeUnit.SECONDS);
+        List<ChannelStatus> live = pbx.channelStatus("xfer-2").get(15, TimeUnit.SECONDS);
         assertThat(live).extracting(ChannelStatus::leg).containsOnly(Leg.CUSTOMER);
         assertThat(live).filteredOn(c -> c.uniqueId().equals("xfer-2")).singleElement()
                 .satisfies(c -> assertThat(c.context() + "," + c.exten()).isEqualTo("fx-transfer,3006"));
 
-        pbx.hangup("xfer-2", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("xfer-2", 16).get(15, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> events.summary("xfer-2").contains("HUNG_UP/CUSTOMER"));
     }
 
@@ -151,7 +151,7 @@ class AsteriskAmiPbxCallControlTest {
         startBoth();
         String customer = bridgedCall("atx-1", STAYS);
 
-        pbx.attendedTransfer("atx-1", Leg.AGENT, "2002").get(5, TimeUnit.SECONDS);
+        pbx.attendedTransfer("atx-1", Leg.AGENT, "2002").get(15, TimeUnit.SECONDS);
         // the consultation: the first agent is bridged with the target while the customer waits on hold
         seen(f -> "Hold".equals(f.event()) && customer.equals(f.get("Channel")));
         await().atMost(WAIT).until(() -> wire.allFrames().stream().anyMatch(f -> "BridgeEnter".equals(f.event())
@@ -163,7 +163,7 @@ class AsteriskAmiPbxCallControlTest {
         await().atMost(WAIT).until(() -> events.summary("atx-1").contains("TRANSFERRED/CUSTOMER"));
         assertThat(last("atx-1", Type.TRANSFERRED).detail()).startsWith("Local/2002@agents-");
         assertThat(events.summary("atx-1")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
-        List<ChannelStatus> live = pbx.channelStatus("atx-1").get(5, TimeUnit.SECONDS);
+        List<ChannelStatus> live = pbx.channelStatus("atx-1").get(15, TimeUnit.SECONDS);
         ChannelStatus cust = live.stream().filter(c -> c.channel().equals(customer)).findFirst().orElseThrow();
         ChannelStatus target = live.stream().filter(c -> c.channel().startsWith("Local/2002@agents-")
                 && c.channel().endsWith(";1")).findFirst().orElseThrow();
@@ -182,11 +182,11 @@ class AsteriskAmiPbxCallControlTest {
         String a = bridgedCall("br-a", STAYS);
         String b = bridgedCall("br-b", STAYS_TOO);
 
-        pbx.bridge(a, b).get(5, TimeUnit.SECONDS);
+        pbx.bridge(a, b).get(15, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> events.summary("br-a").contains("HUNG_UP/AGENT")
                 && events.summary("br-b").contains("HUNG_UP/AGENT"));
-        List<ChannelStatus> la = pbx.channelStatus("br-a").get(5, TimeUnit.SECONDS);
-        List<ChannelStatus> lb = pbx.channelStatus("br-b").get(5, TimeUnit.SECONDS);
+        List<ChannelStatus> la = pbx.channelStatus("br-a").get(15, TimeUnit.SECONDS);
+        List<ChannelStatus> lb = pbx.channelStatus("br-b").get(15, TimeUnit.SECONDS);
         String ba = la.stream().filter(c -> c.channel().equals(a)).findFirst().orElseThrow().bridgeId();
         assertThat(ba).isNotEmpty();
         assertThat(lb.stream().filter(c -> c.channel().equals(b)).findFirst().orElseThrow().bridgeId()).isEqualTo(ba);
@@ -204,7 +204,7 @@ class AsteriskAmiPbxCallControlTest {
         startBoth();
         String customer = bridgedCall("park-1", STAYS);
 
-        ParkedCall parked = pbx.park("park-1", Leg.CUSTOMER).get(5, TimeUnit.SECONDS);
+        ParkedCall parked = pbx.park("park-1", Leg.CUSTOMER).get(15, TimeUnit.SECONDS);
 
         assertThat(parked.channel()).isEqualTo(customer);
         assertThat(parked.parkingSpace()).isEqualTo("701");
@@ -212,7 +212,7 @@ class AsteriskAmiPbxCallControlTest {
         assertThat(parked.timeoutSeconds()).isEqualTo(45);
         await().atMost(WAIT).until(() -> events.summary("park-1").contains("HUNG_UP/AGENT"));
         assertThat(last("park-1", Type.PARKED).detail()).isEqualTo("701");
-        ChannelStatus st = pbx.channelStatus("park-1").get(5, TimeUnit.SECONDS).stream()
+        ChannelStatus st = pbx.channelStatus("park-1").get(15, TimeUnit.SECONDS).stream()
                 .filter(c -> c.channel().equals(customer)).findFirst().orElseThrow();
         assertThat(st.application()).isEqualTo("Park");
         assertThat(st.bridgeId()).isNotEmpty();
@@ -229,7 +229,7 @@ class AsteriskAmiPbxCallControlTest {
         String customer = bridgedCall("msg-1", STAYS);
         int before = events.of("msg-1").size();
 
-        pbx.playMessage("msg-1", Leg.CUSTOMER, "beep").get(5, TimeUnit.SECONDS);
+        pbx.playMessage("msg-1", Leg.CUSTOMER, "beep").get(15, TimeUnit.SECONDS);
 
         WireFrame start = seen(f -> "ChanSpyStart".equals(f.event()));
         assertThat(start.get("SpyerChannel")).startsWith("Local/s@evs-playback-");
@@ -240,7 +240,7 @@ class AsteriskAmiPbxCallControlTest {
         await().atMost(WAIT).until(() -> sim.channelNames().stream().noneMatch(n -> n.contains("evs-playback")));
         assertThat(events.of("msg-1")).hasSize(before);
         assertThat(events.events()).noneMatch(e -> e.callId().startsWith("evs-play"));
-        pbx.hangup("msg-1", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("msg-1", 16).get(15, TimeUnit.SECONDS);
     }
 
     @ParameterizedTest
@@ -250,7 +250,7 @@ class AsteriskAmiPbxCallControlTest {
         bridgedCall("spy-1", STAYS);
         String agent = last("spy-1", Type.BRIDGED).detail();
 
-        SpySession session = pbx.spy("3001", "spy-1", mode).get(5, TimeUnit.SECONDS);
+        SpySession session = pbx.spy("3001", "spy-1", mode).get(15, TimeUnit.SECONDS);
 
         assertThat(session.spyeeChannel()).isEqualTo(agent);
         assertThat(session.spyerChannel()).startsWith("Local/3001@agents-").endsWith(";1");
@@ -263,7 +263,7 @@ class AsteriskAmiPbxCallControlTest {
         await().atMost(WAIT).until(() -> events.summary("spy-1").contains("SPY_STARTED/AGENT"));
         assertThat(last("spy-1", Type.SPY_STARTED).detail()).isEqualTo(session.spyerChannel());
 
-        pbx.hangup(session.spyId(), 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup(session.spyId(), 16).get(15, TimeUnit.SECONDS);
         seen(f -> "ChanSpyStop".equals(f.event()));
         await().atMost(WAIT).until(() -> events.summary("spy-1").contains("SPY_STOPPED/AGENT"));
         assertThat(events.summary("spy-1")).doesNotContain("HUNG_UP/AGENT", "HUNG_UP/CUSTOMER");
@@ -277,7 +277,7 @@ class AsteriskAmiPbxCallControlTest {
         bridgedCall("st-1", STAYS);
         bridgedCall("st-2", STAYS_TOO);
 
-        List<ChannelStatus> live = pbx.channelStatus("st-1").get(5, TimeUnit.SECONDS);
+        List<ChannelStatus> live = pbx.channelStatus("st-1").get(15, TimeUnit.SECONDS);
 
         assertThat(live).hasSize(4).allMatch(c -> c.linkedId().equals("st-1"))
                 .allMatch(c -> c.state() == 6 && c.stateDesc().equals("Up"));
@@ -288,14 +288,14 @@ class AsteriskAmiPbxCallControlTest {
         ChannelStatus cust = live.stream().filter(c -> c.uniqueId().equals("st-1")).findFirst().orElseThrow();
         assertThat(cust.application()).isEqualTo("Dial");
         assertThat(cust.bridgeId()).isNotEmpty();
-        assertThat(pbx.channelStatus("no-such-call").get(5, TimeUnit.SECONDS)).isEmpty();
+        assertThat(pbx.channelStatus("no-such-call").get(15, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test
     void an_answering_machine_answers_like_a_person() throws Exception {
         startBoth();
         OriginateResult r = pbx.originate(new OriginateRequest("am-1", MACHINE, null, "2000", Duration.ofSeconds(5),
-                Map.of())).get(5, TimeUnit.SECONDS);
+                Map.of())).get(15, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(r.reason()).isEqualTo(4);
         await().atMost(WAIT).until(() -> events.summary("am-1").contains("HUNG_UP/CUSTOMER"));
@@ -308,20 +308,20 @@ class AsteriskAmiPbxCallControlTest {
     void refused_actions_fail_with_the_message_of_the_pbx() throws Exception {
         startBoth();
         assertThatThrownBy(() -> pbx.bridge("Local/nope@x-00000001;1", "Local/nope@x-00000002;1")
-                .get(5, TimeUnit.SECONDS))
+                .get(15, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(PbxActionException.class)
                 .hasMessage("Channel1 does not exist: Local/nope@x-00000001;1");
         assertThatThrownBy(() -> pbx.blindTransfer("no-such-call", Leg.CUSTOMER, "2001", null)
-                .get(5, TimeUnit.SECONDS))
+                .get(15, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PbxActionException.class).hasMessageContaining("No live CUSTOMER channel");
-        assertThatThrownBy(() -> pbx.spy("3001", "no-such-call", SpyMode.LISTEN).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pbx.spy("3001", "no-such-call", SpyMode.LISTEN).get(15, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PbxActionException.class).hasMessageContaining("No live agent channel");
-        assertThatThrownBy(() -> pbx.park("no-such-call", Leg.CUSTOMER).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pbx.park("no-such-call", Leg.CUSTOMER).get(15, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PbxActionException.class);
         // a leg that vanished between our lookup and the PBX: the PBX's own message comes through
         String customer = bridgedCall("gone-1", STAYS);
         wire.sendAction("Action", "Hangup", "ActionID", "h", "Channel", customer);
-        assertThatThrownBy(() -> pbx.bridge(customer, customer).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pbx.bridge(customer, customer).get(15, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PbxActionException.class)
                 .hasMessage("Channel1 does not exist: " + customer);
     }

@@ -54,24 +54,24 @@ class AsteriskAmiPbxEventFilterTest {
     /** An answered call (bridged to the agent, then hung up) and a busy one, both to the end. */
     private void twoCalls(String prefix) throws Exception {
         OriginateResult answered = pbx.originate(new OriginateRequest(prefix + "-a", ANSWERS, null, "2000",
-                Duration.ofSeconds(5), Map.of())).get(5, TimeUnit.SECONDS);
+                Duration.ofSeconds(5), Map.of())).get(15, TimeUnit.SECONDS);
         OriginateResult busy = pbx.originate(new OriginateRequest(prefix + "-b", BUSY, null, "2000",
-                Duration.ofSeconds(5), Map.of())).get(5, TimeUnit.SECONDS);
+                Duration.ofSeconds(5), Map.of())).get(15, TimeUnit.SECONDS);
         assertThat(answered.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(busy.outcome()).isEqualTo(CallOutcome.BUSY);
         assertThat(busy.q850Cause()).isEqualTo(17);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary(prefix + "-a").contains("HUNG_UP/CUSTOMER")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary(prefix + "-a").contains("HUNG_UP/CUSTOMER")
                 && events.summary(prefix + "-b").contains("HUNG_UP/CUSTOMER"));
         assertThat(events.summary(prefix + "-a")).containsExactly("CREATED/CUSTOMER", "RINGING/CUSTOMER",
                 "ANSWERED/CUSTOMER", "ANSWERED/AGENT", "BRIDGED/CUSTOMER", "HUNG_UP/AGENT", "HUNG_UP/CUSTOMER");
-        await().atMost(Duration.ofSeconds(2)).until(() -> sim.activeChannelCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.activeChannelCount() == 0);
         Thread.sleep(100);
     }
 
     @Test
     void the_filter_is_installed_at_login_and_only_tracked_events_are_then_received() throws Exception {
         startBoth(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.eventFilterInstalls() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> pbx.eventFilterInstalls() == 1);
         Thread.sleep(200); // the post-login resync's list items are decoded (and ignored) too
         long ignoredBefore = pbx.ignoredEvents();
 
@@ -97,12 +97,12 @@ class AsteriskAmiPbxEventFilterTest {
     @Test
     void the_filter_is_installed_again_after_every_reconnect() throws Exception {
         startBoth(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.eventFilterInstalls() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> pbx.eventFilterInstalls() == 1);
 
         sim.dropConnections(Duration.ofMillis(300));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pbx.isConnected());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !pbx.isConnected());
         await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.eventFilterInstalls() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> pbx.eventFilterInstalls() == 2);
         Thread.sleep(200);
         long ignoredBefore = pbx.ignoredEvents();
 
@@ -119,7 +119,7 @@ class AsteriskAmiPbxEventFilterTest {
             pbx = new AsteriskAmiPbx(AmiSettings.of("127.0.0.1", server.port(), "evs", "evs-secret"));
             pbx.start();
             assertThat(pbx.awaitConnected(Duration.ofSeconds(10))).isTrue();
-            await().atMost(Duration.ofSeconds(5)).until(() -> pbx.eventFilterRefusals() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> pbx.eventFilterRefusals() == 1);
             assertThat(server.receivedActions()).contains("filter");
             assertThat(pbx.eventFilterInstalls()).isZero();
             assertThat(pbx.isConnected()).isTrue();

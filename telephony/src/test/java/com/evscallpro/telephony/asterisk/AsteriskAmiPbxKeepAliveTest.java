@@ -57,8 +57,8 @@ class AsteriskAmiPbxKeepAliveTest {
 
     private void connectedCall(String callId) throws Exception {
         assertThat(pbx.originate(new OriginateRequest(callId, STAYS, null, "2000", Duration.ofSeconds(5), Map.of()))
-                .get(5, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
+                .get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
     }
 
     private void freezeAndAwaitReconnect(Duration freeze, Runnable whileFrozen) {
@@ -87,14 +87,14 @@ class AsteriskAmiPbxKeepAliveTest {
 
         assertThat(events.summary("ka-live-1")).as("no event applied twice, nothing lost")
                 .containsExactly("CREATED/CUSTOMER", "ANSWERED/CUSTOMER", "ANSWERED/AGENT", "BRIDGED/CUSTOMER");
-        pbx.hangup("ka-live-1", 16).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("ka-live-1")
+        pbx.hangup("ka-live-1", 16).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("ka-live-1")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         assertThat(events.summary("ka-live-1")).filteredOn(s -> s.startsWith("HUNG_UP")).hasSize(2);
         assertThat(sim.activeChannelCount()).isZero();
 
         assertThat(pbx.originate(new OriginateRequest("ka-after-1", STAYS, null, "2000", Duration.ofSeconds(5),
-                Map.of())).get(5, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+                Map.of())).get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
     }
 
     @Test
@@ -103,7 +103,7 @@ class AsteriskAmiPbxKeepAliveTest {
 
         freezeAndAwaitReconnect(Duration.ofSeconds(2), () -> assertThat(sim.customerHangsUp(STAYS)).isEqualTo(1));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("ka-ended-1")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("ka-ended-1")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         Thread.sleep(800); // the events written at the thaw went to the dead socket, not to us
         List<String> seen = events.summary("ka-ended-1");

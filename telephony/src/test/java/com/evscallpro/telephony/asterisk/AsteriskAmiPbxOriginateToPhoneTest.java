@@ -57,16 +57,16 @@ class AsteriskAmiPbxOriginateToPhoneTest {
         AsteriskAmiPbx pbx = connect(Duration.ofMillis(100));
 
         OriginateResult r = pbx.originateToPhone("ph-1", "2001", "\"Callback\" <0100000000>", Duration.ofSeconds(5),
-                Map.of("EVS_CALLBACK_NUMBER", "+33612345678")).get(5, TimeUnit.SECONDS);
+                Map.of("EVS_CALLBACK_NUMBER", "+33612345678")).get(15, TimeUnit.SECONDS);
 
         assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(r.reason()).isEqualTo(4);
         assertThat(r.channel()).startsWith("Local/2001@agents-");
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("ph-1").contains("ANSWERED/AGENT"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("ph-1").contains("ANSWERED/AGENT"));
         assertThat(events.summary("ph-1")).containsExactly("CREATED/AGENT", "RINGING/AGENT", "ANSWERED/AGENT");
         assertThat(sim.channelNames()).anyMatch(n -> n.startsWith("Local/2001@agents-") && n.endsWith(";1"));
 
-        List<ChannelStatus> status = pbx.channelStatus("ph-1").get(5, TimeUnit.SECONDS);
+        List<ChannelStatus> status = pbx.channelStatus("ph-1").get(15, TimeUnit.SECONDS);
         assertThat(status).anySatisfy(s -> {
             assertThat(s.channel()).endsWith(";1");
             assertThat(s.context()).isEqualTo(AmiSettings.DEFAULT_PHONE_CONTEXT);
@@ -74,8 +74,8 @@ class AsteriskAmiPbxOriginateToPhoneTest {
             assertThat(s.leg()).isEqualTo(Leg.AGENT);
         });
 
-        pbx.hangup("ph-1", 16).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("ph-1").contains("HUNG_UP/AGENT"));
+        pbx.hangup("ph-1", 16).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("ph-1").contains("HUNG_UP/AGENT"));
         assertThat(events.summary("ph-1")).filteredOn(s -> s.startsWith("HUNG_UP")).containsExactly("HUNG_UP/AGENT");
         assertThat(sim.activeChannelCount()).isZero();
     }
@@ -85,11 +85,11 @@ class AsteriskAmiPbxOriginateToPhoneTest {
         AsteriskAmiPbx pbx = connect(Duration.ofSeconds(5));
 
         OriginateResult r = pbx.originateToPhone("ph-na", "2002", null, Duration.ofMillis(500), Map.of())
-                .get(5, TimeUnit.SECONDS);
+                .get(15, TimeUnit.SECONDS);
 
         assertThat(r.outcome()).isEqualTo(CallOutcome.NO_ANSWER);
         assertThat(r.q850Cause()).isEqualTo(19);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("ph-na").contains("FAILED/AGENT"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("ph-na").contains("FAILED/AGENT"));
         CallEvent failed = events.of("ph-na").stream().filter(e -> e.type() == Type.FAILED).findFirst().orElseThrow();
         assertThat(failed.detail()).isEqualTo("NO_ANSWER");
         assertThat(failed.cause()).isEqualTo(19);
@@ -150,13 +150,13 @@ class AsteriskAmiPbxOriginateToPhoneTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> multi.connectedServers().size() == 2);
 
             OriginateResult r = multi.originateToPhone("ph-multi", "2003", null, Duration.ofSeconds(5),
-                    Map.of(MultiAsteriskPbx.SERVER_VARIABLE, "ast-b")).get(5, TimeUnit.SECONDS);
+                    Map.of(MultiAsteriskPbx.SERVER_VARIABLE, "ast-b")).get(15, TimeUnit.SECONDS);
 
             assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
             assertThat(multi.serverOf("ph-multi")).contains("ast-b");
             assertThat(other.activeChannelCount()).isZero();
-            multi.hangup("ph-multi", 16).get(5, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).until(() -> sim.activeChannelCount() == 0);
+            multi.hangup("ph-multi", 16).get(15, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(15)).until(() -> sim.activeChannelCount() == 0);
         }
     }
 }

@@ -57,14 +57,14 @@ class AsteriskAmiPbxReconnectTest {
 
     private OriginateResult connectedCall(String callId) throws Exception {
         OriginateResult r = pbx.originate(new OriginateRequest(callId, STAYS, null, "2000", Duration.ofSeconds(5),
-                Map.of())).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
+                Map.of())).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
         return r;
     }
 
     private void dropAndAwaitReconnect(Runnable duringOutage) throws Exception {
         sim.dropConnections(Duration.ofMillis(300));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pbx.isConnected());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !pbx.isConnected());
         duringOutage.run();
         await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
     }
@@ -79,8 +79,8 @@ class AsteriskAmiPbxReconnectTest {
         Thread.sleep(300); // let the resync land
         assertThat(events.summary("rc-survive-1")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
 
-        pbx.hangup("rc-survive-1", 16).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("rc-survive-1")
+        pbx.hangup("rc-survive-1", 16).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-survive-1")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         assertThat(events.summary("rc-survive-1")).containsExactly("CREATED/CUSTOMER", "ANSWERED/CUSTOMER",
                 "ANSWERED/AGENT", "BRIDGED/CUSTOMER", "HUNG_UP/AGENT", "HUNG_UP/CUSTOMER");
@@ -93,7 +93,7 @@ class AsteriskAmiPbxReconnectTest {
 
         dropAndAwaitReconnect(() -> assertThat(sim.customerHangsUp(STAYS)).isEqualTo(1));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("rc-ended-1")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-ended-1")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         Thread.sleep(300);
         assertThat(events.summary("rc-ended-1")).filteredOn(s -> s.startsWith("HUNG_UP")).hasSize(2);
@@ -106,16 +106,16 @@ class AsteriskAmiPbxReconnectTest {
     void originate_outcome_arriving_after_the_reconnect_still_completes_the_future() throws Exception {
         CompletableFuture<OriginateResult> pending = pbx.originate(new OriginateRequest("rc-late-1", RINGS_LONG, null,
                 "2000", Duration.ofSeconds(10), Map.of()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("rc-late-1").contains("RINGING/CUSTOMER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-late-1").contains("RINGING/CUSTOMER"));
 
         dropAndAwaitReconnect(() -> { });
 
         OriginateResult result = pending.get(10, TimeUnit.SECONDS);
         assertThat(result.outcome()).isEqualTo(CallOutcome.ANSWERED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("rc-late-1").contains("BRIDGED/CUSTOMER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-late-1").contains("BRIDGED/CUSTOMER"));
         assertThat(events.summary("rc-late-1")).containsExactly("CREATED/CUSTOMER", "RINGING/CUSTOMER",
                 "ANSWERED/CUSTOMER", "ANSWERED/AGENT", "BRIDGED/CUSTOMER");
-        pbx.hangup("rc-late-1", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("rc-late-1", 16).get(15, TimeUnit.SECONDS);
     }
 
     @Test
@@ -123,7 +123,7 @@ class AsteriskAmiPbxReconnectTest {
         connectedCall("rc-restart-1");
         CompletableFuture<OriginateResult> pending = pbx.originate(new OriginateRequest("rc-restart-2", RINGS_LONG,
                 null, "2000", Duration.ofSeconds(10), Map.of()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("rc-restart-2").contains("RINGING/CUSTOMER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-restart-2").contains("RINGING/CUSTOMER"));
 
         sim.simulateRestart(Duration.ofMillis(300));
         await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-restart-1")

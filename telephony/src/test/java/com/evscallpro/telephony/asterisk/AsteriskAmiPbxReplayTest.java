@@ -64,7 +64,7 @@ class AsteriskAmiPbxReplayTest {
             assertThat(r.result().reason()).isEqualTo(4);
             assertThat(r.result().uniqueId()).isEqualTo(r.callId());
             assertThat(r.result().channel()).matches("Local/1001@fx-answer-[0-9a-f]{8};1");
-            await().atMost(Duration.ofSeconds(5)).until(() -> r.events().summary(r.callId()).contains("HUNG_UP/CUSTOMER"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> r.events().summary(r.callId()).contains("HUNG_UP/CUSTOMER"));
             assertThat(r.events().summary(r.callId()))
                     .containsExactly("CREATED/CUSTOMER", "ANSWERED/CUSTOMER", "HUNG_UP/CUSTOMER");
             CallEvent gone = only(r, Type.HUNG_UP, Leg.CUSTOMER);
@@ -122,7 +122,7 @@ class AsteriskAmiPbxReplayTest {
         Run r = replay("05-originate-bridge-agent", run, "1005", "fx-customer");
         try {
             assertThat(r.result().outcome()).isEqualTo(CallOutcome.ANSWERED);
-            await().atMost(Duration.ofSeconds(5)).until(() -> r.events().summary(r.callId())
+            await().atMost(Duration.ofSeconds(15)).until(() -> r.events().summary(r.callId())
                     .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
             assertThat(r.events().summary(r.callId())).containsExactly("CREATED/CUSTOMER", "ANSWERED/CUSTOMER",
                     "ANSWERED/AGENT", "BRIDGED/CUSTOMER", "HUNG_UP/AGENT", "HUNG_UP/CUSTOMER");

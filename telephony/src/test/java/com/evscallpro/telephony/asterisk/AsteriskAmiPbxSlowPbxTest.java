@@ -83,8 +83,8 @@ class AsteriskAmiPbxSlowPbxTest {
     @Test
     void dispatcher_keeps_delivering_pbx_events_while_actions_wait_for_a_slow_pbx() throws Exception {
         pbx.originate(new OriginateRequest("slow-first", FIRST, null, "2000", Duration.ofSeconds(5), Map.of()))
-                .get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("slow-first").contains("BRIDGED/CUSTOMER"));
+                .get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("slow-first").contains("BRIDGED/CUSTOMER"));
         sim.actionDelay(Duration.ofSeconds(2));
         List<CompletableFuture<?>> waiting = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -109,14 +109,14 @@ class AsteriskAmiPbxSlowPbxTest {
     @Test
     void hangup_answered_after_the_response_timeout_fails_its_future_but_the_call_still_ends() throws Exception {
         pbx.originate(new OriginateRequest("slow-hang", FIRST, null, "2000", Duration.ofSeconds(5), Map.of()))
-                .get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("slow-hang").contains("BRIDGED/CUSTOMER"));
+                .get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("slow-hang").contains("BRIDGED/CUSTOMER"));
         sim.actionDelay(Duration.ofMillis(1500));
 
-        assertThatThrownBy(() -> pbx.hangup("slow-hang", 16).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pbx.hangup("slow-hang", 16).get(15, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(PbxActionException.class);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("slow-hang")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("slow-hang")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         CallEvent hungUp = events.of("slow-hang").stream().filter(e -> e.type() == Type.HUNG_UP).findFirst()
                 .orElseThrow();

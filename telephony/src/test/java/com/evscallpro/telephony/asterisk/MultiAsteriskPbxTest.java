@@ -67,7 +67,7 @@ class MultiAsteriskPbxTest {
     }
 
     private void awaitBridged(String callId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
     }
 
     @Test
@@ -75,20 +75,20 @@ class MultiAsteriskPbxTest {
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String id = "mx-spread-" + i;
-            OriginateResult r = pbx.originate(call(id)).get(5, TimeUnit.SECONDS);
+            OriginateResult r = pbx.originate(call(id)).get(15, TimeUnit.SECONDS);
             assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
             owners.add(pbx.serverOf(id).orElseThrow());
         }
         assertThat(owners).containsExactlyInAnyOrder("ast-a", "ast-b", "ast-a", "ast-b");
         assertThat(owners.get(0)).isNotEqualTo(owners.get(1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> simA.activeChannelCount() == 8
+        await().atMost(Duration.ofSeconds(15)).until(() -> simA.activeChannelCount() == 8
                 && simB.activeChannelCount() == 8); // 2 calls each: customer pair + agent pair
     }
 
     @Test
     void events_of_both_servers_reach_one_listener_keyed_by_call_id() throws Exception {
-        pbx.originate(call("mx-ev-1")).get(5, TimeUnit.SECONDS);
-        pbx.originate(call("mx-ev-2")).get(5, TimeUnit.SECONDS);
+        pbx.originate(call("mx-ev-1")).get(15, TimeUnit.SECONDS);
+        pbx.originate(call("mx-ev-2")).get(15, TimeUnit.SECONDS);
         awaitBridged("mx-ev-1");
         awaitBridged("mx-ev-2");
 
@@ -102,19 +102,19 @@ class MultiAsteriskPbxTest {
 
     @Test
     void hangup_goes_to_the_server_that_owns_the_call() throws Exception {
-        pbx.originate(call("mx-hang-1")).get(5, TimeUnit.SECONDS);
-        pbx.originate(call("mx-hang-2")).get(5, TimeUnit.SECONDS);
+        pbx.originate(call("mx-hang-1")).get(15, TimeUnit.SECONDS);
+        pbx.originate(call("mx-hang-2")).get(15, TimeUnit.SECONDS);
         awaitBridged("mx-hang-1");
         awaitBridged("mx-hang-2");
         String owner = pbx.serverOf("mx-hang-2").orElseThrow();
         PbxSimulator ownerSim = owner.equals("ast-a") ? simA : simB;
         PbxSimulator otherSim = owner.equals("ast-a") ? simB : simA;
 
-        pbx.hangup("mx-hang-2", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("mx-hang-2", 16).get(15, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> ownerSim.activeChannelCount() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ownerSim.activeChannelCount() == 0);
         assertThat(otherSim.activeChannelCount()).isEqualTo(4);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.summary("mx-hang-2")
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("mx-hang-2")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         assertThat(events.summary("mx-hang-1")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
         assertThat(pbx.serverOf("mx-hang-2")).as("still routable after the end").contains(owner);
@@ -124,12 +124,12 @@ class MultiAsteriskPbxTest {
     @Test
     void with_one_server_down_every_originate_goes_to_the_other() throws Exception {
         simA.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.connectedServers().equals(List.of("ast-b")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> pbx.connectedServers().equals(List.of("ast-b")));
         assertThat(pbx.isConnected()).isTrue();
 
         for (int i = 0; i < 4; i++) {
             String id = "mx-down-" + i;
-            assertThat(pbx.originate(call(id)).get(5, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(pbx.originate(call(id)).get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
             assertThat(pbx.serverOf(id)).contains("ast-b");
         }
     }
@@ -138,7 +138,7 @@ class MultiAsteriskPbxTest {
     void no_server_connected_fails_the_originate_fast() {
         simA.close();
         simB.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pbx.isConnected());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !pbx.isConnected());
 
         assertThatThrownBy(() -> pbx.originate(call("mx-none-1")).get(1, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(PbxActionException.class).hasMessageContaining("No PBX server connected");
@@ -150,7 +150,7 @@ class MultiAsteriskPbxTest {
         for (int i = 0; i < 3; i++) {
             String id = "mx-pin-" + i;
             pbx.originate(new OriginateRequest(id, STAYS, null, "2000", Duration.ofSeconds(5),
-                    Map.of(MultiAsteriskPbx.SERVER_VARIABLE, "ast-b"))).get(5, TimeUnit.SECONDS);
+                    Map.of(MultiAsteriskPbx.SERVER_VARIABLE, "ast-b"))).get(15, TimeUnit.SECONDS);
             assertThat(pbx.serverOf(id)).contains("ast-b");
         }
         assertThat(simA.activeChannelCount()).isZero();
@@ -162,7 +162,7 @@ class MultiAsteriskPbxTest {
 
     @Test
     void a_call_id_live_on_one_server_cannot_be_originated_again() throws Exception {
-        pbx.originate(call("mx-dup-1")).get(5, TimeUnit.SECONDS);
+        pbx.originate(call("mx-dup-1")).get(15, TimeUnit.SECONDS);
 
         assertThatThrownBy(() -> pbx.originate(call("mx-dup-1")).get(1, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(PbxActionException.class).hasMessageContaining("is in use");
@@ -170,17 +170,17 @@ class MultiAsteriskPbxTest {
 
     @Test
     void spy_runs_on_the_server_of_the_call_and_its_session_hangs_up_there() throws Exception {
-        pbx.originate(call("mx-spy-1")).get(5, TimeUnit.SECONDS);
+        pbx.originate(call("mx-spy-1")).get(15, TimeUnit.SECONDS);
         awaitBridged("mx-spy-1");
         String owner = pbx.serverOf("mx-spy-1").orElseThrow();
         PbxSimulator ownerSim = owner.equals("ast-a") ? simA : simB;
 
-        SpySession session = pbx.spy("2999", "mx-spy-1", SpyMode.LISTEN).get(5, TimeUnit.SECONDS);
+        SpySession session = pbx.spy("2999", "mx-spy-1", SpyMode.LISTEN).get(15, TimeUnit.SECONDS);
         assertThat(pbx.serverOf(session.spyId())).contains(owner);
         assertThat(ownerSim.activeChannelCount()).isEqualTo(6);
 
-        pbx.hangup(session.spyId(), 16).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ownerSim.activeChannelCount() == 4);
+        pbx.hangup(session.spyId(), 16).get(15, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ownerSim.activeChannelCount() == 4);
     }
 
     @Test
@@ -188,7 +188,7 @@ class MultiAsteriskPbxTest {
         assertThatThrownBy(() -> pbx.park("mx-nobody", com.evscallpro.telephony.CallEvent.Leg.CUSTOMER)
                 .get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(PbxActionException.class)
                 .hasMessageContaining("not known on any PBX server");
-        pbx.hangup("mx-nobody", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("mx-nobody", 16).get(15, TimeUnit.SECONDS);
         assertThat(pbx.channelStatus("mx-nobody").get(1, TimeUnit.SECONDS)).isEmpty();
     }
 }

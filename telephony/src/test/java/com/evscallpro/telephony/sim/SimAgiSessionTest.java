@@ -84,7 +84,7 @@ class SimAgiSessionTest {
         Thread.sleep(100);
         assertThat(running).isNotDone();
         s.hangUpNow();
-        running.get(5, TimeUnit.SECONDS);
+        running.get(15, TimeUnit.SECONDS);
         assertThat(wire).containsExactly("200 result=-1", "HANGUP");
     }
 

@@ -38,7 +38,7 @@ class YeastarPbxTest extends YeastarTestSupport {
     }
 
     private OriginateResult result(CompletableFuture<OriginateResult> f) throws Exception {
-        return f.get(5, TimeUnit.SECONDS);
+        return f.get(15, TimeUnit.SECONDS);
     }
 
     @Test
@@ -237,7 +237,7 @@ class YeastarPbxTest extends YeastarTestSupport {
 
         CompletableFuture<OriginateResult> f = pbx.originate(request("call-refused"));
 
-        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> f.get(15, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(PbxActionException.class)
                 .hasMessage("Yeastar call/dial refused: errcode 40002 PARAMETER ERROR");
         stubDial(PBX_CALL); // the call id is free again
@@ -252,7 +252,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         connect(settings());
         pbx.originate(request("call-twice"));
 
-        assertThatThrownBy(() -> pbx.originate(request("call-twice")).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pbx.originate(request("call-twice")).get(15, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PbxActionException.class).hasMessageContaining("still in use");
     }
 
@@ -285,7 +285,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         result(f);
 
-        pbx.hangup("call-hangup", 16).get(5, TimeUnit.SECONDS);
+        pbx.hangup("call-hangup", 16).get(15, TimeUnit.SECONDS);
 
         wm.verify(postRequestedFor(urlPathEqualTo(API + "call/hangup")).withQueryParam("access_token", equalTo("tok-1"))
                 .withRequestBody(equalToJson("{\"channel_id\":\"" + AGENT_CH + "\"}")));
@@ -293,7 +293,7 @@ class YeastarPbxTest extends YeastarTestSupport {
                 .withRequestBody(equalToJson("{\"channel_id\":\"" + TRUNK_CH + "\"}")));
         status(PBX_CALL, ext(AGENT, AGENT_CH, "BYE"), outbound(CUSTOMER, TRUNK_CH, "BYE"));
         await().until(() -> events.summary("call-hangup").contains("HUNG_UP/AGENT"));
-        pbx.hangup("call-hangup", 16).get(5, TimeUnit.SECONDS); // over: a no-op
+        pbx.hangup("call-hangup", 16).get(15, TimeUnit.SECONDS); // over: a no-op
         wm.verify(2, postRequestedFor(urlPathEqualTo(API + "call/hangup")));
     }
 
@@ -308,7 +308,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         result(f);
 
-        pbx.blindTransfer("call-transfer", CallEvent.Leg.CUSTOMER, "2008", null).get(5, TimeUnit.SECONDS);
+        pbx.blindTransfer("call-transfer", CallEvent.Leg.CUSTOMER, "2008", null).get(15, TimeUnit.SECONDS);
 
         wm.verify(postRequestedFor(urlPathEqualTo(API + "call/transfer")).withRequestBody(equalToJson(
                 "{\"type\":\"blind\",\"channel_id\":\"" + TRUNK_CH + "\",\"number\":\"2008\",\"dial_permission\":\"2000\"}")));
@@ -332,8 +332,8 @@ class YeastarPbxTest extends YeastarTestSupport {
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         result(f);
 
-        pbx.attendedTransfer("call-attended", CallEvent.Leg.AGENT, "2008").get(5, TimeUnit.SECONDS);
-        pbx.completeAttendedTransfer("call-attended").get(5, TimeUnit.SECONDS);
+        pbx.attendedTransfer("call-attended", CallEvent.Leg.AGENT, "2008").get(15, TimeUnit.SECONDS);
+        pbx.completeAttendedTransfer("call-attended").get(15, TimeUnit.SECONDS);
 
         wm.verify(postRequestedFor(urlPathEqualTo(API + "call/transfer")).withRequestBody(equalToJson(
                 "{\"type\":\"attended\",\"channel_id\":\"" + AGENT_CH + "\",\"number\":\"2008\",\"dial_permission\":\"2000\"}")));
@@ -345,7 +345,7 @@ class YeastarPbxTest extends YeastarTestSupport {
     void transfer_of_an_unknown_call_fails_with_a_readable_message() throws Exception {
         connect(settings());
         assertThatThrownBy(() -> pbx.blindTransfer("nope", CallEvent.Leg.CUSTOMER, "2008", null)
-                .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(PbxActionException.class)
+                .get(15, TimeUnit.SECONDS)).cause().isInstanceOf(PbxActionException.class)
                 .hasMessageContaining("call nope is not known");
     }
 
@@ -360,7 +360,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         result(f);
 
-        SpySession s = pbx.spy("2090", "call-spied", SpyMode.WHISPER).get(5, TimeUnit.SECONDS);
+        SpySession s = pbx.spy("2090", "call-spied", SpyMode.WHISPER).get(15, TimeUnit.SECONDS);
 
         assertThat(s.spyId()).isEqualTo("1700000000.150");
         assertThat(s.spyeeChannel()).isEqualTo(AGENT_CH);
@@ -441,7 +441,7 @@ class YeastarPbxTest extends YeastarTestSupport {
         connect(settings());
         wm.stop();
         assertThatThrownBy(() -> pbx.blindTransfer("nope", CallEvent.Leg.CUSTOMER, "2008", null)
-                .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(PbxActionException.class);
+                .get(15, TimeUnit.SECONDS)).cause().isInstanceOf(PbxActionException.class);
         wm.start();
     }
 }

@@ -48,7 +48,7 @@ class YeastarSecretNeverLoggedTest extends YeastarTestSupport {
             wm.stubFor(apiPost("call/dial", "tok-1").willReturn(okJson("{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}")));
             connect(settings().withTokenRefreshMargin(Duration.ofMillis(1500)));
             pbx.originate(new OriginateRequest("secret-call", CUSTOMER, null, AGENT, Duration.ofSeconds(5), Map.of()))
-                    .handle((r, e) -> null).get(5, TimeUnit.SECONDS);
+                    .handle((r, e) -> null).get(15, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     wm.verify(postRequestedFor(urlPathEqualTo(API + "refresh_token"))));
             push.dropAll();
