@@ -75,6 +75,9 @@ class TelephonyConfiguration {
         if (ami.pingInterval() != null || ami.pingTimeout() != null) {
             settings = settings.withKeepAlive(ami.pingInterval(), ami.pingTimeout());
         }
+        if (ami.eventFilter() != null) {
+            settings = settings.withEventFilter(ami.eventFilter());
+        }
         return settings;
     }
 

@@ -26,11 +26,12 @@ public record TelephonySettings(Mode mode, Ami ami, Yeastar yeastar) {
     /**
      * {@code evs.telephony.ami.*}: one Asterisk ({@code host}, {@code port}, ...) or, when {@code servers} is set,
      * several at once ({@code servers[0].id/host/port/...}; a field a server leaves out is taken from here).
-     * {@code pingInterval}/{@code pingTimeout} (keep-alive) apply to every server.
+     * {@code pingInterval}/{@code pingTimeout} (keep-alive) and {@code eventFilter} (the AMI {@code Filter} sent after
+     * each login so Asterisk only sends the events we translate; on unless set to {@code false}) apply to every server.
      */
     public record Ami(String host, Integer port, String username, String secret, String customerDialTemplate,
                       String agentContext, String phoneDialTemplate, String phoneContext, Duration pingInterval,
-                      Duration pingTimeout, List<Server> servers) {
+                      Duration pingTimeout, Boolean eventFilter, List<Server> servers) {
 
         @ConstructorBinding
         public Ami {
@@ -40,13 +41,14 @@ public record TelephonySettings(Mode mode, Ami ami, Yeastar yeastar) {
         /** The single-server form (as before the server list). */
         public Ami(String host, Integer port, String username, String secret, String customerDialTemplate,
                    String agentContext) {
-            this(host, port, username, secret, customerDialTemplate, agentContext, null, null, null, null, null);
+            this(host, port, username, secret, customerDialTemplate, agentContext, null, null, null, null, null, null);
         }
 
         @Override
         public String toString() {
             return "Ami[host=" + host + ", port=" + port + ", username=" + username + ", secret=****"
-                    + ", pingInterval=" + pingInterval + ", pingTimeout=" + pingTimeout + ", servers=" + servers + "]";
+                    + ", pingInterval=" + pingInterval + ", pingTimeout=" + pingTimeout + ", eventFilter=" + eventFilter
+                    + ", servers=" + servers + "]";
         }
     }
 

@@ -117,7 +117,7 @@ class AsteriskConfigCommandTest {
     @Test
     void with_several_asterisk_servers_each_one_is_reloaded_with_the_shared_fields() {
         TelephonySettings.Ami ami = new TelephonySettings.Ami(null, 5038, "evs", "shared-secret", null, null, null,
-                null, null, null, List.of(
+                null, null, null, null, List.of(
                         new TelephonySettings.Server("pbx-a", "10.0.0.5", null, null, null, null, null, null, null),
                         new TelephonySettings.Server("pbx-b", "10.0.0.6", 5039, "other", "s", null, null, null, null)));
 

@@ -103,6 +103,19 @@ class TelephonyConfigurationTest {
     }
 
     @Test
+    void the_ami_event_filter_is_on_by_default_and_can_be_turned_off_for_every_server() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("evs.telephony.ami.username", "evs");
+        p.put("evs.telephony.ami.secret", "shared");
+        p.put("evs.telephony.ami.servers[0].id", "ast-1");
+        p.put("evs.telephony.ami.servers[0].host", "pbx1.example");
+        assertThat(TelephonyConfiguration.servers(bind(p).ami()).get("ast-1").eventFilter()).isTrue();
+
+        p.put("evs.telephony.ami.event-filter", "false");
+        assertThat(TelephonyConfiguration.servers(bind(p).ami()).get("ast-1").eventFilter()).isFalse();
+    }
+
+    @Test
     void a_server_takes_what_it_leaves_out_from_the_top_level_ami_settings() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("evs.telephony.ami.username", "evs");
@@ -161,10 +174,10 @@ class TelephonyConfigurationTest {
         TelephonySettings.Server ok = new TelephonySettings.Server("ast-1", "h", null, null, null, null, null, null,
                 null);
         assertThatThrownBy(() -> configuration.pbxPort(new TelephonySettings(null, new TelephonySettings.Ami(null,
-                null, "u", "s", null, null, null, null, null, null, List.of(ok, noHost)), null)))
+                null, "u", "s", null, null, null, null, null, null, null, List.of(ok, noHost)), null)))
                 .hasMessageContaining("evs.telephony.ami.servers[1].host");
         assertThatThrownBy(() -> configuration.pbxPort(new TelephonySettings(null, new TelephonySettings.Ami(null,
-                null, "u", "s", null, null, null, null, null, null, List.of(ok, ok)), null)))
+                null, "u", "s", null, null, null, null, null, null, null, List.of(ok, ok)), null)))
                 .hasMessageContaining("evs.telephony.ami.servers[1].id").hasMessageContaining("used twice");
     }
 
