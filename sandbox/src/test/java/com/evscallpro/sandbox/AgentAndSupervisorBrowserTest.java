@@ -97,11 +97,12 @@ class AgentAndSupervisorBrowserTest {
         agentPage.navigate(base + "agent");
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "OFFLINE", WAIT);
 
-        // The campaign starts; the agent goes ready; the supervisor sees it without reloading.
-        campaigns.start(campaignId);
+        // The agent goes ready; the supervisor sees it without reloading. Only then does the campaign start: with
+        // it running, the dialer reserves a READY agent at once and READY may last less than one push to the board.
         agentPage.locator("#ready-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
+        campaigns.start(campaignId);
 
         // The answered customer is bridged to the agent: screen-pop with the contact and the custom fields.
         assertThat(agentPage.locator("#screen-pop")).isVisible();
