@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,21 +94,32 @@ final class YeastarApiClient {
      * errmsg. A token error (HTTP 401 or errcode 10004) forces a new login and the request is sent once more.
      */
     CompletableFuture<JsonNode> post(String endpoint, ObjectNode body) {
-        return send(endpoint, body, true);
+        return send(endpoint, "", body, true);
     }
 
-    private CompletableFuture<JsonNode> send(String endpoint, ObjectNode body, boolean mayRetry) {
+    /**
+     * GETs {@code <api>/<endpoint>?access_token=…&<params>} (e.g. {@code call/query?call_id=…}); the same answer
+     * handling and token retry as {@link #post}.
+     */
+    CompletableFuture<JsonNode> get(String endpoint, Map<String, String> params) {
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(endpoint, query.toString(), null, true);
+    }
+
+    private CompletableFuture<JsonNode> send(String endpoint, String query, ObjectNode body, boolean mayRetry) {
         if (closed) {
             return CompletableFuture.failedFuture(new PbxActionException("Yeastar adapter closed"));
         }
         return accessToken().thenCompose(tok -> {
             URI uri = URI.create(settings.endpoint(endpoint) + "?access_token="
-                    + URLEncoder.encode(tok, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(tok, StandardCharsets.UTF_8) + query);
             return exchange(endpoint, uri, body).thenCompose(reply -> {
                 if (reply.tokenRefused()) {
                     tokenRefused(tok);
                     if (mayRetry) {
-                        return send(endpoint, body, false);
+                        return send(endpoint, query, body, false);
                     }
                 }
                 return CompletableFuture.completedFuture(reply.checked(endpoint));
@@ -221,13 +233,14 @@ final class YeastarApiClient {
         }
     }
 
+    /** One HTTP exchange: POST of {@code body} as JSON, or GET when {@code body} is null. */
     private CompletableFuture<Reply> exchange(String endpoint, URI uri, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .header("User-Agent", USER_AGENT);
+        HttpRequest request = body == null ? builder.GET().build()
+                : builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((resp, err) -> {
                     if (err != null) {

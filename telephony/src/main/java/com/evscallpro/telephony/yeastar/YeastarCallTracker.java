@@ -105,6 +105,7 @@ final class YeastarCallTracker {
         String transferor;
         Future<?> ringTimer;
         Future<?> safetyTimer;
+        int reports; // push reports applied, so that an older call/query answer never overrides a newer report
         Future<?> endTimer;
 
         Call(OriginateRequest request, CompletableFuture<OriginateResult> result) {
@@ -228,6 +229,46 @@ final class YeastarCallTracker {
         return byId.size();
     }
 
+    // ------------------------------------------------------------------ resync after an event push outage
+
+    /**
+     * Yeastar's call ids of the calls we follow, each with how many reports it has had so far, to ask
+     * {@code call/query} about after the push came back.
+     */
+    Map<String, Integer> followedPbxCallIds() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Call call : byId.values()) {
+            if (call.pbxCallId != null) {
+                ids.put(call.pbxCallId, call.reports);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * {@code call/query?call_id=…} answered {@code data} for a call we follow: its members' statuses are applied as a
+     * (30011) report would be; a call the PBX no longer lists ended while the event push was down, and ends here too
+     * (HUNG_UP per leg; an outcome still open is decided as when the end details never come).
+     */
+    void resynced(String pbxCallId, int reportsAtQuery, JsonNode data) {
+        Call call = byPbxId.get(pbxCallId);
+        if (call == null) {
+            return; // ended meanwhile through the push itself
+        }
+        if (call.reports != reportsAtQuery) {
+            return; // the push reported on it since the query was sent: the answer is older than what we know
+        }
+        for (JsonNode info : data) {
+            if (pbxCallId.equals(info.path("call_id").asText(""))) {
+                log.info("call {}: still in progress after the event push outage", call.callId());
+                members(call, info.path("members"));
+                return;
+            }
+        }
+        log.info("call {}: ended while the Yeastar event push was down", call.callId());
+        endDetailsMissing(call);
+    }
+
     // ------------------------------------------------------------------ reports
 
     /** One event push report, e.g. {@code {"type":30011,"sn":"…","msg":"{…}"}} ({@code msg} is a JSON string). */
@@ -279,6 +320,7 @@ final class YeastarCallTracker {
     }
 
     private void apply(Call call, int type, JsonNode msg) {
+        call.reports++;
         switch (type) {
             case 30011 -> members(call, msg.path("members"));
             case 30015 -> callFailed(call, msg);

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ final class YeastarEventStream {
     private Duration backoff;                     // guarded by this
     private volatile boolean subscribed;
     private volatile boolean closed;
+    private volatile long lastReceivedNanos;      // anything from the PBX, "heartbeat response" included
     private int connections;                      // guarded by this
 
     YeastarEventStream(YeastarSettings settings, HttpClient http, ObjectMapper json, YeastarApiClient api,
@@ -113,8 +115,24 @@ final class YeastarEventStream {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        lastReceivedNanos = System.nanoTime();
         long every = settings.heartbeatInterval().toMillis();
-        heartbeat = timer.scheduleAtFixedRate(() -> send(ws, "heartbeat"), every, every, TimeUnit.MILLISECONDS);
+        heartbeat = timer.scheduleAtFixedRate(() -> heartbeat(ws), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends {@code heartbeat}; a connection from which nothing (not even a {@code heartbeat response}) came for two
+     * intervals is dead even if TCP did not say so (half-open, or a close the client never saw): it is aborted and
+     * the push reconnects.
+     */
+    private void heartbeat(WebSocket ws) {
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReceivedNanos);
+        if (silentMillis > 2 * settings.heartbeatInterval().toMillis()) {
+            ws.abort();
+            dropped(ws, "nothing received for " + silentMillis + " ms, heartbeats unanswered");
+            return;
+        }
+        send(ws, "heartbeat");
     }
 
     /** java.net.http allows one outstanding send per WebSocket: chain them. */
@@ -125,7 +143,8 @@ final class YeastarEventStream {
         sending = sending.handle((x, e) -> null).thenCompose(x -> ws.sendText(text, true))
                 .whenComplete((x, e) -> {
                     if (e != null) {
-                        log.debug("Yeastar event push: send failed ({})", YeastarApiClient.describe(e));
+                        ws.abort();
+                        dropped(ws, "send failed: " + YeastarApiClient.describe(e));
                     }
                 });
     }
@@ -243,6 +262,7 @@ final class YeastarEventStream {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            lastReceivedNanos = System.nanoTime();
             partial.append(data);
             if (last) {
                 String text = partial.toString();
@@ -253,6 +273,20 @@ final class YeastarEventStream {
                     log.warn("Yeastar event push: report dropped ({})", e.toString());
                 }
             }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+            lastReceivedNanos = System.nanoTime();
+            ws.request(1); // the JDK answers the ping with a pong itself
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+            lastReceivedNanos = System.nanoTime();
             ws.request(1);
             return null;
         }

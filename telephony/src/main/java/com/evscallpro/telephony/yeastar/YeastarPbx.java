@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -84,7 +85,10 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
             }
         }, this::deliver);
         this.events = new YeastarEventStream(settings, http, json, api, timer,
-                text -> dispatch(() -> tracker.onReport(text)), subscribedOnce::countDown);
+                text -> dispatch(() -> tracker.onReport(text)), () -> {
+                    subscribedOnce.countDown();
+                    dispatch(this::resync);
+                });
     }
 
     /** Logs in and opens the event push in the background; returns at once. */
@@ -301,6 +305,33 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
             }
         });
         return out;
+    }
+
+    /** How many calls the adapter follows now (asked on the dispatcher, which owns that state). */
+    public int liveCalls() {
+        return CompletableFuture.supplyAsync(tracker::liveCalls, dispatcher).join();
+    }
+
+    /**
+     * On the dispatcher, after every (re)subscription of the event push: asks {@code call/query} about each call we
+     * follow, so that what happened while the push was down (an answer, a hang-up) is not lost. A failed query keeps
+     * the call as it was and is logged.
+     */
+    private void resync() {
+        Map<String, Integer> followed = tracker.followedPbxCallIds();
+        if (followed.isEmpty()) {
+            return;
+        }
+        log.info("Yeastar event push back: resynchronising {} call(s) with call/query", followed.size());
+        followed.forEach((pbxCallId, reports) -> api.get("call/query", Map.of("call_id", pbxCallId))
+                .whenComplete((reply, error) -> dispatch(() -> {
+                    if (error != null) {
+                        log.warn("Yeastar call/query of call_id {} failed, its state is kept: {}", pbxCallId,
+                                YeastarApiClient.describe(error));
+                        return;
+                    }
+                    tracker.resynced(pbxCallId, reports, reply.path("data"));
+                })));
     }
 
     private void dispatch(Runnable task) {

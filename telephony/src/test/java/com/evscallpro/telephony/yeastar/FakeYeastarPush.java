@@ -26,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeYeastarPush implements AutoCloseable {
 
     final Set<String> acceptedTokens = ConcurrentHashMap.newKeySet();
+    /** False plays a PBX whose connection went half-open: heartbeats get no answer, nothing else is sent either. */
+    volatile boolean answerHeartbeats = true;
     final List<String> received = new CopyOnWriteArrayList<>();
     final List<String> tokensUsed = new CopyOnWriteArrayList<>();
     final List<String> paths = new CopyOnWriteArrayList<>();
@@ -167,7 +169,7 @@ final class FakeYeastarPush implements AutoCloseable {
                         received.add(text);
                         if (text.contains("topic_list")) {
                             conn.send("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}");
-                        } else if (text.equals("heartbeat")) {
+                        } else if (text.equals("heartbeat") && answerHeartbeats) {
                             conn.send("heartbeat response");
                         }
                     }

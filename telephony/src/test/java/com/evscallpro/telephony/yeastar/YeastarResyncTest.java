@@ -1,0 +1,170 @@
+package com.evscallpro.telephony.yeastar;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.CallOutcome;
+import com.evscallpro.telephony.OriginateRequest;
+import com.evscallpro.telephony.OriginateResult;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+/**
+ * What happens to a call while the event push is down: after every re-subscription the adapter asks
+ * {@code GET call/query?call_id=…} (P-Series developer guide, "Query Calls") about each call it follows.
+ */
+class YeastarResyncTest extends YeastarTestSupport {
+
+    private static final String PBX_CALL = "1700000000.301";
+
+    private CompletableFuture<OriginateResult> dial(String callId) throws Exception {
+        stubDial(PBX_CALL);
+        connect(settings());
+        CompletableFuture<OriginateResult> f = pbx.originate(new OriginateRequest(callId, CUSTOMER, null, AGENT,
+                Duration.ofSeconds(30), Map.of()));
+        await().untilAsserted(() -> wm.verify(postRequestedFor(urlPathEqualTo(API + "call/dial"))));
+        Thread.sleep(100); // the dial answer is applied on the dispatcher
+        return f;
+    }
+
+    private void answered(String callId) {
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ALERT"), outbound(CUSTOMER, TRUNK_CH, "RING"));
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary(callId).contains("BRIDGED/CUSTOMER"));
+    }
+
+    private MappingBuilder callQuery() {
+        return get(urlPathEqualTo(API + "call/query")).withQueryParam("access_token", equalTo("tok-1"))
+                .withQueryParam("call_id", equalTo(PBX_CALL));
+    }
+
+    private static String calls(String... callInfos) {
+        return "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[" + String.join(",", callInfos) + "]}";
+    }
+
+    private static String callInfo(String... members) {
+        return "{\"call_id\":\"" + PBX_CALL + "\",\"members\":[" + String.join(",", members) + "]}";
+    }
+
+    private void dropAndAwaitResubscription() {
+        push.dropAll();
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> wm.verify(1, getRequestedFor(urlPathEqualTo(
+                API + "call/query")).withQueryParam("call_id", equalTo(PBX_CALL))));
+    }
+
+    @Test
+    void a_call_that_ended_while_the_push_was_down_hangs_up_both_legs_after_the_reconnect() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-ended");
+        answered("rs-ended");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        wm.stubFor(callQuery().willReturn(okJson(calls()))); // the PBX no longer lists it: it ended meanwhile
+
+        dropAndAwaitResubscription();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-ended")
+                .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
+        assertThat(events.summary("rs-ended")).endsWith("BRIDGED/CUSTOMER", "HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")
+                .filteredOn(s -> s.startsWith("HUNG_UP")).hasSize(2);
+        assertThat(events.of("rs-ended")).filteredOn(e -> e.type() == CallEvent.Type.HUNG_UP)
+                .extracting(CallEvent::cause).containsOnly(16);
+        assertThat(pbx.liveCalls()).isZero();
+    }
+
+    @Test
+    void a_call_answered_while_the_push_was_down_completes_answered_and_bridged_after_the_reconnect()
+            throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-answered");
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ALERT"), outbound(CUSTOMER, TRUNK_CH, "RING"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-answered").contains("RINGING/CUSTOMER"));
+        wm.stubFor(callQuery().willReturn(okJson(calls(callInfo(ext(AGENT, AGENT_CH, "ANSWERED"),
+                outbound(CUSTOMER, TRUNK_CH, "ANSWER"))))));
+
+        dropAndAwaitResubscription();
+
+        OriginateResult r = f.get(15, TimeUnit.SECONDS);
+        assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-answered").contains("BRIDGED/CUSTOMER"));
+        assertThat(events.summary("rs-answered")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
+
+        // it goes on as any call: the end comes through the push again
+        cdr(PBX_CALL, "ANSWERED", 42);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-answered")
+                .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
+    }
+
+    @Test
+    void a_failed_query_keeps_the_call_as_it_was_and_later_reports_still_apply() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-unknown");
+        answered("rs-unknown");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        wm.stubFor(callQuery().willReturn(aResponse().withStatus(500)));
+
+        dropAndAwaitResubscription();
+        Thread.sleep(300); // the failed answer is handled on the dispatcher: nothing may follow from it
+
+        assertThat(events.summary("rs-unknown")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
+        assertThat(pbx.liveCalls()).isEqualTo(1);
+        cdr(PBX_CALL, "ANSWERED", 12);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-unknown")
+                .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
+    }
+
+    @Test
+    void a_query_answer_older_than_a_push_report_is_ignored() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-stale");
+        answered("rs-stale");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        // a slow answer saying "ended", overtaken by a report that says the call is up
+        wm.stubFor(callQuery().willReturn(okJson(calls()).withFixedDelay(1500)));
+
+        push.dropAll();
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !wm.findAll(getRequestedFor(urlPathEqualTo(
+                API + "call/query"))).isEmpty());
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
+        Thread.sleep(2500); // the slow answer has arrived and been handled
+
+        assertThat(events.summary("rs-stale")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
+        assertThat(pbx.liveCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_push_that_stops_answering_heartbeats_is_dropped_and_the_calls_are_resynchronised() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-silent");
+        answered("rs-silent");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        wm.stubFor(callQuery().willReturn(okJson(calls())));
+
+        push.answerHeartbeats = false; // TCP stays up, the PBX side says nothing any more
+        await().atMost(Duration.ofSeconds(15)).until(() -> push.handshakes() >= 2);
+        push.answerHeartbeats = true;
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-silent")
+                .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
+        await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
+    }
+
+    @Test
+    void no_query_is_sent_when_no_call_is_followed() throws Exception {
+        connect(settings());
+        push.dropAll();
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        Thread.sleep(300);
+        wm.verify(0, getRequestedFor(urlPathEqualTo(API + "call/query")));
+    }
+}
