@@ -401,7 +401,7 @@ class YeastarPbxTest extends YeastarTestSupport {
 
         push.dropAll();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> push.handshakes() == 2 && push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.handshakes() >= 2 && push.subscriptions() >= 2);
         await().until(pbx::isConnected);
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
         assertThat(result(f).outcome()).isEqualTo(CallOutcome.ANSWERED);
@@ -416,15 +416,16 @@ class YeastarPbxTest extends YeastarTestSupport {
 
         push.dropAll();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
         assertThat(push.tokensUsed).startsWith("tok-1", "tok-1").endsWith("tok-5");
     }
 
     @Test
     void heartbeat_keeps_the_event_push_alive() throws Exception {
-        connect(settings().withHeartbeatInterval(Duration.ofMillis(100)));
+        connect(settings().withHeartbeatInterval(Duration.ofMillis(200)));
         await().atMost(Duration.ofSeconds(15)).until(() -> push.heartbeats() >= 3);
         assertThat(pbx.isConnected()).isTrue();
+        assertThat(push.handshakes()).as("answered heartbeats never trip the watchdog").isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -62,9 +63,9 @@ class YeastarResyncTest extends YeastarTestSupport {
 
     private void dropAndAwaitResubscription() {
         push.dropAll();
-        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> wm.verify(1, getRequestedFor(urlPathEqualTo(
-                API + "call/query")).withQueryParam("call_id", equalTo(PBX_CALL))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> wm.verify(moreThanOrExactly(1),
+                getRequestedFor(urlPathEqualTo(API + "call/query")).withQueryParam("call_id", equalTo(PBX_CALL))));
     }
 
     @Test
@@ -133,7 +134,7 @@ class YeastarResyncTest extends YeastarTestSupport {
         wm.stubFor(callQuery().willReturn(okJson(calls()).withFixedDelay(1500)));
 
         push.dropAll();
-        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
         await().atMost(Duration.ofSeconds(15)).until(() -> !wm.findAll(getRequestedFor(urlPathEqualTo(
                 API + "call/query"))).isEmpty());
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
@@ -163,7 +164,7 @@ class YeastarResyncTest extends YeastarTestSupport {
     void no_query_is_sent_when_no_call_is_followed() throws Exception {
         connect(settings());
         push.dropAll();
-        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
         Thread.sleep(300);
         wm.verify(0, getRequestedFor(urlPathEqualTo(API + "call/query")));
     }

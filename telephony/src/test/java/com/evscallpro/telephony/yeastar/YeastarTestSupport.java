@@ -57,7 +57,7 @@ abstract class YeastarTestSupport {
                 .withEventsUrl(push.url())
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(300))
                 .withEndDetailsWait(Duration.ofMillis(300))
-                .withHeartbeatInterval(Duration.ofMillis(300)) // a drop the client missed is found within ~1 s
+                .withHeartbeatInterval(Duration.ofMillis(500)) // a drop the client missed is found within ~1.5 s
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
