@@ -309,7 +309,11 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
 
     /** How many calls the adapter follows now (asked on the dispatcher, which owns that state). */
     public int liveCalls() {
-        return CompletableFuture.supplyAsync(tracker::liveCalls, dispatcher).join();
+        try {
+            return CompletableFuture.supplyAsync(tracker::liveCalls, dispatcher).join();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return 0; // closed
+        }
     }
 
     /**
