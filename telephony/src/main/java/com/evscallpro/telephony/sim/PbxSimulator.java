@@ -93,6 +93,11 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.channelNames();
     }
 
+    /** AMI {@code Ping} actions answered so far (keep-alive tests). */
+    public long pingsAnswered() {
+        return engine.pingsAnswered();
+    }
+
     /** Connected AMI clients. */
     public int connectionCount() {
         return engine.connectionCount();

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SimEngine {
 
+    private final java.util.concurrent.atomic.AtomicLong pingsAnswered = new java.util.concurrent.atomic.AtomicLong();
+
     private static final Logger log = LoggerFactory.getLogger(SimEngine.class);
 
     static final String UNKNOWN = "<unknown>";
@@ -259,6 +261,10 @@ final class SimEngine {
         });
     }
 
+    long pingsAnswered() {
+        return pingsAnswered.get();
+    }
+
     int connectionCount() {
         return call(connections::size);
     }
@@ -307,8 +313,11 @@ final class SimEngine {
                     conn.send(AmiFrame.response("Goodbye", actionId).add("Message", "Thanks for all the fish."));
                     conn.closeAfterFlush();
                 }
-                case "ping" -> conn.send(AmiFrame.response("Success", actionId).add("Ping", "Pong")
-                        .add("Timestamp", timestamp()));
+                case "ping" -> {
+                    pingsAnswered.incrementAndGet();
+                    conn.send(AmiFrame.response("Success", actionId).add("Ping", "Pong")
+                            .add("Timestamp", timestamp()));
+                }
                 case "events" -> {
                     String mask = f.value("EventMask");
                     conn.eventsOn = mask == null || !mask.equalsIgnoreCase("off");
