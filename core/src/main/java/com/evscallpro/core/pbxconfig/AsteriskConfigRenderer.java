@@ -23,6 +23,10 @@ public final class AsteriskConfigRenderer {
     /** Dialplan variable used for the FastAGI host when none is configured (set it in [globals]). */
     public static final String AGI_HOST_VARIABLE = "${EVS_AGI_HOST}";
     public static final String AGENTS_CONTEXT = "evs-agents";
+    /** How long the reserved agent's (auto-answering) phone may ring before the customer hears a message. */
+    static final int AGENT_RING_SECONDS = 10;
+    /** Asterisk core sounds played to a customer whose agent's phone did not answer ("all circuits are busy now…"). */
+    static final String AGENT_UNAVAILABLE_SOUNDS = "all-circuits-busy-now&pls-try-call-later";
     public static final String CUSTOMERS_CONTEXT = "evs-customers";
     public static final String NO_SERVICE_CONTEXT = "evs-no-service";
     public static final String INBOUND_CONTEXT_PREFIX = "evs-from-";
@@ -219,7 +223,10 @@ public final class AsteriskConfigRenderer {
         out.append('\n');
         out.append("; the reserved agent's phone, dialled when a customer answers (evs.telephony.ami.agent-context)\n");
         out.append('[').append(AGENTS_CONTEXT).append("]\n");
-        out.append("exten => _X.,1,Dial(PJSIP/${EXTEN},20)\n");
+        // Dial returns only when the phone did not take the call (an answered call ends with the bridge): the
+        // customer, who already answered, hears a message instead of silence
+        out.append("exten => _X.,1,Dial(PJSIP/${EXTEN},").append(AGENT_RING_SECONDS).append(")\n");
+        out.append(" same => n,Playback(").append(AGENT_UNAVAILABLE_SOUNDS).append(")\n");
         out.append(" same => n,Hangup()\n");
         out.append('\n');
         out.append("; a route that failed (IVR server unreachable, queue left): a message, never dead air\n");

@@ -159,7 +159,8 @@ class AsteriskConfigRendererTest {
 
                 ; the reserved agent's phone, dialled when a customer answers (evs.telephony.ami.agent-context)
                 [evs-agents]
-                exten => _X.,1,Dial(PJSIP/${EXTEN},20)
+                exten => _X.,1,Dial(PJSIP/${EXTEN},10)
+                 same => n,Playback(all-circuits-busy-now&pls-try-call-later)
                  same => n,Hangup()
 
                 ; a route that failed (IVR server unreachable, queue left): a message, never dead air
