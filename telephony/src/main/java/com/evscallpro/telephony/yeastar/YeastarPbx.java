@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
+import com.evscallpro.telephony.ChannelStatus;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
@@ -282,6 +283,59 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
                     .put("attended_operate", operation);
             return api.post("call/transfer", body).thenApply(reply -> null);
         });
+    }
+
+    /**
+     * The call's live channels from {@code GET call/query?call_id=…} (what the PBX says now, not our last report):
+     * channel, leg, state ({@code ALERT} → 4 Ring, {@code RING} → 5 Ringing, {@code ANSWER}/{@code ANSWERED}/
+     * {@code HOLD} → 6 Up), {@code exten} = the member's number, {@code uniqueId} = Yeastar's call id, {@code linkedId}
+     * = ours. Members already gone ({@code BYE}) are left out. The Open API has no dialplan position, application,
+     * bridge or age: those fields stay empty / 0. A call we do not follow (or not yet dialled) has no channel.
+     */
+    @Override
+    public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
+        return onDispatcher(() -> {
+            YeastarCallTracker.Call call = tracker.call(callId);
+            if (call == null || call.pbxCallId == null) {
+                return CompletableFuture.completedFuture(List.<ChannelStatus>of());
+            }
+            String pbxCallId = call.pbxCallId;
+            return api.get("call/query", Map.of("call_id", pbxCallId))
+                    .thenApply(reply -> channels(callId, pbxCallId, reply.path("data")));
+        });
+    }
+
+    private static List<ChannelStatus> channels(String callId, String pbxCallId, JsonNode data) {
+        List<ChannelStatus> out = new ArrayList<>();
+        for (JsonNode info : data) {
+            if (!pbxCallId.equals(info.path("call_id").asText(""))) {
+                continue;
+            }
+            for (JsonNode wrapper : info.path("members")) {
+                String kind = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
+                JsonNode m = wrapper.path(kind);
+                String channel = m.path("channel_id").asText("");
+                String status = m.path("member_status").asText("").toUpperCase(java.util.Locale.ROOT);
+                int state = switch (status) {
+                    case "ALERT" -> 4;
+                    case "RING" -> 5;
+                    case "ANSWER", "ANSWERED", "HOLD" -> 6;
+                    default -> -1;
+                };
+                if (channel.isEmpty() || state < 0) {
+                    continue;
+                }
+                String number = switch (kind) {
+                    case "extension" -> m.path("number").asText("");
+                    case "outbound" -> m.path("to").asText("");
+                    default -> m.path("from").asText("");
+                };
+                out.add(new ChannelStatus(channel, pbxCallId, callId,
+                        kind.equals("extension") ? CallEvent.Leg.AGENT : CallEvent.Leg.CUSTOMER, state,
+                        state == 4 ? "Ring" : state == 5 ? "Ringing" : "Up", "", number, 0, "", "", "", 0));
+            }
+        }
+        return out;
     }
 
     private CompletableFuture<JsonNode> hangupChannel(String channel) {

@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -20,15 +22,17 @@ import org.junit.jupiter.api.Test;
 
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallOutcome;
+import com.evscallpro.telephony.ChannelStatus;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
+import com.evscallpro.telephony.PbxActionException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 /**
- * What happens to a call while the event push is down: after every re-subscription the adapter asks
- * {@code GET call/query?call_id=…} (P-Series developer guide, "Query Calls") about each call it follows.
+ * {@code GET call/query?call_id=…} (P-Series developer guide, "Query Calls"): asked about each followed call after
+ * every re-subscription of the event push (what happened while it was down), and behind {@code channelStatus}.
  */
-class YeastarResyncTest extends YeastarTestSupport {
+class YeastarCallQueryTest extends YeastarTestSupport {
 
     private static final String PBX_CALL = "1700000000.301";
 
@@ -158,6 +162,31 @@ class YeastarResyncTest extends YeastarTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-silent")
                 .containsAll(java.util.List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
         await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
+    }
+
+    @Test
+    void channel_status_asks_the_pbx_and_lists_the_live_members_with_their_leg_and_state() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-status");
+        answered("rs-status");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        wm.stubFor(callQuery().willReturn(okJson(calls(callInfo(ext(AGENT, AGENT_CH, "ANSWERED"),
+                outbound(CUSTOMER, TRUNK_CH, "HOLD"), ext("2009", "PJSIP/2009-00000031", "RING"),
+                ext("2010", "PJSIP/2010-00000032", "BYE"))))));
+
+        java.util.List<ChannelStatus> channels = pbx.channelStatus("rs-status").get(15, TimeUnit.SECONDS);
+
+        assertThat(channels).extracting(ChannelStatus::channel, ChannelStatus::leg, ChannelStatus::state,
+                ChannelStatus::stateDesc, ChannelStatus::exten).containsExactly(
+                tuple(AGENT_CH, CallEvent.Leg.AGENT, 6, "Up", AGENT),
+                tuple(TRUNK_CH, CallEvent.Leg.CUSTOMER, 6, "Up", CUSTOMER),
+                tuple("PJSIP/2009-00000031", CallEvent.Leg.AGENT, 5, "Ringing", "2009"));
+        assertThat(channels).allMatch(c -> c.uniqueId().equals(PBX_CALL) && c.linkedId().equals("rs-status"));
+        assertThat(pbx.channelStatus("no-such-call").get(15, TimeUnit.SECONDS)).isEmpty();
+
+        wm.stubFor(callQuery().willReturn(okJson("{\"errcode\":10001,\"errmsg\":\"FAILURE\"}")));
+        assertThatThrownBy(() -> pbx.channelStatus("rs-status").get(15, TimeUnit.SECONDS))
+                .cause().isInstanceOf(PbxActionException.class).hasMessageContaining("call/query")
+                .hasMessageContaining("10001");
     }
 
     @Test
