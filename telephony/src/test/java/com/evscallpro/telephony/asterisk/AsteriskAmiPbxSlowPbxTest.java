@@ -45,7 +45,10 @@ class AsteriskAmiPbxSlowPbxTest {
                         .with(FIRST, CustomerBehaviour.answerAndStay(Duration.ZERO)))).start();
         pbx = new AsteriskAmiPbx(AsteriskAmiPbxAgainstSimulatorTest.settings(sim.port())
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
-                .withKeepAlive(Duration.ofMillis(200), Duration.ofSeconds(3)));
+                // Pings wait behind the slow actions too: the answer limit stays above every delay used here (4 s at
+                // most), as a production limit must stay above the PBX's worst action time; AsteriskAmiPbxKeepAliveTest
+                // is where a PBX that stops answering is found
+                .withKeepAlive(Duration.ofMillis(200), Duration.ofSeconds(8)));
         pbx.addListener(events);
         pbx.start();
         assertThat(pbx.awaitConnected(Duration.ofSeconds(10))).isTrue();
