@@ -330,22 +330,39 @@ final class YeastarCallTracker {
     }
 
     private void members(Call call, JsonNode members) {
-        for (JsonNode wrapper : members) {
-            String kind = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
-            JsonNode m = wrapper.path(kind);
-            String channel = m.path("channel_id").asText("");
-            if (channel.isEmpty()) {
-                continue;
-            }
-            Leg leg = kind.equals("extension") ? Leg.AGENT : Leg.CUSTOMER;
-            String number = switch (kind) {
-                case "extension" -> m.path("number").asText("");
-                case "outbound" -> m.path("to").asText("");
-                default -> m.path("from").asText("");
-            };
-            member(call, channel, leg, number, m.path("member_status").asText("").toUpperCase(java.util.Locale.ROOT));
+        for (MemberReport m : MemberReport.all(members)) {
+            member(call, m.channel(), m.leg(), m.number(), m.status());
         }
         checkLegs(call);
+    }
+
+    /**
+     * One entry of a {@code members} array ({@code {"extension"|"inbound"|"outbound": {…}}}), as (30011) reports and
+     * {@code call/query} give it: an extension is the agent's leg, a trunk member the customer's; the number is the
+     * extension's, or the outside party's; the status upper-cased.
+     */
+    record MemberReport(String channel, Leg leg, String number, String status) {
+
+        /** The members that name a channel, in order. */
+        static List<MemberReport> all(JsonNode members) {
+            List<MemberReport> out = new ArrayList<>();
+            for (JsonNode wrapper : members) {
+                String kind = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
+                JsonNode m = wrapper.path(kind);
+                String channel = m.path("channel_id").asText("");
+                if (channel.isEmpty()) {
+                    continue;
+                }
+                String number = switch (kind) {
+                    case "extension" -> m.path("number").asText("");
+                    case "outbound" -> m.path("to").asText("");
+                    default -> m.path("from").asText("");
+                };
+                out.add(new MemberReport(channel, kind.equals("extension") ? Leg.AGENT : Leg.CUSTOMER, number,
+                        m.path("member_status").asText("").toUpperCase(java.util.Locale.ROOT)));
+            }
+            return out;
+        }
     }
 
     private void member(Call call, String channel, Leg leg, String number, String status) {

@@ -311,28 +311,17 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
             if (!pbxCallId.equals(info.path("call_id").asText(""))) {
                 continue;
             }
-            for (JsonNode wrapper : info.path("members")) {
-                String kind = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
-                JsonNode m = wrapper.path(kind);
-                String channel = m.path("channel_id").asText("");
-                String status = m.path("member_status").asText("").toUpperCase(java.util.Locale.ROOT);
-                int state = switch (status) {
+            for (YeastarCallTracker.MemberReport m : YeastarCallTracker.MemberReport.all(info.path("members"))) {
+                int state = switch (m.status()) {
                     case "ALERT" -> 4;
                     case "RING" -> 5;
                     case "ANSWER", "ANSWERED", "HOLD" -> 6;
                     default -> -1;
                 };
-                if (channel.isEmpty() || state < 0) {
-                    continue;
+                if (state >= 0) {
+                    out.add(new ChannelStatus(m.channel(), pbxCallId, callId, m.leg(), state,
+                            state == 4 ? "Ring" : state == 5 ? "Ringing" : "Up", "", m.number(), 0, "", "", "", 0));
                 }
-                String number = switch (kind) {
-                    case "extension" -> m.path("number").asText("");
-                    case "outbound" -> m.path("to").asText("");
-                    default -> m.path("from").asText("");
-                };
-                out.add(new ChannelStatus(channel, pbxCallId, callId,
-                        kind.equals("extension") ? CallEvent.Leg.AGENT : CallEvent.Leg.CUSTOMER, state,
-                        state == 4 ? "Ring" : state == 5 ? "Ringing" : "Up", "", number, 0, "", "", "", 0));
             }
         }
         return out;
