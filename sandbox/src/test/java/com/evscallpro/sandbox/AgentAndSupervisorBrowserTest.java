@@ -86,6 +86,7 @@ class AgentAndSupervisorBrowserTest {
         login(supervisor, base, "pw-supervisor", "pw-supervisor-secret");
         supervisor.navigate(base + "supervision");
         assertThat(supervisor.locator("#agents-grid")).isVisible();
+        assertThat(supervisor.locator("#pbx-status")).hasAttribute("data-state", "UP", WAIT); // the simulator's AMI
         supervisor.evaluate("() => window.__notReloaded = true");
         Locator agentRow = supervisor.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
                 .setHasText("Paula Browser"));

@@ -145,6 +145,11 @@ public class CallTracker implements LiveCallService, CallEventListener {
     }
 
     @Override
+    public boolean telephonyConnected() {
+        return pbx.isConnected();
+    }
+
+    @Override
     public List<LiveCall> liveCalls() {
         return calls.values().stream()
                 .map(c -> {

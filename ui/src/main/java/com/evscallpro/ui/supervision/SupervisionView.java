@@ -54,6 +54,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Span countOnCall = counterValue("count-on-call");
     private final Span countPaused = counterValue("count-paused");
     private final Span countCalls = counterValue("count-calls");
+    private final Span telephony = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
 
@@ -65,7 +66,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         configureAgentsGrid();
         configureCallsGrid();
-        add(new H2(getTranslation("supervision.title")), counters(),
+        telephony.setId("pbx-status");
+        add(new H2(getTranslation("supervision.title")), telephony, counters(),
                 new H3(getTranslation("supervision.agents")), agentsGrid,
                 new H3(getTranslation("supervision.calls")), callsGrid);
     }
@@ -151,6 +153,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
         subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
         reload();
+        showTelephony();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> tick());
     }
@@ -196,6 +199,28 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private void tick() {
         agentsGrid.getDataProvider().refreshAll();
         callsGrid.getDataProvider().refreshAll();
+        showTelephony();
+    }
+
+    /** The PBX connection, checked at every 1 s tick: a supervisor sees at once why nobody is being called. */
+    private void showTelephony() {
+        boolean up;
+        try {
+            up = liveCallService.telephonyConnected();
+        } catch (RuntimeException e) {
+            up = false;
+        }
+        String state = up ? "UP" : "DOWN";
+        if (state.equals(telephony.getElement().getAttribute("data-state"))) {
+            return;
+        }
+        telephony.getElement().setAttribute("data-state", state);
+        telephony.setText(getTranslation(up ? "supervision.telephony.up" : "supervision.telephony.down"));
+        telephony.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", up ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color)")
+                .set("color", up ? "var(--lumo-success-text-color)" : "var(--lumo-error-contrast-color)")
+                .set("font-weight", up ? "normal" : "600");
     }
 
     private void showAgents() {
