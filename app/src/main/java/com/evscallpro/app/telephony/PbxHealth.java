@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 import com.evscallpro.telephony.PbxPort;
@@ -17,13 +18,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The PBX connection as operations see it: {@code /actuator/health} component {@code pbx} (UP while at least one PBX
- * connection is up, DOWN when none is; details per Asterisk server: connected, host, reconnects, dead connections
- * found by the keep-alive) and Prometheus gauges {@code evs_pbx_connected{server=…}} (1 / 0) and
+ * The PBX connection as operations see it: {@code /actuator/health} component {@code pbx}, UP while every PBX
+ * connection is up, {@code DEGRADED} when one or all are down (HTTP 200 still: the application itself works and
+ * reconnects on its own, so a probe must not restart it; application.yml ranks DEGRADED between DOWN and UP so the
+ * overall status shows it); details per Asterisk server: connected, host, reconnects, dead connections found by the
+ * keep-alive; and Prometheus gauges {@code evs_pbx_connected{server=…}} (1 / 0) and
  * {@code evs_pbx_live_calls}. The details are shown to authenticated admins and supervisors only.
  */
 @Component("pbx")
 class PbxHealth implements HealthIndicator, MeterBinder {
+
+    /** Telephony (partly) unavailable: no call can be placed on the servers that are down. */
+    static final Status DEGRADED = new Status("DEGRADED", "a PBX connection is down: calls wait for it");
 
     private final PbxPort pbx;
 
@@ -33,9 +39,12 @@ class PbxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public Health health() {
-        Health.Builder health = pbx.isConnected() ? Health.up() : Health.down();
+        Health.Builder health = pbx.isConnected() ? Health.up() : Health.status(DEGRADED);
         switch (pbx) {
             case MultiAsteriskPbx multi -> {
+                if (multi.connectedServers().size() < multi.serverIds().size()) {
+                    health.status(DEGRADED);
+                }
                 Map<String, Object> servers = new LinkedHashMap<>();
                 for (String id : multi.serverIds()) {
                     servers.put(id, multi.server(id) instanceof AsteriskAmiPbx ami ? asterisk(ami)

@@ -30,7 +30,7 @@ class PbxHealthTest {
     }
 
     @Test
-    void one_asterisk_up_then_down_when_it_goes_away() throws Exception {
+    void one_asterisk_up_then_degraded_when_it_goes_away() throws Exception {
         PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()).start();
         try (AsteriskAmiPbx pbx = new AsteriskAmiPbx(ami(sim)).start()) {
             assertThat(pbx.awaitConnected(Duration.ofSeconds(15))).isTrue();
@@ -48,7 +48,7 @@ class PbxHealthTest {
 
             sim.close();
             await().atMost(Duration.ofSeconds(15)).until(() -> !pbx.isConnected());
-            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getStatus()).isEqualTo(PbxHealth.DEGRADED);
             assertThat(registry.get("evs.pbx.connected").tag("server", "default").gauge().value()).isZero();
         } finally {
             sim.close();
@@ -56,7 +56,7 @@ class PbxHealthTest {
     }
 
     @Test
-    void several_asterisk_servers_stay_up_while_one_is_connected_and_show_each_server() throws Exception {
+    void several_asterisk_servers_are_degraded_while_one_is_down_and_show_each_server() throws Exception {
         PbxSimulator a = new PbxSimulator(SimulatorSettings.defaults()).start();
         PbxSimulator b = new PbxSimulator(SimulatorSettings.defaults()).start();
         Map<String, AmiSettings> servers = new LinkedHashMap<>();
@@ -67,12 +67,13 @@ class PbxHealthTest {
             PbxHealth health = new PbxHealth(pbx);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             health.bindTo(registry);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             assertThat(health.health().getDetails()).containsEntry("connectedServers", "2/2");
 
             b.close();
             await().atMost(Duration.ofSeconds(15)).until(() -> pbx.connectedServers().equals(java.util.List.of("ast-a")));
             Health partly = health.health();
-            assertThat(partly.getStatus()).isEqualTo(Status.UP);
+            assertThat(partly.getStatus()).isEqualTo(PbxHealth.DEGRADED);
             assertThat(partly.getDetails()).containsEntry("connectedServers", "1/2").containsEntry("liveCalls", 0);
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> each = (Map<String, Map<String, Object>>) partly.getDetails().get("servers");
@@ -83,7 +84,8 @@ class PbxHealthTest {
 
             a.close();
             await().atMost(Duration.ofSeconds(15)).until(() -> !pbx.isConnected());
-            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getStatus()).isEqualTo(PbxHealth.DEGRADED);
+            assertThat(health.health().getDetails()).containsEntry("connectedServers", "0/2");
         } finally {
             a.close();
             b.close();
@@ -91,11 +93,11 @@ class PbxHealthTest {
     }
 
     @Test
-    void yeastar_without_its_event_push_is_down() {
+    void yeastar_without_its_event_push_is_degraded() {
         YeastarPbx pbx = new YeastarPbx(YeastarSettings.of("http://127.0.0.1:1", "client", "secret"));
         try {
             Health h = new PbxHealth(pbx).health();
-            assertThat(h.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(h.getStatus()).isEqualTo(PbxHealth.DEGRADED);
             assertThat(h.getDetails()).containsEntry("adapter", "YEASTAR_API").containsEntry("eventPushSubscribed", false)
                     .containsEntry("liveCalls", 0);
         } finally {

@@ -23,9 +23,11 @@ public final class AsteriskConfigRenderer {
     /** Dialplan variable used for the FastAGI host when none is configured (set it in [globals]). */
     public static final String AGI_HOST_VARIABLE = "${EVS_AGI_HOST}";
     public static final String AGENTS_CONTEXT = "evs-agents";
-    /** How long the reserved agent's (auto-answering) phone may ring before the customer hears a message. */
-    static final int AGENT_RING_SECONDS = 10;
-    /** Asterisk core sounds played to a customer whose agent's phone did not answer ("all circuits are busy now…"). */
+    /** How long an agent's phone rings for a caller not answered yet. */
+    static final int RING_SECONDS = 20;
+    /** How long it rings for a caller already answered and waiting (the dialer's customer; the phone auto-answers). */
+    static final int WAITING_RING_SECONDS = 10;
+    /** Asterisk core sounds played to a waiting caller whose agent's phone did not answer ("all circuits are busy"). */
     static final String AGENT_UNAVAILABLE_SOUNDS = "all-circuits-busy-now&pls-try-call-later";
     public static final String CUSTOMERS_CONTEXT = "evs-customers";
     public static final String NO_SERVICE_CONTEXT = "evs-no-service";
@@ -221,11 +223,16 @@ public final class AsteriskConfigRenderer {
             out.append(" same => n,Hangup(${HANGUPCAUSE})\n");
         }
         out.append('\n');
-        out.append("; the reserved agent's phone, dialled when a customer answers (evs.telephony.ami.agent-context)\n");
+        out.append("; the agents' phones: the reserved agent when a customer answers (evs.telephony.ami.agent-context),\n");
+        out.append("; an extension DID; a caller already answered (Up) who is waiting hears a message if the phone fails\n");
         out.append('[').append(AGENTS_CONTEXT).append("]\n");
-        // Dial returns only when the phone did not take the call (an answered call ends with the bridge): the
-        // customer, who already answered, hears a message instead of silence
-        out.append("exten => _X.,1,Dial(PJSIP/${EXTEN},").append(AGENT_RING_SECONDS).append(")\n");
+        // Unanswered callers (an inbound call ringing, a queue trying a member through a Local channel) keep the plain
+        // behaviour: ring, then hang up (a queue moves on). Dial returns only when the phone did not take the call
+        // (an answered call ends with the bridge), so the message is only ever heard instead of silence.
+        out.append("exten => _X.,1,GotoIf($[\"${CHANNEL(state)}\" = \"Up\"]?waiting)\n");
+        out.append(" same => n,Dial(PJSIP/${EXTEN},").append(RING_SECONDS).append(")\n");
+        out.append(" same => n,Hangup()\n");
+        out.append(" same => n(waiting),Dial(PJSIP/${EXTEN},").append(WAITING_RING_SECONDS).append(")\n");
         out.append(" same => n,Playback(").append(AGENT_UNAVAILABLE_SOUNDS).append(")\n");
         out.append(" same => n,Hangup()\n");
         out.append('\n');

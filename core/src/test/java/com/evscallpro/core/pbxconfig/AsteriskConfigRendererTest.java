@@ -157,9 +157,13 @@ class AsteriskConfigRendererTest {
                  same => n,Dial(PJSIP/${EXTEN}@orange)
                  same => n,Hangup(${HANGUPCAUSE})
 
-                ; the reserved agent's phone, dialled when a customer answers (evs.telephony.ami.agent-context)
+                ; the agents' phones: the reserved agent when a customer answers (evs.telephony.ami.agent-context),
+                ; an extension DID; a caller already answered (Up) who is waiting hears a message if the phone fails
                 [evs-agents]
-                exten => _X.,1,Dial(PJSIP/${EXTEN},10)
+                exten => _X.,1,GotoIf($["${CHANNEL(state)}" = "Up"]?waiting)
+                 same => n,Dial(PJSIP/${EXTEN},20)
+                 same => n,Hangup()
+                 same => n(waiting),Dial(PJSIP/${EXTEN},10)
                  same => n,Playback(all-circuits-busy-now&pls-try-call-later)
                  same => n,Hangup()
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,6 +61,7 @@ final class YeastarCallTracker {
     private final Consumer<CallEvent> emit;
 
     private final Map<String, Call> byId = new HashMap<>();
+    private volatile int liveCount; // byId.size(), published for other threads
     private final Map<String, Call> byPbxId = new HashMap<>();
     private final Map<String, List<Held>> orphans = new LinkedHashMap<>();
     private final Set<String> ended = new LinkedHashSet<>();
@@ -157,6 +159,7 @@ final class YeastarCallTracker {
             throw new PbxActionException("call id " + request.callId() + " is still in use");
         }
         byId.put(request.callId(), new Call(request, result));
+        liveCount = byId.size();
     }
 
     /** {@code call/dial} answered with Yeastar's call id. */
@@ -181,6 +184,7 @@ final class YeastarCallTracker {
 
     void dialRefused(String callId, Throwable error) {
         Call call = byId.remove(callId);
+        liveCount = byId.size();
         if (call != null) {
             call.result.completeExceptionally(error);
         }
@@ -222,11 +226,13 @@ final class YeastarCallTracker {
             cancelTimers(call);
         }
         byId.clear();
+        liveCount = 0;
         byPbxId.clear();
     }
 
+    /** Calls followed now; readable from any thread (health, metrics) without touching the dispatcher's maps. */
     int liveCalls() {
-        return byId.size();
+        return liveCount;
     }
 
     // ------------------------------------------------------------------ resync after an event push outage
@@ -256,11 +262,24 @@ final class YeastarCallTracker {
             return; // ended meanwhile through the push itself
         }
         if (call.reports != reportsAtQuery) {
-            return; // the push reported on it since the query was sent: the answer is older than what we know
+            log.info("call {}: call/query answer older than the push reports since, ignored", call.callId());
+            return;
+        }
+        if (!data.isArray()) {
+            log.warn("call {}: call/query answered without a data list, its state is kept", call.callId());
+            return;
         }
         for (JsonNode info : data) {
             if (pbxCallId.equals(info.path("call_id").asText(""))) {
                 log.info("call {}: still in progress after the event push outage", call.callId());
+                List<MemberReport> listed = MemberReport.all(info.path("members"));
+                Set<String> present = new HashSet<>();
+                listed.forEach(m -> present.add(m.channel()));
+                for (Member m : List.copyOf(call.members.values())) {
+                    if (!present.contains(m.channel) && !m.gone()) {
+                        member(call, m.channel, m.leg, m.number, "BYE"); // left during the outage
+                    }
+                }
                 members(call, info.path("members"));
                 return;
             }
@@ -599,6 +618,7 @@ final class YeastarCallTracker {
         }
         cancelTimers(call);
         byId.remove(call.callId());
+        liveCount = byId.size();
         if (call.pbxCallId != null) {
             byPbxId.remove(call.pbxCallId);
             ended.add(call.pbxCallId);

@@ -49,6 +49,7 @@ final class YeastarEventStream {
     private volatile boolean subscribed;
     private volatile boolean closed;
     private volatile long lastReceivedNanos;      // anything from the PBX, "heartbeat response" included
+    private volatile long unansweredSinceNanos;   // the first heartbeat sent since the last receipt, 0 = none
     private int connections;                      // guarded by this
 
     YeastarEventStream(YeastarSettings settings, HttpClient http, ObjectMapper json, YeastarApiClient api,
@@ -116,21 +117,30 @@ final class YeastarEventStream {
             heartbeat.cancel(false);
         }
         lastReceivedNanos = System.nanoTime();
+        unansweredSinceNanos = 0;
         long every = settings.heartbeatInterval().toMillis();
         heartbeat = timer.scheduleAtFixedRate(() -> heartbeat(ws), every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Sends {@code heartbeat}; a connection from which nothing (not even a {@code heartbeat response}) came for two
-     * intervals is dead even if TCP did not say so (half-open, or a close the client never saw): it is aborted and
-     * the push reconnects.
+     * Sends {@code heartbeat}; a connection that answered nothing (not even a {@code heartbeat response}) for two
+     * intervals after a heartbeat went out is dead even if TCP did not say so (half-open, or a close the client never
+     * saw): it is aborted and the push reconnects. Counted from the heartbeat sent, not from the last receipt, so a
+     * late timer (a JVM pause) that sent nothing meanwhile never condemns a healthy connection.
      */
     private void heartbeat(WebSocket ws) {
-        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReceivedNanos);
-        if (silentMillis > 2 * settings.heartbeatInterval().toMillis()) {
-            ws.abort();
-            dropped(ws, "nothing received for " + silentMillis + " ms, heartbeats unanswered");
-            return;
+        long now = System.nanoTime();
+        long received = lastReceivedNanos;
+        if (unansweredSinceNanos != 0 && received - unansweredSinceNanos < 0) {
+            long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - unansweredSinceNanos);
+            if (silentMillis > 2 * settings.heartbeatInterval().toMillis()) {
+                unansweredSinceNanos = 0;
+                ws.abort();
+                dropped(ws, "no answer to the heartbeats sent over the last " + silentMillis + " ms");
+                return;
+            }
+        } else {
+            unansweredSinceNanos = now;
         }
         send(ws, "heartbeat");
     }

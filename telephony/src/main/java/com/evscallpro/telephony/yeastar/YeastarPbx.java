@@ -350,13 +350,9 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
         return out;
     }
 
-    /** How many calls the adapter follows now (asked on the dispatcher, which owns that state). */
+    /** How many calls the adapter follows now; never waits for the dispatcher (health checks and metrics call it). */
     public int liveCalls() {
-        try {
-            return CompletableFuture.supplyAsync(tracker::liveCalls, dispatcher).join();
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return 0; // closed
-        }
+        return tracker.liveCalls();
     }
 
     /**

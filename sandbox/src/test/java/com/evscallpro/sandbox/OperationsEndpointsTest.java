@@ -1,0 +1,46 @@
+package com.evscallpro.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.health.SystemHealth;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The pbx health component and gauges as the running application wires them (sandbox stack, simulator on AMI). */
+class OperationsEndpointsTest {
+
+    private final SandboxTestContext stack = SandboxTestContext.get();
+
+    @Test
+    void health_has_the_pbx_component_the_public_endpoint_answers_200_and_the_gauge_is_registered() throws Exception {
+        HealthComponent pbx = stack.bean(HealthEndpoint.class).healthForPath("pbx");
+        assertThat(pbx).isNotNull();
+        assertThat(pbx.getStatus()).isEqualTo(Status.UP);
+        SystemHealth all = (SystemHealth) stack.bean(HealthEndpoint.class).health();
+        assertThat(all.getComponents()).containsKey("pbx");
+
+        assertThat(stack.bean(MeterRegistry.class).get("evs.pbx.connected").tag("server", "default").gauge().value())
+                .isEqualTo(1.0);
+        // a PBX that is down degrades the status without failing a probe; DOWN still fails it
+        HttpCodeStatusMapper codes = stack.bean(HttpCodeStatusMapper.class);
+        assertThat(codes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+        assertThat(codes.getStatusCode(Status.DOWN)).isEqualTo(503);
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + stack.httpPort() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("127.0.0.1")
+                .as("details only for admins and supervisors").doesNotContain("\"pbx\"");
+    }
+}
