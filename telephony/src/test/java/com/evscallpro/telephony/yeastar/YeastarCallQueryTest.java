@@ -18,7 +18,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallOutcome;
@@ -35,6 +42,28 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 class YeastarCallQueryTest extends YeastarTestSupport {
 
     private static final String PBX_CALL = "1700000000.301";
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger("com.evscallpro.telephony.yeastar")).addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        ((Logger) LoggerFactory.getLogger("com.evscallpro.telephony.yeastar")).detachAppender(logs);
+    }
+
+    /** Waits until the adapter logged {@code fragment}: the point after which a "nothing happened" check means it. */
+    private void awaitLog(String fragment) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            synchronized (logs) {
+                return logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains(fragment));
+            }
+        });
+    }
 
     private CompletableFuture<OriginateResult> dial(String callId) throws Exception {
         stubDial(PBX_CALL);
@@ -120,7 +149,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
         wm.stubFor(callQuery().willReturn(aResponse().withStatus(500)));
 
         dropAndAwaitResubscription();
-        Thread.sleep(300); // the failed answer is handled on the dispatcher: nothing may follow from it
+        awaitLog("failed, its state is kept"); // the failed answer was handled: nothing may follow from it
 
         assertThat(events.summary("rs-unknown")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
         assertThat(pbx.liveCalls()).isEqualTo(1);
@@ -142,7 +171,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> !wm.findAll(getRequestedFor(urlPathEqualTo(
                 API + "call/query"))).isEmpty());
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
-        Thread.sleep(2500); // the slow answer has arrived and been handled
+        awaitLog("older than the push reports since, ignored"); // the slow answer arrived and was handled
 
         assertThat(events.summary("rs-stale")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
         assertThat(pbx.liveCalls()).isEqualTo(1);
@@ -194,7 +223,38 @@ class YeastarCallQueryTest extends YeastarTestSupport {
         connect(settings());
         push.dropAll();
         await().atMost(Duration.ofSeconds(20)).until(() -> push.subscriptions() >= 2);
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
+        Thread.sleep(100);
+        pbx.channelStatus("no-call").get(15, TimeUnit.SECONDS); // runs on the dispatcher after the resync task
         wm.verify(0, getRequestedFor(urlPathEqualTo(API + "call/query")));
+    }
+
+    @Test
+    void a_member_the_pbx_no_longer_lists_left_during_the_outage() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-left");
+        answered("rs-left");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        // the agent's phone left while the push was down; the customer is still there (e.g. parked by the PBX)
+        wm.stubFor(callQuery().willReturn(okJson(calls(callInfo(outbound(CUSTOMER, TRUNK_CH, "ANSWER"))))));
+
+        dropAndAwaitResubscription();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rs-left").contains("HUNG_UP/AGENT"));
+        assertThat(events.summary("rs-left")).doesNotContain("HUNG_UP/CUSTOMER");
+        assertThat(pbx.liveCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void an_answer_without_a_data_list_keeps_the_call() throws Exception {
+        CompletableFuture<OriginateResult> f = dial("rs-nodata");
+        answered("rs-nodata");
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        wm.stubFor(callQuery().willReturn(okJson("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}")));
+
+        dropAndAwaitResubscription();
+        awaitLog("without a data list, its state is kept");
+
+        assertThat(events.summary("rs-nodata")).doesNotContain("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT");
+        assertThat(pbx.liveCalls()).isEqualTo(1);
     }
 }
