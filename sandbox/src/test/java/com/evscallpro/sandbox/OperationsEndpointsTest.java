@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.actuate.health.SystemHealth;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +33,12 @@ class OperationsEndpointsTest {
         assertThat(stack.bean(MeterRegistry.class).get("evs.pbx.connected").tag("server", "default").gauge().value())
                 .isEqualTo(1.0);
         // a PBX that is down degrades the status without failing a probe; DOWN still fails it
+        Status degraded = new Status("DEGRADED");
+        assertThat(stack.bean(StatusAggregator.class).getAggregateStatus(Status.UP, degraded, Status.UP))
+                .as("ranked below UP: the overall status shows it").isEqualTo(degraded);
+        assertThat(stack.bean(StatusAggregator.class).getAggregateStatus(degraded, Status.DOWN)).isEqualTo(Status.DOWN);
         HttpCodeStatusMapper codes = stack.bean(HttpCodeStatusMapper.class);
-        assertThat(codes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+        assertThat(codes.getStatusCode(degraded)).isEqualTo(200);
         assertThat(codes.getStatusCode(Status.DOWN)).isEqualTo(503);
 
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

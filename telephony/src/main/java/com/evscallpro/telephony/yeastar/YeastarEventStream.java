@@ -50,6 +50,7 @@ final class YeastarEventStream {
     private volatile boolean closed;
     private volatile long lastReceivedNanos;      // anything from the PBX, "heartbeat response" included
     private volatile long unansweredSinceNanos;   // the first heartbeat sent since the last receipt, 0 = none
+    private volatile long lastTickNanos;          // when the heartbeat timer last ran
     private int connections;                      // guarded by this
 
     YeastarEventStream(YeastarSettings settings, HttpClient http, ObjectMapper json, YeastarApiClient api,
@@ -117,6 +118,7 @@ final class YeastarEventStream {
             heartbeat.cancel(false);
         }
         lastReceivedNanos = System.nanoTime();
+        lastTickNanos = lastReceivedNanos;
         unansweredSinceNanos = 0;
         long every = settings.heartbeatInterval().toMillis();
         heartbeat = timer.scheduleAtFixedRate(() -> heartbeat(ws), every, every, TimeUnit.MILLISECONDS);
@@ -125,13 +127,20 @@ final class YeastarEventStream {
     /**
      * Sends {@code heartbeat}; a connection that answered nothing (not even a {@code heartbeat response}) for two
      * intervals after a heartbeat went out is dead even if TCP did not say so (half-open, or a close the client never
-     * saw): it is aborted and the push reconnects. Counted from the heartbeat sent, not from the last receipt, so a
-     * late timer (a JVM pause) that sent nothing meanwhile never condemns a healthy connection.
+     * saw): it is aborted and the push reconnects. Counted from the heartbeat sent, not from the last receipt, and a tick
+     * that comes late (a pause of the JVM or the machine, when an answer may be waiting unread) restarts the count
+     * instead of judging, so a pause does not condemn a healthy connection.
      */
     private void heartbeat(WebSocket ws) {
         long now = System.nanoTime();
         long received = lastReceivedNanos;
-        if (unansweredSinceNanos != 0 && received - unansweredSinceNanos < 0) {
+        long sinceLastTick = now - lastTickNanos;
+        lastTickNanos = now;
+        if (sinceLastTick > TimeUnit.MILLISECONDS.toNanos(settings.heartbeatInterval().toMillis() * 3 / 2)) {
+            // this tick is late (a pause of the JVM or of the machine): an answer may be waiting to be read; start
+            // counting again from this heartbeat rather than judge the connection now
+            unansweredSinceNanos = now;
+        } else if (unansweredSinceNanos != 0 && received - unansweredSinceNanos < 0) {
             long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - unansweredSinceNanos);
             if (silentMillis > 2 * settings.heartbeatInterval().toMillis()) {
                 unansweredSinceNanos = 0;

@@ -287,7 +287,7 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
 
     /**
      * The call's live channels from {@code GET call/query?call_id=…} (what the PBX says now, not our last report):
-     * channel, leg, state ({@code ALERT} → 4 Ring, {@code RING} → 5 Ringing, {@code ANSWER}/{@code ANSWERED}/
+     * channel, leg, state ({@code ALERT} → 4 Ring, {@code RING}/{@code EARLYMEDIA} → 5 Ringing, {@code ANSWER}/{@code ANSWERED}/
      * {@code HOLD} → 6 Up), {@code exten} = the member's number, {@code uniqueId} = Yeastar's call id, {@code linkedId}
      * = ours. Members already gone ({@code BYE}) are left out. The Open API has no dialplan position, application,
      * bridge or age: those fields stay empty / 0. A call we do not follow (or not yet dialled) has no channel.
@@ -314,7 +314,7 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
             for (YeastarCallTracker.MemberReport m : YeastarCallTracker.MemberReport.all(info.path("members"))) {
                 int state = switch (m.status()) {
                     case "ALERT" -> 4;
-                    case "RING" -> 5;
+                    case "RING", "EARLYMEDIA" -> 5;
                     case "ANSWER", "ANSWERED", "HOLD" -> 6;
                     default -> -1;
                 };

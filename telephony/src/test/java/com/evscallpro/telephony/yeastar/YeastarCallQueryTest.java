@@ -226,6 +226,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(pbx::isConnected);
         Thread.sleep(100);
         pbx.channelStatus("no-call").get(15, TimeUnit.SECONDS); // runs on the dispatcher after the resync task
+        Thread.sleep(300); // a query the resync would have sent has reached the stub by now
         wm.verify(0, getRequestedFor(urlPathEqualTo(API + "call/query")));
     }
 
