@@ -75,6 +75,13 @@ class YeastarCallQueryTest extends YeastarTestSupport {
         return f;
     }
 
+    /** A call dialled, answered and bridged, its originate completed ANSWERED. */
+    private void answeredCall(String callId) throws Exception {
+        CompletableFuture<OriginateResult> f = dial(callId);
+        answered(callId);
+        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+    }
+
     private void answered(String callId) {
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ALERT"), outbound(CUSTOMER, TRUNK_CH, "RING"));
         status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
@@ -103,9 +110,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void a_call_that_ended_while_the_push_was_down_hangs_up_both_legs_after_the_reconnect() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-ended");
-        answered("rs-ended");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-ended");
         wm.stubFor(callQuery().willReturn(okJson(calls()))); // the PBX no longer lists it: it ended meanwhile
 
         dropAndAwaitResubscription();
@@ -143,9 +148,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void a_failed_query_keeps_the_call_as_it_was_and_later_reports_still_apply() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-unknown");
-        answered("rs-unknown");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-unknown");
         wm.stubFor(callQuery().willReturn(aResponse().withStatus(500)));
 
         dropAndAwaitResubscription();
@@ -160,9 +163,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void a_query_answer_older_than_a_push_report_is_ignored() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-stale");
-        answered("rs-stale");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-stale");
         // a slow answer saying "ended", overtaken by a report that says the call is up
         wm.stubFor(callQuery().willReturn(okJson(calls()).withFixedDelay(1500)));
 
@@ -179,9 +180,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void a_push_that_stops_answering_heartbeats_is_dropped_and_the_calls_are_resynchronised() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-silent");
-        answered("rs-silent");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-silent");
         wm.stubFor(callQuery().willReturn(okJson(calls())));
 
         push.answerHeartbeats = false; // TCP stays up, the PBX side says nothing any more
@@ -195,9 +194,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void channel_status_asks_the_pbx_and_lists_the_live_members_with_their_leg_and_state() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-status");
-        answered("rs-status");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-status");
         wm.stubFor(callQuery().willReturn(okJson(calls(callInfo(ext(AGENT, AGENT_CH, "ANSWERED"),
                 outbound(CUSTOMER, TRUNK_CH, "HOLD"), ext("2009", "PJSIP/2009-00000031", "RING"),
                 ext("2010", "PJSIP/2010-00000032", "BYE"))))));
@@ -232,9 +229,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void a_member_the_pbx_no_longer_lists_left_during_the_outage() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-left");
-        answered("rs-left");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-left");
         // the agent's phone left while the push was down; the customer is still there (e.g. parked by the PBX)
         wm.stubFor(callQuery().willReturn(okJson(calls(callInfo(outbound(CUSTOMER, TRUNK_CH, "ANSWER"))))));
 
@@ -247,9 +242,7 @@ class YeastarCallQueryTest extends YeastarTestSupport {
 
     @Test
     void an_answer_without_a_data_list_keeps_the_call() throws Exception {
-        CompletableFuture<OriginateResult> f = dial("rs-nodata");
-        answered("rs-nodata");
-        assertThat(f.get(15, TimeUnit.SECONDS).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        answeredCall("rs-nodata");
         wm.stubFor(callQuery().willReturn(okJson("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}")));
 
         dropAndAwaitResubscription();
