@@ -1084,14 +1084,8 @@ final class SimEngine {
     }
 
     private void hangupAction(SimConnection conn, AmiFrame f, String actionId) {
-        String name = f.value("Channel");
-        if (name == null) {
-            conn.send(error(actionId, "No channel specified"));
-            return;
-        }
-        Chan c = channels.get(name);
-        if (c == null || c.dead) {
-            conn.send(error(actionId, "No such channel"));
+        Chan c = liveChannelOrError(conn, f, actionId, "No channel specified", name -> "No such channel");
+        if (c == null) {
             return;
         }
         int cause = 16;
@@ -1168,14 +1162,20 @@ final class SimEngine {
      * for Redirect and Park ({@code Channel not specified} / {@code Channel does not exist: <name>}).
      */
     private Chan liveChannelOrError(SimConnection conn, AmiFrame f, String actionId) {
+        return liveChannelOrError(conn, f, actionId, "Channel not specified", name -> "Channel does not exist: " + name);
+    }
+
+    /** The same with the action's own error texts (each Asterisk action words them its way). */
+    private Chan liveChannelOrError(SimConnection conn, AmiFrame f, String actionId, String missing,
+                                    java.util.function.Function<String, String> unknown) {
         String name = f.value("Channel");
         if (name == null) {
-            conn.send(error(actionId, "Channel not specified"));
+            conn.send(error(actionId, missing));
             return null;
         }
         Chan c = channels.get(name);
         if (c == null || c.dead) {
-            conn.send(error(actionId, "Channel does not exist: " + name));
+            conn.send(error(actionId, unknown.apply(name)));
             return null;
         }
         return c;

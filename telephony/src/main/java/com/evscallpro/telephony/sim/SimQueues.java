@@ -516,17 +516,20 @@ final class SimQueues {
         }
     }
 
+    /** The queues an action's optional {@code Queue} header names (all when absent or empty). */
+    private List<QueueState> selected(AmiFrame f) {
+        String only = f.value("Queue");
+        return queues.values().stream()
+                .filter(q -> only == null || only.isEmpty() || q.spec.name().equals(only)).toList();
+    }
+
     /** QueueStatus: QueueParams, QueueMember per member, QueueEntry per waiting caller (ActionID last). */
     void status(SimConnection conn, AmiFrame f, String actionId) {
         conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
                 .add("Message", "Queue status will follow"));
-        String only = f.value("Queue");
         int n = 0;
         long now = System.nanoTime();
-        for (QueueState q : queues.values()) {
-            if (only != null && !only.isEmpty() && !q.spec.name().equals(only)) {
-                continue;
-            }
+        for (QueueState q : selected(f)) {
             String perf = q.completed == 0 ? "0.0"
                     : String.format(Locale.ROOT, "%.1f", 100.0 * q.completedInServiceLevel / q.completed);
             conn.send(withActionId(new AmiFrame().add("Event", "QueueParams").add("Queue", q.spec.name())
@@ -566,13 +569,9 @@ final class SimQueues {
     void summary(SimConnection conn, AmiFrame f, String actionId) {
         conn.send(AmiFrame.response("Success", actionId).add("EventList", "start")
                 .add("Message", "Queue summary will follow"));
-        String only = f.value("Queue");
         int n = 0;
         long now = System.nanoTime();
-        for (QueueState q : queues.values()) {
-            if (only != null && !only.isEmpty() && !q.spec.name().equals(only)) {
-                continue;
-            }
+        for (QueueState q : selected(f)) {
             long available = q.members.stream().filter(m -> !m.paused && m.busyWith == null).count();
             long longest = q.waiting.isEmpty() ? 0 : seconds(now - q.waiting.getFirst().joinedNanos);
             conn.send(withActionId(new AmiFrame().add("Event", "QueueSummary").add("Queue", q.spec.name())
