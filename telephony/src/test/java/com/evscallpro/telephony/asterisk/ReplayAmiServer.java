@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.evscallpro.telephony.testing.LoopbackServers;
+
 /**
  * A tiny AMI server that replays what a real Asterisk sent in a capture ({@code *.ami.recv.raw}): the banner, the
  * login response, and - once the client has sent its Originate - the rest of the capture byte for byte, with the
@@ -41,9 +43,7 @@ final class ReplayAmiServer implements AutoCloseable {
             from = end + 4;
         }
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::serve, "replay-ami-server");
-        t.setDaemon(true);
-        t.start();
+        LoopbackServers.acceptInBackground(server, "replay-ami-server", "replay-ami-session", this::session);
     }
 
     int port() {
@@ -52,19 +52,6 @@ final class ReplayAmiServer implements AutoCloseable {
 
     List<String> receivedActions() {
         return received;
-    }
-
-    private void serve() {
-        try {
-            while (!server.isClosed()) {
-                Socket s = server.accept();
-                Thread t = new Thread(() -> session(s), "replay-ami-session");
-                t.setDaemon(true);
-                t.start();
-            }
-        } catch (IOException ignored) {
-            // closed
-        }
     }
 
     private void session(Socket s) {

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.evscallpro.telephony.testing.LoopbackServers;
+
 /**
  * The PBX side of the event push for tests: a minimal RFC 6455 server on loopback (handshake, masked client text
  * frames, unmasked server text frames, close, ping) that answers like the Yeastar docs: the subscription
@@ -33,13 +35,10 @@ final class FakeYeastarPush implements AutoCloseable {
     final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<Conn> conns = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
-    private volatile boolean closed;
 
     FakeYeastarPush() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::acceptLoop, "fake-yeastar-ws");
-        t.setDaemon(true);
-        t.start();
+        LoopbackServers.acceptInBackground(server, "fake-yeastar-ws", "fake-yeastar-ws-conn", this::serve);
     }
 
     URI url() {
@@ -81,22 +80,8 @@ final class FakeYeastarPush implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closed = true;
         dropAll();
         server.close();
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket s = server.accept();
-                Thread t = new Thread(() -> serve(s), "fake-yeastar-ws-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket s) {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import com.evscallpro.telephony.testing.LoopbackServers;
+
 /**
  * A raw AMI server for one purpose: answer the handshake asterisk-java does (banner, Challenge, MD5 Login,
  * CoreSettings), record every action frame byte for byte, and answer {@code Reload} as the test says. The PBX
@@ -36,9 +38,7 @@ final class StubAmiServer implements AutoCloseable {
         this.secret = secret;
         this.reloadReply = reloadReply;
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::serve, "stub-ami-server");
-        t.setDaemon(true);
-        t.start();
+        LoopbackServers.acceptInBackground(server, "stub-ami-server", "stub-ami-session", this::session);
     }
 
     int port() {
@@ -52,19 +52,6 @@ final class StubAmiServer implements AutoCloseable {
 
     List<String> actions() {
         return frames.stream().map(f -> header(parse(f), "action")).toList();
-    }
-
-    private void serve() {
-        try {
-            while (!server.isClosed()) {
-                Socket s = server.accept();
-                Thread t = new Thread(() -> session(s), "stub-ami-session");
-                t.setDaemon(true);
-                t.start();
-            }
-        } catch (IOException ignored) {
-            // closed
-        }
     }
 
     private void session(Socket s) {
