@@ -1,5 +1,6 @@
 package com.evscallpro.telephony.sim;
 
+import static com.evscallpro.telephony.testing.CaptureComparison.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -46,19 +47,19 @@ class SimulatorChanSpyAndQueuesTest {
             for (WireFrame action : sent) {
                 String id = action.get("ActionID");
                 if (id.startsWith("spy-")) {
-                    awaitCount(c, "BridgeEnter", 2);
-                    awaitCount(c, "ChanSpyStop", spies);
+                    c.awaitCount("BridgeEnter", 2, WAIT);
+                    c.awaitCount("ChanSpyStop", spies, WAIT);
                     awaitSupervisorsGone(sim);
                     spies++;
                 }
                 if (id.equals("hangup-cust")) {
-                    awaitCount(c, "ChanSpyStop", 3);
+                    c.awaitCount("ChanSpyStop", 3, WAIT);
                     awaitSupervisorsGone(sim);
                 }
                 if (id.equals("logoff-1")) {
-                    awaitCount(c, "Hangup", 3 * 2 + 4);
+                    c.awaitCount("Hangup", 3 * 2 + 4, WAIT);
                 }
-                c.send(map(action, sim.channelNames()));
+                c.send(CaptureComparison.withLiveChannels(action, sim.channelNames(), Set.of("Channel", "Data")));
                 assertThat(c.await(f -> f.event() == null && id.equals(f.get("ActionID")), WAIT))
                         .as("response to %s", id).isNotNull();
             }
@@ -135,15 +136,15 @@ class SimulatorChanSpyAndQueuesTest {
         for (String sup : List.of("3001", "3002", "3003")) {
             String one = "Local/" + sup + "@fx-supervisor-N;1";
             String two = "Local/" + sup + "@fx-supervisor-N;2";
-            int answered = index(frames, f -> "OriginateResponse".equals(f.event())
+            int answered = indexOf(frames, f -> "OriginateResponse".equals(f.event())
                     && one.equals(CaptureComparison.norm(f.get("Channel"))));
-            int start = index(frames, f -> "ChanSpyStart".equals(f.event())
+            int start = indexOf(frames, f -> "ChanSpyStart".equals(f.event())
                     && one.equals(CaptureComparison.norm(f.get("SpyerChannel"))));
-            int farGone = index(frames, f -> "Hangup".equals(f.event())
+            int farGone = indexOf(frames, f -> "Hangup".equals(f.event())
                     && two.equals(CaptureComparison.norm(f.get("Channel"))));
-            int stop = index(frames, f -> "ChanSpyStop".equals(f.event())
+            int stop = indexOf(frames, f -> "ChanSpyStop".equals(f.event())
                     && one.equals(CaptureComparison.norm(f.get("SpyerChannel"))));
-            int gone = index(frames, f -> "Hangup".equals(f.event())
+            int gone = indexOf(frames, f -> "Hangup".equals(f.event())
                     && one.equals(CaptureComparison.norm(f.get("Channel"))));
             if (answered >= 0 && answered < start && start < farGone && farGone < stop && stop < gone) {
                 out.add(sup);
@@ -153,37 +154,8 @@ class SimulatorChanSpyAndQueuesTest {
     }
 
     private static long bridgeLeavesBefore(List<WireFrame> frames, String actionId) {
-        int end = index(frames, f -> f.event() == null && actionId.equals(f.get("ActionID")));
+        int end = indexOf(frames, f -> f.event() == null && actionId.equals(f.get("ActionID")));
         return frames.subList(0, end).stream().filter(f -> "BridgeLeave".equals(f.event())).count();
-    }
-
-    private static int index(List<WireFrame> frames, java.util.function.Predicate<WireFrame> match) {
-        for (int i = 0; i < frames.size(); i++) {
-            if (match.test(frames.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Channel names of the capture (in Channel, and in the ChanSpy Data) mapped to the simulator's live ones. */
-    private static WireFrame map(WireFrame action, List<String> live) {
-        List<String[]> pairs = new ArrayList<>();
-        for (String[] p : action.pairs()) {
-            String value = p[1];
-            if (p[0].equals("Channel") || p[0].equals("Data")) {
-                int comma = value.indexOf(',');
-                String name = comma < 0 ? value : value.substring(0, comma);
-                if (name.matches(".*-[0-9a-f]{8};[12]")) {
-                    String wanted = CaptureComparison.norm(name);
-                    String found = live.stream().filter(n -> CaptureComparison.norm(n).equals(wanted)).findFirst()
-                            .orElseThrow(() -> new AssertionError("no live " + wanted + " in " + live));
-                    value = found + (comma < 0 ? "" : value.substring(comma));
-                }
-            }
-            pairs.add(new String[] {p[0], value});
-        }
-        return WireFrame.of(pairs);
     }
 
     private static void awaitSupervisorsGone(PbxSimulator sim) throws InterruptedException {
@@ -191,16 +163,6 @@ class SimulatorChanSpyAndQueuesTest {
         while (sim.channelNames().stream().anyMatch(n -> n.contains("@fx-supervisor-"))) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("supervisor channels still up: " + sim.channelNames());
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private static void awaitCount(AmiTestClient c, String event, int n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (c.allFrames().stream().filter(f -> event.equals(f.event())).count() < n) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("fewer than " + n + " " + event);
             }
             Thread.sleep(5);
         }

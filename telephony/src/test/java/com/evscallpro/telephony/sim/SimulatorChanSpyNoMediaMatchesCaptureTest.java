@@ -1,5 +1,6 @@
 package com.evscallpro.telephony.sim;
 
+import static com.evscallpro.telephony.testing.CaptureComparison.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -82,9 +83,9 @@ class SimulatorChanSpyNoMediaMatchesCaptureTest {
 
     /** Indexes of: spyer ;2 Hangup, customer ;2 Hangup, ChanSpyStop, spyee Hangup, spyer ;1 Hangup. */
     private static List<Integer> quirkOrder(List<WireFrame> frames) {
-        return List.of(index(frames, hangupOf(SPYER_2)), index(frames, hangupOf(CUSTOMER_2)),
-                index(frames, f -> "ChanSpyStop".equals(f.event())), index(frames, hangupOf(SPYEE)),
-                index(frames, hangupOf(SPYER_1)));
+        return List.of(indexOf(frames, hangupOf(SPYER_2)), indexOf(frames, hangupOf(CUSTOMER_2)),
+                indexOf(frames, f -> "ChanSpyStop".equals(f.event())), indexOf(frames, hangupOf(SPYEE)),
+                indexOf(frames, hangupOf(SPYER_1)));
     }
 
     private static List<WireFrame> replay(int run, boolean noMedia) throws Exception {
@@ -95,13 +96,13 @@ class SimulatorChanSpyNoMediaMatchesCaptureTest {
             for (WireFrame action : sent) {
                 String id = action.get("ActionID");
                 if (id.equals("spy-nomedia")) {
-                    awaitCount(c, "BridgeEnter", 2);
+                    c.awaitCount("BridgeEnter", 2, WAIT);
                 }
                 if (id.equals("logoff-1")) {
-                    awaitCount(c, "Hangup", 6);
+                    c.awaitCount("Hangup", 6, WAIT);
                     Thread.sleep(50);
                 }
-                c.send(map(action, sim.channelNames()));
+                c.send(CaptureComparison.withLiveChannels(action, sim.channelNames(), Set.of("Data")));
                 assertThat(c.await(f -> f.event() == null && id.equals(f.get("ActionID")), WAIT))
                         .as("response to %s", id).isNotNull();
             }
@@ -126,44 +127,5 @@ class SimulatorChanSpyNoMediaMatchesCaptureTest {
             }
         }
         return out;
-    }
-
-    /** The capture's channel name in the ChanSpy Data mapped to the simulator's live one. */
-    private static WireFrame map(WireFrame action, List<String> live) {
-        List<String[]> pairs = new ArrayList<>();
-        for (String[] p : action.pairs()) {
-            String value = p[1];
-            if (p[0].equals("Data")) {
-                int comma = value.indexOf(',');
-                String name = comma < 0 ? value : value.substring(0, comma);
-                if (name.matches(".*-[0-9a-f]{8};[12]")) {
-                    String wanted = CaptureComparison.norm(name);
-                    String found = live.stream().filter(n -> CaptureComparison.norm(n).equals(wanted)).findFirst()
-                            .orElseThrow(() -> new AssertionError("no live " + wanted + " in " + live));
-                    value = found + (comma < 0 ? "" : value.substring(comma));
-                }
-            }
-            pairs.add(new String[] {p[0], value});
-        }
-        return WireFrame.of(pairs);
-    }
-
-    private static int index(List<WireFrame> frames, Predicate<WireFrame> p) {
-        for (int i = 0; i < frames.size(); i++) {
-            if (p.test(frames.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void awaitCount(AmiTestClient c, String event, int n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (c.allFrames().stream().filter(f -> event.equals(f.event())).count() < n) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("fewer than " + n + " " + event);
-            }
-            Thread.sleep(5);
-        }
     }
 }

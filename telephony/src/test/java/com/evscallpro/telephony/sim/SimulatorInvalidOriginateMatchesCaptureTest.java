@@ -1,5 +1,6 @@
 package com.evscallpro.telephony.sim;
 
+import static com.evscallpro.telephony.testing.CaptureComparison.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -61,10 +62,10 @@ class SimulatorInvalidOriginateMatchesCaptureTest {
     @Test
     void a_synchronous_originate_to_a_missing_extension_answers_error_before_the_channel_events() throws Exception {
         List<WireFrame> actual = replay(1);
-        int error = index(actual, f -> f.event() == null && "orig-sync-noexten-1".equals(f.get("ActionID")));
+        int error = indexOf(actual, f -> f.event() == null && "orig-sync-noexten-1".equals(f.get("ActionID")));
         assertThat(actual.get(error).response()).isEqualTo("Error");
         assertThat(actual.get(error).get("Message")).isEqualTo("Originate failed");
-        int lastBadTech = index(actual, f -> "OriginateResponse".equals(f.event())
+        int lastBadTech = indexOf(actual, f -> "OriginateResponse".equals(f.event())
                 && "orig-badtech-1".equals(f.get("ActionID")));
         List<WireFrame> after = actual.subList(error, actual.size());
         assertThat(actual.subList(lastBadTech, error).stream().filter(f -> "Newchannel".equals(f.event())))
@@ -124,15 +125,6 @@ class SimulatorInvalidOriginateMatchesCaptureTest {
     private static WireFrame withoutTimestamp(WireFrame f, String timestamp) {
         return WireFrame.of(f.pairs().stream()
                 .map(p -> p[0].equals("Timestamp") ? new String[] {p[0], timestamp} : p).toList());
-    }
-
-    private static int index(List<WireFrame> frames, java.util.function.Predicate<WireFrame> p) {
-        for (int i = 0; i < frames.size(); i++) {
-            if (p.test(frames.get(i))) {
-                return i;
-            }
-        }
-        throw new AssertionError("no such frame");
     }
 
     private static void awaitNoChannels(PbxSimulator sim) throws InterruptedException {

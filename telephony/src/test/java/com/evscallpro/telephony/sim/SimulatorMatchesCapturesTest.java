@@ -1,5 +1,6 @@
 package com.evscallpro.telephony.sim;
 
+import static com.evscallpro.telephony.testing.CaptureComparison.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -133,15 +134,6 @@ class SimulatorMatchesCapturesTest {
                 if (seq.get(i).startsWith(p)) {
                     return i;
                 }
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(List<WireFrame> frames, java.util.function.Predicate<WireFrame> p) {
-        for (int i = 0; i < frames.size(); i++) {
-            if (p.test(frames.get(i))) {
-                return i;
             }
         }
         return -1;

@@ -1,5 +1,6 @@
 package com.evscallpro.telephony.sim;
 
+import static com.evscallpro.telephony.testing.CaptureComparison.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -73,16 +74,16 @@ class SimulatorQueuesMatchCapturesTest {
 
         // the stable queue order, and AgentComplete after the member's HangupRequest, before the caller's Hangup
         for (List<WireFrame> frames : List.of(expected, actual)) {
-            int join = index(frames, e("QueueCallerJoin"));
-            int called = index(frames, e("AgentCalled"));
-            int leave = index(frames, e("QueueCallerLeave"));
-            int connect = index(frames, e("AgentConnect"));
-            int complete = index(frames, e("AgentComplete"));
+            int join = indexOf(frames, e("QueueCallerJoin"));
+            int called = indexOf(frames, e("AgentCalled"));
+            int leave = indexOf(frames, e("QueueCallerLeave"));
+            int connect = indexOf(frames, e("AgentConnect"));
+            int complete = indexOf(frames, e("AgentComplete"));
             assertThat(List.of(join, called, leave, connect, complete)).isSorted().doesNotContain(-1);
             assertThat(frames.stream().filter(e("AgentComplete"))).hasSize(1);
-            int memberHangupRequest = index(frames, f -> "HangupRequest".equals(f.event())
+            int memberHangupRequest = indexOf(frames, f -> "HangupRequest".equals(f.event())
                     && f.get("Channel").startsWith("Local/2000@agents-") && f.get("Channel").endsWith(";1"));
-            int callerHangup = index(frames, f -> "Hangup".equals(f.event())
+            int callerHangup = indexOf(frames, f -> "Hangup".equals(f.event())
                     && f.get("Channel").startsWith("Local/30") && f.get("Channel").endsWith(";2"));
             assertThat(memberHangupRequest).isLessThan(complete);
             assertThat(complete).isLessThan(callerHangup);
@@ -193,10 +194,10 @@ class SimulatorQueuesMatchCapturesTest {
             for (WireFrame action : sent) {
                 String id = action.get("ActionID");
                 switch (id) {
-                    case "qstatus-during" -> awaitCount(client, "BridgeEnter", 2);
-                    case "qstatus-waiting" -> awaitCount(client, "MusicOnHoldStart", 1);
+                    case "qstatus-during" -> client.awaitCount("BridgeEnter", 2, WAIT);
+                    case "qstatus-waiting" -> client.awaitCount("MusicOnHoldStart", 1, WAIT);
                     case "qsummary-after", "logoff-1" -> {
-                        awaitCount(client, "BridgeEnter", 2);
+                        client.awaitCount("BridgeEnter", 2, WAIT);
                         awaitNoChannels(sim);
                         Thread.sleep(50);
                     }
@@ -283,25 +284,6 @@ class SimulatorQueuesMatchCapturesTest {
 
     private static Predicate<WireFrame> e(String event) {
         return f -> event.equals(f.event());
-    }
-
-    private static int index(List<WireFrame> frames, Predicate<WireFrame> p) {
-        for (int i = 0; i < frames.size(); i++) {
-            if (p.test(frames.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void awaitCount(AmiTestClient c, String event, int n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (c.allFrames().stream().filter(e(event)).count() < n) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("fewer than " + n + " " + event + ": " + c.allFrames());
-            }
-            Thread.sleep(5);
-        }
     }
 
     private static void awaitNoChannels(PbxSimulator sim) throws InterruptedException {

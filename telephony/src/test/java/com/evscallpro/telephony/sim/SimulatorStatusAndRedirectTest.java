@@ -44,11 +44,11 @@ class SimulatorStatusAndRedirectTest {
             for (WireFrame action : sent) {
                 String id = action.get("ActionID");
                 if (id.equals("status-all")) {
-                    awaitCount(c, "BridgeEnter", 2);
-                    awaitCount(c, "OriginateResponse", 2);
+                    c.awaitCount("BridgeEnter", 2, WAIT);
+                    c.awaitCount("OriginateResponse", 2, WAIT);
                 }
                 if (id.equals("logoff-1")) {
-                    awaitCount(c, "Hangup", 4); // the agent pair after the redirect, and call B
+                    c.awaitCount("Hangup", 4, WAIT); // the agent pair after the redirect, and call B
                 }
                 c.send(mapChannels(action, sim.channelNames()));
                 assertThat(c.await(f -> f.event() == null && id.equals(f.get("ActionID")), WAIT))
@@ -124,15 +124,5 @@ class SimulatorStatusAndRedirectTest {
         }
         return frames.subList(from + 1, to).stream()
                 .filter(f -> f.event() != null && !f.event().startsWith("Response")).toList();
-    }
-
-    private static void awaitCount(AmiTestClient c, String event, int n) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (c.allFrames().stream().filter(f -> event.equals(f.event())).count() < n) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("fewer than " + n + " " + event);
-            }
-            Thread.sleep(5);
-        }
     }
 }

@@ -115,6 +115,17 @@ public final class AmiTestClient implements AutoCloseable {
     }
 
     /** Skips frames until one matches; null on timeout. */
+    /** Waits until at least {@code n} {@code event} events have arrived. */
+    public void awaitCount(String event, int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (allFrames().stream().filter(f -> event.equals(f.event())).count() < n) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("fewer than " + n + " " + event + ": " + allFrames());
+            }
+            Thread.sleep(5);
+        }
+    }
+
     public WireFrame await(Predicate<WireFrame> match, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {

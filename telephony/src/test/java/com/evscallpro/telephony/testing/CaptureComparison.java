@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Normalises AMI frame streams so a simulator run can be compared with a capture: channel names lose their sequence
@@ -169,5 +170,39 @@ public final class CaptureComparison {
             }
         });
         return bad;
+    }
+
+    /** The position of the first frame that {@code match} accepts, -1 when none does. */
+    public static int indexOf(List<WireFrame> frames, Predicate<WireFrame> match) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (match.test(frames.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A captured action with the channel names of its {@code headers} (the part before a comma, e.g. ChanSpy's
+     * {@code Data}) replaced by the live channels of the same shape: the captured names carry Asterisk's sequence
+     * numbers, the simulator's differ.
+     */
+    public static WireFrame withLiveChannels(WireFrame action, List<String> live, Set<String> headers) {
+        List<String[]> pairs = new ArrayList<>();
+        for (String[] p : action.pairs()) {
+            String value = p[1];
+            if (headers.contains(p[0])) {
+                int comma = value.indexOf(',');
+                String name = comma < 0 ? value : value.substring(0, comma);
+                if (name.matches(".*-[0-9a-f]{8};[12]")) {
+                    String wanted = norm(name);
+                    String found = live.stream().filter(n -> norm(n).equals(wanted)).findFirst()
+                            .orElseThrow(() -> new AssertionError("no live " + wanted + " in " + live));
+                    value = found + (comma < 0 ? "" : value.substring(comma));
+                }
+            }
+            pairs.add(new String[] {p[0], value});
+        }
+        return WireFrame.of(pairs);
     }
 }
