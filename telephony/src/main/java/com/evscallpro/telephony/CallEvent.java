@@ -14,7 +14,10 @@ import java.time.Instant;
  * @param at        when the adapter saw it
  * @param cause     the Q.850 cause for HUNG_UP, else 0
  * @param causeText the cause's text for HUNG_UP (e.g. "Normal Clearing"), else null
- * @param detail    the digit for DTMF, the peer channel for BRIDGED, the outcome name for FAILED, the new place
+ * @param detail    the digit for DTMF, the peer channel for BRIDGED, the outcome name for FAILED of the customer leg
+ *                  and Asterisk's {@code DIALSTATUS} ({@code NOANSWER}, {@code BUSY}, {@code CHANUNAVAIL}...) for FAILED
+ *                  of the {@link Leg#AGENT} leg (the agent's phone was rung and not connected, or could not be
+ *                  reached at all), {@link #ENDED_DURING_OUTAGE} for a HUNG_UP not seen on the wire, the new place
  *                  ({@code context,exten}, or the transfer target channel) for TRANSFERRED, the parking space for
  *                  PARKED, the supervisor's channel for SPY_STARTED / SPY_STOPPED, else null
  */
@@ -31,4 +34,17 @@ public record CallEvent(Type type, String callId, Leg leg, String channel, Strin
         SPY_STOPPED }
 
     public enum Leg { CUSTOMER, AGENT, OTHER }
+
+    /**
+     * {@link #detail} of a {@link Type#HUNG_UP} the adapter could not see happen: the PBX went away without sending
+     * Hangups (killed, host lost) and the call was found gone at reconnect. Such an event has cause 0 and a null cause
+     * text (the PBX said nothing), and {@link #at} is the last time the call was known alive, never the reconnect
+     * time. A clean restart sends its Hangups, which keep their real causes and carry no such detail.
+     */
+    public static final String ENDED_DURING_OUTAGE = "ended-during-outage";
+
+    /** True for a hangup found at reconnect after a PBX outage (see {@link #ENDED_DURING_OUTAGE}). */
+    public boolean endedDuringOutage() {
+        return type == Type.HUNG_UP && ENDED_DURING_OUTAGE.equals(detail);
+    }
 }
