@@ -220,7 +220,7 @@ public final class PbxSimulator implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 int id = connectionIds.incrementAndGet();
                 SimConnection c = new SimConnection(id, socket, 0x7f0000000000L + id * 0x40L,
-                        SimEngine.eventTv(Instant.now()), network);
+                        SimFrames.eventTv(Instant.now()), network);
                 engine.attach(c);
                 c.start(BANNER, engine::onFrame, engine::detach);
             } catch (SocketException e) {

@@ -133,7 +133,7 @@ final class SimQueues {
         c2.app = "Answer";
         engine.newstate(c2, SimEngine.UP);
         engine.newstate(c1, SimEngine.UP);
-        engine.broadcast(engine.dialEvent("DialEnd", null, c1).add("DialStatus", "ANSWER"));
+        engine.broadcast(SimFrames.dialEvent("DialEnd", null, c1).add("DialStatus", "ANSWER"));
         if (call.application != null) {
             c1.app = call.application;
             c1.appData = call.data;
@@ -144,7 +144,7 @@ final class SimQueues {
             c1.app = "NoOp";
             c1.appData = "";
         }
-        engine.finishOriginate(call, true, 4, null);
+        engine.originates.finishOriginate(call, true, 4, null);
         engine.later(call, JOIN_DELAY, () -> {
             c2.priority = 2;
             c2.app = "Queue";
@@ -165,10 +165,10 @@ final class SimQueues {
         Chan c2 = call.c2;
         if (q == null) {
             engine.later(call, Duration.ofMillis(1), () -> {
-                engine.broadcast(engine.channelEvent("SoftHangupRequest", c1).add("Cause", 16));
-                engine.broadcast(engine.channelEvent("HangupRequest", c2).add("Cause", 16));
+                engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", c1).add("Cause", 16));
+                engine.broadcast(SimFrames.channelEvent("HangupRequest", c2).add("Cause", 16));
                 engine.hangup(c1, 16);
-                engine.broadcast(engine.channelEvent("SoftHangupRequest", c2).add("Cause", 16));
+                engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", c2).add("Cause", 16));
                 engine.hangup(c2, 16);
                 engine.endCall(call);
             });
@@ -198,7 +198,7 @@ final class SimQueues {
         q.waiting.add(qc);
         engine.broadcast(callerEvent("QueueCallerJoin", qc).add("Position", q.waiting.size())
                 .add("Count", q.waiting.size()));
-        engine.broadcast(engine.channelEvent("MusicOnHoldStart", caller).add("Class", "default"));
+        engine.broadcast(SimFrames.channelEvent("MusicOnHoldStart", caller).add("Class", "default"));
         offer(q);
     }
 
@@ -228,7 +228,7 @@ final class SimQueues {
     private void ring(QueueCall qc, Member m) {
         Chan caller = qc.caller;
         String ctx = settings.agentContext();
-        Chan[] pair = engine.dialledLocalPair(qc.call, m.extension, ctx, caller.linkedid);
+        Chan[] pair = engine.originates.dialledLocalPair(qc.call, m.extension, ctx, caller.linkedid);
         Chan m1 = pair[0];
         Chan m2 = pair[1];
         qc.member = m;
@@ -238,8 +238,8 @@ final class SimQueues {
         m.busyWith = qc;
         engine.add(m1);
         engine.add(m2);
-        engine.broadcast(engine.channelEvent("Newchannel", m1));
-        engine.broadcast(engine.channelEvent("Newchannel", m2));
+        engine.broadcast(SimFrames.channelEvent("Newchannel", m1));
+        engine.broadcast(SimFrames.channelEvent("Newchannel", m2));
         for (Chan c : List.of(m1, m2)) {
             c.cidNum = caller.cidNum;
             c.cidName = caller.cidName;
@@ -249,9 +249,9 @@ final class SimQueues {
         m1.exten = caller.exten; // the ;1 of a Local dialled by Queue() shows the caller's extension (09)
         m1.vars.putAll(caller.vars);
         m2.vars.putAll(caller.vars);
-        engine.broadcast(engine.localBridge(m1, m2));
+        engine.broadcast(SimFrames.localBridge(m1, m2));
         engine.broadcast(memberEvent("AgentCalled", qc));
-        engine.broadcast(engine.dialEvent("DialBegin", caller, m1).add("DialString", m.iface));
+        engine.broadcast(SimFrames.dialEvent("DialBegin", caller, m1).add("DialString", m.iface));
         engine.later(qc.call, settings.agentAnswerDelay(), () -> memberAnswers(qc));
     }
 
@@ -267,8 +267,8 @@ final class SimQueues {
         m2.app = "Answer";
         engine.newstate(m2, SimEngine.UP);
         engine.newstate(m1, SimEngine.UP);
-        engine.broadcast(engine.dialEvent("DialEnd", caller, m1).add("DialStatus", "ANSWER"));
-        engine.broadcast(engine.channelEvent("MusicOnHoldStop", caller));
+        engine.broadcast(SimFrames.dialEvent("DialEnd", caller, m1).add("DialStatus", "ANSWER"));
+        engine.broadcast(SimFrames.channelEvent("MusicOnHoldStop", caller));
         int position = q.waiting.indexOf(qc) + 1;
         q.waiting.remove(qc);
         engine.broadcast(callerEvent("QueueCallerLeave", qc).add("Position", position)
@@ -278,7 +278,7 @@ final class SimQueues {
                 .add("RingTime", seconds(qc.connectedNanos - qc.ringStartNanos)));
         Bridge b = new Bridge();
         qc.bridge = b;
-        engine.broadcast(engine.bridgeEvent("BridgeCreate", b));
+        engine.broadcast(SimFrames.bridgeEvent("BridgeCreate", b));
         engine.enter(b, m1);
         engine.broadcast(memberStatus("QueueMemberStatus", q, qc.member));
         engine.enter(b, caller);
@@ -298,23 +298,23 @@ final class SimQueues {
         Chan m2 = qc.m2;
         if (qc.bridge == null) {
             // still ringing: the member rejects; the caller goes on waiting
-            engine.broadcast(engine.dialEvent("DialEnd", qc.caller, m1).add("DialStatus", "NOANSWER"));
+            engine.broadcast(SimFrames.dialEvent("DialEnd", qc.caller, m1).add("DialStatus", "NOANSWER"));
             releaseMember(qc, cause);
             engine.later(qc.call, RETRY_DELAY, () -> offer(qc.queue));
             return;
         }
         m2.priority = 4;
         m2.app = "Hangup";
-        engine.broadcast(engine.channelEvent("SoftHangupRequest", m2).add("Cause", 16));
-        engine.broadcast(engine.channelEvent("HangupRequest", m1).add("Cause", cause));
+        engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", m2).add("Cause", 16));
+        engine.broadcast(SimFrames.channelEvent("HangupRequest", m1).add("Cause", cause));
         Bridge b = qc.bridge;
         qc.bridge = null;
         engine.leave(b, m1);
         engine.leave(b, qc.caller);
-        engine.broadcast(engine.channelEvent("SoftHangupRequest", qc.caller).add("Cause", 16));
-        engine.broadcast(engine.bridgeEvent("BridgeDestroy", b));
+        engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", qc.caller).add("Cause", 16));
+        engine.broadcast(SimFrames.bridgeEvent("BridgeDestroy", b));
         engine.hangup(m2, cause);
-        engine.broadcast(engine.channelEvent("HangupRequest", qc.partner).add("Cause", 16));
+        engine.broadcast(SimFrames.channelEvent("HangupRequest", qc.partner).add("Cause", 16));
         complete(qc, "agent");
         engine.hangup(m1, cause);
         engine.hangup(qc.partner, 16);
@@ -330,16 +330,16 @@ final class SimQueues {
         if (qc.bridge != null) {
             Bridge b = qc.bridge;
             qc.bridge = null;
-            engine.broadcast(engine.channelEvent("HangupRequest", other).add("Cause", cause));
+            engine.broadcast(SimFrames.channelEvent("HangupRequest", other).add("Cause", cause));
             engine.leave(b, qc.caller);
             engine.leave(b, qc.m1);
-            engine.broadcast(engine.bridgeEvent("BridgeDestroy", b));
+            engine.broadcast(SimFrames.bridgeEvent("BridgeDestroy", b));
             complete(qc, "caller");
             engine.hangup(which, cause);
             engine.hangup(other, cause);
-            engine.broadcast(engine.channelEvent("HangupRequest", qc.m2).add("Cause", 16));
+            engine.broadcast(SimFrames.channelEvent("HangupRequest", qc.m2).add("Cause", 16));
             engine.hangup(qc.m1, 16);
-            engine.broadcast(engine.channelEvent("SoftHangupRequest", qc.m2).add("Cause", 16));
+            engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", qc.m2).add("Cause", 16));
             engine.hangup(qc.m2, 16);
             end(qc);
             memberFree(qc);
@@ -355,10 +355,10 @@ final class SimQueues {
                     .add("Count", q.waiting.size()));
         }
         if (qc.m1 != null && !qc.m1.dead) {
-            engine.broadcast(engine.dialEvent("DialEnd", qc.caller, qc.m1).add("DialStatus", "CANCEL"));
+            engine.broadcast(SimFrames.dialEvent("DialEnd", qc.caller, qc.m1).add("DialStatus", "CANCEL"));
             releaseMember(qc, 16);
         }
-        engine.broadcast(engine.channelEvent("HangupRequest", other).add("Cause", cause));
+        engine.broadcast(SimFrames.channelEvent("HangupRequest", other).add("Cause", cause));
         engine.hangup(which, cause);
         engine.hangup(other, cause);
         end(qc);
@@ -369,11 +369,11 @@ final class SimQueues {
         Chan m1 = qc.m1;
         Chan m2 = qc.m2;
         if (!m2.dead) {
-            engine.broadcast(engine.channelEvent("HangupRequest", m2).add("Cause", cause));
+            engine.broadcast(SimFrames.channelEvent("HangupRequest", m2).add("Cause", cause));
         }
         engine.hangup(m1, cause);
         if (!m2.dead) {
-            engine.broadcast(engine.channelEvent("SoftHangupRequest", m2).add("Cause", 16));
+            engine.broadcast(SimFrames.channelEvent("SoftHangupRequest", m2).add("Cause", 16));
             engine.hangup(m2, cause);
         }
         Member m = qc.member;
@@ -477,7 +477,7 @@ final class SimQueues {
         String iface = f.value("Interface");
         String pausedText = f.value("Paused");
         if (iface == null || pausedText == null) {
-            conn.send(SimEngine.error(actionId, "Need 'Interface' and 'Paused' parameters."));
+            conn.send(SimFrames.error(actionId, "Need 'Interface' and 'Paused' parameters."));
             return;
         }
         boolean paused = isTrue(pausedText);
@@ -495,7 +495,7 @@ final class SimQueues {
             }
         }
         if (changed.isEmpty()) {
-            conn.send(SimEngine.error(actionId, "Interface not found"));
+            conn.send(SimFrames.error(actionId, "Interface not found"));
             return;
         }
         conn.send(AmiFrame.response("Success", actionId).add("Message",
@@ -590,19 +590,19 @@ final class SimQueues {
     // ------------------------------------------------------------------ frames
 
     private AmiFrame callerEvent(String name, QueueCall qc) {
-        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimEngine.timestamp())
-                .addAll(SimEngine.channelSnapshot(qc.caller, "")).add("Queue", qc.queue.spec.name());
+        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimFrames.timestamp())
+                .addAll(SimFrames.channelSnapshot(qc.caller, "")).add("Queue", qc.queue.spec.name());
     }
 
     private AmiFrame memberEvent(String name, QueueCall qc) {
-        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimEngine.timestamp())
-                .addAll(SimEngine.channelSnapshot(qc.caller, "")).addAll(SimEngine.channelSnapshot(qc.m1, "Dest"))
+        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimFrames.timestamp())
+                .addAll(SimFrames.channelSnapshot(qc.caller, "")).addAll(SimFrames.channelSnapshot(qc.m1, "Dest"))
                 .add("Queue", qc.queue.spec.name()).add("Interface", qc.member.iface)
                 .add("MemberName", qc.member.name());
     }
 
     private AmiFrame memberStatus(String name, QueueState q, Member m) {
-        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimEngine.timestamp())
+        return new AmiFrame().add("Event", name).add("Privilege", "agent,all").add("Timestamp", SimFrames.timestamp())
                 .add("Queue", q.spec.name()).add("MemberName", m.name()).add("Interface", m.iface)
                 .add("StateInterface", m.iface).add("Membership", "static").add("Penalty", 0)
                 .add("CallsTaken", m.callsTaken).add("LastCall", m.lastCall).add("LastPause", m.lastPause)

@@ -93,7 +93,7 @@ class FastAgiServerWithSimulatedCallerTest {
                 .dialOutcome("ANSWER", Duration.ofSeconds(2)));
         SimAgiCallResult result = call.await(WAIT);
 
-        assertThat(seen).containsExactly("0140000000", ChannelStatus.RINGING, ChannelStatus.UP,
+        assertThat(seen).containsExactly("0140000000", AgiChannelState.RINGING, AgiChannelState.UP,
                 new StreamResult('2', 2400, false), new GetDataResult("1234", false), new GetDataResult("", true),
                 Optional.of("2"), Optional.of("Alice on 0140000000"), 0, Optional.of("ANSWER"), true);
         assertThat(result.commands()).containsExactly("CHANNEL STATUS", "ANSWER", "CHANNEL STATUS",

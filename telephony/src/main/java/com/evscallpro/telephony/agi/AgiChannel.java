@@ -103,7 +103,7 @@ public interface AgiChannel {
     void hangup();
 
     /** {@code CHANNEL STATUS}. */
-    ChannelStatus channelStatus();
+    AgiChannelState channelStatus();
 
     /** {@code VERBOSE "<message>" <level>}: a line in the Asterisk console. */
     void verbose(String message, int level);

@@ -625,11 +625,11 @@ final class AgiConnection implements AgiChannel {
     }
 
     @Override
-    public ChannelStatus channelStatus() {
+    public AgiChannelState channelStatus() {
         String line = "CHANNEL STATUS";
         AgiReply r = execute(line, settings.commandTimeout());
         try {
-            return ChannelStatus.ofCode(r.resultCode());
+            return AgiChannelState.ofCode(r.resultCode());
         } catch (IllegalArgumentException e) {
             throw new AgiCommandException("unknown channel status", line, r);
         }
