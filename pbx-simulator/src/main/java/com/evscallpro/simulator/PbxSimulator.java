@@ -126,13 +126,29 @@ public final class PbxSimulator implements AutoCloseable {
     }
 
     /**
-     * A PBX restart: every call vanishes without events, every AMI connection is closed, and new connections are
-     * refused for {@code downFor}.
+     * A PBX that crashes or is killed ({@code kill -9}, host lost; capture 13b): nothing more is sent, not a Hangup,
+     * every AMI connection is closed at once (EOF), every call vanishes, and new connections are refused for
+     * {@code downFor}. Afterwards the simulator has no channels ({@code CoreShowChannels} lists none).
+     */
+    public void simulateCrash(Duration downFor) {
+        synchronized (lifecycle) {
+            closeServer();
+            engine.dropAllConnections();
+            engine.killAllCalls();
+        }
+        scheduleRebind(downFor);
+    }
+
+    /**
+     * A clean restart ({@code core restart now}; capture 13a): every channel gets {@code SoftHangupRequest} cause 4,
+     * the calls are torn down with their BridgeLeave / BridgeDestroy / Hangup events (the Local {@code ;2} halves
+     * cause 0, the others 16), then {@code Event: Shutdown} ({@code Shutdown: Cleanly}, {@code Restart: True}), then
+     * every AMI connection is closed (EOF) and new ones are refused for {@code downFor}; afterwards no channel is left.
      */
     public void simulateRestart(Duration downFor) {
         synchronized (lifecycle) {
             closeServer();
-            engine.dropAllConnections();
+            engine.restartCleanly();
             engine.killAllCalls();
         }
         scheduleRebind(downFor);

@@ -22,8 +22,17 @@ import java.util.regex.Pattern;
  * @param queues   the simulated queues (ringall, static members {@code Local/<ext>@<agentContext>})
  * @param noMedia  no audio flows anywhere (07x): ChanSpy only notices that the spyer hung up when the spyee goes away
  *                 (Asterisk issue #978), so ChanSpyStop and the spyer's Hangup wait for the spyee's hangup
+ * @param trunkContext null = a customer answers (or not) in the originated Local channel's {@code ;2} itself (captures
+ *                 01-04b); else the {@code ;2} runs {@code Dial(Local/<number>@<trunkContext>,30)} then
+ *                 {@code Hangup(${HANGUPCAUSE})}, the shape of the rendered outbound dialplan, and the customer's
+ *                 behaviour plays in the trunk pair (captures 11a-11d: busy, congestion and unallocated give
+ *                 OriginateResponse Reason 0, the truth is in the inner DialEnd and {@code DIALSTATUS})
+ * @param unreachablePhones agent extensions whose phone cannot be reached (capture 14): the Dial creates the Local
+ *                 pair and hangs it up at once (cause 0), no DialBegin / DialEnd, {@code DIALSTATUS=CHANUNAVAIL}; the
+ *                 customer then hears the message and is hung up (16)
  */
-public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues, boolean noMedia) {
+public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues, boolean noMedia,
+                          String trunkContext, java.util.Set<String> unreachablePhones) {
 
     /**
      * A queue ({@code Queue(<name>)}, strategy ringall, static members).
@@ -48,28 +57,39 @@ public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues
         }
         contexts = java.util.Collections.unmodifiableMap(copy);
         queues = queues == null ? List.of() : List.copyOf(queues);
+        unreachablePhones = unreachablePhones == null ? java.util.Set.of() : java.util.Set.copyOf(unreachablePhones);
     }
 
     /** Every Local destination is a customer, no queues, media everywhere. */
     public static SimDialplan open() {
-        return new SimDialplan(Map.of(), List.of(), false);
+        return new SimDialplan(Map.of(), List.of(), false, null, null);
     }
 
     public SimDialplan withContext(String context, List<String> extenPatterns) {
         Map<String, List<String>> all = new LinkedHashMap<>(contexts);
         all.put(Objects.requireNonNull(context, "context"), extenPatterns);
-        return new SimDialplan(all, queues, noMedia);
+        return new SimDialplan(all, queues, noMedia, trunkContext, unreachablePhones);
     }
 
     public SimDialplan withQueue(Queue queue) {
         List<Queue> all = new ArrayList<>(queues);
         all.removeIf(q -> q.name().equals(queue.name()));
         all.add(queue);
-        return new SimDialplan(contexts, all, noMedia);
+        return new SimDialplan(contexts, all, noMedia, trunkContext, unreachablePhones);
     }
 
     public SimDialplan withNoMedia(boolean none) {
-        return new SimDialplan(contexts, queues, none);
+        return new SimDialplan(contexts, queues, none, trunkContext, unreachablePhones);
+    }
+
+    /** Customers dialled through a trunk: see {@link #trunkContext()}. */
+    public SimDialplan withTrunk(String context) {
+        return new SimDialplan(contexts, queues, noMedia, context, unreachablePhones);
+    }
+
+    /** Agent phones that cannot be reached: see {@link #unreachablePhones()}. */
+    public SimDialplan withUnreachablePhones(java.util.Set<String> extensions) {
+        return new SimDialplan(contexts, queues, noMedia, trunkContext, extensions);
     }
 
     /** The queue run by Local channels into {@code context}, or null. */
@@ -95,7 +115,7 @@ public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues
     boolean exists(String context, String exten, SimulatorSettings settings) {
         if (contexts.isEmpty() || context.equals(settings.agentContext())
                 || settings.connectContexts().contains(context) || queueOfContext(context) != null
-                || SimEngine.PLAYBACK_CONTEXT.equals(context)) {
+                || SimEngine.PLAYBACK_CONTEXT.equals(context) || context.equals(trunkContext)) {
             return true;
         }
         List<String> patterns = contexts.get(context);

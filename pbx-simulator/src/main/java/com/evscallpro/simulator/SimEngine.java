@@ -75,6 +75,7 @@ final class SimEngine {
     final SimHangups hangups;
     final SimCallControl control;
     final SimSpying spying;
+    final SimTrunk trunk;
 
     SimEngine(SimulatorSettings settings) {
         this.settings = settings;
@@ -90,6 +91,7 @@ final class SimEngine {
         this.hangups = new SimHangups(this);
         this.control = new SimCallControl(this);
         this.spying = new SimSpying(this);
+        this.trunk = new SimTrunk(this);
     }
 
     static final class Chan {
@@ -164,6 +166,9 @@ final class SimEngine {
         Chan c2;
         Chan a1;
         Chan a2;
+        /** The trunk pair the {@code ;2} dialled (customers through a trunk, 11a-11d). */
+        Chan t1;
+        Chan t2;
         Far far;
         CustomerBehaviour behaviour;
         String actionId;
@@ -247,6 +252,24 @@ final class SimEngine {
         call(() -> {
             for (SimConnection c : connections) {
                 c.close();
+            }
+            connections.clear();
+            return null;
+        });
+    }
+
+    /**
+     * A clean restart (13a): the calls are torn down with their events and {@code Event: Shutdown}, then every
+     * connection is closed once those frames are written.
+     */
+    void restartCleanly() {
+        call(() -> {
+            hangups.restartCleanly();
+            queues.forgetCalls();
+            spying.spies.clear();
+            control.parkingLot = null;
+            for (SimConnection c : connections) {
+                c.closeAfterFlush();
             }
             connections.clear();
             return null;

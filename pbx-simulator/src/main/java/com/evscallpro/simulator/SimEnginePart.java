@@ -42,6 +42,16 @@ abstract class SimEnginePart {
         engine.add(c);
     }
 
+    /** New channels: known to the engine, then announced ({@code Newchannel}), in this order. */
+    void addAndAnnounce(Chan... created) {
+        for (Chan c : created) {
+            add(c);
+        }
+        for (Chan c : created) {
+            broadcast(channelEvent("Newchannel", c));
+        }
+    }
+
     void newstate(Chan c, int state) {
         engine.newstate(c, state);
     }

@@ -53,6 +53,12 @@ final class SimFrames {
                 .addAll(channelSnapshot(c, ""));
     }
 
+    /** {@code VarSet} (class dialplan), as Asterisk sends it when the dialplan or an application sets a variable. */
+    static AmiFrame varSet(Chan c, String variable, String value) {
+        return new AmiFrame().add("Event", "VarSet").add("Privilege", "dialplan,all").add("Timestamp", timestamp())
+                .addAll(channelSnapshot(c, "")).add("Variable", variable).add("Value", value);
+    }
+
     static AmiFrame dialEvent(String name, Chan caller, Chan dest) {
         AmiFrame f = new AmiFrame().add("Event", name).add("Privilege", "call,all").add("Timestamp", timestamp());
         if (caller != null) {

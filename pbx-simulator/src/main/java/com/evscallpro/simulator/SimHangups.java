@@ -1,5 +1,8 @@
 package com.evscallpro.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static com.evscallpro.simulator.SimEngine.*;
 import static com.evscallpro.simulator.SimFrames.*;
 
@@ -29,6 +32,7 @@ final class SimHangups extends SimEnginePart {
             cancelTimers(call);
             broadcast(channelEvent("SoftHangupRequest", c2).add("Cause", 16));
             broadcast(channelEvent("HangupRequest", c1).add("Cause", cause));
+            engine.trunk.cancel(call, cause);
             engine.originates.finishOriginate(call, false, 1, null);
             hangup(c2, cause);
             hangup(c1, cause);
@@ -113,7 +117,67 @@ final class SimHangups extends SimEnginePart {
         } else if (!call.agentAnswered) {
             broadcast(dialEvent("DialEnd", call.c1, a1).add("DialStatus", "NOANSWER"));
         }
+        broadcast(varSet(call.c1, "DIALSTATUS", call.agentAnswered ? "ANSWER" : "NOANSWER"));
         customerDialplanEnds(call);
+    }
+
+    /**
+     * {@code core restart now} (13a): every channel gets SoftHangupRequest cause 4 (the shutdown flag); the Local
+     * {@code ;2} halves end with cause 0, the others leave their bridges and end with 16 (a Dial caller after its
+     * DIALSTATUS); then {@code Event: Shutdown}, {@code Shutdown: Cleanly}, {@code Restart: True}.
+     */
+    void restartCleanly() {
+        List<Chan> live = new ArrayList<>(channels.values());
+        for (Chan c : live) {
+            broadcast(channelEvent("SoftHangupRequest", c).add("Cause", 4));
+        }
+        for (Chan c : live) {
+            if (!c.dead && c.name.endsWith(";2")) {
+                broadcast(channelEvent("SoftHangupRequest", c).add("Cause", 16));
+                Chan one = engine.control.partner(c);
+                if (one != c && !one.dead) {
+                    broadcast(channelEvent("HangupRequest", one).add("Cause", 0));
+                }
+                hangup(c, 0);
+            }
+        }
+        for (Chan c : live) {
+            Bridge b = c.dead ? null : c.bridge;
+            if (b == null) {
+                continue;
+            }
+            List<Chan> members = new ArrayList<>(b.members);
+            members.sort((x, y) -> Boolean.compare(!ranDial(x), !ranDial(y))); // the Dial caller leaves first (13a)
+            for (Chan m : members) {
+                leave(b, m);
+                if (!ranDial(m)) {
+                    hangup(m, 16);
+                }
+            }
+            broadcast(bridgeEvent("BridgeDestroy", b));
+        }
+        for (Chan c : live) {
+            if (c.dead) {
+                continue;
+            }
+            if (ranDial(c)) {
+                broadcast(varSet(c, "DIALSTATUS", "ANSWER"));
+                broadcast(channelEvent("SoftHangupRequest", c).add("Cause", 16));
+            }
+            hangup(c, 16);
+        }
+        for (Chan c : live) {
+            if (c.call != null) {
+                endCall(c.call);
+            }
+        }
+        broadcast(new AmiFrame().add("Event", "Shutdown").add("Privilege", "system,all").add("Timestamp", timestamp())
+                .add("Shutdown", "Cleanly").add("Restart", "True"));
+    }
+
+    /** The customer ;1 whose Dial() to the agent was answered (it goes on in the dialplan after the bridge). */
+    private static boolean ranDial(Chan c) {
+        return c.call != null && c == c.call.c1 && c.call.a1 != null && c.call.agentAnswered;
     }
 
     /** The customer ;1 finished its dialplan after Dial() returned (05 run1 tail). */
@@ -199,6 +263,7 @@ final class SimHangups extends SimEnginePart {
             // the originated ;1
             cancelTimers(call);
             if (!call.answered) {
+                engine.trunk.cancel(call, cause);
                 broadcast(channelEvent("HangupRequest", call.c2).add("Cause", cause));
                 engine.originates.finishOriginate(call, false, 1, null);
                 hangup(call.c1, cause);

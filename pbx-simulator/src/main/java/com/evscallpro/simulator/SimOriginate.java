@@ -146,6 +146,10 @@ final class SimOriginate extends SimEnginePart {
         }
         CustomerBehaviour b = call.behaviour;
         Duration timeout = Duration.ofMillis(timeoutMs);
+        if (engine.trunk.dialsThroughTrunk(call, timeout)) {
+            engine.trunk.dial(call, timeout); // 11a-11d
+            return;
+        }
         switch (b.kind()) {
             case ANSWER, ANSWERING_MACHINE -> {
                 if (b.ring().compareTo(timeout) >= 0) {
@@ -411,20 +415,41 @@ final class SimOriginate extends SimEnginePart {
         String ext = call.exten;
         String ctx = settings.agentContext();
         Chan[] pair = dialledLocalPair(call, ext, ctx, c1.linkedid);
+        if (settings.dialplan().unreachablePhones().contains(ext)) {
+            phoneUnreachable(call, pair[0], pair[1]);
+            return;
+        }
         Chan a1 = pair[0];
         Chan a2 = pair[1];
         call.a1 = a1;
         call.a2 = a2;
-        add(a1);
-        add(a2);
-        broadcast(channelEvent("Newchannel", a1));
-        broadcast(channelEvent("Newchannel", a2));
+        addAndAnnounce(a1, a2);
         dialledCallerIds(a1, a2, ext, c1);
         a1.vars.putAll(c1.vars);
         a2.vars.putAll(c1.vars);
         broadcast(localBridge(a1, a2));
         broadcast(dialEvent("DialBegin", c1, a1).add("DialString", ext + "@" + ctx));
         later(call, settings.agentAnswerDelay(), () -> agentAnswers(call));
+    }
+
+    /**
+     * The agent phone cannot be reached (14): the Local pair is created and hung up at once (cause 0), no LocalBridge,
+     * no DialBegin / DialEnd; {@code DIALSTATUS=CHANUNAVAIL}; the customer hears the message, then the dialplan ends
+     * ({@code Hangup()}, cause 16).
+     */
+    private void phoneUnreachable(Call call, Chan one, Chan two) {
+        addAndAnnounce(one, two);
+        hangup(two, 0);
+        hangup(one, 0);
+        Chan c1 = call.c1;
+        broadcast(varSet(c1, "DIALSTATUS", "CHANUNAVAIL"));
+        c1.priority = 2;
+        c1.app = "Playback";
+        c1.appData = "beep";
+        later(call, PLAYBACK_TIME, () -> {
+            c1.priority = 3;
+            engine.hangups.customerDialplanEnds(call);
+        });
     }
 
     private void agentAnswers(Call call) {
@@ -437,6 +462,7 @@ final class SimOriginate extends SimEnginePart {
         newstate(a2, UP);
         newstate(a1, UP);
         a1.exten = "";
+        broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
         broadcast(dialEvent("DialEnd", c1, a1).add("DialStatus", "ANSWER"));
         Bridge b = new Bridge();
         call.bridge = b;

@@ -105,6 +105,19 @@ public record SimulatorSettings(String bindAddress, int port, String username, S
         return withDialplan(dialplan.withNoMedia(noMedia));
     }
 
+    /**
+     * Customers reached through a trunk {@code Dial()} in the originated Local channel's second half (captures
+     * 11a-11d), see {@link SimDialplan#trunkContext()}.
+     */
+    public SimulatorSettings withTrunk(String trunkContext) {
+        return withDialplan(dialplan.withTrunk(trunkContext));
+    }
+
+    /** Agent phones that cannot be reached (capture 14), see {@link SimDialplan#unreachablePhones()}. */
+    public SimulatorSettings withUnreachablePhones(String... extensions) {
+        return withDialplan(dialplan.withUnreachablePhones(Set.of(extensions)));
+    }
+
     public SimulatorSettings withDialplan(SimDialplan newDialplan) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
                 agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, newDialplan);

@@ -125,7 +125,7 @@ class AsteriskAmiPbxReconnectTest {
                 null, "2000", Duration.ofSeconds(10), Map.of()));
         await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-restart-2").contains("RINGING/CUSTOMER"));
 
-        sim.simulateRestart(Duration.ofMillis(300));
+        sim.simulateCrash(Duration.ofMillis(300));
         await().atMost(Duration.ofSeconds(15)).until(() -> events.summary("rc-restart-1")
                 .containsAll(List.of("HUNG_UP/CUSTOMER", "HUNG_UP/AGENT")));
 
