@@ -67,7 +67,7 @@ final class SimCallControl extends SimEnginePart {
                 call.exten = exten;
                 c.priority = priority + 1;
                 c.app = "Dial";
-                c.appData = "Local/" + exten + "@" + settings.agentContext() + ",20";
+                c.appData = engine.originates.agentDial(exten);
                 broadcast(newexten(c));
                 engine.originates.dialAgent(call);
             }
@@ -91,12 +91,16 @@ final class SimCallControl extends SimEnginePart {
             if (x == call.c1) {
                 leave(b, call.c1);
                 leave(b, a1);
-                broadcast(channelEvent("HangupRequest", a2).add("Cause", 16));
+                if (a2 != null) {
+                    broadcast(channelEvent("HangupRequest", a2).add("Cause", 16));
+                }
                 broadcast(bridgeEvent("BridgeDestroy", b));
                 call.bridge = null;
                 hangup(a1, 16);
-                broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
-                hangup(a2, 16);
+                if (a2 != null) {
+                    broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
+                    hangup(a2, 16);
+                }
             } else {
                 leave(b, a1);
                 leave(b, call.c1);
@@ -328,9 +332,13 @@ final class SimCallControl extends SimEnginePart {
         call.xfer = null;
         Chan x = t.transferer;
         Chan xFar = t.transfererFar;
-        broadcast(channelEvent("SoftHangupRequest", xFar).add("Cause", 16));
+        if (xFar != null) {
+            broadcast(channelEvent("SoftHangupRequest", xFar).add("Cause", 16));
+        }
         broadcast(channelEvent("HangupRequest", x).add("Cause", 16));
-        hangup(xFar, 16);
+        if (xFar != null) {
+            hangup(xFar, 16);
+        }
         if (t.consult == null) {
             // the target never answered: it is cancelled, the waiting party comes back from hold alone
             broadcast(dialEvent("DialEnd", x, t.target).add("DialStatus", "CANCEL"));

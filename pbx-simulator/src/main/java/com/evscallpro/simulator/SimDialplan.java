@@ -30,9 +30,16 @@ import java.util.regex.Pattern;
  * @param unreachablePhones agent extensions whose phone cannot be reached (capture 14): the Dial creates the Local
  *                 pair and hangs it up at once (cause 0), no DialBegin / DialEnd, {@code DIALSTATUS=CHANUNAVAIL}; the
  *                 customer then hears the message and is hung up (16)
+ * @param pjsipPhones false = the agent phone the answered customer dials is a Local pair
+ *                 {@code Local/<ext>@<agentContext>-…;1/;2} (captures 05, 12); true = one channel named like a
+ *                 production phone, {@code PJSIP/<ext>-<8 hex>}, dialled by {@code Dial(PJSIP/<ext>,20)}: Newchannel,
+ *                 DialBegin ({@code DestChannel} the phone), Newstate Ringing, DialState RINGING, then when it answers
+ *                 Newstate Up, DIALSTATUS ANSWER, DialEnd ANSWER and the bridge, as the Local pair's {@code ;1} does;
+ *                 no LocalBridge. Not captured (the capture install had no PJSIP): the structure is that of 12
  */
 public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues, boolean noMedia,
-                          String trunkContext, java.util.Set<String> unreachablePhones) {
+                          String trunkContext, java.util.Set<String> unreachablePhones,
+                          boolean pjsipPhones) {
 
     /**
      * A queue ({@code Queue(<name>)}, strategy ringall, static members).
@@ -62,34 +69,39 @@ public record SimDialplan(Map<String, List<String>> contexts, List<Queue> queues
 
     /** Every Local destination is a customer, no queues, media everywhere. */
     public static SimDialplan open() {
-        return new SimDialplan(Map.of(), List.of(), false, null, null);
+        return new SimDialplan(Map.of(), List.of(), false, null, null, false);
     }
 
     public SimDialplan withContext(String context, List<String> extenPatterns) {
         Map<String, List<String>> all = new LinkedHashMap<>(contexts);
         all.put(Objects.requireNonNull(context, "context"), extenPatterns);
-        return new SimDialplan(all, queues, noMedia, trunkContext, unreachablePhones);
+        return new SimDialplan(all, queues, noMedia, trunkContext, unreachablePhones, pjsipPhones);
     }
 
     public SimDialplan withQueue(Queue queue) {
         List<Queue> all = new ArrayList<>(queues);
         all.removeIf(q -> q.name().equals(queue.name()));
         all.add(queue);
-        return new SimDialplan(contexts, all, noMedia, trunkContext, unreachablePhones);
+        return new SimDialplan(contexts, all, noMedia, trunkContext, unreachablePhones, pjsipPhones);
     }
 
     public SimDialplan withNoMedia(boolean none) {
-        return new SimDialplan(contexts, queues, none, trunkContext, unreachablePhones);
+        return new SimDialplan(contexts, queues, none, trunkContext, unreachablePhones, pjsipPhones);
     }
 
     /** Customers dialled through a trunk: see {@link #trunkContext()}. */
     public SimDialplan withTrunk(String context) {
-        return new SimDialplan(contexts, queues, noMedia, context, unreachablePhones);
+        return new SimDialplan(contexts, queues, noMedia, context, unreachablePhones, pjsipPhones);
+    }
+
+    /** Agent phones named like production ones: see {@link #pjsipPhones()}. */
+    public SimDialplan withPjsipPhones(boolean pjsip) {
+        return new SimDialplan(contexts, queues, noMedia, trunkContext, unreachablePhones, pjsip);
     }
 
     /** Agent phones that cannot be reached: see {@link #unreachablePhones()}. */
     public SimDialplan withUnreachablePhones(java.util.Set<String> extensions) {
-        return new SimDialplan(contexts, queues, noMedia, trunkContext, extensions);
+        return new SimDialplan(contexts, queues, noMedia, trunkContext, extensions, pjsipPhones);
     }
 
     /** The queue run by Local channels into {@code context}, or null. */

@@ -398,7 +398,8 @@ final class SimEngine {
             int n = 0;
             for (Chan c : new ArrayList<>(channels.values())) {
                 Call call = c.call;
-                if (call != null && c == call.a2 && !c.dead && extension.equals(call.exten)) {
+                Chan phoneEnd = call == null ? null : call.a2 != null ? call.a2 : call.a1;
+                if (call != null && c == phoneEnd && !c.dead && extension.equals(call.exten)) {
                     hangups.agentHangsUp(call, 16);
                     n++;
                 }

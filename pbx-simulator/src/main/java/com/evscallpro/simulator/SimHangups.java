@@ -49,11 +49,15 @@ final class SimHangups extends SimEnginePart {
             hangup(c2, cause);
             leave(b, c1);
             leave(b, a1);
-            a2.priority = 3;
-            broadcast(channelEvent("HangupRequest", a2).add("Cause", 16));
-            hangup(a1, 16);
-            broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
-            hangup(a2, 16);
+            if (a2 != null) {
+                a2.priority = 3;
+                broadcast(channelEvent("HangupRequest", a2).add("Cause", 16));
+                hangup(a1, 16);
+                broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
+                hangup(a2, 16);
+            } else {
+                hangup(a1, 16); // a PJSIP phone: Dial returned, Asterisk ends it
+            }
             broadcast(channelEvent("SoftHangupRequest", c1).add("Cause", 16));
             hangup(c1, cause);
             broadcast(bridgeEvent("BridgeDestroy", b));
@@ -100,11 +104,15 @@ final class SimHangups extends SimEnginePart {
             engine.control.completeAttendedTransfer(call);
             return;
         }
-        a2.priority = 4;
-        a2.app = "Hangup";
-        broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
-        broadcast(channelEvent("HangupRequest", a1).add("Cause", cause));
-        hangup(a2, cause);
+        if (a2 != null) {
+            a2.priority = 4;
+            a2.app = "Hangup";
+            broadcast(channelEvent("SoftHangupRequest", a2).add("Cause", 16));
+            broadcast(channelEvent("HangupRequest", a1).add("Cause", cause));
+            hangup(a2, cause);
+        } else {
+            broadcast(channelEvent("HangupRequest", a1).add("Cause", cause)); // the phone sent BYE
+        }
         Bridge b = call.bridge;
         if (b != null) {
             leave(b, a1);
@@ -200,6 +208,10 @@ final class SimHangups extends SimEnginePart {
 
     /** A Local pair torn down from its ;1 side (06, Hangup action on an unbridged ;1). */
     void hangupPair(Chan one, Chan two, int cause) {
+        if (two == null) {
+            hangup(one, cause); // a single channel (a PJSIP phone)
+            return;
+        }
         if (!two.dead) {
             broadcast(channelEvent("HangupRequest", two).add("Cause", cause));
         }

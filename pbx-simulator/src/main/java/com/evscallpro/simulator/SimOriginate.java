@@ -243,7 +243,7 @@ final class SimOriginate extends SimEnginePart {
             c1.exten = call.exten;
             c1.priority = connectAgent ? 2 : parsePriority(call);
             c1.app = connectAgent ? "Dial" : "NoOp";
-            c1.appData = connectAgent ? "Local/" + call.exten + "@" + settings.agentContext() + ",20" : "";
+            c1.appData = connectAgent ? agentDial(call.exten) : "";
         }
         finishOriginate(call, true, 4, null);
         if (connectAgent) {
@@ -414,6 +414,10 @@ final class SimOriginate extends SimEnginePart {
         Chan c1 = call.c1;
         String ext = call.exten;
         String ctx = settings.agentContext();
+        if (settings.dialplan().pjsipPhones()) {
+            dialPjsipPhone(call);
+            return;
+        }
         Chan[] pair = dialledLocalPair(call, ext, ctx, c1.linkedid);
         if (settings.dialplan().unreachablePhones().contains(ext)) {
             phoneUnreachable(call, pair[0], pair[1]);
@@ -432,6 +436,42 @@ final class SimOriginate extends SimEnginePart {
         later(call, settings.agentAnswerDelay(), () -> agentAnswers(call));
     }
 
+    /** What the answered customer's {@code ;1} runs to reach the agent phone {@code exten}. */
+    String agentDial(String exten) {
+        return (settings.dialplan().pjsipPhones() ? "PJSIP/" + exten : "Local/" + exten + "@" + settings.agentContext())
+                + ",20";
+    }
+
+    /**
+     * A production-like phone {@code PJSIP/<ext>-<seq>} (one channel, no Local pair): dialled, rings, answers after
+     * the agent answer delay. Unreachable (no contact): no channel at all, {@code DIALSTATUS=CHANUNAVAIL}.
+     */
+    private void dialPjsipPhone(Call call) {
+        Chan c1 = call.c1;
+        String ext = call.exten;
+        if (settings.dialplan().unreachablePhones().contains(ext)) {
+            unreachableThenMessage(call);
+            return;
+        }
+        String name = "PJSIP/" + ext + "-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
+        Chan phone = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, settings.agentContext(), ext);
+        phone.call = call;
+        phone.app = "AppDial";
+        phone.appData = "(Outgoing Line)";
+        phone.cidNum = ext;
+        phone.cidName = c1.cidName;
+        phone.colNum = c1.cidNum;
+        phone.colName = c1.cidName;
+        phone.vars.putAll(c1.vars);
+        call.a1 = phone;
+        call.a2 = null;
+        addAndAnnounce(phone);
+        broadcast(dialEvent("DialBegin", c1, phone).add("DialString", ext));
+        newstate(phone, RINGING);
+        broadcast(dialEvent("DialState", c1, phone).add("DialStatus", "RINGING"));
+        later(call, settings.agentAnswerDelay(), () -> agentAnswers(call));
+    }
+
     /**
      * The agent phone cannot be reached (14): the Local pair is created and hung up at once (cause 0), no LocalBridge,
      * no DialBegin / DialEnd; {@code DIALSTATUS=CHANUNAVAIL}; the customer hears the message, then the dialplan ends
@@ -441,6 +481,11 @@ final class SimOriginate extends SimEnginePart {
         addAndAnnounce(one, two);
         hangup(two, 0);
         hangup(one, 0);
+        unreachableThenMessage(call);
+    }
+
+    /** DIALSTATUS=CHANUNAVAIL, the message, then the end of the customer's dialplan (14). */
+    private void unreachableThenMessage(Call call) {
         Chan c1 = call.c1;
         broadcast(varSet(c1, "DIALSTATUS", "CHANUNAVAIL"));
         c1.priority = 2;
@@ -457,9 +502,11 @@ final class SimOriginate extends SimEnginePart {
         Chan a1 = call.a1;
         Chan a2 = call.a2;
         call.agentAnswered = true;
-        a2.priority = 2;
-        a2.app = "Answer";
-        newstate(a2, UP);
+        if (a2 != null) {
+            a2.priority = 2;
+            a2.app = "Answer";
+            newstate(a2, UP);
+        }
         newstate(a1, UP);
         a1.exten = "";
         broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
@@ -469,8 +516,10 @@ final class SimOriginate extends SimEnginePart {
         broadcast(bridgeEvent("BridgeCreate", b));
         enter(b, a1);
         enter(b, c1);
-        a2.priority = 3;
-        a2.app = "Wait";
+        if (a2 != null) {
+            a2.priority = 3;
+            a2.app = "Wait";
+        }
         if (call.c2.priority < 3) {
             call.c2.priority = 3;
         }

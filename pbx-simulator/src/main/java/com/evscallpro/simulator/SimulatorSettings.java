@@ -113,6 +113,11 @@ public record SimulatorSettings(String bindAddress, int port, String username, S
         return withDialplan(dialplan.withTrunk(trunkContext));
     }
 
+    /** Agent phones named {@code PJSIP/<ext>-<seq>} instead of Local pairs, see {@link SimDialplan#pjsipPhones()}. */
+    public SimulatorSettings withPjsipPhones(boolean pjsip) {
+        return withDialplan(dialplan.withPjsipPhones(pjsip));
+    }
+
     /** Agent phones that cannot be reached (capture 14), see {@link SimDialplan#unreachablePhones()}. */
     public SimulatorSettings withUnreachablePhones(String... extensions) {
         return withDialplan(dialplan.withUnreachablePhones(Set.of(extensions)));

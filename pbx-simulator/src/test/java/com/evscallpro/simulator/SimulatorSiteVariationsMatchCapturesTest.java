@@ -95,6 +95,50 @@ class SimulatorSiteVariationsMatchCapturesTest {
     }
 
     @Test
+    void a_pjsip_agent_phone_has_the_structure_of_12_under_a_production_name() throws Exception {
+        String scenario = "12-originate-bridge-agent-nonlocal-name";
+        for (int run : new int[] {1, 2}) {
+            List<WireFrame> expected = Transcripts.receivedFrames(scenario, run);
+            SimulatorSettings settings = settingsFor(scenario).withPjsipPhones(true)
+                    .withAgentHangupAfter(Duration.ofMillis(300));
+            List<WireFrame> actual;
+            try (PbxSimulator sim = new PbxSimulator(settings).start();
+                 AmiTestClient client = new AmiTestClient(sim.port())) {
+                client.banner(WAIT);
+                for (WireFrame action : Transcripts.sentFrames(scenario, run)) {
+                    if ("Logoff".equalsIgnoreCase(action.get("Action"))) {
+                        client.awaitCount("Hangup", 3, WAIT);
+                    }
+                    client.send(action);
+                }
+                assertThat(client.awaitClosed(WAIT)).isTrue();
+                actual = client.allFrames();
+            }
+            // the capture's phone is a Local pair: its ;1 is what a PJSIP phone is, its ;2 does not exist
+            Map<String, List<String>> want = new LinkedHashMap<>();
+            CaptureComparison.perChannelWithoutOriginateDialBegin(expected).forEach((k, v) -> {
+                if (k.equals("Local/2001@fx2-phone-N;1")) {
+                    want.put("PJSIP/2001-N", v.stream().filter(e -> !e.startsWith("LocalBridge")).toList());
+                } else if (!k.equals("Local/2001@fx2-phone-N;2")) {
+                    want.put(k, v);
+                }
+            });
+            Map<String, List<String>> got = new LinkedHashMap<>();
+            CaptureComparison.perChannelWithoutOriginateDialBegin(actual)
+                    .forEach((k, v) -> got.put(k.replaceAll("^PJSIP/2001-[0-9a-f]{8}$", "PJSIP/2001-N"), v));
+            assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(want.keySet());
+            want.forEach((key, seq) -> assertThat(got.get(key)).as("events of %s", key).containsExactlyElementsOf(seq));
+            WireFrame dialBegin = actual.stream()
+                    .filter(f -> "DialBegin".equals(f.event()) && f.get("Channel") != null).findFirst().orElseThrow();
+            assertThat(dialBegin.get("DestChannel")).matches("PJSIP/2001-[0-9a-f]{8}");
+            assertThat(dialBegin.get("Channel")).startsWith("Local/+33612340001@fx2-answer-").endsWith(";1");
+            assertThat(actual).noneMatch(f -> "LocalBridge".equals(f.event())
+                    && String.valueOf(f.get("LocalOneChannel")).startsWith("PJSIP"));
+            assertThat(dialStatuses(actual)).isEqualTo(dialStatuses(expected));
+        }
+    }
+
+    @Test
     void a_clean_restart_tears_the_bridged_call_down_then_says_shutdown_like_13a() throws Exception {
         for (int run : new int[] {1, 2}) {
             String scenario = "13a-asterisk-restart-during-bridged-call";
