@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -39,12 +40,17 @@ import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.StatusAction;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
@@ -55,7 +61,9 @@ import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ParkedCallEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.StatusEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -77,7 +85,7 @@ import com.evscallpro.telephony.SpySession;
  * The {@link PbxPort} on Asterisk through AMI (asterisk-java {@link ManagerConnection}).
  *
  * <p>Threads: asterisk-java's reader (and its event pump) only hand raw events to {@link #enqueue}; one dispatcher
- * thread ({@code ami-dispatcher}) applies them in order to the {@link CallTracker} and calls the listeners; actions
+ * thread ({@code ami-dispatcher}) applies them in order to the {@link AmiCallTranslator} and calls the listeners; actions
  * are written by a separate {@code ami-actions} thread so neither the reader nor the dispatcher ever waits on the
  * network. The dispatcher warns when it handles an event more than {@link AmiSettings#lagWarning()} after its arrival.
  *
@@ -99,9 +107,13 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     private static final Object STOP = new Object();
 
     /**
-     * The AMI events the {@link CallTracker} translates, by their name on the wire: the ONE list the adapter's
-     * enqueue filter and the source-side AMI {@code Filter} ({@link #EVENT_FILTER}) are both derived from. A new
-     * event handled in {@link CallTracker#onEvent} must be added here, or it is neither requested nor dispatched.
+     * The AMI events the {@link AmiCallTranslator} translates, by their name on the wire: the ONE list the adapter's
+     * enqueue filter and the source-side AMI {@code Filter}s ({@link #EVENT_FILTER}, {@link #DIALSTATUS_FILTER}) are
+     * derived from. A new event handled in {@link AmiCallTranslator#onEvent} must be added here, or it is neither
+     * requested nor dispatched. DialBegin / DialEnd / VarSet {@code DIALSTATUS} tell which leg a channel is on and
+     * what a Dial() behind the customers context or to the agent's phone really gave; BridgeCreate / BridgeDestroy
+     * keep asterisk-java's own bridge bookkeeping whole (without BridgeCreate it logs "Cant find bridge for id" at
+     * ERROR for every BridgeEnter); Shutdown tells a clean restart (capture 13a) from a crash (13b).
      */
     public static final Map<String, Class<? extends ManagerEvent>> TRACKED_EVENTS;
 
@@ -120,8 +132,17 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         m.put("ParkedCall", ParkedCallEvent.class);
         m.put("AttendedTransfer", AttendedTransferEvent.class);
         m.put("BlindTransfer", BlindTransferEvent.class);
+        m.put("DialBegin", DialBeginEvent.class);
+        m.put("DialEnd", DialEndEvent.class);
+        m.put("BridgeCreate", BridgeCreateEvent.class);
+        m.put("BridgeDestroy", BridgeDestroyEvent.class);
+        m.put("Shutdown", ShutdownEvent.class);
+        m.put("VarSet", VarSetEvent.class);
         TRACKED_EVENTS = Collections.unmodifiableMap(m);
     }
+
+    /** Tracked events requested only in part, by their own filter: of VarSet only {@code DIALSTATUS}. */
+    private static final Set<String> NARROWED_EVENTS = Set.of("VarSet");
 
     /**
      * The whitelist sent with {@code Action: Filter} after every login: one POSIX extended regex (Asterisk's legacy
@@ -129,8 +150,17 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
      * non-name character (the CR of the line), so {@code Hangup} does not let {@code HangupRequest} through.
      * With a whitelist only, Asterisk sends an event only if it matches (implied "black all" first).
      */
-    public static final String EVENT_FILTER = "Event: (" + String.join("|", TRACKED_EVENTS.keySet())
-            + ")[^A-Za-z0-9]";
+    public static final String EVENT_FILTER = "Event: (" + String.join("|", TRACKED_EVENTS.keySet().stream()
+            .filter(n -> !NARROWED_EVENTS.contains(n)).toList()) + ")[^A-Za-z0-9]";
+
+    /**
+     * The second whitelist filter: the {@code VarSet} events of {@code DIALSTATUS} only (a call sets dozens of other
+     * variables). Only VarSet has a {@code Variable:} header (the items of Status are list items, which no filter
+     * touches); the character classes around it keep {@code DIALSTATUS2} and a {@code ChanVariable: DIALSTATUS=}
+     * out, and need no "dot matches newline".
+     */
+    public static final String DIALSTATUS_FILTER = "[^A-Za-z]Variable: " + AmiCallTranslator.DIALSTATUS
+            + "[^A-Za-z0-9_=]";
 
     /** The raw events handed to the dispatcher: the tracked ones and asterisk-java's own Connect/Disconnect. */
     private static final ClassValue<Boolean> DISPATCHED = new ClassValue<>() {
@@ -155,7 +185,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     private final AmiConnection connection;
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final CallTracker tracker;
+    private final AmiCallTranslator tracker;
     private final ScheduledExecutorService timer;
     private final ExecutorService actions;
     private final Thread dispatcher;
@@ -191,7 +221,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         connection.setKeepAliveAfterAuthenticationFailure(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ami-timer"));
         this.actions = Executors.newSingleThreadExecutor(daemon("ami-actions"));
-        this.tracker = new CallTracker(settings, this::emit,
+        this.tracker = new AmiCallTranslator(settings, this::emit,
                 (delay, task) -> timer.schedule(() -> post(task), delay.toMillis(), TimeUnit.MILLISECONDS), clock);
         this.dispatcher = daemon("ami-dispatcher").newThread(this::dispatchLoop);
     }
@@ -323,6 +353,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                     if (response != null) {
                         answered.set(true);
                         lastInputNanos = System.nanoTime();
+                        post(tracker::heardFromPbx);
                     }
                 });
             } catch (IOException | RuntimeException e) {
@@ -371,7 +402,11 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     private void enqueue(ManagerEvent event) {
-        if (DISPATCHED.get(event.getClass())) {
+        if (event instanceof BridgeEvent) {
+            return; // asterisk-java's own legacy Link/Unlink, made up from BridgeEnter/Leave: never on the wire
+        }
+        if (DISPATCHED.get(event.getClass()) && (!(event instanceof VarSetEvent v)
+                || AmiCallTranslator.DIALSTATUS.equals(v.getVariable()))) {
             queue.add(new Item(event, System.nanoTime()));
         } else {
             ignoredEvents.incrementAndGet();
@@ -414,7 +449,11 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                     task.run();
                 } else if (item.payload() instanceof ConnectEvent) {
                     onConnected();
+                } else if (item.payload() instanceof ShutdownEvent e) {
+                    log.warn("Asterisk {}:{} is shutting down ({}, restart={}): its calls end with their Hangups",
+                            settings.host(), settings.port(), e.getShutdown(), e.getRestart());
                 } else if (item.payload() instanceof DisconnectEvent) {
+                    tracker.connectionLost();
                     log.warn("AMI connection to {}:{} lost; reconnecting", settings.host(), settings.port());
                 } else {
                     tracker.onEvent((ManagerEvent) item.payload());
@@ -459,8 +498,9 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     /**
      * On {@code ami-actions}, after every login (filters belong to the AMI session: a reconnect starts without
-     * any): {@code Action: Filter}, {@code Operation: Add}, {@code Filter: }{@link #EVENT_FILTER}. Not waited for:
-     * the events that arrive before Asterisk applies it are dropped by {@link #enqueue} as before. Refused (the AMI
+     * any): {@code Action: Filter}, {@code Operation: Add}, {@code Filter: }{@link #EVENT_FILTER}, then the same with
+     * {@link #DIALSTATUS_FILTER} (several whitelist filters: an event passes when any matches). Not waited for: the
+     * events that arrive before Asterisk applies them are dropped by {@link #enqueue} as before. Refused (the AMI
      * user lacks {@code write=system}, or an Asterisk before 10): a warning, and every event keeps coming.
      */
     private void installEventFilter() {
@@ -468,25 +508,33 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             return;
         }
         long generation = connectGeneration.get();
-        try {
-            connection.sendAction(new FilterAction(EVENT_FILTER), response -> {
-                if (response == null) {
-                    return; // connection lost meanwhile: the next login installs it again
-                }
-                if (response instanceof ManagerError err) {
-                    eventFilterRefusals.incrementAndGet();
-                    log.warn("AMI {}:{} refused the event Filter ({}): receiving every event, ~4x the decoding work. "
-                            + "Give the AMI user write=system, or put the filter in manager.conf: eventfilter={}",
-                            settings.host(), settings.port(), err.getMessage(), EVENT_FILTER);
-                } else if (generation == connectGeneration.get()) {
-                    eventFilterInstalls.incrementAndGet();
-                    log.debug("AMI event filter installed on {}:{}: {}", settings.host(), settings.port(),
-                            EVENT_FILTER);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            log.warn("AMI event Filter could not be sent to {}:{}: {}", settings.host(), settings.port(),
-                    e.toString());
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean refused = new AtomicBoolean();
+        for (String filter : List.of(EVENT_FILTER, DIALSTATUS_FILTER)) {
+            try {
+                connection.sendAction(new FilterAction(filter), response -> {
+                    if (response == null) {
+                        return; // connection lost meanwhile: the next login installs it again
+                    }
+                    if (response instanceof ManagerError err) {
+                        if (refused.compareAndSet(false, true)) {
+                            eventFilterRefusals.incrementAndGet();
+                            log.warn("AMI {}:{} refused the event Filter ({}): receiving every event, ~4x the "
+                                    + "decoding work. Give the AMI user write=system, or put the filters in "
+                                    + "manager.conf: eventfilter={} and eventfilter={}", settings.host(),
+                                    settings.port(), err.getMessage(), EVENT_FILTER, DIALSTATUS_FILTER);
+                        }
+                    } else if (accepted.incrementAndGet() == 2 && generation == connectGeneration.get()) {
+                        eventFilterInstalls.incrementAndGet();
+                        log.debug("AMI event filters installed on {}:{}: {} and {}", settings.host(),
+                                settings.port(), EVENT_FILTER, DIALSTATUS_FILTER);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                log.warn("AMI event Filter could not be sent to {}:{}: {}", settings.host(), settings.port(),
+                        e.toString());
+                return;
+            }
         }
     }
 
@@ -511,10 +559,10 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                 log.warn("CoreShowChannels refused: {}", err.getMessage());
                 return;
             }
-            List<CallTracker.SnapshotChannel> snapshot = new ArrayList<>();
+            List<AmiCallTranslator.SnapshotChannel> snapshot = new ArrayList<>();
             for (ResponseEvent e : events.getEvents()) {
                 if (e instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
-                    snapshot.add(new CallTracker.SnapshotChannel(c.getChannel(), c.getUniqueid(), c.getLinkedid(),
+                    snapshot.add(new AmiCallTranslator.SnapshotChannel(c.getChannel(), c.getUniqueid(), c.getLinkedid(),
                             c.getChannelState() == null ? 0 : c.getChannelState()));
                 }
             }
@@ -743,7 +791,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             }
             OriginateAction a = auxOriginate(auxId, "Local/s@" + settings.playbackContext(), target + ",qwE");
             a.setVariables(new java.util.LinkedHashMap<>(java.util.Map.of("EVS_SOUND", soundFile)));
-            startAux(auxId, a, callId, CallTracker.playAux(callId, target, done), done);
+            startAux(auxId, a, callId, AmiCallTranslator.playAux(callId, target, done), done);
         });
         return done.orTimeout(settings.responseTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
     }
@@ -771,7 +819,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             OriginateAction a = auxOriginate(spyId, settings.phoneDialString(supervisorExtension),
                     agent + "," + mode.chanSpyOptions());
             a.setCallerId("\"Supervisor\" <" + supervisorExtension + ">");
-            startAux(spyId, a, callId, CallTracker.spyAux(callId, mode, agent, done), done);
+            startAux(spyId, a, callId, AmiCallTranslator.spyAux(callId, mode, agent, done), done);
         });
         return done.orTimeout(settings.responseTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
     }
@@ -790,7 +838,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     /** On the dispatcher: registers the helper call, then sends its Originate. */
-    private void startAux(String auxId, OriginateAction a, String spiedCallId, CallTracker.Aux aux,
+    private void startAux(String auxId, OriginateAction a, String spiedCallId, AmiCallTranslator.Aux aux,
                           CompletableFuture<?> done) {
         if (!tracker.registerAux(auxId, a.getActionId(), spiedCallId, aux)) {
             return;
@@ -833,7 +881,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                     List<ChannelStatus> out = new ArrayList<>();
                     for (StatusEvent st : items) {
                         if (tracker.isChannelOf(callId, st.getUniqueId(), st.getLinkedId())) {
-                            out.add(CallTracker.status(st.getChannel(), st.getUniqueId(), st.getLinkedId(),
+                            out.add(AmiCallTranslator.status(st.getChannel(), st.getUniqueId(), st.getLinkedId(),
                                     tracker.legOfChannel(st.getUniqueId()), st.getChannelState(),
                                     st.getChannelStateDesc(), st.getContext(), st.getExten(), st.getPriority(),
                                     st.getApplication(), st.getData(), st.getBridgeId(), st.getSeconds()));
