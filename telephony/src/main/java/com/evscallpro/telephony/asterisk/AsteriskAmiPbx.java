@@ -51,6 +51,7 @@ import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.DialEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
@@ -402,8 +403,9 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     private void enqueue(ManagerEvent event) {
-        if (event instanceof BridgeEvent) {
-            return; // asterisk-java's own legacy Link/Unlink, made up from BridgeEnter/Leave: never on the wire
+        if (event instanceof BridgeEvent || event.getClass() == DialEvent.class) {
+            // asterisk-java's own legacy events, made up from BridgeEnter/Leave and DialBegin: never on the wire
+            return;
         }
         if (DISPATCHED.get(event.getClass()) && (!(event instanceof VarSetEvent v)
                 || AmiCallTranslator.DIALSTATUS.equals(v.getVariable()))) {
