@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 final class LogMask {
 
-    /** Six digits or more, optionally after '+', not glued to a letter, digit, dot or dash before them. */
-    private static final Pattern NUMBER = Pattern.compile("(?<![-\\w.+])\\+?\\d{6,}");
+    /**
+     * Six digits or more, optionally after '+', not glued to a letter, digit, dot or dash before them, nor followed
+     * by a dot and a digit (an Asterisk Uniqueid such as {@code 1796457772.0} is no phone number).
+     */
+    private static final Pattern NUMBER = Pattern.compile("(?<![-\\w.+])\\+?\\d{6,}+(?!\\.\\d)");
 
     private LogMask() {
     }
