@@ -30,6 +30,8 @@ public final class AsteriskConfigRenderer {
     /** Asterisk core sounds played to a waiting caller whose agent's phone did not answer ("all circuits are busy"). */
     static final String AGENT_UNAVAILABLE_SOUNDS = "all-circuits-busy-now&pls-try-call-later";
     public static final String CUSTOMERS_CONTEXT = "evs-customers";
+    /** How long Busy() / Congestion() play in the customers context (the originate gives up as soon as they start). */
+    static final int STATUS_TONE_SECONDS = 3;
     public static final String NO_SERVICE_CONTEXT = "evs-no-service";
     public static final String INBOUND_CONTEXT_PREFIX = "evs-from-";
     /** GROUP() category counting a trunk's live channels when it has a channel limit. */
@@ -220,7 +222,15 @@ public final class AsteriskConfigRenderer {
             out.append("exten => _[+0-9].,1,NoOp(EVSCallPro outbound via ").append(t.name()).append(")\n");
             channelLimit(out, t);
             out.append(" same => n,Dial(PJSIP/${EXTEN}@").append(t.name()).append(")\n");
+            // Hand the trunk's verdict back to the originate: without this, busy and congestion behind Dial() reach
+            // the application as OriginateResponse Reason 0 ("failed"); Busy()/Congestion() on this unanswered half
+            // of the Local channel make it Reason 5 / 8, as a direct busy / congested channel would (captures 02,
+            // 04a, 11a-b). Any other status (CHANUNAVAIL, NOANSWER...) passes its hangup cause on.
+            out.append(" same => n,GotoIf($[\"${DIALSTATUS}\" = \"BUSY\"]?busy)\n");
+            out.append(" same => n,GotoIf($[\"${DIALSTATUS}\" = \"CONGESTION\"]?congestion)\n");
             out.append(" same => n,Hangup(${HANGUPCAUSE})\n");
+            out.append(" same => n(busy),Busy(").append(STATUS_TONE_SECONDS).append(")\n");
+            out.append(" same => n(congestion),Congestion(").append(STATUS_TONE_SECONDS).append(")\n");
         }
         out.append('\n');
         out.append("; the agents' phones: the reserved agent when a customer answers (evs.telephony.ami.agent-context),\n");

@@ -155,7 +155,11 @@ class AsteriskConfigRendererTest {
                  same => n,Set(GROUP(evs-trunk)=orange)
                  same => n,ExecIf($[${GROUP_COUNT(orange@evs-trunk)} > 30]?Hangup(34))
                  same => n,Dial(PJSIP/${EXTEN}@orange)
+                 same => n,GotoIf($["${DIALSTATUS}" = "BUSY"]?busy)
+                 same => n,GotoIf($["${DIALSTATUS}" = "CONGESTION"]?congestion)
                  same => n,Hangup(${HANGUPCAUSE})
+                 same => n(busy),Busy(3)
+                 same => n(congestion),Congestion(3)
 
                 ; the agents' phones: the reserved agent when a customer answers (evs.telephony.ami.agent-context),
                 ; an extension DID; a caller already answered (Up) who is waiting hears a message if the phone fails

@@ -9,42 +9,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.BridgeAction;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.FilterAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.ParkAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.StatusAction;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
@@ -55,7 +52,9 @@ import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ParkedCallEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.StatusEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -76,17 +75,18 @@ import com.evscallpro.telephony.SpySession;
 /**
  * The {@link PbxPort} on Asterisk through AMI (asterisk-java {@link ManagerConnection}).
  *
- * <p>Threads: asterisk-java's reader (and its event pump) only hand raw events to {@link #enqueue}; one dispatcher
- * thread ({@code ami-dispatcher}) applies them in order to the {@link CallTracker} and calls the listeners; actions
+ * <p>Threads: asterisk-java's reader (and its event pump) only hand raw events to the {@link AmiDispatcher}, whose
+ * one thread ({@code ami-dispatcher}) applies them in order to the {@link AmiCallTranslator} and calls the listeners; actions
  * are written by a separate {@code ami-actions} thread so neither the reader nor the dispatcher ever waits on the
  * network. The dispatcher warns when it handles an event more than {@link AmiSettings#lagWarning()} after its arrival.
  *
- * <p>Connection: {@link #start()} returns at once; a background thread logs in, retrying with back-off while the PBX
+ * <p>Connection (kept by the {@link AmiConnectionKeeper}): {@link #start()} returns at once; a background thread
+ * logs in, retrying with back-off while the PBX
  * is unreachable ({@link #isConnected()} stays false meanwhile). Once connected, asterisk-java reconnects by itself;
  * after every (re)connect the adapter resynchronises with {@code CoreShowChannels} so live calls are not forgotten
  * and calls that ended during the outage are reported hung up. Before that, unless
  * {@link AmiSettings#eventFilter()} is off, it asks Asterisk to send only the events it translates
- * ({@link #TRACKED_EVENTS}, AMI {@code Filter} action): the rest (VarSet, Newexten, DeviceStateChange...: ~3/4 of a
+ * ({@link #TRACKED_EVENTS}, AMI {@code Filter} actions): the rest (most VarSets, Newexten, DeviceStateChange...: ~3/4 of a
  * call's events) is then never decoded by asterisk-java.
  *
  * <p>Originate: {@code Channel} = {@link AmiSettings#dialString(String)}, {@code Context} = agent context,
@@ -96,12 +96,15 @@ import com.evscallpro.telephony.SpySession;
 public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskAmiPbx.class);
-    private static final Object STOP = new Object();
 
     /**
-     * The AMI events the {@link CallTracker} translates, by their name on the wire: the ONE list the adapter's
-     * enqueue filter and the source-side AMI {@code Filter} ({@link #EVENT_FILTER}) are both derived from. A new
-     * event handled in {@link CallTracker#onEvent} must be added here, or it is neither requested nor dispatched.
+     * The AMI events the {@link AmiCallTranslator} translates, by their name on the wire: the ONE list the adapter's
+     * enqueue filter and the source-side AMI {@code Filter}s ({@link #EVENT_FILTER}, {@link #DIALSTATUS_FILTER}) are
+     * derived from. A new event handled in {@link AmiCallTranslator#onEvent} must be added here, or it is neither
+     * requested nor dispatched. DialBegin / DialEnd / VarSet {@code DIALSTATUS} tell which leg a channel is on and
+     * what a Dial() behind the customers context or to the agent's phone really gave; BridgeCreate / BridgeDestroy
+     * keep asterisk-java's own bridge bookkeeping whole (without BridgeCreate it logs "Cant find bridge for id" at
+     * ERROR for every BridgeEnter); Shutdown tells a clean restart (capture 13a) from a crash (13b).
      */
     public static final Map<String, Class<? extends ManagerEvent>> TRACKED_EVENTS;
 
@@ -120,8 +123,17 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         m.put("ParkedCall", ParkedCallEvent.class);
         m.put("AttendedTransfer", AttendedTransferEvent.class);
         m.put("BlindTransfer", BlindTransferEvent.class);
+        m.put("DialBegin", DialBeginEvent.class);
+        m.put("DialEnd", DialEndEvent.class);
+        m.put("BridgeCreate", BridgeCreateEvent.class);
+        m.put("BridgeDestroy", BridgeDestroyEvent.class);
+        m.put("Shutdown", ShutdownEvent.class);
+        m.put("VarSet", VarSetEvent.class);
         TRACKED_EVENTS = Collections.unmodifiableMap(m);
     }
+
+    /** Tracked events requested only in part, by their own filter: of VarSet only {@code DIALSTATUS}. */
+    private static final Set<String> NARROWED_EVENTS = Set.of("VarSet");
 
     /**
      * The whitelist sent with {@code Action: Filter} after every login: one POSIX extended regex (Asterisk's legacy
@@ -129,53 +141,30 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
      * non-name character (the CR of the line), so {@code Hangup} does not let {@code HangupRequest} through.
      * With a whitelist only, Asterisk sends an event only if it matches (implied "black all" first).
      */
-    public static final String EVENT_FILTER = "Event: (" + String.join("|", TRACKED_EVENTS.keySet())
-            + ")[^A-Za-z0-9]";
+    public static final String EVENT_FILTER = "Event: (" + String.join("|", TRACKED_EVENTS.keySet().stream()
+            .filter(n -> !NARROWED_EVENTS.contains(n)).toList()) + ")[^A-Za-z0-9]";
 
-    /** The raw events handed to the dispatcher: the tracked ones and asterisk-java's own Connect/Disconnect. */
-    private static final ClassValue<Boolean> DISPATCHED = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            if (ConnectEvent.class.isAssignableFrom(type) || DisconnectEvent.class.isAssignableFrom(type)) {
-                return true;
-            }
-            for (Class<?> tracked : TRACKED_EVENTS.values()) {
-                if (tracked.isAssignableFrom(type)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    };
-
-    private record Item(Object payload, long enqueuedNanos) {
-    }
+    /**
+     * The second whitelist filter: the {@code VarSet} events of {@code DIALSTATUS} only (a call sets dozens of other
+     * variables). Only VarSet has a {@code Variable:} header (the items of Status are list items, which no filter
+     * touches); the character classes around it keep {@code DIALSTATUS2} and a {@code ChanVariable: DIALSTATUS=}
+     * out, and need no "dot matches newline".
+     */
+    public static final String DIALSTATUS_FILTER = "[^A-Za-z]Variable: " + AmiCallTranslator.DIALSTATUS
+            + "[^A-Za-z0-9_=]";
 
     private final AmiSettings settings;
     private final AmiConnection connection;
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final CallTracker tracker;
+    private final AmiCallTranslator tracker;
     private final ScheduledExecutorService timer;
     private final ExecutorService actions;
-    private final Thread dispatcher;
-    private final AtomicBoolean loginLoopRunning = new AtomicBoolean();
+    private final AmiDispatcher dispatcher;
+    private final AmiConnectionKeeper keeper;
     private final AtomicLong actionIds = new AtomicLong();
-    private final AtomicLong lastLagWarning = new AtomicLong();
     private final ManagerEventListener rawListener = this::onRawEvent;
-    /** Last time anything came from the PBX (an event or a Ping response), for the keep-alive. */
-    private volatile long lastInputNanos = System.nanoTime();
-    /** Incremented at every login (ConnectEvent): a Ping of an older connection says nothing about the current one. */
-    private final AtomicLong connectGeneration = new AtomicLong();
-    private final AtomicBoolean pingInFlight = new AtomicBoolean();
-    private final AtomicLong deadConnections = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong eventFilterInstalls = new AtomicLong();
-    private final AtomicLong eventFilterRefusals = new AtomicLong();
-    private final AtomicLong ignoredEvents = new AtomicLong();
     private volatile boolean started;
     private volatile boolean closed;
-    private volatile boolean everConnected;
 
     public AsteriskAmiPbx(AmiSettings settings) {
         this(settings, Clock.systemUTC());
@@ -191,9 +180,11 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         connection.setKeepAliveAfterAuthenticationFailure(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ami-timer"));
         this.actions = Executors.newSingleThreadExecutor(daemon("ami-actions"));
-        this.tracker = new CallTracker(settings, this::emit,
+        this.dispatcher = new AmiDispatcher(settings.lagWarning(), this::dispatch);
+        this.tracker = new AmiCallTranslator(settings, this::emit,
                 (delay, task) -> timer.schedule(() -> post(task), delay.toMillis(), TimeUnit.MILLISECONDS), clock);
-        this.dispatcher = daemon("ami-dispatcher").newThread(this::dispatchLoop);
+        this.keeper = new AmiConnectionKeeper(settings, connection, timer, actions, tracker, dispatcher,
+                () -> closed);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -216,12 +207,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         log.info("Starting AMI adapter {}", settings);
         dispatcher.start();
         connection.addEventListener(rawListener);
-        startLoginLoop();
-        timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
-        long ping = settings.pingInterval().toMillis();
-        if (ping > 0) {
-            timer.scheduleWithFixedDelay(this::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
-        }
+        keeper.start();
         return this;
     }
 
@@ -248,189 +234,57 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     /** Raw events waiting for the dispatcher. */
     public int queuedEvents() {
-        return queue.size();
-    }
-
-    // ------------------------------------------------------------------ connection
-
-    private void startLoginLoop() {
-        if (closed || !loginLoopRunning.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(this::loginLoop, "ami-connector");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void loginLoop() {
-        long backoff = settings.reconnectMin().toMillis();
-        try {
-            while (!closed) {
-                ManagerConnectionState state = connection.getState();
-                if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
-                    return;
-                }
-                try {
-                    connection.login();
-                    log.info("AMI logged in to {}:{} as {}", settings.host(), settings.port(), settings.username());
-                    return;
-                } catch (AuthenticationFailedException e) {
-                    log.error("AMI login to {}:{} as {} refused: {}; retrying in {} ms", settings.host(),
-                            settings.port(), settings.username(), e.getMessage(), backoff);
-                } catch (IOException | TimeoutException | IllegalStateException e) {
-                    log.warn("AMI {}:{} unreachable ({}); retrying in {} ms", settings.host(), settings.port(),
-                            e.getMessage(), backoff);
-                }
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, settings.reconnectMax().toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("AMI login loop failed", e);
-        } finally {
-            loginLoopRunning.set(false);
-        }
-    }
-
-    /** asterisk-java gives up reconnecting in a few cases (e.g. refused login); we never do. */
-    private void watchdog() {
-        if (!closed && connection.getState() == ManagerConnectionState.DISCONNECTED) {
-            startLoginLoop();
-        }
-    }
-
-    // ------------------------------------------------------------------ keep-alive
-
-    /**
-     * On {@code ami-timer}: sends a Ping (from a short-lived thread, so a write stuck on a dead socket blocks nobody)
-     * and checks it {@link AmiSettings#pingTimeout()} later. No answer and nothing else received from the PBX
-     * meanwhile: the connection is half-open (the PBX host froze, a firewall dropped the flow); the socket is closed
-     * so asterisk-java's reconnect path runs, followed by our resync. A PBX that answers slowly but still sends events
-     * is alive and left alone.
-     */
-    private void keepAlive() {
-        if (closed || connection.getState() != ManagerConnectionState.CONNECTED
-                || !pingInFlight.compareAndSet(false, true)) {
-            return;
-        }
-        long generation = connectGeneration.get();
-        long sentAt = System.nanoTime();
-        AtomicBoolean answered = new AtomicBoolean();
-        Thread.ofVirtual().name("ami-ping").start(() -> {
-            try {
-                connection.sendAction(new PingAction(), response -> {
-                    if (response != null) {
-                        answered.set(true);
-                        lastInputNanos = System.nanoTime();
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                log.debug("AMI Ping could not be sent: {}", e.toString());
-            }
-        });
-        timer.schedule(() -> checkPing(generation, sentAt, answered), settings.pingTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void checkPing(long generation, long sentAt, AtomicBoolean answered) {
-        pingInFlight.set(false);
-        if (closed || answered.get() || generation != connectGeneration.get()
-                || connection.getState() != ManagerConnectionState.CONNECTED) {
-            return;
-        }
-        if (lastInputNanos - sentAt > 0) {
-            log.debug("AMI Ping to {}:{} not answered yet, but the PBX is sending: alive", settings.host(),
-                    settings.port());
-            return;
-        }
-        deadConnections.incrementAndGet();
-        log.warn("AMI {}:{} did not answer a Ping within {} ms and sent nothing: connection considered dead "
-                + "(half-open); reconnecting", settings.host(), settings.port(), settings.pingTimeout().toMillis());
-        Thread.ofVirtual().name("ami-drop").start(connection::dropSocket);
+        return dispatcher.queued();
     }
 
     /** How many times the keep-alive found the connection dead and forced a reconnect. */
     public long deadConnectionsDetected() {
-        return deadConnections.get();
+        return keeper.deadConnectionsDetected();
     }
 
     /** How many times the adapter logged in again after its first login (any cause). */
     public long reconnectCount() {
-        return reconnects.get();
+        return keeper.reconnectCount();
+    }
+
+    /** Logins after which Asterisk accepted the event {@code Filter}s (tests, diagnostics). */
+    public long eventFilterInstalls() {
+        return keeper.eventFilterInstalls();
+    }
+
+    /** Logins after which Asterisk refused the event {@code Filter} (permission): every event is then received. */
+    public long eventFilterRefusals() {
+        return keeper.eventFilterRefusals();
+    }
+
+    /** Events asterisk-java decoded that the adapter does not use ({@link AmiDispatcher#ignoredEvents()}). */
+    long ignoredEvents() {
+        return dispatcher.ignoredEvents();
     }
 
     // ------------------------------------------------------------------ reader side: enqueue only
 
     private void onRawEvent(ManagerEvent event) {
-        lastInputNanos = System.nanoTime();
-        if (event instanceof ConnectEvent) {
-            connectGeneration.incrementAndGet();
-        }
-        enqueue(event);
-    }
-
-    private void enqueue(ManagerEvent event) {
-        if (DISPATCHED.get(event.getClass())) {
-            queue.add(new Item(event, System.nanoTime()));
-        } else {
-            ignoredEvents.incrementAndGet();
-        }
-    }
-
-    /**
-     * Events asterisk-java decoded that the adapter does not use (list items of our own actions included): with the
-     * source-side filter on, only those sent before the filter took effect (FullyBooted...) and list items.
-     */
-    long ignoredEvents() {
-        return ignoredEvents.get();
+        keeper.inputReceived(event);
+        dispatcher.enqueue(event);
     }
 
     private void post(Runnable task) {
-        queue.add(new Item(task, System.nanoTime()));
+        dispatcher.post(task);
     }
 
-    // ------------------------------------------------------------------ dispatcher
-
-    private void dispatchLoop() {
-        long lagNanos = settings.lagWarning().toNanos();
-        while (true) {
-            Item item;
-            try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (item.payload() == STOP) {
-                return;
-            }
-            long lag = System.nanoTime() - item.enqueuedNanos();
-            if (lag > lagNanos) {
-                warnLag(lag);
-            }
-            try {
-                if (item.payload() instanceof Runnable task) {
-                    task.run();
-                } else if (item.payload() instanceof ConnectEvent) {
-                    onConnected();
-                } else if (item.payload() instanceof DisconnectEvent) {
-                    log.warn("AMI connection to {}:{} lost; reconnecting", settings.host(), settings.port());
-                } else {
-                    tracker.onEvent((ManagerEvent) item.payload());
-                }
-            } catch (RuntimeException e) {
-                log.warn("AMI dispatcher failed on {}", item.payload().getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    private void warnLag(long lagNanos) {
-        long now = System.nanoTime();
-        long last = lastLagWarning.get();
-        if (now - last > TimeUnit.SECONDS.toNanos(5) && lastLagWarning.compareAndSet(last, now)) {
-            log.warn("AMI dispatcher is {} ms behind the reader ({} events queued): listeners are too slow",
-                    TimeUnit.NANOSECONDS.toMillis(lagNanos), queue.size());
+    /** On the dispatcher: one raw event. */
+    private void dispatch(ManagerEvent event) {
+        if (event instanceof ConnectEvent) {
+            keeper.onConnected();
+        } else if (event instanceof ShutdownEvent e) {
+            log.warn("Asterisk {}:{} is shutting down ({}, restart={}): its calls end with their Hangups",
+                    settings.host(), settings.port(), e.getShutdown(), e.getRestart());
+        } else if (event instanceof DisconnectEvent) {
+            tracker.connectionLost();
+            log.warn("AMI connection to {}:{} lost; reconnecting", settings.host(), settings.port());
+        } else {
+            tracker.onEvent(event);
         }
     }
 
@@ -441,86 +295,6 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Call event listener failed on {} {}", event.type(), event.callId(), e);
             }
-        }
-    }
-
-    private void onConnected() {
-        if (everConnected) {
-            reconnects.incrementAndGet();
-            log.info("AMI reconnected to {}:{}; resynchronising live channels", settings.host(), settings.port());
-        }
-        everConnected = true;
-        long mark = tracker.mark();
-        actions.execute(() -> {
-            installEventFilter();
-            resync(mark);
-        });
-    }
-
-    /**
-     * On {@code ami-actions}, after every login (filters belong to the AMI session: a reconnect starts without
-     * any): {@code Action: Filter}, {@code Operation: Add}, {@code Filter: }{@link #EVENT_FILTER}. Not waited for:
-     * the events that arrive before Asterisk applies it are dropped by {@link #enqueue} as before. Refused (the AMI
-     * user lacks {@code write=system}, or an Asterisk before 10): a warning, and every event keeps coming.
-     */
-    private void installEventFilter() {
-        if (!settings.eventFilter() || closed || !isConnected()) {
-            return;
-        }
-        long generation = connectGeneration.get();
-        try {
-            connection.sendAction(new FilterAction(EVENT_FILTER), response -> {
-                if (response == null) {
-                    return; // connection lost meanwhile: the next login installs it again
-                }
-                if (response instanceof ManagerError err) {
-                    eventFilterRefusals.incrementAndGet();
-                    log.warn("AMI {}:{} refused the event Filter ({}): receiving every event, ~4x the decoding work. "
-                            + "Give the AMI user write=system, or put the filter in manager.conf: eventfilter={}",
-                            settings.host(), settings.port(), err.getMessage(), EVENT_FILTER);
-                } else if (generation == connectGeneration.get()) {
-                    eventFilterInstalls.incrementAndGet();
-                    log.debug("AMI event filter installed on {}:{}: {}", settings.host(), settings.port(),
-                            EVENT_FILTER);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            log.warn("AMI event Filter could not be sent to {}:{}: {}", settings.host(), settings.port(),
-                    e.toString());
-        }
-    }
-
-    /** Logins after which Asterisk accepted the event {@code Filter} (tests, diagnostics). */
-    public long eventFilterInstalls() {
-        return eventFilterInstalls.get();
-    }
-
-    /** Logins after which Asterisk refused the event {@code Filter} (permission): every event is then received. */
-    public long eventFilterRefusals() {
-        return eventFilterRefusals.get();
-    }
-
-    private void resync(long mark) {
-        if (closed || !isConnected()) {
-            return;
-        }
-        try {
-            ResponseEvents events = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
-                    settings.responseTimeout().toMillis());
-            if (events.getResponse() instanceof ManagerError err) {
-                log.warn("CoreShowChannels refused: {}", err.getMessage());
-                return;
-            }
-            List<CallTracker.SnapshotChannel> snapshot = new ArrayList<>();
-            for (ResponseEvent e : events.getEvents()) {
-                if (e instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
-                    snapshot.add(new CallTracker.SnapshotChannel(c.getChannel(), c.getUniqueid(), c.getLinkedid(),
-                            c.getChannelState() == null ? 0 : c.getChannelState()));
-                }
-            }
-            post(() -> tracker.resync(mark, snapshot));
-        } catch (Exception e) {
-            log.warn("AMI resync (CoreShowChannels) failed: {}", e.toString());
         }
     }
 
@@ -743,7 +517,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             }
             OriginateAction a = auxOriginate(auxId, "Local/s@" + settings.playbackContext(), target + ",qwE");
             a.setVariables(new java.util.LinkedHashMap<>(java.util.Map.of("EVS_SOUND", soundFile)));
-            startAux(auxId, a, callId, CallTracker.playAux(callId, target, done), done);
+            startAux(auxId, a, callId, AmiCallTranslator.playAux(callId, target, done), done);
         });
         return done.orTimeout(settings.responseTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
     }
@@ -771,7 +545,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
             OriginateAction a = auxOriginate(spyId, settings.phoneDialString(supervisorExtension),
                     agent + "," + mode.chanSpyOptions());
             a.setCallerId("\"Supervisor\" <" + supervisorExtension + ">");
-            startAux(spyId, a, callId, CallTracker.spyAux(callId, mode, agent, done), done);
+            startAux(spyId, a, callId, AmiCallTranslator.spyAux(callId, mode, agent, done), done);
         });
         return done.orTimeout(settings.responseTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
     }
@@ -790,7 +564,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
     }
 
     /** On the dispatcher: registers the helper call, then sends its Originate. */
-    private void startAux(String auxId, OriginateAction a, String spiedCallId, CallTracker.Aux aux,
+    private void startAux(String auxId, OriginateAction a, String spiedCallId, AmiCallTranslator.Aux aux,
                           CompletableFuture<?> done) {
         if (!tracker.registerAux(auxId, a.getActionId(), spiedCallId, aux)) {
             return;
@@ -833,7 +607,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                     List<ChannelStatus> out = new ArrayList<>();
                     for (StatusEvent st : items) {
                         if (tracker.isChannelOf(callId, st.getUniqueId(), st.getLinkedId())) {
-                            out.add(CallTracker.status(st.getChannel(), st.getUniqueId(), st.getLinkedId(),
+                            out.add(AmiCallTranslator.status(st.getChannel(), st.getUniqueId(), st.getLinkedId(),
                                     tracker.legOfChannel(st.getUniqueId()), st.getChannelState(),
                                     st.getChannelStateDesc(), st.getContext(), st.getExten(), st.getPriority(),
                                     st.getApplication(), st.getData(), st.getBridgeId(), st.getSeconds()));
@@ -943,12 +717,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         }
         if (started) {
             post(() -> tracker.failAll(new PbxActionException("AMI adapter closed")));
-            queue.add(new Item(STOP, System.nanoTime()));
-            try {
-                dispatcher.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            dispatcher.stop(2000);
         }
         timer.shutdownNow();
         actions.shutdownNow();

@@ -380,7 +380,8 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
             return CompletableFuture.failedFuture(new PbxActionException("No PBX server connected"));
         }
         CompletableFuture<Void> attempt = CompletableFuture.failedFuture(
-                new PbxActionException("No PBX server has both " + channelA + " and " + channelB));
+                new PbxActionException("No PBX server has both " + LogMask.channel(channelA) + " and "
+                        + LogMask.channel(channelB)));
         for (String id : connected) {
             attempt = attempt.exceptionallyCompose(previous -> servers.get(id).bridge(channelA, channelB));
         }

@@ -22,11 +22,11 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 
 /** The event translation on its own, fed with asterisk-java events as the reader would build them. */
-class CallTrackerTest {
+class AmiCallTranslatorTest {
 
     private final List<CallEvent> events = new ArrayList<>();
     private final List<Runnable> scheduled = new ArrayList<>();
-    private final CallTracker tracker = new CallTracker(AmiSettings.of("h", 5038, "u", "s"), events::add,
+    private final AmiCallTranslator tracker = new AmiCallTranslator(AmiSettings.of("h", 5038, "u", "s"), events::add,
             (delay, task) -> scheduled.add(task), Clock.systemUTC());
 
     private static NewChannelEvent newchannel(String name, String uid, String lid, int state) {

@@ -3,6 +3,7 @@ package com.evscallpro.telephony.asterisk;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
@@ -24,6 +24,9 @@ import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -32,6 +35,7 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ParkedCallEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,7 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.ParkedCall;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.Q850;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
 
@@ -57,10 +62,12 @@ import com.evscallpro.telephony.SpySession;
  * is gone, with the first non-zero Q.850 cause among the leg's Hangups (the dialplan {@code ;2} half carries 17/34
  * while the originated {@code ;1} says 0).
  */
-final class CallTracker {
+final class AmiCallTranslator {
 
-    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    private static final Logger log = LoggerFactory.getLogger(AmiCallTranslator.class);
     private static final int TOMBSTONES = 20_000;
+    /** The channel variable {@code Dial()} leaves its result in (AMI {@code VarSet}). */
+    static final String DIALSTATUS = "DIALSTATUS";
 
     /** A channel of the CoreShowChannels snapshot. */
     record SnapshotChannel(String name, String uniqueId, String linkedId, int state) {
@@ -70,7 +77,8 @@ final class CallTracker {
         final String name;
         final String uniqueId;
         final String linkedId;
-        final Leg leg;
+        /** Decided from the call's structure ({@link #legOf}); a DialBegin naming this channel may correct it. */
+        Leg leg;
         final long seenSeq;
         int state;
         boolean hungUp;
@@ -153,6 +161,12 @@ final class CallTracker {
         Pending pending;
         /** The leg we originated: CUSTOMER for a customer call, AGENT for a phone rung by originateToPhone. */
         Leg originLeg = Leg.CUSTOMER;
+        /** The customer side's own Dial (a trunk behind the customers context): its DialEnd status, e.g. BUSY. */
+        String customerDialEnd;
+        /** The same Dial's final {@code DIALSTATUS} (VarSet): CHANUNAVAIL where DialEnd said NOANSWER (11d). */
+        String customerDialStatus;
+        /** FAILED of the AGENT leg already reported. */
+        boolean agentFailed;
 
         CallState(String callId) {
             this.callId = callId;
@@ -172,8 +186,6 @@ final class CallTracker {
         }
     }
 
-    private final Pattern customerPattern;
-    private final Pattern agentPattern;
     private final Consumer<CallEvent> emit;
     private final BiConsumer<Duration, Runnable> schedule;
     private final Duration failureCauseWait;
@@ -187,52 +199,91 @@ final class CallTracker {
     private final Map<String, Set<String>> bridges = new HashMap<>();
     private final LinkedHashSet<String> tombstones = new LinkedHashSet<>();
     private long seq;
+    /** The last time the PBX was heard from while connected: every live channel was alive then. */
+    private Instant lastHeard;
+    /** Set when the connection dropped, until the resync: {@link #lastHeard} at that moment. */
+    private Instant outageSince;
 
     /**
      * @param schedule runs a task on the dispatcher thread after a delay
      */
-    CallTracker(AmiSettings settings, Consumer<CallEvent> emit, BiConsumer<Duration, Runnable> schedule, Clock clock) {
-        this.customerPattern = templatePattern(settings.customerDialTemplate());
-        this.agentPattern = Pattern.compile("^Local/[^@]+@" + Pattern.quote(settings.agentContext())
-                + "(-[0-9a-fA-F]+;[12])?$");
+    AmiCallTranslator(AmiSettings settings, Consumer<CallEvent> emit, BiConsumer<Duration, Runnable> schedule, Clock clock) {
         this.emit = emit;
         this.schedule = schedule;
         this.failureCauseWait = settings.failureCauseWait();
         this.clock = clock;
     }
 
-    private static Pattern templatePattern(String template) {
-        int i = template.indexOf("{number}");
-        String before = template.substring(0, i);
-        String after = template.substring(i + "{number}".length());
-        int slash = after.indexOf('/', 1);
-        if (after.startsWith("@") && slash > 0) {
-            after = after.substring(0, slash); // Local/x@ctx/n: the options are not part of the channel name
-        }
-        return Pattern.compile("^" + Pattern.quote(before) + ".+" + Pattern.quote(after) + "(-[0-9a-fA-F]+;[12])?$");
-    }
-
     /**
-     * The leg of a channel: {@code Local/…@<agentContext>} is AGENT; the originated pair ({@code Uniqueid} = call id or
-     * {@code <callId>;2}) and names matching the dial template are CUSTOMER; any other channel of the call is
-     * CUSTOMER while the call has no agent channel yet (a trunk the customers context dials, e.g.
-     * {@code PJSIP/trunk-…}), AGENT once it has one (the agent's phone dialled from the agent context).
+     * The leg of a channel when it appears, from the call's structure, never from its name (any technology:
+     * PJSIP, SIP, IAX2, DAHDI, Local...): the originated channel ({@code Uniqueid} = call id) is the origin leg
+     * (CUSTOMER, or AGENT for a phone rung by {@code originateToPhone}); the other half of a Local pair is on the
+     * leg of its first half; any other channel is on the origin leg while the origin leg has not answered (a trunk
+     * the customers context dials) and on the other leg once it has (what the answered customer's dialplan dials: the
+     * agent's phone). A DialBegin then confirms or corrects it: what the originated channel dials is the other leg,
+     * what any other channel dials is on the dialler's leg ({@link #dialBegin}).
      */
     Leg legOf(String name, String uniqueId, String linkedId, CallState call) {
-        if (name != null && agentPattern.matcher(name).matches()) {
-            return Leg.AGENT;
-        }
         if (uniqueId != null && (uniqueId.equals(linkedId) || uniqueId.equals(linkedId + ";2"))) {
-            return call == null ? Leg.CUSTOMER : call.originLeg;
+            return call.originLeg;
         }
-        if (call != null && call.originLeg == Leg.AGENT) {
-            return Leg.CUSTOMER; // a phone we rang: whatever its dialplan reaches is the other party
+        Chan partner = localPartner(call, name);
+        if (partner != null) {
+            return partner.leg;
         }
-        if (name != null && customerPattern.matcher(name).matches()) {
-            return Leg.CUSTOMER;
+        return call.leg(call.originLeg).answered ? other(call.originLeg) : call.originLeg;
+    }
+
+    private static Leg other(Leg leg) {
+        return leg == Leg.CUSTOMER ? Leg.AGENT : Leg.CUSTOMER;
+    }
+
+    /** The other half of a Local channel pair ({@code …;1} / {@code …;2}) when the call has it. */
+    private static Chan localPartner(CallState call, String name) {
+        if (name == null || name.length() < 3 || name.charAt(name.length() - 2) != ';') {
+            return null;
         }
-        boolean agentSeen = call != null && call.channels.values().stream().anyMatch(c -> c.leg == Leg.AGENT);
-        return agentSeen ? Leg.AGENT : Leg.CUSTOMER;
+        char half = name.charAt(name.length() - 1);
+        if (half != '1' && half != '2') {
+            return null;
+        }
+        String partnerName = name.substring(0, name.length() - 1) + (half == '1' ? '2' : '1');
+        for (Chan c : call.channels.values()) {
+            if (partnerName.equals(c.name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Moves a channel (and its Local partner) to another leg, before anything was reported for it there. */
+    private void relabel(CallState call, Chan c, Leg leg) {
+        for (Chan m : new Chan[] {c, localPartner(call, c.name)}) {
+            if (m == null || m.leg == leg) {
+                continue;
+            }
+            LegState from = call.leg(m.leg);
+            if (!m.hungUp) {
+                from.live--;
+            }
+            if (from.main == m) {
+                from.main = null;
+                for (Chan o : call.channels.values()) {
+                    if (o != m && o.leg == m.leg && !o.hungUp) {
+                        from.main = o;
+                        break;
+                    }
+                }
+            }
+            m.leg = leg;
+            LegState to = call.leg(leg);
+            if (!m.hungUp) {
+                to.live++;
+            }
+            if (to.main == null) {
+                to.main = m;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ originate bookkeeping
@@ -293,6 +344,7 @@ final class CallTracker {
 
     void onEvent(ManagerEvent event) {
         seq++;
+        heardFromPbx();
         if (event instanceof NewChannelEvent e) {
             newChannel(e.getChannel(), e.getUniqueId(), e.getLinkedid(), e.getChannelState(), true);
         } else if (event instanceof NewStateEvent e) {
@@ -307,8 +359,20 @@ final class CallTracker {
                     ringing(c);
                 }
             }
+        } else if (event instanceof DialBeginEvent e) {
+            dialBegin(e.getUniqueId(), e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
+        } else if (event instanceof DialEndEvent e) {
+            dialEnd(e.getUniqueId(), e.getDestUniqueId(), e.getDialStatus());
+        } else if (event instanceof VarSetEvent e) {
+            if (DIALSTATUS.equals(e.getVariable())) {
+                dialStatus(e.getUniqueId(), e.getValue());
+            }
         } else if (event instanceof OriginateResponseEvent e) {
             originateResponse(e);
+        } else if (event instanceof BridgeDestroyEvent e) {
+            if (e.getBridgeUniqueId() != null) {
+                bridges.remove(e.getBridgeUniqueId());
+            }
         } else if (event instanceof BridgeEnterEvent e) {
             bridgeEnter(e.getBridgeUniqueId(), e.getChannel(), e.getUniqueId(), e.getLinkedId());
         } else if (event instanceof BridgeLeaveEvent e) {
@@ -431,13 +495,96 @@ final class CallTracker {
         }
     }
 
+    /**
+     * A Dial() started: {@code DestChannel} was dialled by the channel {@code callerUid} (none for the originate's
+     * own DialBegin). What the originated channel dials is the other leg (the answered customer dialling the agent's
+     * phone); what any other channel dials is on the dialler's leg (the customers context dialling a trunk, a Local
+     * agent channel dialling the phone).
+     */
+    private void dialBegin(String callerUid, String destName, String destUid, String destLinkedId) {
+        Chan caller = callerUid == null ? null : ensureKnown(callerUid);
+        Chan dest = ensure(destName, destUid, destLinkedId);
+        if (caller == null || dest == null || !caller.linkedId.equals(dest.linkedId)) {
+            return;
+        }
+        CallState call = calls.get(caller.linkedId);
+        Leg leg = caller.uniqueId.equals(call.callId) ? other(call.originLeg) : caller.leg;
+        relabel(call, dest, leg);
+    }
+
+    /**
+     * A Dial() ended. The agent's phone dialled by the answered customer and not connected ({@code NOANSWER},
+     * {@code BUSY}, {@code CHANUNAVAIL}...): FAILED of the AGENT leg. The customer side's own Dial (behind the
+     * customers context): its status is kept for the originate's outcome, which OriginateResponse does not tell
+     * ({@code Reason 0} for busy, congestion and unallocated alike: captures 11a-d).
+     */
+    private void dialEnd(String callerUid, String destUid, String status) {
+        Chan caller = callerUid == null ? null : ensureKnown(callerUid);
+        if (caller == null || status == null) {
+            return;
+        }
+        CallState call = calls.get(caller.linkedId);
+        if (call == null || call.aux != null) {
+            return;
+        }
+        if (dialsTheAgent(call, caller)) {
+            Chan dest = destUid == null ? null : call.channels.get(destUid);
+            agentNotReached(call, status, dest);
+        } else if (caller.leg == Leg.CUSTOMER && call.originLeg == Leg.CUSTOMER && !"ANSWER".equals(status)) {
+            call.customerDialEnd = status;
+        }
+    }
+
+    /**
+     * {@code VarSet DIALSTATUS}: the final result of a Dial(). On the originated channel it is the agent's phone
+     * (capture 14: an unreachable phone gives no DialBegin/DialEnd at all, only {@code DIALSTATUS=CHANUNAVAIL}); on
+     * another customer channel (the {@code ;2} half running the customers context) it is the customer's own Dial.
+     */
+    private void dialStatus(String uniqueId, String value) {
+        Chan c = uniqueId == null ? null : ensureKnown(uniqueId);
+        if (c == null || value == null || value.isEmpty()) {
+            return;
+        }
+        CallState call = calls.get(c.linkedId);
+        if (call == null || call.aux != null) {
+            return;
+        }
+        if (dialsTheAgent(call, c)) {
+            agentNotReached(call, value, null);
+        } else if (c.leg == Leg.CUSTOMER && call.originLeg == Leg.CUSTOMER && !"ANSWER".equals(value)) {
+            call.customerDialStatus = value;
+        }
+    }
+
+    /** The originated customer channel runs the agent dialplan once answered: its Dial() rings the agent. */
+    private static boolean dialsTheAgent(CallState call, Chan caller) {
+        return call.originLeg == Leg.CUSTOMER && caller.uniqueId.equals(call.callId);
+    }
+
+    /**
+     * FAILED of the AGENT leg, once per call, with Asterisk's {@code DIALSTATUS} as the detail; not for
+     * {@code CANCEL} (the customer hung up while the phone rang: not the phone's fault) nor once the agent answered.
+     */
+    private void agentNotReached(CallState call, String status, Chan dest) {
+        if ("ANSWER".equals(status) || "CANCEL".equals(status) || call.agentFailed || call.bridged
+                || call.leg(Leg.AGENT).answered) {
+            return;
+        }
+        call.agentFailed = true;
+        LegState agent = call.leg(Leg.AGENT);
+        Chan c = dest != null ? dest : agent.main;
+        log.info("Agent phone of call {} not reached: {}", call.callId, status);
+        fire(Type.FAILED, call.callId, Leg.AGENT, c, agent.cause, agent.cause == 0 ? null : agent.causeText, status);
+    }
+
     private void originateResponse(OriginateResponseEvent e) {
         String auxId = auxByActionId.remove(e.getActionId());
         if (auxId != null) {
             CallState aux = calls.get(auxId);
             if (aux != null && aux.aux != null && !"Success".equalsIgnoreCase(e.getResponse())) {
                 CallOutcome outcome = CallOutcome.fromOriginateReason(e.getReason() == null ? 0 : e.getReason());
-                aux.aux.fail(new PbxActionException("The call to " + e.getChannel() + " failed: " + outcome));
+                aux.aux.fail(new PbxActionException("The call to " + LogMask.channel(e.getChannel()) + " failed: "
+                        + outcome));
                 forgetIfDone(aux);
             }
             return;
@@ -490,11 +637,30 @@ final class CallTracker {
         }
         LegState leg = call.leg(call.originLeg);
         OriginateResult partial = p.awaitingCause;
-        OriginateResult result = new OriginateResult(partial.callId(), partial.outcome(), partial.reason(), leg.cause,
+        CallOutcome outcome = partial.outcome() == CallOutcome.FAILED ? customerDialOutcome(call) : partial.outcome();
+        OriginateResult result = new OriginateResult(partial.callId(), outcome, partial.reason(), leg.cause,
                 partial.uniqueId(), partial.channel());
-        fire(Type.FAILED, call.callId, call.originLeg, leg.main, leg.cause, leg.causeText, partial.outcome().name(),
+        fire(Type.FAILED, call.callId, call.originLeg, leg.main, leg.cause, leg.causeText, outcome.name(),
                 leg.main == null ? partial.channel() : leg.main.name, partial.uniqueId());
         completeOriginate(call, result);
+    }
+
+    /**
+     * The outcome of a failed originate whose OriginateResponse said only "failed" (Reason 0): the customers
+     * context's own Dial() knows better (captures 11a-d: BUSY, CONGESTION, NOANSWER; {@code DIALSTATUS} wins over
+     * DialEnd, which says NOANSWER where DIALSTATUS says CHANUNAVAIL). FAILED when there was no such Dial.
+     */
+    private static CallOutcome customerDialOutcome(CallState call) {
+        String status = call.customerDialStatus != null ? call.customerDialStatus : call.customerDialEnd;
+        if (status == null) {
+            return CallOutcome.FAILED;
+        }
+        return switch (status) {
+            case "BUSY" -> CallOutcome.BUSY;
+            case "CONGESTION" -> CallOutcome.CONGESTION;
+            case "NOANSWER", "CANCEL" -> CallOutcome.NO_ANSWER;
+            default -> CallOutcome.FAILED; // CHANUNAVAIL (unallocated number, trunk down), DONTCALL, INVALIDARGS...
+        };
     }
 
     private void completeOriginate(CallState call, OriginateResult result) {
@@ -569,10 +735,14 @@ final class CallTracker {
         if (c == null) {
             return;
         }
-        gone(c, cause, causeText);
+        gone(c, cause, causeText, null);
     }
 
-    private void gone(Chan c, int cause, String causeText) {
+    /**
+     * @param outageAt null for a Hangup seen on the wire; else the channel was found gone after an AMI outage and
+     *                 this is the last time it was known alive (its leg's HUNG_UP then says so, with no cause)
+     */
+    private void gone(Chan c, int cause, String causeText, Instant outageAt) {
         if (c.hungUp) {
             return;
         }
@@ -591,14 +761,22 @@ final class CallTracker {
         }
         LegState leg = call.leg(c.leg);
         leg.live--;
-        if (cause != 0 && leg.cause == 0) {
+        if (cause != 0 && (leg.cause == 0 || leg.cause == Q850.NORMAL_CLEARING && cause != Q850.NORMAL_CLEARING)) {
+            // the telling cause of the leg: behind a trunk Dial() the customers context may end with 16 while the
+            // trunk channel says 17 / 34 (captures 11a/11b)
             leg.cause = cause;
             leg.causeText = causeText;
         }
         if (leg.live <= 0 && !leg.hungUpEmitted) {
             leg.hungUpEmitted = true;
-            String text = leg.cause != 0 ? leg.causeText : (causeText == null ? "Unknown" : causeText);
-            fire(Type.HUNG_UP, call.callId, c.leg, leg.main == null ? c : leg.main, leg.cause, text, null);
+            Chan reported = leg.main == null ? c : leg.main;
+            if (outageAt != null) {
+                fire(Type.HUNG_UP, call.callId, c.leg, reported, 0, null, CallEvent.ENDED_DURING_OUTAGE,
+                        reported.name, reported.uniqueId, outageAt);
+            } else {
+                String text = leg.cause != 0 ? leg.causeText : (causeText == null ? "Unknown" : causeText);
+                fire(Type.HUNG_UP, call.callId, c.leg, reported, leg.cause, text, null);
+            }
             if (c.leg == call.originLeg && call.pending != null && call.pending.awaitingCause != null) {
                 finishFailure(call);
             }
@@ -634,12 +812,31 @@ final class CallTracker {
     }
 
     /**
+     * Something came from the PBX (an event, a Ping answer, a resync): every channel not hung up is known alive
+     * now, as no Hangup came before it.
+     */
+    void heardFromPbx() {
+        lastHeard = clock.instant();
+    }
+
+    /**
+     * The AMI connection dropped: the calls still up were last known alive when the PBX was last heard, whatever
+     * comes later (reconnect, resync). A PBX that crashed sends no Hangup (capture 13b); one that restarts cleanly
+     * sends them all before {@code Shutdown} (13a), so its calls are over before this.
+     */
+    void connectionLost() {
+        outageSince = lastHeard == null ? clock.instant() : lastHeard;
+    }
+
+    /**
      * Applies a CoreShowChannels snapshot taken after a reconnect: channels we knew that are gone hung up during the
      * outage (HUNG_UP with cause 0 unless a cause was already known), channels we did not know are adopted, and
      * originates whose outcome was lost are settled.
      */
     void resync(long mark, List<SnapshotChannel> snapshot) {
         seq++;
+        Instant lastAlive = outageSince != null ? outageSince : lastHeard != null ? lastHeard : clock.instant();
+        outageSince = null;
         Set<String> live = new HashSet<>();
         for (SnapshotChannel s : snapshot) {
             live.add(s.uniqueId());
@@ -647,11 +844,13 @@ final class CallTracker {
         for (CallState call : new ArrayList<>(calls.values())) {
             for (Chan c : new ArrayList<>(call.channels.values())) {
                 if (!c.hungUp && c.seenSeq <= mark && !live.contains(c.uniqueId)) {
-                    log.info("Channel {} of call {} ended while AMI was down", c.name, call.callId);
-                    gone(c, 0, "Unknown");
+                    log.info("Channel {} of call {} ended while AMI was down (last known alive {})",
+                            LogMask.channel(c.name), call.callId, lastAlive);
+                    gone(c, 0, null, lastAlive);
                 }
             }
         }
+        heardFromPbx();
         for (SnapshotChannel s : snapshot) {
             Chan c = ensure(s.name(), s.uniqueId(), s.linkedId());
             if (c != null && c.state != s.state()) {
@@ -948,11 +1147,16 @@ final class CallTracker {
 
     private void fire(Type type, String callId, Leg leg, Chan c, int cause, String causeText, String detail,
                       String channel, String uniqueId) {
+        fire(type, callId, leg, c, cause, causeText, detail, channel, uniqueId, clock.instant());
+    }
+
+    private void fire(Type type, String callId, Leg leg, Chan c, int cause, String causeText, String detail,
+                      String channel, String uniqueId, Instant at) {
         CallState call = calls.get(callId);
         if (call != null && call.aux != null) {
             return; // a supervisor's or a message's own channels: no CallEvents
         }
         emit.accept(new CallEvent(type, callId, leg, c == null ? channel : c.name, c == null ? uniqueId : c.uniqueId,
-                callId, clock.instant(), cause, causeText, detail));
+                callId, at, cause, causeText, detail));
     }
 }
