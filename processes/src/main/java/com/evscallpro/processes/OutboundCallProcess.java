@@ -134,6 +134,8 @@ public final class OutboundCallProcess {
     /** ISO-8601 duration to wait for agent-connected / call-abandoned after the answer; PT60S if absent. */
     public static final String AGENT_CONNECT_TIMEOUT = "agentConnectTimeout";
     public static final String OUTCOME = "outcome";
+    /** Set with {@link #ERROR_TECHNICAL_FAILURE}: why the originate could not be placed (no phone number in it). */
+    public static final String TECHNICAL_FAILURE_REASON = "technicalFailureReason";
     public static final String HANGUP_CAUSE = "hangupCause";
     public static final String QUALIFICATION_CODE = "qualificationCode";
     public static final String QUALIFICATION_CATEGORY = "qualificationCategory";
