@@ -57,7 +57,7 @@ public class CallRecorder {
         CallRecord record = new CallRecord(null, attempt.callId(), call != null ? call.uniqueId() : null,
                 call != null ? call.linkedId() : null, CallDirection.OUTBOUND, call != null ? call.callerId() : null,
                 attempt.phone(), started, answered, ended, ended == null ? null : seconds(started, ended),
-                answered == null || ended == null ? null : seconds(answered, ended),
+                billsec(answered, ended),
                 disposition(attempt.outcome()), cause, causeText, attempt.campaignId(), attempt.contactId(),
                 attempt.agentId(), attempt.qualificationCode(), blankToNull(attempt.comment()), attempt.attempt(),
                 attempt.processInstanceKey(), null, call != null ? call.customerUniqueId() : null,
@@ -78,6 +78,14 @@ public class CallRecorder {
             case CONGESTION -> CdrDisposition.CONGESTION;
             case FAILED, TECHNICAL -> CdrDisposition.FAILED;
         };
+    }
+
+    /** Asterisk's billsec: answer to end; 0 for an ended call never answered; unknown (null) while not ended. */
+    private static Integer billsec(Instant answered, Instant ended) {
+        if (ended == null) {
+            return null;
+        }
+        return answered == null ? 0 : seconds(answered, ended);
     }
 
     private static int seconds(Instant from, Instant to) {

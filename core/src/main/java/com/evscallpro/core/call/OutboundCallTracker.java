@@ -322,6 +322,14 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
 
     /** Applies one PBX event to the call (under its lock); what must happen outside the lock goes to {@code after}. */
     private boolean apply(OutboundCall call, CallEvent event, List<Runnable> after) {
+        // each leg's own Uniqueid, from the first event the PBX reported for that leg
+        if (event.uniqueId() != null && !event.endedDuringOutage()) {
+            if (event.leg() == CallEvent.Leg.CUSTOMER && call.customerUniqueId == null) {
+                call.customerUniqueId = event.uniqueId();
+            } else if (event.leg() == CallEvent.Leg.AGENT && call.agentUniqueId == null) {
+                call.agentUniqueId = event.uniqueId();
+            }
+        }
         switch (event.type()) {
             case CREATED -> {
                 if (call.pbxCreatedAt == null) {
@@ -329,11 +337,6 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                 }
                 if (call.linkedId == null) {
                     call.linkedId = event.linkedId();
-                }
-                if (event.leg() == CallEvent.Leg.CUSTOMER && call.customerUniqueId == null) {
-                    call.customerUniqueId = event.uniqueId();
-                } else if (event.leg() == CallEvent.Leg.AGENT && call.agentUniqueId == null) {
-                    call.agentUniqueId = event.uniqueId();
                 }
                 return false;
             }
