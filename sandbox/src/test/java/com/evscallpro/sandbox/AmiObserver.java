@@ -39,6 +39,13 @@ final class AmiObserver implements AutoCloseable {
                 .filter(e -> uniqueId.equals(e.getUniqueId())).map(HangupEvent::getCause).findFirst();
     }
 
+    /** The causes the PBX sent in the Hangups of the call's channels. */
+    List<Integer> hangupCausesOf(String callId) {
+        List<String> ids = channelsOf(callId).stream().map(NewChannelEvent::getUniqueId).toList();
+        return events.stream().filter(HangupEvent.class::isInstance).map(HangupEvent.class::cast)
+                .filter(e -> ids.contains(e.getUniqueId())).map(HangupEvent::getCause).toList();
+    }
+
     @Override
     public void close() {
         connection.logoff();

@@ -133,7 +133,7 @@ class OutboundCampaignEndToEndTest {
                 assertThat(r.disposition()).isEqualTo(CdrDisposition.BUSY);
                 assertThat(r.hangupCause()).isEqualTo(17);
                 assertThat(r.customerUniqueId()).isNotNull();
-                assertThat(pbx.hangupCauseOf(r.customerUniqueId())).contains(17);
+                assertThat(pbx.hangupCausesOf(r.callId())).as("causes of the PBX's Hangups of this call").contains(17);
                 assertThat(r.billsec()).isZero();
                 assertThat(r.answeredAt()).isNull();
             });
@@ -142,7 +142,8 @@ class OutboundCampaignEndToEndTest {
             assertThat(unanswered).hasSize(2).allSatisfy(r -> {
                 assertThat(r.disposition()).isEqualTo(CdrDisposition.NO_ANSWER);
                 assertThat(r.hangupCause()).isEqualTo(19);
-                assertThat(Duration.between(r.startedAt(), r.endedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+                // the PBX's own times (its channel created → hung up) for a 2 s ring, give or take the event delivery
+                assertThat(Duration.between(r.startedAt(), r.endedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(1800));
             });
             // The retry waited in the database, for at least the campaign's retry delay.
             assertThat(busy.get(1).startedAt()).isAfterOrEqualTo(busy.get(0).endedAt().plusSeconds(1));

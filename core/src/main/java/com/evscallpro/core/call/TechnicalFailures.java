@@ -2,12 +2,13 @@ package com.evscallpro.core.call;
 
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.contact.ContactLifecycleService;
-import com.evscallpro.core.dialer.DialerSettings;
 import com.evscallpro.db.call.TechnicalFailureRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +22,18 @@ class TechnicalFailures implements TechnicalFailureService {
     private final ContactLifecycleService contacts;
     private final AgentCallRouting agents;
     private final OutboundCallTracker calls;
-    private final DialerSettings settings;
+    /** When a contact whose attempt failed technically is due again ({@code evs.dialer.technical-retry-delay}). */
+    private final Duration retryDelay;
     private final Clock clock = Clock.systemUTC();
 
     TechnicalFailures(TechnicalFailureRepository failures, ContactLifecycleService contacts, AgentCallRouting agents,
-                      OutboundCallTracker calls, DialerSettings settings) {
+                      OutboundCallTracker calls,
+                      @Value("${evs.dialer.technical-retry-delay:30s}") Duration retryDelay) {
         this.failures = failures;
         this.contacts = contacts;
         this.agents = agents;
         this.calls = calls;
-        this.settings = settings;
+        this.retryDelay = retryDelay;
     }
 
     @Override
@@ -42,7 +45,7 @@ class TechnicalFailures implements TechnicalFailureService {
         }
         boolean inserted = failures.insertOnce(callId, campaignId, contactId, agentId, attempt, masked,
                 clock.instant()) == 1;
-        contacts.requeueWithoutAttempt(contactId, settings.technicalRetryDelay());
+        contacts.requeueWithoutAttempt(contactId, retryDelay);
         if (agentId != null) {
             agents.release(agentId, callId);
         }

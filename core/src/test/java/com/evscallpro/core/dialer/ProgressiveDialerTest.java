@@ -38,7 +38,7 @@ class ProgressiveDialerTest {
     private final ProcessGateway processes = mock(ProcessGateway.class);
     private final PbxPort pbx = mock(PbxPort.class);
     private final ProgressiveDialer dialer = new ProgressiveDialer(campaigns, contacts, agents, calls, processes,
-            new DialerSettings(true, Duration.ofMillis(500), Duration.ofSeconds(15), null, null, null, null), pbx);
+            new DialerSettings(true, Duration.ofMillis(500), Duration.ofSeconds(15), null, null, null), pbx);
 
     private final AgentStatus alice = new AgentStatus(1, "alice", "Alice", "2001", AgentState.READY, null,
             Instant.now(), null);

@@ -13,8 +13,7 @@ class CallHistoryUpsertImpl implements CallHistoryUpsert {
     private static final String[] UPDATABLE = {"unique_id", "linked_id", "direction", "caller", "callee",
             "started_at", "answered_at", "ended_at", "duration_seconds", "billsec", "disposition", "hangup_cause",
             "hangup_cause_text", "campaign_id", "contact_id", "agent_id", "qualification_code", "comment",
-            "attempt", "process_instance_key", "customer_unique_id", "agent_unique_id", "outcome",
-            "ended_during_outage"};
+            "attempt", "process_instance_key", "customer_unique_id", "agent_unique_id", "outcome"};
 
     private static final String SQL;
 
@@ -38,7 +37,8 @@ class CallHistoryUpsertImpl implements CallHistoryUpsert {
                     COALESCE(:createdAt, now()), :customerUniqueId, :agentUniqueId, :outcome,
                     COALESCE(:endedDuringOutage, false))
                 ON CONFLICT (call_id) DO UPDATE SET
-                    """ + set + "\nRETURNING id";
+                    """ + set + ",\n    ended_during_outage = call_history.ended_during_outage OR EXCLUDED.ended_during_outage"
+                + "\nRETURNING id";
     }
 
     private final NamedParameterJdbcOperations jdbc;

@@ -20,6 +20,7 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.workers.FakeJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class PbxWorkersTest {
     private final OutboundCallTracker tracker = new OutboundCallTracker(pbx, new NoEngine(),
             mock(AgentCallRouting.class), mock(EventBus.class));
     private final PbxWorkers workers = new PbxWorkers(tracker,
-            new DialerSettings(true, null, null, Duration.ofSeconds(2), null, null, null));
+            new DialerSettings(true, null, null, Duration.ofSeconds(2), null, null));
 
     @BeforeEach
     void register() {

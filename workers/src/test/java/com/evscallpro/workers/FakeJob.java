@@ -1,4 +1,4 @@
-package com.evscallpro.workers.pbx;
+package com.evscallpro.workers;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DocumentReferenceResponse;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** An activated job as the engine hands it to a worker: only its retries and variables matter to our workers. */
-record FakeJob(String type, int retries, Map<String, Object> variables) implements ActivatedJob {
+public record FakeJob(String type, int retries, Map<String, Object> variables) implements ActivatedJob {
 
     @Override public long getKey() { return 42; }
     @Override public String getType() { return type; }
