@@ -101,4 +101,36 @@ class ArchitectureTest {
     void ui_features_are_free_of_cycles() {
         slices().matching("com.evscallpro.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    /**
+     * The typed process contract (issue: variable and message names in one place): only the engine adapter and
+     * workers ({@code workers}) and the contract ({@code processes}) use the Camunda client and the job's variable
+     * maps; the domain talks to the engine through {@code core.process.ProcessGateway}'s typed methods.
+     */
+    @Test
+    void only_workers_and_processes_use_the_engine_client() {
+        noClasses().that().resideOutsideOfPackages("com.evscallpro.workers..", "com.evscallpro.processes..",
+                        "com.evscallpro.sandbox..")
+                .and().doNotHaveFullyQualifiedName("com.evscallpro.app.EvsCallProApplication")
+                .should().dependOnClassesThat().resideInAnyPackage("io.camunda.client..", "io.camunda.zeebe..")
+                .because("the domain talks to the engine only through the typed ProcessGateway")
+                .check(classes);
+    }
+
+    @Test
+    void process_gateway_speaks_in_typed_methods_without_variable_maps() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that().areDeclaredInClassesThat().haveFullyQualifiedName("com.evscallpro.core.process.ProcessGateway")
+                .should().haveRawParameterTypes(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "no Map parameter", (java.util.List<com.tngtech.archunit.core.domain.JavaClass> types) ->
+                                types.stream().noneMatch(t -> t.isAssignableTo(java.util.Map.class))))
+                .check(classes);
+    }
+
+    @Test
+    void the_contract_names_are_spelled_only_in_processes_and_workers() {
+        noClasses().that().resideOutsideOfPackages("com.evscallpro.workers..", "com.evscallpro.processes..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.evscallpro.processes.OutboundCallProcess")
+                .check(classes);
+    }
 }

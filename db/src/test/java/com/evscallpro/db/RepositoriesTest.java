@@ -209,12 +209,12 @@ class RepositoriesTest {
         CallHistory atHangup = new CallHistory(null, callId, "1700000000.1", "1700000000.1", "OUTBOUND",
                 "+33100000000", "+33612345678", started, started.plusSeconds(5), started.plusSeconds(65), 65, 60,
                 "ANSWERED", 16, "Normal Clearing", campaign.getId(), null, null, null, null, 1, 2251799813685249L,
-                null);
+                null, "1700000000.1", "1700000000.3", "ANSWERED", true);
 
         long first = calls.upsert(atHangup);
         long second = calls.upsert(atHangup);
         calls.upsert(new CallHistory(null, callId, null, null, "OUTBOUND", null, null, started, null, null, null,
-                null, null, null, null, null, null, null, "SALE", "happy", null, null, null));
+                null, null, null, null, null, null, null, "SALE", "happy", null, null, null, null, null, null, null));
 
         assertThat(second).isEqualTo(first);
         CallHistory stored = calls.findByCallId(callId).orElseThrow();
@@ -222,6 +222,9 @@ class RepositoriesTest {
         assertThat(stored.disposition()).isEqualTo("ANSWERED");
         assertThat(stored.qualificationCode()).isEqualTo("SALE");
         assertThat(stored.endedAt()).isEqualTo(started.plusSeconds(65));
+        assertThat(stored.agentUniqueId()).isEqualTo("1700000000.3");
+        assertThat(stored.outcome()).isEqualTo("ANSWERED");
+        assertThat(stored.endedDuringOutage()).as("a completion without the flag keeps it").isTrue();
         assertThat(calls.findByCampaign(campaign.getId(), 0, 10)).hasSize(1);
     }
 

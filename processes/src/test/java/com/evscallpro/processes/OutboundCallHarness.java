@@ -57,7 +57,8 @@ final class OutboundCallHarness implements AutoCloseable {
     OutboundCallHarness startWorkersExcept(String... skipped) {
         List<String> skip = List.of(skipped);
         for (String type : List.of(JOB_PBX_ORIGINATE, JOB_PBX_HANGUP, JOB_CDR_RECORD, JOB_CONTACT_SCHEDULE_CALLBACK,
-                JOB_CONTACT_SCHEDULE_RETRY, JOB_CONTACT_CLOSE, JOB_USER_TASK)) {
+                JOB_CONTACT_SCHEDULE_RETRY, JOB_CONTACT_CLOSE, JOB_USER_TASK, JOB_CALL_RECORD_TECHNICAL_FAILURE,
+                JOB_AGENT_WRAP_UP_TIMEOUT)) {
             if (!skip.contains(type)) {
                 startWorker(type);
             }
@@ -77,6 +78,28 @@ final class OutboundCallHarness implements AutoCloseable {
                     jobsByType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(job);
                     Map<String, Object> variables = replies.getOrDefault(type, j -> Map.of()).apply(job);
                     jobClient.newCompleteCommand(job).variables(variables).send().join();
+                })
+                .timeout(Duration.ofMinutes(1))
+                .streamEnabled(true)
+                .open());
+    }
+
+    /**
+     * Opens a fake worker for {@code type} that fails its jobs as a worker does on a technical failure (retries - 1,
+     * a short back-off) and, once no retry is left, throws the BPMN error {@code errorCode} instead.
+     */
+    void startFailingWorker(String type, String errorCode) {
+        workers.add(client.newWorker()
+                .jobType(type)
+                .handler((jobClient, job) -> {
+                    jobsByType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(job);
+                    if (job.getRetries() > 1) {
+                        jobClient.newFailCommand(job).retries(job.getRetries() - 1)
+                                .retryBackoff(Duration.ofMillis(100)).errorMessage("PBX unreachable").send().join();
+                    } else {
+                        jobClient.newThrowErrorCommand(job).errorCode(errorCode).errorMessage("PBX unreachable")
+                                .send().join();
+                    }
                 })
                 .timeout(Duration.ofMinutes(1))
                 .streamEnabled(true)
@@ -146,6 +169,24 @@ final class OutboundCallHarness implements AutoCloseable {
 
     void publishAnswered(String callId) {
         publishAnswered(callId, Map.of());
+    }
+
+    void publishAgentConnected(String callId) {
+        publish(MESSAGE_AGENT_CONNECTED, callId, Map.of());
+    }
+
+    void publishAbandoned(String callId, Map<String, Object> variables) {
+        publish(MESSAGE_CALL_ABANDONED, callId, variables);
+    }
+
+    private void publish(String name, String callId, Map<String, Object> variables) {
+        client.newPublishMessageCommand()
+                .messageName(name)
+                .correlationKey(callId)
+                .timeToLive(MESSAGE_TTL)
+                .variables(variables)
+                .send()
+                .join();
     }
 
     void publishFailed(String callId, String outcome, int hangupCause) {

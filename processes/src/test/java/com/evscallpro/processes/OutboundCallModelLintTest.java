@@ -145,7 +145,7 @@ class OutboundCallModelLintTest {
                         || e.getKey().endsWith("_GATEWAY") || e.getKey().endsWith("_FLOW"))
                 .map(Map.Entry::getValue)
                 .toList();
-        assertThat(idConstants).hasSize(20);
+        assertThat(idConstants).hasSize(31);
         Set<String> modelIds = model.getModelElementsByType(FlowElement.class).stream()
                 .map(BaseElement::getId).collect(Collectors.toSet());
         assertThat(modelIds).containsAll(idConstants);
@@ -162,7 +162,9 @@ class OutboundCallModelLintTest {
                 RECORD_OUTCOME_TASK, JOB_CDR_RECORD,
                 SCHEDULE_CALLBACK_TASK, JOB_CONTACT_SCHEDULE_CALLBACK,
                 SCHEDULE_RETRY_TASK, JOB_CONTACT_SCHEDULE_RETRY,
-                CLOSE_CONTACT_TASK, JOB_CONTACT_CLOSE));
+                CLOSE_CONTACT_TASK, JOB_CONTACT_CLOSE,
+                RECORD_TECHNICAL_FAILURE_TASK, JOB_CALL_RECORD_TECHNICAL_FAILURE,
+                CLOSE_UNQUALIFIED_WRAP_UP_TASK, JOB_AGENT_WRAP_UP_TIMEOUT));
         assertThat(jobTypes.values()).allMatch(t -> JOB_TYPE.matcher(t).matches(), "job type <area>.<verb>");
         ServiceTask dial = model.getModelElementById(DIAL_CUSTOMER_TASK);
         assertThat(dial.getSingleExtensionElement(ZeebeTaskDefinition.class).getRetries()).isEqualTo("3");
@@ -202,6 +204,59 @@ class OutboundCallModelLintTest {
     }
 
     @Test
+    void after_the_answer_the_process_waits_for_agent_connected_or_call_abandoned_by_call_id_and_a_timer() {
+        EventBasedGateway gateway = model.getModelElementById(AGENT_CONNECTION_GATEWAY);
+        assertThat(gateway.getIncoming()).extracting(f -> f.getSource().getId()).containsExactly(CALL_ANSWERED_EVENT);
+        assertThat(gateway.getOutgoing()).extracting(f -> f.getTarget().getId())
+                .containsExactlyInAnyOrder(AGENT_CONNECTED_EVENT, CALL_ABANDONED_EVENT, AGENT_CONNECT_TIMEOUT_EVENT);
+        assertThat(messageName(AGENT_CONNECTED_EVENT)).isEqualTo(MESSAGE_AGENT_CONNECTED);
+        assertThat(messageName(CALL_ABANDONED_EVENT)).isEqualTo(MESSAGE_CALL_ABANDONED);
+        // No wrap-up for a call that never reached the agent.
+        IntermediateCatchEvent abandoned = model.getModelElementById(CALL_ABANDONED_EVENT);
+        assertThat(abandoned.getOutgoing()).extracting(f -> f.getTarget().getId())
+                .containsExactly(OUTCOME_JOIN_GATEWAY);
+    }
+
+    @Test
+    void ring_timeout_path_checks_the_call_and_routes_an_answered_call_to_the_wrap_up() {
+        ExclusiveGateway gateway = model.getModelElementById(CALL_STATE_GATEWAY);
+        assertThat(gateway.getIncoming()).extracting(f -> f.getSource().getId())
+                .containsExactly(HANG_UP_UNANSWERED_CALL_TASK);
+        SequenceFlow answered = model.getModelElementById(ANSWERED_AFTER_RING_TIMEOUT_FLOW);
+        assertThat(answered.getSource().getId()).isEqualTo(CALL_STATE_GATEWAY);
+        assertThat(answered.getTarget().getId()).isEqualTo(WRAP_UP_TASK);
+        assertThat(condition(answered)).contains(OUTCOME, "\"" + OUTCOME_ANSWERED + "\"");
+        assertThat(gateway.getDefault().getTarget().getId()).isEqualTo(OUTCOME_JOIN_GATEWAY);
+    }
+
+    @Test
+    void technical_failure_is_a_caught_error_on_the_dial_task_and_wrap_up_has_a_timeout() {
+        io.camunda.zeebe.model.bpmn.instance.BoundaryEvent technical = model.getModelElementById(TECHNICAL_FAILURE_EVENT);
+        assertThat(technical.getAttachedTo().getId()).isEqualTo(DIAL_CUSTOMER_TASK);
+        io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition error =
+                (io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition) technical.getEventDefinitions().iterator().next();
+        assertThat(error.getError().getErrorCode()).isEqualTo(ERROR_TECHNICAL_FAILURE);
+        assertThat(technical.getOutgoing()).extracting(f -> f.getTarget().getId())
+                .containsExactly(RECORD_TECHNICAL_FAILURE_TASK);
+
+        io.camunda.zeebe.model.bpmn.instance.BoundaryEvent timeout = model.getModelElementById(WRAP_UP_TIMEOUT_EVENT);
+        assertThat(timeout.getAttachedTo().getId()).isEqualTo(WRAP_UP_TASK);
+        assertThat(timeout.cancelActivity()).isTrue();
+        TimerEventDefinition timer = (TimerEventDefinition) timeout.getEventDefinitions().iterator().next();
+        assertThat(timer.getTimeDuration().getTextContent()).contains(WRAP_UP_TIMEOUT);
+        assertThat(timeout.getOutgoing()).extracting(f -> f.getTarget().getId())
+                .containsExactly(CLOSE_UNQUALIFIED_WRAP_UP_TASK);
+    }
+
+    private static String messageName(String eventId) {
+        IntermediateCatchEvent event = model.getModelElementById(eventId);
+        Message message = ((MessageEventDefinition) event.getEventDefinitions().iterator().next()).getMessage();
+        assertThat(message.getExtensionElements().getElementsQuery()
+                .filterByType(ZeebeSubscription.class).singleResult().getCorrelationKey()).isEqualTo("=" + CALL_ID);
+        return message.getName();
+    }
+
+    @Test
     void next_step_gateway_has_two_guarded_flows_and_close_contact_as_default() {
         ExclusiveGateway gateway = model.getModelElementById(NEXT_STEP_GATEWAY);
         assertThat(gateway.getDefault().getId()).isEqualTo(CLOSE_CONTACT_FLOW);
@@ -225,14 +280,14 @@ class OutboundCallModelLintTest {
     }
 
     @Test
-    void every_path_ends_in_one_of_the_three_end_events() {
+    void every_path_ends_in_one_of_the_four_end_events() {
         assertThat(model.getModelElementsByType(StartEvent.class)).extracting(BaseElement::getId)
                 .containsExactly(ATTEMPT_STARTED_EVENT);
         assertThat(model.getModelElementsByType(EndEvent.class)).extracting(BaseElement::getId)
                 .containsExactlyInAnyOrder(CALLBACK_SCHEDULED_END_EVENT, RETRY_SCHEDULED_END_EVENT,
-                        CONTACT_CLOSED_END_EVENT);
+                        CONTACT_CLOSED_END_EVENT, TECHNICAL_FAILURE_END_EVENT);
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            if (!(node instanceof StartEvent)) {
+            if (!(node instanceof StartEvent) && !(node instanceof io.camunda.zeebe.model.bpmn.instance.BoundaryEvent)) {
                 assertThat(node.getIncoming()).as("incoming of %s", node.getId()).isNotEmpty();
             }
             if (!(node instanceof EndEvent)) {

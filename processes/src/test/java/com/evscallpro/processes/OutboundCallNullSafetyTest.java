@@ -84,6 +84,7 @@ class OutboundCallNullSafetyTest {
         long key = zeebe.start(start);
         awaitAtDialOutcomeGateway(key);
         zeebe.publishAnswered("call-no-agent");
+        zeebe.publishAgentConnected("call-no-agent");
         awaitCompleted(key);
 
         instance(key).hasPassedElementsInOrder(WRAP_UP_TASK, RECORD_OUTCOME_TASK, CLOSE_CONTACT_TASK).hasNoIncidents();
@@ -99,6 +100,7 @@ class OutboundCallNullSafetyTest {
         long key = zeebe.start(start);
         awaitAtDialOutcomeGateway(key);
         zeebe.publishAnswered("call-no-category");
+        zeebe.publishAgentConnected("call-no-category");
         awaitCompleted(key);
 
         instance(key).hasPassedElement(CLOSE_CONTACT_TASK).hasNotPassedElement(SCHEDULE_CALLBACK_TASK)

@@ -47,11 +47,13 @@ class OutboundCallProcessTest {
         long key = zeebe.start(startVariables("call-1", 1, 3));
         awaitAtDialOutcomeGateway(key);
         zeebe.publishAnswered("call-1");
+        zeebe.publishAgentConnected("call-1");
         awaitCompleted(key);
 
         instance(key)
                 .hasPassedElementsInOrder(ATTEMPT_STARTED_EVENT, DIAL_CUSTOMER_TASK, DIAL_OUTCOME_GATEWAY,
-                        CALL_ANSWERED_EVENT, WRAP_UP_TASK, OUTCOME_JOIN_GATEWAY, RECORD_OUTCOME_TASK,
+                        CALL_ANSWERED_EVENT, AGENT_CONNECTION_GATEWAY, AGENT_CONNECTED_EVENT, WRAP_UP_TASK,
+                        OUTCOME_JOIN_GATEWAY, RECORD_OUTCOME_TASK,
                         NEXT_STEP_GATEWAY, CLOSE_CONTACT_TASK, CONTACT_CLOSED_END_EVENT)
                 .hasNotPassedElement(CALL_FAILED_EVENT)
                 .hasNotPassedElement(RING_TIMEOUT_EVENT)
@@ -95,6 +97,7 @@ class OutboundCallProcessTest {
         long key = zeebe.start(startVariables("call-2", 2, 3));
         awaitAtDialOutcomeGateway(key);
         zeebe.publishAnswered("call-2");
+        zeebe.publishAgentConnected("call-2");
         awaitCompleted(key);
 
         instance(key)
@@ -124,6 +127,7 @@ class OutboundCallProcessTest {
         long key = zeebe.start(start);
         awaitAtDialOutcomeGateway(key);
         zeebe.publishAnswered("call-3", Map.of(AGENT_ID, 57, AGENT_EXTENSION, "PJSIP/6057"));
+        zeebe.publishAgentConnected("call-3");
         awaitCompleted(key);
 
         instance(key).hasPassedElement(CLOSE_CONTACT_TASK).hasNoIncidents();
@@ -223,20 +227,136 @@ class OutboundCallProcessTest {
 
         instance(key)
                 .hasPassedElementsInOrder(ATTEMPT_STARTED_EVENT, DIAL_CUSTOMER_TASK, DIAL_OUTCOME_GATEWAY,
-                        RING_TIMEOUT_EVENT, HANG_UP_UNANSWERED_CALL_TASK, OUTCOME_JOIN_GATEWAY,
+                        RING_TIMEOUT_EVENT, HANG_UP_UNANSWERED_CALL_TASK, CALL_STATE_GATEWAY, OUTCOME_JOIN_GATEWAY,
                         RECORD_OUTCOME_TASK, NEXT_STEP_GATEWAY, SCHEDULE_RETRY_TASK, RETRY_SCHEDULED_END_EVENT)
                 .hasNotPassedElement(CALL_ANSWERED_EVENT)
                 .hasNotPassedElement(CALL_FAILED_EVENT)
+                .hasPassedElement(CALL_STATE_GATEWAY)
+                .hasNotPassedElement(WRAP_UP_TASK)
                 .hasVariableWithValue(OUTCOME, OUTCOME_NO_ANSWER)
-                .hasVariableWithValue(HANGUP_CAUSE, HANGUP_CAUSE_NO_ANSWER)
                 .hasNoIncidents()
                 .isCompleted();
         assertThat(zeebe.onlyJobVariables(JOB_PBX_HANGUP)).contains(
-                entry(CALL_ID, "call-timeout"), entry(OUTCOME, OUTCOME_NO_ANSWER),
-                entry(HANGUP_CAUSE, HANGUP_CAUSE_NO_ANSWER));
-        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).contains(
-                entry(OUTCOME, OUTCOME_NO_ANSWER), entry(HANGUP_CAUSE, HANGUP_CAUSE_NO_ANSWER));
+                entry(CALL_ID, "call-timeout"), entry(OUTCOME, OUTCOME_NO_ANSWER));
+        // The model invents no cause: the CDR takes it from the PBX's Hangup.
+        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).containsEntry(OUTCOME, OUTCOME_NO_ANSWER)
+                .doesNotContainKey(HANGUP_CAUSE);
         assertThat(zeebe.onlyJobVariables(JOB_CONTACT_SCHEDULE_RETRY)).containsEntry(RETRY_DELAY_SECONDS, 300);
+    }
+
+    @Test
+    void ring_timeout_with_the_call_up_and_bridged_goes_to_the_wrap_up_instead_of_hanging_up() {
+        // The call-answered message was lost: the hang-up worker found the call up and bridged on the PBX.
+        zeebe.reply(JOB_PBX_HANGUP, job -> Map.of(OUTCOME, OUTCOME_ANSWERED));
+        zeebe.agentQualifies("SALE", CATEGORY_POSITIVE, null, null);
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-lost-answer", 1, 3));
+        awaitAtDialOutcomeGateway(key);
+
+        zeebe.engine.increaseTime(Duration.ofSeconds(46));
+        awaitCompleted(key);
+
+        instance(key)
+                .hasPassedElementsInOrder(RING_TIMEOUT_EVENT, HANG_UP_UNANSWERED_CALL_TASK, CALL_STATE_GATEWAY,
+                        WRAP_UP_TASK, OUTCOME_JOIN_GATEWAY, RECORD_OUTCOME_TASK, CLOSE_CONTACT_TASK)
+                .hasPassedElement(ANSWERED_AFTER_RING_TIMEOUT_FLOW)
+                .hasNotPassedElement(CALL_ANSWERED_EVENT)
+                .hasVariableWithValue(OUTCOME, OUTCOME_ANSWERED)
+                .hasNoIncidents();
+        assertThat(zeebe.jobs(JOB_USER_TASK).getFirst().getCustomHeaders()).containsEntry(HEADER_ASSIGNEE, "42");
+        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).contains(
+                entry(OUTCOME, OUTCOME_ANSWERED), entry(QUALIFICATION_CODE, "SALE"));
+    }
+
+    // --- answered, never connected to the agent -----------------------------------------------------------------
+
+    @Test
+    void answered_call_abandoned_before_the_agent_is_recorded_abandoned_without_a_wrap_up_and_retried() {
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-abandoned", 1, 3));
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-abandoned");
+        zeebe.publishAbandoned("call-abandoned", Map.of(HANGUP_CAUSE, 16));
+        awaitCompleted(key);
+
+        instance(key)
+                .hasPassedElementsInOrder(CALL_ANSWERED_EVENT, AGENT_CONNECTION_GATEWAY, CALL_ABANDONED_EVENT,
+                        OUTCOME_JOIN_GATEWAY, RECORD_OUTCOME_TASK, NEXT_STEP_GATEWAY, SCHEDULE_RETRY_TASK)
+                .hasNotPassedElement(AGENT_CONNECTED_EVENT)
+                .hasNotPassedElement(WRAP_UP_TASK)
+                .hasVariableWithValue(OUTCOME, OUTCOME_ABANDONED)
+                .hasNoIncidents();
+        assertThat(zeebe.jobs(JOB_USER_TASK)).isEmpty();
+        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).contains(
+                entry(OUTCOME, OUTCOME_ABANDONED), entry(HANGUP_CAUSE, 16));
+    }
+
+    @Test
+    void neither_connected_nor_abandoned_within_the_agent_connect_timeout_gives_the_wrap_up() {
+        zeebe.agentQualifies("SALE", CATEGORY_POSITIVE, null, null);
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-silent", 1, 3));
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-silent");
+        await(key, i -> i.isWaitingAtElements(AGENT_CONNECTION_GATEWAY));
+
+        zeebe.engine.increaseTime(Duration.ofSeconds(61));
+        awaitCompleted(key);
+        instance(key)
+                .hasPassedElementsInOrder(AGENT_CONNECTION_GATEWAY, AGENT_CONNECT_TIMEOUT_EVENT, WRAP_UP_TASK,
+                        RECORD_OUTCOME_TASK)
+                .hasNoIncidents();
+    }
+
+    // --- wrap-up timeout ---------------------------------------------------------------------------------------
+
+    @Test
+    void wrap_up_not_done_in_time_is_closed_as_not_qualified_and_recorded() {
+        zeebe.startWorkersExcept(JOB_USER_TASK); // the agent never qualifies
+        Map<String, Object> start = startVariables("call-idle-agent", 1, 3);
+        start.put(WRAP_UP_TIMEOUT, "PT90S");
+        long key = zeebe.start(start);
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-idle-agent");
+        zeebe.publishAgentConnected("call-idle-agent");
+        await(key, i -> i.isWaitingAtElements(WRAP_UP_TASK));
+
+        zeebe.engine.increaseTime(Duration.ofSeconds(91));
+        awaitCompleted(key);
+
+        instance(key)
+                .hasPassedElementsInOrder(WRAP_UP_TIMEOUT_EVENT, CLOSE_UNQUALIFIED_WRAP_UP_TASK, OUTCOME_JOIN_GATEWAY,
+                        RECORD_OUTCOME_TASK, NEXT_STEP_GATEWAY, CLOSE_CONTACT_TASK)
+                .hasVariableWithValue(QUALIFICATION_CODE, QUALIFICATION_NOT_QUALIFIED)
+                .hasNoIncidents();
+        assertThat(zeebe.onlyJobVariables(JOB_AGENT_WRAP_UP_TIMEOUT)).contains(
+                entry(CALL_ID, "call-idle-agent"), entry(AGENT_ID, 42), entry(CAMPAIGN_ID, 7));
+        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).contains(
+                entry(OUTCOME, OUTCOME_ANSWERED), entry(QUALIFICATION_CODE, QUALIFICATION_NOT_QUALIFIED));
+    }
+
+    // --- technical failure -------------------------------------------------------------------------------------
+
+    @Test
+    void originate_failing_technically_on_every_retry_ends_as_technical_without_an_incident() {
+        zeebe.startWorkersExcept(JOB_PBX_ORIGINATE);
+        zeebe.startFailingWorker(JOB_PBX_ORIGINATE, ERROR_TECHNICAL_FAILURE);
+        long key = zeebe.start(startVariables("call-pbx-down", 1, 3));
+        awaitCompleted(key);
+
+        instance(key)
+                .hasPassedElementsInOrder(TECHNICAL_FAILURE_EVENT, RECORD_TECHNICAL_FAILURE_TASK,
+                        TECHNICAL_FAILURE_END_EVENT)
+                .hasNotPassedElement(DIAL_OUTCOME_GATEWAY)
+                .hasNotPassedElement(RECORD_OUTCOME_TASK)
+                .hasNotPassedElement(SCHEDULE_RETRY_TASK)
+                .hasNotPassedElement(CLOSE_CONTACT_TASK)
+                .hasVariableWithValue(OUTCOME, OUTCOME_TECHNICAL)
+                .hasNoIncidents();
+        assertThat(zeebe.jobs(JOB_PBX_ORIGINATE)).extracting(ActivatedJob::getRetries).containsExactly(3, 2, 1);
+        assertThat(zeebe.onlyJobVariables(JOB_CALL_RECORD_TECHNICAL_FAILURE)).contains(
+                entry(CALL_ID, "call-pbx-down"), entry(CONTACT_ID, 1001), entry(AGENT_ID, 42),
+                entry(OUTCOME, OUTCOME_TECHNICAL));
     }
 
     @Test
@@ -269,6 +389,7 @@ class OutboundCallProcessTest {
 
         // The PBX answers before the originate job completed: the message waits in the buffer (TTL > 0).
         zeebe.publishAnswered("call-race");
+        zeebe.publishAgentConnected("call-race");
         zeebe.idle();
         instance(key).isWaitingAtElements(DIAL_CUSTOMER_TASK).hasNotPassedElement(CALL_ANSWERED_EVENT);
 
@@ -317,6 +438,7 @@ class OutboundCallProcessTest {
 
         // ...but it stays buffered for its TTL: an attempt that reused the call id would take it as its own answer.
         long reused = zeebe.start(startVariables("call-late", 2, 3));
+        zeebe.publishAgentConnected("call-late");
         awaitCompleted(reused);
         instance(reused).hasPassedElement(CALL_ANSWERED_EVENT).hasPassedElement(WRAP_UP_TASK);
     }

@@ -52,7 +52,16 @@ public final class EvsCallProSandbox {
     /** Starts the application wired to the given embedded infrastructure (used by the tests too). */
     public static ConfigurableApplicationContext run(SandboxInfrastructure infrastructure,
                                                      Map<String, Object> extraProperties, String... args) {
+        return run(infrastructure, extraProperties, java.util.List.of(), args);
+    }
+
+    /** As {@link #run(SandboxInfrastructure, Map, String...)}, with initializers (tests add their probes). */
+    public static ConfigurableApplicationContext run(
+            SandboxInfrastructure infrastructure, Map<String, Object> extraProperties,
+            java.util.List<org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext>>
+                    initializers, String... args) {
         SpringApplication application = new SpringApplication(EvsCallProApplication.class, SandboxConfiguration.class);
+        initializers.forEach(application::addInitializers);
         Map<String, Object> properties = new java.util.LinkedHashMap<>(infrastructure.properties());
         properties.putAll(extraProperties);
         // The infrastructure's addresses must win over application.yml: add them as the first property source.

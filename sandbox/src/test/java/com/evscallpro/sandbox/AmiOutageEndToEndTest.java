@@ -78,7 +78,8 @@ class AmiOutageEndToEndTest {
                 r -> r != null && r.qualificationCode() != null);
         assertThat(record.disposition()).isEqualTo(CdrDisposition.ANSWERED);
         assertThat(record.qualificationCode()).isEqualTo("NOT_INTERESTED");
-        assertThat(record.hangupCause()).isEqualTo(16);
+        // The Hangup happened while we were away: the PBX never told us why, and no cause is made up.
+        assertThat(record.hangupCause()).isIn(null, 0);
         assertThat(record.endedAt()).isAfter(record.answeredAt());
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.completedElements(record.processInstanceKey())
                 .contains("PROCESS"));

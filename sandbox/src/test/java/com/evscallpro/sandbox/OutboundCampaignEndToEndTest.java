@@ -41,15 +41,16 @@ class OutboundCampaignEndToEndTest {
     private final SandboxTestContext stack = SandboxTestContext.get();
 
     @Test
-    void answered_busy_and_unanswered_customers_are_dialled_recorded_retried_and_closed() {
+    void answered_busy_and_unanswered_customers_are_dialled_recorded_retried_and_closed() throws Exception {
         UserAccount agent = stack.bean(UserAccountService.class)
                 .create("e2e-agent", "secret-e2e", "Agent E2E", UserAccount.Role.AGENT, "2101", "en");
         List<AgentStatusChanged> agentChanges = new CopyOnWriteArrayList<>();
-        try (EventBus.Subscription ignored = stack.bean(EventBus.class).subscribe(AgentStatusChanged.class, e -> {
-            if (e.status().userId() == agent.id()) {
-                agentChanges.add(e);
-            }
-        })) {
+        try (AmiObserver pbx = new AmiObserver(stack.infrastructure);
+             EventBus.Subscription ignored = stack.bean(EventBus.class).subscribe(AgentStatusChanged.class, e -> {
+                 if (e.status().userId() == agent.id()) {
+                     agentChanges.add(e);
+                 }
+             })) {
             CampaignService campaigns = stack.bean(CampaignService.class);
             long campaignId = campaigns.create(new NewCampaign("E2E campaign", 2, 1, 2, "+33170000001"));
             ImportReport report = stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
@@ -103,19 +104,36 @@ class OutboundCampaignEndToEndTest {
                 assertThat(r.agentId()).isEqualTo(agent.id());
                 assertThat(r.campaignId()).isEqualTo(campaignId);
                 assertThat(r.callee()).isEqualTo(SandboxTestContext.ANSWERS);
-                assertThat(r.uniqueId()).isEqualTo(r.callId());
-                assertThat(r.linkedId()).isEqualTo(r.callId());
-                assertThat(r.answeredAt()).isAfterOrEqualTo(r.startedAt());
+                assertThat(r.outcome()).isEqualTo("ANSWERED");
+                assertThat(r.linkedId()).as("linkedid = our call id, the originate's ChannelId")
+                        .isEqualTo(r.callId());
+                // The legs' own Uniqueids, exactly as the PBX made them (read on its own AMI stream).
+                List<org.asteriskjava.manager.event.NewChannelEvent> channels = pbx.channelsOf(r.callId());
+                assertThat(channels).filteredOn(c -> c.getChannel().contains(SandboxTestContext.ANSWERS))
+                        .extracting(org.asteriskjava.manager.event.NewChannelEvent::getUniqueId)
+                        .contains(r.customerUniqueId());
+                assertThat(channels).filteredOn(c -> c.getChannel().contains("2101"))
+                        .extracting(org.asteriskjava.manager.event.NewChannelEvent::getUniqueId)
+                        .contains(r.agentUniqueId());
+                assertThat(r.agentUniqueId()).isNotEqualTo(r.callId()).isNotEqualTo(r.customerUniqueId());
+                // Times from the PBX's events: the answer comes after the channel was created and rang.
+                assertThat(r.answeredAt()).isAfter(r.startedAt());
                 assertThat(r.endedAt()).isAfter(r.answeredAt());
+                assertThat(r.billsec()).isEqualTo((int) Duration.between(r.answeredAt(), r.endedAt()).toSeconds());
                 assertThat(r.billsec()).isGreaterThanOrEqualTo(1);
                 assertThat(r.durationSeconds()).isGreaterThanOrEqualTo(r.billsec());
+                // The cause of the PBX's own Hangup of the customer leg.
+                assertThat(pbx.hangupCauseOf(r.customerUniqueId())).contains(r.hangupCause());
                 assertThat(r.hangupCause()).isEqualTo(16);
+                assertThat(r.endedDuringOutage()).isFalse();
                 assertThat(r.attempt()).isEqualTo(1);
             });
             List<CallRecord> busy = sorted(cdr.byContact(byName.get("Busy").id()));
             assertThat(busy).hasSize(2).allSatisfy(r -> {
                 assertThat(r.disposition()).isEqualTo(CdrDisposition.BUSY);
                 assertThat(r.hangupCause()).isEqualTo(17);
+                assertThat(r.customerUniqueId()).isNotNull();
+                assertThat(pbx.hangupCausesOf(r.callId())).as("causes of the PBX's Hangups of this call").contains(17);
                 assertThat(r.billsec()).isZero();
                 assertThat(r.answeredAt()).isNull();
             });
@@ -124,21 +142,24 @@ class OutboundCampaignEndToEndTest {
             assertThat(unanswered).hasSize(2).allSatisfy(r -> {
                 assertThat(r.disposition()).isEqualTo(CdrDisposition.NO_ANSWER);
                 assertThat(r.hangupCause()).isEqualTo(19);
-                assertThat(Duration.between(r.startedAt(), r.endedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+                // the PBX's own times (its channel created → hung up) for a 2 s ring, give or take the event delivery
+                assertThat(Duration.between(r.startedAt(), r.endedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(1800));
             });
             // The retry waited in the database, for at least the campaign's retry delay.
             assertThat(busy.get(1).startedAt()).isAfterOrEqualTo(busy.get(0).endedAt().plusSeconds(1));
 
-            // Every attempt's process instance completed on the engine, by the expected path.
-            assertThat(stack.completedElements(answered.get(0).processInstanceKey())).contains(
-                    OutboundCallProcess.CALL_ANSWERED_EVENT, OutboundCallProcess.WRAP_UP_TASK,
+            // Every attempt's process instance completed on the engine, by the expected path (awaited: the CDR is
+            // written before the instance's last steps complete).
+            assertThat(stack.awaitCompleted(answered.get(0).processInstanceKey())).contains(
+                    OutboundCallProcess.CALL_ANSWERED_EVENT, OutboundCallProcess.AGENT_CONNECTED_EVENT,
+                    OutboundCallProcess.WRAP_UP_TASK,
                     OutboundCallProcess.RECORD_OUTCOME_TASK, OutboundCallProcess.CLOSE_CONTACT_TASK,
                     OutboundCallProcess.CONTACT_CLOSED_END_EVENT, "PROCESS");
             for (List<CallRecord> failedTwice : List.of(busy, unanswered)) {
-                assertThat(stack.completedElements(failedTwice.get(0).processInstanceKey())).contains(
+                assertThat(stack.awaitCompleted(failedTwice.get(0).processInstanceKey())).contains(
                         OutboundCallProcess.CALL_FAILED_EVENT, OutboundCallProcess.SCHEDULE_RETRY_TASK,
                         OutboundCallProcess.RETRY_SCHEDULED_END_EVENT, "PROCESS");
-                assertThat(stack.completedElements(failedTwice.get(1).processInstanceKey())).contains(
+                assertThat(stack.awaitCompleted(failedTwice.get(1).processInstanceKey())).contains(
                         OutboundCallProcess.CALL_FAILED_EVENT, OutboundCallProcess.CLOSE_CONTACT_TASK,
                         OutboundCallProcess.CONTACT_CLOSED_END_EVENT, "PROCESS");
             }

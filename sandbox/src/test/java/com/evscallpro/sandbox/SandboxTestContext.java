@@ -31,10 +31,14 @@ final class SandboxTestContext {
 
     final SandboxInfrastructure infrastructure;
     final ConfigurableApplicationContext context;
+    /** Switch to make the engine refuse message publishes (off unless a test turns it on). */
+    final PublishFaults publishFaults;
 
-    private SandboxTestContext(SandboxInfrastructure infrastructure, ConfigurableApplicationContext context) {
+    private SandboxTestContext(SandboxInfrastructure infrastructure, ConfigurableApplicationContext context,
+                               PublishFaults publishFaults) {
         this.infrastructure = infrastructure;
         this.context = context;
+        this.publishFaults = publishFaults;
     }
 
     static synchronized SandboxTestContext get() {
@@ -45,11 +49,13 @@ final class SandboxTestContext {
                     .with(NO_ANSWER, CustomerBehaviour.noAnswer())
                     .with(ANSWERS_AND_TALKS, CustomerBehaviour.answerAndStay(Duration.ofMillis(300)));
             SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers);
+            PublishFaults faults = new PublishFaults();
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",
                     "evs.dialer.tick", "200ms",
-                    "evs.sandbox.demo-data", "false"));
-            instance = new SandboxTestContext(infrastructure, context);
+                    "evs.sandbox.demo-data", "false"),
+                    List.of(c -> c.getBeanFactory().registerSingleton("publishFaults", faults)));
+            instance = new SandboxTestContext(infrastructure, context, faults);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 context.close();
                 infrastructure.close();
@@ -64,6 +70,26 @@ final class SandboxTestContext {
 
     int httpPort() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The process instance of a call (the one whose callId variable is this call id), if it started. */
+    java.util.Optional<Long> processInstanceOf(String callId) {
+        String json = "\"" + callId + "\"";
+        for (Record<?> record : infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == ValueType.VARIABLE
+                    && record.getValue() instanceof io.camunda.zeebe.protocol.record.value.VariableRecordValue v
+                    && v.getName().equals("callId") && json.equals(v.getValue())) {
+                return java.util.Optional.of(v.getProcessInstanceKey());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Waits until the process instance completed on the engine, then returns its completed element ids. */
+    List<String> awaitCompleted(long processInstanceKey) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> completedElements(processInstanceKey), elements -> elements.contains("PROCESS"));
     }
 
     /** The BPMN element ids of the given process instance that completed on the engine, in order. */

@@ -22,4 +22,11 @@ public interface AgentCallRouting {
 
     /** → READY once the agent has qualified the call. */
     void finish(long userId, String callId);
+
+    /**
+     * The call is over for the agent, who goes straight to PAUSED with {@code reasonCode} (e.g. their phone did not
+     * answer, or the wrap-up timed out), never READY in between: the dialer cannot reserve them meanwhile. No-op when
+     * the agent's current call is another one.
+     */
+    void finishAndPause(long userId, String callId, String reasonCode);
 }

@@ -127,6 +127,17 @@ class AgentSessions implements AgentService, AgentCallRouting {
         }
     }
 
+    @Override
+    public void finishAndPause(long userId, String callId, String reasonCode) {
+        AgentSession session = session(userId);
+        synchronized (session) { // both moves under the lock: no reserve() can slip in between
+            if (callId.equals(session.callId())) {
+                change(userId, (s, now) -> s.finish(callId, now));
+                change(userId, (s, now) -> s.pause(reasonCode, now));
+            }
+        }
+    }
+
     private void changeIf(long userId, String callId, AgentState expected, BiConsumer<AgentSession, Instant> move) {
         AgentSession session = session(userId);
         synchronized (session) {

@@ -3,6 +3,9 @@ package com.evscallpro.core.call;
 /** Masks phone numbers for display and logs: keeps the country prefix and the last two digits. */
 public final class PhoneMask {
 
+    /** A phone number inside free text: an optional +, then at least 6 digits (channel names, PBX messages). */
+    private static final java.util.regex.Pattern NUMBER_IN_TEXT = java.util.regex.Pattern.compile("\\+?\\d{6,}");
+
     private PhoneMask() {
     }
 
@@ -16,5 +19,16 @@ public final class PhoneMask {
             masked.append('•');
         }
         return masked.append(e164.substring(e164.length() - 2)).toString();
+    }
+
+    /**
+     * Masks every phone number inside a text, e.g. a channel name ({@code PJSIP/+33612345678@trunk-0001} →
+     * {@code PJSIP/+33•••••••78@trunk-0001}) or a PBX error message; null stays null.
+     */
+    public static String maskText(String text) {
+        if (text == null) {
+            return null;
+        }
+        return NUMBER_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
     }
 }

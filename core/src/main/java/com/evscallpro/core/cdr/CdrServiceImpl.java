@@ -28,7 +28,8 @@ class CdrServiceImpl implements CdrService {
                 r.callee(), r.startedAt(), r.answeredAt(), r.endedAt(), r.durationSeconds(), r.billsec(),
                 r.disposition() == null ? null : r.disposition().asterisk(), r.hangupCause(), r.hangupCauseText(),
                 r.campaignId(), r.contactId(), r.agentId(), r.qualificationCode(), r.comment(), r.attempt(),
-                r.processInstanceKey(), r.createdAt()));
+                r.processInstanceKey(), r.createdAt(), r.customerUniqueId(), r.agentUniqueId(), r.outcome(),
+                r.endedDuringOutage()));
     }
 
     @Override
@@ -70,6 +71,6 @@ class CdrServiceImpl implements CdrService {
                 h.caller(), h.callee(), h.startedAt(), h.answeredAt(), h.endedAt(), h.durationSeconds(), h.billsec(),
                 CdrDisposition.fromAsterisk(h.disposition()), h.hangupCause(), h.hangupCauseText(), h.campaignId(),
                 h.contactId(), h.agentId(), h.qualificationCode(), h.comment(), h.attempt(), h.processInstanceKey(),
-                h.createdAt());
+                h.createdAt(), h.customerUniqueId(), h.agentUniqueId(), h.outcome(), h.endedDuringOutage());
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@link java.util.NoSuchElementException} for an unknown contact.
  * <pre>NEW | RETRY | CALLBACK --claimDue--> IN_PROGRESS --scheduleRetry--> RETRY
  *                                               --scheduleCallback--> CALLBACK
- *                                               --close--> DONE</pre>
+ *                                               --close--> DONE
+ *                                               --requeueWithoutAttempt--> RETRY (attempts - 1)</pre>
  */
 public interface ContactLifecycleService {
 
@@ -33,6 +34,13 @@ public interface ContactLifecycleService {
 
     /** → CALLBACK, due at {@code at}. */
     void scheduleCallback(long contactId, Instant at);
+
+    /**
+     * The attempt could not be placed (a technical failure, not a business outcome): IN_PROGRESS → RETRY due after
+     * {@code delay}, with the attempt given back, so it counts toward no attempt limit. No-op for a contact no longer
+     * IN_PROGRESS (a retried job).
+     */
+    void requeueWithoutAttempt(long contactId, Duration delay);
 
     /** → DONE: never dialed again. */
     void close(long contactId);

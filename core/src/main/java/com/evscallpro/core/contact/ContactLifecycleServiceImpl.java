@@ -70,6 +70,13 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
     }
 
     @Override
+    public void requeueWithoutAttempt(long contactId, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        int updated = contacts.requeueWithoutAttempt(contactId, Math.max(0, delay.toMillis()) / 1000.0);
+        log.debug("Contact {} -> RETRY in {} without using an attempt ({} row)", contactId, delay, updated);
+    }
+
+    @Override
     public void close(long contactId) {
         expectOne(contacts.close(contactId), contactId);
         log.debug("Contact {} -> DONE", contactId);

@@ -2,21 +2,21 @@ package com.evscallpro.core.dialer;
 
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentStatus;
-import com.evscallpro.core.call.CallTracker;
+import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.call.NewOutboundCall;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
+import com.evscallpro.core.call.PhoneMask;
+import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +41,7 @@ public class ProgressiveDialer {
     private final CampaignService campaigns;
     private final ContactLifecycleService contacts;
     private final AgentCallRouting agents;
-    private final CallTracker calls;
+    private final OutboundCallTracker calls;
     private final ProcessGateway processes;
     private final DialerSettings settings;
     private final PbxPort pbx;
@@ -53,7 +53,7 @@ public class ProgressiveDialer {
     });
 
     public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
-                             CallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx) {
+                             OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.agents = agents;
@@ -137,28 +137,18 @@ public class ProgressiveDialer {
         calls.register(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(),
                 displayName(contact), contact.phoneE164(), agent.userId(), agent.displayName(), agent.extension(),
                 contact.attempt(), campaign.callerId(), ring));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("callId", callId);
-        variables.put("campaignId", campaign.id());
-        variables.put("contactId", contact.contactId());
-        variables.put("agentId", agent.userId());
-        variables.put("agentExtension", agent.extension());
-        variables.put("phoneNumber", contact.phoneE164());
-        variables.put("callerId", campaign.callerId());
-        variables.put("attempt", contact.attempt());
-        variables.put("maxAttempts", campaign.maxAttempts());
-        variables.put("retryDelaySeconds", campaign.retryDelaySeconds());
-        variables.put("ringTimeoutSeconds", campaign.ringTimeoutSeconds());
-        variables.put("ringTimeout", ring.plus(settings.ringTimeoutGrace()).toString());
-        variables.put("qualificationCategory", null);
+        OutboundAttempt attempt = new OutboundAttempt(callId, campaign.id(), contact.contactId(), agent.userId(),
+                agent.extension(), contact.phoneE164(), campaign.callerId(), contact.attempt(), campaign.maxAttempts(),
+                campaign.retryDelaySeconds(), ring, ring.plus(settings.ringTimeoutGrace()),
+                settings.wrapUpSafetyTimeout(), settings.agentConnectTimeout());
         try {
-            long key = processes.startOutboundCall(variables);
+            long key = processes.startAttempt(attempt);
             log.info("Call {} placed: campaign {}, contact {}, attempt {}, agent {} (instance {})", callId,
                     campaign.id(), contact.contactId(), contact.attempt(), agent.userId(), key);
             return true;
         } catch (RuntimeException e) {
-            log.warn("Could not start the attempt process for call {}: {}", callId, e.toString());
-            calls.abandon(callId);
+            log.warn("Could not start the attempt process for call {}: {}", callId, PhoneMask.maskText(e.toString()));
+            calls.discard(callId);
             agents.release(agent.userId(), callId);
             contacts.scheduleRetry(contact.contactId(), Duration.ofSeconds(30));
             return false;

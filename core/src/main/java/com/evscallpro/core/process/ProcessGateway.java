@@ -1,17 +1,37 @@
 package com.evscallpro.core.process;
 
-import java.time.Duration;
-import java.util.Map;
-
-/** What the domain asks of the process engine. */
+/**
+ * What the domain asks of the process engine, in the domain's own terms: no variable or message name here (they
+ * live in the {@code processes} module's contract, {@code OutboundCallProcess}), no map of variables. Every message
+ * is correlated by the call id and published idempotently (a repeat is never applied twice) and with retries, off the
+ * caller's thread: the PBX dispatcher that calls these never waits on the engine.
+ */
 public interface ProcessGateway {
 
-    /** Starts one {@code outbound-call} instance; returns its process instance key. */
-    long startOutboundCall(Map<String, Object> variables);
+    /** Starts one {@code outbound-call} instance for the attempt; returns its process instance key. */
+    long startAttempt(OutboundAttempt attempt);
 
-    /** Publishes a message correlated by {@code correlationKey}, kept {@code ttl} for an instance not yet waiting. */
-    void publishMessage(String messageName, String correlationKey, Map<String, Object> variables, Duration ttl);
+    /** The customer answered (the PBX bridges them to the reserved agent on its own). */
+    void callAnswered(String callId);
 
-    /** Completes an activated job (a job-worker user task such as the wrap-up) with variables. */
-    void completeJob(long jobKey, Map<String, Object> variables);
+    /**
+     * The PBX reported the call as not answered.
+     *
+     * @param hangupCause the PBX's Q.850 cause, or null when it gave none
+     */
+    void callFailed(String callId, AttemptOutcome outcome, Integer hangupCause);
+
+    /** The PBX bridged the answered customer to the agent: the wrap-up follows. */
+    void agentConnected(String callId);
+
+    /**
+     * The answered customer never reached the agent (the agent's phone did not answer or could not be reached, or
+     * the customer hung up first): recorded as {@link AttemptOutcome#ABANDONED}, no wrap-up.
+     *
+     * @param hangupCause the PBX's Q.850 cause, or null when it gave none
+     */
+    void callAbandoned(String callId, Integer hangupCause);
+
+    /** Completes the wrap-up (an activated job-worker user task) with the agent's qualification. */
+    void completeWrapUp(long jobKey, WrapUpResult result);
 }

@@ -1,28 +1,37 @@
 package com.evscallpro.core.task;
 
 import com.evscallpro.core.agent.AgentCallRouting;
-import com.evscallpro.core.call.CallTracker;
+import com.evscallpro.core.call.CallSnapshot;
+import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.process.ProcessGateway;
+import com.evscallpro.core.process.WrapUpResult;
 import com.evscallpro.core.qualification.Qualification;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Serves the engine's wrap-up user tasks to agents. The engine hands the task over as a job; it stays activated
- * here until the agent qualifies the call, which completes the job with the qualification.
+ * here until the agent qualifies the call, which completes the job with the qualification. A wrap-up not done within
+ * the campaign's wrap-up timeout after the call ended is closed with the system qualification NOT_QUALIFIED, and the
+ * agent leaves WRAP_UP as the campaign says (READY, or PAUSED with reason {@value WrapUpPolicy#PAUSE_REASON}).
  */
 @Service
 public class WrapUpTasks implements AgentTaskService {
@@ -32,32 +41,65 @@ public class WrapUpTasks implements AgentTaskService {
     private final Map<Long, Pending> byAgent = new ConcurrentHashMap<>();
     private final CampaignService campaigns;
     private final ContactLifecycleService contacts;
-    private final CallTracker calls;
+    private final OutboundCallTracker calls;
     private final AgentCallRouting agents;
     private final ProcessGateway processes;
     private final EventBus events;
+    private final WrapUpPolicy policy;
     private final Clock clock;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "evs-wrap-up-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public WrapUpTasks(CampaignService campaigns, ContactLifecycleService contacts, CallTracker calls,
-                       AgentCallRouting agents, ProcessGateway processes, EventBus events) {
+    @Autowired
+    public WrapUpTasks(CampaignService campaigns, ContactLifecycleService contacts, OutboundCallTracker calls,
+                       AgentCallRouting agents, ProcessGateway processes, EventBus events, WrapUpPolicy policy) {
+        this(campaigns, contacts, calls, agents, processes, events, policy, Clock.systemUTC());
+    }
+
+    WrapUpTasks(CampaignService campaigns, ContactLifecycleService contacts, OutboundCallTracker calls,
+                AgentCallRouting agents, ProcessGateway processes, EventBus events, WrapUpPolicy policy,
+                Clock clock) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.calls = calls;
         this.agents = agents;
         this.processes = processes;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void startDeadlines() {
+        deadlines.scheduleWithFixedDelay(this::closeOverdueSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopDeadlines() {
+        deadlines.shutdownNow();
     }
 
     /**
      * Called by the user-task worker when the engine activates a wrap-up. Idempotent per call: a re-activated job
-     * (after its timeout) only replaces the job key.
+     * (after its timeout) only replaces the job key. A wrap-up without an agent (the model allows it) cannot be served
+     * to anyone: it is closed at once as not qualified.
+     *
+     * @return the task, or empty when there was no agent to give it to
      */
-    public WrapUpTask assign(long jobKey, String callId, long agentId, long campaignId, long contactId, int attempt) {
+    public Optional<WrapUpTask> assign(long jobKey, String callId, Long agentId, long campaignId, long contactId,
+                                       int attempt) {
+        if (agentId == null) {
+            log.warn("Wrap-up of call {} has no agent: closed as {}", callId, WrapUpResult.NOT_QUALIFIED);
+            processes.completeWrapUp(jobKey, WrapUpResult.notQualified());
+            return Optional.empty();
+        }
         Pending existing = byAgent.get(agentId);
         if (existing != null && existing.task.callId().equals(callId)) {
-            byAgent.put(agentId, new Pending(jobKey, existing.task));
-            return existing.task;
+            byAgent.put(agentId, existing.withJobKey(jobKey));
+            return Optional.of(existing.task);
         }
         DialableContact contact = contacts.find(contactId)
                 .orElseThrow(() -> new IllegalStateException("Contact " + contactId + " not found"));
@@ -66,10 +108,10 @@ public class WrapUpTasks implements AgentTaskService {
                 contact.customFields() == null ? Map.of() : Map.copyOf(contact.customFields()), attempt);
         WrapUpTask task = new WrapUpTask(callId, agentId, campaignId, campaignName, pop,
                 campaigns.qualifications(campaignId), clock.instant());
-        byAgent.put(agentId, new Pending(jobKey, task));
+        byAgent.put(agentId, new Pending(jobKey, task, policy.timeout(campaignId), null));
         log.info("Wrap-up of call {} assigned to agent {}", callId, agentId);
         events.publish(new TaskAssigned(task));
-        return task;
+        return Optional.of(task);
     }
 
     @Override
@@ -96,6 +138,9 @@ public class WrapUpTasks implements AgentTaskService {
         if (callback && callbackAt.isBefore(clock.instant())) {
             throw new IllegalArgumentException("The callback time is in the past");
         }
+        if (!byAgent.remove(agentId, pending)) {
+            throw new IllegalStateException("No wrap-up for call " + callId + " is assigned to you");
+        }
         if (calls.isLive(callId)) {
             try {
                 calls.hangup(callId, 16).get(5, TimeUnit.SECONDS);
@@ -103,17 +148,85 @@ public class WrapUpTasks implements AgentTaskService {
                 log.warn("Hangup of call {} at qualification failed: {}", callId, e.toString());
             }
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("qualificationCode", qualification.code());
-        variables.put("qualificationCategory", qualification.category().name());
-        variables.put("callbackAt", callback ? callbackAt.toString() : null);
-        variables.put("comment", comment == null ? "" : comment);
-        processes.completeJob(pending.jobKey, variables);
-        byAgent.remove(agentId, pending);
+        try {
+            processes.completeWrapUp(pending.jobKey, new WrapUpResult(qualification.code(),
+                    qualification.category().name(), callback ? callbackAt : null, comment == null ? "" : comment));
+        } catch (RuntimeException e) {
+            byAgent.putIfAbsent(agentId, pending); // still the agent's: they may try again
+            throw e;
+        }
         agents.finish(agentId, callId);
         log.info("Call {} qualified {} by agent {}", callId, qualification.code(), agentId);
     }
 
-    private record Pending(long jobKey, WrapUpTask task) {
+    /**
+     * The engine's own wrap-up limit fired (its boundary timer already ended the user task): takes the wrap-up
+     * from the agent, who leaves WRAP_UP as the campaign says. Idempotent.
+     */
+    public void closeTimedOut(String callId, Long agentId, long campaignId) {
+        if (agentId == null) {
+            return;
+        }
+        Pending pending = byAgent.get(agentId);
+        if (pending != null && pending.task.callId().equals(callId)) {
+            byAgent.remove(agentId, pending);
+        }
+        releaseAgent(agentId, callId, campaignId);
+    }
+
+    /** Closes every wrap-up whose call ended more than the campaign's wrap-up timeout ago. */
+    void closeOverdue() {
+        Instant now = clock.instant();
+        for (Map.Entry<Long, Pending> entry : byAgent.entrySet()) {
+            Pending pending = entry.getValue();
+            String callId = pending.task.callId();
+            Instant ended = pending.callEndedAt;
+            if (ended == null) {
+                Optional<CallSnapshot> call = calls.snapshot(callId);
+                if (call.isPresent() && call.get().endedAt() == null) {
+                    continue; // still talking
+                }
+                ended = call.map(CallSnapshot::endedAt).orElse(now);
+                byAgent.replace(entry.getKey(), pending, pending.withCallEndedAt(ended));
+                continue;
+            }
+            if (now.isBefore(ended.plus(pending.timeout)) || !byAgent.remove(entry.getKey(), pending)) {
+                continue;
+            }
+            log.info("Wrap-up of call {} by agent {} timed out ({} after the call): {}", callId, entry.getKey(),
+                    pending.timeout, WrapUpResult.NOT_QUALIFIED);
+            try {
+                processes.completeWrapUp(pending.jobKey, WrapUpResult.notQualified());
+            } catch (RuntimeException e) {
+                log.warn("Wrap-up of call {} could not be closed: {}", callId, e.toString());
+            }
+            releaseAgent(entry.getKey(), callId, pending.task.campaignId());
+        }
+    }
+
+    private void closeOverdueSafely() {
+        try {
+            closeOverdue();
+        } catch (RuntimeException e) {
+            log.warn("Wrap-up deadline check failed; next check retries", e);
+        }
+    }
+
+    private void releaseAgent(long agentId, String callId, long campaignId) {
+        if (policy.pausesAgent(campaignId)) {
+            agents.finishAndPause(agentId, callId, WrapUpPolicy.PAUSE_REASON);
+        } else {
+            agents.finish(agentId, callId);
+        }
+    }
+
+    private record Pending(long jobKey, WrapUpTask task, Duration timeout, Instant callEndedAt) {
+        Pending withJobKey(long key) {
+            return new Pending(key, task, timeout, callEndedAt);
+        }
+
+        Pending withCallEndedAt(Instant at) {
+            return new Pending(jobKey, task, timeout, at);
+        }
     }
 }

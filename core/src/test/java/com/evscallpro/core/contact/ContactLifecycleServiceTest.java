@@ -149,6 +149,22 @@ class ContactLifecycleServiceTest {
     }
 
     @Test
+    void an_attempt_that_failed_technically_uses_up_no_attempt_and_stays_due() {
+        importPhones(1);
+        DialableContact first = contacts.claimDue(campaignId, 1).get(0);
+        assertThat(first.attempt()).isEqualTo(1);
+
+        contacts.requeueWithoutAttempt(first.contactId(), java.time.Duration.ZERO);
+        contacts.requeueWithoutAttempt(first.contactId(), java.time.Duration.ZERO); // a retried job: no-op
+
+        ContactView view = view(first.contactId());
+        assertThat(view.status()).isEqualTo("RETRY");
+        assertThat(view.attempts()).as("the attempt is given back").isZero();
+        List<DialableContact> again = contacts.claimDue(campaignId, 10);
+        assertThat(again).singleElement().satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
+    }
+
+    @Test
     void a_closed_contact_is_never_dialed_again() {
         importPhones(1);
         DialableContact contact = contacts.claimDue(campaignId, 1).get(0);

@@ -14,11 +14,12 @@ import static org.mockito.Mockito.when;
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
-import com.evscallpro.core.call.CallTracker;
+import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
+import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.telephony.PbxPort;
 import java.time.Duration;
@@ -33,11 +34,11 @@ class ProgressiveDialerTest {
     private final CampaignService campaigns = mock(CampaignService.class);
     private final ContactLifecycleService contacts = mock(ContactLifecycleService.class);
     private final AgentCallRouting agents = mock(AgentCallRouting.class);
-    private final CallTracker calls = mock(CallTracker.class);
+    private final OutboundCallTracker calls = mock(OutboundCallTracker.class);
     private final ProcessGateway processes = mock(ProcessGateway.class);
     private final PbxPort pbx = mock(PbxPort.class);
     private final ProgressiveDialer dialer = new ProgressiveDialer(campaigns, contacts, agents, calls, processes,
-            new DialerSettings(true, Duration.ofMillis(500), Duration.ofSeconds(15)), pbx);
+            new DialerSettings(true, Duration.ofMillis(500), Duration.ofSeconds(15), null, null, null), pbx);
 
     private final AgentStatus alice = new AgentStatus(1, "alice", "Alice", "2001", AgentState.READY, null,
             Instant.now(), null);
@@ -55,12 +56,18 @@ class ProgressiveDialerTest {
 
         assertThat(dialer.tick()).isEqualTo(1);
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
-        verify(processes).startOutboundCall(variables.capture());
-        assertThat(variables.getValue()).containsEntry("contactId", 100L).containsEntry("agentId", 1L)
-                .containsEntry("agentExtension", "2001").containsEntry("attempt", 2).containsEntry("maxAttempts", 3)
-                .containsEntry("phoneNumber", "+33612345678").containsEntry("ringTimeout", "PT40S");
+        ArgumentCaptor<OutboundAttempt> attempt = ArgumentCaptor.forClass(OutboundAttempt.class);
+        verify(processes).startAttempt(attempt.capture());
+        assertThat(attempt.getValue()).satisfies(a -> {
+            assertThat(a.contactId()).isEqualTo(100L);
+            assertThat(a.agentId()).isEqualTo(1L);
+            assertThat(a.agentExtension()).isEqualTo("2001");
+            assertThat(a.attempt()).isEqualTo(2);
+            assertThat(a.maxAttempts()).isEqualTo(3);
+            assertThat(a.phone()).isEqualTo("+33612345678");
+            assertThat(a.ringTimeout()).isEqualTo(Duration.ofSeconds(25));
+            assertThat(a.safetyRingTimeout()).isEqualTo(Duration.ofSeconds(40));
+        });
     }
 
     @Test
@@ -71,7 +78,7 @@ class ProgressiveDialerTest {
 
         assertThat(dialer.tick()).isZero();
         verify(contacts, never()).claimDue(anyLong(), anyInt());
-        verify(processes, never()).startOutboundCall(any());
+        verify(processes, never()).startAttempt(any());
     }
 
     @Test
@@ -82,7 +89,7 @@ class ProgressiveDialerTest {
         when(contacts.claimDue(10, 1)).thenReturn(List.of(
                 new DialableContact(100, 10, "Ana", "Durand", "+33612345678", Map.of(), 1)));
         when(agents.reserve(eq(1L), anyString())).thenReturn(true);
-        when(processes.startOutboundCall(any())).thenThrow(new IllegalStateException("engine away"));
+        when(processes.startAttempt(any())).thenThrow(new IllegalStateException("engine away"));
 
         assertThat(dialer.tick()).isZero();
         verify(agents).release(eq(1L), anyString());

@@ -13,7 +13,7 @@ class CallHistoryUpsertImpl implements CallHistoryUpsert {
     private static final String[] UPDATABLE = {"unique_id", "linked_id", "direction", "caller", "callee",
             "started_at", "answered_at", "ended_at", "duration_seconds", "billsec", "disposition", "hangup_cause",
             "hangup_cause_text", "campaign_id", "contact_id", "agent_id", "qualification_code", "comment",
-            "attempt", "process_instance_key"};
+            "attempt", "process_instance_key", "customer_unique_id", "agent_unique_id", "outcome"};
 
     private static final String SQL;
 
@@ -30,13 +30,15 @@ class CallHistoryUpsertImpl implements CallHistoryUpsert {
                 INSERT INTO call_history (call_id, unique_id, linked_id, direction, caller, callee, started_at,
                     answered_at, ended_at, duration_seconds, billsec, disposition, hangup_cause, hangup_cause_text,
                     campaign_id, contact_id, agent_id, qualification_code, comment, attempt, process_instance_key,
-                    created_at)
+                    created_at, customer_unique_id, agent_unique_id, outcome, ended_during_outage)
                 VALUES (:callId, :uniqueId, :linkedId, :direction, :caller, :callee, :startedAt,
                     :answeredAt, :endedAt, :durationSeconds, :billsec, :disposition, :hangupCause, :hangupCauseText,
                     :campaignId, :contactId, :agentId, :qualificationCode, :comment, :attempt, :processInstanceKey,
-                    COALESCE(:createdAt, now()))
+                    COALESCE(:createdAt, now()), :customerUniqueId, :agentUniqueId, :outcome,
+                    COALESCE(:endedDuringOutage, false))
                 ON CONFLICT (call_id) DO UPDATE SET
-                    """ + set + "\nRETURNING id";
+                    """ + set + ",\n    ended_during_outage = call_history.ended_during_outage OR EXCLUDED.ended_during_outage"
+                + "\nRETURNING id";
     }
 
     private final NamedParameterJdbcOperations jdbc;
@@ -69,7 +71,12 @@ class CallHistoryUpsertImpl implements CallHistoryUpsert {
                 .addValue("comment", r.comment(), Types.VARCHAR)
                 .addValue("attempt", r.attempt(), Types.INTEGER)
                 .addValue("processInstanceKey", r.processInstanceKey(), Types.BIGINT)
-                .addValue("createdAt", ts(r.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                .addValue("createdAt", ts(r.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("customerUniqueId", r.customerUniqueId(), Types.VARCHAR)
+                .addValue("agentUniqueId", r.agentUniqueId(), Types.VARCHAR)
+                .addValue("outcome", r.outcome(), Types.VARCHAR)
+                // null keeps the stored flag on a later completion; the insert turns it into false
+                .addValue("endedDuringOutage", r.endedDuringOutage(), Types.BOOLEAN);
         Long id = jdbc.queryForObject(SQL, p, Long.class);
         return id == null ? 0 : id;
     }

@@ -56,6 +56,19 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
             """)
     int scheduleRetryIn(long id, double delaySeconds);
 
+    /**
+     * An attempt that could not be placed (technical failure): IN_PROGRESS → RETRY due after {@code delaySeconds},
+     * giving the attempt back ({@code attempts - 1}), so it counts toward no attempt limit. No-op (0) for a contact
+     * that is no longer IN_PROGRESS (a retried job).
+     */
+    @Modifying
+    @Query("""
+            UPDATE contact SET status = 'RETRY', attempts = GREATEST(attempts - 1, 0),
+                               next_attempt_at = now() + make_interval(secs => :delaySeconds), updated_at = now()
+            WHERE id = :id AND status = 'IN_PROGRESS'
+            """)
+    int requeueWithoutAttempt(long id, double delaySeconds);
+
     @Modifying
     @Query("UPDATE contact SET status = 'DONE', next_attempt_at = NULL, updated_at = now() WHERE id = :id")
     int close(long id);

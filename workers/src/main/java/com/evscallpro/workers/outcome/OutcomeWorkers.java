@@ -1,8 +1,10 @@
 package com.evscallpro.workers.outcome;
 
+import static com.evscallpro.processes.OutboundCallProcess.*;
+
 import com.evscallpro.core.call.CallRecorder;
 import com.evscallpro.core.contact.ContactLifecycleService;
-import com.evscallpro.processes.OutboundCallProcess;
+import com.evscallpro.core.process.AttemptOutcome;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -23,39 +25,31 @@ public class OutcomeWorkers {
         this.contacts = contacts;
     }
 
-    @JobWorker(type = OutboundCallProcess.JOB_CDR_RECORD, fetchAllVariables = true)
+    @JobWorker(type = JOB_CDR_RECORD, fetchAllVariables = true)
     public void record(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        recorder.record(new CallRecorder.AttemptOutcome((String) v.get(OutboundCallProcess.CALL_ID),
-                number(v, OutboundCallProcess.CAMPAIGN_ID), number(v, OutboundCallProcess.CONTACT_ID),
-                number(v, OutboundCallProcess.AGENT_ID), (String) v.get(OutboundCallProcess.PHONE_NUMBER),
-                (int) number(v, OutboundCallProcess.ATTEMPT), (String) v.get(OutboundCallProcess.OUTCOME),
-                v.get(OutboundCallProcess.HANGUP_CAUSE) instanceof Number n ? n.intValue() : null,
-                (String) v.get(OutboundCallProcess.QUALIFICATION_CODE), (String) v.get(OutboundCallProcess.COMMENT),
-                job.getProcessInstanceKey()));
+        recorder.record(new CallRecorder.AttemptRecord((String) v.get(CALL_ID), Variables.number(v, CAMPAIGN_ID),
+                Variables.number(v, CONTACT_ID), Variables.numberOr(v, AGENT_ID, 0),
+                (String) v.get(PHONE_NUMBER), (int) Variables.number(v, ATTEMPT),
+                AttemptOutcome.of((String) v.get(OUTCOME)),
+                v.get(HANGUP_CAUSE) instanceof Number n ? n.intValue() : null,
+                (String) v.get(QUALIFICATION_CODE), (String) v.get(COMMENT), job.getProcessInstanceKey()));
     }
 
-    @JobWorker(type = OutboundCallProcess.JOB_CONTACT_SCHEDULE_RETRY, fetchAllVariables = true)
-    public void scheduleRetry(@Variable(name = OutboundCallProcess.CONTACT_ID) long contactId,
-                              @Variable(name = OutboundCallProcess.RETRY_DELAY_SECONDS) int retryDelaySeconds) {
+    @JobWorker(type = JOB_CONTACT_SCHEDULE_RETRY, fetchAllVariables = true)
+    public void scheduleRetry(@Variable(name = CONTACT_ID) long contactId,
+                              @Variable(name = RETRY_DELAY_SECONDS) int retryDelaySeconds) {
         contacts.scheduleRetry(contactId, Duration.ofSeconds(retryDelaySeconds));
     }
 
-    @JobWorker(type = OutboundCallProcess.JOB_CONTACT_SCHEDULE_CALLBACK, fetchAllVariables = true)
-    public void scheduleCallback(@Variable(name = OutboundCallProcess.CONTACT_ID) long contactId,
-                                 @Variable(name = OutboundCallProcess.CALLBACK_AT) String callbackAt) {
+    @JobWorker(type = JOB_CONTACT_SCHEDULE_CALLBACK, fetchAllVariables = true)
+    public void scheduleCallback(@Variable(name = CONTACT_ID) long contactId,
+                                 @Variable(name = CALLBACK_AT) String callbackAt) {
         contacts.scheduleCallback(contactId, Instant.parse(callbackAt));
     }
 
-    @JobWorker(type = OutboundCallProcess.JOB_CONTACT_CLOSE, fetchAllVariables = true)
-    public void close(@Variable(name = OutboundCallProcess.CONTACT_ID) long contactId) {
+    @JobWorker(type = JOB_CONTACT_CLOSE, fetchAllVariables = true)
+    public void close(@Variable(name = CONTACT_ID) long contactId) {
         contacts.close(contactId);
-    }
-
-    private static long number(Map<String, Object> variables, String name) {
-        if (!(variables.get(name) instanceof Number n)) {
-            throw new IllegalArgumentException("Variable " + name + " is missing or not a number");
-        }
-        return n.longValue();
     }
 }

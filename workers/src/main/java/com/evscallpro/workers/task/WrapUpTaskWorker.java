@@ -1,21 +1,22 @@
 package com.evscallpro.workers.task;
 
+import static com.evscallpro.processes.OutboundCallProcess.*;
+
 import com.evscallpro.core.task.WrapUpTasks;
-import com.evscallpro.processes.OutboundCallProcess;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Activates {@code io.camunda.zeebe:userTask} jobs and hands them to the agent; the job is completed later, when the
- * agent qualifies the call ({@link WrapUpTasks#qualify}). A long timeout keeps it with us meanwhile; if it ever
- * times out, the re-activated job is re-assigned to the same agent.
+ * agent qualifies the call ({@link WrapUpTasks#qualify}), or as NOT_QUALIFIED when the wrap-up times out or has no
+ * agent. A long timeout keeps it with us meanwhile; if it ever times out, the re-activated job is re-assigned to the
+ * same agent. Also {@code agent.wrap-up-timeout}: the engine's own limit on a wrap-up fired.
  */
 @Component
 public class WrapUpTaskWorker {
-
-    static final String USER_TASK_JOB_TYPE = OutboundCallProcess.JOB_USER_TASK;
 
     private final WrapUpTasks tasks;
 
@@ -23,11 +24,17 @@ public class WrapUpTaskWorker {
         this.tasks = tasks;
     }
 
-    @JobWorker(type = USER_TASK_JOB_TYPE, autoComplete = false, timeout = 8 * 3_600_000L, fetchAllVariables = true)
+    @JobWorker(type = JOB_USER_TASK, autoComplete = false, timeout = 8 * 3_600_000L, fetchAllVariables = true)
     public void assign(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        tasks.assign(job.getKey(), (String) v.get("callId"), number(v, "agentId"), number(v, "campaignId"),
-                number(v, "contactId"), (int) number(v, "attempt"));
+        tasks.assign(job.getKey(), (String) v.get(CALL_ID), numberOrNull(v, AGENT_ID), number(v, CAMPAIGN_ID),
+                number(v, CONTACT_ID), (int) number(v, ATTEMPT));
+    }
+
+    @JobWorker(type = JOB_AGENT_WRAP_UP_TIMEOUT, fetchAllVariables = true)
+    public void timedOut(@Variable(name = CALL_ID) String callId, @Variable(name = AGENT_ID) Long agentId,
+                         @Variable(name = CAMPAIGN_ID) long campaignId) {
+        tasks.closeTimedOut(callId, agentId, campaignId);
     }
 
     private static long number(Map<String, Object> variables, String name) {
@@ -36,5 +43,9 @@ public class WrapUpTaskWorker {
             throw new IllegalArgumentException("Variable " + name + " is missing or not a number: " + value);
         }
         return n.longValue();
+    }
+
+    private static Long numberOrNull(Map<String, Object> variables, String name) {
+        return variables.get(name) instanceof Number n ? n.longValue() : null;
     }
 }
