@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.NewCampaign;
@@ -96,6 +98,9 @@ class AgentAndSupervisorBrowserTest {
         Page agentPage = browser.newContext().newPage();
         agentPage.setDefaultTimeout(30_000);
         login(agentPage, base, "pw-agent", "pw-agent-secret");
+        agentPage.navigate(base + "admin"); // an agent typing an admin address gets a page in their language
+        assertThat(agentPage.locator("#refused-page")).isVisible();
+        assertThat(agentPage.locator("#refused-home")).hasText("Back to my workspace");
         agentPage.navigate(base + "agent");
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "OFFLINE", WAIT);
 
@@ -143,6 +148,16 @@ class AgentAndSupervisorBrowserTest {
         assertThat(record.comment()).isEqualTo("Wants fibre in Lyon");
         assertThat(record.agentId()).isEqualTo(agent.id());
         campaigns.pause(campaignId);
+
+        // The agent goes ready and closes the browser without signing out: once the push connection has been gone
+        // for about 15 s, the agent is paused as disconnected, so the dialer never reserves them.
+        agentPage.locator("#ready-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+        agentPage.context().close();
+        AgentService agents = stack.bean(AgentService.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents.status(agent.id()),
+                s -> s.state() == AgentState.PAUSED && "disconnected".equals(s.pauseReason()));
+        assertThat(supervisor.locator(".agent-state-badge[data-state='PAUSED']")).containsText("Disconnected");
     }
 
     @Test

@@ -171,7 +171,7 @@ class EvsI18NProviderTest {
     private static Set<String> literalKeysInSources() throws IOException {
         Pattern call = Pattern.compile(
                 "(?:getTranslation|showError|showSuccess|item|runCampaignAction|counter)\\([^;]*?\"([a-z]+(?:\\.[A-Za-z]+)+)\"");
-        Pattern key = Pattern.compile("\"((?:login|layout|nav|agent|supervision|admin|common|pause|call|campaign)"
+        Pattern key = Pattern.compile("\"((?:login|layout|refused|nav|agent|supervision|admin|common|pause|call|campaign)"
                 + "\\.[A-Za-z.]+[A-Za-z])\"");
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
