@@ -190,13 +190,13 @@ class AgentSessions implements AgentService, AgentCallRouting {
         AgentSession session = session(userId);
         AgentStatus after;
         AgentState before;
-        synchronized (session) {
+        synchronized (session) { // journaled and published under the lock: one agent's events go out in order
             before = session.state();
             move.accept(session, clock.instant());
             after = snapshot(user, session);
+            journal.append(userId, after.state().name(), after.pauseReason(), after.callId(), after.since());
+            events.publish(new AgentStatusChanged(after, before));
         }
-        journal.append(userId, after.state().name(), after.pauseReason(), after.callId(), after.since());
-        events.publish(new AgentStatusChanged(after, before));
         return after;
     }
 
