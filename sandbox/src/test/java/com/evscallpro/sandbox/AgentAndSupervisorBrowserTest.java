@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.cdr.CallRecord;
 import com.evscallpro.core.cdr.CdrDisposition;
@@ -95,6 +98,9 @@ class AgentAndSupervisorBrowserTest {
         Page agentPage = browser.newContext().newPage();
         agentPage.setDefaultTimeout(30_000);
         login(agentPage, base, "pw-agent", "pw-agent-secret");
+        agentPage.navigate(base + "admin"); // an agent typing an admin address gets a page in their language
+        assertThat(agentPage.locator("#refused-page")).isVisible();
+        assertThat(agentPage.locator("#refused-home")).hasText("Back to my workspace");
         agentPage.navigate(base + "agent");
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "OFFLINE", WAIT);
 
@@ -115,11 +121,14 @@ class AgentAndSupervisorBrowserTest {
         assertThat(supervisor.locator(".agent-state-badge[data-state='ON_CALL']")).hasCount(1);
         assertThat(supervisor.locator("#count-calls")).hasText("1");
 
-        // The agent qualifies the call from the campaign's list and is READY again.
+        // The customer is still on the line: qualifying alone would hang them up, so it waits; the agent chooses
+        // "qualify and hang up" and is READY again.
+        assertThat(agentPage.locator("#screen-pop")).hasAttribute("data-customer-on-line", "true", WAIT);
+        assertThat(agentPage.locator("#qualify-button")).isDisabled();
         agentPage.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions().setHasText("Sale"))
                 .click();
         agentPage.locator("#comment textarea").fill("Wants fibre in Lyon");
-        agentPage.locator("#qualify-button").click();
+        agentPage.locator("#qualify-hangup-button").click();
         assertThat(agentPage.locator("#screen-pop")).isHidden();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
@@ -139,6 +148,16 @@ class AgentAndSupervisorBrowserTest {
         assertThat(record.comment()).isEqualTo("Wants fibre in Lyon");
         assertThat(record.agentId()).isEqualTo(agent.id());
         campaigns.pause(campaignId);
+
+        // The agent goes ready and closes the browser without signing out: once the push connection has been gone
+        // for about 15 s, the agent is paused as disconnected, so the dialer never reserves them.
+        agentPage.locator("#ready-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+        agentPage.context().close();
+        AgentService agents = stack.bean(AgentService.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents.status(agent.id()),
+                s -> s.state() == AgentState.PAUSED && "disconnected".equals(s.pauseReason()));
+        assertThat(supervisor.locator(".agent-state-badge[data-state='PAUSED']")).containsText("Disconnected");
     }
 
     @Test
@@ -161,11 +180,13 @@ class AgentAndSupervisorBrowserTest {
         assertThat(row).isVisible();
 
         campaignAction(admin, "#pause-campaign-" + campaignId, "Campaign Admin campaign paused.");
-        assertThat(status(campaigns, campaignId)).isEqualTo("PAUSED");
+        assertThat(status(campaigns, campaignId)).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(admin.locator("#pause-campaign-" + campaignId)).isDisabled(); // only what applies is offered
         campaignAction(admin, "#start-campaign-" + campaignId, "Campaign Admin campaign started.");
-        assertThat(status(campaigns, campaignId)).isEqualTo("RUNNING");
+        assertThat(status(campaigns, campaignId)).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(admin.locator("#start-campaign-" + campaignId)).isDisabled();
         campaignAction(admin, "#pause-campaign-" + campaignId, "Campaign Admin campaign paused.");
-        assertThat(status(campaigns, campaignId)).isEqualTo("PAUSED");
+        assertThat(status(campaigns, campaignId)).isEqualTo(CampaignStatus.PAUSED);
 
         // CSV import: good rows are stored, the bad one is reported with its line number.
         Path csv = java.nio.file.Files.createTempFile("contacts", ".csv");
@@ -178,9 +199,9 @@ class AgentAndSupervisorBrowserTest {
         assertThat(admin.locator("#import-campaign")).containsText("Admin campaign");
         admin.locator("#contact-upload input[type=file]").setInputFiles(csv);
         assertThat(admin.locator("#import-imported")).isVisible(); // the dialog's content (its host has no box)
-        assertThat(admin.locator("#import-imported")).containsText("2");
-        assertThat(admin.locator("#import-rejected")).containsText("3");
-        assertThat(admin.locator("#import-rejected")).containsText("not-a-number");
+        assertThat(admin.locator("#import-imported")).hasText("2 contacts imported");
+        assertThat(admin.locator("#import-rejected-count")).hasText("1 row rejected"); // not "1 rows"
+        assertThat(admin.locator("#import-rejected")).hasText("line 3: not-a-number is not a valid phone number");
         assertThat(stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 10)).hasSize(4);
         admin.locator("#import-close").click();
         assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Admin campaign")))
@@ -195,7 +216,7 @@ class AgentAndSupervisorBrowserTest {
         toast.evaluate("card => card.remove()");
     }
 
-    private static String status(CampaignService campaigns, long campaignId) {
+    private static CampaignStatus status(CampaignService campaigns, long campaignId) {
         return campaigns.summaries().stream().filter(c -> c.id() == campaignId).findFirst().orElseThrow().status();
     }
 

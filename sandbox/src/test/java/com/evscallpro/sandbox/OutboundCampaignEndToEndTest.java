@@ -14,6 +14,7 @@ import com.evscallpro.core.cdr.CdrService;
 import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
 import com.evscallpro.core.contact.ContactLifecycleService;
+import com.evscallpro.core.contact.ContactStatus;
 import com.evscallpro.core.contact.ContactView;
 import com.evscallpro.core.contact.ImportReport;
 import com.evscallpro.core.event.EventBus;
@@ -84,7 +85,7 @@ class OutboundCampaignEndToEndTest {
             // Busy and unanswered customers are retried once (max attempts 2), then every contact is closed.
             ContactLifecycleService contacts = stack.bean(ContactLifecycleService.class);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    contacts.contacts(campaignId, 0, 10).stream().allMatch(c -> c.status().equals("DONE")));
+                    contacts.contacts(campaignId, 0, 10).stream().allMatch(c -> c.status() == ContactStatus.DONE));
             Map<String, ContactView> byName = contacts.contacts(campaignId, 0, 10).stream()
                     .collect(Collectors.toMap(ContactView::lastName, Function.identity()));
             assertThat(byName.get("Answer").attempts()).isEqualTo(1);

@@ -53,6 +53,8 @@ final class SandboxTestContext {
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",
                     "evs.dialer.tick", "200ms",
+                    // tests pause their campaigns once every contact is done: no automatic FINISHED in between
+                    "evs.campaigns.completion-check", "1h",
                     "evs.sandbox.demo-data", "false"),
                     List.of(c -> c.getBeanFactory().registerSingleton("publishFaults", faults)));
             instance = new SandboxTestContext(infrastructure, context, faults);

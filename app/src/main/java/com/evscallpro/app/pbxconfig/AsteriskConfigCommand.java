@@ -1,9 +1,11 @@
 package com.evscallpro.app.pbxconfig;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.ApplyResult;
 import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
 import com.evscallpro.core.pbxconfig.ConfigDiff;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
+import com.evscallpro.ui.i18n.EvsI18NProvider;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -33,6 +35,8 @@ class AsteriskConfigCommand implements ApplicationRunner {
     static final int CHANGES = 1;
     static final int FAILED = 2;
     static final int RELOAD_FAILED = 3;
+
+    private static final EvsI18NProvider TEXTS = new EvsI18NProvider();
 
     private final AsteriskConfigApplier applier;
     private final AsteriskConfigProperties properties;
@@ -75,12 +79,23 @@ class AsteriskConfigCommand implements ApplicationRunner {
             };
         } catch (PbxConfigValidationException e) {
             out.println("Refused, nothing written:");
-            e.errors().forEach(error -> out.println("  " + error));
+            e.errors().forEach(error -> out.println("  " + english(error)));
+            return FAILED;
+        } catch (EvsException e) {
+            out.println("Failed: " + TEXTS.getTranslation("error." + e.code(), Locale.ENGLISH, e.args().toArray()));
             return FAILED;
         } catch (UncheckedIOException | IllegalStateException e) {
             out.println("Failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** The refusal in English, from the same bundle the screens use. */
+    private static String english(PbxConfigValidationException.FieldError error) {
+        String text = TEXTS.getTranslation("error." + error.code(), Locale.ENGLISH, error.args().toArray());
+        return error.subject() == null ? error.field() + ": " + text
+                : TEXTS.getTranslation("admin.pbx.subject." + error.subject().kind().name(), Locale.ENGLISH,
+                        error.subject().name()) + " " + error.field() + ": " + text;
     }
 
     private int dryRun(PrintStream out) {

@@ -7,6 +7,7 @@ import com.evscallpro.core.event.EventBus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +36,26 @@ class WallboardPublisher {
     @PostConstruct
     void subscribe() {
         subscriptions.add(events.subscribe(AgentStatusChanged.class,
-                e -> stomp.convertAndSend(AGENT_STATUS_UPDATE, Map.of(
-                        "event", "agentStatusUpdate",
-                        "agentId", e.status().userId(),
-                        "agent", e.status().displayName(),
-                        "state", e.status().state().name(),
-                        "previousState", e.previous().name(),
-                        "since", e.status().since().toString()))));
+                e -> stomp.convertAndSend(AGENT_STATUS_UPDATE, agentStatusUpdate(e))));
         subscriptions.add(events.subscribe(LiveCallChanged.class, e -> onCall(e.call())));
+    }
+
+    /**
+     * The JSON of {@code agentStatusUpdate}. {@code sequence} is the agent's session version, +1 per change of that
+     * agent: a wallboard that sees a gap (or an older sequence than the last it applied) reloads the agent states.
+     */
+    static Map<String, Object> agentStatusUpdate(AgentStatusChanged e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", "agentStatusUpdate");
+        json.put("agentId", e.status().userId());
+        json.put("agent", e.status().displayName());
+        json.put("state", e.status().state().name());
+        json.put("previousState", e.previous().name());
+        json.put("since", e.status().since().toString());
+        json.put("sequence", e.status().version());
+        json.put("pauseReason", e.status().pauseReason());
+        json.put("pendingPauseReason", e.status().pendingPauseReason());
+        return json;
     }
 
     private void onCall(LiveCall call) {

@@ -91,7 +91,7 @@ class AsteriskConfigCommandTest {
 
         oneTrunk("bad host");
         assertThat(execute("apply")).isEqualTo(2);
-        assertThat(printed()).contains("Refused, nothing written:\n  host: trunk main 'bad host' is not a host name");
+        assertThat(printed()).contains("Refused, nothing written:\n  Trunk main: host: bad host is not a host name");
         assertThat(execute("nonsense")).isEqualTo(2);
     }
 

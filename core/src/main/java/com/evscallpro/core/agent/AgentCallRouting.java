@@ -11,7 +11,10 @@ public interface AgentCallRouting {
     /** READY → RESERVED for the call; false when the agent is no longer READY (someone was faster). */
     boolean reserve(long userId, String callId);
 
-    /** RESERVED → READY: the call never reached the agent. No-op when the agent is not reserved for this call. */
+    /**
+     * RESERVED → READY (PAUSED when a pause is pending): the call never reached the agent. No-op when the agent is
+     * not reserved for this call.
+     */
     void release(long userId, String callId);
 
     /** RESERVED → ON_CALL: the customer is bridged to the agent. */
@@ -20,7 +23,13 @@ public interface AgentCallRouting {
     /** ON_CALL → WRAP_UP: the call is over, the agent qualifies it. No-op when already past it. */
     void wrapUp(long userId, String callId);
 
-    /** → READY once the agent has qualified the call. */
+    /**
+     * The agent is to be PAUSED with this {@link PauseReason} code once the call is over (released or finished)
+     * instead of READY, e.g. {@link PauseReason#PHONE_NOT_ANSWERED}. No-op when the agent's current call is another.
+     */
+    void pauseAfterCall(long userId, String callId, String reason);
+
+    /** → READY once the agent has qualified the call (PAUSED when a pause is pending). */
     void finish(long userId, String callId);
 
     /**

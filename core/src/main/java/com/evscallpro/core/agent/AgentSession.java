@@ -1,5 +1,6 @@
 package com.evscallpro.core.agent;
 
+import com.evscallpro.core.error.EvsException;
 import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -7,18 +8,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One agent's session: the only place that decides agent state transitions. Each legal move is logged
- * ({@code agent 12 READY -reserve-> RESERVED}); an illegal one throws an {@link IllegalStateException} naming the
- * current state. Not thread-safe by itself: {@link AgentSessions} serialises access per agent.
+ * ({@code agent 12 READY -reserve-> RESERVED}) and increments {@link #version()}; an illegal one throws an
+ * {@link EvsException} {@code agent.cannot-<event>} whose argument is the current state. Not thread-safe by itself:
+ * {@link AgentSessions} serialises access per agent.
+ * <p>A pause asked for during a call (RESERVED, ON_CALL, WRAP_UP) does not change the state: it is kept as
+ * {@link #pendingPauseReason()} and taken when the call is over (released, or finished after the wrap-up), in the
+ * same step, so the dialer can never reserve the agent in between.
  */
 final class AgentSession {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
+    private static final Set<AgentState> IN_CALL = Set.of(AgentState.RESERVED, AgentState.ON_CALL,
+            AgentState.WRAP_UP);
 
     private final long userId;
     private AgentState state = AgentState.OFFLINE;
     private String pauseReason;
+    private String pendingPauseReason;
     private String callId;
     private Instant since;
+    private long version;
 
     AgentSession(long userId, Instant now) {
         this.userId = userId;
@@ -33,6 +42,10 @@ final class AgentSession {
         return pauseReason;
     }
 
+    String pendingPauseReason() {
+        return pendingPauseReason;
+    }
+
     String callId() {
         return callId;
     }
@@ -41,19 +54,40 @@ final class AgentSession {
         return since;
     }
 
+    long version() {
+        return version;
+    }
+
+    /**
+     * Available for the next call (from OFFLINE, PAUSED, READY, or WRAP_UP). During a call (wrap-up included) with a
+     * pending pause, it cancels that pause instead (the agent changed their mind).
+     */
     void ready(Instant now) {
+        if (pendingPauseReason != null && IN_CALL.contains(state)) {
+            note("cancel-pause");
+            pendingPauseReason = null;
+            return;
+        }
         move("ready", Set.of(AgentState.OFFLINE, AgentState.PAUSED, AgentState.WRAP_UP, AgentState.READY),
                 AgentState.READY, null, null, now);
     }
 
+    /** PAUSED now from OFFLINE, READY or PAUSED; during a call, pending until the call is over. */
     void pause(String reason, Instant now) {
-        move("pause", Set.of(AgentState.OFFLINE, AgentState.READY, AgentState.PAUSED), AgentState.PAUSED, reason, null,
-                now);
+        String code = PauseReason.of(reason).map(PauseReason::code)
+                .orElseThrow(() -> new EvsException("agent.unknown-pause-reason", reason));
+        if (IN_CALL.contains(state)) {
+            pendingPauseReason = code;
+            note("pause-after-call(" + code + ")");
+            return;
+        }
+        move("pause", Set.of(AgentState.OFFLINE, AgentState.READY, AgentState.PAUSED), AgentState.PAUSED, code,
+                null, now);
     }
 
     void logOut(Instant now) {
         if (state == AgentState.RESERVED || state == AgentState.ON_CALL) {
-            throw new IllegalStateException("Agent " + userId + " cannot log out while " + state);
+            throw new EvsException("agent.cannot-logout", state);
         }
         transition("logout", AgentState.OFFLINE, null, null, now);
     }
@@ -62,10 +96,11 @@ final class AgentSession {
         move("reserve", Set.of(AgentState.READY), AgentState.RESERVED, null, forCall, now);
     }
 
-    /** The reserved call did not reach the agent (busy, no answer…): back to READY. */
+    /** The reserved call did not reach the agent (busy, no answer…): back to READY, or PAUSED when one is pending. */
     void release(String forCall, Instant now) {
         requireCall(forCall, "release");
-        move("release", Set.of(AgentState.RESERVED), AgentState.READY, null, null, now);
+        requireState("release", Set.of(AgentState.RESERVED));
+        afterCall("release", now);
     }
 
     void connect(String forCall, Instant now) {
@@ -78,33 +113,56 @@ final class AgentSession {
         move("wrap-up", Set.of(AgentState.RESERVED, AgentState.ON_CALL), AgentState.WRAP_UP, null, forCall, now);
     }
 
-    /** The agent qualified the call: back to READY whatever the call's state was. */
+    /** The agent qualified the call: READY, or PAUSED when a pause is pending, whatever the call's state was. */
     void finish(String forCall, Instant now) {
         requireCall(forCall, "finish");
-        move("finish", Set.of(AgentState.RESERVED, AgentState.ON_CALL, AgentState.WRAP_UP), AgentState.READY, null,
-                null, now);
+        requireState("finish", IN_CALL);
+        afterCall("finish", now);
+    }
+
+    private void afterCall(String event, Instant now) {
+        String pending = pendingPauseReason;
+        pendingPauseReason = null;
+        if (pending != null) {
+            transition(event, AgentState.PAUSED, pending, null, now);
+        } else {
+            transition(event, AgentState.READY, null, null, now);
+        }
     }
 
     private void requireCall(String forCall, String event) {
         if (callId == null || !callId.equals(forCall)) {
-            throw new IllegalStateException("Agent " + userId + " cannot " + event + " call " + forCall
-                    + ": its current call is " + callId + " (state " + state + ")");
+            throw new EvsException("agent.cannot-" + event, state, forCall, callId);
+        }
+    }
+
+    private void requireState(String event, Set<AgentState> from) {
+        if (!from.contains(state)) {
+            throw new EvsException("agent.cannot-" + event, state);
         }
     }
 
     private void move(String event, Set<AgentState> from, AgentState to, String reason, String newCallId,
                       Instant now) {
-        if (!from.contains(state)) {
-            throw new IllegalStateException("Agent " + userId + " cannot " + event + " while " + state);
-        }
+        requireState(event, from);
         transition(event, to, reason, newCallId, now);
     }
 
     private void transition(String event, AgentState to, String reason, String newCallId, Instant now) {
         log.info("agent {} {} -{}-> {}", userId, state, event, to);
+        if (to == AgentState.OFFLINE || to == AgentState.READY || to == AgentState.PAUSED) {
+            pendingPauseReason = null;
+        }
         this.state = to;
         this.pauseReason = reason;
         this.callId = newCallId;
         this.since = now;
+        this.version++;
+    }
+
+    /** A change that keeps the state (a pause asked for or cancelled during a call): logged and versioned. */
+    private void note(String event) {
+        log.info("agent {} {} -{}-> {}", userId, state, event, state);
+        this.version++;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AgentSessions implements AgentService, AgentCallRouting {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentSessions.class);
 
     private final Map<Long, AgentSession> sessions = new ConcurrentHashMap<>();
     private final UserAccountService users;
@@ -52,6 +56,41 @@ class AgentSessions implements AgentService, AgentCallRouting {
     @Override
     public AgentStatus logOut(long userId) {
         return change(userId, (s, now) -> s.logOut(now));
+    }
+
+    @Override
+    public boolean logOutIfIdle(long userId) {
+        AgentSession session = sessions.get(userId);
+        if (session == null) {
+            return false;
+        }
+        synchronized (session) {
+            if (session.state() != AgentState.READY && session.state() != AgentState.PAUSED) {
+                return false;
+            }
+            change(userId, (s, now) -> s.logOut(now));
+            return true;
+        }
+    }
+
+    @Override
+    public int logOutAll() {
+        int count = 0;
+        for (Map.Entry<Long, AgentSession> e : sessions.entrySet()) {
+            AgentSession session = e.getValue();
+            synchronized (session) {
+                if (session.state() == AgentState.OFFLINE) {
+                    continue;
+                }
+                try {
+                    change(e.getKey(), (s, now) -> s.logOut(now));
+                    count++;
+                } catch (RuntimeException ex) {
+                    log.warn("Agent {} not logged out ({}): {}", e.getKey(), session.state(), ex.toString());
+                }
+            }
+        }
+        return count;
     }
 
     @Override
@@ -118,6 +157,16 @@ class AgentSessions implements AgentService, AgentCallRouting {
     }
 
     @Override
+    public void pauseAfterCall(long userId, String callId, String reason) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (callId.equals(session.callId())) {
+                change(userId, (s, now) -> s.pause(reason, now));
+            }
+        }
+    }
+
+    @Override
     public void finish(long userId, String callId) {
         AgentSession session = session(userId);
         synchronized (session) {
@@ -152,13 +201,13 @@ class AgentSessions implements AgentService, AgentCallRouting {
         AgentSession session = session(userId);
         AgentStatus after;
         AgentState before;
-        synchronized (session) {
+        synchronized (session) { // journaled and published under the lock: one agent's events go out in order
             before = session.state();
             move.accept(session, clock.instant());
             after = snapshot(user, session);
+            journal.append(userId, after.state().name(), after.pauseReason(), after.callId(), after.since());
+            events.publish(new AgentStatusChanged(after, before));
         }
-        journal.append(userId, after.state().name(), after.pauseReason(), after.callId(), after.since());
-        events.publish(new AgentStatusChanged(after, before));
         return after;
     }
 
@@ -177,6 +226,6 @@ class AgentSessions implements AgentService, AgentCallRouting {
 
     private static AgentStatus snapshot(UserAccount user, AgentSession s) {
         return new AgentStatus(user.id(), user.username(), user.displayName(), user.extension(), s.state(),
-                s.pauseReason(), s.since(), s.callId());
+                s.pauseReason(), s.since(), s.callId(), s.pendingPauseReason(), s.version());
     }
 }

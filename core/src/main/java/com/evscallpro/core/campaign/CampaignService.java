@@ -4,22 +4,31 @@ import com.evscallpro.core.qualification.Qualification;
 import java.util.List;
 
 /**
- * Campaign management for the back office and the dialer. Unknown campaign ids throw
- * {@link java.util.NoSuchElementException}.
+ * Campaign management for the back office and the dialer. Refusals are {@link com.evscallpro.core.error.EvsException}s:
+ * {@code campaign.not-found} (id), {@code campaign.cannot-start|pause|finish} (name, current {@link CampaignStatus}),
+ * {@code campaign.name-required}, {@code campaign.name-taken} (name).
  */
 public interface CampaignService {
 
     /** Every campaign with its contact counts, by name (one query). */
     List<CampaignSummary> summaries();
 
-    /** DRAFT or PAUSED → RUNNING; throws IllegalStateException naming the current state otherwise. */
+    /** DRAFT or PAUSED → RUNNING; {@code campaign.cannot-start} otherwise. */
     CampaignSummary start(long campaignId);
 
-    /** RUNNING → PAUSED; throws IllegalStateException naming the current state otherwise. */
+    /** RUNNING → PAUSED; {@code campaign.cannot-pause} otherwise. */
     CampaignSummary pause(long campaignId);
 
-    /** RUNNING or PAUSED → FINISHED (final); throws IllegalStateException naming the current state otherwise. */
+    /** RUNNING or PAUSED → FINISHED (final); {@code campaign.cannot-finish} otherwise. */
     CampaignSummary finish(long campaignId);
+
+    /**
+     * RUNNING campaigns with contacts, all of them final (DONE), → FINISHED. A campaign that still waits for
+     * retries or callbacks due later stays RUNNING (its summary says what it waits for).
+     *
+     * @return the campaigns finished now
+     */
+    List<CampaignSummary> finishCompleted();
 
     /** The campaign's qualification list, in display order. */
     List<Qualification> qualifications(long campaignId);
@@ -28,7 +37,8 @@ public interface CampaignService {
      * Creates a DRAFT campaign using the 'Standard' qualification group.
      *
      * @return its id
-     * @throws IllegalArgumentException for a blank or already used name, or out-of-range settings
+     * @throws com.evscallpro.core.error.EvsException for a blank or already used name
+     * @throws IllegalArgumentException for out-of-range settings
      */
     long create(NewCampaign campaign);
 

@@ -2,6 +2,7 @@ package com.evscallpro.core.campaign;
 
 import com.evscallpro.core.qualification.Qualification;
 import com.evscallpro.core.qualification.QualificationService;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.db.campaign.Campaign;
 import com.evscallpro.db.campaign.CampaignCounts;
 import com.evscallpro.db.campaign.CampaignRepository;
@@ -9,7 +10,6 @@ import com.evscallpro.db.campaign.CampaignStatus;
 import com.evscallpro.db.qualification.QualificationGroup;
 import com.evscallpro.db.qualification.QualificationGroupRepository;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,23 +43,43 @@ class CampaignServiceImpl implements CampaignService {
 
     @Override
     public CampaignSummary start(long campaignId) {
-        return move(campaignId, Campaign::start);
+        return move(campaignId, "start", Campaign::start);
     }
 
     @Override
     public CampaignSummary pause(long campaignId) {
-        return move(campaignId, Campaign::pause);
+        return move(campaignId, "pause", Campaign::pause);
     }
 
     @Override
     public CampaignSummary finish(long campaignId) {
-        return move(campaignId, Campaign::finish);
+        return move(campaignId, "finish", Campaign::finish);
     }
 
-    private CampaignSummary move(long campaignId, UnaryOperator<Campaign> transition) {
+    @Override
+    public List<CampaignSummary> finishCompleted() {
+        List<CampaignSummary> finished = new java.util.ArrayList<>();
+        for (CampaignSummary c : summaries()) {
+            if (c.status() == com.evscallpro.core.campaign.CampaignStatus.RUNNING && c.allContactsFinal()) {
+                Campaign campaign = load(c.id());
+                campaigns.save(campaign.finish());
+                log.info("Campaign {} '{}': every contact is final, RUNNING -> FINISHED", c.id(), c.name());
+                finished.add(campaigns.findWithCounts(c.id()).map(CampaignServiceImpl::toSummary).orElseThrow());
+            }
+        }
+        return finished;
+    }
+
+    private CampaignSummary move(long campaignId, String action, UnaryOperator<Campaign> transition) {
         Campaign campaign = load(campaignId);
         CampaignStatus from = campaign.getStatus();
-        campaigns.save(transition.apply(campaign));
+        try {
+            transition.apply(campaign);
+        } catch (IllegalStateException e) {
+            throw new EvsException(e, "campaign.cannot-" + action, campaign.getName(),
+                    com.evscallpro.core.campaign.CampaignStatus.of(from));
+        }
+        campaigns.save(campaign);
         log.info("Campaign {} '{}': {} -> {}", campaignId, campaign.getName(), from, campaign.getStatus());
         return campaigns.findWithCounts(campaignId).map(CampaignServiceImpl::toSummary).orElseThrow();
     }
@@ -73,10 +93,10 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     public long create(NewCampaign c) {
         if (c.name() == null || c.name().isBlank()) {
-            throw new IllegalArgumentException("a campaign needs a name");
+            throw new EvsException("campaign.name-required");
         }
         if (campaigns.findByName(c.name().strip()).isPresent()) {
-            throw new IllegalArgumentException("a campaign named '" + c.name().strip() + "' already exists");
+            throw new EvsException("campaign.name-taken", c.name().strip());
         }
         long group = groups.findByName(QualificationGroup.STANDARD)
                 .orElseThrow(() -> new IllegalStateException("the 'Standard' qualification group is missing"))
@@ -88,7 +108,7 @@ class CampaignServiceImpl implements CampaignService {
             return saved.getId();
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class)) {
-                throw new IllegalArgumentException("a campaign named '" + c.name().strip() + "' already exists", e);
+                throw new EvsException(e, "campaign.name-taken", c.name().strip());
             }
             throw e;
         }
@@ -119,7 +139,7 @@ class CampaignServiceImpl implements CampaignService {
 
     private Campaign load(long campaignId) {
         return campaigns.findById(campaignId)
-                .orElseThrow(() -> new NoSuchElementException("campaign " + campaignId + " does not exist"));
+                .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
     }
 
     private static CampaignSettings toSettings(Campaign c) {
@@ -128,7 +148,8 @@ class CampaignServiceImpl implements CampaignService {
     }
 
     private static CampaignSummary toSummary(CampaignCounts c) {
-        return new CampaignSummary(c.id(), c.name(), c.status(), c.maxAttempts(), c.contactsTotal(),
-                c.contactsToCall(), c.contactsDone());
+        return new CampaignSummary(c.id(), c.name(), com.evscallpro.core.campaign.CampaignStatus.valueOf(c.status()),
+                c.maxAttempts(), c.contactsTotal(), c.contactsToCall(), c.contactsDone(), c.contactsInProgress(),
+                c.contactsDueNow(), c.retriesLater(), c.callbacksLater(), c.nextAttemptAt());
     }
 }

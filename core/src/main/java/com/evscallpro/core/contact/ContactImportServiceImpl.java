@@ -1,6 +1,7 @@
 package com.evscallpro.core.contact;
 
 import com.evscallpro.core.contact.ImportReport.Rejection;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.db.campaign.Campaign;
 import com.evscallpro.db.campaign.CampaignRepository;
 import com.evscallpro.db.campaign.CampaignStatus;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -32,17 +32,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Validates contacts (phone → E.164, duplicates in the file, phones already in the campaign), reports bad rows
  * with their line and stores the good ones with JDBC batches, in one transaction.
- * <p>Rejection reasons carry no line prefix: the UI shows "line {line}: {reason}".
+ * <p>Rejection reasons are codes with arguments, translated by the UI ("line {line}: {reason}"); a file that cannot
+ * be read at all is an {@link EvsException}: {@code import.empty}, {@code import.no-phone-column} (the header),
+ * {@code campaign.not-found}, {@code campaign.finished} (the campaign's name).
  */
 @Service
 class ContactImportServiceImpl implements ContactImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ContactImportServiceImpl.class);
 
-    static final String NOT_A_PHONE = "'%s' is not a valid phone number";
-    static final String MISSING_PHONE = "the phone number is missing";
-    static final String DUPLICATE = "duplicate of line %d";
-    static final String ALREADY_IN_CAMPAIGN = "already in the campaign";
+    static final String NOT_A_PHONE = "import.not-a-phone";
+    static final String MISSING_PHONE = "import.missing-phone";
+    static final String DUPLICATE = "import.duplicate";
+    static final String ALREADY_IN_CAMPAIGN = "import.already-in-campaign";
+    static final String COLUMN_COUNT = "import.column-count";
+    static final String MALFORMED = "import.malformed";
 
     private static final int LOOKUP_CHUNK = 1000;
 
@@ -85,12 +89,12 @@ class ContactImportServiceImpl implements ContactImportService {
             }
             Optional<String> e164 = PhoneNumbers.toE164(raw);
             if (e164.isEmpty()) {
-                rejected.add(new Rejection(row.line(), raw, NOT_A_PHONE.formatted(raw.strip())));
+                rejected.add(new Rejection(row.line(), raw, NOT_A_PHONE, raw.strip()));
                 continue;
             }
             Integer first = firstLineOfPhone.putIfAbsent(e164.get(), row.line());
             if (first != null) {
-                rejected.add(new Rejection(row.line(), raw, DUPLICATE.formatted(first)));
+                rejected.add(new Rejection(row.line(), raw, DUPLICATE, first));
                 continue;
             }
             valid.add(row.withPhone(e164.get()));
@@ -131,9 +135,9 @@ class ContactImportServiceImpl implements ContactImportService {
 
     private Campaign checkCampaign(long campaignId) {
         Campaign campaign = campaigns.findById(campaignId)
-                .orElseThrow(() -> new NoSuchElementException("campaign " + campaignId + " does not exist"));
+                .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
         if (campaign.getStatus() == CampaignStatus.FINISHED) {
-            throw new IllegalStateException("campaign '" + campaign.getName() + "' is FINISHED: no more contacts");
+            throw new EvsException("campaign.finished", campaign.getName());
         }
         return campaign;
     }
@@ -160,7 +164,6 @@ class ContactImportServiceImpl implements ContactImportService {
         private static final Set<String> LAST_NAME = Set.of("lastname", "nom");
         private static final Set<String> PHONE = Set.of("phone", "phonenumber", "telephone", "téléphone", "tel");
 
-        static final String EXPECTED = "expected a header line such as firstName,lastName,phone";
 
         private CsvContacts() {
         }
@@ -175,7 +178,7 @@ class ContactImportServiceImpl implements ContactImportService {
                     first = in.readLine();
                 }
                 if (first == null) {
-                    throw new IllegalArgumentException("the CSV file is empty: " + EXPECTED);
+                    throw new EvsException("import.empty");
                 }
                 delimiter = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
                 in.reset();
@@ -202,8 +205,8 @@ class ContactImportServiceImpl implements ContactImportService {
                         record = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
                         int line = (int) before + 1;
-                        rejected.add(new Rejection(line, "", "malformed CSV from this line on (" + rootMessage(e)
-                                + "): the rest of the file was not read"));
+                        log.info("Malformed CSV from line {} on: {}", line, rootMessage(e));
+                        rejected.add(new Rejection(line, "", MALFORMED));
                         break;
                     }
                     int line = (int) before + 1;
@@ -216,13 +219,13 @@ class ContactImportServiceImpl implements ContactImportService {
                     }
                     if (record.size() != header.names.size()) {
                         rejected.add(new Rejection(line, String.join(String.valueOf(delimiter), record.toList()),
-                                "has " + record.size() + " columns, the header has " + header.names.size()));
+                                COLUMN_COUNT, record.size(), header.names.size()));
                         continue;
                     }
                     rows.add(new Row(line, header.contact(record)));
                 }
                 if (header == null) {
-                    throw new IllegalArgumentException("the CSV file is empty: " + EXPECTED);
+                    throw new EvsException("import.empty");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the CSV file", e);
@@ -268,8 +271,7 @@ class ContactImportServiceImpl implements ContactImportService {
                     }
                 }
                 if (phone < 0) {
-                    throw new IllegalArgumentException("the CSV file has no 'phone' column in its first line ('"
-                            + String.join(",", names) + "'): " + EXPECTED);
+                    throw new EvsException("import.no-phone-column", String.join(",", names));
                 }
                 return new Header(names, first, last, phone);
             }

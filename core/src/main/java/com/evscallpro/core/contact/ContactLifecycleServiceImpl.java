@@ -99,7 +99,7 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
         }
         return contacts.findPage(campaignId, offset, limit).stream()
                 .map(c -> new ContactView(c.id(), c.campaignId(), c.firstName(), c.lastName(), c.phoneE164(),
-                        c.fields(), c.status().name(), c.attempts(), c.nextAttemptAt(), c.lastOutcome(),
+                        c.fields(), ContactStatus.valueOf(c.status().name()), c.attempts(), c.nextAttemptAt(), c.lastOutcome(),
                         c.lastQualificationCode(), c.updatedAt()))
                 .toList();
     }

@@ -6,10 +6,9 @@ import java.util.Map;
 /**
  * A contact as the back office lists it.
  *
- * @param status NEW, IN_PROGRESS, RETRY, CALLBACK or DONE
  */
 public record ContactView(long id, long campaignId, String firstName, String lastName, String phoneE164,
-                          Map<String, String> customFields, String status, int attempts, Instant nextAttemptAt,
+                          Map<String, String> customFields, ContactStatus status, int attempts, Instant nextAttemptAt,
                           String lastOutcome, String lastQualificationCode, Instant updatedAt) {
 
     public ContactView {

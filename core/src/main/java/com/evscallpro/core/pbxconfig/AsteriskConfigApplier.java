@@ -1,6 +1,8 @@
 package com.evscallpro.core.pbxconfig;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
+import com.evscallpro.core.pbxconfig.PbxConfigValidationException.Subject.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -81,7 +83,9 @@ public class AsteriskConfigApplier {
      * Validate, write, reload.
      *
      * @throws PbxConfigValidationException nothing written
-     * @throws UncheckedIOException         a file could not be written (those moved before stay, with their .bak)
+     * @throws EvsException                 {@code pbx.write-failed} (directory, reason): a file could not be written
+     *                                      (those moved before stay, with their .bak); its cause is the
+     *                                      {@link UncheckedIOException}
      */
     public synchronized ApplyResult apply() {
         Map<String, String> rendered = renderValidated();
@@ -104,8 +108,8 @@ public class AsteriskConfigApplier {
             }
             syncDirectory();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the Asterisk configuration in " + configDir + ": "
-                    + e.getMessage(), e);
+            throw new EvsException(new UncheckedIOException("could not write the Asterisk configuration in "
+                    + configDir + ": " + e.getMessage(), e), "pbx.write-failed", configDir, e.getMessage());
         } finally {
             for (Path temp : staged.values()) {
                 try {
@@ -118,19 +122,23 @@ public class AsteriskConfigApplier {
         log.info("Asterisk configuration in {}: written {}, unchanged {}", configDir, written, unchanged);
         List<String> replies = new ArrayList<>();
         String reloadError = null;
+        EvsException failure = null;
         for (String module : reloadModules) {
             try {
                 String reply = reloader.reload(module).get(reloadTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 replies.add(module + ": " + reply);
             } catch (ExecutionException e) {
                 reloadError = module + ": " + e.getCause().getMessage();
+                failure = new EvsException("pbx.reload-refused", module, e.getCause().getMessage());
                 break;
             } catch (TimeoutException e) {
                 reloadError = module + ": no answer within " + reloadTimeout.toMillis() + " ms";
+                failure = new EvsException("pbx.reload-timeout", module, reloadTimeout.toMillis());
                 break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 reloadError = module + ": interrupted";
+                failure = new EvsException("pbx.reload-interrupted", module);
                 break;
             }
         }
@@ -139,7 +147,7 @@ public class AsteriskConfigApplier {
         } else {
             log.info("Asterisk reloaded: {}", replies);
         }
-        return new ApplyResult(written, unchanged, replies, reloadError);
+        return new ApplyResult(written, unchanged, replies, reloadError, failure);
     }
 
     /** The snapshot normalized (default ports…) and checked as a whole, then rendered. */
@@ -162,29 +170,25 @@ public class AsteriskConfigApplier {
         List<FieldError> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (TrunkDefinition trunk : snapshot.trunks()) {
-            String prefix = "trunk " + trunk.name() + " ";
-            PbxConfigValidator.check(trunk)
-                    .forEach(e -> errors.add(new FieldError(e.field(), prefix + e.message())));
+            PbxConfigValidator.check(trunk).forEach(e -> errors.add(e.about(Kind.TRUNK, trunk.name())));
             if (!names.add(trunk.name())) {
-                errors.add(new FieldError("name", "trunk name '" + trunk.name() + "' is used twice"));
+                errors.add(new FieldError("name", "pbx.trunk-name-twice", trunk.name()));
             }
         }
         Set<String> numbers = new HashSet<>();
         for (Did did : snapshot.dids()) {
-            String prefix = "DID " + did.number() + " ";
-            PbxConfigValidator.check(did.toDefinition())
-                    .forEach(e -> errors.add(new FieldError(e.field(), prefix + e.message())));
+            PbxConfigValidator.check(did.toDefinition()).forEach(e -> errors.add(e.about(Kind.DID, did.number())));
             if (!names.contains(did.trunkName())) {
-                errors.add(new FieldError("trunk", prefix + "uses the unknown trunk '" + did.trunkName() + "'"));
+                errors.add(new FieldError("trunk", "pbx.did-unknown-trunk", did.trunkName())
+                        .about(Kind.DID, did.number()));
             }
             if (!numbers.add(did.number())) {
-                errors.add(new FieldError("number", prefix + "is used twice"));
+                errors.add(new FieldError("number", "pbx.did-number-twice").about(Kind.DID, did.number()));
             }
         }
         if (options.defaultTrunk() != null && snapshot.trunks().stream()
                 .noneMatch(t -> t.enabled() && t.name().equals(options.defaultTrunk()))) {
-            errors.add(new FieldError("defaultTrunk", "the default outbound trunk '" + options.defaultTrunk()
-                    + "' is not an enabled trunk"));
+            errors.add(new FieldError("defaultTrunk", "pbx.default-trunk-disabled", options.defaultTrunk()));
         }
         return errors;
     }
@@ -233,7 +237,8 @@ public class AsteriskConfigApplier {
         try {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw new EvsException(new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e),
+                    "pbx.read-failed", file, e.getMessage());
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * SIP trunks and DIDs, validated before they are stored: every value ends up in an Asterisk configuration file, so
  * nothing that could break or inject into it gets in. Refusals are {@link PbxConfigValidationException}s naming
- * each field; an unknown id is a {@link java.util.NoSuchElementException}.
+ * each field; an unknown id is an
+ * {@link com.evscallpro.core.error.EvsException} {@code pbx.trunk-not-found} / {@code pbx.did-not-found} (id).
  */
 public interface PbxConfigService {
 
@@ -27,7 +28,7 @@ public interface PbxConfigService {
     /** A null password keeps the stored one; a trunk without username loses its password. */
     Trunk updateTrunk(long id, TrunkDefinition trunk);
 
-    /** Refused (IllegalStateException) while DIDs still use the trunk. */
+    /** Refused ({@code pbx.trunk-has-dids}: name, count) while DIDs still use the trunk. */
     void deleteTrunk(long id);
 
     Did createDid(DidDefinition did);

@@ -1,5 +1,6 @@
 package com.evscallpro.core.pbxconfig;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
 import com.evscallpro.db.pbxconfig.DidNumber;
 import com.evscallpro.db.pbxconfig.DidNumberRepository;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +80,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
         SipTrunk trunk = loadTrunk(id);
         long dids = didRepository.countByTrunkId(id);
         if (dids > 0) {
-            throw new IllegalStateException("trunk '" + trunk.name() + "' still has " + dids
-                    + " DID(s): delete them or move them to another trunk first");
+            throw new EvsException("pbx.trunk-has-dids", trunk.name(), dids);
         }
         trunkRepository.deleteById(id);
         log.info("SIP trunk {} '{}' deleted", id, trunk.name());
@@ -104,7 +103,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
     @Override
     public Did updateDid(long id, DidDefinition definition) {
         DidNumber existing = didRepository.findById(id)
-                .orElseThrow(() -> new NoSuchElementException("DID " + id + " does not exist"));
+                .orElseThrow(() -> new EvsException("pbx.did-not-found", id));
         DidDefinition d = checked(definition, existing);
         try {
             DidNumber saved = didRepository.save(existing.update(d.number(), d.trunkId(), d.label(),
@@ -119,7 +118,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
     @Override
     public void deleteDid(long id) {
         if (!didRepository.existsById(id)) {
-            throw new NoSuchElementException("DID " + id + " does not exist");
+            throw new EvsException("pbx.did-not-found", id);
         }
         didRepository.deleteById(id);
         log.info("DID {} deleted", id);
@@ -145,8 +144,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
         if (t.name() != null) {
             trunkRepository.findByName(t.name())
                     .filter(other -> existing == null || !other.id().equals(existing.id()))
-                    .ifPresent(other -> errors.add(new FieldError("name",
-                            "a trunk named '" + other.name() + "' already exists")));
+                    .ifPresent(other -> errors.add(new FieldError("name", "pbx.trunk-name-taken", other.name())));
         }
         if (!errors.isEmpty()) {
             throw new PbxConfigValidationException(errors);
@@ -158,13 +156,12 @@ class PbxConfigServiceImpl implements PbxConfigService {
         DidDefinition d = PbxConfigValidator.normalize(definition);
         List<FieldError> errors = new ArrayList<>(PbxConfigValidator.check(d));
         if (!trunkRepository.existsById(d.trunkId())) {
-            errors.add(new FieldError("trunk", "trunk " + d.trunkId() + " does not exist"));
+            errors.add(new FieldError("trunk", "pbx.trunk-not-found", d.trunkId()));
         }
         if (d.number() != null) {
             didRepository.findByNumber(d.number())
                     .filter(other -> existing == null || !other.id().equals(existing.id()))
-                    .ifPresent(other -> errors.add(new FieldError("number",
-                            "the DID " + other.number() + " already exists")));
+                    .ifPresent(other -> errors.add(new FieldError("number", "pbx.did-taken", other.number())));
         }
         if (!errors.isEmpty()) {
             throw new PbxConfigValidationException(errors);
@@ -175,12 +172,12 @@ class PbxConfigServiceImpl implements PbxConfigService {
     /** A unique violation that slipped between the check and the insert (two admins at once). */
     private static RuntimeException duplicateName(RuntimeException e, String name) {
         return causedBy(e, DuplicateKeyException.class) ? new PbxConfigValidationException(
-                List.of(new FieldError("name", "a trunk named '" + name + "' already exists"))) : e;
+                List.of(new FieldError("name", "pbx.trunk-name-taken", name))) : e;
     }
 
     private static RuntimeException duplicateNumber(RuntimeException e, String number) {
         return causedBy(e, DuplicateKeyException.class) ? new PbxConfigValidationException(
-                List.of(new FieldError("number", "the DID " + number + " already exists"))) : e;
+                List.of(new FieldError("number", "pbx.did-taken", number))) : e;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -194,7 +191,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
 
     private SipTrunk loadTrunk(long id) {
         return trunkRepository.findById(id)
-                .orElseThrow(() -> new NoSuchElementException("trunk " + id + " does not exist"));
+                .orElseThrow(() -> new EvsException("pbx.trunk-not-found", id));
     }
 
     private Map<Long, String> trunkNames() {

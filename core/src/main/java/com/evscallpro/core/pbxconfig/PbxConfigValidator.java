@@ -66,82 +66,78 @@ final class PbxConfigValidator {
         List<FieldError> errors = new ArrayList<>();
         checkName(t.name(), errors);
         if (t.host() == null) {
-            errors.add(new FieldError("host", "a host name or an IP address is required"));
+            errors.add(new FieldError("host", "pbx.host-required"));
         } else if (!isHost(t.host())) {
-            errors.add(new FieldError("host", "'" + t.host() + "' is not a host name, an IPv4 or an IPv6 address"));
+            errors.add(new FieldError("host", "pbx.host-invalid", t.host()));
         }
         if (t.port() == null || t.port() < 1 || t.port() > 65535) {
-            errors.add(new FieldError("port", "the port must be between 1 and 65535, was " + t.port()));
+            errors.add(new FieldError("port", "pbx.port-range", t.port() == null ? "" : t.port()));
         }
         if (t.username() != null && !SIP_USER.matcher(t.username()).matches()) {
-            errors.add(new FieldError("username", "'" + t.username()
-                    + "' is not a SIP user name (letters, digits and . _ + ~ * # ! -, up to 64)"));
+            errors.add(new FieldError("username", "pbx.username-invalid", t.username()));
         }
         if (t.username() != null && t.password() == null) {
-            errors.add(new FieldError("password", "a user name needs a password"));
+            errors.add(new FieldError("password", "pbx.password-required"));
         }
         if (t.password() != null) {
             checkPassword(t.password(), errors);
         }
         if (t.register() && t.username() == null) {
-            errors.add(new FieldError("username", "a registration needs a user name and a password"));
+            errors.add(new FieldError("username", "pbx.register-needs-user"));
         }
         if (t.fromUser() != null && !SIP_USER.matcher(t.fromUser()).matches()) {
-            errors.add(new FieldError("fromUser", "'" + t.fromUser() + "' is not a SIP user name"));
+            errors.add(new FieldError("fromUser", "pbx.from-user-invalid", t.fromUser()));
         }
         if (t.fromDomain() != null && !isHost(t.fromDomain())) {
-            errors.add(new FieldError("fromDomain", "'" + t.fromDomain() + "' is not a host name or an IP address"));
+            errors.add(new FieldError("fromDomain", "pbx.from-domain-invalid", t.fromDomain()));
         }
         checkCodecs(t.codecs(), errors);
         if (t.outboundProxy() != null && HostPort.parse(t.outboundProxy()).isEmpty()) {
-            errors.add(new FieldError("outboundProxy", "'" + t.outboundProxy()
-                    + "' is not host or host:port (an IPv6 address in brackets: [2001:db8::1]:5060)"));
+            errors.add(new FieldError("outboundProxy", "pbx.proxy-invalid", t.outboundProxy()));
         }
         if (t.maxChannels() != null && (t.maxChannels() < 1 || t.maxChannels() > MAX_CHANNELS)) {
-            errors.add(new FieldError("maxChannels", "the channel limit must be between 1 and " + MAX_CHANNELS
-                    + ", was " + t.maxChannels()));
+            errors.add(new FieldError("maxChannels", "pbx.max-channels-range", MAX_CHANNELS, t.maxChannels()));
         }
         return errors;
     }
 
     private static void checkName(String name, List<FieldError> errors) {
         if (name == null) {
-            errors.add(new FieldError("name", "a name is required"));
+            errors.add(new FieldError("name", "pbx.name-required"));
         } else if (!NAME.matcher(name).matches()) {
-            errors.add(new FieldError("name", "'" + name
-                    + "' is not a safe name: 1 to 40 lower-case letters, digits, '_' or '-'"));
+            errors.add(new FieldError("name", "pbx.name-unsafe", name));
         } else if (RESERVED_NAMES.contains(name)) {
-            errors.add(new FieldError("name", "'" + name + "' is reserved in pjsip.conf"));
+            errors.add(new FieldError("name", "pbx.name-reserved", name));
         } else {
             SECTION_SUFFIXES.stream().filter(name::endsWith).findFirst().ifPresent(s -> errors.add(new FieldError(
-                    "name", "'" + name + "' ends with '" + s + "', which the generated sections of another trunk use")));
+                    "name", "pbx.name-suffix", name, s)));
         }
     }
 
     private static void checkPassword(String password, List<FieldError> errors) {
         if (password.length() > MAX_PASSWORD) {
-            errors.add(new FieldError("password", "the password is longer than " + MAX_PASSWORD + " characters"));
+            errors.add(new FieldError("password", "pbx.password-too-long", MAX_PASSWORD));
         }
         if (!password.equals(password.strip())) {
-            errors.add(new FieldError("password", "the password must not start or end with a space"));
+            errors.add(new FieldError("password", "pbx.password-spaces"));
         }
         if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
-            errors.add(new FieldError("password", "the password must not contain a control character or '\\'"));
+            errors.add(new FieldError("password", "pbx.password-control"));
         }
     }
 
     private static void checkCodecs(List<String> codecs, List<FieldError> errors) {
         if (codecs.isEmpty()) {
-            errors.add(new FieldError("codecs", "at least one codec is required"));
+            errors.add(new FieldError("codecs", "pbx.codecs-required"));
             return;
         }
         Set<String> seen = new HashSet<>();
         for (String codec : codecs) {
             if (!PbxConfigService.KNOWN_CODECS.contains(codec)) {
-                errors.add(new FieldError("codecs", "unknown codec '" + codec + "' (known: "
-                        + String.join(", ", PbxConfigService.KNOWN_CODECS) + ")"));
+                errors.add(new FieldError("codecs", "pbx.codec-unknown", codec,
+                        String.join(", ", PbxConfigService.KNOWN_CODECS)));
             } else if (!seen.add(codec)) {
-                errors.add(new FieldError("codecs", "codec '" + codec + "' is listed twice"));
+                errors.add(new FieldError("codecs", "pbx.codec-twice", codec));
             }
         }
     }
@@ -164,31 +160,29 @@ final class PbxConfigValidator {
     static List<FieldError> check(DidDefinition d) {
         List<FieldError> errors = new ArrayList<>();
         if (d.number() == null) {
-            errors.add(new FieldError("number", "a number is required"));
+            errors.add(new FieldError("number", "pbx.number-required"));
         } else if (toE164(d.number()).isEmpty() || !d.number().startsWith("+")) {
-            errors.add(new FieldError("number", "'" + d.number()
-                    + "' is not a valid phone number (E.164 such as +33123456789, or a French national number)"));
+            errors.add(new FieldError("number", "pbx.number-invalid", d.number()));
         }
         if (d.label() != null && (d.label().length() > MAX_LABEL
                 || d.label().chars().anyMatch(Character::isISOControl))) {
-            errors.add(new FieldError("label", "the label must be one line of at most " + MAX_LABEL + " characters"));
+            errors.add(new FieldError("label", "pbx.label-invalid", MAX_LABEL));
         }
         String target = d.target();
         switch (d.targetType()) {
             case IVR -> {
                 if (target == null || target.length() > 64 || !SCRIPT.matcher(target).matches()) {
-                    errors.add(new FieldError("target", "'" + target
-                            + "' is not a FastAGI script path (letters, digits, '_', '-', separated by '/')"));
+                    errors.add(new FieldError("target", "pbx.target-script-invalid", target));
                 }
             }
             case QUEUE -> {
                 if (target == null || !QUEUE.matcher(target).matches()) {
-                    errors.add(new FieldError("target", "'" + target + "' is not a queue name (letters, digits, '_', '-')"));
+                    errors.add(new FieldError("target", "pbx.target-queue-invalid", target));
                 }
             }
             case EXTENSION -> {
                 if (target == null || !EXTENSION.matcher(target).matches()) {
-                    errors.add(new FieldError("target", "'" + target + "' is not an extension (digits only)"));
+                    errors.add(new FieldError("target", "pbx.target-extension-invalid", target));
                 }
             }
         }

@@ -9,12 +9,21 @@ public interface AgentTaskService {
     Optional<WrapUpTask> currentTask(long agentId);
 
     /**
-     * Qualifies the agent's current call: hangs the call up if it is still connected, completes the engine's user
-     * task with the qualification, and puts the agent back to READY.
+     * Qualifies the agent's current call: completes the engine's user task with the qualification and puts the
+     * agent back to READY (or PAUSED when they asked for a pause during the call). While the customer is still on
+     * the line, the call is hung up only when the agent chose to ({@code hangUp}); otherwise the qualification is
+     * refused with {@code task.customer-on-line} and nothing changes.
      *
      * @param callbackAt required when the qualification is a callback, otherwise ignored
      * @throws IllegalArgumentException with a readable message for an unknown code or a missing callback time
      * @throws IllegalStateException    when the agent has no such task
+     * @throws com.evscallpro.core.error.EvsException {@code task.customer-on-line}
      */
-    void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment);
+    void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
+                 boolean hangUp);
+
+    /** {@link #qualify(long, String, String, Instant, String, boolean)} hanging up a call still connected. */
+    default void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment) {
+        qualify(agentId, callId, qualificationCode, callbackAt, comment, true);
+    }
 }

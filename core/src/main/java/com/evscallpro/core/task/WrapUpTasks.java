@@ -6,6 +6,7 @@ import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.process.WrapUpResult;
@@ -120,7 +121,8 @@ public class WrapUpTasks implements AgentTaskService {
     }
 
     @Override
-    public void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment) {
+    public void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
+                        boolean hangUp) {
         Pending pending = byAgent.get(agentId);
         if (pending == null || !pending.task.callId().equals(callId)) {
             throw new IllegalStateException("No wrap-up for call " + callId + " is assigned to you");
@@ -142,6 +144,9 @@ public class WrapUpTasks implements AgentTaskService {
             throw new IllegalStateException("No wrap-up for call " + callId + " is assigned to you");
         }
         if (calls.isLive(callId)) {
+            if (!hangUp) {
+                throw new EvsException("task.customer-on-line");
+            }
             try {
                 calls.hangup(callId, 16).get(5, TimeUnit.SECONDS);
             } catch (Exception e) {

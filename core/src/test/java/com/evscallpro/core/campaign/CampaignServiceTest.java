@@ -9,9 +9,9 @@ import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.qualification.Qualification;
 import com.evscallpro.core.qualification.Qualification.QualificationCategory;
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
+import com.evscallpro.core.error.EvsException;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,9 +51,13 @@ class CampaignServiceTest {
         campaigns.create(NewCampaign.withDefaults(name));
 
         assertThatThrownBy(() -> campaigns.create(NewCampaign.withDefaults(name)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("campaign.name-taken");
+                    assertThat(e.args()).containsExactly(name);
+                });
         assertThatThrownBy(() -> campaigns.create(NewCampaign.withDefaults("  ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("campaign.name-required"));
         assertThatThrownBy(() -> campaigns.create(new NewCampaign("Zero " + UUID.randomUUID(), 0, 600, 25, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
     }
@@ -62,12 +66,12 @@ class CampaignServiceTest {
     void campaign_runs_pauses_resumes_and_finishes() {
         long id = newCampaign();
 
-        assertThat(campaigns.start(id).status()).isEqualTo("RUNNING");
+        assertThat(campaigns.start(id).status()).isEqualTo(CampaignStatus.RUNNING);
         assertThat(campaigns.running()).extracting(CampaignSettings::id).contains(id);
-        assertThat(campaigns.pause(id).status()).isEqualTo("PAUSED");
+        assertThat(campaigns.pause(id).status()).isEqualTo(CampaignStatus.PAUSED);
         assertThat(campaigns.running()).extracting(CampaignSettings::id).doesNotContain(id);
-        assertThat(campaigns.start(id).status()).isEqualTo("RUNNING");
-        assertThat(campaigns.finish(id).status()).isEqualTo("FINISHED");
+        assertThat(campaigns.start(id).status()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(campaigns.finish(id).status()).isEqualTo(CampaignStatus.FINISHED);
         assertThat(campaigns.settings(id).status()).isEqualTo("FINISHED");
     }
 
@@ -75,8 +79,7 @@ class CampaignServiceTest {
     void pausing_a_draft_campaign_is_refused_naming_its_state() {
         long id = newCampaign();
 
-        assertThatThrownBy(() -> campaigns.pause(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DRAFT");
+        assertRefused(() -> campaigns.pause(id), "campaign.cannot-pause", CampaignStatus.DRAFT);
         assertThat(campaigns.settings(id).status()).isEqualTo("DRAFT");
     }
 
@@ -86,29 +89,36 @@ class CampaignServiceTest {
         campaigns.start(id);
         campaigns.finish(id);
 
-        assertThatThrownBy(() -> campaigns.start(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
-        assertThatThrownBy(() -> campaigns.pause(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
-        assertThatThrownBy(() -> campaigns.finish(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
+        assertRefused(() -> campaigns.start(id), "campaign.cannot-start", CampaignStatus.FINISHED);
+        assertRefused(() -> campaigns.pause(id), "campaign.cannot-pause", CampaignStatus.FINISHED);
+        assertRefused(() -> campaigns.finish(id), "campaign.cannot-finish", CampaignStatus.FINISHED);
     }
 
     @Test
     void a_draft_campaign_cannot_finish_and_a_running_one_cannot_start_again() {
         long id = newCampaign();
-        assertThatThrownBy(() -> campaigns.finish(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DRAFT");
+        assertRefused(() -> campaigns.finish(id), "campaign.cannot-finish", CampaignStatus.DRAFT);
         campaigns.start(id);
-        assertThatThrownBy(() -> campaigns.start(id))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RUNNING");
+        assertRefused(() -> campaigns.start(id), "campaign.cannot-start", CampaignStatus.RUNNING);
     }
 
     @Test
     void unknown_campaign_is_reported_as_missing() {
-        assertThatThrownBy(() -> campaigns.settings(-1)).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> campaigns.start(-1)).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> campaigns.qualifications(-1)).isInstanceOf(NoSuchElementException.class);
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> campaigns.settings(-1), () -> campaigns.start(-1), () -> campaigns.qualifications(-1))) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(EvsException.class, e -> {
+                assertThat(e.code()).isEqualTo("campaign.not-found");
+                assertThat(e.args()).containsExactly(-1L);
+            });
+        }
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code,
+                                      CampaignStatus state) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(EvsException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.args().get(1)).isEqualTo(state);
+        });
     }
 
     @Test
@@ -124,10 +134,43 @@ class CampaignServiceTest {
 
         CampaignSummary summary = campaigns.summaries().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
 
-        assertThat(summary.status()).isEqualTo("RUNNING");
+        assertThat(summary.status()).isEqualTo(CampaignStatus.RUNNING);
         assertThat(summary.maxAttempts()).isEqualTo(3);
         assertThat(summary.contactsTotal()).isEqualTo(3);
         assertThat(summary.contactsToCall()).isEqualTo(1); // one IN_PROGRESS, one DONE
         assertThat(summary.contactsDone()).isEqualTo(1);
+        assertThat(summary.contactsInProgress()).isEqualTo(1);
+        assertThat(summary.contactsDueNow()).isEqualTo(1);
+        assertThat(summary.allContactsFinal()).isFalse();
+    }
+
+    @Test
+    void a_running_campaign_whose_contacts_are_all_final_finishes_on_its_own_and_one_waiting_says_for_what() {
+        long done = newCampaign();
+        imports.importContacts(done, List.of(new ContactInput("A", "One", "0612345681", Map.of())));
+        long waiting = newCampaign();
+        imports.importContacts(waiting, List.of(new ContactInput("B", "Two", "0612345682", Map.of()),
+                new ContactInput("C", "Three", "0612345683", Map.of())));
+        long empty = newCampaign();
+        campaigns.start(done);
+        campaigns.start(waiting);
+        campaigns.start(empty);
+        contacts.close(contacts.claimDue(done, 1).getFirst().contactId());
+        var two = contacts.claimDue(waiting, 2);
+        contacts.scheduleRetry(two.get(0).contactId(), java.time.Duration.ofHours(1));
+        java.time.Instant callbackAt = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        contacts.scheduleCallback(two.get(1).contactId(), callbackAt);
+
+        List<CampaignSummary> finished = campaigns.finishCompleted();
+
+        assertThat(finished).extracting(CampaignSummary::id).contains(done).doesNotContain(waiting, empty);
+        assertThat(campaigns.settings(done).status()).isEqualTo("FINISHED");
+        assertThat(campaigns.settings(empty).status()).isEqualTo("RUNNING");
+        CampaignSummary w = campaigns.summaries().stream().filter(s -> s.id() == waiting).findFirst().orElseThrow();
+        assertThat(w.status()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(w.contactsDueNow()).isZero();
+        assertThat(w.retriesLater()).isEqualTo(1);
+        assertThat(w.callbacksLater()).isEqualTo(1);
+        assertThat(w.nextAttemptAt()).isBefore(callbackAt).isAfter(java.time.Instant.now());
     }
 }

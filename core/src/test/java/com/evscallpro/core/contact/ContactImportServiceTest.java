@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.contact.ImportReport.Rejection;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -47,15 +48,16 @@ class ContactImportServiceTest {
                 new ContactInput("Belgian", "Friend", "+32 470 12 34 56", Map.of())));
 
         assertThat(report.imported()).isEqualTo(3);
-        assertThat(report.rejected()).extracting(Rejection::line, Rejection::reason).containsExactly(
-                tuple(3, "'12ab' is not a valid phone number"),
-                tuple(4, "duplicate of line 1"),
-                tuple(5, "the phone number is missing"));
+        assertThat(report.rejected()).extracting(Rejection::line, Rejection::code, Rejection::args)
+                .containsExactly(
+                        tuple(3, "import.not-a-phone", List.of("12ab")),
+                        tuple(4, "import.duplicate", List.of(1)),
+                        tuple(5, "import.missing-phone", List.of()));
         assertThat(stored()).extracting(ContactView::phoneE164)
                 .containsExactly("+33612345678", "+33123456789", "+32470123456");
         assertThat(stored().get(0).customFields()).containsExactly(Map.entry("city", "Lyon"));
         assertThat(stored()).allSatisfy(c -> {
-            assertThat(c.status()).isEqualTo("NEW");
+            assertThat(c.status()).isEqualTo(ContactStatus.NEW);
             assertThat(c.attempts()).isZero();
         });
     }
@@ -69,8 +71,8 @@ class ContactImportServiceTest {
                 new ContactInput("A", "One", "+33 6 12 34 56 78", Map.of())));
 
         assertThat(again.imported()).isEqualTo(1);
-        assertThat(again.rejected()).extracting(Rejection::line, Rejection::reason)
-                .containsExactly(tuple(2, "already in the campaign"));
+        assertThat(again.rejected()).extracting(Rejection::line, Rejection::code)
+                .containsExactly(tuple(2, "import.already-in-campaign"));
         assertThat(stored()).hasSize(2);
     }
 
@@ -109,10 +111,11 @@ class ContactImportServiceTest {
         ImportReport report = imports.importCsv(campaignId, new StringReader(csv));
 
         assertThat(report.imported()).isEqualTo(2);
-        assertThat(report.rejected()).extracting(Rejection::line, Rejection::reason).containsExactly(
-                tuple(3, "'12ab' is not a valid phone number"),
-                tuple(5, "duplicate of line 2"),
-                tuple(8, "'00000' is not a valid phone number"));
+        assertThat(report.rejected()).extracting(Rejection::line, Rejection::code, Rejection::args)
+                .containsExactly(
+                        tuple(3, "import.not-a-phone", List.of("12ab")),
+                        tuple(5, "import.duplicate", List.of(2)),
+                        tuple(8, "import.not-a-phone", List.of("00000")));
     }
 
     @Test
@@ -127,7 +130,8 @@ class ContactImportServiceTest {
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.rejected()).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(3);
-            assertThat(r.reason()).isEqualTo("has 5 columns, the header has 3");
+            assertThat(r.code()).isEqualTo("import.column-count");
+            assertThat(r.args()).containsExactly(5, 3);
         });
     }
 
@@ -145,7 +149,7 @@ class ContactImportServiceTest {
         assertThat(report.imported()).isEqualTo(1);
         assertThat(report.rejected()).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(3);
-            assertThat(r.reason()).startsWith("malformed CSV");
+            assertThat(r.code()).isEqualTo("import.malformed");
         });
     }
 
@@ -163,12 +167,9 @@ class ContactImportServiceTest {
     @Test
     void empty_csv_file_is_refused_with_a_clear_error() {
         assertThatThrownBy(() -> imports.importCsv(campaignId, new StringReader("")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty")
-                .hasMessageContaining("firstName,lastName,phone");
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("import.empty"));
         assertThatThrownBy(() -> imports.importCsv(campaignId, new StringReader("\n  \n")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty");
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("import.empty"));
     }
 
     @Test
@@ -176,9 +177,10 @@ class ContactImportServiceTest {
         String csv = "Jeanne,Martin,0612345678\nPaul,Durand,0622222222\n";
 
         assertThatThrownBy(() -> imports.importCsv(campaignId, new StringReader(csv)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no 'phone' column")
-                .hasMessageContaining("firstName,lastName,phone");
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("import.no-phone-column");
+                    assertThat(e.args()).containsExactly("Jeanne,Martin,0612345678");
+                });
         assertThat(stored()).isEmpty();
     }
 
@@ -210,6 +212,9 @@ class ContactImportServiceTest {
 
         assertThatThrownBy(() -> imports.importContacts(campaignId,
                 List.of(new ContactInput("A", "B", "0612345678", Map.of()))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("campaign.finished");
+                    assertThat(e.args()).hasSize(1);
+                });
     }
 }

@@ -63,7 +63,7 @@ class ContactLifecycleServiceTest {
         assertThat(first.get(0).firstName()).isEqualTo("First0");
         assertThat(first.get(0).customFields()).containsEntry("i", "0");
         assertThat(first.get(0).contactId()).isLessThan(first.get(1).contactId());
-        assertThat(view(first.get(0).contactId()).status()).isEqualTo("IN_PROGRESS");
+        assertThat(view(first.get(0).contactId()).status()).isEqualTo(ContactStatus.IN_PROGRESS);
         List<DialableContact> rest = contacts.claimDue(campaignId, 10);
         assertThat(rest).singleElement().extracting(DialableContact::firstName).isEqualTo("First2");
         assertThat(contacts.claimDue(campaignId, 10)).isEmpty();
@@ -110,7 +110,7 @@ class ContactLifecycleServiceTest {
         contacts.scheduleRetry(contact.contactId(), Duration.ofMinutes(10));
 
         ContactView waiting = view(contact.contactId());
-        assertThat(waiting.status()).isEqualTo("RETRY");
+        assertThat(waiting.status()).isEqualTo(ContactStatus.RETRY);
         assertThat(waiting.lastOutcome()).isEqualTo("BUSY");
         assertThat(waiting.nextAttemptAt()).isBetween(Instant.now().plusSeconds(9 * 60), Instant.now().plusSeconds(11 * 60));
         assertThat(contacts.claimDue(campaignId, 10)).isEmpty();
@@ -131,7 +131,7 @@ class ContactLifecycleServiceTest {
         contacts.scheduleCallback(later, Instant.now().plus(Duration.ofHours(2)));
         contacts.scheduleCallback(due, Instant.now().minusSeconds(5));
 
-        assertThat(view(later).status()).isEqualTo("CALLBACK");
+        assertThat(view(later).status()).isEqualTo(ContactStatus.CALLBACK);
         assertThat(view(later).lastQualificationCode()).isEqualTo("CALLBACK");
         assertThat(contacts.claimDue(campaignId, 10)).extracting(DialableContact::contactId).containsExactly(due);
     }
@@ -173,12 +173,12 @@ class ContactLifecycleServiceTest {
         contacts.close(contact.contactId());
 
         ContactView done = view(contact.contactId());
-        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.status()).isEqualTo(ContactStatus.DONE);
         assertThat(done.lastQualificationCode()).isEqualTo("SALE");
         assertThat(done.nextAttemptAt()).isNull();
         assertThat(contacts.claimDue(campaignId, 10)).isEmpty();
         assertThat(contacts.releaseInterrupted()).isGreaterThanOrEqualTo(0);
-        assertThat(view(contact.contactId()).status()).isEqualTo("DONE");
+        assertThat(view(contact.contactId()).status()).isEqualTo(ContactStatus.DONE);
     }
 
     @Test
@@ -189,7 +189,7 @@ class ContactLifecycleServiceTest {
         int released = contacts.releaseInterrupted();
 
         assertThat(released).isGreaterThanOrEqualTo(2);
-        assertThat(view(inFlight.get(0).contactId()).status()).isEqualTo("RETRY");
+        assertThat(view(inFlight.get(0).contactId()).status()).isEqualTo(ContactStatus.RETRY);
         assertThat(contacts.claimDue(campaignId, 10)).hasSize(2)
                 .extracting(DialableContact::attempt).containsOnly(2);
     }
@@ -219,6 +219,6 @@ class ContactLifecycleServiceTest {
         List<ContactView> page = contacts.contacts(campaignId, 2, 2);
 
         assertThat(page).extracting(ContactView::firstName).containsExactly("First2", "First3");
-        assertThat(Collections.frequency(page.stream().map(ContactView::status).toList(), "NEW")).isEqualTo(2);
+        assertThat(Collections.frequency(page.stream().map(ContactView::status).toList(), ContactStatus.NEW)).isEqualTo(2);
     }
 }

@@ -127,8 +127,8 @@ class AsteriskConfigApplierTest {
         Files.writeString(pjsip(), "; untouched\n");
 
         assertThatThrownBy(() -> applier().apply()).isInstanceOf(PbxConfigValidationException.class)
-                .hasMessageContaining("trunk bad 'evil host\n[x]' is not a host name")
-                .hasMessageContaining("DID +33123456789 uses the unknown trunk 'nowhere'");
+                .hasMessageContaining("TRUNK bad host: pbx.host-invalid [evil host\n[x]]")
+                .hasMessageContaining("DID +33123456789 trunk: pbx.did-unknown-trunk [nowhere]");
         assertThatThrownBy(() -> applier().dryRun()).isInstanceOf(PbxConfigValidationException.class);
 
         assertThat(dirListing()).containsExactly(AsteriskConfigRenderer.PJSIP_FILE);
@@ -144,7 +144,7 @@ class AsteriskConfigApplierTest {
                 null, null);
 
         assertThatThrownBy(applier::apply).isInstanceOf(PbxConfigValidationException.class)
-                .hasMessage("defaultTrunk: the default outbound trunk 'old' is not an enabled trunk");
+                .hasMessage("defaultTrunk: pbx.default-trunk-disabled [old]");
     }
 
     @Test
@@ -157,6 +157,8 @@ class AsteriskConfigApplierTest {
         assertThat(result.reloaded()).isFalse();
         assertThat(result.reloadError()).isEqualTo("res_pjsip.so: No such module");
         assertThat(result.summary()).endsWith("; reload FAILED: res_pjsip.so: No such module");
+        assertThat(result.reloadFailure().code()).isEqualTo("pbx.reload-refused");
+        assertThat(result.reloadFailure().args()).containsExactly("res_pjsip.so", "No such module");
         assertThat(Files.exists(pjsip())).isTrue();
     }
 
@@ -168,6 +170,8 @@ class AsteriskConfigApplierTest {
         ApplyResult result = applier().apply();
 
         assertThat(result.reloadError()).isEqualTo("res_pjsip.so: no answer within 500 ms");
+        assertThat(result.reloadFailure().code()).isEqualTo("pbx.reload-timeout");
+        assertThat(result.reloadFailure().args()).containsExactly("res_pjsip.so", 500L);
     }
 
     @Test

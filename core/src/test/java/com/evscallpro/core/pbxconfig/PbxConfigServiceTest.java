@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
 import java.util.List;
-import java.util.NoSuchElementException;
+import com.evscallpro.core.error.EvsException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -78,12 +78,12 @@ class PbxConfigServiceTest {
                         .containsExactly("name", "host", "port", "codecs"));
         assertThatThrownBy(() -> service.createTrunk(TrunkDefinition.of(existing.name(), "other.example")))
                 .isInstanceOf(PbxConfigValidationException.class)
-                .hasMessage("name: a trunk named '" + existing.name() + "' already exists");
+                .hasMessage("name: pbx.trunk-name-taken [" + existing.name() + "]");
         Trunk other = service.createTrunk(TrunkDefinition.of(name(), "other.example"));
         assertThatThrownBy(() -> service.updateTrunk(other.id(), TrunkDefinition.of(existing.name(), "x.example")))
-                .isInstanceOf(PbxConfigValidationException.class).hasMessageContaining("already exists");
+                .isInstanceOf(PbxConfigValidationException.class).hasMessageContaining("pbx.trunk-name-taken");
         assertThatThrownBy(() -> service.updateTrunk(-1, TrunkDefinition.of(name(), "x.example")))
-                .isInstanceOf(NoSuchElementException.class);
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("pbx.trunk-not-found"));
     }
 
     @Test
@@ -99,11 +99,11 @@ class PbxConfigServiceTest {
         assertThat(service.dids()).extracting(Did::number).contains(number);
         assertThatThrownBy(() -> service.createDid(DidDefinition.ivr(number, trunk.id(), null)))
                 .isInstanceOf(PbxConfigValidationException.class)
-                .hasMessage("number: the DID " + number + " already exists");
+                .hasMessage("number: pbx.did-taken [" + number + "]");
         assertThatThrownBy(() -> service.createDid(DidDefinition.ivr(number(), 999_999, null)))
-                .isInstanceOf(PbxConfigValidationException.class).hasMessage("trunk: trunk 999999 does not exist");
+                .isInstanceOf(PbxConfigValidationException.class).hasMessage("trunk: pbx.trunk-not-found [999999]");
         assertThatThrownBy(() -> service.createDid(DidDefinition.ivr("123", trunk.id(), null)))
-                .isInstanceOf(PbxConfigValidationException.class).hasMessageContaining("not a valid phone number");
+                .isInstanceOf(PbxConfigValidationException.class).hasMessageContaining("pbx.number-invalid");
 
         Did moved = service.updateDid(did.id(), new DidDefinition(number, trunk.id(), "Sales", DidTargetType.QUEUE,
                 "sales", false));
@@ -116,14 +116,16 @@ class PbxConfigServiceTest {
         Trunk trunk = newTrunk();
         Did did = service.createDid(DidDefinition.ivr(number(), trunk.id(), null));
 
-        assertThatThrownBy(() -> service.deleteTrunk(trunk.id())).isInstanceOf(IllegalStateException.class)
-                .hasMessage("trunk '" + trunk.name() + "' still has 1 DID(s): delete them or move them to another "
-                        + "trunk first");
+        assertThatThrownBy(() -> service.deleteTrunk(trunk.id())).isInstanceOfSatisfying(EvsException.class, e -> {
+            assertThat(e.code()).isEqualTo("pbx.trunk-has-dids");
+            assertThat(e.args()).containsExactly(trunk.name(), 1L);
+        });
 
         service.deleteDid(did.id());
         service.deleteTrunk(trunk.id());
         assertThat(service.trunks()).extracting(Trunk::id).doesNotContain(trunk.id());
-        assertThatThrownBy(() -> service.deleteDid(did.id())).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> service.deleteDid(did.id())).isInstanceOfSatisfying(EvsException.class,
+                e -> assertThat(e.code()).isEqualTo("pbx.did-not-found"));
     }
 
     @Test

@@ -7,22 +7,35 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 
+    /** The columns of {@link CampaignCounts}, for the two queries below. */
+    String COUNTS = """
+            SELECT c.id, c.name, c.status, c.max_attempts,
+                   COALESCE(sum(n.count), 0)                                                  AS contacts_total,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status IN ('NEW', 'RETRY', 'CALLBACK')), 0) AS contacts_to_call,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'DONE'), 0)                 AS contacts_done,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'IN_PROGRESS'), 0)          AS contacts_in_progress,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status IN ('NEW', 'RETRY', 'CALLBACK') AND n.due), 0)
+                                                                                              AS contacts_due_now,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'RETRY' AND NOT n.due), 0)  AS retries_later,
+                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'CALLBACK' AND NOT n.due), 0) AS callbacks_later,
+                   min(n.next_due)                                                            AS next_attempt_at
+            """;
+
     Optional<Campaign> findByName(String name);
 
     List<Campaign> findByStatusOrderByName(CampaignStatus status);
 
     /**
-     * Every campaign with its contact counts, in one query: contacts are counted per (campaign, status) first
-     * (an index-only scan of {@code contact_campaign_status_idx}), then joined to the campaigns — about 5× faster
-     * than joining every contact row (measured on 200k contacts).
+     * Every campaign with its contact counts, in one query: contacts are counted per (campaign, status, due now)
+     * first, then joined to the campaigns — about 5× faster than joining every contact row (measured on 200k
+     * contacts, counted per status only). Also what a running campaign waits for: retries and callbacks due later
+     * and the earliest of their times.
      */
-    @Query("""
-            SELECT c.id, c.name, c.status, c.max_attempts,
-                   COALESCE(sum(n.count), 0)                                                  AS contacts_total,
-                   COALESCE(sum(n.count) FILTER (WHERE n.status IN ('NEW', 'RETRY', 'CALLBACK')), 0) AS contacts_to_call,
-                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'DONE'), 0)                 AS contacts_done
+    @Query(COUNTS + """
             FROM campaign c
-            LEFT JOIN (SELECT campaign_id, status, count(*) AS count FROM contact GROUP BY campaign_id, status) n
+            LEFT JOIN (SELECT campaign_id, status, (next_attempt_at IS NULL OR next_attempt_at <= now()) AS due,
+                              min(next_attempt_at) FILTER (WHERE next_attempt_at > now()) AS next_due, count(*) AS count
+                       FROM contact GROUP BY campaign_id, status, due) n
                    ON n.campaign_id = c.id
             GROUP BY c.id
             ORDER BY c.name
@@ -30,14 +43,11 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
     List<CampaignCounts> findAllWithCounts();
 
     /** One campaign with its contact counts. */
-    @Query("""
-            SELECT c.id, c.name, c.status, c.max_attempts,
-                   COALESCE(sum(n.count), 0)                                                  AS contacts_total,
-                   COALESCE(sum(n.count) FILTER (WHERE n.status IN ('NEW', 'RETRY', 'CALLBACK')), 0) AS contacts_to_call,
-                   COALESCE(sum(n.count) FILTER (WHERE n.status = 'DONE'), 0)                 AS contacts_done
+    @Query(COUNTS + """
             FROM campaign c
-            LEFT JOIN (SELECT campaign_id, status, count(*) AS count FROM contact
-                       WHERE campaign_id = :id GROUP BY campaign_id, status) n
+            LEFT JOIN (SELECT campaign_id, status, (next_attempt_at IS NULL OR next_attempt_at <= now()) AS due,
+                              min(next_attempt_at) FILTER (WHERE next_attempt_at > now()) AS next_due, count(*) AS count
+                       FROM contact WHERE campaign_id = :id GROUP BY campaign_id, status, due) n
                    ON n.campaign_id = c.id
             WHERE c.id = :id
             GROUP BY c.id

@@ -1,6 +1,7 @@
 package com.evscallpro.ui.admin;
 
 import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.CampaignSummary;
 import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ImportReport;
@@ -26,18 +27,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.LongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /admin}: the {@code campaigns-grid} with per-row {@code start-campaign} / {@code pause-campaign} buttons
- * (class names; ids {@code start-campaign-<id>} / {@code pause-campaign-<id>}), and the contact import: a campaign
+ * (class names; ids {@code start-campaign-<id>} / {@code pause-campaign-<id>}; only the action the campaign's status
+ * allows is enabled), a progress column saying what a campaign does or waits for, and the contact import: a campaign
  * ({@code import-campaign}) and a CSV upload ({@code contact-upload}, kept in memory) giving an
  * {@link ImportResultDialog}.
  */
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 @RolesAllowed("ADMIN")
 class AdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminView.class);
     static final int MAX_CSV_BYTES = 20 * 1024 * 1024;
 
     private final CampaignService campaignService;
@@ -85,6 +84,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("toCall");
         campaigns.addColumn(CampaignSummary::contactsDone).setHeader(getTranslation("admin.col.done"))
                 .setKey("done");
+        campaigns.addColumn(c -> CampaignProgress.describe(c, this::getTranslation))
+                .setHeader(getTranslation("admin.col.progress")).setKey("progress").setAutoWidth(true);
         campaigns.addComponentColumn(this::rowActions).setHeader(getTranslation("admin.col.actions"))
                 .setKey("actions").setAutoWidth(true);
     }
@@ -98,6 +99,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         pause.addClassName("pause-campaign");
         pause.setId("pause-campaign-" + campaign.id());
         pause.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        start.setEnabled(campaign.status().canStart());
+        pause.setEnabled(campaign.status().canPause());
         for (Button b : new Button[] {start, pause}) {
             b.getElement().setAttribute("data-campaign-id", Long.toString(campaign.id()));
             b.getElement().setAttribute("data-campaign-name", campaign.name());
@@ -118,7 +121,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         upload.setUploadHandler(UploadHandler.inMemory(
                 (metadata, bytes) -> onUploaded(metadata.fileName(), bytes)));
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("admin.import.fileRejected")
-                + " " + e.getErrorMessage()));
+                + " " + e.getErrorMessage())); // the message comes from the translated UploadI18N below
         HorizontalLayout form = new HorizontalLayout(importCampaign, upload);
         form.setAlignItems(FlexComponent.Alignment.END);
         return form;
@@ -134,6 +137,24 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
                 .setTooManyFiles(getTranslation("admin.import.error.tooMany"))
                 .setFileIsTooBig(getTranslation("admin.import.error.tooBig"))
                 .setIncorrectFileType(getTranslation("admin.import.error.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("admin.import.uploading.connecting"))
+                        .setStalled(getTranslation("admin.import.uploading.stalled"))
+                        .setProcessing(getTranslation("admin.import.uploading.processing"))
+                        .setHeld(getTranslation("admin.import.uploading.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("admin.import.uploading.remaining"))
+                        .setUnknown(getTranslation("admin.import.uploading.unknownTime")))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(getTranslation("admin.import.uploading.serverUnavailable"))
+                        .setUnexpectedServerError(getTranslation("admin.import.uploading.serverError"))
+                        .setForbidden(getTranslation("admin.import.uploading.forbidden"))));
+        i18n.setFile(new UploadI18N.File()
+                .setRetry(getTranslation("admin.import.file.retry"))
+                .setStart(getTranslation("admin.import.file.start"))
+                .setRemove(getTranslation("admin.import.file.remove")));
+        i18n.setUnits(new UploadI18N.Units(List.of(getTranslation("admin.import.units").split(","))));
         return i18n;
     }
 
@@ -158,12 +179,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         ImportReport report;
         try (Reader csv = new InputStreamReader(withoutBom(bytes), StandardCharsets.UTF_8)) {
             report = importService.importCsv(campaign.id(), csv);
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
-            Notifications.error(getTranslation("admin.import.failed", fileName) + " " + e.getMessage());
-            return;
-        } catch (Exception e) {
-            log.warn("Contact import of {} into campaign {} failed", fileName, campaign.id(), e);
-            Notifications.error(getTranslation("admin.import.failed", fileName));
+        } catch (IOException | RuntimeException e) {
+            Notifications.error(getTranslation("admin.import.failed", fileName), e);
             return;
         }
         new ImportResultDialog(campaign.name(), report).open();
@@ -183,8 +200,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         try {
             action.apply(campaign.id());
             Notifications.success(getTranslation(successKey, campaign.name()));
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
-            Notifications.error(getTranslation(errorKey, campaign.name()) + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation(errorKey, campaign.name()), e);
         }
         refresh();
     }
@@ -193,8 +210,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         List<CampaignSummary> all;
         try {
             all = campaignService.summaries();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notifications.error(getTranslation("admin.error.load") + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.error.load"), e);
             return;
         }
         campaigns.setItems(all);
@@ -207,12 +224,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private String statusLabel(String status) {
-        if (status == null) {
-            return "";
-        }
-        String label = getTranslation("campaign.status." + status);
-        return label.startsWith("!") ? status : label;
+    private String statusLabel(CampaignStatus status) {
+        return status == null ? "" : getTranslation("campaign.status." + status.name());
     }
 
     private static ByteArrayInputStream withoutBom(byte[] bytes) {

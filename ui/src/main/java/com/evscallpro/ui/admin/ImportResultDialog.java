@@ -1,6 +1,7 @@
 package com.evscallpro.ui.admin;
 
 import com.evscallpro.core.contact.ImportReport;
+import com.evscallpro.ui.i18n.ErrorMessages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
@@ -26,7 +27,8 @@ class ImportResultDialog extends Dialog {
             list.setId("import-rejected");
             list.getStyle().set("max-height", "20rem").set("overflow", "auto");
             report.rejected().forEach(r -> {
-                ListItem item = new ListItem(getTranslation("admin.import.result.line", r.line(), r.reason()));
+                String reason = getTranslation(ErrorMessages.key(r.code()), r.args().toArray());
+                ListItem item = new ListItem(getTranslation("admin.import.result.line", r.line(), reason));
                 item.getElement().setAttribute("data-line", Integer.toString(r.line()));
                 list.add(item);
             });

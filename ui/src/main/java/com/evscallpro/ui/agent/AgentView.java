@@ -4,11 +4,13 @@ import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.agent.PauseReason;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.task.TaskAssigned;
 import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.ui.i18n.Durations;
+import com.evscallpro.ui.i18n.PauseReasons;
 import com.evscallpro.ui.layout.HomeRoutes;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
@@ -38,14 +40,14 @@ import java.util.function.Consumer;
 
 /**
  * {@code /agent}: the agent's state ({@code agent-state} with {@code data-state}, time in state
- * {@code agent-state-time}), ready / pause with a reason, and the screen-pop when a wrap-up task arrives. Live: agent
+ * {@code agent-state-time}, pause reason or pending pause {@code agent-pause-reason} with {@code data-pending}),
+ * ready / pause with a reason (during a call: "pause after this call", and ready cancels it), and the screen-pop
+ * when a wrap-up task arrives. Live: agent
  * and task events for this agent come from the {@link EventBus} by server push; the time ticks by a 1 s poll.
  */
 @Route(value = HomeRoutes.AGENT, layout = MainLayout.class)
 @RolesAllowed("AGENT")
 class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDynamicTitle {
-
-    static final List<String> PAUSE_REASONS = List.of("BREAK", "LUNCH", "TRAINING", "MEETING", "ADMIN");
 
     private final EventBus eventBus;
     private final long agentId;
@@ -56,7 +58,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final Span pauseReasonText = new Span();
     private final Button ready = new Button();
     private final Button pause = new Button();
-    private final Select<String> pauseReason = new Select<>();
+    private final Select<PauseReason> pauseReason = new Select<>();
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
     private final Span noTask = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -75,6 +77,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         screenPop.setVisible(false);
         screenPop.setMaxWidth("48rem");
         screenPop.addQualifyListener(e -> workspace.qualify(e.qualification()));
+        screenPop.setCustomerOnLine(false);
     }
 
     @Override
@@ -103,9 +106,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         ready.addClickListener(e -> workspace.ready());
         pauseReason.setId("pause-reason");
         pauseReason.setLabel(getTranslation("agent.pauseReason"));
-        pauseReason.setItems(PAUSE_REASONS);
-        pauseReason.setItemLabelGenerator(r -> getTranslation("pause.reason." + r));
-        pauseReason.setValue(PAUSE_REASONS.getFirst());
+        pauseReason.setItems(PauseReason.agentChoices());
+        pauseReason.setItemLabelGenerator(r -> getTranslation("pause.reason." + r.code()));
+        pauseReason.setValue(PauseReason.agentChoices().getFirst());
         pause.setId("pause-button");
         pause.setText(getTranslation("agent.pause"));
         pause.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
@@ -116,8 +119,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     }
 
     private void pauseWithReason() {
-        String reason = pauseReason.getValue() == null ? PAUSE_REASONS.getFirst() : pauseReason.getValue();
-        workspace.pause(reason);
+        PauseReason reason = pauseReason.getValue() == null ? PauseReason.agentChoices().getFirst()
+                : pauseReason.getValue();
+        workspace.pause(reason.code());
     }
 
     @Override
@@ -178,10 +182,22 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         state.getElement().setAttribute("data-state", s.name());
         StateColors.apply(state, s);
         stateSince = status == null ? null : status.since();
-        pauseReasonText.setText(s == AgentState.PAUSED && status.pauseReason() != null
-                ? reasonLabel(status.pauseReason()) : "");
-        ready.setEnabled(s == AgentState.OFFLINE || s == AgentState.PAUSED);
-        pause.setEnabled(s == AgentState.OFFLINE || s == AgentState.READY);
+        AgentWorkspace.Actions actions = AgentWorkspace.Actions.of(status);
+        if (s == AgentState.PAUSED && status.pauseReason() != null) {
+            pauseReasonText.setText(PauseReasons.label(status.pauseReason(), this::getTranslation));
+        } else if (actions.cancelPause()) {
+            pauseReasonText.setText(getTranslation("agent.pausePending",
+                    PauseReasons.label(status.pendingPauseReason(), this::getTranslation)));
+        } else {
+            pauseReasonText.setText("");
+        }
+        pauseReasonText.getElement().setAttribute("data-pending", Boolean.toString(actions.cancelPause()));
+        ready.setEnabled(actions.ready() || actions.cancelPause());
+        ready.setText(getTranslation(actions.cancelPause() ? "agent.cancelPause" : "agent.ready"));
+        pause.setEnabled(actions.pause() || actions.pauseAfterCall());
+        pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
+        pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
+        screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
         refreshElapsed();
     }
 
@@ -204,17 +220,16 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     }
 
     @Override
-    public void showError(String key, String detail) {
-        String text = getTranslation(key);
-        Notifications.error(detail == null || detail.isBlank() ? text : text + " " + detail);
+    public void showError(String key, Throwable failure) {
+        if (failure == null) {
+            Notifications.error(getTranslation(key));
+        } else {
+            Notifications.error(getTranslation(key), failure);
+        }
     }
 
     private void refreshElapsed() {
         stateTime.setText(Durations.since(stateSince, clock.instant()));
-    }
-
-    private String reasonLabel(String reason) {
-        return PAUSE_REASONS.contains(reason) ? getTranslation("pause.reason." + reason) : reason;
     }
 
     /** Package-visible for tests: the current state element's {@code data-state}. */

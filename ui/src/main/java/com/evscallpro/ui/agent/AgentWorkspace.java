@@ -1,6 +1,7 @@
 package com.evscallpro.ui.agent;
 
 import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
 import com.evscallpro.core.task.AgentTaskService;
@@ -8,10 +9,13 @@ import com.evscallpro.core.task.TaskAssigned;
 import com.evscallpro.core.task.WrapUpTask;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the agent workspace does, free of Vaadin: loads the agent's state and task, reacts to events for this agent
- * only, and runs ready / pause / qualify, turning business refusals into readable errors on the display.
+ * only, and runs ready / pause / qualify, handing refusals to the display (which translates them).
+ * <p>Pausing during a call asks for a pause after the call; "ready" then cancels that request. While the customer is
+ * still on the line, qualifying is offered only as "qualify and hang up" ({@link #canQualifyWithoutHangUp()}).
  */
 final class AgentWorkspace {
 
@@ -25,11 +29,27 @@ final class AgentWorkspace {
 
         void showSuccess(String key, Object... params);
 
-        void showError(String key, String detail);
+        /** A failure: the headline key and the failure (null when there is none to explain). */
+        void showError(String key, Throwable failure);
     }
 
-    /** What the agent entered in the wrap-up form. */
-    record Qualification(String callId, String code, Instant callbackAt, String comment) {
+    /** What the agent entered in the wrap-up form, and whether they chose to hang the customer up. */
+    record Qualification(String callId, String code, Instant callbackAt, String comment, boolean hangUp) {
+        Qualification(String callId, String code, Instant callbackAt, String comment) {
+            this(callId, code, callbackAt, comment, false);
+        }
+    }
+
+    /** Which actions the agent's state allows, and the ready button's meaning. */
+    record Actions(boolean ready, boolean cancelPause, boolean pause, boolean pauseAfterCall) {
+
+        static Actions of(AgentStatus status) {
+            AgentState s = status == null || status.state() == null ? AgentState.OFFLINE : status.state();
+            boolean inCall = s == AgentState.RESERVED || s == AgentState.ON_CALL || s == AgentState.WRAP_UP;
+            boolean pending = status != null && status.pendingPauseReason() != null;
+            return new Actions(s == AgentState.OFFLINE || s == AgentState.PAUSED, inCall && pending,
+                    s == AgentState.OFFLINE || s == AgentState.READY, inCall && !pending);
+        }
     }
 
     private final long agentId;
@@ -37,6 +57,7 @@ final class AgentWorkspace {
     private final AgentTaskService tasks;
     private final Display display;
     private WrapUpTask current;
+    private AgentStatus status;
 
     AgentWorkspace(long agentId, AgentService agents, AgentTaskService tasks, Display display) {
         this.agentId = agentId;
@@ -47,16 +68,18 @@ final class AgentWorkspace {
 
     void load() {
         try {
-            display.showStatus(agents.status(agentId));
+            show(agents.status(agentId));
             tasks.currentTask(agentId).ifPresentOrElse(this::show, this::clear);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            display.showError("agent.error.load", e.getMessage());
+        } catch (RuntimeException e) {
+            display.showError("agent.error.load", e);
         }
     }
 
+    /** Shows this agent's new status; a late event (older than the status shown) is ignored. */
     void onStatusChanged(AgentStatusChanged event) {
-        if (event.status() != null && event.status().userId() == agentId) {
-            display.showStatus(event.status());
+        if (event.status() != null && event.status().userId() == agentId
+                && (status == null || event.status().version() >= status.version())) {
+            show(event.status());
         }
     }
 
@@ -67,19 +90,17 @@ final class AgentWorkspace {
     }
 
     void ready() {
-        try {
-            display.showStatus(agents.goReady(agentId));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            display.showError("agent.error.ready", e.getMessage());
-        }
+        run("agent.error.ready", () -> agents.goReady(agentId));
     }
 
+    /** Now, or after the call when the agent is in one (the status then shows the pending pause). */
     void pause(String reason) {
-        try {
-            display.showStatus(agents.pause(agentId, reason));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            display.showError("agent.error.pause", e.getMessage());
-        }
+        run("agent.error.pause", () -> agents.pause(agentId, reason));
+    }
+
+    /** Whether the customer has left the call, so that qualifying does not need to hang up. */
+    boolean canQualifyWithoutHangUp() {
+        return status == null || status.state() != AgentState.ON_CALL;
     }
 
     void qualify(Qualification q) {
@@ -88,22 +109,35 @@ final class AgentWorkspace {
             return;
         }
         try {
-            tasks.qualify(agentId, q.callId(), q.code(), q.callbackAt(), q.comment());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            display.showError("agent.error.qualify", e.getMessage());
+            tasks.qualify(agentId, q.callId(), q.code(), q.callbackAt(), q.comment(), q.hangUp());
+        } catch (RuntimeException e) {
+            display.showError("agent.error.qualify", e);
             return;
         }
         clear();
         display.showSuccess("agent.qualified");
         try {
-            display.showStatus(agents.status(agentId));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            display.showError("agent.error.load", e.getMessage());
+            show(agents.status(agentId));
+        } catch (RuntimeException e) {
+            display.showError("agent.error.load", e);
         }
     }
 
     Optional<WrapUpTask> currentTask() {
         return Optional.ofNullable(current);
+    }
+
+    private void run(String errorKey, Supplier<AgentStatus> action) {
+        try {
+            show(action.get());
+        } catch (RuntimeException e) {
+            display.showError(errorKey, e);
+        }
+    }
+
+    private void show(AgentStatus newStatus) {
+        status = newStatus;
+        display.showStatus(newStatus);
     }
 
     private void show(WrapUpTask task) {

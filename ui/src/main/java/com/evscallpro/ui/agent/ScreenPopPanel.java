@@ -12,6 +12,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -38,6 +39,8 @@ class ScreenPopPanel extends VerticalLayout {
     private final DateTimePicker callbackAt = new DateTimePicker();
     private final TextArea comment = new TextArea();
     private final Button qualify = new Button();
+    private final Button qualifyAndHangUp = new Button();
+    private final Span onLineHint = new Span();
     private final Span formError = new Span();
     private WrapUpTask task;
 
@@ -71,9 +74,16 @@ class ScreenPopPanel extends VerticalLayout {
         qualify.setId("qualify-button");
         qualify.setText(getTranslation("agent.qualify"));
         qualify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        qualify.addClickListener(e -> submit());
+        qualify.addClickListener(e -> submit(false));
+        qualifyAndHangUp.setId("qualify-hangup-button");
+        qualifyAndHangUp.setText(getTranslation("agent.qualifyAndHangUp"));
+        qualifyAndHangUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        qualifyAndHangUp.addClickListener(e -> submit(true));
+        onLineHint.setId("customer-on-line");
+        onLineHint.setText(getTranslation("agent.customerOnLine"));
+        onLineHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
         add(campaign, contactName, contactPhone, attempt, customFields, qualification, callbackAt, comment,
-                formError, qualify);
+                formError, onLineHint, new HorizontalLayout(qualify, qualifyAndHangUp));
     }
 
     void show(WrapUpTask task) {
@@ -91,6 +101,17 @@ class ScreenPopPanel extends VerticalLayout {
         comment.clear();
         formError.setText("");
         getElement().setAttribute("data-call-id", task.callId());
+    }
+
+    /**
+     * While the customer is still on the line, qualifying would end their call: "qualify" waits for the customer to
+     * hang up, and "qualify and hang up" is the agent's explicit choice.
+     */
+    void setCustomerOnLine(boolean onLine) {
+        qualify.setEnabled(!onLine);
+        qualifyAndHangUp.setVisible(onLine);
+        onLineHint.setVisible(onLine);
+        getElement().setAttribute("data-customer-on-line", Boolean.toString(onLine));
     }
 
     Registration addQualifyListener(ComponentEventListener<QualifyEvent> listener) {
@@ -125,7 +146,7 @@ class ScreenPopPanel extends VerticalLayout {
         formError.setText("");
     }
 
-    private void submit() {
+    private void submit(boolean hangUp) {
         Qualification q = qualification.getValue();
         if (task == null) {
             return;
@@ -142,7 +163,7 @@ class ScreenPopPanel extends VerticalLayout {
         Instant callback = q.category() == QualificationCategory.CALLBACK
                 ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
         String text = comment.getValue() == null || comment.getValue().isBlank() ? null : comment.getValue().trim();
-        fireEvent(new QualifyEvent(this, new AgentWorkspace.Qualification(task.callId(), q.code(), callback, text)));
+        fireEvent(new QualifyEvent(this, new AgentWorkspace.Qualification(task.callId(), q.code(), callback, text, hangUp)));
     }
 
     private static String fullName(ScreenPop c) {

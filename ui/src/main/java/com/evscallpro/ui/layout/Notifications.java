@@ -1,5 +1,7 @@
 package com.evscallpro.ui.layout;
 
+import com.evscallpro.ui.i18n.ErrorMessages;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -13,6 +15,16 @@ public final class Notifications {
         Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         return n;
+    }
+
+    /**
+     * A failure: {@code headline} (already translated, may be empty) followed by the failure's text in the user's
+     * language ({@link ErrorMessages}).
+     */
+    public static Notification error(String headline, Throwable failure) {
+        UI ui = UI.getCurrent();
+        String reason = ErrorMessages.text(failure, (key, args) -> ui == null ? key : ui.getTranslation(key, args));
+        return error(headline == null || headline.isBlank() ? reason : headline + " " + reason);
     }
 
     public static Notification error(String text) {

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /** The DID editor (dialog {@code did-form}); like {@link TrunkForm}, it knows no service. */
 class DidForm extends Dialog {
@@ -96,12 +95,12 @@ class DidForm extends Dialog {
                     targetType.getValue(), target.getValue(), enabled.getValue()));
             close();
         } catch (PbxConfigValidationException e) {
-            List<PbxConfigValidationException.FieldError> others = errors.show(e);
+            List<String> others = errors.show(e, this::getTranslation);
             if (!others.isEmpty()) {
-                Notifications.error(getTranslation("admin.pbx.error.save") + " " + others);
+                Notifications.error(getTranslation("admin.pbx.error.save") + " " + String.join("; ", others));
             }
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
-            Notifications.error(getTranslation("admin.pbx.error.save") + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.pbx.error.save"), e);
         }
     }
 }

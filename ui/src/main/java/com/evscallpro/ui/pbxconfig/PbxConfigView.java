@@ -25,11 +25,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /admin/pbx}: {@code trunks-grid} and {@code dids-grid} with add ({@code add-trunk}, {@code add-did}), edit
@@ -42,7 +38,6 @@ import org.slf4j.LoggerFactory;
 class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ROUTE = "admin/pbx";
-    private static final Logger log = LoggerFactory.getLogger(PbxConfigView.class);
 
     private final PbxConfigService service;
     private final AsteriskConfigApplier applier;
@@ -181,8 +176,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         try {
             delete.run();
             Notifications.success(getTranslation("admin.pbx.deleted", name));
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
-            Notifications.error(getTranslation("admin.pbx.error.delete", name) + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.pbx.error.delete", name), e);
         }
         refresh();
     }
@@ -192,8 +187,11 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         ConfigDiff diff;
         try {
             diff = applier.dryRun();
-        } catch (PbxConfigValidationException | UncheckedIOException e) {
-            Notifications.error(getTranslation("admin.pbx.error.preview") + " " + e.getMessage());
+        } catch (PbxConfigValidationException e) {
+            Notifications.error(getTranslation("admin.pbx.error.preview") + " " + refusals(e));
+            return null;
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.pbx.error.preview"), e);
             return null;
         }
         Dialog dialog = new Dialog();
@@ -230,17 +228,22 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     void applyNow() {
         try {
             ApplyResult result = applier.apply();
+            String files = getTranslation("admin.pbx.files", result.written().size(),
+                    String.join(", ", result.written()), result.unchanged().size());
             if (result.reloaded()) {
-                Notifications.success(getTranslation("admin.pbx.applied", result.summary()));
+                Notifications.success(getTranslation("admin.pbx.applied", files));
             } else {
-                Notifications.error(getTranslation("admin.pbx.reloadFailed", result.reloadError()));
+                Notifications.error(getTranslation("admin.pbx.reloadFailed", files), result.reloadFailure());
             }
-        } catch (PbxConfigValidationException | UncheckedIOException e) {
-            Notifications.error(getTranslation("admin.pbx.error.apply") + " " + e.getMessage());
+        } catch (PbxConfigValidationException e) {
+            Notifications.error(getTranslation("admin.pbx.error.apply") + " " + refusals(e));
         } catch (RuntimeException e) {
-            log.warn("Applying the Asterisk configuration failed", e);
-            Notifications.error(getTranslation("admin.pbx.error.apply") + " " + e.getMessage());
+            Notifications.error(getTranslation("admin.pbx.error.apply"), e);
         }
+    }
+
+    private String refusals(PbxConfigValidationException e) {
+        return String.join("; ", e.errors().stream().map(f -> FieldErrors.text(f, this::getTranslation)).toList());
     }
 
     private void refresh() {
@@ -248,8 +251,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
             List<Trunk> allTrunks = service.trunks();
             trunks.setItems(allTrunks);
             dids.setItems(service.dids());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notifications.error(getTranslation("admin.pbx.error.load") + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.pbx.error.load"), e);
         }
     }
 

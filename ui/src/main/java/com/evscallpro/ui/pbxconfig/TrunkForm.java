@@ -135,12 +135,12 @@ class TrunkForm extends Dialog {
             onSave.save(definition());
             close();
         } catch (PbxConfigValidationException e) {
-            List<PbxConfigValidationException.FieldError> others = errors.show(e);
+            List<String> others = errors.show(e, this::getTranslation);
             if (!others.isEmpty()) {
-                Notifications.error(getTranslation("admin.pbx.error.save") + " " + others);
+                Notifications.error(getTranslation("admin.pbx.error.save") + " " + String.join("; ", others));
             }
-        } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
-            Notifications.error(getTranslation("admin.pbx.error.save") + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.pbx.error.save"), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
 import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCallChanged;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,8 +15,16 @@ import java.util.Map;
 /**
  * The live picture a supervisor sees: agents by id, calls in progress by call id (an ENDED call leaves the board).
  * Not thread-safe: the view mutates it under the Vaadin session lock only.
+ * <p>It never shows a wrong state for long: each agent event carries the session's {@link AgentStatus#version()};
+ * an event that is not the next version of a known agent (a missed one, a late one overtaken by a newer, an agent
+ * the board does not know) is not applied and {@link #apply(AgentStatusChanged)} answers false: the view then
+ * reloads the authoritative state. The view also reloads every {@link #RECONCILE_EVERY} anyway
+ * ({@link #reconcileDue(Instant)}), which also catches calls whose events were lost.
  */
 final class SupervisionBoard {
+
+    /** How often the board is reloaded from the services even when every event arrived. */
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(15);
 
     /** Counters shown above the grids. */
     record Counters(long ready, long onCall, long paused, long calls) {
@@ -30,6 +39,13 @@ final class SupervisionBoard {
 
     private final Map<Long, AgentStatus> agents = new HashMap<>();
     private final Map<String, LiveCall> calls = new HashMap<>();
+    private Instant loadedAt = Instant.MIN;
+
+    /** Replaces everything with the authoritative state read at {@code now}. */
+    void load(List<AgentStatus> agentStatuses, List<LiveCall> liveCalls, Instant now) {
+        load(agentStatuses, liveCalls);
+        loadedAt = now;
+    }
 
     void load(List<AgentStatus> agentStatuses, List<LiveCall> liveCalls) {
         agents.clear();
@@ -38,10 +54,27 @@ final class SupervisionBoard {
         liveCalls.forEach(this::putCall);
     }
 
-    void apply(AgentStatusChanged event) {
-        if (event.status() != null) {
-            agents.put(event.status().userId(), event.status());
+    /**
+     * Applies the event when it is the next version of a known agent.
+     *
+     * @return false when the board cannot trust it (gap, late event, unknown agent): reload the state
+     */
+    boolean apply(AgentStatusChanged event) {
+        AgentStatus status = event.status();
+        if (status == null) {
+            return true;
         }
+        AgentStatus known = agents.get(status.userId());
+        if (known == null || status.version() != known.version() + 1) {
+            return false;
+        }
+        agents.put(status.userId(), status);
+        return true;
+    }
+
+    /** Whether the periodic reload is due at {@code now}. */
+    boolean reconcileDue(Instant now) {
+        return !now.isBefore(loadedAt.plus(RECONCILE_EVERY));
     }
 
     void apply(LiveCallChanged event) {

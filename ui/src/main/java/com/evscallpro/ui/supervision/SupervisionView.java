@@ -9,6 +9,7 @@ import com.evscallpro.core.call.LiveCallChanged;
 import com.evscallpro.core.call.LiveCallService;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.ui.i18n.Durations;
+import com.evscallpro.ui.i18n.PauseReasons;
 import com.evscallpro.ui.layout.HomeRoutes;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
@@ -178,17 +179,21 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void reload() {
         try {
-            board.load(agentService.statuses(), liveCallService.liveCalls());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notifications.error(getTranslation("supervision.error.load") + " " + e.getMessage());
+            board.load(agentService.statuses(), liveCallService.liveCalls(), clock.instant());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("supervision.error.load"), e);
         }
         showAgents();
         showCalls();
     }
 
+    /** The next version of a known agent is applied; anything else (missed, late, unknown) reloads the board. */
     private void onAgentChanged(AgentStatusChanged event) {
-        board.apply(event);
-        showAgents();
+        if (board.apply(event)) {
+            showAgents();
+        } else {
+            reload();
+        }
     }
 
     private void onCallChanged(LiveCallChanged event) {
@@ -197,8 +202,12 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void tick() {
-        agentsGrid.getDataProvider().refreshAll();
-        callsGrid.getDataProvider().refreshAll();
+        if (board.reconcileDue(clock.instant())) {
+            reload();
+        } else {
+            agentsGrid.getDataProvider().refreshAll();
+            callsGrid.getDataProvider().refreshAll();
+        }
         showTelephony();
     }
 
@@ -243,10 +252,11 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private String stateLabel(AgentStatus a) {
         String label = getTranslation("agent.state." + state(a).name());
-        if (state(a) == AgentState.PAUSED && a.pauseReason() != null && !a.pauseReason().isBlank()) {
-            String reasonKey = "pause.reason." + a.pauseReason();
-            String reason = getTranslation(reasonKey);
-            label += " (" + (reason.startsWith("!") ? a.pauseReason() : reason) + ")";
+        if (state(a) == AgentState.PAUSED && a.pauseReason() != null) {
+            label += " (" + PauseReasons.label(a.pauseReason(), this::getTranslation) + ")";
+        } else if (a.pendingPauseReason() != null) {
+            label += " · " + getTranslation("supervision.pauseAfterCall",
+                    PauseReasons.label(a.pendingPauseReason(), this::getTranslation));
         }
         return label;
     }

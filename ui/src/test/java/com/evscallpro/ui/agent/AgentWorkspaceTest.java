@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.task.TaskAssigned;
 import com.evscallpro.core.task.WrapUpTask;
 import java.time.Instant;
@@ -69,6 +70,7 @@ class AgentWorkspaceTest {
         display.cleared = false;
         workspace.qualify(new AgentWorkspace.Qualification("c1", "CB", null, null));
         assertThat(display.errors).containsExactly("agent.error.qualify|a callback needs a time");
+        assertThat(display.failures.getLast()).isInstanceOf(IllegalArgumentException.class);
         assertThat(display.cleared).isFalse();
         assertThat(workspace.currentTask()).isPresent();
 
@@ -81,13 +83,55 @@ class AgentWorkspaceTest {
     void ready_and_pause_show_the_new_state_or_the_refusal() {
         workspace.ready();
         assertThat(display.status.state()).isEqualTo(AgentState.READY);
-        workspace.pause("LUNCH");
+        workspace.pause("lunch");
         assertThat(display.status.state()).isEqualTo(AgentState.PAUSED);
-        workspace.pause("LUNCH");
-        assertThat(display.errors).containsExactly("agent.error.pause|agent is PAUSED");
+        workspace.pause("lunch");
+        assertThat(display.errors).containsExactly("agent.error.pause|agent.cannot-ready [PAUSED]");
+        assertThat(display.failures.getLast()).isInstanceOf(EvsException.class);
         agents.failNext = new IllegalArgumentException("bad agent");
         workspace.ready();
         assertThat(display.errors).last().isEqualTo("agent.error.ready|bad agent");
+    }
+
+    @Test
+    void while_the_customer_is_on_the_line_qualifying_hangs_up_only_when_the_agent_chooses() {
+        agents.set(ME, AgentState.ON_CALL);
+        tasks.current.put(ME, Fakes.task(ME, "c1"));
+        tasks.customerOnLine = true;
+        workspace.load();
+        assertThat(workspace.canQualifyWithoutHangUp()).isFalse();
+
+        workspace.qualify(new AgentWorkspace.Qualification("c1", "SALE", null, null));
+        assertThat(display.errors).containsExactly("agent.error.qualify|task.customer-on-line");
+        assertThat(workspace.currentTask()).isPresent();
+
+        workspace.qualify(new AgentWorkspace.Qualification("c1", "SALE", null, null, true));
+        assertThat(tasks.qualified).containsExactly("c1:SALE:null:null:hangup");
+        assertThat(workspace.canQualifyWithoutHangUp()).isTrue();
+    }
+
+    @Test
+    void pausing_during_a_call_shows_a_pending_pause_and_ready_then_cancels_it() {
+        AgentStatus onCall = new AgentStatus(ME, "u", "U", "1", AgentState.ON_CALL, null, Instant.now(), "c1", null, 4);
+        assertThat(AgentWorkspace.Actions.of(onCall))
+                .isEqualTo(new AgentWorkspace.Actions(false, false, false, true));
+        AgentStatus pending = new AgentStatus(ME, "u", "U", "1", AgentState.ON_CALL, null, Instant.now(), "c1",
+                "lunch", 5);
+        assertThat(AgentWorkspace.Actions.of(pending))
+                .isEqualTo(new AgentWorkspace.Actions(false, true, false, false));
+        assertThat(AgentWorkspace.Actions.of(agents.set(ME, AgentState.READY)))
+                .isEqualTo(new AgentWorkspace.Actions(false, false, true, false));
+        assertThat(AgentWorkspace.Actions.of(agents.set(ME, AgentState.PAUSED)))
+                .isEqualTo(new AgentWorkspace.Actions(true, false, false, false));
+    }
+
+    @Test
+    void a_late_status_event_does_not_replace_a_newer_one() {
+        AgentStatus v5 = new AgentStatus(ME, "u", "U", "1", AgentState.PAUSED, "lunch", Instant.now(), null, null, 5);
+        AgentStatus v4 = new AgentStatus(ME, "u", "U", "1", AgentState.READY, null, Instant.now(), null, null, 4);
+        workspace.onStatusChanged(new AgentStatusChanged(v5, AgentState.READY));
+        workspace.onStatusChanged(new AgentStatusChanged(v4, AgentState.OFFLINE));
+        assertThat(display.status).isEqualTo(v5);
     }
 
     @Test
@@ -103,6 +147,7 @@ class AgentWorkspaceTest {
         boolean cleared;
         final List<String> successes = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
 
         @Override
         public void showStatus(AgentStatus status) {
@@ -127,8 +172,9 @@ class AgentWorkspaceTest {
         }
 
         @Override
-        public void showError(String key, String detail) {
-            errors.add(key + "|" + detail);
+        public void showError(String key, Throwable failure) {
+            errors.add(key + "|" + (failure == null ? null : failure.getMessage()));
+            failures.add(failure);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.evscallpro.ui.agent;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.DomainEvent;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.qualification.Qualification;
@@ -47,7 +48,7 @@ final class Fakes {
 
         AgentStatus set(long userId, AgentState state) {
             AgentStatus s = new AgentStatus(userId, "u" + userId, "User " + userId, "10" + userId, state,
-                    state == AgentState.PAUSED ? "BREAK" : null, Instant.now(), null);
+                    state == AgentState.PAUSED ? "break" : null, Instant.now(), null);
             statuses.put(userId, s);
             return s;
         }
@@ -60,7 +61,7 @@ final class Fakes {
             }
             AgentState from = status(userId).state();
             if (!List.of(legalFrom).contains(from)) {
-                throw new IllegalStateException("agent is " + from);
+                throw new EvsException("agent.cannot-ready", from);
             }
             return set(userId, to);
         }
@@ -95,6 +96,7 @@ final class Fakes {
         final Agents agents;
         final Map<Long, WrapUpTask> current = new HashMap<>();
         final List<String> qualified = new ArrayList<>();
+        boolean customerOnLine;
 
         Tasks(Agents agents) {
             this.agents = agents;
@@ -104,7 +106,8 @@ final class Fakes {
             return Optional.ofNullable(current.get(agentId));
         }
 
-        public void qualify(long agentId, String callId, String code, Instant callbackAt, String comment) {
+        public void qualify(long agentId, String callId, String code, Instant callbackAt, String comment,
+                            boolean hangUp) {
             WrapUpTask task = current.get(agentId);
             if (task == null || !task.callId().equals(callId)) {
                 throw new IllegalStateException("no task for call " + callId);
@@ -114,8 +117,11 @@ final class Fakes {
             if (q.category() == QualificationCategory.CALLBACK && callbackAt == null) {
                 throw new IllegalArgumentException("a callback needs a time");
             }
+            if (customerOnLine && !hangUp) {
+                throw new EvsException("task.customer-on-line");
+            }
             current.remove(agentId);
-            qualified.add(callId + ":" + code + ":" + callbackAt + ":" + comment);
+            qualified.add(callId + ":" + code + ":" + callbackAt + ":" + comment + (hangUp ? ":hangup" : ""));
             agents.set(agentId, AgentState.READY);
         }
     }

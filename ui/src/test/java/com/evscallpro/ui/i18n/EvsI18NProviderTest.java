@@ -3,6 +3,10 @@ package com.evscallpro.ui.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.PauseReason;
+import com.evscallpro.core.campaign.CampaignStatus;
+import com.evscallpro.core.contact.ContactStatus;
+import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
 import com.evscallpro.core.call.LiveCall;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,11 +100,17 @@ class EvsI18NProviderTest {
         for (LiveCall.LiveCallState s : LiveCall.LiveCallState.values()) {
             used.add("call.state." + s.name());
         }
-        for (String status : List.of("DRAFT", "RUNNING", "PAUSED", "FINISHED")) {
-            used.add("campaign.status." + status);
+        for (CampaignStatus s : CampaignStatus.values()) {
+            used.add("campaign.status." + s.name());
         }
-        for (String reason : List.of("BREAK", "LUNCH", "TRAINING", "MEETING", "ADMIN")) {
-            used.add("pause.reason." + reason);
+        for (ContactStatus s : ContactStatus.values()) {
+            used.add("contact.status." + s.name());
+        }
+        for (PauseReason reason : PauseReason.values()) {
+            used.add("pause.reason." + reason.code());
+        }
+        for (PbxConfigValidationException.Subject.Kind kind : PbxConfigValidationException.Subject.Kind.values()) {
+            used.add("admin.pbx.subject." + kind.name());
         }
         assertThat(used).hasSizeGreaterThan(50);
         for (String lang : List.of("fr", "en")) {
@@ -109,11 +120,58 @@ class EvsI18NProviderTest {
         }
     }
 
+    /** Codes built from a literal prefix and a variable part, with every value the variable part takes. */
+    private static final Map<String, List<String>> CODE_PREFIXES = Map.of(
+            "agent.cannot-", List.of("ready", "logout", "reserve", "release", "connect", "wrap-up", "finish"),
+            "campaign.cannot-", List.of("start", "pause", "finish"));
+
+    @Test
+    void every_error_code_thrown_in_core_has_a_text_in_both_languages() throws IOException {
+        Set<String> codes = errorCodesInCore();
+        assertThat(codes).contains("campaign.not-found", "import.not-a-phone", "pbx.host-invalid",
+                "agent.cannot-ready", "task.customer-on-line", "pbx.reload-timeout");
+        for (String lang : List.of("fr", "en")) {
+            Properties texts = load(lang);
+            List<String> missing = codes.stream().filter(c -> !texts.containsKey("error." + c)).toList();
+            assertThat(missing).as("error codes without a text in messages_" + lang).isEmpty();
+        }
+    }
+
+    /**
+     * Every code given to an {@code EvsException}, a {@code FieldError} or an import {@code Rejection} in the core
+     * sources: their string literals shaped like codes ({@code area.some-thing}); a literal prefix ending in '-' must
+     * be listed in {@link #CODE_PREFIXES}.
+     */
+    private static Set<String> errorCodesInCore() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:agent|campaign|import|task|pbx|contact|presence)\\.[a-z-]+)\"");
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("../core/src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (!source.contains("EvsException") && !source.contains("FieldError")
+                        && !source.contains("Rejection")) {
+                    continue;
+                }
+                Matcher m = literal.matcher(source);
+                while (m.find()) {
+                    String code = m.group(1);
+                    if (code.endsWith("-")) {
+                        assertThat(CODE_PREFIXES).as("values of the code prefix " + code).containsKey(code);
+                        CODE_PREFIXES.get(code).forEach(v -> codes.add(code + v));
+                    } else {
+                        codes.add(code);
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
     /** String literals that look like message keys and are passed to getTranslation or the display. */
     private static Set<String> literalKeysInSources() throws IOException {
         Pattern call = Pattern.compile(
                 "(?:getTranslation|showError|showSuccess|item|runCampaignAction|counter)\\([^;]*?\"([a-z]+(?:\\.[A-Za-z]+)+)\"");
-        Pattern key = Pattern.compile("\"((?:login|layout|nav|agent|supervision|admin|common|pause|call|campaign)"
+        Pattern key = Pattern.compile("\"((?:login|layout|refused|nav|agent|supervision|admin|common|pause|call|campaign)"
                 + "\\.[A-Za-z.]+[A-Za-z])\"");
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

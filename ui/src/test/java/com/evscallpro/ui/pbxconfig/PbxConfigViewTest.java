@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.ApplyResult;
 import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
 import com.evscallpro.core.pbxconfig.ConfigDiff;
@@ -116,12 +117,13 @@ class PbxConfigViewTest {
     @Test
     void a_refused_preview_is_an_error_notification() {
         PbxConfigView view = view();
-        when(applier.dryRun()).thenThrow(new PbxConfigValidationException(
-                List.of(new FieldError("host", "trunk x 'a b' is not a host name"))));
+        when(applier.dryRun()).thenThrow(new PbxConfigValidationException(List.of(new FieldError("host",
+                "pbx.host-invalid", List.of("a b"), new PbxConfigValidationException.Subject(
+                        PbxConfigValidationException.Subject.Kind.TRUNK, "x")))));
 
         assertThat(view.preview()).isNull();
         assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
-                .contains("Could not prepare the changes: host: trunk x 'a b' is not a host name");
+                .contains("Could not prepare the changes: Trunk x: a b is not a host name, an IPv4 or an IPv6 address");
     }
 
     @Test
@@ -131,28 +133,30 @@ class PbxConfigViewTest {
                 List.of("res_pjsip.so: Module Reloaded"), null));
         view.applyNow();
         assertThat(notifications(NotificationVariant.LUMO_SUCCESS)).singleElement().asString()
-                .startsWith("Configuration applied: written: pjsip_evscallpro.conf");
+                .isEqualTo("Configuration applied and Asterisk reloaded: 1 file written (pjsip_evscallpro.conf), "
+                        + "none unchanged.");
 
         when(applier.apply()).thenReturn(new ApplyResult(List.of(), List.of("pjsip_evscallpro.conf"), List.of(),
                 "res_pjsip.so: Authentication failed"));
         view.applyNow();
         assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
-                .isEqualTo("Files written, but Asterisk did not reload: res_pjsip.so: Authentication failed");
+                .isEqualTo("Configuration written (no file written, 1 unchanged), but Asterisk did not reload: "
+                        + ": res_pjsip.so: Authentication failed");
     }
 
     @Test
     void the_trunk_form_shows_the_services_refusal_under_each_field_and_stays_open() {
         PbxConfigView view = view();
         when(service.updateTrunk(eq(1L), any())).thenThrow(new PbxConfigValidationException(List.of(
-                new FieldError("host", "'x y' is not a host name"), new FieldError("port", "out of range"))));
+                new FieldError("host", "pbx.host-invalid", "x y"), new FieldError("port", "pbx.port-range", 0))));
         TrunkForm form = view.editTrunk(orange);
         form.host.setValue("x y");
 
         form.save();
 
         assertThat(form.host.isInvalid()).isTrue();
-        assertThat(form.host.getErrorMessage()).isEqualTo("'x y' is not a host name");
-        assertThat(form.port.getErrorMessage()).isEqualTo("out of range");
+        assertThat(form.host.getErrorMessage()).isEqualTo("x y is not a host name, an IPv4 or an IPv6 address");
+        assertThat(form.port.getErrorMessage()).isEqualTo("the port must be between 1 and 65535 (was 0)");
         assertThat(form.name.isInvalid()).isFalse();
         assertThat(form.isOpened()).isTrue();
     }
@@ -188,11 +192,12 @@ class PbxConfigViewTest {
         PbxConfigView view = view();
 
         view.delete("orange", () -> {
-            throw new IllegalStateException("trunk 'orange' still has 1 DID(s)");
+            throw new EvsException("pbx.trunk-has-dids", "orange", 1L);
         });
 
         assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
-                .isEqualTo("Could not delete orange: trunk 'orange' still has 1 DID(s)");
+                .isEqualTo("Could not delete orange: trunk orange still has 1 DID: delete them or move them to "
+                        + "another trunk first");
         verify(service, never()).deleteTrunk(1L);
     }
 }

@@ -4,7 +4,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.evscallpro.core.agent.AgentPresence;
 import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.PresenceSettings;
 import com.evscallpro.core.call.LiveCallService;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactImportService;
@@ -40,6 +42,11 @@ class UiTestApplication {
     @Bean
     AgentService agentService() {
         return mock(AgentService.class);
+    }
+
+    @Bean
+    AgentPresence agentPresence(AgentService agents) {
+        return new AgentPresence(agents, PresenceSettings.defaults(), java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -28,13 +28,52 @@ class SupervisionBoardTest {
     }
 
     @Test
-    void an_agent_event_replaces_that_agent_only() {
-        board.load(List.of(agent(1, "Zoé", AgentState.READY), agent(2, "Alain", AgentState.READY)), List.of());
-        board.apply(new AgentStatusChanged(agent(1, "Zoé", AgentState.ON_CALL), AgentState.READY));
+    void the_next_version_of_an_agent_replaces_that_agent_only() {
+        board.load(List.of(agent(1, "Zoé", AgentState.READY, 3), agent(2, "Alain", AgentState.READY, 7)), List.of());
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.RESERVED, 4)))).isTrue();
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.ON_CALL, 5)))).isTrue();
         assertThat(board.agents()).extracting(AgentStatus::state).containsExactly(AgentState.READY, AgentState.ON_CALL);
         assertThat(board.counters().onCall()).isEqualTo(1);
-        board.apply(new AgentStatusChanged(agent(5, "New", AgentState.PAUSED), AgentState.OFFLINE));
-        assertThat(board.agents()).hasSize(3);
+    }
+
+    @Test
+    void a_missed_event_is_a_gap_the_board_does_not_paper_over() {
+        board.load(List.of(agent(1, "Zoé", AgentState.READY, 3)), List.of());
+        // version 4 (READY -> PAUSED) was lost; version 5 arrives
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 5)))).as("reload needed").isFalse();
+        assertThat(board.agents().getFirst().version()).isEqualTo(3);
+        board.load(List.of(agent(1, "Zoé", AgentState.READY, 5)), List.of(), T0);
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.PAUSED, 6)))).isTrue();
+        assertThat(board.counters().paused()).isEqualTo(1);
+    }
+
+    @Test
+    void a_late_event_never_replaces_a_newer_state() {
+        board.load(List.of(agent(1, "Zoé", AgentState.PAUSED, 6)), List.of());
+        // the READY of version 5 was published by another thread and overtaken by the PAUSED of version 6
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 5)))).isFalse();
+        assertThat(board.agents().getFirst().state()).isEqualTo(AgentState.PAUSED);
+    }
+
+    @Test
+    void an_agent_the_board_does_not_know_asks_for_a_reload() {
+        board.load(List.of(agent(1, "Zoé", AgentState.READY, 1)), List.of());
+        assertThat(board.apply(changed(agent(5, "New", AgentState.PAUSED, 2)))).isFalse();
+        assertThat(board.agents()).hasSize(1);
+    }
+
+    @Test
+    void the_board_reloads_periodically_even_when_every_event_arrived() {
+        board.load(List.of(), List.of(), T0);
+        assertThat(board.reconcileDue(T0.plusSeconds(14))).isFalse();
+        assertThat(board.reconcileDue(T0.plus(SupervisionBoard.RECONCILE_EVERY))).isTrue();
+        board.load(List.of(), List.of(), T0.plusSeconds(15));
+        assertThat(board.reconcileDue(T0.plusSeconds(16))).isFalse();
+        assertThat(new SupervisionBoard().reconcileDue(T0)).as("never loaded").isTrue();
+    }
+
+    private static AgentStatusChanged changed(AgentStatus status) {
+        return new AgentStatusChanged(status, AgentState.OFFLINE);
     }
 
     @Test
@@ -57,7 +96,11 @@ class SupervisionBoardTest {
     }
 
     private static AgentStatus agent(long id, String name, AgentState state) {
-        return new AgentStatus(id, "u" + id, name, "10" + id, state, null, T0, null);
+        return agent(id, name, state, 0);
+    }
+
+    private static AgentStatus agent(long id, String name, AgentState state, long version) {
+        return new AgentStatus(id, "u" + id, name, "10" + id, state, null, T0, null, null, version);
     }
 
     private static LiveCall call(String id, LiveCallState state, Instant started) {

@@ -1,0 +1,31 @@
+package com.evscallpro.core.campaign;
+
+/**
+ * Where a campaign is in its life, as services and screens see it (the same values as the stored status; the UI
+ * may not depend on the database module). Says which actions apply, so screens offer only those.
+ * <pre>DRAFT → RUNNING ⇄ PAUSED;  RUNNING | PAUSED → FINISHED</pre>
+ */
+public enum CampaignStatus {
+    DRAFT, RUNNING, PAUSED, FINISHED;
+
+    public boolean canStart() {
+        return this == DRAFT || this == PAUSED;
+    }
+
+    public boolean canPause() {
+        return this == RUNNING;
+    }
+
+    public boolean canFinish() {
+        return this == RUNNING || this == PAUSED;
+    }
+
+    /** Whether contacts may still be added. */
+    public boolean acceptsContacts() {
+        return this != FINISHED;
+    }
+
+    static CampaignStatus of(com.evscallpro.db.campaign.CampaignStatus stored) {
+        return valueOf(stored.name());
+    }
+}

@@ -1,0 +1,178 @@
+package com.evscallpro.core.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.testsupport.DataServicesTestApplication;
+import com.evscallpro.core.user.AgentStateJournal;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Presence on the real agent sessions (users and journal in PostgreSQL) with a clock the test moves: an agent
+ * whose clients are all gone is paused after 15 s and logged out after 10 min, never before.
+ */
+@SpringBootTest(classes = {DataServicesTestApplication.class, AgentPresenceTest.Events.class})
+class AgentPresenceTest {
+
+    @Autowired
+    UserAccountService users;
+    @Autowired
+    AgentStateJournal journal;
+    @Autowired
+    EventBus events;
+
+    /** The real in-process event bus. */
+    @org.springframework.context.annotation.Configuration
+    @org.springframework.context.annotation.ComponentScan("com.evscallpro.core.event")
+    static class Events {
+    }
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
+    private AgentSessions sessions;
+    private AgentPresence presence;
+    private long agent;
+
+    @BeforeEach
+    void setUp() {
+        sessions = new AgentSessions(users, journal, events, clock);
+        presence = new AgentPresence(sessions, PresenceSettings.defaults(), clock);
+        String name = "presence-" + UUID.randomUUID().toString().substring(0, 8);
+        agent = users.create(name, "secret-" + name, "Presence " + name, UserAccount.Role.AGENT,
+                String.valueOf(30000 + (int) (Math.random() * 60000)), "fr").id();
+    }
+
+    private void after(Duration d) {
+        clock.advance(d);
+        presence.check();
+    }
+
+    @Test
+    void a_ready_agent_whose_only_client_is_gone_is_paused_after_15_s_then_logged_out_after_10_min() {
+        AtomicBoolean push = new AtomicBoolean(true);
+        presence.register(agent, "ui-1", push::get);
+        sessions.goReady(agent);
+        after(Duration.ofMinutes(30));
+        assertThat(sessions.status(agent).state()).as("connected: never paused").isEqualTo(AgentState.READY);
+
+        push.set(false); // the browser was closed: its push connection is gone
+        after(Duration.ofSeconds(1)); // seen gone from here
+        after(Duration.ofSeconds(14));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
+        after(Duration.ofSeconds(1));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.PAUSED);
+        assertThat(sessions.status(agent).pauseReason()).isEqualTo("disconnected");
+
+        after(Duration.ofMinutes(9));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.PAUSED);
+        after(Duration.ofMinutes(1));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.OFFLINE);
+    }
+
+    @Test
+    void a_client_coming_back_within_the_grace_period_keeps_the_agent_ready() {
+        AtomicBoolean push = new AtomicBoolean(true);
+        presence.register(agent, "ui-1", push::get);
+        sessions.goReady(agent);
+        push.set(false);
+        after(Duration.ofSeconds(10));
+        push.set(true); // a network blip: the push connection reconnected
+        after(Duration.ofSeconds(1));
+        push.set(false);
+        after(Duration.ofSeconds(10));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void one_connected_client_is_enough_and_a_closed_tab_is_unregistered() {
+        presence.register(agent, "ui-1", () -> true);
+        presence.register(agent, "ui-2", () -> false);
+        sessions.goReady(agent);
+        after(Duration.ofMinutes(1));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
+
+        presence.unregister(agent, "ui-1");
+        after(Duration.ofSeconds(1));
+        after(Duration.ofSeconds(15));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.PAUSED);
+    }
+
+    @Test
+    void api_pings_count_for_their_validity_only() {
+        presence.ping(agent, "api");
+        sessions.goReady(agent);
+        after(Duration.ofSeconds(20));
+        presence.ping(agent, "api");
+        after(Duration.ofSeconds(20));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
+        after(Duration.ofSeconds(11)); // 31 s after the last ping: gone since now
+        after(Duration.ofSeconds(15));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.PAUSED);
+    }
+
+    @Test
+    void an_agent_gone_during_a_call_is_paused_after_it_and_never_logged_out_while_on_the_call() {
+        AtomicBoolean push = new AtomicBoolean(true);
+        presence.register(agent, "ui-1", push::get);
+        sessions.goReady(agent);
+        sessions.reserve(agent, "call-1");
+        sessions.connect(agent, "call-1");
+        push.set(false);
+        after(Duration.ofSeconds(1));
+        after(Duration.ofMinutes(15));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(sessions.status(agent).pendingPauseReason()).isEqualTo("disconnected");
+
+        sessions.wrapUp(agent, "call-1");
+        sessions.finish(agent, "call-1");
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.PAUSED);
+        assertThat(sessions.reserve(agent, "call-2")).as("the dialer cannot reserve a gone agent").isFalse();
+    }
+
+    @Test
+    void agents_without_any_client_are_not_watched_and_shutdown_logs_everyone_out() {
+        sessions.goReady(agent);
+        after(Duration.ofHours(1));
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
+        assertThat(sessions.logOutAll()).isEqualTo(1);
+        assertThat(sessions.status(agent).state()).isEqualTo(AgentState.OFFLINE);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
