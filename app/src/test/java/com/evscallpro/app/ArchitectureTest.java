@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The module and feature rules of design.md §2, checked on the compiled classes of every module. */
 class ArchitectureTest {
 
+    private static final String[] PRODUCTION_MODULES = {"com.evscallpro.telephony..", "com.evscallpro.db..",
+            "com.evscallpro.core..", "com.evscallpro.processes..", "com.evscallpro.workers..", "com.evscallpro.ui..",
+            "com.evscallpro.app.."};
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -56,10 +60,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void core_does_not_reach_into_the_asterisk_adapter_or_the_simulator() {
+    void core_does_not_reach_into_the_asterisk_adapter() {
         noClasses().that().resideInAPackage("com.evscallpro.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.evscallpro.telephony.asterisk..",
-                        "com.evscallpro.telephony.sim..", "com.evscallpro.telephony.yeastar..", "org.asteriskjava..")
+                        "com.evscallpro.telephony.yeastar..", "org.asteriskjava..")
+                .check(classes);
+    }
+
+    /** The simulator serves tests, the sandbox and the benchmarks only: no production module may use it. */
+    @Test
+    void production_modules_do_not_depend_on_the_simulator() {
+        noClasses().that().resideInAnyPackage(PRODUCTION_MODULES)
+                .should().dependOnClassesThat().resideInAPackage("com.evscallpro.simulator..")
                 .check(classes);
     }
 

@@ -1,6 +1,6 @@
 package com.evscallpro.sandbox;
 
-import com.evscallpro.telephony.sim.CustomerScript;
+import com.evscallpro.simulator.CustomerScript;
 import java.time.Duration;
 
 /** How the demo's simulated customers behave: most answer after a short ring and talk a while; some are busy. */

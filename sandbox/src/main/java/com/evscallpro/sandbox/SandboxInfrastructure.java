@@ -1,8 +1,8 @@
 package com.evscallpro.sandbox;
 
-import com.evscallpro.telephony.sim.CustomerScript;
-import com.evscallpro.telephony.sim.PbxSimulator;
-import com.evscallpro.telephony.sim.SimulatorSettings;
+import com.evscallpro.simulator.CustomerScript;
+import com.evscallpro.simulator.PbxSimulator;
+import com.evscallpro.simulator.SimulatorSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -26,7 +26,7 @@ import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.processes.OutboundCallProcess;
-import com.evscallpro.telephony.sim.PbxSimulator;
+import com.evscallpro.simulator.PbxSimulator;
 
 /**
  * The AMI connection drops in the middle of a conversation and the customer hangs up while it is down: the whole

@@ -1,7 +1,7 @@
 package com.evscallpro.sandbox;
 
-import com.evscallpro.telephony.sim.CustomerBehaviour;
-import com.evscallpro.telephony.sim.CustomerScript;
+import com.evscallpro.simulator.CustomerBehaviour;
+import com.evscallpro.simulator.CustomerScript;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;

@@ -14,7 +14,7 @@ public record TelephonySettings(Mode mode, Ami ami, Yeastar yeastar) {
 
     public enum Mode { ASTERISK_AMI, YEASTAR_API }
 
-    /** {@code evs.telephony.yeastar.*}: a Yeastar P-Series site (Open API), see docs/telephony.md. */
+    /** {@code evs.telephony.yeastar.*}: a Yeastar P-Series site (Open API), see docs/telephony-yeastar.md. */
     public record Yeastar(String baseUrl, String clientId, String clientSecret, String dialMode, Boolean autoAnswer,
                           String dialPermission) {
         @Override

@@ -14,8 +14,8 @@ import org.springframework.boot.actuate.health.Status;
 import com.evscallpro.telephony.asterisk.AmiSettings;
 import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
 import com.evscallpro.telephony.asterisk.MultiAsteriskPbx;
-import com.evscallpro.telephony.sim.PbxSimulator;
-import com.evscallpro.telephony.sim.SimulatorSettings;
+import com.evscallpro.simulator.PbxSimulator;
+import com.evscallpro.simulator.SimulatorSettings;
 import com.evscallpro.telephony.yeastar.YeastarPbx;
 import com.evscallpro.telephony.yeastar.YeastarSettings;
 

@@ -24,9 +24,9 @@ import com.evscallpro.bench.ThreadCpu;
 import com.evscallpro.telephony.agi.AgiChannel;
 import com.evscallpro.telephony.agi.FastAgiServer;
 import com.evscallpro.telephony.agi.FastAgiSettings;
-import com.evscallpro.telephony.sim.FastAgiCaller;
-import com.evscallpro.telephony.sim.PlacedAgiCall;
-import com.evscallpro.telephony.sim.SimAgiCall;
+import com.evscallpro.simulator.FastAgiCaller;
+import com.evscallpro.simulator.PlacedAgiCall;
+import com.evscallpro.simulator.SimAgiCall;
 
 /**
  * FastAGI: 500 concurrent channels, command round trip p99 ≤ 10 ms (issue 3).

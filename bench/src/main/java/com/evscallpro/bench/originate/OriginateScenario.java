@@ -17,9 +17,9 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.asterisk.AmiSettings;
 import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
-import com.evscallpro.telephony.sim.CustomerScript;
-import com.evscallpro.telephony.sim.PbxSimulator;
-import com.evscallpro.telephony.sim.SimulatorSettings;
+import com.evscallpro.simulator.CustomerScript;
+import com.evscallpro.simulator.PbxSimulator;
+import com.evscallpro.simulator.SimulatorSettings;
 
 /**
  * Originate → OriginateResponse round trip at a fixed open-loop rate (50/s) through {@link AsteriskAmiPbx} against

@@ -5,7 +5,7 @@
  * {@link com.evscallpro.telephony.agi.AgiChannel} (typed commands, typed results, typed failures) and may hand the
  * live channel to other threads (Zeebe workers) that find it in {@link com.evscallpro.telephony.agi.AgiChannels}.
  * Hangups become {@link com.evscallpro.telephony.CallEvent}s. Written on plain sockets and virtual threads (not
- * asterisk-java's FastAGI) for the wire quirks of Asterisk 22 and cross-thread use; see docs/telephony.md "FastAGI".
+ * asterisk-java's FastAGI) for the wire quirks of Asterisk 22 and cross-thread use; see docs/telephony-fastagi.md.
  * The connection, reader and wire codec are package-private.
  */
 package com.evscallpro.telephony.agi;

@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </pre>
  *
  * <p>{@link #start()} returns at once; {@link #isConnected()} is true once the event push is subscribed. An originate
- * while it is not fails fast with {@link PbxActionException}. See docs/telephony.md, "Yeastar P-Series".
+ * while it is not fails fast with {@link PbxActionException}. See docs/telephony-yeastar.md.
  */
 public final class YeastarPbx implements PbxPort, AutoCloseable {
 
