@@ -26,9 +26,8 @@ for a in "$@"; do
 done
 
 if [ "$build" = 1 ]; then
-  echo "bench: building telephony and bench with $JAVA_HOME" >&2
-  ./mvnw -B -q -pl telephony install -DskipTests
-  ./mvnw -B -q -pl bench package
+  echo "bench: building telephony, pbx-simulator and bench with $JAVA_HOME" >&2
+  ./mvnw -B -q -pl bench -am package -DskipTests   # in one reactor: nothing installed into ~/.m2
 fi
 
 # The targets are "on 2 cores": the JVM sees 2 CPUs, and is pinned to 2 when the machine has more.

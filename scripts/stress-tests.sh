@@ -8,7 +8,7 @@ work="${2:-/tmp/evs-stress}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rm -rf "$work/clone" && mkdir -p "$work" && git clone -q "$repo" "$work/clone" || exit 1
 cd "$work/clone" && source scripts/java-env.sh >/dev/null
-./mvnw -B -q -o install -DskipTests >/dev/null 2>&1 || ./mvnw -B -q install -DskipTests
+./mvnw -B -q -o package -DskipTests >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests   # nothing installed into ~/.m2
 for i in $(seq 1 "$runs"); do
   busy=()
   for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & busy+=($!); done
