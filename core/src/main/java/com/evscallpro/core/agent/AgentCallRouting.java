@@ -23,12 +23,6 @@ public interface AgentCallRouting {
     /** ON_CALL → WRAP_UP: the call is over, the agent qualifies it. No-op when already past it. */
     void wrapUp(long userId, String callId);
 
-    /**
-     * The agent is to be PAUSED with this {@link PauseReason} code once the call is over (released or finished)
-     * instead of READY, e.g. {@link PauseReason#PHONE_NOT_ANSWERED}. No-op when the agent's current call is another.
-     */
-    void pauseAfterCall(long userId, String callId, String reason);
-
     /** → READY once the agent has qualified the call (PAUSED when a pause is pending). */
     void finish(long userId, String callId);
 

@@ -157,16 +157,6 @@ class AgentSessions implements AgentService, AgentCallRouting {
     }
 
     @Override
-    public void pauseAfterCall(long userId, String callId, String reason) {
-        AgentSession session = session(userId);
-        synchronized (session) {
-            if (callId.equals(session.callId())) {
-                change(userId, (s, now) -> s.pause(reason, now));
-            }
-        }
-    }
-
-    @Override
     public void finish(long userId, String callId) {
         AgentSession session = session(userId);
         synchronized (session) {
@@ -179,10 +169,14 @@ class AgentSessions implements AgentService, AgentCallRouting {
     @Override
     public void finishAndPause(long userId, String callId, String reasonCode) {
         AgentSession session = session(userId);
-        synchronized (session) { // both moves under the lock: no reserve() can slip in between
+        synchronized (session) {
             if (callId.equals(session.callId())) {
-                change(userId, (s, now) -> s.finish(callId, now));
-                change(userId, (s, now) -> s.pause(reasonCode, now));
+                // one move, journaled once: the pause is set pending, then the end of the call takes it, so the agent
+                // never shows READY in between and the dialer cannot reserve them meanwhile
+                change(userId, (s, now) -> {
+                    s.pause(reasonCode, now);
+                    s.finish(callId, now);
+                });
             }
         }
     }

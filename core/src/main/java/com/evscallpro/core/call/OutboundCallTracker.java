@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 public class OutboundCallTracker implements LiveCallService, CallEventListener {
 
     /** Pause reason code of an agent whose phone did not answer (or could not be reached) for a call. */
-    public static final String PHONE_NOT_ANSWERED = "phone-not-answered";
+    public static final String PHONE_NOT_ANSWERED = com.evscallpro.core.agent.PauseReason.PHONE_NOT_ANSWERED.code();
     /** Q.850 16 normal clearing, 19 no answer: what we hang up with. */
     private static final int NORMAL_CLEARING = 16;
     private static final int NO_ANSWER = 19;

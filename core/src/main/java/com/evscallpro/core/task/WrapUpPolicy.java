@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WrapUpPolicy {
 
-    static final String PAUSE_REASON = "wrap-up-timeout";
+    static final String PAUSE_REASON = com.evscallpro.core.agent.PauseReason.WRAP_UP_TIMEOUT.code();
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final TechnicalFailureRepository campaigns;

@@ -58,6 +58,28 @@ class AgentPresenceTest {
     }
 
     @Test
+    void finish_and_pause_takes_the_agent_from_the_call_straight_to_paused_never_ready_in_between() {
+        java.util.List<AgentStatusChanged> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EventBus.Subscription ignored = events.subscribe(AgentStatusChanged.class, e -> {
+            if (e.status().userId() == agent) {
+                seen.add(e);
+            }
+        })) {
+            sessions.goReady(agent);
+            assertThat(sessions.reserve(agent, "call-phone-down")).isTrue();
+            seen.clear();
+            sessions.finishAndPause(agent, "call-phone-down", PauseReason.PHONE_NOT_ANSWERED.code());
+            assertThat(seen).extracting(e -> e.status().state()).containsExactly(AgentState.PAUSED);
+            assertThat(seen.get(0).previous()).isEqualTo(AgentState.RESERVED);
+            assertThat(sessions.status(agent).pauseReason()).isEqualTo(PauseReason.PHONE_NOT_ANSWERED.code());
+            assertThat(sessions.status(agent).callId()).isNull();
+            // another call's end does not touch the agent
+            sessions.finishAndPause(agent, "someone-else", PauseReason.WRAP_UP_TIMEOUT.code());
+            assertThat(seen).hasSize(1);
+        }
+    }
+
+    @Test
     void a_ready_agent_whose_only_client_is_gone_is_paused_after_15_s_then_logged_out_after_10_min() {
         AtomicBoolean push = new AtomicBoolean(true);
         presence.register(agent, "ui-1", push::get);
