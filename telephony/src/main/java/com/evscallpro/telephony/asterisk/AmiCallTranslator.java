@@ -377,6 +377,7 @@ final class AmiCallTranslator {
             bridgeEnter(e.getBridgeUniqueId(), e.getChannel(), e.getUniqueId(), e.getLinkedId());
         } else if (event instanceof BridgeLeaveEvent e) {
             bridgeLeave(e.getBridgeUniqueId(), e.getUniqueId());
+            redirectedOutOfBridge(e.getChannel(), e.getContext(), e.getExten());
         } else if (event instanceof DtmfEndEvent e) {
             if (e.getDirection() == null || "Received".equalsIgnoreCase(e.getDirection())) {
                 Chan c = ensure(e.getChannel(), e.getUniqueId(), e.getLinkedId());
@@ -730,6 +731,18 @@ final class AmiCallTranslator {
         }
     }
 
+    /**
+     * A channel we are redirecting left its bridge already in the target context and extension (06: the Redirect
+     * set them before the channel left): it was moved, tell TRANSFERRED now, before its partner's Hangup. A
+     * BridgeLeave in the old place (the channel hung up meanwhile) proves nothing; the Response decides.
+     */
+    private void redirectedOutOfBridge(String channel, String context, String exten) {
+        ExpectedTransfer t = channel == null ? null : expectedTransfers.get(channel);
+        if (t != null && t.context().equals(context) && t.extension().equals(exten)) {
+            transferred(t.callId(), t.leg(), channel, t.context() + "," + t.extension());
+        }
+    }
+
     private void hangup(String name, String uniqueId, String linkedId, int cause, String causeText) {
         Chan c = ensure(name, uniqueId, linkedId);
         if (c == null) {
@@ -884,6 +897,7 @@ final class AmiCallTranslator {
             }
         }
         callByActionId.clear();
+        expectedTransfers.clear();
     }
 
     // ------------------------------------------------------------------ call control (transfers, park, spy)
@@ -935,8 +949,35 @@ final class AmiCallTranslator {
         return c == null ? Leg.OTHER : c.leg;
     }
 
-    /** A Redirect of {@code channel} succeeded: the leg was moved (blind transfer). */
+    /** A Redirect of a channel sent by us, not yet told as TRANSFERRED; keyed by channel name. */
+    private record ExpectedTransfer(String callId, Leg leg, String context, String extension) {
+    }
+
+    private final Map<String, ExpectedTransfer> expectedTransfers = new HashMap<>();
+
+    /**
+     * A Redirect of {@code channel} to {@code context,extension} is about to be sent. Asterisk moves a bridged channel
+     * on the bridge's thread, so the action's Response and the events it causes race (and asterisk-java hands them
+     * over on different paths): the channel's BridgeLeave in the new place is proof enough (see {@link #bridgeLeave}).
+     */
+    void expectTransfer(String callId, Leg leg, String channel, String context, String extension) {
+        expectedTransfers.put(channel, new ExpectedTransfer(callId, leg, context, extension));
+    }
+
+    /** The Redirect of {@code channel} was refused or got no answer: nothing moved. */
+    void transferRefused(String channel) {
+        expectedTransfers.remove(channel);
+    }
+
+    /**
+     * A Redirect of {@code channel} succeeded: the leg was moved (blind transfer). TRANSFERRED once only: not again
+     * when its BridgeLeave already told it.
+     */
     void transferred(String callId, Leg leg, String channel, String where) {
+        if (!expectedTransfers.containsKey(channel)) {
+            return; // told at its BridgeLeave
+        }
+        expectedTransfers.remove(channel);
         CallState call = calls.get(callId);
         Chan c = null;
         if (call != null) {

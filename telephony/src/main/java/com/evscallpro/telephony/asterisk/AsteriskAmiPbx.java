@@ -433,7 +433,11 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     // ------------------------------------------------------------------ call control
 
-    /** Redirect of the leg's channel to {@code context,extension,1} (capture 06); TRANSFERRED once accepted. */
+    /**
+     * Redirect of the leg's channel to {@code context,extension,1} (capture 06). TRANSFERRED goes out at the first
+     * proof the PBX moved the channel: its BridgeLeave already in the new place (06: before the agent's Hangup), or
+     * the action's Success, whichever comes first; so the partner's HUNG_UP never overtakes it.
+     */
     @Override
     public CompletableFuture<Void> blindTransfer(String callId, Leg leg, String extension, String context) {
         Objects.requireNonNull(callId, "callId");
@@ -441,8 +445,16 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         Objects.requireNonNull(extension, "extension");
         String ctx = context == null || context.isBlank() ? settings.agentContext() : context;
         return onLegChannel(callId, leg, channel -> {
+            // on the dispatcher, before the action is sent: the events the Redirect causes come after this
+            tracker.expectTransfer(callId, leg, channel, ctx, extension);
             RedirectAction a = new RedirectAction(channel, ctx, extension, 1);
-            return ask(a).thenAccept(r -> post(() -> tracker.transferred(callId, leg, channel, ctx + "," + extension)));
+            return ask(a).whenComplete((r, error) -> post(() -> {
+                if (error == null) {
+                    tracker.transferred(callId, leg, channel, ctx + "," + extension);
+                } else {
+                    tracker.transferRefused(channel);
+                }
+            })).thenAccept(r -> { });
         });
     }
 

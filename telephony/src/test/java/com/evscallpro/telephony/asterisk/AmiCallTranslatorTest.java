@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
@@ -64,6 +65,70 @@ class AmiCallTranslatorTest {
         e.setUniqueId(uid);
         e.setLinkedId(lid);
         return e;
+    }
+
+    private static BridgeLeaveEvent leave(String bridge, String name, String uid, String lid, String context,
+                                          String exten) {
+        BridgeLeaveEvent e = new BridgeLeaveEvent(new Object());
+        e.setBridgeUniqueId(bridge);
+        e.setChannel(name);
+        e.setUniqueId(uid);
+        e.setLinkedId(lid);
+        e.setContext(context);
+        e.setExten(exten);
+        return e;
+    }
+
+    /** A customer bridged to agent 2000 (capture 06's shape): returns the customer's ;1 name. */
+    private String bridgedCall(String id) {
+        String c1 = "Local/+334@customers-00000009;1";
+        tracker.onEvent(newchannel(c1, id, id, 0));
+        tracker.onEvent(newchannel("Local/+334@customers-00000009;2", id + ";2", id, 4));
+        tracker.onEvent(newstate(c1, id, id, 6));
+        tracker.onEvent(newchannel("Local/2000@agents-0000000a;1", "a.1", id, 0));
+        tracker.onEvent(newstate("Local/2000@agents-0000000a;1", "a.1", id, 6));
+        tracker.onEvent(enter("b9", "Local/2000@agents-0000000a;1", "a.1", id));
+        tracker.onEvent(enter("b9", c1, id, id));
+        return c1;
+    }
+
+    @Test
+    void a_redirect_is_told_at_the_bridge_leave_in_the_new_place_before_the_agent_hangup_and_once() {
+        String id = "c-9";
+        String c1 = bridgedCall(id);
+        assertThat(tracker.channelFor(id, CallEvent.Leg.CUSTOMER)).isEqualTo(c1);
+        tracker.expectTransfer(id, CallEvent.Leg.CUSTOMER, c1, "agents", "2001");
+        // 06: the redirected channel leaves already in fx-transfer/3006, then the agent leaves and hangs up;
+        // the action's Success is handed over after those events
+        tracker.onEvent(leave("b9", c1, id, id, "agents", "2001"));
+        tracker.onEvent(leave("b9", "Local/2000@agents-0000000a;1", "a.1", id, "agents", ""));
+        tracker.onEvent(hangup("Local/2000@agents-0000000a;1", "a.1", id, 16, "Normal Clearing"));
+        tracker.transferred(id, CallEvent.Leg.CUSTOMER, c1, "agents,2001");
+
+        assertThat(summary()).containsSubsequence("BRIDGED/CUSTOMER", "TRANSFERRED/CUSTOMER", "HUNG_UP/AGENT");
+        assertThat(summary()).filteredOn(s -> s.startsWith("TRANSFERRED")).hasSize(1);
+    }
+
+    @Test
+    void a_bridge_leave_in_the_old_place_is_no_proof_and_a_refused_redirect_tells_nothing() {
+        String id = "c-10";
+        String c1 = bridgedCall(id);
+        tracker.expectTransfer(id, CallEvent.Leg.CUSTOMER, c1, "agents", "2001");
+        tracker.onEvent(leave("b9", c1, id, id, "customers", "+334")); // the customer hung up meanwhile
+        tracker.transferRefused(c1);
+        tracker.transferred(id, CallEvent.Leg.CUSTOMER, c1, "agents,2001"); // stale: ignored
+        assertThat(summary()).doesNotContain("TRANSFERRED/CUSTOMER");
+    }
+
+    @Test
+    void a_redirect_of_an_unbridged_channel_is_told_at_its_success() {
+        String id = "c-11";
+        String c1 = "Local/+335@customers-0000000b;1";
+        tracker.onEvent(newchannel(c1, id, id, 0));
+        tracker.onEvent(newstate(c1, id, id, 6));
+        tracker.expectTransfer(id, CallEvent.Leg.CUSTOMER, c1, "agents", "2001");
+        tracker.transferred(id, CallEvent.Leg.CUSTOMER, c1, "agents,2001");
+        assertThat(summary()).containsExactly("CREATED/CUSTOMER", "ANSWERED/CUSTOMER", "TRANSFERRED/CUSTOMER");
     }
 
     private List<String> summary() {
