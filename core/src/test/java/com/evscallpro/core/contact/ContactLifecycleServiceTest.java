@@ -158,7 +158,7 @@ class ContactLifecycleServiceTest {
         contacts.requeueWithoutAttempt(first.contactId(), java.time.Duration.ZERO); // a retried job: no-op
 
         ContactView view = view(first.contactId());
-        assertThat(view.status()).isEqualTo("RETRY");
+        assertThat(view.status()).isEqualTo(ContactStatus.RETRY);
         assertThat(view.attempts()).as("the attempt is given back").isZero();
         List<DialableContact> again = contacts.claimDue(campaignId, 10);
         assertThat(again).singleElement().satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
