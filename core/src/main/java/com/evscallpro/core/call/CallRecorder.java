@@ -35,9 +35,10 @@ public class CallRecorder {
     /**
      * What the process knows of the attempt when it records it.
      *
+     * @param agentId     the agent the call was for, or null when none was (the record then names no agent)
      * @param hangupCause the cause the process got from the PBX (call-failed / call-abandoned message), or null
      */
-    public record AttemptRecord(String callId, long campaignId, long contactId, long agentId, String phone,
+    public record AttemptRecord(String callId, long campaignId, long contactId, Long agentId, String phone,
                                 int attempt, AttemptOutcome outcome, Integer hangupCause, String qualificationCode,
                                 String comment, long processInstanceKey) {
     }

@@ -42,6 +42,14 @@ public interface CampaignService {
      */
     long create(NewCampaign campaign);
 
+    /**
+     * Sets how long agents have to qualify a call of this campaign once it ended, and whether an agent whose wrap-up
+     * timed out is then PAUSED (reason wrap-up-timeout) rather than READY. Applies to the next wrap-ups.
+     *
+     * @throws IllegalArgumentException for a timeout under 1 s
+     */
+    CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent);
+
     /** The settings the dialer and the outbound process need. */
     CampaignSettings settings(long campaignId);
 

@@ -115,6 +115,14 @@ class CampaignServiceImpl implements CampaignService {
     }
 
     @Override
+    @Transactional
+    public CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent) {
+        Campaign c = load(campaignId).wrapUpPolicy((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()),
+                pauseAgent ? Campaign.WRAP_UP_THEN_PAUSE : Campaign.WRAP_UP_THEN_READY);
+        return toSettings(campaigns.save(c));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public CampaignSettings settings(long campaignId) {
         return toSettings(load(campaignId));
@@ -143,8 +151,11 @@ class CampaignServiceImpl implements CampaignService {
     }
 
     private static CampaignSettings toSettings(Campaign c) {
-        return new CampaignSettings(c.getId(), c.getName(), c.getStatus().name(), c.getMaxAttempts(),
-                c.getRetryDelaySeconds(), c.getRingTimeoutSeconds(), c.getCallerId(), c.getQualificationGroupId());
+        return new CampaignSettings(c.getId(), c.getName(),
+                com.evscallpro.core.campaign.CampaignStatus.valueOf(c.getStatus().name()), c.getMaxAttempts(),
+                c.getRetryDelaySeconds(), c.getRingTimeoutSeconds(), c.getCallerId(), c.getQualificationGroupId(),
+                java.time.Duration.ofSeconds(c.getWrapUpTimeoutSeconds()),
+                Campaign.WRAP_UP_THEN_PAUSE.equals(c.getWrapUpTimeoutAction()));
     }
 
     private static CampaignSummary toSummary(CampaignCounts c) {

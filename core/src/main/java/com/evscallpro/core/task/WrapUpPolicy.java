@@ -1,31 +1,31 @@
 package com.evscallpro.core.task;
 
-import com.evscallpro.db.call.TechnicalFailureRepository;
+import com.evscallpro.core.agent.PauseReason;
+import com.evscallpro.core.campaign.CampaignService;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * A campaign's wrap-up timeout ({@code campaign.wrap_up_timeout_seconds}, default 120 s) and what becomes of the
- * agent when it expires ({@code wrap_up_timeout_action}: READY, or PAUSE with reason {@value #PAUSE_REASON}).
+ * A campaign's wrap-up timeout (campaign setting, default 120 s) and what becomes of the agent when it expires: READY,
+ * or PAUSED with reason {@link PauseReason#WRAP_UP_TIMEOUT}. Read from the campaign at each use: a change applies to the next
+ * wrap-up.
  */
 @Component
 class WrapUpPolicy {
 
-    static final String PAUSE_REASON = com.evscallpro.core.agent.PauseReason.WRAP_UP_TIMEOUT.code();
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    static final String PAUSE_REASON = PauseReason.WRAP_UP_TIMEOUT.code();
 
-    private final TechnicalFailureRepository campaigns;
+    private final CampaignService campaigns;
 
-    WrapUpPolicy(TechnicalFailureRepository campaigns) {
+    WrapUpPolicy(CampaignService campaigns) {
         this.campaigns = campaigns;
     }
 
     Duration timeout(long campaignId) {
-        Integer seconds = campaigns.wrapUpTimeoutSeconds(campaignId);
-        return seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds);
+        return campaigns.settings(campaignId).wrapUpTimeout();
     }
 
     boolean pausesAgent(long campaignId) {
-        return "PAUSE".equals(campaigns.wrapUpTimeoutAction(campaignId));
+        return campaigns.settings(campaignId).pauseAfterWrapUpTimeout();
     }
 }

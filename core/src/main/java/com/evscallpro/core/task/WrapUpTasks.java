@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * Serves the engine's wrap-up user tasks to agents. The engine hands the task over as a job; it stays activated
  * here until the agent qualifies the call, which completes the job with the qualification. A wrap-up not done within
  * the campaign's wrap-up timeout after the call ended is closed with the system qualification NOT_QUALIFIED, and the
- * agent leaves WRAP_UP as the campaign says (READY, or PAUSED with reason {@value WrapUpPolicy#PAUSE_REASON}).
+ * agent leaves WRAP_UP as the campaign says (READY, or PAUSED with reason {@code wrap-up-timeout}).
  */
 @Service
 public class WrapUpTasks implements AgentTaskService {
@@ -125,28 +125,28 @@ public class WrapUpTasks implements AgentTaskService {
                         boolean hangUp) {
         Pending pending = byAgent.get(agentId);
         if (pending == null || !pending.task.callId().equals(callId)) {
-            throw new IllegalStateException("No wrap-up for call " + callId + " is assigned to you");
+            throw new EvsException("task.not-assigned");
         }
         List<Qualification> allowed = pending.task.qualifications();
         Qualification qualification = allowed.stream()
                 .filter(q -> q.code().equals(qualificationCode))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Unknown qualification '" + qualificationCode + "' for this campaign"));
+                .orElseThrow(() -> new EvsException("task.unknown-qualification", qualificationCode));
         boolean callback = qualification.category() == Qualification.QualificationCategory.CALLBACK;
         if (callback && callbackAt == null) {
-            throw new IllegalArgumentException("A callback needs a date and time");
+            throw new EvsException("task.callback-needs-time");
         }
         if (callback && callbackAt.isBefore(clock.instant())) {
-            throw new IllegalArgumentException("The callback time is in the past");
+            throw new EvsException("task.callback-in-past");
+        }
+        boolean live = calls.isLive(callId);
+        if (live && !hangUp) {
+            throw new EvsException("task.customer-on-line"); // checked before the task is taken: nothing is lost
         }
         if (!byAgent.remove(agentId, pending)) {
-            throw new IllegalStateException("No wrap-up for call " + callId + " is assigned to you");
+            throw new EvsException("task.not-assigned"); // closed meanwhile (its deadline passed)
         }
-        if (calls.isLive(callId)) {
-            if (!hangUp) {
-                throw new EvsException("task.customer-on-line");
-            }
+        if (live) {
             try {
                 calls.hangup(callId, 16).get(5, TimeUnit.SECONDS);
             } catch (Exception e) {

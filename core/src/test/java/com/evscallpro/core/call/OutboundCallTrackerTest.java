@@ -10,6 +10,8 @@ import static org.mockito.Mockito.verify;
 
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.testsupport.RecordingProcessGateway;
+import com.evscallpro.core.testsupport.ScriptedPbx;
 import com.evscallpro.core.process.AttemptOutcome;
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The outbound call tracker with a scripted PBX: what the process is told and how the agent moves. */
 class OutboundCallTrackerTest {
 
-    private final FakePbx pbx = new FakePbx();
+    private final ScriptedPbx pbx = new ScriptedPbx();
     private final RecordingProcessGateway processes = new RecordingProcessGateway();
     private final AgentCallRouting agents = mock(AgentCallRouting.class);
     private final EventBus events = mock(EventBus.class);
@@ -207,56 +209,5 @@ class OutboundCallTrackerTest {
     private static ChannelStatus status(CallEvent.Leg leg, int state, String bridgeId) {
         return new ChannelStatus("Local/x;1", "1700.1", "call-1", leg, state, state == 6 ? "Up" : "Ringing",
                 "evs-agents", "2001", 1, "Dial", "", bridgeId, 12);
-    }
-
-    private static final class FakePbx implements PbxPort {
-        final List<OriginateRequest> requests = new ArrayList<>();
-        final List<CallEventListener> listeners = new ArrayList<>();
-        final List<String> hangups = new ArrayList<>();
-        final CompletableFuture<OriginateResult> result = new CompletableFuture<>();
-        List<ChannelStatus> status = List.of();
-        boolean connected = true;
-
-        @Override
-        public CompletableFuture<OriginateResult> originate(OriginateRequest request) {
-            requests.add(request);
-            return result;
-        }
-
-        @Override
-        public CompletableFuture<Void> hangup(String callId, int q850Cause) {
-            hangups.add(callId + "/" + q850Cause);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
-            return CompletableFuture.completedFuture(status);
-        }
-
-        @Override
-        public void addListener(CallEventListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(CallEventListener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return connected;
-        }
-
-        void emit(CallEvent.Type type, CallEvent.Leg leg, String uniqueId, int cause, String causeText,
-                  String detail) {
-            emit(new CallEvent(type, "call-1", leg, "Local/x;1", uniqueId, "call-1", Instant.now(), cause, causeText,
-                    detail));
-        }
-
-        void emit(CallEvent event) {
-            listeners.forEach(l -> l.onCallEvent(event));
-        }
     }
 }

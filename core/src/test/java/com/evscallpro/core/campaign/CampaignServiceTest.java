@@ -33,11 +33,17 @@ class CampaignServiceTest {
         long id = campaigns.create(new NewCampaign("Summer " + UUID.randomUUID(), 5, 1200, 30, "+33100000000"));
 
         CampaignSettings settings = campaigns.settings(id);
-        assertThat(settings.status()).isEqualTo("DRAFT");
+        assertThat(settings.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(settings.maxAttempts()).isEqualTo(5);
         assertThat(settings.retryDelaySeconds()).isEqualTo(1200);
         assertThat(settings.ringTimeoutSeconds()).isEqualTo(30);
         assertThat(settings.callerId()).isEqualTo("+33100000000");
+        assertThat(settings.wrapUpTimeout()).as("the schema's default").isEqualTo(java.time.Duration.ofSeconds(120));
+        assertThat(settings.pauseAfterWrapUpTimeout()).isFalse();
+        CampaignSettings changed = campaigns.setWrapUpPolicy(id, java.time.Duration.ofSeconds(45), true);
+        assertThat(campaigns.settings(id)).isEqualTo(changed);
+        assertThat(changed.wrapUpTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(changed.pauseAfterWrapUpTimeout()).isTrue();
         List<Qualification> qualifications = campaigns.qualifications(id);
         assertThat(qualifications).extracting(Qualification::code).containsExactly("SALE", "NOT_INTERESTED",
                 "CALLBACK", "WRONG_NUMBER", "ANSWERING_MACHINE", "DO_NOT_CALL", "ALREADY_CUSTOMER");
@@ -72,7 +78,7 @@ class CampaignServiceTest {
         assertThat(campaigns.running()).extracting(CampaignSettings::id).doesNotContain(id);
         assertThat(campaigns.start(id).status()).isEqualTo(CampaignStatus.RUNNING);
         assertThat(campaigns.finish(id).status()).isEqualTo(CampaignStatus.FINISHED);
-        assertThat(campaigns.settings(id).status()).isEqualTo("FINISHED");
+        assertThat(campaigns.settings(id).status()).isEqualTo(CampaignStatus.FINISHED);
     }
 
     @Test
@@ -80,7 +86,7 @@ class CampaignServiceTest {
         long id = newCampaign();
 
         assertRefused(() -> campaigns.pause(id), "campaign.cannot-pause", CampaignStatus.DRAFT);
-        assertThat(campaigns.settings(id).status()).isEqualTo("DRAFT");
+        assertThat(campaigns.settings(id).status()).isEqualTo(CampaignStatus.DRAFT);
     }
 
     @Test
@@ -164,8 +170,8 @@ class CampaignServiceTest {
         List<CampaignSummary> finished = campaigns.finishCompleted();
 
         assertThat(finished).extracting(CampaignSummary::id).contains(done).doesNotContain(waiting, empty);
-        assertThat(campaigns.settings(done).status()).isEqualTo("FINISHED");
-        assertThat(campaigns.settings(empty).status()).isEqualTo("RUNNING");
+        assertThat(campaigns.settings(done).status()).isEqualTo(CampaignStatus.FINISHED);
+        assertThat(campaigns.settings(empty).status()).isEqualTo(CampaignStatus.RUNNING);
         CampaignSummary w = campaigns.summaries().stream().filter(s -> s.id() == waiting).findFirst().orElseThrow();
         assertThat(w.status()).isEqualTo(CampaignStatus.RUNNING);
         assertThat(w.contactsDueNow()).isZero();

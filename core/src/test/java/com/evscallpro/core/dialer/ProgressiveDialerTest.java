@@ -42,8 +42,9 @@ class ProgressiveDialerTest {
 
     private final AgentStatus alice = new AgentStatus(1, "alice", "Alice", "2001", AgentState.READY, null,
             Instant.now(), null);
-    private final CampaignSettings campaign = new CampaignSettings(10, "Fibre", "RUNNING", 3, 600, 25,
-            "+33170000000", 1);
+    private final CampaignSettings campaign = new CampaignSettings(10, "Fibre",
+            com.evscallpro.core.campaign.CampaignStatus.RUNNING, 3, 600, 25, "+33170000000", 1,
+            Duration.ofSeconds(120), false);
 
     @Test
     void a_ready_agent_gets_the_next_due_contact_reserved_and_one_attempt_process() {

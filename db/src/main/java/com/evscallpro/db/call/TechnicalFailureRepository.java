@@ -23,12 +23,4 @@ public interface TechnicalFailureRepository extends ListCrudRepository<Technical
             SELECT * FROM call_technical_failure ORDER BY failed_at DESC, id DESC LIMIT :limit OFFSET :offset
             """)
     List<TechnicalFailure> findLatest(int offset, int limit);
-
-    /** The campaign's wrap-up timeout in seconds (null for an unknown campaign). */
-    @Query("SELECT wrap_up_timeout_seconds FROM campaign WHERE id = :campaignId")
-    Integer wrapUpTimeoutSeconds(long campaignId);
-
-    /** READY or PAUSE: what becomes of an agent whose wrap-up timed out (null for an unknown campaign). */
-    @Query("SELECT wrap_up_timeout_action FROM campaign WHERE id = :campaignId")
-    String wrapUpTimeoutAction(long campaignId);
 }

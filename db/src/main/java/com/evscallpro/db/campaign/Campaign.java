@@ -26,6 +26,8 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
     private int retryDelaySeconds;
     private int ringTimeoutSeconds;
     private String callerId;
+    private int wrapUpTimeoutSeconds;
+    private String wrapUpTimeoutAction;
     @Version
     private Integer version;
     private Instant createdAt;
@@ -33,8 +35,8 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
 
     @PersistenceCreator
     Campaign(Long id, String name, CampaignStatus status, long qualificationGroupId, int maxAttempts,
-             int retryDelaySeconds, int ringTimeoutSeconds, String callerId, Integer version, Instant createdAt,
-             Instant updatedAt) {
+             int retryDelaySeconds, int ringTimeoutSeconds, String callerId, int wrapUpTimeoutSeconds,
+             String wrapUpTimeoutAction, Integer version, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.name = name;
         this.status = status;
@@ -43,12 +45,21 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
         this.retryDelaySeconds = retryDelaySeconds;
         this.ringTimeoutSeconds = ringTimeoutSeconds;
         this.callerId = callerId;
+        this.wrapUpTimeoutSeconds = wrapUpTimeoutSeconds;
+        this.wrapUpTimeoutAction = wrapUpTimeoutAction;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
-    /** A new DRAFT campaign. */
+    /** The schema's default wrap-up timeout (V9). */
+    public static final int DEFAULT_WRAP_UP_TIMEOUT_SECONDS = 120;
+    /** After a wrap-up timeout the agent is READY again ... */
+    public static final String WRAP_UP_THEN_READY = "READY";
+    /** ... or PAUSED with reason {@code wrap-up-timeout}. */
+    public static final String WRAP_UP_THEN_PAUSE = "PAUSE";
+
+    /** A new DRAFT campaign (wrap-up: 120 s, then READY). */
     public static Campaign draft(String name, long qualificationGroupId, int maxAttempts, int retryDelaySeconds,
                                  int ringTimeoutSeconds, String callerId) {
         Objects.requireNonNull(name, "name");
@@ -66,7 +77,8 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
         }
         Instant now = Instant.now();
         return new Campaign(null, name.strip(), CampaignStatus.DRAFT, qualificationGroupId, maxAttempts,
-                retryDelaySeconds, ringTimeoutSeconds, callerId, null, now, now);
+                retryDelaySeconds, ringTimeoutSeconds, callerId, DEFAULT_WRAP_UP_TIMEOUT_SECONDS, WRAP_UP_THEN_READY,
+                null, now, now);
     }
 
     /** DRAFT or PAUSED → RUNNING. */
@@ -126,6 +138,29 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
 
     public String getCallerId() {
         return callerId;
+    }
+
+    /** How long an agent has to qualify a call once it ended. */
+    public int getWrapUpTimeoutSeconds() {
+        return wrapUpTimeoutSeconds;
+    }
+
+    /** {@link #WRAP_UP_THEN_READY} or {@link #WRAP_UP_THEN_PAUSE}. */
+    public String getWrapUpTimeoutAction() {
+        return wrapUpTimeoutAction;
+    }
+
+    /** Sets the wrap-up policy: timeout at least 1 s, action READY or PAUSE. */
+    public Campaign wrapUpPolicy(int timeoutSeconds, String action) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("wrapUpTimeoutSeconds must be at least 1, was " + timeoutSeconds);
+        }
+        if (!WRAP_UP_THEN_READY.equals(action) && !WRAP_UP_THEN_PAUSE.equals(action)) {
+            throw new IllegalArgumentException("wrapUpTimeoutAction must be READY or PAUSE, was " + action);
+        }
+        this.wrapUpTimeoutSeconds = timeoutSeconds;
+        this.wrapUpTimeoutAction = action;
+        return this;
     }
 
     public Integer getVersion() {

@@ -2,6 +2,7 @@ package com.evscallpro.workers.outcome;
 
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
+import com.evscallpro.workers.JobVariables;
 import com.evscallpro.core.call.CallRecorder;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.process.AttemptOutcome;
@@ -28,9 +29,9 @@ public class OutcomeWorkers {
     @JobWorker(type = JOB_CDR_RECORD, fetchAllVariables = true)
     public void record(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        recorder.record(new CallRecorder.AttemptRecord((String) v.get(CALL_ID), Variables.number(v, CAMPAIGN_ID),
-                Variables.number(v, CONTACT_ID), Variables.numberOr(v, AGENT_ID, 0),
-                (String) v.get(PHONE_NUMBER), (int) Variables.number(v, ATTEMPT),
+        recorder.record(new CallRecorder.AttemptRecord((String) v.get(CALL_ID), JobVariables.number(v, CAMPAIGN_ID),
+                JobVariables.number(v, CONTACT_ID), JobVariables.numberOrNull(v, AGENT_ID),
+                (String) v.get(PHONE_NUMBER), (int) JobVariables.number(v, ATTEMPT),
                 AttemptOutcome.of((String) v.get(OUTCOME)),
                 v.get(HANGUP_CAUSE) instanceof Number n ? n.intValue() : null,
                 (String) v.get(QUALIFICATION_CODE), (String) v.get(COMMENT), job.getProcessInstanceKey()));

@@ -2,6 +2,7 @@ package com.evscallpro.workers.outcome;
 
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
+import com.evscallpro.workers.JobVariables;
 import com.evscallpro.core.call.TechnicalFailureService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -33,9 +34,9 @@ public class TechnicalFailureWorker {
     @JobWorker(type = JOB_CALL_RECORD_TECHNICAL_FAILURE, fetchAllVariables = true)
     public void record(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        boolean first = failures.record((String) v.get(CALL_ID), Variables.number(v, CAMPAIGN_ID),
-                Variables.number(v, CONTACT_ID), Variables.numberOrNull(v, AGENT_ID),
-                (int) Variables.numberOr(v, ATTEMPT, 0), (String) v.get(TECHNICAL_FAILURE_REASON));
+        boolean first = failures.record((String) v.get(CALL_ID), JobVariables.number(v, CAMPAIGN_ID),
+                JobVariables.number(v, CONTACT_ID), JobVariables.numberOrNull(v, AGENT_ID),
+                (int) JobVariables.numberOr(v, ATTEMPT, 0), (String) v.get(TECHNICAL_FAILURE_REASON));
         if (first) {
             counter.increment();
         }

@@ -3,6 +3,7 @@ package com.evscallpro.workers.task;
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
 import com.evscallpro.core.task.WrapUpTasks;
+import com.evscallpro.workers.JobVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -27,25 +28,14 @@ public class WrapUpTaskWorker {
     @JobWorker(type = JOB_USER_TASK, autoComplete = false, timeout = 8 * 3_600_000L, fetchAllVariables = true)
     public void assign(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        tasks.assign(job.getKey(), (String) v.get(CALL_ID), numberOrNull(v, AGENT_ID), number(v, CAMPAIGN_ID),
-                number(v, CONTACT_ID), (int) number(v, ATTEMPT));
+        tasks.assign(job.getKey(), (String) v.get(CALL_ID), JobVariables.numberOrNull(v, AGENT_ID),
+                JobVariables.number(v, CAMPAIGN_ID), JobVariables.number(v, CONTACT_ID),
+                (int) JobVariables.number(v, ATTEMPT));
     }
 
     @JobWorker(type = JOB_AGENT_WRAP_UP_TIMEOUT, fetchAllVariables = true)
     public void timedOut(@Variable(name = CALL_ID) String callId, @Variable(name = AGENT_ID) Long agentId,
                          @Variable(name = CAMPAIGN_ID) long campaignId) {
         tasks.closeTimedOut(callId, agentId, campaignId);
-    }
-
-    private static long number(Map<String, Object> variables, String name) {
-        Object value = variables.get(name);
-        if (!(value instanceof Number n)) {
-            throw new IllegalArgumentException("Variable " + name + " is missing or not a number: " + value);
-        }
-        return n.longValue();
-    }
-
-    private static Long numberOrNull(Map<String, Object> variables, String name) {
-        return variables.get(name) instanceof Number n ? n.longValue() : null;
     }
 }

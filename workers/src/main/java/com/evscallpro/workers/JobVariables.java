@@ -1,14 +1,14 @@
-package com.evscallpro.workers.outcome;
+package com.evscallpro.workers;
 
 import java.util.Map;
 
 /** Reading numbers from a job's variables (the engine gives JSON numbers as Integer or Long). */
-final class Variables {
+public final class JobVariables {
 
-    private Variables() {
+    private JobVariables() {
     }
 
-    static long number(Map<String, Object> variables, String name) {
+    public static long number(Map<String, Object> variables, String name) {
         if (!(variables.get(name) instanceof Number n)) {
             throw new IllegalArgumentException("Variable " + name + " is missing or not a number: "
                     + variables.get(name));
@@ -16,11 +16,11 @@ final class Variables {
         return n.longValue();
     }
 
-    static long numberOr(Map<String, Object> variables, String name, long fallback) {
+    public static long numberOr(Map<String, Object> variables, String name, long fallback) {
         return variables.get(name) instanceof Number n ? n.longValue() : fallback;
     }
 
-    static Long numberOrNull(Map<String, Object> variables, String name) {
+    public static Long numberOrNull(Map<String, Object> variables, String name) {
         return variables.get(name) instanceof Number n ? n.longValue() : null;
     }
 }

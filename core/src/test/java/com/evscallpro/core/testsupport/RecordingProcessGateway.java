@@ -1,4 +1,4 @@
-package com.evscallpro.core.call;
+package com.evscallpro.core.testsupport;
 
 import com.evscallpro.core.process.AttemptOutcome;
 import com.evscallpro.core.process.OutboundAttempt;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A process gateway that writes down what the domain told the engine, as readable lines. */
-final class RecordingProcessGateway implements ProcessGateway {
+public final class RecordingProcessGateway implements ProcessGateway {
 
-    final List<String> told = new CopyOnWriteArrayList<>();
+    public final List<String> told = new CopyOnWriteArrayList<>();
 
     @Override
     public long startAttempt(OutboundAttempt attempt) {
