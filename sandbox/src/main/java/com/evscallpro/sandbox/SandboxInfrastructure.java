@@ -21,6 +21,8 @@ public final class SandboxInfrastructure implements AutoCloseable {
 
     /** The agents' dialplan context of the simulator, as Asterisk's {@code [agents]}. */
     public static final String AGENT_CONTEXT = "agents";
+    /** Where the simulator's customer Local channels {@code Dial()} the customer, as a trunk would be dialled. */
+    public static final String TRUNK_CONTEXT = "trunk-out";
 
     private final EmbeddedDatabase database;
     private final EmbeddedEngine engine;
@@ -40,6 +42,18 @@ public final class SandboxInfrastructure implements AutoCloseable {
      * @param customers     how the simulated customers behave
      */
     public static SandboxInfrastructure start(Path dataDirectory, CustomerScript customers) {
+        return start(dataDirectory, customers, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The simulator is shaped like a production site: customers are reached through a trunk {@code Dial()} in the
+     * originated Local channel (so busy and congestion come back as DIALSTATUS, captures 11a-d) and agents' phones
+     * are single channels named {@code PJSIP/<ext>-<seq>}, not Local pairs.
+     *
+     * @param shape further simulator settings (tests: phones that cannot be reached...)
+     */
+    public static SandboxInfrastructure start(Path dataDirectory, CustomerScript customers,
+                                              java.util.function.UnaryOperator<SimulatorSettings> shape) {
         long t0 = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         EmbeddedEngine engine = null;
@@ -48,9 +62,11 @@ public final class SandboxInfrastructure implements AutoCloseable {
             byte[] secret = new byte[12];
             new SecureRandom().nextBytes(secret);
             String amiSecret = HexFormat.of().formatHex(secret);
-            PbxSimulator pbx = new PbxSimulator(SimulatorSettings.defaults()
+            PbxSimulator pbx = new PbxSimulator(shape.apply(SimulatorSettings.defaults()
                     .withCredentials("evscallpro", amiSecret)
-                    .withCustomers(customers)).start();
+                    .withCustomers(customers)
+                    .withTrunk(TRUNK_CONTEXT)
+                    .withPjsipPhones(true))).start();
             log.info("Embedded infrastructure up in {} ms: PostgreSQL :{}, Zeebe {}, PBX simulator AMI :{}",
                     (System.nanoTime() - t0) / 1_000_000, database.port(), engine.grpcAddress(), pbx.port());
             return new SandboxInfrastructure(database, engine, pbx, amiSecret);

@@ -26,6 +26,8 @@ final class SandboxTestContext {
     static final String NO_ANSWER = "+33612000003";
     /** Answers and stays on the line until the agent ends the call. */
     static final String ANSWERS_AND_TALKS = "+33612000010";
+    /** An agent extension whose phone the simulated PBX cannot reach (capture 14: CHANUNAVAIL, no Dial events). */
+    static final String UNREACHABLE_PHONE = "2499";
 
     private static SandboxTestContext instance;
 
@@ -48,7 +50,8 @@ final class SandboxTestContext {
                     .with(BUSY, CustomerBehaviour.busy())
                     .with(NO_ANSWER, CustomerBehaviour.noAnswer())
                     .with(ANSWERS_AND_TALKS, CustomerBehaviour.answerAndStay(Duration.ofMillis(300)));
-            SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers);
+            SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers,
+                    pbx -> pbx.withUnreachablePhones(UNREACHABLE_PHONE));
             PublishFaults faults = new PublishFaults();
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",

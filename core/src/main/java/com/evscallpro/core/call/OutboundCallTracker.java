@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * Follows every outbound call from dial to hangup. It places the originate, turns what the PBX says into the
  * attempt's process messages (answered, failed, agent connected, abandoned) and moves the reserved agent: RESERVED →
  * ON_CALL when the PBX bridges the customer to the agent, → WRAP_UP at hangup, → READY when the customer never
- * answered, → PAUSED ({@value #PHONE_NOT_ANSWERED}) when the agent's phone did not answer. The bridge itself is done by
+ * answered, → PAUSED ({@code phone-not-answered}) when the agent's phone did not answer. The bridge itself is done by
  * the PBX at answer time, never by a round trip through here. Each call's state changes are decided by
  * {@link OutboundCall}; this class serialises them per call.
  */
