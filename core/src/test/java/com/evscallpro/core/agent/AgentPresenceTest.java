@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
+import com.evscallpro.core.testsupport.MutableClock;
 import com.evscallpro.core.user.AgentStateJournal;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,33 +167,5 @@ class AgentPresenceTest {
         assertThat(sessions.status(agent).state()).isEqualTo(AgentState.READY);
         assertThat(sessions.logOutAll()).isEqualTo(1);
         assertThat(sessions.status(agent).state()).isEqualTo(AgentState.OFFLINE);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

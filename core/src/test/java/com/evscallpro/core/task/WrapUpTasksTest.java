@@ -19,16 +19,15 @@ import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
+import com.evscallpro.core.testsupport.MutableClock;
 import com.evscallpro.core.testsupport.RecordingProcessGateway;
 import com.evscallpro.core.testsupport.ScriptedPbx;
 import com.evscallpro.core.user.AgentStateJournal;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.telephony.CallEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +62,7 @@ class WrapUpTasksTest {
     @Autowired
     EventBus events;
 
-    private final MovingClock clock = new MovingClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final ScriptedPbx pbx = new ScriptedPbx();
     private final RecordingProcessGateway processes = new RecordingProcessGateway();
     private AgentService agents;
@@ -190,33 +189,5 @@ class WrapUpTasksTest {
     void a_wrap_up_without_an_agent_is_closed_at_once_as_not_qualified() {
         assertThat(tasks.assign(200, "no-agent-call", null, campaignId, contact.contactId(), 1)).isEmpty();
         assertThat(processes.told).containsExactly("wrap-up 200 " + com.evscallpro.core.process.WrapUpResult.NOT_QUALIFIED);
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
