@@ -20,7 +20,7 @@ import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
  * <ul>
  *   <li>baseline: {@link BaselineLineSplitter}, a plain BufferedReader line splitter that only counts frames;</li>
  *   <li>measured: {@link AsteriskAmiPbx} - the real asterisk-java reader (decoding every event into its
- *       ManagerEvent), its event pump, our enqueue filter, the {@code ami-dispatcher} thread with the CallTracker -
+ *       ManagerEvent), its event pump, our enqueue filter, the {@code ami-dispatcher} thread with the AmiCallTranslator -
  *       down to a {@link com.evscallpro.telephony.CallEventListener} ({@link AdapterProbe}).</li>
  * </ul>
  * Each receiver gets: a warm-up push, a saturated push (as fast as the socket takes it: events/s), and a paced push
@@ -229,7 +229,7 @@ public final class AmiThroughputScenario {
             return "asterisk-java reader (decode)";
         }
         if (thread.equals("ami-dispatcher")) {
-            return "ami-dispatcher (CallTracker)";
+            return "ami-dispatcher (AmiCallTranslator)";
         }
         if (thread.equals("baseline-line-splitter")) {
             return "baseline line splitter";
