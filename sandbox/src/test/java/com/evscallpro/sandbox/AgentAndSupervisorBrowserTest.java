@@ -108,7 +108,7 @@ class AgentAndSupervisorBrowserTest {
         // it running, the dialer reserves a READY agent at once and READY may last less than one push to the board.
         agentPage.locator("#ready-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
-        assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
+        assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='READY']")).hasCount(1);
         campaigns.start(campaignId);
 
         // The answered customer is bridged to the agent: screen-pop with the contact and the custom fields.
@@ -118,7 +118,7 @@ class AgentAndSupervisorBrowserTest {
         assertThat(agentPage.locator("#contact-phone")).containsText("6");
         assertThat(agentPage.locator("#custom-fields")).containsText("C-4242");
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
-        assertThat(supervisor.locator(".agent-state-badge[data-state='ON_CALL']")).hasCount(1);
+        assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='ON_CALL']")).hasCount(1);
         assertThat(supervisor.locator("#count-calls")).hasText("1");
 
         // The customer is still on the line: qualifying alone would hang them up, so it waits; the agent chooses
@@ -131,11 +131,11 @@ class AgentAndSupervisorBrowserTest {
         agentPage.locator("#qualify-hangup-button").click();
         assertThat(agentPage.locator("#screen-pop")).isHidden();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
-        assertThat(supervisor.locator(".agent-state-badge[data-state='READY']")).hasCount(1);
+        assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='READY']")).hasCount(1);
         assertThat(supervisor.locator("#count-calls")).hasText("0");
         agentPage.locator("#pause-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED", WAIT);
-        assertThat(supervisor.locator(".agent-state-badge[data-state='PAUSED']")).not().hasCount(0);
+        assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='PAUSED']")).not().hasCount(0);
         assertThat(supervisor.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
 
         // The qualification reached the database through the process.
@@ -157,7 +157,7 @@ class AgentAndSupervisorBrowserTest {
         AgentService agents = stack.bean(AgentService.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> agents.status(agent.id()),
                 s -> s.state() == AgentState.PAUSED && "disconnected".equals(s.pauseReason()));
-        assertThat(supervisor.locator(".agent-state-badge[data-state='PAUSED']")).containsText("Disconnected");
+        assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='PAUSED']")).containsText("Disconnected");
     }
 
     @Test

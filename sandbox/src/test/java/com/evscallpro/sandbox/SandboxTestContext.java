@@ -28,8 +28,6 @@ final class SandboxTestContext {
     static final String ANSWERS_AND_TALKS = "+33612000010";
     /** An agent extension whose phone the simulated PBX cannot reach (capture 14: CHANUNAVAIL, no Dial events). */
     static final String UNREACHABLE_PHONE = "2499";
-    /** A number the simulated PBX's customer context has no extension for: every Originate to it is refused (04c). */
-    static final String NO_SUCH_EXTENSION = "+33512999999";
 
     private static SandboxTestContext instance;
 
@@ -53,8 +51,7 @@ final class SandboxTestContext {
                     .with(NO_ANSWER, CustomerBehaviour.noAnswer())
                     .with(ANSWERS_AND_TALKS, CustomerBehaviour.answerAndStay(Duration.ofMillis(300)));
             SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers,
-                    pbx -> pbx.withUnreachablePhones(UNREACHABLE_PHONE)
-                            .withContext("customers", "_+336.")); // mobiles only: NO_SUCH_EXTENSION is refused
+                    pbx -> pbx.withUnreachablePhones(UNREACHABLE_PHONE));
             PublishFaults faults = new PublishFaults();
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",

@@ -115,8 +115,10 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         agentsGrid.addColumn(AgentStatus::extension).setHeader(getTranslation("supervision.col.extension"))
                 .setKey("extension").setAutoWidth(true);
         agentsGrid.addColumn(LitRenderer.<AgentStatus>of(
-                        "<span class=\"agent-state-badge\" data-state=\"${item.state}\" style=\"${item.style}\">"
+                        "<span class=\"agent-state-badge\" data-agent=\"${item.agent}\" data-state=\"${item.state}\""
+                                + " style=\"${item.style}\">"
                                 + "${item.label}</span>")
+                        .withProperty("agent", AgentStatus::username)
                         .withProperty("state", a -> state(a).name())
                         .withProperty("style", a -> StateColors.css(state(a))
                                 + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
