@@ -136,6 +136,8 @@ public final class OutboundCallProcess {
     public static final String OUTCOME = "outcome";
     /** Set with {@link #ERROR_TECHNICAL_FAILURE}: why the originate could not be placed (no phone number in it). */
     public static final String TECHNICAL_FAILURE_REASON = "technicalFailureReason";
+    /** Set with {@link #ERROR_TECHNICAL_FAILURE}: the kind of failure, a stable code the UI translates. */
+    public static final String TECHNICAL_FAILURE_CODE = "technicalFailureCode";
     public static final String HANGUP_CAUSE = "hangupCause";
     public static final String QUALIFICATION_CODE = "qualificationCode";
     public static final String QUALIFICATION_CATEGORY = "qualificationCategory";

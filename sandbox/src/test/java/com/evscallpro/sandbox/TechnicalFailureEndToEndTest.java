@@ -70,7 +70,9 @@ class TechnicalFailureEndToEndTest {
 
         assertThat(failure.campaignId()).isEqualTo(campaignId);
         assertThat(failure.agentId()).isEqualTo(agent.id());
-        assertThat(failure.reason()).as("why, for the admin").contains("could not be placed", "not connected");
+        assertThat(failure.kind()).as("the last retry found the PBX unreachable")
+                .isEqualTo(com.evscallpro.core.call.TechnicalFailureKind.PBX_NOT_CONNECTED);
+        assertThat(failure.reason()).as("the technical detail").contains("could not be placed", "not connected");
         assertThat(counted() - countedBefore).isEqualTo(1.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> agents.status(agent.id()).state() == AgentState.READY);
 

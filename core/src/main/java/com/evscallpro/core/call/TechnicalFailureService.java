@@ -15,7 +15,8 @@ public interface TechnicalFailureService {
      *
      * @return true when this call recorded it (false: already recorded)
      */
-    boolean record(String callId, long campaignId, long contactId, Long agentId, int attempt, String reason);
+    boolean record(String callId, long campaignId, long contactId, Long agentId, int attempt,
+                   TechnicalFailureKind kind, String reason);
 
     /** A page of failures, newest first. */
     List<TechnicalFailure> latest(int offset, int limit);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Records technical failures ({@code call_technical_failure}) and lists them for admins. */
 @Service
 class TechnicalFailures implements TechnicalFailureService {
 
@@ -38,12 +39,14 @@ class TechnicalFailures implements TechnicalFailureService {
 
     @Override
     @Transactional
-    public boolean record(String callId, long campaignId, long contactId, Long agentId, int attempt, String reason) {
+    public boolean record(String callId, long campaignId, long contactId, Long agentId, int attempt,
+                          TechnicalFailureKind kind, String reason) {
         String masked = PhoneMask.maskText(reason);
         if (masked != null && masked.length() > MAX_REASON) {
             masked = masked.substring(0, MAX_REASON);
         }
-        boolean inserted = failures.insertOnce(callId, campaignId, contactId, agentId, attempt, masked,
+        TechnicalFailureKind k = kind == null ? TechnicalFailureKind.OTHER : kind;
+        boolean inserted = failures.insertOnce(callId, campaignId, contactId, agentId, attempt, k.code(), masked,
                 clock.instant()) == 1;
         contacts.requeueWithoutAttempt(contactId, retryDelay);
         if (agentId != null) {
@@ -65,7 +68,8 @@ class TechnicalFailures implements TechnicalFailureService {
         }
         return failures.findLatest(offset, limit).stream()
                 .map(f -> new TechnicalFailure(f.callId(), f.campaignId(), f.contactId(), f.agentId(), f.attempt(),
-                        f.reason(), f.failedAt()))
+                        TechnicalFailureKind.ofCode(f.reasonCode()).orElse(TechnicalFailureKind.OTHER), f.reason(),
+                        f.failedAt()))
                 .toList();
     }
 }

@@ -11,12 +11,13 @@ public interface TechnicalFailureRepository extends ListCrudRepository<Technical
     /** Records a failure once per call id (a retried job changes nothing); true when this call inserted it. */
     @Modifying
     @Query("""
-            INSERT INTO call_technical_failure (call_id, campaign_id, contact_id, agent_id, attempt, reason, failed_at)
-            VALUES (:callId, :campaignId, :contactId, :agentId, :attempt, :reason, :failedAt)
+            INSERT INTO call_technical_failure (call_id, campaign_id, contact_id, agent_id, attempt, reason_code, reason,
+                                                failed_at)
+            VALUES (:callId, :campaignId, :contactId, :agentId, :attempt, :reasonCode, :reason, :failedAt)
             ON CONFLICT (call_id) DO NOTHING
             """)
-    int insertOnce(String callId, Long campaignId, Long contactId, Long agentId, Integer attempt, String reason,
-                   Instant failedAt);
+    int insertOnce(String callId, Long campaignId, Long contactId, Long agentId, Integer attempt, String reasonCode,
+                   String reason, Instant failedAt);
 
     /** A page of failures, newest first ({@code call_technical_failure_failed_idx}). */
     @Query("""

@@ -112,6 +112,9 @@ class EvsI18NProviderTest {
         for (PbxConfigValidationException.Subject.Kind kind : PbxConfigValidationException.Subject.Kind.values()) {
             used.add("admin.pbx.subject." + kind.name());
         }
+        for (com.evscallpro.core.call.TechnicalFailureKind kind : com.evscallpro.core.call.TechnicalFailureKind.values()) {
+            used.add("technical.kind." + kind.code());
+        }
         assertThat(used).hasSizeGreaterThan(50);
         for (String lang : List.of("fr", "en")) {
             Properties texts = load(lang);

@@ -3,6 +3,7 @@ package com.evscallpro.workers.outcome;
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
 import com.evscallpro.workers.JobVariables;
+import com.evscallpro.core.call.TechnicalFailureKind;
 import com.evscallpro.core.call.TechnicalFailureService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -36,7 +37,9 @@ public class TechnicalFailureWorker {
         Map<String, Object> v = job.getVariablesAsMap();
         boolean first = failures.record((String) v.get(CALL_ID), JobVariables.number(v, CAMPAIGN_ID),
                 JobVariables.number(v, CONTACT_ID), JobVariables.numberOrNull(v, AGENT_ID),
-                (int) JobVariables.numberOr(v, ATTEMPT, 0), (String) v.get(TECHNICAL_FAILURE_REASON));
+                (int) JobVariables.numberOr(v, ATTEMPT, 0),
+                TechnicalFailureKind.ofCode((String) v.get(TECHNICAL_FAILURE_CODE)).orElse(TechnicalFailureKind.OTHER),
+                (String) v.get(TECHNICAL_FAILURE_REASON));
         if (first) {
             counter.increment();
         }

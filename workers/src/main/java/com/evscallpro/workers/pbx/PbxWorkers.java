@@ -2,6 +2,7 @@ package com.evscallpro.workers.pbx;
 
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
+import com.evscallpro.core.call.TechnicalFailureKind;
 import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.call.PhoneMask;
 import com.evscallpro.core.dialer.DialerSettings;
@@ -72,7 +73,8 @@ public class PbxWorkers {
                 + cause.getMessage());
         int retriesLeft = job.getRetries() - 1;
         if (retriesLeft <= 0) {
-            return CamundaError.bpmnError(ERROR_TECHNICAL_FAILURE, message, Map.of(TECHNICAL_FAILURE_REASON, message));
+            return CamundaError.bpmnError(ERROR_TECHNICAL_FAILURE, message, Map.of(TECHNICAL_FAILURE_REASON, message,
+                    TECHNICAL_FAILURE_CODE, TechnicalFailureKind.of(cause).code()));
         }
         return CamundaError.jobError(message, null, retriesLeft, backoff(job.getRetries()));
     }

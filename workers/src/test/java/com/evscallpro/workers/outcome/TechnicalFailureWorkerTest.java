@@ -4,6 +4,7 @@ import static com.evscallpro.processes.OutboundCallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.evscallpro.core.call.TechnicalFailure;
+import com.evscallpro.core.call.TechnicalFailureKind;
 import com.evscallpro.core.call.TechnicalFailureService;
 import com.evscallpro.workers.FakeJob;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,9 +21,10 @@ class TechnicalFailureWorkerTest {
     private final TechnicalFailureService failures = new TechnicalFailureService() {
         @Override
         public boolean record(String callId, long campaignId, long contactId, Long agentId, int attempt,
-                              String reason) {
+                              TechnicalFailureKind kind, String reason) {
             boolean first = recorded.stream().noneMatch(r -> r.startsWith(callId + " "));
-            recorded.add(callId + " " + campaignId + " " + contactId + " " + agentId + " " + attempt + " " + reason);
+            recorded.add(callId + " " + campaignId + " " + contactId + " " + agentId + " " + attempt + " " + kind
+                    + " " + reason);
             return first;
         }
 
@@ -43,13 +45,14 @@ class TechnicalFailureWorkerTest {
         v.put(AGENT_ID, 42);
         v.put(ATTEMPT, 2);
         v.put(TECHNICAL_FAILURE_REASON, "AMI not connected");
+        v.put(TECHNICAL_FAILURE_CODE, "pbx-not-connected");
         FakeJob job = new FakeJob(JOB_CALL_RECORD_TECHNICAL_FAILURE, 3, v);
 
         worker.record(job);
         worker.record(job); // the job retried after a lost completion
 
-        assertThat(recorded).containsExactly("call-9 7 1001 42 2 AMI not connected",
-                "call-9 7 1001 42 2 AMI not connected");
+        assertThat(recorded).containsExactly("call-9 7 1001 42 2 PBX_NOT_CONNECTED AMI not connected",
+                "call-9 7 1001 42 2 PBX_NOT_CONNECTED AMI not connected");
         assertThat(meters.counter(TechnicalFailureWorker.METRIC).count()).isEqualTo(1.0);
     }
 
@@ -61,6 +64,7 @@ class TechnicalFailureWorkerTest {
         v.put(CONTACT_ID, 1002);
         v.put(AGENT_ID, null);
         worker.record(new FakeJob(JOB_CALL_RECORD_TECHNICAL_FAILURE, 3, v));
-        assertThat(recorded).containsExactly("call-10 7 1002 null 0 null");
+        assertThat(recorded).as("no kind given (an instance started before kinds existed): OTHER")
+                .containsExactly("call-10 7 1002 null 0 OTHER null");
     }
 }

@@ -86,6 +86,7 @@ class PbxWorkersTest {
                     assertThat(e.getErrorCode()).isEqualTo(ERROR_TECHNICAL_FAILURE);
                     assertThat(e.getErrorMessage()).contains("not connected");
                     assertThat(e.getVariables()).asString().contains(TECHNICAL_FAILURE_REASON);
+                    assertThat(e.getVariables()).asString().contains(TECHNICAL_FAILURE_CODE + "=pbx-not-connected");
                 });
         assertThat(pbx.requests).isEmpty();
     }
