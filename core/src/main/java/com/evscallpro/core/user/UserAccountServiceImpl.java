@@ -1,5 +1,6 @@
 package com.evscallpro.core.user;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.db.user.AppUser;
 import com.evscallpro.db.user.AppUserRepository;
 import java.util.List;
@@ -48,19 +49,19 @@ class UserAccountServiceImpl implements UserAccountService {
     public UserAccount create(String username, String rawPassword, String displayName, UserAccount.Role role,
                               String extension, String locale) {
         if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("a user needs a username");
+            throw new EvsException("user.username-required");
         }
         if (rawPassword == null || rawPassword.isBlank()) {
-            throw new IllegalArgumentException("a user needs a password");
+            throw new EvsException("user.password-required");
         }
         Objects.requireNonNull(role, "role");
         String name = username.strip();
         String ext = extension == null || extension.isBlank() ? null : extension.strip();
         if (users.existsByUsername(name)) {
-            throw new IllegalArgumentException("user '" + name + "' already exists");
+            throw new EvsException("user.username-taken", name);
         }
         if (ext != null && users.findByExtension(ext).isPresent()) {
-            throw new IllegalArgumentException("extension " + ext + " already belongs to another user");
+            throw new EvsException("user.extension-taken", ext);
         }
         try {
             AppUser saved = users.save(AppUser.create(name, passwords.encode(rawPassword), displayName, role.name(),
@@ -70,7 +71,7 @@ class UserAccountServiceImpl implements UserAccountService {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DuplicateKeyException) {
-                    throw new IllegalArgumentException("user '" + name + "' or extension " + ext + " already exists", e);
+                    throw new EvsException(e, "user.username-or-extension-taken", name, ext == null ? "" : ext);
                 }
             }
             throw e;

@@ -58,11 +58,16 @@ class UserAccountServiceTest {
         users.create(name, "pw", null, UserAccount.Role.AGENT, extension, "fr");
 
         assertThatThrownBy(() -> users.create(name, "pw", null, UserAccount.Role.AGENT, null, "fr"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("user.username-taken");
+                    org.assertj.core.api.Assertions.assertThat(e.args()).containsExactly(name);
+                });
         assertThatThrownBy(() -> users.create(unique("agent"), "pw", null, UserAccount.Role.AGENT, extension, "fr"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extension");
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("user.extension-taken"));
         assertThatThrownBy(() -> users.create(unique("agent"), " ", null, UserAccount.Role.AGENT, null, "fr"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("user.password-required"));
     }
 
     @Test
