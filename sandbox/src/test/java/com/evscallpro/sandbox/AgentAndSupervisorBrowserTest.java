@@ -16,6 +16,8 @@ import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.planning.PlanningDefinition;
+import com.evscallpro.core.planning.PlanningService;
 import com.evscallpro.core.user.UserAccountService;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -206,6 +208,71 @@ class AgentAndSupervisorBrowserTest {
         admin.locator("#import-close").click();
         assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Admin campaign")))
                 .isVisible();
+    }
+
+    @Test
+    void admin_creates_edits_and_deletes_a_planning_from_the_screens_in_french() {
+        stack.bean(UserAccountService.class).create("pw-planner", "pw-planner-secret", "Paul Planning",
+                UserAccount.Role.ADMIN, null, "fr");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")).newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-planner", "pw-planner-secret");
+        admin.locator("#nav-plannings").click();
+        assertThat(admin.locator("#plannings-view")).isVisible();
+
+        admin.locator("#add-planning").click();
+        assertThat(admin.locator(".slot-row")).hasCount(5); // Monday to Friday 9:00-20:00 offered
+        admin.locator("#planning-name input").fill("Heures légales");
+        // a Saturday slot that ends before it starts: refused with the reason, in French, nothing saved
+        admin.locator("#add-slot").click();
+        Locator saturday = admin.locator(".slot-row").nth(5);
+        saturday.locator(".slot-day").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("samedi")).click();
+        saturday.locator(".slot-start input").fill("12:00");
+        saturday.locator(".slot-start input").press("Enter");
+        saturday.locator(".slot-end input").fill("10:00");
+        saturday.locator(".slot-end input").press("Enter");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("La plage du samedi doit finir après son début"))).isVisible();
+        PlanningService plannings = stack.bean(PlanningService.class);
+        org.assertj.core.api.Assertions.assertThat(plannings.plannings())
+                .noneMatch(p -> p.name().equals("Heures légales"));
+
+        saturday.locator(".slot-end input").fill("12:30");
+        saturday.locator(".slot-end input").press("Enter");
+        saturday.locator(".slot-start input").fill("10:00");
+        saturday.locator(".slot-start input").press("Enter");
+        admin.locator("#add-exception").click();
+        admin.locator(".exception-row .exception-date input").fill("31/12/2026");
+        admin.locator(".exception-row .exception-date input").press("Enter");
+        admin.locator(".exception-row .exception-label input").fill("Inventaire");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Planning enregistré."))).isVisible();
+        PlanningDefinition saved = plannings.plannings().stream().filter(p -> p.name().equals("Heures légales"))
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(saved.slots()).hasSize(6)
+                .anySatisfy(slot -> {
+                    org.assertj.core.api.Assertions.assertThat(slot.day()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+                    org.assertj.core.api.Assertions.assertThat(slot.start()).isEqualTo(java.time.LocalTime.of(10, 0));
+                    org.assertj.core.api.Assertions.assertThat(slot.end()).isEqualTo(java.time.LocalTime.of(12, 30));
+                });
+        org.assertj.core.api.Assertions.assertThat(saved.exceptions()).singleElement().satisfies(e -> {
+            org.assertj.core.api.Assertions.assertThat(e.date()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+            org.assertj.core.api.Assertions.assertThat(e.closedAllDay()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(e.label()).isEqualTo("Inventaire");
+        });
+        org.assertj.core.api.Assertions.assertThat(saved.holidays()).isEqualTo("FR");
+        Locator row = admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sam. 10:00–12:30"));
+        assertThat(row).isVisible();
+
+        admin.locator(".delete-planning").first().click();
+        admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Supprimer")).click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("supprimé"))).isVisible();
     }
 
     /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */
