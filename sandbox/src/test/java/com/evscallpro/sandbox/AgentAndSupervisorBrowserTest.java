@@ -268,11 +268,25 @@ class AgentAndSupervisorBrowserTest {
         Locator row = admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sam. 10:00–12:30"));
         assertThat(row).isVisible();
 
+        // edit: the form comes back with what was saved; a new name is kept with the rest unchanged
+        admin.locator(".edit-planning").first().click();
+        assertThat(admin.locator(".slot-row")).hasCount(6);
+        assertThat(admin.locator(".exception-row .exception-label input")).hasValue("Inventaire");
+        admin.locator("#planning-name input").fill("Heures légales 2027");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText("Heures légales 2027"))).isVisible();
+        PlanningDefinition renamed = plannings.planning(saved.id()).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(renamed.name()).isEqualTo("Heures légales 2027");
+        org.assertj.core.api.Assertions.assertThat(renamed.slots()).isEqualTo(saved.slots());
+        org.assertj.core.api.Assertions.assertThat(renamed.exceptions()).isEqualTo(saved.exceptions());
+
         admin.locator(".delete-planning").first().click();
         admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Supprimer")).click();
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("supprimé"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).isEmpty();
     }
 
     /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */
