@@ -289,6 +289,57 @@ class AgentAndSupervisorBrowserTest {
         org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).isEmpty();
     }
 
+    @Test
+    void admin_builds_a_qualification_group_from_the_screens() {
+        stack.bean(UserAccountService.class).create("pw-qualifier", "pw-qualifier-secret", "Quentin Qualif",
+                UserAccount.Role.ADMIN, null, "en");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext().newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-qualifier", "pw-qualifier-secret");
+        admin.locator("#nav-qualifications").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Answering machine")))
+                .isVisible(); // the Standard group, in English
+
+        admin.locator("#add-qualification-group").click();
+        admin.locator("#qualification-group-name input").fill("Energy");
+        Locator first = admin.locator(".qualification-row").nth(0);
+        first.locator(".qualification-code input").fill("voicemail");
+        first.locator(".qualification-label-fr input").fill("Messagerie");
+        first.locator(".qualification-label-en input").fill("Voicemail");
+        first.locator(".qualification-final input").uncheck();
+        admin.locator("#add-qualification").click();
+        Locator second = admin.locator(".qualification-row").nth(1);
+        second.locator(".qualification-code input").fill("CONTRACT");
+        second.locator(".qualification-label-fr input").fill("Contrat signé");
+        second.locator(".qualification-label-en input").fill("Contract signed");
+        second.locator(".qualification-category").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Positive")).click();
+        second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move up")).click();
+        admin.locator("#save-qualification-group").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Qualification group saved."))).isVisible();
+
+        com.evscallpro.core.qualification.QualificationGroupDefinition energy =
+                stack.bean(com.evscallpro.core.qualification.QualificationService.class).groups().stream()
+                        .filter(g -> g.name().equals("Energy")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(energy.qualifications())
+                .extracting(q -> q.code() + "/" + q.category() + "/" + q.finalOutcome())
+                .containsExactly("CONTRACT/POSITIVE/true", "VOICEMAIL/NEUTRAL/false");
+
+        // a code typed twice is refused with the reason, and the dialog keeps what was typed
+        admin.locator(".edit-qualification-group").first().click(); // by name: Energy, then Standard
+        admin.locator("#add-qualification").click();
+        Locator third = admin.locator(".qualification-row").nth(2);
+        third.locator(".qualification-code input").fill("CONTRACT");
+        third.locator(".qualification-label-fr input").fill("Encore");
+        third.locator(".qualification-label-en input").fill("Again");
+        admin.locator("#save-qualification-group").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("The code CONTRACT is used twice."))).isVisible();
+        assertThat(admin.locator(".qualification-row")).hasCount(3);
+    }
+
     /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */
     private static void campaignAction(Page page, String button, String notification) {
         page.locator(button).click();

@@ -74,6 +74,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
             nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
+            nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-technical", "nav.technical", "admin/technical-failures", VaadinIcon.WARNING));
         }
         return nav;
