@@ -340,6 +340,45 @@ class AgentAndSupervisorBrowserTest {
         assertThat(admin.locator(".qualification-row")).hasCount(3);
     }
 
+    @Test
+    void a_pause_reason_an_admin_adds_is_offered_to_agents_and_labelled_in_their_language() {
+        UserAccountService users = stack.bean(UserAccountService.class);
+        users.create("pw-pauser", "pw-pauser-secret", "Pat Pauses", UserAccount.Role.ADMIN, null, "fr");
+        users.create("pw-briefed", "pw-briefed-secret", "Bea Briefed", UserAccount.Role.AGENT, "2231", "en");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")).newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-pauser", "pw-pauser-secret");
+        admin.locator("#nav-pause-reasons").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Déjeuner")))
+                .isVisible();
+        admin.locator("#add-pause-reason").click();
+        admin.locator("#pause-reason-code input").fill("disconnected"); // the system's own: refused with the reason
+        admin.locator("#pause-reason-fr input").fill("Débranché");
+        admin.locator("#pause-reason-en input").fill("Unplugged");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("est un motif que le système pose lui-même"))).isVisible();
+        admin.locator("#pause-reason-code input").fill("team-brief");
+        admin.locator("#pause-reason-fr input").fill("Brief d’équipe");
+        admin.locator("#pause-reason-en input").fill("Team brief");
+        admin.locator("#pause-reason-position input").fill("3");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Motif de pause enregistré."))).isVisible();
+
+        Page agentPage = browser.newContext().newPage();
+        agentPage.setDefaultTimeout(30_000);
+        login(agentPage, base, "pw-briefed", "pw-briefed-secret");
+        agentPage.locator("#pause-reason").click();
+        agentPage.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Team brief")).click();
+        agentPage.locator("#pause-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED", WAIT);
+        assertThat(agentPage.locator("#agent-pause-reason")).hasText("Team brief");
+        org.assertj.core.api.Assertions.assertThat(stack.bean(com.evscallpro.core.agent.AgentService.class)
+                .status(users.findByUsername("pw-briefed").orElseThrow().id()).pauseReason()).isEqualTo("team-brief");
+    }
+
     /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */
     private static void campaignAction(Page page, String button, String notification) {
         page.locator(button).click();

@@ -16,8 +16,8 @@ public final class TestAgents {
     }
 
     public static Sessions sessions(UserAccountService users, AgentStateJournal journal, EventBus events,
-                                    Clock clock) {
-        AgentSessions s = new AgentSessions(users, journal, events, clock);
+                                    com.evscallpro.db.agent.PauseReasonRepository pauseReasons, Clock clock) {
+        AgentSessions s = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons), clock);
         return new Sessions(s, s);
     }
 }

@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
+            nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));
             nav.addItem(item("nav-technical", "nav.technical", "admin/technical-failures", VaadinIcon.WARNING));
         }
         return nav;
