@@ -287,6 +287,22 @@ class AgentAndSupervisorBrowserTest {
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("supprimé"))).isVisible();
         org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).isEmpty();
+
+        // the audit log says who did it, from the screens, and exports it
+        admin.locator("#nav-audit").click();
+        admin.locator("#audit-actor input").fill("pw-planner");
+        admin.locator("#audit-actor input").press("Enter");
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Heures légales 2027")))
+                .not().hasCount(0);
+        com.microsoft.playwright.Download download = admin.waitForDownload(() -> admin.locator("#audit-export vaadin-button").click());
+        try {
+            String csv = java.nio.file.Files.readString(download.path());
+            org.assertj.core.api.Assertions.assertThat(csv).startsWith("at,actor,source,action,entity")
+                    .contains("pw-planner").contains("create,planning").contains("update,planning")
+                    .contains("delete,planning").doesNotContain("pw-qualifier");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.evscallpro.core.agent;
 
+import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.db.agent.PauseReasonRepository;
 import java.util.List;
@@ -19,9 +20,11 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
     private static final int MAX_LABEL = 100;
 
     private final PauseReasonRepository reasons;
+    private final AuditTrail audit;
 
-    PauseReasonCatalogImpl(PauseReasonRepository reasons) {
+    PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit) {
         this.reasons = reasons;
+        this.audit = audit;
     }
 
     @Override
@@ -60,7 +63,11 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
                 || reason.labelEn().strip().length() > MAX_LABEL) {
             throw new EvsException("pause.label-required", code);
         }
-        reasons.upsert(code, reason.labelFr().strip(), reason.labelEn().strip(), reason.position(), reason.active());
+        PauseReasonChoice before = find(code).orElse(null);
+        PauseReasonChoice after = new PauseReasonChoice(code, reason.labelFr().strip(), reason.labelEn().strip(),
+                reason.position(), reason.active());
+        reasons.upsert(code, after.labelFr(), after.labelEn(), after.position(), after.active());
+        audit.record(before == null ? "create" : "update", "pause-reason", code, after.labelEn(), before, after);
         log.info("Pause reason '{}' saved ({}, {})", code, reason.active() ? "offered" : "not offered",
                 reason.labelEn().strip());
     }

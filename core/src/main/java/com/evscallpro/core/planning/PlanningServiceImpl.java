@@ -1,5 +1,6 @@
 package com.evscallpro.core.planning;
 
+import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.db.planning.Planning;
 import com.evscallpro.db.planning.PlanningRepository;
@@ -38,10 +39,12 @@ class PlanningServiceImpl implements PlanningService {
     private static final int MAX_NAME = 100;
 
     private final PlanningRepository plannings;
+    private final AuditTrail audit;
     private final Map<String, HolidayManager> holidayManagers = new ConcurrentHashMap<>();
 
-    PlanningServiceImpl(PlanningRepository plannings) {
+    PlanningServiceImpl(PlanningRepository plannings, AuditTrail audit) {
         this.plannings = plannings;
+        this.audit = audit;
     }
 
     @Override
@@ -77,6 +80,8 @@ class PlanningServiceImpl implements PlanningService {
             Planning saved = plannings.save(row);
             log.info("Planning {} '{}' saved: {} slot(s), {} exception(s), holidays {}", saved.id(), saved.name(),
                     saved.slots().size(), saved.exceptions().size(), saved.holidays());
+            audit.record(existing == null ? "create" : "update", "planning", saved.id(), saved.name(),
+                    existing == null ? null : toDefinition(existing), toDefinition(saved));
             return saved.id();
         } catch (DuplicateKeyException e) {
             throw new EvsException(e, "planning.name-taken", valid.name());
@@ -89,6 +94,7 @@ class PlanningServiceImpl implements PlanningService {
         Planning p = plannings.findById(id).orElseThrow(() -> new EvsException("planning.not-found", id));
         plannings.delete(p);
         log.info("Planning {} '{}' deleted", id, p.name());
+        audit.record("delete", "planning", id, p.name(), toDefinition(p), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.evscallpro.core.qualification;
 
+import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.qualification.Qualification.QualificationCategory;
 import com.evscallpro.db.qualification.QualificationEntry;
@@ -29,10 +30,13 @@ class QualificationServiceImpl implements QualificationService {
 
     private final QualificationEntryRepository entries;
     private final QualificationGroupRepository groups;
+    private final AuditTrail audit;
 
-    QualificationServiceImpl(QualificationEntryRepository entries, QualificationGroupRepository groups) {
+    QualificationServiceImpl(QualificationEntryRepository entries, QualificationGroupRepository groups,
+                             AuditTrail audit) {
         this.entries = entries;
         this.groups = groups;
+        this.audit = audit;
     }
 
     @Override
@@ -75,6 +79,7 @@ class QualificationServiceImpl implements QualificationService {
         groups.findByName(name).filter(g -> !g.id().equals(group.id())).ifPresent(g -> {
             throw new EvsException("qualification.group-name-taken", name);
         });
+        QualificationGroupDefinition before = group.id() == null ? null : group(group.id()).orElse(null);
         try {
             QualificationGroup saved = groups.save(new QualificationGroup(group.id(), name));
             entries.deleteByGroupId(saved.id());
@@ -84,6 +89,8 @@ class QualificationServiceImpl implements QualificationService {
                         q.labelEn().strip(), q.category().name(), position++, q.finalOutcome()));
             }
             log.info("Qualification group {} '{}' saved with {} qualification(s)", saved.id(), name, list.size());
+            audit.record(before == null ? "create" : "update", "qualification-group", saved.id(), name, before,
+                    group(saved.id()).orElseThrow());
             return saved.id();
         } catch (DuplicateKeyException e) {
             throw new EvsException(e, "qualification.group-name-taken", name);
@@ -102,7 +109,9 @@ class QualificationServiceImpl implements QualificationService {
         if (used > 0) {
             throw new EvsException("qualification.group-in-use", g.name(), used);
         }
+        QualificationGroupDefinition before = toDefinition(g);
         groups.delete(g); // its qualifications go with it (ON DELETE CASCADE)
+        audit.record("delete", "qualification-group", groupId, g.name(), before, null);
         log.info("Qualification group {} '{}' deleted", groupId, g.name());
     }
 

@@ -33,6 +33,8 @@ class AgentPresenceTest {
     EventBus events;
     @Autowired
     com.evscallpro.db.agent.PauseReasonRepository pauseReasons;
+    @Autowired
+    com.evscallpro.core.audit.AuditTrail audit;
 
     /** The real in-process event bus. */
     @org.springframework.context.annotation.Configuration
@@ -47,7 +49,7 @@ class AgentPresenceTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons), clock);
+        sessions = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit), clock);
         presence = new AgentPresence(sessions, PresenceSettings.defaults(), clock);
         String name = "presence-" + UUID.randomUUID().toString().substring(0, 8);
         agent = users.create(name, "secret-" + name, "Presence " + name, UserAccount.Role.AGENT,
@@ -61,7 +63,7 @@ class AgentPresenceTest {
 
     @Test
     void pause_reasons_come_from_the_catalog_admins_manage_case_insensitively_and_only_while_offered() {
-        PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons);
+        PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons, audit);
         sessions.goReady(agent);
         sessions.pause(agent, "LUNCH"); // seeded by V15; an upper-case code of old clients still reads
         assertThat(sessions.status(agent).pauseReason()).isEqualTo("lunch");

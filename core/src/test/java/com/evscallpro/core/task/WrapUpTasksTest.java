@@ -63,6 +63,8 @@ class WrapUpTasksTest {
     EventBus events;
     @Autowired
     com.evscallpro.db.agent.PauseReasonRepository pauseReasons;
+    @Autowired
+    com.evscallpro.core.audit.AuditTrail audit;
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private final ScriptedPbx pbx = new ScriptedPbx();
@@ -79,7 +81,7 @@ class WrapUpTasksTest {
     @BeforeEach
     void setUp() {
         pbx.clock = clock; // the PBX's times and ours move together
-        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, pauseReasons, clock);
+        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, pauseReasons, audit, clock);
         agents = sessions.service();
         routing = sessions.routing();
         calls = new OutboundCallTracker(pbx, processes, routing, events);
