@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -38,6 +39,7 @@ class TokenServiceImpl implements TokenService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
+    @Autowired
     TokenServiceImpl(UserAccountService accounts, RefreshTokenRepository tokens) {
         this(accounts, tokens, Clock.systemUTC());
     }
