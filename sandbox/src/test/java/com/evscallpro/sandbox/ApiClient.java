@@ -63,7 +63,7 @@ final class ApiClient {
         }
         HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text));
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return send(b);
     }
 
