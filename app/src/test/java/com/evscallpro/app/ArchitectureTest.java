@@ -14,7 +14,7 @@ class ArchitectureTest {
 
     private static final String[] PRODUCTION_MODULES = {"com.evscallpro.telephony..", "com.evscallpro.db..",
             "com.evscallpro.core..", "com.evscallpro.processes..", "com.evscallpro.workers..", "com.evscallpro.ui..",
-            "com.evscallpro.app.."};
+            "com.evscallpro.api..", "com.evscallpro.app.."};
 
     private static JavaClasses classes;
 
@@ -30,7 +30,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.evscallpro.telephony..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.evscallpro.db..", "com.evscallpro.core..",
                         "com.evscallpro.processes..", "com.evscallpro.workers..", "com.evscallpro.ui..",
-                        "com.evscallpro.app..", "com.evscallpro.sandbox..")
+                        "com.evscallpro.api..", "com.evscallpro.app..", "com.evscallpro.sandbox..")
                 .check(classes);
     }
 
@@ -55,7 +55,8 @@ class ArchitectureTest {
     void core_services_know_no_adapter_nor_engine_nor_ui() {
         noClasses().that().resideInAPackage("com.evscallpro.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.evscallpro.workers..",
-                        "com.evscallpro.ui..", "com.evscallpro.app..", "io.camunda..", "com.vaadin..")
+                        "com.evscallpro.ui..", "com.evscallpro.api..", "com.evscallpro.app..", "io.camunda..",
+                        "com.vaadin..")
                 .check(classes);
     }
 
@@ -82,6 +83,21 @@ class ArchitectureTest {
                         "com.evscallpro.telephony..", "com.evscallpro.workers..", "com.evscallpro.app..",
                         "io.camunda..", "org.springframework.jdbc..")
                 .check(classes);
+    }
+
+    /** The REST API, like the UI, reaches the domain through core services only. */
+    @Test
+    void api_talks_to_core_services_only() {
+        noClasses().that().resideInAPackage("com.evscallpro.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.evscallpro.db..",
+                        "com.evscallpro.telephony..", "com.evscallpro.workers..", "com.evscallpro.ui..",
+                        "com.evscallpro.app..", "io.camunda..", "org.springframework.jdbc..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void api_features_are_free_of_cycles() {
+        slices().matching("com.evscallpro.api.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class SandboxInfrastructure implements AutoCloseable {
     private final EmbeddedEngine engine;
     private final PbxSimulator pbx;
     private final String amiSecret;
+    /** The API's JWT signing secret: random for each start (API tokens do not outlive the sandbox). */
+    private final String jwtSecret = randomHex(32);
 
     private SandboxInfrastructure(EmbeddedDatabase database, EmbeddedEngine engine, PbxSimulator pbx,
                                   String amiSecret) {
@@ -59,9 +61,7 @@ public final class SandboxInfrastructure implements AutoCloseable {
         EmbeddedEngine engine = null;
         try {
             engine = EmbeddedEngine.start();
-            byte[] secret = new byte[12];
-            new SecureRandom().nextBytes(secret);
-            String amiSecret = HexFormat.of().formatHex(secret);
+            String amiSecret = randomHex(12);
             PbxSimulator pbx = new PbxSimulator(shape.apply(SimulatorSettings.defaults()
                     .withCredentials("evscallpro", amiSecret)
                     .withCustomers(customers)
@@ -99,7 +99,14 @@ public final class SandboxInfrastructure implements AutoCloseable {
         p.put("evs.telephony.ami.agent-context", AGENT_CONTEXT);
         p.put("evs.telephony.agi.bind-address", "127.0.0.1");
         p.put("evs.telephony.agi.port", 0);
+        p.put("evs.api.jwt.secret", jwtSecret);
         return p;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] secret = new byte[bytes];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     public EmbeddedEngine engine() {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Campaign management for the back office and the dialer. Refusals are {@link com.evscallpro.core.error.EvsException}s:
  * {@code campaign.not-found} (id), {@code campaign.cannot-start|pause|finish} (name, current {@link CampaignStatus}),
- * {@code campaign.name-required}, {@code campaign.name-taken} (name).
+ * {@code campaign.name-required}, {@code campaign.name-taken} (name), {@code campaign.version-mismatch} (expected,
+ * current version).
  */
 public interface CampaignService {
 
@@ -18,6 +19,21 @@ public interface CampaignService {
 
     /** RUNNING → PAUSED; {@code campaign.cannot-pause} otherwise. */
     CampaignSummary pause(long campaignId);
+
+    /**
+     * {@link #start(long)} only if the campaign is still at {@code expectedVersion} (optimistic lock: an HTTP
+     * {@code If-Match}); {@code campaign.version-mismatch} otherwise. A null version is not checked.
+     */
+    CampaignSummary start(long campaignId, Integer expectedVersion);
+
+    /** {@link #pause(long)} only if the campaign is still at {@code expectedVersion}, as {@link #start(long, Integer)}. */
+    CampaignSummary pause(long campaignId, Integer expectedVersion);
+
+    /** One campaign with its contact counts; {@code campaign.not-found}. */
+    CampaignSummary summary(long campaignId);
+
+    /** The campaign's version: +1 on every change of the campaign row (an HTTP ETag); {@code campaign.not-found}. */
+    int version(long campaignId);
 
     /** RUNNING or PAUSED → FINISHED (final); {@code campaign.cannot-finish} otherwise. */
     CampaignSummary finish(long campaignId);

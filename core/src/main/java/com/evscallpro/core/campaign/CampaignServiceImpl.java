@@ -47,17 +47,41 @@ class CampaignServiceImpl implements CampaignService {
 
     @Override
     public CampaignSummary start(long campaignId) {
-        return move(campaignId, "start", Campaign::start);
+        return move(campaignId, "start", Campaign::start, null);
     }
 
     @Override
     public CampaignSummary pause(long campaignId) {
-        return move(campaignId, "pause", Campaign::pause);
+        return move(campaignId, "pause", Campaign::pause, null);
+    }
+
+    @Override
+    public CampaignSummary start(long campaignId, Integer expectedVersion) {
+        return move(campaignId, "start", Campaign::start, expectedVersion);
+    }
+
+    @Override
+    public CampaignSummary pause(long campaignId, Integer expectedVersion) {
+        return move(campaignId, "pause", Campaign::pause, expectedVersion);
     }
 
     @Override
     public CampaignSummary finish(long campaignId) {
-        return move(campaignId, "finish", Campaign::finish);
+        return move(campaignId, "finish", Campaign::finish, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CampaignSummary summary(long campaignId) {
+        return campaigns.findWithCounts(campaignId).map(CampaignServiceImpl::toSummary)
+                .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int version(long campaignId) {
+        Integer version = load(campaignId).getVersion();
+        return version == null ? 0 : version;
     }
 
     @Override
@@ -76,8 +100,13 @@ class CampaignServiceImpl implements CampaignService {
         return finished;
     }
 
-    private CampaignSummary move(long campaignId, String action, UnaryOperator<Campaign> transition) {
+    private CampaignSummary move(long campaignId, String action, UnaryOperator<Campaign> transition,
+                                 Integer expectedVersion) {
         Campaign campaign = load(campaignId);
+        int current = campaign.getVersion() == null ? 0 : campaign.getVersion();
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new EvsException("campaign.version-mismatch", expectedVersion, current);
+        }
         CampaignStatus from = campaign.getStatus();
         try {
             transition.apply(campaign);

@@ -1,0 +1,102 @@
+package com.evscallpro.api.security;
+
+import com.evscallpro.core.auth.TokenService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.time.Clock;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The API's security: its own {@link SecurityFilterChain} for {@code /api/**}, before the UI's catch-all chain
+ * (which has no order, i.e. the lowest precedence). Stateless (no session, no CSRF: a bearer token is not sent by a
+ * browser on its own), JWTs validated by the OAuth2 resource server. Public: login, refresh and the API docs; every
+ * other endpoint names the roles allowed, and anything not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    static final String ADMIN = "ADMIN";
+    static final String SUPERVISOR = "SUPERVISOR";
+    static final String AGENT = "AGENT";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder apiJwtDecoder, ObjectMapper json)
+            throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        ProblemResponses problems = new ProblemResponses(json);
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(AccessTokens.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+        http.securityMatcher(paths.matcher("/api/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/auth/login"),
+                                paths.matcher(HttpMethod.POST, "/api/v1/auth/refresh"),
+                                paths.matcher(HttpMethod.GET, "/api/docs"),
+                                paths.matcher(HttpMethod.GET, "/api/docs/**")).permitAll()
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/auth/logout"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/application-data")).authenticated()
+                        .requestMatchers(paths.matcher("/api/v1/agent/**")).hasRole(AGENT)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/campaigns"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
+                                paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**")).hasRole(ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    SecretKey apiJwtKey(ApiJwtProperties properties) {
+        return new SecretKeySpec(properties.checkedSecret(), "HmacSHA256");
+    }
+
+    @Bean
+    JwtDecoder apiJwtDecoder(SecretKey apiJwtKey, ApiJwtProperties properties, TokenService tokens) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(apiJwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                new TokenVersionValidator(tokens)));
+        return decoder;
+    }
+
+    @Bean
+    AccessTokens accessTokens(SecretKey apiJwtKey, ApiJwtProperties properties) {
+        return new AccessTokens(new NimbusJwtEncoder(new ImmutableSecret<>(apiJwtKey)), properties,
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,146 @@
+package com.evscallpro.core.auth;
+
+import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.db.auth.RefreshToken;
+import com.evscallpro.db.auth.RefreshTokenRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class TokenServiceImpl implements TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenServiceImpl.class);
+    /** Compared against for an unknown user, so that the answer takes as long as for a known one. */
+    private static final String DUMMY_HASH = new BCryptPasswordEncoder().encode("not-a-password");
+
+    private final UserAccountService accounts;
+    private final RefreshTokenRepository tokens;
+    private final PasswordEncoder passwords;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    @Autowired
+    TokenServiceImpl(UserAccountService accounts, RefreshTokenRepository tokens) {
+        this(accounts, tokens, Clock.systemUTC());
+    }
+
+    TokenServiceImpl(UserAccountService accounts, RefreshTokenRepository tokens, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.clock = clock;
+        // stored hashes are bare BCrypt today; a {id}-prefixed hash of another algorithm also matches
+        DelegatingPasswordEncoder delegating =
+                (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        delegating.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        this.passwords = delegating;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserAccount authenticate(String username, String password) {
+        UserAccount account = username == null ? null : accounts.findByUsername(username.strip()).orElse(null);
+        String raw = password == null ? "" : password;
+        boolean matches = passwords.matches(raw, account == null ? DUMMY_HASH : account.passwordHash());
+        if (account == null || !matches || !account.enabled()) {
+            throw new EvsException("auth.bad-credentials");
+        }
+        return account;
+    }
+
+    @Override
+    public RefreshGrant issue(long userId, Duration ttl) {
+        return store(userId, UUID.randomUUID(), ttl);
+    }
+
+    // noRollbackFor: the family's revocation on a reuse must stay although the call fails
+    @Override
+    @Transactional(noRollbackFor = EvsException.class)
+    public RefreshGrant rotate(String refreshToken, Duration ttl) {
+        RefreshToken token = find(refreshToken);
+        Instant now = clock.instant();
+        if (token.rotatedAt() != null) {
+            int revoked = tokens.revokeFamily(token.familyId(), now);
+            log.warn("Refresh token reused for user {}: family {} revoked ({} tokens)", token.userId(),
+                    token.familyId(), revoked);
+            throw new EvsException("auth.refresh-reused");
+        }
+        if (token.revokedAt() != null || !token.expiresAt().isAfter(now)) {
+            throw new EvsException("auth.refresh-invalid");
+        }
+        if (tokens.markRotated(token.id(), now) == 0) { // a concurrent rotation won: that is a reuse too
+            tokens.revokeFamily(token.familyId(), now);
+            throw new EvsException("auth.refresh-reused");
+        }
+        return store(token.userId(), token.familyId(), ttl);
+    }
+
+    @Override
+    public long logout(long userId, String refreshToken) {
+        if (refreshToken != null && !refreshToken.isBlank()) {
+            tokens.findByTokenHash(hash(refreshToken)).filter(t -> t.userId() == userId)
+                    .ifPresent(t -> tokens.revokeFamily(t.familyId(), clock.instant()));
+        }
+        tokens.raiseTokenVersion(userId);
+        log.info("User {} logged out of the API", userId);
+        return userId;
+    }
+
+    @Override
+    public void revokeAll(long userId) {
+        int families = tokens.revokeUser(userId, clock.instant());
+        tokens.raiseTokenVersion(userId);
+        log.info("Every token of user {} revoked ({} refresh tokens)", userId, families);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long tokenVersion(long userId) {
+        return tokens.tokenVersion(userId).orElse(-1L);
+    }
+
+    private RefreshGrant store(long userId, UUID family, Duration ttl) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        tokens.save(RefreshToken.issue(hash(value), family, userId, now, expires));
+        return new RefreshGrant(userId, family, value, expires, tokenVersion(userId));
+    }
+
+    private RefreshToken find(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new EvsException("auth.refresh-invalid");
+        }
+        return tokens.findByTokenHash(hash(refreshToken)).orElseThrow(() -> new EvsException("auth.refresh-invalid"));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
