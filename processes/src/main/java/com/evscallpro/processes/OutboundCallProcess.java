@@ -141,6 +141,11 @@ public final class OutboundCallProcess {
     public static final String HANGUP_CAUSE = "hangupCause";
     public static final String QUALIFICATION_CODE = "qualificationCode";
     public static final String QUALIFICATION_CATEGORY = "qualificationCategory";
+    /**
+     * Set by the wrap-up: false when the qualification is not final for the contact (an answering machine...): the
+     * contact is then called again while attempts remain. Absent or true: the contact is closed.
+     */
+    public static final String QUALIFICATION_FINAL = "qualificationFinal";
     /** ISO-8601 instant string or null. */
     public static final String CALLBACK_AT = "callbackAt";
     public static final String COMMENT = "comment";
@@ -163,6 +168,7 @@ public final class OutboundCallProcess {
     public static final String CATEGORY_NEGATIVE = "NEGATIVE";
     public static final String CATEGORY_CALLBACK = "CALLBACK";
     public static final String CATEGORY_NEUTRAL = "NEUTRAL";
+    public static final String CATEGORY_DO_NOT_CALL = "DO_NOT_CALL";
     /** Ring timer used when {@link #RING_TIMEOUT} is missing or null. */
     public static final String DEFAULT_RING_TIMEOUT = "PT60S";
 

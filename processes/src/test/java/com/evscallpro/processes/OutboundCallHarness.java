@@ -113,7 +113,12 @@ final class OutboundCallHarness implements AutoCloseable {
 
     /** The agent's wrap-up: the {@code io.camunda.zeebe:userTask} job completes with these variables. */
     void agentQualifies(String code, String category, String callbackAt, String comment) {
+        agentQualifies(code, category, callbackAt, comment, true);
+    }
+
+    void agentQualifies(String code, String category, String callbackAt, String comment, boolean finalOutcome) {
         Map<String, Object> wrapUp = new HashMap<>();
+        wrapUp.put(QUALIFICATION_FINAL, finalOutcome);
         wrapUp.put(QUALIFICATION_CODE, code);
         wrapUp.put(QUALIFICATION_CATEGORY, category);
         wrapUp.put(CALLBACK_AT, callbackAt);

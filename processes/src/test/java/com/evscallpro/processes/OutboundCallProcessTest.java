@@ -117,6 +117,31 @@ class OutboundCallProcessTest {
     }
 
     @Test
+    void a_qualification_that_is_not_final_schedules_a_retry_while_attempts_remain() {
+        zeebe.agentQualifies("ANSWERING_MACHINE", CATEGORY_NEUTRAL, null, "", false);
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-machine", 1, 3));
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-machine");
+        zeebe.publishAgentConnected("call-machine");
+        awaitCompleted(key);
+        assertRetryScheduled(key, 1);
+        instance(key).hasVariableWithValue(QUALIFICATION_FINAL, false).hasNoIncidents();
+    }
+
+    @Test
+    void a_qualification_that_is_not_final_closes_the_contact_on_the_last_attempt() {
+        zeebe.agentQualifies("ANSWERING_MACHINE", CATEGORY_NEUTRAL, null, "", false);
+        zeebe.startWorkers();
+        long key = zeebe.start(startVariables("call-machine-last", 3, 3));
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-machine-last");
+        zeebe.publishAgentConnected("call-machine-last");
+        awaitCompleted(key);
+        assertContactClosed(key);
+    }
+
+    @Test
     void answer_message_may_name_the_agent_the_dialer_bridged() {
         zeebe.agentQualifies("NOT_INTERESTED", CATEGORY_NEGATIVE, null, null);
         zeebe.startWorkers();

@@ -16,6 +16,8 @@ import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.planning.PlanningDefinition;
+import com.evscallpro.core.planning.PlanningService;
 import com.evscallpro.core.user.UserAccountService;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -206,6 +208,191 @@ class AgentAndSupervisorBrowserTest {
         admin.locator("#import-close").click();
         assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Admin campaign")))
                 .isVisible();
+    }
+
+    @Test
+    void admin_creates_edits_and_deletes_a_planning_from_the_screens_in_french() {
+        stack.bean(UserAccountService.class).create("pw-planner", "pw-planner-secret", "Paul Planning",
+                UserAccount.Role.ADMIN, null, "fr");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")).newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-planner", "pw-planner-secret");
+        admin.locator("#nav-plannings").click();
+        assertThat(admin.locator("#plannings-view")).isVisible();
+
+        admin.locator("#add-planning").click();
+        assertThat(admin.locator(".slot-row")).hasCount(5); // Monday to Friday 9:00-20:00 offered
+        admin.locator("#planning-name input").fill("Heures légales");
+        // a Saturday slot that ends before it starts: refused with the reason, in French, nothing saved
+        admin.locator("#add-slot").click();
+        Locator saturday = admin.locator(".slot-row").nth(5);
+        saturday.locator(".slot-day").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("samedi")).click();
+        saturday.locator(".slot-start input").fill("12:00");
+        saturday.locator(".slot-start input").press("Enter");
+        saturday.locator(".slot-end input").fill("10:00");
+        saturday.locator(".slot-end input").press("Enter");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("La plage du samedi doit finir après son début"))).isVisible();
+        PlanningService plannings = stack.bean(PlanningService.class);
+        org.assertj.core.api.Assertions.assertThat(plannings.plannings())
+                .noneMatch(p -> p.name().equals("Heures légales"));
+
+        saturday.locator(".slot-end input").fill("12:30");
+        saturday.locator(".slot-end input").press("Enter");
+        saturday.locator(".slot-start input").fill("10:00");
+        saturday.locator(".slot-start input").press("Enter");
+        admin.locator("#add-exception").click();
+        admin.locator(".exception-row .exception-date input").fill("31/12/2026");
+        admin.locator(".exception-row .exception-date input").press("Enter");
+        admin.locator(".exception-row .exception-label input").fill("Inventaire");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Planning enregistré."))).isVisible();
+        PlanningDefinition saved = plannings.plannings().stream().filter(p -> p.name().equals("Heures légales"))
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(saved.slots()).hasSize(6)
+                .anySatisfy(slot -> {
+                    org.assertj.core.api.Assertions.assertThat(slot.day()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+                    org.assertj.core.api.Assertions.assertThat(slot.start()).isEqualTo(java.time.LocalTime.of(10, 0));
+                    org.assertj.core.api.Assertions.assertThat(slot.end()).isEqualTo(java.time.LocalTime.of(12, 30));
+                });
+        org.assertj.core.api.Assertions.assertThat(saved.exceptions()).singleElement().satisfies(e -> {
+            org.assertj.core.api.Assertions.assertThat(e.date()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+            org.assertj.core.api.Assertions.assertThat(e.closedAllDay()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(e.label()).isEqualTo("Inventaire");
+        });
+        org.assertj.core.api.Assertions.assertThat(saved.holidays()).isEqualTo("FR");
+        Locator row = admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sam. 10:00–12:30"));
+        assertThat(row).isVisible();
+
+        // edit: the form comes back with what was saved; a new name is kept with the rest unchanged
+        admin.locator(".edit-planning").first().click();
+        assertThat(admin.locator(".slot-row")).hasCount(6);
+        assertThat(admin.locator(".exception-row .exception-label input")).hasValue("Inventaire");
+        admin.locator("#planning-name input").fill("Heures légales 2027");
+        admin.locator("#save-planning").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText("Heures légales 2027"))).isVisible();
+        PlanningDefinition renamed = plannings.planning(saved.id()).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(renamed.name()).isEqualTo("Heures légales 2027");
+        org.assertj.core.api.Assertions.assertThat(renamed.slots()).isEqualTo(saved.slots());
+        org.assertj.core.api.Assertions.assertThat(renamed.exceptions()).isEqualTo(saved.exceptions());
+
+        admin.locator(".delete-planning").first().click();
+        admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Supprimer")).click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("supprimé"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).isEmpty();
+
+        // the audit log says who did it, from the screens, and exports it
+        admin.locator("#nav-audit").click();
+        admin.locator("#audit-actor input").fill("pw-planner");
+        admin.locator("#audit-actor input").press("Enter");
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Heures légales 2027")))
+                .not().hasCount(0);
+        com.microsoft.playwright.Download download = admin.waitForDownload(() -> admin.locator("#audit-export vaadin-button").click());
+        try {
+            String csv = java.nio.file.Files.readString(download.path());
+            org.assertj.core.api.Assertions.assertThat(csv).startsWith("at,actor,source,action,entity")
+                    .contains("pw-planner").contains("create,planning").contains("update,planning")
+                    .contains("delete,planning").doesNotContain("pw-qualifier");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void admin_builds_a_qualification_group_from_the_screens() {
+        stack.bean(UserAccountService.class).create("pw-qualifier", "pw-qualifier-secret", "Quentin Qualif",
+                UserAccount.Role.ADMIN, null, "en");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext().newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-qualifier", "pw-qualifier-secret");
+        admin.locator("#nav-qualifications").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Answering machine")))
+                .isVisible(); // the Standard group, in English
+
+        admin.locator("#add-qualification-group").click();
+        admin.locator("#qualification-group-name input").fill("Energy");
+        Locator first = admin.locator(".qualification-row").nth(0);
+        first.locator(".qualification-code input").fill("voicemail");
+        first.locator(".qualification-label-fr input").fill("Messagerie");
+        first.locator(".qualification-label-en input").fill("Voicemail");
+        first.locator(".qualification-final input").uncheck();
+        admin.locator("#add-qualification").click();
+        Locator second = admin.locator(".qualification-row").nth(1);
+        second.locator(".qualification-code input").fill("CONTRACT");
+        second.locator(".qualification-label-fr input").fill("Contrat signé");
+        second.locator(".qualification-label-en input").fill("Contract signed");
+        second.locator(".qualification-category").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Positive")).click();
+        second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move up")).click();
+        admin.locator("#save-qualification-group").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Qualification group saved."))).isVisible();
+
+        com.evscallpro.core.qualification.QualificationGroupDefinition energy =
+                stack.bean(com.evscallpro.core.qualification.QualificationService.class).groups().stream()
+                        .filter(g -> g.name().equals("Energy")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(energy.qualifications())
+                .extracting(q -> q.code() + "/" + q.category() + "/" + q.finalOutcome())
+                .containsExactly("CONTRACT/POSITIVE/true", "VOICEMAIL/NEUTRAL/false");
+
+        // a code typed twice is refused with the reason, and the dialog keeps what was typed
+        admin.locator(".edit-qualification-group").first().click(); // by name: Energy, then Standard
+        admin.locator("#add-qualification").click();
+        Locator third = admin.locator(".qualification-row").nth(2);
+        third.locator(".qualification-code input").fill("CONTRACT");
+        third.locator(".qualification-label-fr input").fill("Encore");
+        third.locator(".qualification-label-en input").fill("Again");
+        admin.locator("#save-qualification-group").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("The code CONTRACT is used twice."))).isVisible();
+        assertThat(admin.locator(".qualification-row")).hasCount(3);
+    }
+
+    @Test
+    void a_pause_reason_an_admin_adds_is_offered_to_agents_and_labelled_in_their_language() {
+        UserAccountService users = stack.bean(UserAccountService.class);
+        users.create("pw-pauser", "pw-pauser-secret", "Pat Pauses", UserAccount.Role.ADMIN, null, "fr");
+        users.create("pw-briefed", "pw-briefed-secret", "Bea Briefed", UserAccount.Role.AGENT, "2231", "en");
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page admin = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")).newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-pauser", "pw-pauser-secret");
+        admin.locator("#nav-pause-reasons").click();
+        assertThat(admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Déjeuner")))
+                .isVisible();
+        admin.locator("#add-pause-reason").click();
+        admin.locator("#pause-reason-code input").fill("disconnected"); // the system's own: refused with the reason
+        admin.locator("#pause-reason-fr input").fill("Débranché");
+        admin.locator("#pause-reason-en input").fill("Unplugged");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("est un motif que le système pose lui-même"))).isVisible();
+        admin.locator("#pause-reason-code input").fill("team-brief");
+        admin.locator("#pause-reason-fr input").fill("Brief d’équipe");
+        admin.locator("#pause-reason-en input").fill("Team brief");
+        admin.locator("#pause-reason-position input").fill("3");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Motif de pause enregistré."))).isVisible();
+
+        Page agentPage = browser.newContext().newPage();
+        agentPage.setDefaultTimeout(30_000);
+        login(agentPage, base, "pw-briefed", "pw-briefed-secret");
+        agentPage.locator("#pause-reason").click();
+        agentPage.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Team brief")).click();
+        agentPage.locator("#pause-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED", WAIT);
+        assertThat(agentPage.locator("#agent-pause-reason")).hasText("Team brief");
+        org.assertj.core.api.Assertions.assertThat(stack.bean(com.evscallpro.core.agent.AgentService.class)
+                .status(users.findByUsername("pw-briefed").orElseThrow().id()).pauseReason()).isEqualTo("team-brief");
     }
 
     /** Clicks a row action and waits for its notification, so the next click hits the refreshed grid. */

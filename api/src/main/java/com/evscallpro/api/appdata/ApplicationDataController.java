@@ -3,7 +3,7 @@ package com.evscallpro.api.appdata;
 import com.evscallpro.api.web.Caller;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentStatus;
-import com.evscallpro.core.agent.PauseReason;
+import com.evscallpro.core.agent.PauseReasonCatalog;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSummary;
 import com.evscallpro.core.error.EvsException;
@@ -29,9 +29,11 @@ class ApplicationDataController {
     private final AgentService agents;
     private final AgentTaskService tasks;
     private final CampaignService campaigns;
+    private final PauseReasonCatalog pauseReasons;
 
     ApplicationDataController(UserAccountService accounts, AgentService agents, AgentTaskService tasks,
-                              CampaignService campaigns) {
+                              CampaignService campaigns, PauseReasonCatalog pauseReasons) {
+        this.pauseReasons = pauseReasons;
         this.accounts = accounts;
         this.agents = agents;
         this.tasks = tasks;
@@ -46,7 +48,8 @@ class ApplicationDataController {
     record Agent(AgentStatus status, WrapUpTask currentTask) {
     }
 
-    record PauseReasonItem(String code) {
+    /** A pause reason an agent may pick, with its labels (the catalog admins manage). */
+    record PauseReasonItem(String code, String labelFr, String labelEn) {
     }
 
     /** The qualifications an agent may give on a running campaign's calls. */
@@ -79,7 +82,8 @@ class ApplicationDataController {
         return new ApplicationData(user,
                 agent ? new Agent(agents.status(account.id()), tasks.currentTask(account.id()).orElse(null)) : null,
                 qualifications,
-                PauseReason.agentChoices().stream().map(r -> new PauseReasonItem(r.code())).toList(),
+                pauseReasons.choices().stream()
+                        .map(r -> new PauseReasonItem(r.code(), r.labelFr(), r.labelEn())).toList(),
                 agent ? null : campaigns.summaries());
     }
 }

@@ -72,10 +72,14 @@ final class AgentSession {
                 AgentState.READY, null, null, now);
     }
 
-    /** PAUSED now from OFFLINE, READY or PAUSED; during a call, pending until the call is over. */
-    void pause(String reason, Instant now) {
-        String code = PauseReason.of(reason).map(PauseReason::code)
-                .orElseThrow(() -> new EvsException("agent.unknown-pause-reason", reason));
+    /**
+     * PAUSED now from OFFLINE, READY or PAUSED; during a call, pending until the call is over. {@code code} is a
+     * known reason's code (checked by {@link AgentSessions}: a system reason or one of the catalog's).
+     */
+    void pause(String code, Instant now) {
+        if (code == null || code.isBlank()) {
+            throw new EvsException("agent.unknown-pause-reason", String.valueOf(code));
+        }
         if (IN_CALL.contains(state)) {
             pendingPauseReason = code;
             note("pause-after-call(" + code + ")");

@@ -1,5 +1,6 @@
 package com.evscallpro.core.agent;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.user.AgentStateJournal;
 import com.evscallpro.core.user.UserAccount;
@@ -29,17 +30,21 @@ class AgentSessions implements AgentService, AgentCallRouting {
     private final UserAccountService users;
     private final AgentStateJournal journal;
     private final EventBus events;
+    private final PauseReasonCatalog pauseReasons;
     private final Clock clock;
 
     @Autowired
-    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events) {
-        this(users, journal, events, Clock.systemUTC());
+    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events,
+                  PauseReasonCatalog pauseReasons) {
+        this(users, journal, events, pauseReasons, Clock.systemUTC());
     }
 
-    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events, Clock clock) {
+    AgentSessions(UserAccountService users, AgentStateJournal journal, EventBus events,
+                  PauseReasonCatalog pauseReasons, Clock clock) {
         this.users = users;
         this.journal = journal;
         this.events = events;
+        this.pauseReasons = pauseReasons;
         this.clock = clock;
     }
 
@@ -50,7 +55,8 @@ class AgentSessions implements AgentService, AgentCallRouting {
 
     @Override
     public AgentStatus pause(long userId, String reason) {
-        return change(userId, (s, now) -> s.pause(reason, now));
+        String code = pauseCode(reason);
+        return change(userId, (s, now) -> s.pause(code, now));
     }
 
     @Override
@@ -179,6 +185,13 @@ class AgentSessions implements AgentService, AgentCallRouting {
                 });
             }
         }
+    }
+
+    /** A system reason's code, or an offered reason's from the catalog (case-insensitive); else refused. */
+    private String pauseCode(String reason) {
+        return PauseReason.of(reason).map(PauseReason::code)
+                .or(() -> pauseReasons.find(reason).filter(PauseReasonChoice::active).map(PauseReasonChoice::code))
+                .orElseThrow(() -> new EvsException("agent.unknown-pause-reason", String.valueOf(reason)));
     }
 
     private void changeIf(long userId, String callId, AgentState expected, BiConsumer<AgentSession, Instant> move) {

@@ -1,49 +1,31 @@
 package com.evscallpro.core.agent;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Why an agent is paused. {@link #code()} is what sessions, the journal and the wallboard carry; the UI shows the
- * label {@code pause.reason.<code>}. Agents pick from {@link #agentChoices()}; the others are set by the system.
+ * The pause reasons the system sets by itself; the UI shows the label {@code pause.reason.<code>}. The reasons an
+ * agent picks are data, managed by admins ({@link PauseReasonCatalog}).
  */
 public enum PauseReason {
-    BREAK("break", true),
-    LUNCH("lunch", true),
-    TRAINING("training", true),
-    MEETING("meeting", true),
-    ADMIN("admin", true),
     /** None of the agent's clients (browser push connection, STOMP session, API ping) has been connected lately. */
-    DISCONNECTED("disconnected", false),
+    DISCONNECTED("disconnected"),
     /** The wrap-up was not qualified in time (set by the call lifecycle). */
-    WRAP_UP_TIMEOUT("wrap-up-timeout", false),
+    WRAP_UP_TIMEOUT("wrap-up-timeout"),
     /** The agent's phone did not answer a call reserved for them (set by the call lifecycle). */
-    PHONE_NOT_ANSWERED("phone-not-answered", false);
+    PHONE_NOT_ANSWERED("phone-not-answered");
 
     private final String code;
-    private final boolean agentChoice;
 
-    PauseReason(String code, boolean agentChoice) {
+    PauseReason(String code) {
         this.code = code;
-        this.agentChoice = agentChoice;
     }
 
     public String code() {
         return code;
     }
 
-    /** Whether an agent may pick it; the others are system reasons. */
-    public boolean agentChoice() {
-        return agentChoice;
-    }
-
-    /** The reasons an agent can pick, in display order. */
-    public static List<PauseReason> agentChoices() {
-        return Arrays.stream(values()).filter(PauseReason::agentChoice).toList();
-    }
-
-    /** The reason with this code (case-insensitive, so the former upper-case codes still read). */
+    /** The system reason with this code (case-insensitive). */
     public static Optional<PauseReason> of(String code) {
         if (code == null) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package com.evscallpro.core.campaign;
 
+import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.qualification.Qualification;
 import com.evscallpro.core.qualification.QualificationService;
 import com.evscallpro.core.error.EvsException;
@@ -10,6 +11,7 @@ import com.evscallpro.db.campaign.CampaignStatus;
 import com.evscallpro.db.qualification.QualificationGroup;
 import com.evscallpro.db.qualification.QualificationGroupRepository;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,11 @@ class CampaignServiceImpl implements CampaignService {
     private final CampaignRepository campaigns;
     private final QualificationGroupRepository groups;
     private final QualificationService qualifications;
+    private final AuditTrail audit;
 
     CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
-                        QualificationService qualifications) {
+                        QualificationService qualifications, AuditTrail audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.groups = groups;
         this.qualifications = qualifications;
@@ -88,6 +92,8 @@ class CampaignServiceImpl implements CampaignService {
                 Campaign campaign = load(c.id());
                 campaigns.save(campaign.finish());
                 log.info("Campaign {} '{}': every contact is final, RUNNING -> FINISHED", c.id(), c.name());
+                audit.record("finish", "campaign", c.id(), c.name() + ": every contact is final",
+                        Map.of("status", "RUNNING"), Map.of("status", "FINISHED"));
                 finished.add(campaigns.findWithCounts(c.id()).map(CampaignServiceImpl::toSummary).orElseThrow());
             }
         }
@@ -110,6 +116,8 @@ class CampaignServiceImpl implements CampaignService {
         }
         campaigns.save(campaign);
         log.info("Campaign {} '{}': {} -> {}", campaignId, campaign.getName(), from, campaign.getStatus());
+        audit.record(action, "campaign", campaignId, campaign.getName(), Map.of("status", from.name()),
+                Map.of("status", campaign.getStatus().name()));
         return campaigns.findWithCounts(campaignId).map(CampaignServiceImpl::toSummary).orElseThrow();
     }
 
@@ -134,6 +142,7 @@ class CampaignServiceImpl implements CampaignService {
             Campaign saved = campaigns.save(Campaign.draft(c.name(), group, c.maxAttempts(), c.retryDelaySeconds(),
                     c.ringTimeoutSeconds(), c.callerId()));
             log.info("Campaign {} '{}' created", saved.getId(), saved.getName());
+            audit.record("create", "campaign", saved.getId(), saved.getName(), null, toSettings(saved));
             return saved.getId();
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class)) {
@@ -146,9 +155,13 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     @Transactional
     public CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent) {
-        Campaign c = load(campaignId).wrapUpPolicy((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()),
+        Campaign c = load(campaignId);
+        CampaignSettings before = toSettings(c);
+        c.wrapUpPolicy((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()),
                 pauseAgent ? Campaign.WRAP_UP_THEN_PAUSE : Campaign.WRAP_UP_THEN_READY);
-        return toSettings(campaigns.save(c));
+        CampaignSettings after = toSettings(campaigns.save(c));
+        audit.record("update", "campaign", campaignId, c.getName() + ": wrap-up policy", before, after);
+        return after;
     }
 
     @Override

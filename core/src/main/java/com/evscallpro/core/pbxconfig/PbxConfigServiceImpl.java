@@ -1,5 +1,6 @@
 package com.evscallpro.core.pbxconfig;
 
+import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
 import com.evscallpro.db.pbxconfig.DidNumber;
@@ -26,10 +27,12 @@ class PbxConfigServiceImpl implements PbxConfigService {
 
     private final SipTrunkRepository trunkRepository;
     private final DidNumberRepository didRepository;
+    private final AuditTrail audit;
 
-    PbxConfigServiceImpl(SipTrunkRepository trunkRepository, DidNumberRepository didRepository) {
+    PbxConfigServiceImpl(SipTrunkRepository trunkRepository, DidNumberRepository didRepository, AuditTrail audit) {
         this.trunkRepository = trunkRepository;
         this.didRepository = didRepository;
+        this.audit = audit;
     }
 
     @Override
@@ -54,7 +57,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
                     String.join(",", t.codecs()), t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
             log.info("SIP trunk {} '{}' created ({}:{} {})", saved.id(), saved.name(), saved.host(), saved.port(),
                     saved.transport());
-            return toTrunk(saved);
+            Trunk created = toTrunk(saved);
+            audit.record("create", "trunk", saved.id(), saved.name(), null, created);
+            return created;
         } catch (RuntimeException e) {
             throw duplicateName(e, t.name());
         }
@@ -69,7 +74,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
                     t.username(), t.password(), t.fromUser(), t.fromDomain(), String.join(",", t.codecs()),
                     t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
             log.info("SIP trunk {} '{}' updated", saved.id(), saved.name());
-            return toTrunk(saved);
+            Trunk updated = toTrunk(saved);
+            audit.record("update", "trunk", saved.id(), saved.name(), toTrunk(existing), updated);
+            return updated;
         } catch (RuntimeException e) {
             throw duplicateName(e, t.name());
         }
@@ -84,6 +91,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
         }
         trunkRepository.deleteById(id);
         log.info("SIP trunk {} '{}' deleted", id, trunk.name());
+        audit.record("delete", "trunk", id, trunk.name(), toTrunk(trunk), null);
     }
 
     @Override
@@ -94,7 +102,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
                     d.targetType().name(), d.target(), d.enabled()));
             log.info("DID {} created on trunk {} -> {} {}", saved.id(), saved.trunkId(), saved.targetType(),
                     saved.target());
-            return toDid(saved, trunkNames());
+            Did created = toDid(saved, trunkNames());
+            audit.record("create", "did", saved.id(), saved.number(), null, created);
+            return created;
         } catch (RuntimeException e) {
             throw duplicateNumber(e, d.number());
         }
@@ -109,7 +119,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
             DidNumber saved = didRepository.save(existing.update(d.number(), d.trunkId(), d.label(),
                     d.targetType().name(), d.target(), d.enabled()));
             log.info("DID {} updated", saved.id());
-            return toDid(saved, trunkNames());
+            Did updated = toDid(saved, trunkNames());
+            audit.record("update", "did", saved.id(), saved.number(), toDid(existing, trunkNames()), updated);
+            return updated;
         } catch (RuntimeException e) {
             throw duplicateNumber(e, d.number());
         }
@@ -117,11 +129,10 @@ class PbxConfigServiceImpl implements PbxConfigService {
 
     @Override
     public void deleteDid(long id) {
-        if (!didRepository.existsById(id)) {
-            throw new EvsException("pbx.did-not-found", id);
-        }
+        DidNumber did = didRepository.findById(id).orElseThrow(() -> new EvsException("pbx.did-not-found", id));
         didRepository.deleteById(id);
         log.info("DID {} deleted", id);
+        audit.record("delete", "did", id, did.number(), toDid(did, trunkNames()), null);
     }
 
     @Override

@@ -3,11 +3,32 @@ package com.evscallpro.core.qualification;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads qualification groups. */
+/**
+ * Qualification groups: read by the wrap-up, edited by the back office. Refusals are
+ * {@link com.evscallpro.core.error.EvsException}s: {@code qualification.group-not-found},
+ * {@code qualification.group-name-required}, {@code qualification.group-name-taken} (name),
+ * {@code qualification.none}, {@code qualification.code-invalid} (code), {@code qualification.code-twice} (code),
+ * {@code qualification.label-required} (code), {@code qualification.category-required} (code),
+ * {@code qualification.group-in-use} (name, campaigns), {@code qualification.group-standard}.
+ */
 public interface QualificationService {
 
     /** The qualifications of a group, in display order (empty for an unknown group). */
     List<Qualification> forGroup(long groupId);
 
     Optional<Qualification> find(long groupId, String code);
+
+    /** Every group with its qualifications, by name. */
+    List<QualificationGroupDefinition> groups();
+
+    Optional<QualificationGroupDefinition> group(long groupId);
+
+    /**
+     * Creates (no id) or replaces (id) a group and its qualifications, in the given order, after validating them;
+     * returns its id. Campaigns using the group see the new list at their next wrap-up.
+     */
+    long saveGroup(QualificationGroupDefinition group);
+
+    /** Deletes a group no campaign uses (never the Standard group). */
+    void deleteGroup(long groupId);
 }

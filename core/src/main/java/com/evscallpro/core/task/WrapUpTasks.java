@@ -155,7 +155,8 @@ public class WrapUpTasks implements AgentTaskService {
         }
         try {
             processes.completeWrapUp(pending.jobKey, new WrapUpResult(qualification.code(),
-                    qualification.category().name(), callback ? callbackAt : null, comment == null ? "" : comment));
+                    qualification.category().name(), callback ? callbackAt : null, comment == null ? "" : comment,
+                    qualification.finalOutcome()));
         } catch (RuntimeException e) {
             byAgent.putIfAbsent(agentId, pending); // still the agent's: they may try again
             throw e;

@@ -1,6 +1,7 @@
 package com.evscallpro.core.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.testsupport.DataServicesTestApplication;
@@ -30,6 +31,10 @@ class AgentPresenceTest {
     AgentStateJournal journal;
     @Autowired
     EventBus events;
+    @Autowired
+    com.evscallpro.db.agent.PauseReasonRepository pauseReasons;
+    @Autowired
+    com.evscallpro.core.audit.AuditTrail audit;
 
     /** The real in-process event bus. */
     @org.springframework.context.annotation.Configuration
@@ -44,7 +49,7 @@ class AgentPresenceTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new AgentSessions(users, journal, events, clock);
+        sessions = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit), clock);
         presence = new AgentPresence(sessions, PresenceSettings.defaults(), clock);
         String name = "presence-" + UUID.randomUUID().toString().substring(0, 8);
         agent = users.create(name, "secret-" + name, "Presence " + name, UserAccount.Role.AGENT,
@@ -54,6 +59,38 @@ class AgentPresenceTest {
     private void after(Duration d) {
         clock.advance(d);
         presence.check();
+    }
+
+    @Test
+    void pause_reasons_come_from_the_catalog_admins_manage_case_insensitively_and_only_while_offered() {
+        PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons, audit);
+        sessions.goReady(agent);
+        sessions.pause(agent, "LUNCH"); // seeded by V15; an upper-case code of old clients still reads
+        assertThat(sessions.status(agent).pauseReason()).isEqualTo("lunch");
+        assertThatThrownBy(() -> sessions.pause(agent, "nap")).isInstanceOfSatisfying(
+                com.evscallpro.core.error.EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("agent.unknown-pause-reason");
+                    assertThat(e.args()).containsExactly("nap");
+                });
+
+        String code = "brief-" + agent;
+        catalog.save(new PauseReasonChoice(code, "Brief d’équipe", "Team brief", 9, true));
+        sessions.pause(agent, code);
+        assertThat(sessions.status(agent).pauseReason()).isEqualTo(code);
+        assertThat(catalog.choices()).extracting(PauseReasonChoice::code).contains(code);
+
+        catalog.save(new PauseReasonChoice(code, "Brief d’équipe", "Team brief", 9, false)); // no longer offered
+        assertThat(catalog.choices()).extracting(PauseReasonChoice::code).doesNotContain(code);
+        assertThat(catalog.find(code)).hasValueSatisfying(r -> assertThat(r.label(java.util.Locale.FRENCH))
+                .isEqualTo("Brief d’équipe")); // still labelled for the journal's history
+        assertThatThrownBy(() -> sessions.pause(agent, code)).isInstanceOf(com.evscallpro.core.error.EvsException.class);
+
+        for (String[] bad : new String[][] {{"Nap Time", "pause.code-invalid"}, {"disconnected", "pause.code-reserved"},
+                {"nap", "pause.label-required"}}) {
+            assertThatThrownBy(() -> catalog.save(new PauseReasonChoice(bad[0], bad[0].equals("nap") ? " " : "x",
+                    "x", 1, true))).isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class,
+                    e -> assertThat(e.code()).isEqualTo(bad[1]));
+        }
     }
 
     @Test

@@ -16,8 +16,10 @@ public final class TestAgents {
     }
 
     public static Sessions sessions(UserAccountService users, AgentStateJournal journal, EventBus events,
-                                    Clock clock) {
-        AgentSessions s = new AgentSessions(users, journal, events, clock);
+                                    com.evscallpro.db.agent.PauseReasonRepository pauseReasons,
+                                    com.evscallpro.core.audit.AuditTrail audit, Clock clock) {
+        AgentSessions s = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit),
+                clock);
         return new Sessions(s, s);
     }
 }

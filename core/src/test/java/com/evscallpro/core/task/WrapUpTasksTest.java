@@ -61,6 +61,10 @@ class WrapUpTasksTest {
     AgentStateJournal journal;
     @Autowired
     EventBus events;
+    @Autowired
+    com.evscallpro.db.agent.PauseReasonRepository pauseReasons;
+    @Autowired
+    com.evscallpro.core.audit.AuditTrail audit;
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private final ScriptedPbx pbx = new ScriptedPbx();
@@ -77,7 +81,7 @@ class WrapUpTasksTest {
     @BeforeEach
     void setUp() {
         pbx.clock = clock; // the PBX's times and ours move together
-        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, clock);
+        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, pauseReasons, audit, clock);
         agents = sessions.service();
         routing = sessions.routing();
         calls = new OutboundCallTracker(pbx, processes, routing, events);

@@ -9,4 +9,8 @@ public interface QualificationEntryRepository extends ListCrudRepository<Qualifi
     List<QualificationEntry> findByGroupIdOrderByPositionAscCodeAsc(long groupId);
 
     Optional<QualificationEntry> findByGroupIdAndCode(long groupId, String code);
+
+    @org.springframework.data.jdbc.repository.query.Modifying
+    @org.springframework.data.jdbc.repository.query.Query("DELETE FROM qualification WHERE group_id = :groupId")
+    void deleteByGroupId(long groupId);
 }

@@ -4,7 +4,7 @@ import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
-import com.evscallpro.core.agent.PauseReason;
+import com.evscallpro.core.agent.PauseReasonChoice;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.task.TaskAssigned;
@@ -58,15 +58,18 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final Span pauseReasonText = new Span();
     private final Button ready = new Button();
     private final Button pause = new Button();
-    private final Select<PauseReason> pauseReason = new Select<>();
+    private final Select<PauseReasonChoice> pauseReason = new Select<>();
+    private final PauseReasons pauseReasons;
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
     private final Span noTask = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
     private Instant stateSince;
 
-    AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus) {
+    AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus,
+              PauseReasons pauseReasons) {
         this.eventBus = eventBus;
+        this.pauseReasons = pauseReasons;
         this.agentId = currentUser.require().userId();
         this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
         setId("agent-view");
@@ -106,9 +109,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         ready.addClickListener(e -> workspace.ready());
         pauseReason.setId("pause-reason");
         pauseReason.setLabel(getTranslation("agent.pauseReason"));
-        pauseReason.setItems(PauseReason.agentChoices());
-        pauseReason.setItemLabelGenerator(r -> getTranslation("pause.reason." + r.code()));
-        pauseReason.setValue(PauseReason.agentChoices().getFirst());
+        List<PauseReasonChoice> choices = pauseReasons.choices();
+        pauseReason.setItems(choices);
+        pauseReason.setItemLabelGenerator(r -> r.label(getLocale()));
+        if (!choices.isEmpty()) {
+            pauseReason.setValue(choices.getFirst());
+        }
         pause.setId("pause-button");
         pause.setText(getTranslation("agent.pause"));
         pause.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
@@ -119,8 +125,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     }
 
     private void pauseWithReason() {
-        PauseReason reason = pauseReason.getValue() == null ? PauseReason.agentChoices().getFirst()
-                : pauseReason.getValue();
+        PauseReasonChoice reason = pauseReason.getValue();
+        if (reason == null) {
+            pauseReason.setInvalid(true);
+            pauseReason.setErrorMessage(getTranslation("agent.pauseReason.required"));
+            return;
+        }
+        pauseReason.setInvalid(false);
         workspace.pause(reason.code());
     }
 
@@ -184,10 +195,10 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         stateSince = status == null ? null : status.since();
         AgentWorkspace.Actions actions = AgentWorkspace.Actions.of(status);
         if (s == AgentState.PAUSED && status.pauseReason() != null) {
-            pauseReasonText.setText(PauseReasons.label(status.pauseReason(), this::getTranslation));
+            pauseReasonText.setText(pauseReasons.label(status.pauseReason(), getLocale(), this::getTranslation));
         } else if (actions.cancelPause()) {
             pauseReasonText.setText(getTranslation("agent.pausePending",
-                    PauseReasons.label(status.pendingPauseReason(), this::getTranslation)));
+                    pauseReasons.label(status.pendingPauseReason(), getLocale(), this::getTranslation)));
         } else {
             pauseReasonText.setText("");
         }

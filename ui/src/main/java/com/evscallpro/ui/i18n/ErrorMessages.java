@@ -23,7 +23,8 @@ public final class ErrorMessages {
     private static final Map<Class<?>, String> ENUM_LABELS = Map.of(
             AgentState.class, "agent.state.",
             CampaignStatus.class, "campaign.status.",
-            ContactStatus.class, "contact.status.");
+            ContactStatus.class, "contact.status.",
+            java.time.DayOfWeek.class, "day.");
 
     static final String PREFIX = "error.";
     static final String UNEXPECTED = "error.unexpected";

@@ -1,15 +1,37 @@
 package com.evscallpro.ui.i18n;
 
 import com.evscallpro.core.agent.PauseReason;
+import com.evscallpro.core.agent.PauseReasonCatalog;
+import com.evscallpro.core.agent.PauseReasonChoice;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import org.springframework.stereotype.Component;
 
-/** The label of a pause reason code ({@code pause.reason.<code>}); an unknown code is shown as it is. */
-public final class PauseReasons {
+/**
+ * Pause reasons as the UI shows them: a system reason's label from the bundles ({@code pause.reason.<code>}), an
+ * admin-managed reason's in the user's language from the catalog; an unknown code is shown as it is.
+ */
+@Component
+public class PauseReasons {
 
-    private PauseReasons() {
+    private final PauseReasonCatalog catalog;
+
+    public PauseReasons(PauseReasonCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    public static String label(String code, Function<String, String> translate) {
-        return PauseReason.of(code).map(r -> translate.apply("pause.reason." + r.code())).orElse(code);
+    public String label(String code, Locale locale, Function<String, String> translate) {
+        if (code == null) {
+            return "";
+        }
+        return PauseReason.of(code).map(r -> translate.apply("pause.reason." + r.code()))
+                .or(() -> catalog.find(code).map(c -> c.label(locale)))
+                .orElse(code);
+    }
+
+    /** What an agent is offered, in display order. */
+    public List<PauseReasonChoice> choices() {
+        return catalog.choices();
     }
 }

@@ -47,6 +47,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final AgentService agentService;
     private final LiveCallService liveCallService;
     private final EventBus eventBus;
+    private final PauseReasons pauseReasons;
     private final Clock clock = Clock.systemUTC();
     private final SupervisionBoard board = new SupervisionBoard();
     private final Grid<AgentStatus> agentsGrid = new Grid<>();
@@ -59,7 +60,9 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
 
-    SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus) {
+    SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus,
+                    PauseReasons pauseReasons) {
+        this.pauseReasons = pauseReasons;
         this.agentService = agentService;
         this.liveCallService = liveCallService;
         this.eventBus = eventBus;
@@ -255,10 +258,10 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private String stateLabel(AgentStatus a) {
         String label = getTranslation("agent.state." + state(a).name());
         if (state(a) == AgentState.PAUSED && a.pauseReason() != null) {
-            label += " (" + PauseReasons.label(a.pauseReason(), this::getTranslation) + ")";
+            label += " (" + pauseReasons.label(a.pauseReason(), getLocale(), this::getTranslation) + ")";
         } else if (a.pendingPauseReason() != null) {
             label += " · " + getTranslation("supervision.pauseAfterCall",
-                    PauseReasons.label(a.pendingPauseReason(), this::getTranslation));
+                    pauseReasons.label(a.pendingPauseReason(), getLocale(), this::getTranslation));
         }
         return label;
     }

@@ -38,7 +38,8 @@ class AgentViewTest {
         EvsUser me = new EvsUser(ME, "agent1", "x", true, "Agnès", Role.AGENT, "1001", Locale.ENGLISH);
         when(currentUser.require()).thenReturn(me);
         when(currentUser.get()).thenReturn(Optional.of(me));
-        AgentView view = new AgentView(currentUser, agents.service(), tasks.service(), bus.service());
+        AgentView view = new AgentView(currentUser, agents.service(), tasks.service(), bus.service(),
+                com.evscallpro.ui.FakePauseReasons.labels());
         vaadin.ui().add(view);
         return view;
     }

@@ -112,6 +112,10 @@ class EvsI18NProviderTest {
         for (PbxConfigValidationException.Subject.Kind kind : PbxConfigValidationException.Subject.Kind.values()) {
             used.add("admin.pbx.subject." + kind.name());
         }
+        for (com.evscallpro.core.qualification.Qualification.QualificationCategory c
+                : com.evscallpro.core.qualification.Qualification.QualificationCategory.values()) {
+            used.add("qualification.category." + c.name());
+        }
         for (com.evscallpro.core.call.TechnicalFailureKind kind : com.evscallpro.core.call.TechnicalFailureKind.values()) {
             used.add("technical.kind." + kind.code());
         }

@@ -50,6 +50,11 @@ class UiTestApplication {
     }
 
     @Bean
+    com.evscallpro.core.agent.PauseReasonCatalog pauseReasonCatalog() {
+        return new com.evscallpro.ui.FakePauseReasons();
+    }
+
+    @Bean
     AgentTaskService agentTaskService() {
         return mock(AgentTaskService.class);
     }

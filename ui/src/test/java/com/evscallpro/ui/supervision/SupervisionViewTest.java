@@ -49,7 +49,7 @@ class SupervisionViewTest {
                 return pbxUp.get();
             }
         };
-        SupervisionView view = new SupervisionView(agents, calls, bus);
+        SupervisionView view = new SupervisionView(agents, calls, bus, com.evscallpro.ui.FakePauseReasons.labels());
         vaadin.ui().add(view);
         return view;
     }

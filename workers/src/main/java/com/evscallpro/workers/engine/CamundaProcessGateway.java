@@ -109,6 +109,7 @@ class CamundaProcessGateway implements ProcessGateway {
         Map<String, Object> v = new HashMap<>();
         v.put(QUALIFICATION_CODE, result.qualificationCode());
         v.put(QUALIFICATION_CATEGORY, result.category());
+        v.put(QUALIFICATION_FINAL, result.finalOutcome());
         v.put(CALLBACK_AT, result.callbackAt() == null ? null : result.callbackAt().toString());
         v.put(COMMENT, result.comment() == null ? "" : result.comment());
         client.newCompleteCommand(jobKey).variables(v).send().join();

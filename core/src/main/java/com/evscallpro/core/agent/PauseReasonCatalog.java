@@ -1,0 +1,23 @@
+package com.evscallpro.core.agent;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pause reasons agents pick from. Refusals are {@link com.evscallpro.core.error.EvsException}s:
+ * {@code pause.code-invalid} (code), {@code pause.code-reserved} (code), {@code pause.label-required} (code).
+ */
+public interface PauseReasonCatalog {
+
+    /** Every reason, active or not, in display order. */
+    List<PauseReasonChoice> all();
+
+    /** The active reasons, in display order: what an agent is offered. */
+    List<PauseReasonChoice> choices();
+
+    /** The reason with this code (case-insensitive), active or not. */
+    Optional<PauseReasonChoice> find(String code);
+
+    /** Creates the reason or replaces its labels, position and active flag. */
+    void save(PauseReasonChoice reason);
+}

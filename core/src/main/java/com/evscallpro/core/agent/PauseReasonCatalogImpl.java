@@ -1,0 +1,78 @@
+package com.evscallpro.core.agent;
+
+import com.evscallpro.core.audit.AuditTrail;
+import com.evscallpro.core.error.EvsException;
+import com.evscallpro.db.agent.PauseReasonRepository;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class PauseReasonCatalogImpl implements PauseReasonCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(PauseReasonCatalogImpl.class);
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final int MAX_LABEL = 100;
+
+    private final PauseReasonRepository reasons;
+    private final AuditTrail audit;
+
+    PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit) {
+        this.reasons = reasons;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PauseReasonChoice> all() {
+        return reasons.findAllByOrderByPositionAscCodeAsc().stream()
+                .map(r -> new PauseReasonChoice(r.code(), r.labelFr(), r.labelEn(), r.position(), r.active()))
+                .toList();
+    }
+
+    @Override
+    public List<PauseReasonChoice> choices() {
+        return all().stream().filter(PauseReasonChoice::active).toList();
+    }
+
+    @Override
+    public Optional<PauseReasonChoice> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String c = code.strip().toLowerCase(Locale.ROOT);
+        return all().stream().filter(r -> r.code().equals(c)).findFirst();
+    }
+
+    @Override
+    @Transactional
+    public void save(PauseReasonChoice reason) {
+        String code = reason.code() == null ? "" : reason.code().strip().toLowerCase(Locale.ROOT);
+        if (!CODE.matcher(code).matches()) {
+            throw new EvsException("pause.code-invalid", code);
+        }
+        if (PauseReason.of(code).isPresent()) {
+            throw new EvsException("pause.code-reserved", code);
+        }
+        if (blank(reason.labelFr()) || blank(reason.labelEn()) || reason.labelFr().strip().length() > MAX_LABEL
+                || reason.labelEn().strip().length() > MAX_LABEL) {
+            throw new EvsException("pause.label-required", code);
+        }
+        PauseReasonChoice before = find(code).orElse(null);
+        PauseReasonChoice after = new PauseReasonChoice(code, reason.labelFr().strip(), reason.labelEn().strip(),
+                reason.position(), reason.active());
+        reasons.upsert(code, after.labelFr(), after.labelEn(), after.position(), after.active());
+        audit.record(before == null ? "create" : "update", "pause-reason", code, after.labelEn(), before, after);
+        log.info("Pause reason '{}' saved ({}, {})", code, reason.active() ? "offered" : "not offered",
+                reason.labelEn().strip());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,35 @@
+package com.evscallpro.core.planning;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plannings for the back office and the dialer. Refusals are {@link com.evscallpro.core.error.EvsException}s:
+ * {@code planning.not-found}, {@code planning.name-required}, {@code planning.name-taken} (name),
+ * {@code planning.zone-unknown} (zone), {@code planning.holidays-unknown} (code), {@code planning.slot-incomplete},
+ * {@code planning.slot-invalid} (day, start, end), {@code planning.slots-overlap} (day),
+ * {@code planning.exception-incomplete}, {@code planning.exception-invalid} (date), {@code planning.exception-twice}
+ * (date).
+ */
+public interface PlanningService {
+
+    /** Every planning, by name. */
+    List<PlanningDefinition> plannings();
+
+    Optional<PlanningDefinition> planning(long id);
+
+    /** Creates (no id) or replaces (id) a planning after validating it; returns its id. */
+    long save(PlanningDefinition planning);
+
+    void delete(long id);
+
+    /** Whether calls may be placed at {@code at} under this planning. */
+    boolean isOpen(long planningId, Instant at);
+
+    /** {@code at} itself when open, else the next moment the planning opens within a year; empty if never. */
+    Optional<Instant> nextOpening(long planningId, Instant at);
+
+    /** The holiday calendars a planning may close ({@code FR}, ...), as ISO country codes. */
+    List<String> holidayCalendars();
+}

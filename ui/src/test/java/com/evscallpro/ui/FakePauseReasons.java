@@ -1,0 +1,41 @@
+package com.evscallpro.ui;
+
+import com.evscallpro.core.agent.PauseReasonCatalog;
+import com.evscallpro.core.agent.PauseReasonChoice;
+import com.evscallpro.ui.i18n.PauseReasons;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The pause reasons admins would have set up (the V15 defaults), in memory, for view tests. */
+public final class FakePauseReasons implements PauseReasonCatalog {
+
+    private final List<PauseReasonChoice> reasons = new CopyOnWriteArrayList<>(List.of(
+            new PauseReasonChoice("break", "Pause", "Break", 1, true),
+            new PauseReasonChoice("lunch", "Déjeuner", "Lunch", 2, true)));
+
+    public static PauseReasons labels() {
+        return new PauseReasons(new FakePauseReasons());
+    }
+
+    @Override
+    public List<PauseReasonChoice> all() {
+        return List.copyOf(reasons);
+    }
+
+    @Override
+    public List<PauseReasonChoice> choices() {
+        return reasons.stream().filter(PauseReasonChoice::active).toList();
+    }
+
+    @Override
+    public Optional<PauseReasonChoice> find(String code) {
+        return reasons.stream().filter(r -> r.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    @Override
+    public void save(PauseReasonChoice reason) {
+        reasons.removeIf(r -> r.code().equals(reason.code()));
+        reasons.add(reason);
+    }
+}
