@@ -35,6 +35,9 @@ class ApiContractEndToEndTest {
         assertThat(listed).allMatch(p -> p.startsWith("/api/v1/"));
         assertThat(doc.json().at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
         assertThat(paths.at("/~1api~1v1~1auth~1login/post/security").isArray()).as("login needs no token").isTrue();
+        assertThat(paths.at("/~1api~1v1~1campaigns~1{id}/get/responses/4XX/content/application~1problem+json")
+                .isMissingNode()).as("errors are documented as problem+json").isFalse();
+        assertThat(doc.json().at("/components/schemas/Problem/properties/code").isMissingNode()).isFalse();
 
         ApiClient.Response page = api.get("/api/docs", null);
         assertThat(page.status()).isEqualTo(200);
