@@ -43,6 +43,7 @@ public final class EvsCallProSandbox {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.println();
         System.out.println("  EVSCallPro is running: http://localhost:" + port + "/");
+        System.out.println("  REST API: http://localhost:" + port + "/api/v1 (documented at /api/docs; the same logins)");
         System.out.println("  Demo logins (user / password):");
         DemoData.LOGINS.forEach(login -> System.out.println("    " + login));
         System.out.println("  Data kept under " + data + " (delete it for a fresh start). Ctrl+C stops.");

@@ -3,12 +3,24 @@ package com.evscallpro.api.docs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The API's title and its bearer-JWT security scheme, required by every operation unless it says otherwise. */
+/**
+ * The API's title, its bearer-JWT security scheme (required by every operation unless it says otherwise) and the
+ * problem+json answer every operation may give ({@code 4XX}, schema {@code Problem}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -23,5 +35,29 @@ class OpenApiConfig {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            Schema<?> problem = new ObjectSchema()
+                    .description("RFC 7807 problem with the stable error code and its arguments")
+                    .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                    .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+                    .addProperty("instance", new StringSchema())
+                    .addProperty("code", new StringSchema().example("campaign.not-found"))
+                    .addProperty("args", new ArraySchema().items(new Schema<>()))
+                    .addProperty("errors", new ArraySchema().items(new ObjectSchema()
+                            .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
+                            .addProperty("message", new StringSchema())));
+            openApi.getComponents().addSchemas("Problem", problem);
+            ApiResponse answer = new ApiResponse().description("Refused: see the problem's code (docs/api.md)")
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().values().forEach(path -> path.readOperations()
+                        .forEach(operation -> operation.getResponses().addApiResponse("4XX", answer)));
+            }
+        };
     }
 }

@@ -82,6 +82,30 @@ class CampaignServiceTest {
     }
 
     @Test
+    void a_move_with_a_stale_version_is_refused_and_changes_nothing() {
+        long id = newCampaign();
+        int v0 = campaigns.version(id);
+
+        assertThatThrownBy(() -> campaigns.start(id, v0 + 7))
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("campaign.version-mismatch");
+                    assertThat(e.args()).containsExactly(v0 + 7, v0);
+                });
+        assertThat(campaigns.summary(id).status()).isEqualTo(CampaignStatus.DRAFT);
+
+        assertThat(campaigns.start(id, v0).status()).isEqualTo(CampaignStatus.RUNNING);
+        int v1 = campaigns.version(id);
+        assertThat(v1).isGreaterThan(v0);
+        assertThatThrownBy(() -> campaigns.pause(id, v0)).isInstanceOf(com.evscallpro.core.error.EvsException.class);
+        assertThat(campaigns.pause(id, v1).status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(campaigns.start(id, null).status()).as("no version: not checked").isEqualTo(CampaignStatus.RUNNING);
+        campaigns.pause(id);
+        assertThatThrownBy(() -> campaigns.version(-1))
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("campaign.not-found"));
+    }
+
+    @Test
     void pausing_a_draft_campaign_is_refused_naming_its_state() {
         long id = newCampaign();
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
 /**
- * The smallest context for the data services (campaign, contact, qualification, user, cdr): auto-configured JDBC,
+ * The smallest context for the data services (campaign, contact, qualification, user, cdr, auth): auto-configured JDBC,
  * Flyway and Spring Data JDBC on one embedded PostgreSQL shared by every test class (Spring caches the context).
  */
 @SpringBootConfiguration
@@ -19,7 +19,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @EnableJdbcRepositories(basePackages = "com.evscallpro.db")
 @ComponentScan(basePackages = {"com.evscallpro.core.campaign", "com.evscallpro.core.contact",
         "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr",
-        "com.evscallpro.core.planning", "com.evscallpro.core.audit"})
+        "com.evscallpro.core.planning", "com.evscallpro.core.audit", "com.evscallpro.core.auth"})
 public class DataServicesTestApplication {
 
     @Bean
