@@ -18,7 +18,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Import(DbConfiguration.class)
 @EnableJdbcRepositories(basePackages = "com.evscallpro.db")
 @ComponentScan(basePackages = {"com.evscallpro.core.campaign", "com.evscallpro.core.contact",
-        "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr"})
+        "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr",
+        "com.evscallpro.db.user"})
 public class DataServicesTestApplication {
 
     @Bean
