@@ -24,4 +24,16 @@ public interface UserCredentials {
      *         {@code password.same-as-username}, {@code password.same-as-current}, {@code user.not-found}
      */
     void changePassword(long userId, String currentPassword, String newPassword);
+
+    /** Whether sign-in is refused now for this user name because of a temporary lock-out (unknown name: false). */
+    boolean signInLocked(String username);
+
+    /** Records a successful sign-in: last sign-in time, failures and lock-out cleared. */
+    void signInSucceeded(String username);
+
+    /**
+     * Records a failed sign-in (wrong password); the failure that reaches {@link SignInLockSettings#maxFailures()}
+     * within the window locks the account. An unknown user name records nothing.
+     */
+    void signInFailed(String username);
 }

@@ -80,6 +80,33 @@ class UserCredentialsTest {
         assertThat(events.received).extracting(PasswordChanged::userId).contains(u.id());
     }
 
+    @Test
+    void five_failures_within_the_window_lock_the_account_and_a_success_clears_the_failures() {
+        String name = unique("agent");
+        UserAccount u = users.create(name, "right-password", null, UserAccount.Role.AGENT, null, "fr");
+        credentials.signInFailed(name);
+        credentials.signInSucceeded(name);
+        assertThat(credentials.state(u.id()).failedAttempts()).isZero();
+        assertThat(credentials.state(u.id()).lastLoginAt()).isNotNull();
+
+        for (int i = 1; i <= 4; i++) {
+            credentials.signInFailed(name);
+            assertThat(credentials.signInLocked(name)).as("after %d failures", i).isFalse();
+        }
+        assertThat(credentials.state(u.id()).failedAttempts()).isEqualTo(4);
+        credentials.signInFailed(name);
+        assertThat(credentials.signInLocked(name)).as("the fifth failure locks").isTrue();
+        assertThat(credentials.state(u.id()).lockedUntil()).isAfter(java.time.Instant.now().plusSeconds(14 * 60));
+
+        // the lock-out ends by itself
+        var s = states.find(u.id());
+        states.save(new com.evscallpro.db.user.UserLoginState(s.userId(), false, null, s.lastLoginAt(), 0, null,
+                null, java.time.Instant.now().minusSeconds(1)));
+        assertThat(credentials.signInLocked(name)).isFalse();
+        assertThat(credentials.signInLocked(unique("nobody"))).isFalse();
+        credentials.signInFailed(unique("nobody")); // nothing to record, no error
+    }
+
     private static void assertCode(Runnable action, String code) {
         assertThatThrownBy(action::run).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo(code);

@@ -1,6 +1,7 @@
 package com.evscallpro.ui.security;
 
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.user.UserCredentials;
 import com.evscallpro.ui.login.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
@@ -52,8 +53,8 @@ public class SecurityConfig {
 
     /** User accounts come from the core's {@link UserAccountService}; see {@link EvsUser}. */
     @Bean
-    UserDetailsService userDetailsService(UserAccountService userAccountService) {
-        return new EvsUserDetailsService(userAccountService);
+    UserDetailsService userDetailsService(UserAccountService userAccountService, UserCredentials credentials) {
+        return new EvsUserDetailsService(userAccountService, credentials);
     }
 
     /** Stored hashes are BCrypt ({@code $2a$}/{@code $2b$}). */
