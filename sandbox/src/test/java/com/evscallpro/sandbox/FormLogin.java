@@ -22,6 +22,8 @@ final class FormLogin {
     final HttpClient client;
     private final CookieManager cookies = new CookieManager();
     private final String base;
+    /** The answer to the last login POST. */
+    HttpResponse<String> lastLogin;
 
     FormLogin(int port) {
         this.base = "http://localhost:" + port;
@@ -40,6 +42,7 @@ final class FormLogin {
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        lastLogin = login;
         assertThat(login.statusCode()).as("login answers with a redirect").isEqualTo(302);
         return login.headers().firstValue("Location").orElse("");
     }

@@ -49,7 +49,7 @@ public class PasswordChangeGuard implements VaadinServiceInitListener {
             return;
         }
         if (credentials.state(user.userId()).mustChangePassword()) {
-            event.rerouteTo(ChangePasswordView.class);
+            event.forwardTo(ChangePasswordView.class);
         } else {
             session.setAttribute(CLEARED, user.getUsername());
         }
