@@ -1,7 +1,7 @@
-package com.evscallpro.ui.security;
+package com.evscallpro.ui.password;
 
 import com.evscallpro.core.user.UserCredentials;
-import com.evscallpro.ui.login.ChangePasswordView;
+import com.evscallpro.ui.security.EvsUser;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link ChangePasswordView}. Once the state says nothing is owed, the session remembers it and asks no more.
  */
 @Component
-public class PasswordChangeGuard implements VaadinServiceInitListener {
+class PasswordChangeGuard implements VaadinServiceInitListener {
 
     private static final String CLEARED = PasswordChangeGuard.class.getName() + ".cleared";
 
@@ -26,7 +26,7 @@ public class PasswordChangeGuard implements VaadinServiceInitListener {
     }
 
     /** Called by the view once the current session's user changed the password. */
-    public static void passwordChanged() {
+    static void passwordChanged() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {
             session.setAttribute(CLEARED, currentUsername());

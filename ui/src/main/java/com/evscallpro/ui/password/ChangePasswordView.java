@@ -1,11 +1,10 @@
-package com.evscallpro.ui.login;
+package com.evscallpro.ui.password;
 
 import com.evscallpro.core.user.UserCredentials;
 import com.evscallpro.ui.i18n.ErrorMessages;
 import com.evscallpro.ui.i18n.LanguageSwitch;
 import com.evscallpro.ui.layout.Notifications;
 import com.evscallpro.ui.security.CurrentUser;
-import com.evscallpro.ui.security.PasswordChangeGuard;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route(value = ChangePasswordView.ROUTE, autoLayout = false)
 @PermitAll
-public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
+class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     public static final String ROUTE = "change-password";
 
