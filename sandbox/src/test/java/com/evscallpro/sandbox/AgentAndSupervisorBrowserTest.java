@@ -19,6 +19,7 @@ import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.planning.PlanningDefinition;
 import com.evscallpro.core.planning.PlanningService;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.user.UserCredentials;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,13 @@ class AgentAndSupervisorBrowserTest {
     private static Browser browser;
 
     private final SandboxTestContext stack = SandboxTestContext.get();
+    /** Content-Security-Policy violations reported by any page (the views must work under the app's CSP). */
+    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void no_view_broke_the_content_security_policy() {
+        assertThat(cspViolations).as("CSP violations").isEmpty();
+    }
 
     @BeforeAll
     static void launchBrowser() {
@@ -56,7 +65,12 @@ class AgentAndSupervisorBrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = chromium(playwright);
+    }
+
+    /** Debian's Chromium, headless (shared with the other browser checks). */
+    static Browser chromium(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("evs.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -407,7 +421,43 @@ class AgentAndSupervisorBrowserTest {
         return campaigns.summaries().stream().filter(c -> c.id() == campaignId).findFirst().orElseThrow().status();
     }
 
-    private static void login(Page page, String base, String username, String password) {
+    @Test
+    void an_admin_who_owes_a_password_change_goes_nowhere_else_until_it_is_done() {
+        UserAccount admin = stack.bean(UserAccountService.class).create("pw-first-admin", "first-admin-pass",
+                "First Admin", UserAccount.Role.ADMIN, null, "en");
+        stack.bean(UserCredentials.class).requirePasswordChange(admin.id());
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page page = browser.newContext().newPage();
+        page.setDefaultTimeout(30_000);
+
+        login(page, base, "pw-first-admin", "first-admin-pass");
+        page.waitForURL(url -> url.endsWith("/change-password"));
+        page.navigate(base + "admin");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/change-password$"));
+        assertThat(page.locator("#change-password-view")).isVisible();
+        assertThat(page.locator("#admin-view")).hasCount(0);
+
+        page.locator("#current-password input").fill("first-admin-pass");
+        page.locator("#new-password input").fill("pw-first-admin");
+        page.locator("#confirm-password input").fill("pw-first-admin");
+        page.locator("#change-password").click();
+        assertThat(page.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("The new password cannot be your user name."))).isVisible();
+        assertThat(stack.bean(UserCredentials.class).state(admin.id()).mustChangePassword()).isTrue();
+
+        page.locator("#new-password input").fill("a-much-better-one");
+        page.locator("#confirm-password input").fill("a-much-better-one");
+        page.locator("#change-password").click();
+        assertThat(page.locator("#admin-view")).isVisible();
+        assertThat(stack.bean(UserCredentials.class).state(admin.id()).mustChangePassword()).isFalse();
+    }
+
+    private void login(Page page, String base, String username, String password) {
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(page.url() + ": " + message.text());
+            }
+        });
         page.navigate(base + "login");
         try {
             page.locator("#vaadinLoginUsername input").fill(username);

@@ -6,7 +6,7 @@ import com.vaadin.flow.server.AppShellSettings;
 
 /**
  * Application shell: server push (WebSocket with long-polling fallback) for the live agent and supervision views,
- * and the default page title. No custom theme or frontend: the pre-compiled dev bundle with Lumo is used.
+ * the default page title and the favicon. No custom theme or frontend: the pre-compiled dev bundle with Lumo is used.
  */
 @Push
 public class AppShell implements AppShellConfigurator {
@@ -14,5 +14,6 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("EVSCallPro");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any"); // /favicon.ico too, for clients that ask for it
     }
 }

@@ -7,7 +7,7 @@ import com.evscallpro.core.event.EventBus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WallboardPublisher {
 
-    static final String AGENT_STATUS_UPDATE = "/topic/agentStatusUpdate";
-    static final String NEW_CALL = "/topic/newCall";
-    static final String CALL_HANGUP = "/topic/callHangup";
+    static final String AGENT_STATUS_UPDATE = WallboardTopics.AGENT_STATUS_UPDATE;
+    static final String NEW_CALL = WallboardTopics.NEW_CALL;
+    static final String CALL_HANGUP = WallboardTopics.CALL_HANGUP;
 
     private final EventBus events;
     private final SimpMessagingTemplate stomp;
@@ -45,8 +45,7 @@ class WallboardPublisher {
      * agent: a wallboard that sees a gap (or an older sequence than the last it applied) reloads the agent states.
      */
     static Map<String, Object> agentStatusUpdate(AgentStatusChanged e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", "agentStatusUpdate");
+        Map<String, Object> json = WallboardTopics.event(AGENT_STATUS_UPDATE, e.status().since());
         json.put("agentId", e.status().userId());
         json.put("agent", e.status().displayName());
         json.put("state", e.status().state().name());
@@ -61,14 +60,29 @@ class WallboardPublisher {
     private void onCall(LiveCall call) {
         if (call.state() == LiveCall.LiveCallState.ENDED) {
             announced.remove(call.callId());
-            stomp.convertAndSend(CALL_HANGUP, Map.of("event", "callHangup", "callId", call.callId(),
-                    "campaignId", call.campaignId()));
+            stomp.convertAndSend(CALL_HANGUP, callHangup(call, Instant.now()));
         } else if (announced.add(call.callId())) {
-            stomp.convertAndSend(NEW_CALL, Map.of("event", "newCall", "callId", call.callId(),
-                    "campaignId", call.campaignId(), "campaign", call.campaignName(),
-                    "phone", call.maskedPhone(), "agentId", call.agentId() == null ? -1 : call.agentId(),
-                    "startedAt", call.startedAt().toString()));
+            stomp.convertAndSend(NEW_CALL, newCall(call));
         }
+    }
+
+    /** The JSON of {@code newCall}; {@code phone} is always masked ({@code +33••••••78}), whoever subscribes. */
+    static Map<String, Object> newCall(LiveCall call) {
+        Map<String, Object> json = WallboardTopics.event(NEW_CALL, call.startedAt());
+        json.put("callId", call.callId());
+        json.put("campaignId", call.campaignId());
+        json.put("campaign", call.campaignName());
+        json.put("phone", call.maskedPhone());
+        json.put("agentId", call.agentId() == null ? -1 : call.agentId());
+        json.put("startedAt", call.startedAt().toString());
+        return json;
+    }
+
+    static Map<String, Object> callHangup(LiveCall call, Instant at) {
+        Map<String, Object> json = WallboardTopics.event(CALL_HANGUP, at);
+        json.put("callId", call.callId());
+        json.put("campaignId", call.campaignId());
+        return json;
     }
 
     @PreDestroy

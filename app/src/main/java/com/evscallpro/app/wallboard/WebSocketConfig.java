@@ -1,12 +1,13 @@
 package com.evscallpro.app.wallboard;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
-/** The STOMP endpoint and the in-memory broker for {@code /topic/*}. */
+/** The STOMP endpoint, the in-memory broker for {@code /topic/*} and the access rules of inbound frames. */
 @Configuration
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
@@ -14,6 +15,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws");
+    }
+
+    /** Who may send and subscribe: {@link StompAccessInterceptor}. */
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new StompAccessInterceptor());
     }
 
     @Override

@@ -17,6 +17,8 @@ class WallboardPublisherTest {
 
         assertThat(WallboardPublisher.agentStatusUpdate(new AgentStatusChanged(status, AgentState.RESERVED)))
                 .containsEntry("event", "agentStatusUpdate")
+                .containsEntry("schemaVersion", 1)
+                .containsEntry("occurredAt", "2026-12-05T09:00:00Z")
                 .containsEntry("agentId", 12L)
                 .containsEntry("state", "ON_CALL")
                 .containsEntry("previousState", "RESERVED")

@@ -1,2 +1,6 @@
-/** User accounts (ADMIN / SUPERVISOR / AGENT) with hashed passwords. */
+/**
+ * User accounts (ADMIN / SUPERVISOR / AGENT) with hashed passwords; their credentials and sign-in state
+ * ({@code UserCredentials}: forced password change, password policy, failed attempts and temporary lock-out, event
+ * {@code PasswordChanged}); the first administrator created from the environment ({@code FirstAdminBootstrap}).
+ */
 package com.evscallpro.core.user;

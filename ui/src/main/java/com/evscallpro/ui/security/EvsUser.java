@@ -21,7 +21,12 @@ public final class EvsUser extends User {
 
     public EvsUser(long userId, String username, String passwordHash, boolean enabled, String displayName,
                    UserAccount.Role role, String extension, Locale locale) {
-        super(username, passwordHash, enabled, true, true, true,
+        this(userId, username, passwordHash, enabled, true, displayName, role, extension, locale);
+    }
+
+    private EvsUser(long userId, String username, String passwordHash, boolean enabled, boolean nonLocked,
+                    String displayName, UserAccount.Role role, String extension, Locale locale) {
+        super(username, passwordHash, enabled, true, true, nonLocked,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.userId = userId;
         this.displayName = displayName;
@@ -32,7 +37,12 @@ public final class EvsUser extends User {
 
     /** Maps an account; a blank or unknown locale falls back to French, the platform's default language. */
     public static EvsUser of(UserAccount account) {
-        return new EvsUser(account.id(), account.username(), account.passwordHash(), account.enabled(),
+        return of(account, false);
+    }
+
+    /** As {@link #of(UserAccount)}; a {@code locked} account is refused with a {@code LockedException}. */
+    public static EvsUser of(UserAccount account, boolean locked) {
+        return new EvsUser(account.id(), account.username(), account.passwordHash(), account.enabled(), !locked,
                 account.displayName() == null || account.displayName().isBlank() ? account.username()
                         : account.displayName(),
                 account.role(), account.extension(), toLocale(account.locale()));

@@ -1,10 +1,12 @@
 package com.evscallpro.ui.security;
 
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.user.UserCredentials;
 import com.evscallpro.ui.login.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -14,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -22,8 +25,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * static resources permitted, CSRF kept (Vaadin's own requests carry their token; the login POST must carry the
  * Spring token too, see below), form login through
  * {@link LoginView} at {@code /login}, and navigation access control by {@code @RolesAllowed} on every view.
- * <p>Extra public paths: {@code /error} (or every error would become a redirect to the login page) and
- * {@code /actuator/health}. Everything else, {@code /ws/**} included, needs an authenticated user. A chain for
+ * <p>Extra public paths: error dispatches (or every error would become a redirect to the login page; a direct
+ * request to {@code /error} is not one, so an anonymous one goes to the login page instead of answering 500) and
+ * {@code /actuator/health}. The other actuator endpoints ({@code /actuator/prometheus}...) are for ADMINs. Everything
+ * else, {@code /ws/**} included, needs an authenticated user.
+ * <p>Headers: {@link #CONTENT_SECURITY_POLICY}, {@code X-Frame-Options: DENY}, {@code Referrer-Policy:
+ * same-origin} (and Spring's defaults: nosniff, no-cache). The session cookie is HttpOnly and SameSite=Lax
+ * (application.yml); Secure when the request is (behind a TLS proxy: {@code server.forward-headers-strategy}). A chain for
  * {@code /api/**} (JWT) can be added by the app with a {@code securityMatcher} and a higher {@code @Order}: this one is
  * the catch-all, at the lowest precedence.
  */
@@ -34,6 +42,16 @@ public class SecurityConfig {
 
     public static final String LOGIN_ROUTE = "login";
 
+    /**
+     * Works with Vaadin's production bundle: Flow's client runs inline bootstrap scripts and evaluates the
+     * JavaScript the server sends ({@code executeJs}), and Lumo sets inline styles, hence the two {@code unsafe-*};
+     * push uses a WebSocket to the same origin. Nothing may frame the app or receive a form from it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
+            + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
@@ -42,9 +60,14 @@ public class SecurityConfig {
         // exempt only Vaadin's internal requests (they carry Vaadin's own CSRF token).
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(paths.matcher("/error"), paths.matcher("/error/**"),
-                        paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
-                .permitAll());
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                .permitAll()
+                .requestMatchers(paths.matcher("/actuator"), paths.matcher("/actuator/**")).hasRole("ADMIN"));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView(LoginView.class, "/" + LOGIN_ROUTE).enableCsrfConfiguration(false))
                 .build();
@@ -52,8 +75,8 @@ public class SecurityConfig {
 
     /** User accounts come from the core's {@link UserAccountService}; see {@link EvsUser}. */
     @Bean
-    UserDetailsService userDetailsService(UserAccountService userAccountService) {
-        return new EvsUserDetailsService(userAccountService);
+    UserDetailsService userDetailsService(UserAccountService userAccountService, UserCredentials credentials) {
+        return new EvsUserDetailsService(userAccountService, credentials);
     }
 
     /** Stored hashes are BCrypt ({@code $2a$}/{@code $2b$}). */

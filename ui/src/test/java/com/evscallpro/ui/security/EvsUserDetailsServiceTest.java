@@ -35,7 +35,44 @@ class EvsUserDetailsServiceTest {
             new UserAccount(2, "sup", hash, "Sam Sup", Role.SUPERVISOR, null, "en", true),
             new UserAccount(3, "agent1", hash, "Agnès Agent", Role.AGENT, "1001", "en-GB", true),
             new UserAccount(4, "gone", hash, "Old Agent", Role.AGENT, "1002", "fr", false)));
-    private final EvsUserDetailsService service = new EvsUserDetailsService(accounts);
+    private final java.util.Set<String> locked = new java.util.HashSet<>();
+    private final EvsUserDetailsService service = new EvsUserDetailsService(accounts, new LockedNames(locked));
+
+    @Test
+    void an_account_in_a_lock_out_is_loaded_locked() {
+        assertThat(service.loadUserByUsername("agent1").isAccountNonLocked()).isTrue();
+        locked.add("agent1");
+        assertThat(service.loadUserByUsername("agent1").isAccountNonLocked()).isFalse();
+    }
+
+    /** Credentials where only the lock-out matters. */
+    private record LockedNames(java.util.Set<String> names) implements com.evscallpro.core.user.UserCredentials {
+        @Override
+        public com.evscallpro.core.user.SignInState state(long userId) {
+            return new com.evscallpro.core.user.SignInState(false, null, 0, null);
+        }
+
+        @Override
+        public void requirePasswordChange(long userId) {
+        }
+
+        @Override
+        public void changePassword(long userId, String currentPassword, String newPassword) {
+        }
+
+        @Override
+        public boolean signInLocked(String username) {
+            return names.contains(username);
+        }
+
+        @Override
+        public void signInSucceeded(String username) {
+        }
+
+        @Override
+        public void signInFailed(String username) {
+        }
+    }
 
     @Test
     void maps_account_fields_and_role_authority() {

@@ -13,7 +13,9 @@ import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.SignInState;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.user.UserCredentials;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -37,6 +39,14 @@ class UiTestApplication {
         when(service.findByUsername(anyString())).thenAnswer(inv -> users.stream()
                 .filter(u -> u.username().equals(inv.getArgument(0, String.class))).findFirst());
         return service;
+    }
+
+    @Bean
+    UserCredentials userCredentials() {
+        UserCredentials credentials = mock(UserCredentials.class);
+        when(credentials.state(org.mockito.ArgumentMatchers.anyLong()))
+                .thenReturn(new SignInState(false, null, 0, null));
+        return credentials;
     }
 
     @Bean

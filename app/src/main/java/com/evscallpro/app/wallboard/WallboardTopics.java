@@ -1,0 +1,43 @@
+package com.evscallpro.app.wallboard;
+
+import com.evscallpro.core.user.UserAccount.Role;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The STOMP topics of {@code /ws}, who may subscribe to each, and the envelope every event on them shares (see
+ * docs/stomp-events.md): {@code event} (the topic's name), {@code schemaVersion} ({@value #SCHEMA_VERSION}, raised
+ * only by an incompatible change) and {@code occurredAt}, then the event's own fields. A topic of another feature is
+ * added here with its roles; a topic not listed here cannot be subscribed to.
+ */
+final class WallboardTopics {
+
+    static final int SCHEMA_VERSION = 1;
+
+    static final String AGENT_STATUS_UPDATE = "/topic/agentStatusUpdate";
+    static final String NEW_CALL = "/topic/newCall";
+    static final String CALL_HANGUP = "/topic/callHangup";
+
+    /** Roles allowed to subscribe, per topic. Agents see no topic: they must not receive other agents' events. */
+    static final Map<String, Set<Role>> SUBSCRIBERS = Map.of(
+            AGENT_STATUS_UPDATE, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            NEW_CALL, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            CALL_HANGUP, Set.of(Role.SUPERVISOR, Role.ADMIN));
+
+    private WallboardTopics() {
+    }
+
+    static boolean maySubscribe(Role role, String destination) {
+        return role != null && destination != null && SUBSCRIBERS.getOrDefault(destination, Set.of()).contains(role);
+    }
+
+    /** A new event of {@code topic} with the common envelope; the caller adds its fields in order. */
+    static Map<String, Object> event(String topic, java.time.Instant occurredAt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", topic.substring(topic.lastIndexOf('/') + 1));
+        json.put("schemaVersion", SCHEMA_VERSION);
+        json.put("occurredAt", occurredAt.toString());
+        return json;
+    }
+}
