@@ -151,6 +151,17 @@ class RbacMatrixEndToEndTest {
                 assertThat(metrics.body()).doesNotContain("evs_pbx_connected");
             }
         }
+        assertThat(basic("/actuator/prometheus", SandboxTestContext.MONITORING_USER,
+                SandboxTestContext.MONITORING_PASSWORD).statusCode()).as("the monitoring credential").isEqualTo(200);
+        assertThat(basic("/actuator/prometheus", SandboxTestContext.MONITORING_USER, "wrong").statusCode())
+                .isEqualTo(401);
+        stack.bean(UserAccountService.class).create("rbac-basic-admin", "rbac-password-1", null, Role.ADMIN, null,
+                "en");
+        assertThat(basic("/actuator/prometheus", "rbac-basic-admin", "rbac-password-1").statusCode())
+                .as("user accounts cannot use HTTP Basic").isEqualTo(401);
+        assertThat(basic("/actuator/info", SandboxTestContext.MONITORING_USER,
+                SandboxTestContext.MONITORING_PASSWORD).statusCode()).as("the scraper reads metrics only").isIn(302, 401);
+
         HttpResponse<String> favicon = anonymous.get("/favicon.ico");
         assertThat(favicon.statusCode()).isEqualTo(200);
         assertThat(favicon.headers().firstValue("Content-Type").orElse("")).contains("icon");
@@ -249,6 +260,14 @@ class RbacMatrixEndToEndTest {
         } catch (ExecutionException e) {
             return true;
         }
+    }
+
+    private HttpResponse<String> basic(String path, String user, String password) throws Exception {
+        String credential = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + stack.httpPort() + path))
+                .header("Authorization", "Basic " + credential).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private FormLogin signedIn(Role role) throws Exception {

@@ -29,6 +29,10 @@ final class SandboxTestContext {
     /** An agent extension whose phone the simulated PBX cannot reach (capture 14: CHANUNAVAIL, no Dial events). */
     static final String UNREACHABLE_PHONE = "2499";
 
+    /** The metrics scraper's HTTP Basic credential ({@code evs.security.monitoring.*}). */
+    static final String MONITORING_USER = "scraper";
+    static final String MONITORING_PASSWORD = "scraper-secret-1";
+
     private static SandboxTestContext instance;
 
     final SandboxInfrastructure infrastructure;
@@ -58,7 +62,9 @@ final class SandboxTestContext {
                     "evs.dialer.tick", "200ms",
                     // tests pause their campaigns once every contact is done: no automatic FINISHED in between
                     "evs.campaigns.completion-check", "1h",
-                    "evs.sandbox.demo-data", "false"),
+                    "evs.sandbox.demo-data", "false",
+                    "evs.security.monitoring.username", MONITORING_USER,
+                    "evs.security.monitoring.password", MONITORING_PASSWORD),
                     List.of(c -> c.getBeanFactory().registerSingleton("publishFaults", faults)));
             instance = new SandboxTestContext(infrastructure, context, faults);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,7 +19,7 @@ class SignInLockOutEndToEndTest {
     @Test
     void five_wrong_passwords_lock_the_account_and_the_refusal_looks_like_any_other() throws Exception {
         UserAccount agent = stack.bean(UserAccountService.class).create("lock-agent", "right-password-1",
-                "Agent Lock", UserAccount.Role.AGENT, "2461", "fr");
+                "Agent Lock", UserAccount.Role.AGENT, null, "fr");
         UserCredentials credentials = stack.bean(UserCredentials.class);
         FormLogin http = new FormLogin(stack.httpPort());
         http.signIn("lock-agent", "right-password-1");

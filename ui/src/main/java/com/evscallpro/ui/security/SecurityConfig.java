@@ -7,10 +7,19 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,10 +46,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration
 @EnableWebSecurity
+@EnableConfigurationProperties(MonitoringSettings.class)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 public class SecurityConfig {
 
     public static final String LOGIN_ROUTE = "login";
+    static final String MONITORING_ROLE = "MONITORING";
 
     /**
      * Works with Vaadin's production bundle: Flow's client runs inline bootstrap scripts and evaluates the
@@ -70,6 +81,31 @@ public class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView(LoginView.class, "/" + LOGIN_ROUTE).enableCsrfConfiguration(false))
+                .build();
+    }
+
+    /**
+     * {@code /actuator/prometheus}: a signed-in ADMIN (session), or the monitoring credential of
+     * {@link MonitoringSettings} over HTTP Basic (a scraper has no session). User accounts cannot sign in here with
+     * Basic: only that one credential can. Without it set, Basic refuses everything.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 50)
+    SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, MonitoringSettings monitoring,
+                                                   PasswordEncoder encoder) throws Exception {
+        var scraper = new InMemoryUserDetailsManager();
+        if (monitoring.complete()) {
+            scraper.createUser(User.withUsername(monitoring.username()).password(encoder.encode(monitoring.password()))
+                    .roles(MONITORING_ROLE).build());
+        }
+        var basic = new DaoAuthenticationProvider(scraper);
+        basic.setPasswordEncoder(encoder);
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole("ADMIN", MONITORING_ROLE))
+                .authenticationManager(new ProviderManager(basic))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.disable()) // GET only, no session created by Basic
                 .build();
     }
 
