@@ -1,0 +1,2 @@
+/** Sites (V17): each with its PBX mode; users and SIP trunks belong to one. */
+package com.evscallpro.db.site;
