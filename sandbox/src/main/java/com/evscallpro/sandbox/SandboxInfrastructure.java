@@ -31,12 +31,46 @@ public final class SandboxInfrastructure implements AutoCloseable {
     /** The API's JWT signing secret: random for each start (API tokens do not outlive the sandbox). */
     private final String jwtSecret = randomHex(32);
 
+    /**
+     * The key that seals stored secrets (evs.secrets.key): kept beside the database files when they are kept, so the
+     * secrets stored by one start open at the next; random for a throw-away database.
+     */
+    private final String secretKey;
+
     private SandboxInfrastructure(EmbeddedDatabase database, EmbeddedEngine engine, PbxSimulator pbx,
-                                  String amiSecret) {
+                                  String amiSecret, String secretKey) {
         this.database = database;
         this.engine = engine;
         this.pbx = pbx;
         this.amiSecret = amiSecret;
+        this.secretKey = secretKey;
+    }
+
+    /** A new random key, or the one kept in {@code <data directory>.secret-key} (created once, owner-only). */
+    static String secretKey(Path dataDirectory) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        String key = java.util.Base64.getEncoder().encodeToString(fresh);
+        if (dataDirectory == null) {
+            return key;
+        }
+        Path file = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".secret-key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, key + "\n");
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the file stays as created
+            }
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot keep the sandbox's secret key in " + file, e);
+        }
     }
 
     /**
@@ -69,7 +103,7 @@ public final class SandboxInfrastructure implements AutoCloseable {
                     .withPjsipPhones(true))).start();
             log.info("Embedded infrastructure up in {} ms: PostgreSQL :{}, Zeebe {}, PBX simulator AMI :{}",
                     (System.nanoTime() - t0) / 1_000_000, database.port(), engine.grpcAddress(), pbx.port());
-            return new SandboxInfrastructure(database, engine, pbx, amiSecret);
+            return new SandboxInfrastructure(database, engine, pbx, amiSecret, secretKey(dataDirectory));
         } catch (RuntimeException e) {
             if (engine != null) {
                 engine.close();
@@ -100,6 +134,7 @@ public final class SandboxInfrastructure implements AutoCloseable {
         p.put("evs.telephony.agi.bind-address", "127.0.0.1");
         p.put("evs.telephony.agi.port", 0);
         p.put("evs.api.jwt.secret", jwtSecret);
+        p.put("evs.secrets.key", secretKey);
         return p;
     }
 
