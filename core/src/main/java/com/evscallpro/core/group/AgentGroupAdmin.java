@@ -18,6 +18,9 @@ public interface AgentGroupAdmin {
     /** Creates ({@code id} null) or updates a group; answers it as saved (new version). */
     AgentGroup saveGroup(AgentGroup group);
 
+    /** Creates or updates a group and sets its members, all or nothing. */
+    AgentGroup saveGroup(AgentGroup group, Collection<Long> memberIds);
+
     /** Deletes a group and its memberships. */
     void deleteGroup(long groupId);
 

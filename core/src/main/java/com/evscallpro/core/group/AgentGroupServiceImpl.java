@@ -122,6 +122,14 @@ class AgentGroupServiceImpl implements AgentGroups, AgentGroupAdmin {
 
     @Override
     @Transactional
+    public AgentGroup saveGroup(AgentGroup group, Collection<Long> memberIds) {
+        AgentGroup saved = saveGroup(group);
+        setMembers(saved.id(), memberIds);
+        return group(saved.id()).orElseThrow();
+    }
+
+    @Override
+    @Transactional
     public void deleteGroup(long groupId) {
         AgentGroup before = group(groupId).orElseThrow(() -> new EvsException("group.not-found", groupId));
         Map<String, Object> state = new LinkedHashMap<>();

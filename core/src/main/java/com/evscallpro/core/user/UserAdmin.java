@@ -1,6 +1,7 @@
 package com.evscallpro.core.user;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,12 @@ public interface UserAdmin {
     ManagedUser create(UserProfile profile, String temporaryPassword);
 
     ManagedUser update(UserProfile profile);
+
+    /**
+     * Creates ({@code profile.id()} null, with the temporary password) or updates a user together with their agent
+     * groups and skill levels, all or nothing (see {@link com.evscallpro.core.group.AgentGroupAdmin}).
+     */
+    ManagedUser save(UserProfile profile, String temporaryPassword, Set<Long> groupIds, Map<Long, Integer> skills);
 
     /** Ends a temporary sign-in lock-out. */
     void unlock(long userId);

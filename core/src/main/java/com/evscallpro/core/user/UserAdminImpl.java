@@ -3,11 +3,13 @@ package com.evscallpro.core.user;
 import com.evscallpro.core.audit.AuditActor;
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.group.AgentGroupAdmin;
 import com.evscallpro.core.site.SiteDirectory;
 import com.evscallpro.db.user.UserAdminRow;
 import com.evscallpro.db.user.UserAdminRows;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,9 +37,12 @@ class UserAdminImpl implements UserAdmin {
     private final AuditTrail audit;
     private final ObjectProvider<AuditActor> actors;
     private final ApplicationEventPublisher events;
+    private final AgentGroupAdmin groups;
 
     UserAdminImpl(UserAdminRows rows, UserAccountService accounts, UserCredentials credentials, SiteDirectory sites,
-                  AuditTrail audit, ObjectProvider<AuditActor> actors, ApplicationEventPublisher events) {
+                  AuditTrail audit, ObjectProvider<AuditActor> actors, ApplicationEventPublisher events,
+                  AgentGroupAdmin groups) {
+        this.groups = groups;
         this.rows = rows;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -112,6 +117,17 @@ class UserAdminImpl implements UserAdmin {
             events.publishEvent(new UserDeactivated(saved.id(), saved.username()));
         }
         return saved;
+    }
+
+    @Override
+    @Transactional
+    public ManagedUser save(UserProfile profile, String temporaryPassword, Set<Long> groupIds,
+                            Map<Long, Integer> skills) {
+        ManagedUser saved = profile != null && profile.id() == null ? create(profile, temporaryPassword)
+                : update(profile);
+        groups.setGroupsOf(saved.id(), groupIds);
+        groups.setSkillsOf(saved.id(), skills);
+        return find(saved.id()).orElseThrow();
     }
 
     @Override
