@@ -55,16 +55,31 @@ final class ApiClient {
     }
 
     Response post(String path, String token, Object body, Map<String, String> headers) {
-        String text;
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text(body)));
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
+    Response put(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text(body)));
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
+    Response delete(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).DELETE();
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
+    private static String text(Object body) {
         try {
-            text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+            return body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
-        headers.forEach(b::setHeader);
-        return send(b);
     }
 
     /** Logs in; fails the test unless it worked. Returns the token response. */
