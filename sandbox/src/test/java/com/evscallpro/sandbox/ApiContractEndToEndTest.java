@@ -175,8 +175,12 @@ class ApiContractEndToEndTest {
                         if (role.equals("AGENT") && url.endsWith("/agent/ready")) {
                             return; // a READY agent on the shared stack could be given other tests' calls
                         }
-                        ApiClient.Response r = method.equals("get") ? api.get(url, token)
-                                : api.post(url, token, "{}");
+                        ApiClient.Response r = switch (method) {
+                            case "get" -> api.get(url, token);
+                            case "put" -> api.put(url, token, "{}", Map.of());
+                            case "delete" -> api.delete(url, token, Map.of());
+                            default -> api.post(url, token, "{}");
+                        };
                         boolean refused = r.status() == 401 || r.status() == 403;
                         assertThat(refused).as(role + " " + method + " " + url + " -> " + r.status() + " " + r.body())
                                 .isEqualTo(!allowed.contains(role));
@@ -193,7 +197,8 @@ class ApiContractEndToEndTest {
 
     /** The designed roles of each operation (docs/api.md, "Roles"). */
     private static java.util.Set<String> allowedRoles(String method, String url) {
-        if (url.equals("/api/v1/auth/login") || url.equals("/api/v1/auth/refresh")) {
+        if (url.equals("/api/v1/auth/login") || url.equals("/api/v1/auth/refresh")
+                || url.equals("/api/v1/auth/password")) {
             return java.util.Set.of("ANONYMOUS", "AGENT", "SUPERVISOR", "ADMIN");
         }
         if (url.equals("/api/v1/application-data")) {
