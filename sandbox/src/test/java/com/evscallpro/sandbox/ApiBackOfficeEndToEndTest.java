@@ -150,4 +150,44 @@ class ApiBackOfficeEndToEndTest {
         String agent = api.accessToken("api-bo-agent", "api-bo-agent-pw");
         assertThat(api.get("/api/v1/plannings", agent).status()).isEqualTo(403);
     }
+
+    @Test
+    void an_admin_creates_a_flow_saves_a_draft_as_bpmn_and_publishes_it_through_the_api() {
+        String admin = admin();
+        String processId = "api-ivr-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.function.Function<String, String> bpmn = name -> io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId).startEvent()
+                        .serviceTask("play", t -> t.name(name).zeebeJobType("evs.test.noop")).endEvent().done());
+        ApiClient.Response created = api.post("/api/v1/flows", admin, map("kind", "IVR", "name", "API flow " + processId,
+                "bpmnXml", bpmn.apply("Hello")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.json().get("processId").asText()).isEqualTo(processId);
+
+        ApiClient.Response draft = api.send("PUT", "/api/v1/flows/" + id + "/draft?comment=new%20prompt", admin,
+                bpmn.apply("Bonjour"), Map.of("Content-Type", "application/xml"));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        long versionId = draft.json().get("id").asLong();
+        assertThat(draft.json().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(api.get("/api/v1/flows/versions/" + versionId + "/bpmn", admin).body()).contains("Bonjour");
+
+        ApiClient.Response published = api.post("/api/v1/flows/versions/" + versionId + "/publish", admin, null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.json().get("publishedBy").asText()).isEqualTo("api-bo-admin");
+        assertThat(api.get("/api/v1/flows/" + id, admin).json().get("publishedVersionId").asLong()).isEqualTo(versionId);
+
+        String broken = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn
+                .createExecutableProcess(processId).startEvent().serviceTask("no-job-type").endEvent().done());
+        long brokenId = api.send("PUT", "/api/v1/flows/" + id + "/draft", admin, broken,
+                Map.of("Content-Type", "application/xml")).json().get("id").asLong();
+        ApiClient.Response refused = api.post("/api/v1/flows/versions/" + brokenId + "/publish", admin, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("flow.bpmn-invalid");
+        assertThat(refused.body()).contains("no-job-type");
+        assertThat(api.get("/api/v1/flows/" + id, admin).json().get("publishedVersionId").asLong())
+                .as("what was published stays").isEqualTo(versionId);
+        assertThat(api.get("/api/v1/flows/" + id + "/versions", admin).json().findValuesAsText("status"))
+                .containsExactly("DRAFT", "PUBLISHED");
+    }
 }

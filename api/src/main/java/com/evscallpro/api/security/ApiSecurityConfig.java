@@ -83,7 +83,9 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/qualification-groups"),
                                 paths.matcher("/api/v1/pause-reasons/**"),
                                 paths.matcher("/api/v1/audit"),
-                                paths.matcher("/api/v1/audit/**")).hasRole(ADMIN)
+                                paths.matcher("/api/v1/audit/**"),
+                                paths.matcher("/api/v1/flows"),
+                                paths.matcher("/api/v1/flows/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))
