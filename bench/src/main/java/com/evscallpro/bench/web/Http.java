@@ -17,6 +17,9 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    /** Access tokens by user, signed in again before their 5 minutes run out. */
+    private final java.util.Map<String, java.util.Map.Entry<String, Long>> tokens =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Http(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -29,6 +32,17 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
                         + password + "\"}")).build()));
         return r.get("accessToken").asText();
+    }
+
+    /** A valid access token of the user (password {@code <username>-pw}), at most 4 minutes old. */
+    String tokenOf(String username) {
+        return tokens.compute(username, (u, t) -> t != null && System.nanoTime() - t.getValue() < 240_000_000_000L ? t
+                : java.util.Map.entry(token(u, u + "-pw"), System.nanoTime())).getKey();
+    }
+
+    /** GET as the user, failing on anything but 200; returns the body. */
+    String getAs(String path, String username) {
+        return get(path, tokenOf(username));
     }
 
     /** GET, failing on anything but 200; returns the body. */
