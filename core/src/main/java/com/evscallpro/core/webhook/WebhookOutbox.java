@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Turns call and contact events into deliveries in the outbox, one per subscribed active endpoint. Events published
  * inside a transaction (contacts) are written once it committed (a rolled-back import sends nothing); the call
- * events come from the call tracker outside any transaction and are written at once. The envelope:
+ * events come from the call tracker outside any transaction and are written at once, on a thread of their own (never
+ * the PBX dispatcher's). The envelope:
  * {@code {"schemaVersion":1,"id":<uuid>,"type":"call.answered","occurredAt":...,"data":{...}}}.
  */
 @Component
@@ -46,6 +50,12 @@ class WebhookOutbox {
     private final Map<String, WebhookEventType> sentPerCall = new ConcurrentHashMap<>();
     private EventBus.Subscription calls;
     private EventBus.Subscription qualified;
+    /** Call events arrive on the PBX dispatcher and agents' threads: the database work is done here, in order. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evs-webhook-outbox");
+        t.setDaemon(true);
+        return t;
+    });
 
     WebhookOutbox(WebhookTables tables, EventBus events) {
         this.tables = tables;
@@ -54,28 +64,29 @@ class WebhookOutbox {
 
     @PostConstruct
     void subscribe() {
-        calls = events.subscribe(LiveCallChanged.class, e -> onCall(e.call()));
-        qualified = events.subscribe(CallQualified.class, this::onQualified);
+        calls = events.subscribe(LiveCallChanged.class, e -> writer.execute(() -> onCall(e.call())));
+        qualified = events.subscribe(CallQualified.class, e -> writer.execute(() -> onQualified(e)));
     }
 
     @PreDestroy
     void unsubscribe() {
         calls.close();
         qualified.close();
+        writer.shutdown();
     }
 
     void onCall(LiveCall call) {
         WebhookEventType last = sentPerCall.get(call.callId());
         if (last == null) {
-            publish(WebhookEventType.CALL_STARTED, callData(call));
+            publish(WebhookEventType.CALL_STARTED, () -> callData(call));
             sentPerCall.put(call.callId(), WebhookEventType.CALL_STARTED);
         }
         if (call.state() == LiveCall.LiveCallState.CONNECTED && last != WebhookEventType.CALL_ANSWERED) {
-            publish(WebhookEventType.CALL_ANSWERED, callData(call));
+            publish(WebhookEventType.CALL_ANSWERED, () -> callData(call));
             sentPerCall.put(call.callId(), WebhookEventType.CALL_ANSWERED);
         }
         if (call.state() == LiveCall.LiveCallState.ENDED) {
-            publish(WebhookEventType.CALL_ENDED, callData(call));
+            publish(WebhookEventType.CALL_ENDED, () -> callData(call));
             sentPerCall.remove(call.callId());
         }
     }
@@ -95,6 +106,10 @@ class WebhookOutbox {
     }
 
     void onQualified(CallQualified q) {
+        publish(WebhookEventType.CALL_QUALIFIED, () -> qualifiedData(q));
+    }
+
+    private Map<String, Object> qualifiedData(CallQualified q) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("callId", q.callId());
         data.put("campaignId", q.campaignId());
@@ -104,22 +119,28 @@ class WebhookOutbox {
         data.put("qualificationCode", q.qualificationCode());
         data.put("category", q.category());
         data.put("callbackAt", q.callbackAt());
-        publish(WebhookEventType.CALL_QUALIFIED, data);
+        return data;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onImported(ContactsImported e) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("campaignId", e.campaignId());
-        data.put("imported", e.imported());
-        data.put("rejected", e.rejected());
-        publish(WebhookEventType.CONTACT_IMPORTED, data);
+        publish(WebhookEventType.CONTACT_IMPORTED, () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaignId", e.campaignId());
+            data.put("imported", e.imported());
+            data.put("rejected", e.rejected());
+            return data;
+        });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onClosed(ContactClosed e) {
+        publish(WebhookEventType.CONTACT_CLOSED, () -> closedData(e));
+    }
+
+    private Map<String, Object> closedData(ContactClosed e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("contactId", e.contactId());
         tables.contactFacts(e.contactId()).ifPresent(c -> {
@@ -128,14 +149,15 @@ class WebhookOutbox {
             data.put("lastOutcome", c.get("last_outcome"));
             data.put("lastQualificationCode", c.get("last_qualification_code"));
         });
-        publish(WebhookEventType.CONTACT_CLOSED, data);
+        return data;
     }
 
     private String phoneOf(long contactId) {
         return tables.contactFacts(contactId).map(c -> (String) c.get("phone_e164")).orElse(null);
     }
 
-    private void publish(WebhookEventType type, Map<String, Object> data) {
+    /** Queues the event for its subscribers; its data is read only when someone subscribed. */
+    private void publish(WebhookEventType type, Supplier<Map<String, Object>> data) {
         try {
             var endpoints = tables.subscribers(type.wireName());
             if (endpoints.isEmpty()) {
@@ -147,7 +169,7 @@ class WebhookOutbox {
             envelope.put("id", id);
             envelope.put("type", type.wireName());
             envelope.put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            envelope.put("data", data);
+            envelope.put("data", data.get());
             String body = json.writeValueAsString(envelope);
             endpoints.forEach(e -> tables.enqueue(e.id(), id, type.wireName(), body));
             log.debug("Webhook event {} {} queued for {} endpoint(s)", type.wireName(), id, endpoints.size());

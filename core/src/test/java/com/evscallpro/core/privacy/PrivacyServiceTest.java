@@ -34,6 +34,8 @@ class PrivacyServiceTest {
     CampaignService campaigns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.evscallpro.db.privacy.ClusterLocks locks;
 
     @AfterEach
     void defaults() {
@@ -77,6 +79,20 @@ class PrivacyServiceTest {
         assertThat(oldCalls).isNotEmpty();
         assertThat(oldAudit).isPositive();
         assertThat(privacy.runs(0, 5)).extracting(PurgeRun::id).contains(run.id());
+    }
+
+    @Test
+    void a_second_node_skips_the_purge_while_one_is_purging() {
+        long campaign = campaign();
+        long old = contact(campaign, randomPhone(), Instant.now().minus(Duration.ofDays(40)));
+        privacy.setRetention(DataKind.CONTACTS, 30, ErasureMode.DELETE);
+        try (var otherNode = locks.tryLock(RetentionPurge.LOCK_KEY).orElseThrow()) {
+            PurgeRun skipped = privacy.purgeNow();
+            assertThat(skipped.status()).isEqualTo("SKIPPED");
+            assertThat(count("SELECT count(*) FROM contact WHERE id = ?", old)).isOne();
+        }
+        assertThat(privacy.purgeNow().status()).isEqualTo("DONE");
+        assertThat(count("SELECT count(*) FROM contact WHERE id = ?", old)).isZero();
     }
 
     @Test

@@ -70,6 +70,10 @@ class WebhookDeliveryTest {
     EventBus events;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CrmLinks crmLinks;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -160,6 +164,40 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 12);
         await().atMost(Duration.ofSeconds(30)).until(() -> webhooks.deliveries(hook.endpoint().id(), 0, 10).stream()
                 .filter(d -> d.status().equals("FAILED")).count() == 3);
+    }
+
+    @Test
+    void a_rolled_back_import_sends_nothing() {
+        NewWebhook hook = webhooks.register("rollback " + UUID.randomUUID(), url("/ok"),
+                EnumSet.of(WebhookEventType.CONTACT_IMPORTED));
+        long campaign = campaigns.create(new NewCampaign("Rolled back " + UUID.randomUUID(), 3, 600, 25, null));
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            imports.importContacts(campaign, List.of(new ContactInput("A", "B", "0612345679", Map.of())));
+            throw new IllegalStateException("the business transaction fails after the import");
+        })).isInstanceOf(IllegalStateException.class);
+        imports.importContacts(campaign, List.of(new ContactInput("A", "B", "0612345670", Map.of())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+        assertThat(webhooks.deliveries(hook.endpoint().id(), 0, 10)).singleElement()
+                .satisfies(d -> assertThat(d.payload()).contains("\"imported\":1"));
+        assertThat(jdbc.sql("SELECT count(*) FROM contact WHERE campaign_id = ?").param(campaign).query(Long.class)
+                .single()).isOne();
+    }
+
+    @Test
+    void a_campaign_crm_link_is_stored_validated_and_expanded() {
+        long campaign = campaigns.create(new NewCampaign("CRM " + UUID.randomUUID(), 3, 600, 25, null));
+        assertThat(crmLinks.link(campaign, Map.of("phone", "+33612345678"))).isEmpty();
+        crmLinks.setTemplate(campaign, " https://crm.example.com/c?phone={phone}&ref={contactId} ");
+        assertThat(crmLinks.link(campaign, Map.of("phone", "+33612345678", "contactId", 9L)))
+                .contains("https://crm.example.com/c?phone=%2B33612345678&ref=9");
+        assertThatThrownBy(() -> crmLinks.setTemplate(campaign, "https://crm.example.com/{secret}"))
+                .hasFieldOrPropertyWithValue("code", "crm-link.unknown-placeholder");
+        assertThat(crmLinks.template(campaign)).contains("https://crm.example.com/c?phone={phone}&ref={contactId}");
+        assertThatThrownBy(() -> crmLinks.setTemplate(-1, "https://crm.example.com/"))
+                .hasFieldOrPropertyWithValue("code", "campaign.not-found");
+        crmLinks.setTemplate(campaign, "");
+        assertThat(crmLinks.template(campaign)).isEmpty();
     }
 
     @Test
