@@ -131,6 +131,52 @@ class PrivacyBrowserTest {
         stack.bean(WebhookService.class).delete(saved.id());
     }
 
+    @Test
+    void the_screen_pop_opens_the_campaign_crm_link_set_by_an_admin() {
+        UserAccountService users = stack.bean(UserAccountService.class);
+        users.create("pw-crm-admin", "pw-crm-admin-secret", "Cora Admin", UserAccount.Role.ADMIN, null, "en");
+        users.create("pw-crm-agent", "pw-crm-agent-secret", "Carl Crm", UserAccount.Role.AGENT, "2277", "en");
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        long campaignId = campaigns.create(new NewCampaign("CRM browser campaign", 1, 60, 20, "+33170000002"));
+        stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Léa", "Crm",
+                SandboxTestContext.ANSWERS_AND_TALKS, Map.of())));
+        String base = "http://localhost:" + stack.httpPort() + "/";
+
+        Page admin = browser.newContext().newPage();
+        admin.setDefaultTimeout(30_000);
+        login(admin, base, "pw-crm-admin", "pw-crm-admin-secret");
+        admin.navigate(base + "admin");
+        admin.locator("#crm-link-" + campaignId).click();
+        admin.locator("#crm-link-template input").fill("https://crm.example.com/c?phone={phone}&who={lastName}");
+        admin.locator("#crm-link-save").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText("CRM link saved")))
+                .isVisible();
+
+        Page agentPage = browser.newContext().newPage();
+        agentPage.setDefaultTimeout(30_000);
+        login(agentPage, base, "pw-crm-agent", "pw-crm-agent-secret");
+        agentPage.navigate(base + "agent");
+        agentPage.locator("#ready-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY");
+        campaigns.start(campaignId);
+        try {
+            assertThat(agentPage.locator("#screen-pop")).isVisible();
+            Locator link = agentPage.locator("#crm-link");
+            assertThat(link).isVisible();
+            assertThat(link).hasAttribute("href", "https://crm.example.com/c?phone="
+                    + SandboxTestContext.ANSWERS_AND_TALKS.replace("+", "%2B") + "&who=Crm");
+            assertThat(link).hasAttribute("target", "_blank");
+            agentPage.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions()
+                    .setHasText("Sale")).click();
+            agentPage.locator("#qualify-hangup-button").click();
+            assertThat(agentPage.locator("#screen-pop")).isHidden();
+        } finally {
+            campaigns.pause(campaignId);
+        }
+        agentPage.locator("#pause-button").click();
+        assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED");
+    }
+
     private void login(Page page, String base, String username, String password) {
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {
