@@ -27,9 +27,12 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
             .thenComparing(Contact::id);
 
     private final ContactRepository contacts;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    ContactLifecycleServiceImpl(ContactRepository contacts) {
+    ContactLifecycleServiceImpl(ContactRepository contacts,
+                                org.springframework.context.ApplicationEventPublisher publisher) {
         this.contacts = contacts;
+        this.publisher = publisher;
     }
 
     @Override
@@ -80,6 +83,7 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
     public void close(long contactId) {
         expectOne(contacts.close(contactId), contactId);
         log.debug("Contact {} -> DONE", contactId);
+        publisher.publishEvent(new ContactClosed(contactId));
     }
 
     @Override
