@@ -190,4 +190,36 @@ class ApiBackOfficeEndToEndTest {
         assertThat(api.get("/api/v1/flows/" + id + "/versions", admin).json().findValuesAsText("status"))
                 .containsExactly("DRAFT", "PUBLISHED");
     }
+
+    @Test
+    void webhooks_and_a_campaigns_crm_link_are_managed_through_the_api_and_a_secret_is_shown_once() {
+        String admin = admin();
+        String name = "API hook " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response created = api.post("/api/v1/webhooks", admin, map("name", name,
+                "url", "https://crm.example.com/hooks", "events", List.of("CALL_ENDED", "CONTACT_IMPORTED")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().get("secret").asText();
+        assertThat(secret).hasSizeGreaterThan(20);
+        ApiClient.Response list = api.get("/api/v1/webhooks?size=500", admin);
+        assertThat(list.json().get("items").findValuesAsText("name")).contains(name);
+        assertThat(list.body()).doesNotContain(secret);
+        assertThat(api.post("/api/v1/webhooks", admin, map("name", name + "-2", "url", "ftp://crm.example.com",
+                "events", List.of("CALL_ENDED"))).code()).isEqualTo("webhook.url-invalid");
+        assertThat(api.get("/api/v1/webhooks/deliveries", admin).status()).isEqualTo(200);
+        long id = created.json().at("/endpoint/id").asLong();
+        assertThat(api.put("/api/v1/webhooks/" + id + "/active", admin, map("active", false), Map.of()).status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/v1/webhooks/" + id, admin, Map.of()).status()).isEqualTo(204);
+
+        long campaign = api.post("/api/v1/campaigns", admin, map("name", "CRM link " + name)).json()
+                .at("/summary/id").asLong();
+        ApiClient.Response set = api.put("/api/v1/campaigns/" + campaign + "/crm-link", admin,
+                map("template", "https://crm.example.com/c?phone={phone}&ref={contactId}"), Map.of());
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/crm-link", admin).json().get("template").asText())
+                .isEqualTo("https://crm.example.com/c?phone={phone}&ref={contactId}");
+        assertThat(api.put("/api/v1/campaigns/" + campaign + "/crm-link", admin,
+                map("template", "https://crm.example.com/c?x={password}"), Map.of()).code())
+                .isEqualTo("crm-link.unknown-placeholder");
+    }
 }

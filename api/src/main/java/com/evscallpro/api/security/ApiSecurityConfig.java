@@ -69,7 +69,8 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
-                                paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/plannings"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/plannings/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups"),
@@ -85,7 +86,9 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/audit"),
                                 paths.matcher("/api/v1/audit/**"),
                                 paths.matcher("/api/v1/flows"),
-                                paths.matcher("/api/v1/flows/**")).hasRole(ADMIN)
+                                paths.matcher("/api/v1/flows/**"),
+                                paths.matcher("/api/v1/webhooks"),
+                                paths.matcher("/api/v1/webhooks/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))
