@@ -222,4 +222,32 @@ class ApiBackOfficeEndToEndTest {
                 map("template", "https://crm.example.com/c?x={password}"), Map.of()).code())
                 .isEqualTo("crm-link.unknown-placeholder");
     }
+
+    @Test
+    void a_persons_data_is_found_exported_and_erased_by_phone_number_through_the_api() {
+        String admin = admin();
+        String phone = String.format("+3365577%04d", (int) (Math.random() * 10_000));
+        long campaign = api.post("/api/v1/campaigns", admin, map("name", "Privacy API " + phone)).json()
+                .at("/summary/id").asLong();
+        assertThat(api.post("/api/v1/campaigns/" + campaign + "/contacts", admin, map("contacts",
+                List.of(map("firstName", "Erin", "lastName", "Erase", "phone", phone)))).json().get("imported")
+                .asInt()).isEqualTo(1);
+
+        JsonNode found = api.post("/api/v1/privacy/search", admin, map("phone", phone)).json();
+        assertThat(found.get("phone").asText()).isEqualTo(phone);
+        assertThat(found.toString()).contains("Erin");
+        ApiClient.Response export = api.post("/api/v1/privacy/export?format=CSV", admin, map("phone", phone));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("Erin");
+        assertThat(api.post("/api/v1/privacy/search", admin, map("phone", "not a number")).code())
+                .isEqualTo("privacy.invalid-phone");
+
+        ApiClient.Response proof = api.post("/api/v1/privacy/erasure", admin, map("phone", phone, "mode", "DELETE"));
+        assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+        assertThat(proof.body()).doesNotContain(phone);
+        assertThat(api.post("/api/v1/privacy/search", admin, map("phone", phone)).json().toString())
+                .doesNotContain("Erin");
+        assertThat(api.get("/api/v1/privacy/requests", admin).json().get("items").findValuesAsText("kind"))
+                .contains("ERASE", "EXPORT", "ACCESS");
+    }
 }

@@ -202,7 +202,8 @@ class ApiContractEndToEndTest {
         if (url.startsWith("/api/v1/agent/")) {
             return java.util.Set.of("AGENT");
         }
-        if (url.startsWith("/api/v1/audit") || url.startsWith("/api/v1/flows") || url.startsWith("/api/v1/webhooks")) {
+        if (url.startsWith("/api/v1/audit") || url.startsWith("/api/v1/flows") || url.startsWith("/api/v1/webhooks")
+                || url.startsWith("/api/v1/privacy")) {
             return java.util.Set.of("ADMIN");
         }
         return method.equals("GET") ? java.util.Set.of("SUPERVISOR", "ADMIN") : java.util.Set.of("ADMIN");

@@ -88,7 +88,8 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/flows"),
                                 paths.matcher("/api/v1/flows/**"),
                                 paths.matcher("/api/v1/webhooks"),
-                                paths.matcher("/api/v1/webhooks/**")).hasRole(ADMIN)
+                                paths.matcher("/api/v1/webhooks/**"),
+                                paths.matcher("/api/v1/privacy/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))
