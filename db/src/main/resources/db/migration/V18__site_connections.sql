@@ -30,3 +30,7 @@ CREATE TABLE site_ami_server (
 ALTER TABLE sip_trunk ALTER COLUMN password TYPE varchar(1000);
 UPDATE sip_trunk SET site_id = (SELECT id FROM site WHERE code = 'main') WHERE site_id IS NULL;
 ALTER TABLE sip_trunk ALTER COLUMN site_id SET NOT NULL;
+
+-- Spring Data JDBC takes a row whose primitive @Version is 0 for a new one (it would INSERT it again): rows start at 1.
+ALTER TABLE site ALTER COLUMN version SET DEFAULT 1;
+UPDATE site SET version = 1 WHERE version = 0;

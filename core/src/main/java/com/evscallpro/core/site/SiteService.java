@@ -33,6 +33,9 @@ public interface SiteService {
     /** The site's settings with its secrets opened: for the PBX router only, never for display. */
     Optional<SiteDetails> connection(long id);
 
+    /** The site of the user whose phone is {@code extension} (where the PBX router sends their calls). */
+    Optional<Long> siteOfExtension(String extension);
+
     /** Every site's id, for the PBX router at start. */
     List<Long> ids();
 

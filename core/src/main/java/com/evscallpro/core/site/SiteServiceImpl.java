@@ -143,6 +143,12 @@ class SiteServiceImpl implements SiteService {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Long> siteOfExtension(String extension) {
+        return sites.findSiteIdOfExtension(extension);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Long> ids() {
         return sites.findAllByOrderByName().stream().map(Site::id).toList();
     }

@@ -15,6 +15,9 @@ public interface SiteRepository extends ListCrudRepository<Site, Long> {
     @Query("SELECT count(*) FROM app_user WHERE site_id = :siteId")
     long countUsers(@Param("siteId") long siteId);
 
+    @Query("SELECT site_id FROM app_user WHERE extension = :extension AND site_id IS NOT NULL LIMIT 1")
+    Optional<Long> findSiteIdOfExtension(@Param("extension") String extension);
+
     @Query("SELECT count(*) FROM sip_trunk WHERE site_id = :siteId")
     long countTrunks(@Param("siteId") long siteId);
 }
