@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.evscallpro.app.telephony.SitePbxRouter;
+import com.evscallpro.core.pbxconfig.ApplyResult;
+import com.evscallpro.core.pbxconfig.AsteriskConfigRenderer;
+import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.pbxconfig.SitePbxConfig;
+import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.pbxconfig.TrunkDefinition;
 import com.evscallpro.core.site.AmiServerSettings;
 import com.evscallpro.core.site.SiteDefinition;
 import com.evscallpro.core.site.SiteDetails;
@@ -15,6 +21,7 @@ import com.evscallpro.simulator.SimulatorSettings;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxPort;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +77,25 @@ class SitesEndToEndTest {
             assertThat(second.channelNames()).anySatisfy(c -> assertThat(c).contains(extension));
             assertThat(first.channelNames()).noneSatisfy(c -> assertThat(c).contains(extension));
             pbx.hangup(callId, 16).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            // the site's own trunk is rendered into the site's own directory and reloaded on the site's own Asterisk
+            PbxConfigService config = stack.bean(PbxConfigService.class);
+            SitePbxConfig sitePbx = stack.bean(SitePbxConfig.class);
+            String trunkName = "t-" + code;
+            Trunk trunk = config.createTrunk(TrunkDefinition.of(trunkName, "sip.second.example")
+                    .withCredentials("second-user", "p2;x", true).onSite(site.id()));
+            List<String> firstReloads = first.reloads();
+
+            ApplyResult applied = sitePbx.apply(site.id());
+
+            assertThat(applied.reloaded()).as(applied.reloadError()).isTrue();
+            assertThat(second.reloads()).contains("res_pjsip.so", "pbx_config.so");
+            assertThat(first.reloads()).isEqualTo(firstReloads);
+            String pjsip = Files.readString(sitePbx.configDir(site.id()).resolve(AsteriskConfigRenderer.PJSIP_FILE));
+            assertThat(pjsip).contains("[" + trunkName + "]").contains("password=p2\\;x");
+            assertThat(config.trunks()).filteredOn(t -> t.siteId() != site.id())
+                    .allSatisfy(t -> assertThat(pjsip).doesNotContain("[" + t.name() + "]"));
+            config.deleteTrunk(trunk.id());
 
             SiteDetails current = sites.get(site.id());
             SiteDefinition off = current.toDefinition();

@@ -2,7 +2,6 @@ package com.evscallpro.app.telephony;
 
 import com.evscallpro.core.site.AmiServerSettings;
 import com.evscallpro.core.site.PbxMode;
-import com.evscallpro.core.site.SiteDetails;
 import com.evscallpro.core.site.SiteService;
 import com.evscallpro.core.site.YeastarConnection;
 import com.evscallpro.telephony.PbxPort;
@@ -32,7 +31,7 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     SitePbxRouter sitePbxRouter(TelephonySettings settings, SiteService sites) {
         importIntoMain(settings, sites);
-        return new SitePbxRouter(sites, site -> pbxPort(forSite(settings, site))).start();
+        return new SitePbxRouter(sites, site -> pbxPort(SiteConnections.settingsOf(settings, site))).start();
     }
 
     /** {@code evs.telephony.*}, when it names a PBX, becomes the connection of the site 'main'. */
@@ -65,29 +64,7 @@ class TelephonyConfiguration {
     /** The server id of site main's AMI server when {@code evs.telephony.ami.host} (one server) is imported. */
     static final String SINGLE_SERVER_ID = "asterisk";
 
-    /**
-     * A site's connection (secrets opened) as the properties {@link #pbxPort(TelephonySettings)} reads; the
-     * keep-alive and event filter of {@code evs.telephony.ami.*} apply to every site.
-     */
-    static TelephonySettings forSite(TelephonySettings global, SiteDetails site) {
-        if (site.pbxMode() == PbxMode.YEASTAR_API) {
-            YeastarConnection y = site.yeastar();
-            return new TelephonySettings(TelephonySettings.Mode.YEASTAR_API, null, new TelephonySettings.Yeastar(
-                    y.baseUrl(), y.clientId(), y.clientSecret(), y.dialMode(), y.autoAnswer(), y.dialPermission()));
-        }
-        TelephonySettings.Ami g = global.ami();
-        List<TelephonySettings.Server> servers = site.amiServers().size() < 2 ? List.of()
-                : site.amiServers().stream().map(s -> new TelephonySettings.Server(s.serverId(), s.host(), s.port(),
-                        s.username(), s.secret(), s.customerDialTemplate(), s.agentContext(), s.phoneDialTemplate(),
-                        s.phoneContext())).toList();
-        AmiServerSettings one = site.amiServers().getFirst();
-        return new TelephonySettings(TelephonySettings.Mode.ASTERISK_AMI, new TelephonySettings.Ami(one.host(),
-                one.port(), one.username(), one.secret(), one.customerDialTemplate(), one.agentContext(),
-                one.phoneDialTemplate(), one.phoneContext(), g == null ? null : g.pingInterval(),
-                g == null ? null : g.pingTimeout(), g == null ? null : g.eventFilter(), servers), null);
-    }
-
-    /** One adapter from properties (for a site: {@link #forSite}), started. */
+    /** One adapter from properties (for a site: {@link SiteConnections#settingsOf}), started. */
     PbxPort pbxPort(TelephonySettings settings) {
         TelephonySettings.Mode mode = settings.mode() == null ? TelephonySettings.Mode.ASTERISK_AMI : settings.mode();
         return switch (mode) {
