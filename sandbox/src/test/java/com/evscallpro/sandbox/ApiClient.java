@@ -67,6 +67,23 @@ final class ApiClient {
         return send(b);
     }
 
+    /** Any method ({@code PUT}, {@code DELETE}...) with an optional JSON body and headers. */
+    Response send(String method, String path, String token, Object body, Map<String, String> headers) {
+        String text;
+        try {
+            text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        HttpRequest.Builder b = request(path, token).method(method, text == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+        if (text != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
     /** Logs in; fails the test unless it worked. Returns the token response. */
     JsonNode login(String username, String password) {
         Response r = post("/api/v1/auth/login", null, Map.of("username", username, "password", password));

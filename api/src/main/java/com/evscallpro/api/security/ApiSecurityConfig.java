@@ -70,6 +70,9 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),
+                                paths.matcher("/api/v1/trunks"), paths.matcher("/api/v1/trunks/**"),
+                                paths.matcher("/api/v1/dids"), paths.matcher("/api/v1/dids/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))

@@ -74,7 +74,7 @@ class SiteServiceImpl implements SiteService {
             case "pbxMode" -> s -> s.pbxMode().name();
             case "enabled" -> s -> String.valueOf(s.enabled());
             case "name" -> s -> s.name().toLowerCase(Locale.ROOT);
-            default -> throw new EvsException("request.sort-invalid", sort);
+            default -> throw new EvsException("request.sort-unsupported", sort, String.join(",", SORTS));
         };
     }
 
