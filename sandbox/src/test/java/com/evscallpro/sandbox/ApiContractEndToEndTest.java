@@ -202,6 +202,9 @@ class ApiContractEndToEndTest {
         if (url.startsWith("/api/v1/agent/")) {
             return java.util.Set.of("AGENT");
         }
+        if (url.matches("/api/v1/(sites|trunks|dids)(/.*)?")) {
+            return java.util.Set.of("ADMIN"); // PBX connections and their secrets: admins only, reads included
+        }
         return method.equals("GET") ? java.util.Set.of("SUPERVISOR", "ADMIN") : java.util.Set.of("ADMIN");
     }
 

@@ -98,7 +98,7 @@ class PbxHealth implements HealthIndicator, MeterBinder {
     public void bindTo(MeterRegistry registry) {
         if (pbx instanceof SitePbxRouter router) {
             Gauge.builder("evs.pbx.connected", router, r -> r.isConnected() ? 1 : 0)
-                    .description("1 while the connection to at least one site's PBX is up").tag("server", "any")
+                    .description("1 while the connection to at least one site's PBX is up").tag("server", "default")
                     .register(registry);
             return;
         }
