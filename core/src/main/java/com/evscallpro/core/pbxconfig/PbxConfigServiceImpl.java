@@ -164,9 +164,10 @@ class PbxConfigServiceImpl implements PbxConfigService {
                 dids().stream().filter(d -> ids.contains(d.trunkId())).toList());
     }
 
-    /** The stored form of a password: sealed; a value already sealed (kept from the stored row) stays as it is. */
+    /** The stored form: sealed under the current key (a kept one opened and sealed again: key rotation by saving). */
     private String sealed(String password) {
-        return password == null || SecretCipher.isSealed(password) ? password : cipher.seal(password);
+        return password == null ? null
+                : cipher.seal(SecretCipher.isSealed(password) ? cipher.open(password) : password);
     }
 
     /** Normalized and checked; on update a null password keeps the stored one (still sealed), a null site too. */

@@ -226,8 +226,9 @@ class SiteServiceImpl implements SiteService {
                 y == null ? null : y.autoAnswer(), y == null ? null : y.dialPermission());
     }
 
+    /** Sealed under the current key: a kept secret is opened and sealed again (key rotation by saving). */
     private String sealed(String secret) {
-        return secret == null || SecretCipher.isSealed(secret) ? secret : cipher.seal(secret);
+        return secret == null ? null : cipher.seal(SecretCipher.isSealed(secret) ? cipher.open(secret) : secret);
     }
 
     /** The view: secrets null (with their flags), or opened for the router. */
