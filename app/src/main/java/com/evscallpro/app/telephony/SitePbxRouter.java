@@ -2,6 +2,7 @@ package com.evscallpro.app.telephony;
 
 import com.evscallpro.core.site.SiteChanged;
 import com.evscallpro.core.site.SiteDetails;
+import com.evscallpro.core.site.SiteLinks;
 import com.evscallpro.core.site.SiteService;
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
@@ -13,6 +14,7 @@ import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
+import com.evscallpro.telephony.asterisk.MultiAsteriskPbx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li><b>Events</b> of every site reach the same listeners.</li>
  * </ul>
  */
-public final class SitePbxRouter implements PbxPort, AutoCloseable {
+public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
 
     /** Originate variable naming the site (its code) to place the call on. */
     public static final String SITE_VARIABLE = "EVS_SITE";
@@ -53,7 +55,7 @@ public final class SitePbxRouter implements PbxPort, AutoCloseable {
     private static final int REMEMBERED_CALLS = 100_000;
 
     /** A site's live adapter. */
-    record SitePort(long siteId, String code, PbxPort port) {
+    record SitePort(long siteId, String code, PbxPort port, List<String> serverIds) {
     }
 
     private final SiteService sites;
@@ -111,7 +113,8 @@ public final class SitePbxRouter implements PbxPort, AutoCloseable {
         try {
             PbxPort port = adapters.apply(s);
             port.addListener(event -> onSiteEvent(siteId, event));
-            ports.put(siteId, new SitePort(siteId, s.code(), port));
+            ports.put(siteId, new SitePort(siteId, s.code(), port, s.amiServers().isEmpty() ? List.of("yeastar")
+                    : s.amiServers().stream().map(a -> a.serverId()).toList()));
             log.info("PBX site {} ({}) {}", s.code(), s.pbxMode(), old == null ? "connecting" : "reconnecting");
         } catch (RuntimeException e) {
             log.error("PBX site {} cannot be connected: {}", s.code(), e.getMessage());
@@ -133,6 +136,18 @@ public final class SitePbxRouter implements PbxPort, AutoCloseable {
     /** The adapter of a site now, if it is connected-able. */
     public Optional<PbxPort> port(String siteCode) {
         return ports.values().stream().filter(p -> p.code().equals(siteCode)).map(SitePort::port).findFirst();
+    }
+
+    @Override
+    public Map<String, Boolean> states(String siteCode) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        ports.values().stream().filter(p -> p.code().equals(siteCode)).findFirst().ifPresent(p -> {
+            for (String id : p.serverIds()) {
+                out.put(id, p.port() instanceof MultiAsteriskPbx multi ? multi.server(id).isConnected()
+                        : p.port().isConnected());
+            }
+        });
+        return out;
     }
 
     /** The code of the site that owns the call, if known. */
