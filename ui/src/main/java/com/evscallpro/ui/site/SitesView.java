@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -56,7 +57,12 @@ class SitesView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty("timeZone").setAutoWidth(true);
         grid.addColumn(s -> getTranslation("site.mode." + s.pbxMode().name())).setHeader(getTranslation("site.mode"))
                 .setKey("mode").setSortProperty("pbxMode").setAutoWidth(true);
-        grid.addColumn(this::state).setHeader(getTranslation("site.state")).setKey("state").setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+            Span state = new Span(state(s));
+            state.addClassName("site-state");
+            state.getElement().setAttribute("data-code", s.code());
+            return state;
+        }).setHeader(getTranslation("site.state")).setKey("state").setAutoWidth(true);
         grid.addComponentColumn(s -> {
             Button edit = new Button(getTranslation("site.edit"), e -> edit(s));
             edit.addClassName("edit-site");
