@@ -55,6 +55,21 @@ final class ApiClient {
     }
 
     Response post(String path, String token, Object body, Map<String, String> headers) {
+        return send("POST", path, token, body, headers);
+    }
+
+    Response put(String path, String token, Object body, Map<String, String> headers) {
+        return send("PUT", path, token, body, headers);
+    }
+
+    Response delete(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).DELETE();
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
+    /** A request with a JSON body (a String is sent as is) and extra headers. */
+    Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         String text;
         try {
             text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -62,24 +77,7 @@ final class ApiClient {
             throw new IllegalArgumentException(e);
         }
         HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
-        headers.forEach(b::setHeader);
-        return send(b);
-    }
-
-    /** Any method ({@code PUT}, {@code DELETE}...) with an optional JSON body and headers. */
-    Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        String text;
-        try {
-            text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-        HttpRequest.Builder b = request(path, token).method(method, text == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-        if (text != null) {
-            b.header("Content-Type", "application/json");
-        }
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
         headers.forEach(b::setHeader);
         return send(b);
     }

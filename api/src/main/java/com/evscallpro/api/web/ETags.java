@@ -1,8 +1,13 @@
 package com.evscallpro.api.web;
 
 import com.evscallpro.core.error.EvsException;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
 
-/** Versions as ETags ({@code "3"}) and back from If-Match, for optimistic locking over HTTP. */
+/**
+ * Optimistic locking over HTTP: a resource's version is its ETag ({@code "3"}); a change sends it back as If-Match
+ * and is refused with 412 ({@code *.version-mismatch}) when someone changed the resource since.
+ */
 public final class ETags {
 
     private ETags() {
@@ -27,5 +32,15 @@ public final class ETags {
         } catch (NumberFormatException e) {
             throw new EvsException("request.bad-if-match", ifMatch);
         }
+    }
+
+    /** 200 with the body and its version as ETag. */
+    public static <T> ResponseEntity<T> ok(T body, int version) {
+        return ResponseEntity.ok().eTag(etag(version)).body(body);
+    }
+
+    /** 201 with the new resource's location, the body and its version as ETag. */
+    public static <T> ResponseEntity<T> created(String location, T body, int version) {
+        return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(body);
     }
 }
