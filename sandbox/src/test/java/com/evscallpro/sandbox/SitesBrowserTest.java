@@ -125,6 +125,13 @@ class SitesBrowserTest {
                     .satisfies(t -> assertThat(t.siteId()).isEqualTo(site.id()));
             assertThat(config.dids()).filteredOn(d -> d.number().equals(number)).singleElement()
                     .satisfies(d -> assertThat(d.trunkId()).isEqualTo(trunkId));
+
+            // leave the shared stack as found: a site whose PBX is gone would degrade the health of later tests
+            config.dids().stream().filter(d -> d.trunkId() == trunkId).forEach(d -> config.deleteDid(d.id()));
+            config.deleteTrunk(trunkId);
+            SiteService sites = stack.bean(SiteService.class);
+            sites.delete(site.id(), sites.get(site.id()).version());
+            await().atMost(Duration.ofSeconds(30)).until(() -> links.states(code).isEmpty());
         }
     }
 
