@@ -206,6 +206,9 @@ class ApiContractEndToEndTest {
                 || url.startsWith("/api/v1/privacy")) {
             return java.util.Set.of("ADMIN");
         }
+        if (url.matches("/api/v1/(sites|trunks|dids)(/.*)?")) {
+            return java.util.Set.of("ADMIN"); // PBX connections and their secrets: admins only, reads included
+        }
         return method.equals("GET") ? java.util.Set.of("SUPERVISOR", "ADMIN") : java.util.Set.of("ADMIN");
     }
 

@@ -6,7 +6,6 @@ import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.campaign.CampaignSummary;
 import com.evscallpro.core.campaign.NewCampaign;
-import com.evscallpro.core.error.EvsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -90,6 +90,9 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/webhooks"),
                                 paths.matcher("/api/v1/webhooks/**"),
                                 paths.matcher("/api/v1/privacy/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),
+                                paths.matcher("/api/v1/trunks"), paths.matcher("/api/v1/trunks/**"),
+                                paths.matcher("/api/v1/dids"), paths.matcher("/api/v1/dids/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))

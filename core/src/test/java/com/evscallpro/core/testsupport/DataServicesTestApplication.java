@@ -19,7 +19,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @EnableJdbcRepositories(basePackages = "com.evscallpro.db")
 @ComponentScan(basePackages = {"com.evscallpro.core.campaign", "com.evscallpro.core.contact",
         "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr",
-        "com.evscallpro.core.planning", "com.evscallpro.core.audit", "com.evscallpro.core.auth", "com.evscallpro.core.site", "com.evscallpro.core.lock",
+        "com.evscallpro.core.planning", "com.evscallpro.core.audit", "com.evscallpro.core.auth", "com.evscallpro.core.site",
+        "com.evscallpro.core.lock", "com.evscallpro.core.secret",
         "com.evscallpro.db.user"})
 public class DataServicesTestApplication {
 

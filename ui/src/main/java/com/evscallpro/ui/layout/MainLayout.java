@@ -73,6 +73,7 @@ public class MainLayout extends AppLayout {
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
             nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
+            nav.addItem(item("nav-sites", "nav.sites", "admin/sites", VaadinIcon.BUILDING));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));
