@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                    # all scenarios, the durations recorded in docs/benchmarks.md (~4 min)
 #   bench/run.sh --quick            # short runs (smoke test, not for the record)
-#   bench/run.sh ami originate      # some scenarios only (ami, originate, agi)
+#   bench/run.sh ami originate      # some scenarios only (ami, originate, agi, api, ui)
 #   bench/run.sh --no-build ...     # skip the Maven build
 #   BENCH_JAVA_OPTS="-Xlog:gc:file=bench/target/gc.log" bench/run.sh ami   # extra JVM options
 #
@@ -26,7 +26,7 @@ for a in "$@"; do
 done
 
 if [ "$build" = 1 ]; then
-  echo "bench: building telephony, pbx-simulator and bench with $JAVA_HOME" >&2
+  echo "bench: building bench and the modules it needs (the whole application for api and ui) with $JAVA_HOME" >&2
   ./mvnw -B -q -pl bench -am package -DskipTests   # in one reactor: nothing installed into ~/.m2
 fi
 

@@ -3,6 +3,7 @@ package com.evscallpro.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.evscallpro.db.site.SiteRepository;
 import com.evscallpro.db.pbxconfig.DidNumber;
 import com.evscallpro.db.pbxconfig.DidNumberRepository;
 import com.evscallpro.db.pbxconfig.SipTrunk;
@@ -20,6 +21,11 @@ class PbxConfigRepositoriesTest {
 
     @Autowired SipTrunkRepository trunks;
     @Autowired DidNumberRepository dids;
+    @Autowired SiteRepository sites;
+
+    private long main() {
+        return sites.findByCode("main").orElseThrow().id();
+    }
 
     private static String name() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -30,7 +36,7 @@ class PbxConfigRepositoriesTest {
     }
 
     private SipTrunk trunk(String name) {
-        return trunks.save(SipTrunk.create(name, "sip.example.net", 5060, "udp", "0123456789", "s3cret;#x",
+        return trunks.save(SipTrunk.create(main(), name, "sip.example.net", 5060, "udp", "0123456789", "s3cret;#x",
                 "0123456789", "sip.example.net", "g722,alaw,ulaw", true, null, 30, true));
     }
 
@@ -53,7 +59,7 @@ class PbxConfigRepositoriesTest {
     void an_updated_trunk_keeps_its_id_and_creation_time() {
         SipTrunk saved = trunk(name());
 
-        SipTrunk updated = trunks.save(saved.update(saved.name(), "10.0.0.7", 5080, "tcp", null, null, null, null,
+        SipTrunk updated = trunks.save(saved.update(saved.siteId(), saved.name(), "10.0.0.7", 5080, "tcp", null, null, null, null,
                 "ulaw", false, "proxy.example.net:5070", null, false));
 
         SipTrunk loaded = trunks.findById(saved.id()).orElseThrow();
@@ -73,13 +79,13 @@ class PbxConfigRepositoriesTest {
                 .hasStackTraceContaining("sip_trunk_name_uk");
         assertThatThrownBy(() -> trunk("Bad Name]")).hasRootCauseInstanceOf(PSQLException.class)
                 .hasStackTraceContaining("sip_trunk_name_check");
-        assertThatThrownBy(() -> trunks.save(SipTrunk.create(name(), "h", 5060, "udp", "user", null, null, null,
+        assertThatThrownBy(() -> trunks.save(SipTrunk.create(main(), name(), "h", 5060, "udp", "user", null, null, null,
                 "alaw", false, null, null, true))).hasRootCauseInstanceOf(PSQLException.class)
                 .hasStackTraceContaining("sip_trunk_credentials_ck");
-        assertThatThrownBy(() -> trunks.save(SipTrunk.create(name(), "h\nx", 5060, "udp", null, null, null, null,
+        assertThatThrownBy(() -> trunks.save(SipTrunk.create(main(), name(), "h\nx", 5060, "udp", null, null, null, null,
                 "alaw", false, null, null, true))).hasRootCauseInstanceOf(PSQLException.class)
                 .hasStackTraceContaining("sip_trunk_host_check");
-        assertThatThrownBy(() -> trunks.save(SipTrunk.create(name(), "h", 5060, "ws", null, null, null, null,
+        assertThatThrownBy(() -> trunks.save(SipTrunk.create(main(), name(), "h", 5060, "ws", null, null, null, null,
                 "alaw", false, null, null, true))).hasRootCauseInstanceOf(PSQLException.class)
                 .hasStackTraceContaining("sip_trunk_transport_check");
     }

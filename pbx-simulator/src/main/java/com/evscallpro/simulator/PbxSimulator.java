@@ -98,6 +98,11 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.pingsAnswered();
     }
 
+    /** The modules AMI {@code Reload} asked to reload so far, in order. */
+    public java.util.List<String> reloads() {
+        return engine.reloads();
+    }
+
     /** Connected AMI clients. */
     public int connectionCount() {
         return engine.connectionCount();

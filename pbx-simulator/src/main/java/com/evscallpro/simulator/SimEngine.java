@@ -292,6 +292,10 @@ final class SimEngine {
         });
     }
 
+    java.util.List<String> reloads() {
+        return java.util.List.copyOf(session.reloads);
+    }
+
     long pingsAnswered() {
         return session.pingsAnswered.get();
     }
@@ -340,6 +344,7 @@ final class SimEngine {
                 case "challenge" -> session.challenge(conn, f, actionId);
                 case "logoff" -> session.logoff(conn, actionId);
                 case "ping" -> session.ping(conn, actionId);
+                case "reload" -> session.reload(conn, f, actionId);
                 case "events" -> session.events(conn, f, actionId);
                 case "filter" -> session.filter(conn, f, actionId);
                 case "coresettings" -> session.coreSettings(conn, actionId);

@@ -19,6 +19,8 @@ import static com.evscallpro.simulator.SimFrames.*;
 final class SimSessionActions extends SimEnginePart {
 
     final AtomicLong pingsAnswered = new AtomicLong();
+    /** Modules reloaded by AMI {@code Reload}, in order (the configuration writer's tests). */
+    final java.util.List<String> reloads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long bootNanos = System.nanoTime();
     private final Random random = new Random();
 
@@ -34,6 +36,13 @@ final class SimSessionActions extends SimEnginePart {
     void ping(SimConnection conn, String actionId) {
         pingsAnswered.incrementAndGet();
         conn.send(AmiFrame.response("Success", actionId).add("Ping", "Pong").add("Timestamp", timestamp()));
+    }
+
+    /** {@code Reload} of a module: Asterisk 22 answers {@code Module Reloaded} (a module name is required here). */
+    void reload(SimConnection conn, AmiFrame f, String actionId) {
+        String module = f.value("Module");
+        reloads.add(module == null ? "" : module);
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Module Reloaded"));
     }
 
     void events(SimConnection conn, AmiFrame f, String actionId) {

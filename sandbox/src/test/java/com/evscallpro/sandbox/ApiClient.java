@@ -55,17 +55,11 @@ final class ApiClient {
     }
 
     Response post(String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text(body)));
-        headers.forEach(b::setHeader);
-        return send(b);
+        return send("POST", path, token, body, headers);
     }
 
     Response put(String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(text(body)));
-        headers.forEach(b::setHeader);
-        return send(b);
+        return send("PUT", path, token, body, headers);
     }
 
     Response delete(String path, String token, Map<String, String> headers) {
@@ -74,12 +68,18 @@ final class ApiClient {
         return send(b);
     }
 
-    private static String text(Object body) {
+    /** A request with a JSON body (a String is sent as is) and extra headers. */
+    Response send(String method, String path, String token, Object body, Map<String, String> headers) {
+        String text;
         try {
-            return body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+            text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(b::setHeader);
+        return send(b);
     }
 
     /** Logs in; fails the test unless it worked. Returns the token response. */

@@ -14,6 +14,8 @@ public final class FakePauseReasons implements PauseReasonCatalog {
             new PauseReasonChoice("break", "Pause", "Break", 1, true),
             new PauseReasonChoice("lunch", "Déjeuner", "Lunch", 2, true)));
 
+    private final java.util.Map<String, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static PauseReasons labels() {
         return new PauseReasons(new FakePauseReasons());
     }
@@ -35,7 +37,18 @@ public final class FakePauseReasons implements PauseReasonCatalog {
 
     @Override
     public void save(PauseReasonChoice reason) {
+        save(reason, null);
+    }
+
+    @Override
+    public void save(PauseReasonChoice reason, Integer expectedVersion) {
         reasons.removeIf(r -> r.code().equals(reason.code()));
         reasons.add(reason);
+        versions.merge(reason.code(), 1, Integer::sum);
+    }
+
+    @Override
+    public int version(String code) {
+        return versions.getOrDefault(code, 0);
     }
 }

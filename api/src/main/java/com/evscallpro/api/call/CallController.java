@@ -1,5 +1,6 @@
 package com.evscallpro.api.call;
 
+import com.evscallpro.api.web.Cursor;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.cdr.CallRecord;
 import com.evscallpro.core.cdr.CdrService;
@@ -27,20 +28,34 @@ class CallController {
     }
 
     @GetMapping
-    @Operation(summary = "Call history", description = "Newest first (started_at, the indexed order); optionally of "
-            + "one campaign or one agent (not both). total is not computed on this large table: use hasNext.")
+    @Operation(summary = "Call history", description = "Newest first (started_at then id, the indexed order); "
+            + "optionally of one campaign or one agent (not both). Offset paging (page) or keyset paging (cursor = the "
+            + "nextCursor of the previous page: deep pages cost as the first). total is not computed on this large "
+            + "table: use hasNext.")
     Paged<CallRecord> list(@Parameter(description = Paged.PAGE_DOC) @RequestParam(defaultValue = "0") @Min(0) int page,
                            @Parameter(description = Paged.SIZE_DOC) @RequestParam(defaultValue = "100") @Min(1)
                            @Max(Paged.MAX_SIZE) int size,
                            @RequestParam(required = false) Long campaignId,
-                           @RequestParam(required = false) Long agentId) {
+                           @RequestParam(required = false) Long agentId,
+                           @Parameter(description = Paged.CURSOR_DOC) @RequestParam(required = false)
+                           String cursor) {
         if (campaignId != null && agentId != null) {
             throw new EvsException("request.one-filter-only", "campaignId", "agentId");
         }
-        int offset = Math.multiplyExact(page, size);
-        List<CallRecord> rows = campaignId != null ? cdrs.byCampaign(campaignId, offset, size + 1)
-                : agentId != null ? cdrs.byAgent(agentId, offset, size + 1)
-                : cdrs.latest(offset, size + 1);
-        return Paged.ofFetched(rows, page, size, null);
+        Paged.pageOrCursor(page, cursor);
+        String list = "calls:" + (campaignId != null ? "c" + campaignId : agentId != null ? "a" + agentId : "all");
+        List<String> after = Cursor.read(cursor, list, 2);
+        List<CallRecord> rows;
+        if (after != null) {
+            rows = cdrs.before(campaignId, agentId, Cursor.asInstant(after.get(0)), Cursor.asLong(after.get(1)),
+                    size + 1);
+        } else {
+            int offset = Math.multiplyExact(page, size);
+            rows = campaignId != null ? cdrs.byCampaign(campaignId, offset, size + 1)
+                    : agentId != null ? cdrs.byAgent(agentId, offset, size + 1)
+                    : cdrs.latest(offset, size + 1);
+        }
+        return Paged.ofKeyset(rows, after != null ? null : page, size, null, 0,
+                c -> Cursor.of(list, c.startedAt(), c.id()));
     }
 }

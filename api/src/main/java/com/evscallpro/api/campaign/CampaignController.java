@@ -1,11 +1,11 @@
 package com.evscallpro.api.campaign;
 
+import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.campaign.CampaignSummary;
 import com.evscallpro.core.campaign.NewCampaign;
-import com.evscallpro.core.error.EvsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -119,23 +119,10 @@ class CampaignController {
     }
 
     static String etag(int version) {
-        return "\"" + version + "\"";
+        return ETags.etag(version);
     }
 
-    /** The version an If-Match names ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent or {@code *}. */
     static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new EvsException("request.bad-if-match", ifMatch);
-        }
+        return ETags.version(ifMatch);
     }
 }

@@ -1,5 +1,6 @@
 package com.evscallpro.api.campaign;
 
+import com.evscallpro.api.web.Cursor;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactImportService;
@@ -51,17 +52,34 @@ class ContactController {
     }
 
     @GetMapping
-    @Operation(summary = "List a campaign's contacts", description = "Paged, by id (the index contact_campaign_id_idx); "
-            + "total is the campaign's contact count.")
+    @Operation(summary = "List a campaign's contacts", description = "By id (sort id or -id, the index "
+            + "contact_campaign_id_idx), offset paging (page) or keyset paging (cursor = the nextCursor of the previous "
+            + "page: deep pages cost as the first). total is counted up to " + Paged.COUNT_CAP
+            + " (totalCapped: at least that many).")
     Paged<ContactView> list(@PathVariable long campaignId,
                             @Parameter(description = Paged.PAGE_DOC) @RequestParam(defaultValue = "0") @Min(0)
                             int page,
                             @Parameter(description = Paged.SIZE_DOC) @RequestParam(defaultValue = "100") @Min(1)
-                            @Max(Paged.MAX_SIZE) int size) {
-        long total = campaigns.summary(campaignId).contactsTotal(); // campaign.not-found first
-        return Paged.ofFetched(contacts.contacts(campaignId, Math.multiplyExact(page, size), size + 1), page, size,
-                total);
+                            @Max(Paged.MAX_SIZE) int size,
+                            @Parameter(description = "id (default) or -id") @RequestParam(required = false)
+                            String sort,
+                            @Parameter(description = Paged.CURSOR_DOC) @RequestParam(required = false)
+                            String cursor) {
+        Paged.pageOrCursor(page, cursor);
+        boolean descending = Paged.comparator(sort, SORTS, d -> !d);
+        String list = "contacts:" + campaignId + ":" + (descending ? "-id" : "id");
+        List<String> after = Cursor.read(cursor, list, 1);
+        campaigns.version(campaignId); // campaign.not-found first
+        long total = contacts.countContacts(campaignId, Paged.COUNT_CAP);
+        List<ContactView> rows = after != null
+                ? contacts.contactsAfter(campaignId, Cursor.asLong(after.get(0)), descending, size + 1)
+                : contacts.contacts(campaignId, descending, Math.multiplyExact(page, size), size + 1);
+        return Paged.ofKeyset(rows, after != null ? null : page, size, total, Paged.COUNT_CAP,
+                c -> Cursor.of(list, c.id()));
     }
+
+    /** Sort keys: ascending or not. */
+    private static final Map<String, Boolean> SORTS = Map.of("id", false);
 
     @PostMapping
     @Operation(summary = "Import contacts", description = "Good rows are stored, bad ones reported with their "

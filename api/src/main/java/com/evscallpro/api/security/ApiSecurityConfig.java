@@ -70,7 +70,30 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
-                                paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/plannings"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/plannings/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/pause-reasons"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/pause-reasons/**"))
+                                .hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/plannings/**"),
+                                paths.matcher("/api/v1/plannings"),
+                                paths.matcher("/api/v1/qualification-groups/**"),
+                                paths.matcher("/api/v1/qualification-groups"),
+                                paths.matcher("/api/v1/pause-reasons/**"),
+                                paths.matcher("/api/v1/audit"),
+                                paths.matcher("/api/v1/audit/**"),
+                                paths.matcher("/api/v1/flows"),
+                                paths.matcher("/api/v1/flows/**"),
+                                paths.matcher("/api/v1/webhooks"),
+                                paths.matcher("/api/v1/webhooks/**"),
+                                paths.matcher("/api/v1/privacy/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),
+                                paths.matcher("/api/v1/trunks"), paths.matcher("/api/v1/trunks/**"),
+                                paths.matcher("/api/v1/dids"), paths.matcher("/api/v1/dids/**")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/users"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/users/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/agent-groups"),

@@ -5,6 +5,8 @@ import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
 import com.evscallpro.core.pbxconfig.AsteriskConfigRenderer;
 import com.evscallpro.core.pbxconfig.PbxConfigService;
 import com.evscallpro.core.pbxconfig.PbxReloader;
+import com.evscallpro.core.pbxconfig.SitePbxConfig;
+import com.evscallpro.core.site.SiteService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,5 +28,11 @@ class PbxConfigConfiguration {
                 properties.agiHost(), properties.agiPort(), properties.defaultTrunk()));
         return new AsteriskConfigApplier(config, renderer, properties.configDir(), reloader,
                 properties.reloadModules(), properties.reloadTimeout());
+    }
+
+    @Bean
+    SitePbxConfig sitePbxConfig(AsteriskConfigApplier applier, SiteService sites, TelephonySettings telephony,
+                                PbxReloader reloader) {
+        return new SiteConfigAppliers(applier, sites, telephony, reloader);
     }
 }

@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The PBX connection as operations see it: {@code /actuator/health} component {@code pbx}, UP while every PBX
+ * The PBX connections as operations see them (with sites, {@link SitePbxRouter}: the details below under
+ * {@code sites.<code>}, DEGRADED as soon as one site is not UP): {@code /actuator/health} component {@code pbx}, UP while every PBX
  * connection is up, {@code DEGRADED} when one or all are down (HTTP 200 still: the application itself works and
  * reconnects on its own, so a probe must not restart it; application.yml ranks DEGRADED between DOWN and UP so the
  * overall status shows it); details per Asterisk server: connected, host, reconnects, dead connections found by the
@@ -39,6 +40,25 @@ class PbxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public Health health() {
+        if (pbx instanceof SitePbxRouter router) {
+            Health.Builder health = router.isConnected() ? Health.up() : Health.status(DEGRADED);
+            Map<String, Object> sites = new LinkedHashMap<>();
+            router.sitePorts().forEach((code, port) -> {
+                Health site = health(port);
+                if (!Status.UP.equals(site.getStatus())) {
+                    health.status(DEGRADED);
+                }
+                Map<String, Object> d = new LinkedHashMap<>(site.getDetails());
+                d.put("status", site.getStatus().getCode());
+                sites.put(code, d);
+            });
+            return health.withDetail("sites", sites).build();
+        }
+        return health(pbx);
+    }
+
+    /** One adapter's health (a site's). */
+    private static Health health(PbxPort pbx) {
         Health.Builder health = pbx.isConnected() ? Health.up() : Health.status(DEGRADED);
         switch (pbx) {
             case MultiAsteriskPbx multi -> {
@@ -76,6 +96,12 @@ class PbxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        if (pbx instanceof SitePbxRouter router) {
+            Gauge.builder("evs.pbx.connected", router, r -> r.isConnected() ? 1 : 0)
+                    .description("1 while the connection to at least one site's PBX is up").tag("server", "default")
+                    .register(registry);
+            return;
+        }
         if (pbx instanceof MultiAsteriskPbx multi) {
             for (String id : multi.serverIds()) {
                 PbxPort server = multi.server(id);

@@ -1,25 +1,70 @@
 package com.evscallpro.app.telephony;
 
+import com.evscallpro.core.site.AmiServerSettings;
+import com.evscallpro.core.site.PbxMode;
+import com.evscallpro.core.site.SiteService;
+import com.evscallpro.core.site.YeastarConnection;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.asterisk.AmiSettings;
 import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
 import com.evscallpro.telephony.asterisk.MultiAsteriskPbx;
 import com.evscallpro.telephony.yeastar.YeastarPbx;
 import com.evscallpro.telephony.yeastar.YeastarSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The PBX adapter bean, chosen by {@code evs.telephony.mode} (ASTERISK_AMI or YEASTAR_API). ASTERISK_AMI builds one
- * {@link AsteriskAmiPbx}, or a {@link MultiAsteriskPbx} when {@code evs.telephony.ami.servers} lists several servers.
- * Starting it never fails the application: an unreachable PBX is retried in background.
+ * The application's {@link PbxPort}: a {@link SitePbxRouter} over one adapter per enabled site, each built from the
+ * site's connection in the database as {@link #pbxPort(TelephonySettings)} builds one from properties: ASTERISK_AMI
+ * one {@link AsteriskAmiPbx}, or a {@link MultiAsteriskPbx} for several servers; YEASTAR_API a {@link YeastarPbx}.
+ * Bootstrap: when {@code evs.telephony.*} names a PBX, it is the connection of the site 'main' (imported, secrets
+ * sealed, when main has none or a different one). Starting never fails the application: an unreachable PBX is retried
+ * in background.
  */
 @Configuration(proxyBeanMethods = false)
 class TelephonyConfiguration {
 
     @Bean(destroyMethod = "close")
+    SitePbxRouter sitePbxRouter(TelephonySettings settings, SiteService sites) {
+        importIntoMain(settings, sites);
+        return new SitePbxRouter(sites, site -> pbxPort(SiteConnections.settingsOf(settings, site))).start();
+    }
+
+    /** {@code evs.telephony.*}, when it names a PBX, becomes the connection of the site 'main'. */
+    static void importIntoMain(TelephonySettings settings, SiteService sites) {
+        TelephonySettings.Mode mode = settings.mode() == null ? TelephonySettings.Mode.ASTERISK_AMI : settings.mode();
+        TelephonySettings.Ami ami = settings.ami();
+        TelephonySettings.Yeastar y = settings.yeastar();
+        if (mode == TelephonySettings.Mode.YEASTAR_API && y != null && y.baseUrl() != null) {
+            sites.adoptMainConnection(PbxMode.YEASTAR_API, List.of(), new YeastarConnection(y.baseUrl(),
+                    y.clientId(), y.clientSecret(), true, y.dialMode(), y.autoAnswer(), y.dialPermission()));
+        } else if (mode == TelephonySettings.Mode.ASTERISK_AMI && ami != null
+                && (ami.host() != null || !ami.servers().isEmpty())) {
+            List<AmiServerSettings> servers = new ArrayList<>();
+            if (ami.servers().isEmpty()) {
+                servers.add(new AmiServerSettings(SINGLE_SERVER_ID, ami.host(), ami.port(), ami.username(),
+                        ami.secret(), true, ami.customerDialTemplate(), ami.agentContext(), ami.phoneDialTemplate(),
+                        ami.phoneContext()));
+            }
+            for (TelephonySettings.Server s : ami.servers()) {
+                servers.add(new AmiServerSettings(s.id(), s.host(), s.port() != null ? s.port() : ami.port(),
+                        or(s.username(), ami.username()), or(s.secret(), ami.secret()), true,
+                        or(s.customerDialTemplate(), ami.customerDialTemplate()),
+                        or(s.agentContext(), ami.agentContext()), or(s.phoneDialTemplate(), ami.phoneDialTemplate()),
+                        or(s.phoneContext(), ami.phoneContext())));
+            }
+            sites.adoptMainConnection(PbxMode.ASTERISK_AMI, servers, null);
+        }
+    }
+
+    /** The server id of site main's AMI server when {@code evs.telephony.ami.host} (one server) is imported. */
+    static final String SINGLE_SERVER_ID = "asterisk";
+
+    /** One adapter from properties (for a site: {@link SiteConnections#settingsOf}), started. */
     PbxPort pbxPort(TelephonySettings settings) {
         TelephonySettings.Mode mode = settings.mode() == null ? TelephonySettings.Mode.ASTERISK_AMI : settings.mode();
         return switch (mode) {

@@ -20,4 +20,13 @@ public interface PauseReasonCatalog {
 
     /** Creates the reason or replaces its labels, position and active flag. */
     void save(PauseReasonChoice reason);
+
+    /**
+     * {@link #save(PauseReasonChoice)} of an existing reason only if it is still at {@code expectedVersion}
+     * ({@code pause.version-mismatch} (expected, current); null: not checked).
+     */
+    void save(PauseReasonChoice reason, Integer expectedVersion);
+
+    /** The reason's version: +1 on every save (an HTTP ETag); {@code pause.not-found}. */
+    int version(String code);
 }

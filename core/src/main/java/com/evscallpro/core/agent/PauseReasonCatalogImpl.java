@@ -2,6 +2,8 @@ package com.evscallpro.core.agent;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.lock.OptimisticVersions;
+import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.db.agent.PauseReasonRepository;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +23,12 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
 
     private final PauseReasonRepository reasons;
     private final AuditTrail audit;
+    private final OptimisticVersions versions;
 
-    PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit) {
+    PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit, OptimisticVersions versions) {
         this.reasons = reasons;
         this.audit = audit;
+        this.versions = versions;
     }
 
     @Override
@@ -52,6 +56,12 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
     @Override
     @Transactional
     public void save(PauseReasonChoice reason) {
+        save(reason, null);
+    }
+
+    @Override
+    @Transactional
+    public void save(PauseReasonChoice reason, Integer expectedVersion) {
         String code = reason.code() == null ? "" : reason.code().strip().toLowerCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
             throw new EvsException("pause.code-invalid", code);
@@ -64,12 +74,19 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
             throw new EvsException("pause.label-required", code);
         }
         PauseReasonChoice before = find(code).orElse(null);
+        versions.bump(VersionedTable.PAUSE_REASON, code, expectedVersion);
         PauseReasonChoice after = new PauseReasonChoice(code, reason.labelFr().strip(), reason.labelEn().strip(),
                 reason.position(), reason.active());
         reasons.upsert(code, after.labelFr(), after.labelEn(), after.position(), after.active());
         audit.record(before == null ? "create" : "update", "pause-reason", code, after.labelEn(), before, after);
         log.info("Pause reason '{}' saved ({}, {})", code, reason.active() ? "offered" : "not offered",
                 reason.labelEn().strip());
+    }
+
+    @Override
+    public int version(String code) {
+        String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        return versions.current(VersionedTable.PAUSE_REASON, c).orElseThrow(() -> new EvsException("pause.not-found", c));
     }
 
     private static boolean blank(String s) {

@@ -19,6 +19,9 @@ public interface AuditTrail {
      */
     void record(String action, String entity, Object entityId, String summary, Object before, Object after);
 
+    /** Who is acting on this thread (the system when nobody is): for the "by whom" columns of other features. */
+    AuditActor.Actor actor();
+
     /** Newest first. */
     List<AuditEntry> search(AuditFilter filter, int offset, int limit);
 

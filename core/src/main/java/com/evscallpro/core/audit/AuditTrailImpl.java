@@ -46,10 +46,15 @@ class AuditTrailImpl implements AuditTrail {
     }
 
     @Override
+    public AuditActor.Actor actor() {
+        return actors.orderedStream().map(AuditActor::current).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(SYSTEM);
+    }
+
+    @Override
     @Transactional
     public void record(String action, String entity, Object entityId, String summary, Object before, Object after) {
-        AuditActor.Actor actor = actors.orderedStream().map(AuditActor::current).flatMap(java.util.Optional::stream)
-                .findFirst().orElse(SYSTEM);
+        AuditActor.Actor actor = actor();
         String text = summary == null ? null
                 : summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) : summary;
         entries.insert(Instant.now().truncatedTo(ChronoUnit.MICROS), actor.userId(), actor.name(), actor.source(),

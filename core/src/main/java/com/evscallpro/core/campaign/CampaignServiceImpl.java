@@ -30,9 +30,11 @@ class CampaignServiceImpl implements CampaignService {
     private final QualificationGroupRepository groups;
     private final QualificationService qualifications;
     private final AuditTrail audit;
+    private final CampaignCountsSnapshot snapshot;
 
     CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
-                        QualificationService qualifications, AuditTrail audit) {
+                        QualificationService qualifications, AuditTrail audit, CampaignCountsSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.audit = audit;
         this.campaigns = campaigns;
         this.groups = groups;
@@ -42,7 +44,19 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     @Transactional(readOnly = true)
     public List<CampaignSummary> summaries() {
-        return campaigns.findAllWithCounts().stream().map(CampaignServiceImpl::toSummary).toList();
+        List<Campaign> all = campaigns.findAll();
+        Map<Long, CampaignCounts> counts = snapshot.counts(all.stream().map(Campaign::getId).toList());
+        return all.stream()
+                .map(c -> {
+                    CampaignCounts n = counts.get(c.getId());
+                    return new CampaignSummary(c.getId(), c.getName(),
+                            com.evscallpro.core.campaign.CampaignStatus.valueOf(c.getStatus().name()),
+                            c.getMaxAttempts(), n.contactsTotal(), n.contactsToCall(), n.contactsDone(),
+                            n.contactsInProgress(), n.contactsDueNow(), n.retriesLater(), n.callbacksLater(),
+                            n.nextAttemptAt());
+                })
+                .sorted(java.util.Comparator.comparing(CampaignSummary::name))
+                .toList();
     }
 
     @Override
@@ -87,8 +101,12 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     public List<CampaignSummary> finishCompleted() {
         List<CampaignSummary> finished = new java.util.ArrayList<>();
-        for (CampaignSummary c : summaries()) {
-            if (c.status() == com.evscallpro.core.campaign.CampaignStatus.RUNNING && c.allContactsFinal()) {
+        // fresh counts, not the snapshot's: finishing is a decision
+        for (Campaign running : campaigns.findByStatusOrderByName(com.evscallpro.db.campaign.CampaignStatus.RUNNING)) {
+            CampaignSummary c = campaigns.findWithCounts(running.getId()).map(CampaignServiceImpl::toSummary)
+                    .orElse(null);
+            if (c != null && c.status() == com.evscallpro.core.campaign.CampaignStatus.RUNNING
+                    && c.allContactsFinal()) {
                 Campaign campaign = load(c.id());
                 campaigns.save(campaign.finish());
                 log.info("Campaign {} '{}': every contact is final, RUNNING -> FINISHED", c.id(), c.name());

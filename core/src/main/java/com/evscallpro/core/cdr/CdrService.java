@@ -24,4 +24,10 @@ public interface CdrService {
 
     /** A page of every call. */
     List<CallRecord> latest(int offset, int limit);
+
+    /**
+     * A keyset page of calls older than ({@code startedAt}, {@code id}), newest first, of one campaign, one agent or
+     * all (both filters null): deep pages cost as the first. A null {@code startedAt} starts at the newest call.
+     */
+    List<CallRecord> before(Long campaignId, Long agentId, java.time.Instant startedAt, long id, int limit);
 }

@@ -60,6 +60,21 @@ class CdrServiceImpl implements CdrService {
         return calls.findLatest(offset, limit).stream().map(CdrServiceImpl::toRecord).toList();
     }
 
+    @Override
+    public List<CallRecord> before(Long campaignId, Long agentId, java.time.Instant startedAt, long id, int limit) {
+        if (campaignId != null && agentId != null) {
+            throw new IllegalArgumentException("one filter at most: campaign or agent");
+        }
+        if (startedAt == null) {
+            return campaignId != null ? byCampaign(campaignId, 0, limit)
+                    : agentId != null ? byAgent(agentId, 0, limit) : latest(0, limit);
+        }
+        checkPage(0, limit);
+        return (campaignId != null ? calls.findByCampaignBefore(campaignId, startedAt, id, limit)
+                : agentId != null ? calls.findByAgentBefore(agentId, startedAt, id, limit)
+                : calls.findLatestBefore(startedAt, id, limit)).stream().map(CdrServiceImpl::toRecord).toList();
+    }
+
     private static void checkPage(int offset, int limit) {
         if (offset < 0 || limit <= 0) {
             throw new IllegalArgumentException("offset must be >= 0 and limit > 0, were " + offset + ", " + limit);

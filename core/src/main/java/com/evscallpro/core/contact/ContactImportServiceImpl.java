@@ -53,9 +53,13 @@ class ContactImportServiceImpl implements ContactImportService {
     private final CampaignRepository campaigns;
     private final ContactRepository contacts;
 
-    ContactImportServiceImpl(CampaignRepository campaigns, ContactRepository contacts) {
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+
+    ContactImportServiceImpl(CampaignRepository campaigns, ContactRepository contacts,
+                             org.springframework.context.ApplicationEventPublisher publisher) {
         this.campaigns = campaigns;
         this.contacts = contacts;
+        this.publisher = publisher;
     }
 
     @Override
@@ -130,6 +134,7 @@ class ContactImportServiceImpl implements ContactImportService {
         rejected.sort(Comparator.comparingInt(Rejection::line));
         log.info("Import into campaign {} '{}': {} imported, {} rejected", campaignId, campaign.getName(), imported,
                 rejected.size());
+        publisher.publishEvent(new ContactsImported(campaignId, imported, rejected.size()));
         return new ImportReport(imported, List.copyOf(rejected));
     }
 

@@ -55,4 +55,16 @@ public interface ContactLifecycleService {
 
     /** A page of a campaign's contacts, by id, for the back office. */
     List<ContactView> contacts(long campaignId, int offset, int limit);
+
+    /** A page of a campaign's contacts by id, descending or not (offset paging: prefer {@link #contactsAfter}). */
+    List<ContactView> contacts(long campaignId, boolean descending, int offset, int limit);
+
+    /**
+     * A keyset page of a campaign's contacts: by id ascending after {@code afterId}, or descending before it
+     * ({@code descending}); a null {@code afterId} starts at the first (or last) contact. Deep pages cost as the first.
+     */
+    List<ContactView> contactsAfter(long campaignId, Long afterId, boolean descending, int limit);
+
+    /** The campaign's contact count, counted no further than {@code cap}: a result of {@code cap} means "at least". */
+    long countContacts(long campaignId, long cap);
 }

@@ -27,9 +27,12 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
             .thenComparing(Contact::id);
 
     private final ContactRepository contacts;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    ContactLifecycleServiceImpl(ContactRepository contacts) {
+    ContactLifecycleServiceImpl(ContactRepository contacts,
+                                org.springframework.context.ApplicationEventPublisher publisher) {
         this.contacts = contacts;
+        this.publisher = publisher;
     }
 
     @Override
@@ -80,6 +83,7 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
     public void close(long contactId) {
         expectOne(contacts.close(contactId), contactId);
         log.debug("Contact {} -> DONE", contactId);
+        publisher.publishEvent(new ContactClosed(contactId));
     }
 
     @Override
@@ -94,14 +98,40 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
     @Override
     @Transactional(readOnly = true)
     public List<ContactView> contacts(long campaignId, int offset, int limit) {
+        return contacts(campaignId, false, offset, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ContactView> contacts(long campaignId, boolean descending, int offset, int limit) {
         if (offset < 0 || limit <= 0) {
             throw new IllegalArgumentException("offset must be >= 0 and limit > 0, were " + offset + ", " + limit);
         }
-        return contacts.findPage(campaignId, offset, limit).stream()
-                .map(c -> new ContactView(c.id(), c.campaignId(), c.firstName(), c.lastName(), c.phoneE164(),
-                        c.fields(), ContactStatus.valueOf(c.status().name()), c.attempts(), c.nextAttemptAt(), c.lastOutcome(),
-                        c.lastQualificationCode(), c.updatedAt()))
-                .toList();
+        return (descending ? contacts.findPageDesc(campaignId, offset, limit)
+                : contacts.findPage(campaignId, offset, limit)).stream().map(ContactLifecycleServiceImpl::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ContactView> contactsAfter(long campaignId, Long afterId, boolean descending, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+        }
+        long from = afterId != null ? afterId : descending ? Long.MAX_VALUE : Long.MIN_VALUE;
+        return (descending ? contacts.findPageBefore(campaignId, from, limit)
+                : contacts.findPageAfter(campaignId, from, limit)).stream().map(ContactLifecycleServiceImpl::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countContacts(long campaignId, long cap) {
+        return contacts.countUpTo(campaignId, cap);
+    }
+
+    private static ContactView view(Contact c) {
+        return new ContactView(c.id(), c.campaignId(), c.firstName(), c.lastName(), c.phoneE164(), c.fields(),
+                ContactStatus.valueOf(c.status().name()), c.attempts(), c.nextAttemptAt(), c.lastOutcome(),
+                c.lastQualificationCode(), c.updatedAt());
     }
 
     private static void expectOne(int updated, long contactId) {

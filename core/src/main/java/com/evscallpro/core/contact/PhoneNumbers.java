@@ -6,7 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 
 /** Phone number validation and E.164 formatting (libphonenumber); national numbers are read as French. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     static final String DEFAULT_REGION = "FR";
 
@@ -16,7 +16,7 @@ final class PhoneNumbers {
     }
 
     /** The E.164 form of a valid number ("06 12 34 56 78" → "+33612345678"), empty when not valid. */
-    static Optional<String> toE164(String raw) {
+    public static Optional<String> toE164(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }

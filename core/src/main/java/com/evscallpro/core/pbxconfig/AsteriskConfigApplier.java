@@ -49,6 +49,8 @@ public class AsteriskConfigApplier {
     static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-r-----");
 
     private final PbxConfigService config;
+    /** What is rendered: every trunk, or one site's ({@link #forSite}). */
+    private final java.util.function.Supplier<PbxConfigSnapshot> source;
     private final AsteriskConfigRenderer renderer;
     private final Path configDir;
     private final PbxReloader reloader;
@@ -57,13 +59,30 @@ public class AsteriskConfigApplier {
 
     public AsteriskConfigApplier(PbxConfigService config, AsteriskConfigRenderer renderer, Path configDir,
                                  PbxReloader reloader, List<String> reloadModules, Duration reloadTimeout) {
+        this(config, config::snapshot, renderer, configDir, reloader, reloadModules, reloadTimeout);
+    }
+
+    private AsteriskConfigApplier(PbxConfigService config, java.util.function.Supplier<PbxConfigSnapshot> source,
+                                  AsteriskConfigRenderer renderer, Path configDir, PbxReloader reloader,
+                                  List<String> reloadModules, Duration reloadTimeout) {
         this.config = config;
+        this.source = source;
         this.renderer = renderer;
         this.configDir = configDir.toAbsolutePath().normalize();
         this.reloader = reloader;
         this.reloadModules = reloadModules == null || reloadModules.isEmpty() ? DEFAULT_RELOAD_MODULES
                 : List.copyOf(reloadModules);
         this.reloadTimeout = reloadTimeout == null ? Duration.ofSeconds(10) : reloadTimeout;
+    }
+
+    /**
+     * The applier of one site: its trunks and their DIDs only ({@link PbxConfigService#snapshot(long)}), written to
+     * {@code siteConfigDir} (the directory that site's Asterisk includes) and reloaded through {@code siteReloader}
+     * (that site's AMI servers); same renderer, modules and timeout.
+     */
+    public AsteriskConfigApplier forSite(long siteId, Path siteConfigDir, PbxReloader siteReloader) {
+        return new AsteriskConfigApplier(config, () -> config.snapshot(siteId), renderer, siteConfigDir,
+                siteReloader, reloadModules, reloadTimeout);
     }
 
     public Path configDir() {
@@ -152,7 +171,7 @@ public class AsteriskConfigApplier {
 
     /** The snapshot normalized (default ports…) and checked as a whole, then rendered. */
     private Map<String, String> renderValidated() {
-        PbxConfigSnapshot stored = config.snapshot();
+        PbxConfigSnapshot stored = source.get();
         PbxConfigSnapshot snapshot = new PbxConfigSnapshot(
                 stored.trunks().stream().map(PbxConfigValidator::normalize).toList(), stored.dids());
         List<FieldError> errors = validate(snapshot, renderer.options());

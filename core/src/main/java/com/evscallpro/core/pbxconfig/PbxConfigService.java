@@ -42,4 +42,7 @@ public interface PbxConfigService {
      * ({@link AsteriskConfigApplier}) only, never for display.
      */
     PbxConfigSnapshot snapshot();
+
+    /** The same for one site: its trunks (passwords opened) and their DIDs; what that site's Asterisk servers get. */
+    PbxConfigSnapshot snapshot(long siteId);
 }

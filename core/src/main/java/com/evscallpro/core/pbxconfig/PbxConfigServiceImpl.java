@@ -3,10 +3,12 @@ package com.evscallpro.core.pbxconfig;
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
+import com.evscallpro.core.secret.SecretCipher;
 import com.evscallpro.db.pbxconfig.DidNumber;
 import com.evscallpro.db.pbxconfig.DidNumberRepository;
 import com.evscallpro.db.pbxconfig.SipTrunk;
 import com.evscallpro.db.pbxconfig.SipTrunkRepository;
+import com.evscallpro.db.site.SiteRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +20,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Trunks and DIDs on their repositories; {@link PbxConfigValidator} decides what may be stored. */
+/**
+ * Trunks and DIDs on their repositories; {@link PbxConfigValidator} decides what may be stored. A trunk password is
+ * sealed by {@link SecretCipher} before it is stored and opened only for {@link #snapshot()} (the configuration
+ * writer).
+ */
 @Service
 @Transactional
 class PbxConfigServiceImpl implements PbxConfigService {
@@ -28,11 +34,16 @@ class PbxConfigServiceImpl implements PbxConfigService {
     private final SipTrunkRepository trunkRepository;
     private final DidNumberRepository didRepository;
     private final AuditTrail audit;
+    private final SiteRepository siteRepository;
+    private final SecretCipher cipher;
 
-    PbxConfigServiceImpl(SipTrunkRepository trunkRepository, DidNumberRepository didRepository, AuditTrail audit) {
+    PbxConfigServiceImpl(SipTrunkRepository trunkRepository, DidNumberRepository didRepository, AuditTrail audit,
+                         SiteRepository siteRepository, SecretCipher cipher) {
         this.trunkRepository = trunkRepository;
         this.didRepository = didRepository;
         this.audit = audit;
+        this.siteRepository = siteRepository;
+        this.cipher = cipher;
     }
 
     @Override
@@ -52,8 +63,8 @@ class PbxConfigServiceImpl implements PbxConfigService {
     public Trunk createTrunk(TrunkDefinition definition) {
         TrunkDefinition t = checked(definition, null);
         try {
-            SipTrunk saved = trunkRepository.save(SipTrunk.create(t.name(), t.host(), t.port(),
-                    t.transport().code(), t.username(), t.password(), t.fromUser(), t.fromDomain(),
+            SipTrunk saved = trunkRepository.save(SipTrunk.create(t.siteId(), t.name(), t.host(), t.port(),
+                    t.transport().code(), t.username(), sealed(t.password()), t.fromUser(), t.fromDomain(),
                     String.join(",", t.codecs()), t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
             log.info("SIP trunk {} '{}' created ({}:{} {})", saved.id(), saved.name(), saved.host(), saved.port(),
                     saved.transport());
@@ -70,8 +81,8 @@ class PbxConfigServiceImpl implements PbxConfigService {
         SipTrunk existing = loadTrunk(id);
         TrunkDefinition t = checked(definition, existing);
         try {
-            SipTrunk saved = trunkRepository.save(existing.update(t.name(), t.host(), t.port(), t.transport().code(),
-                    t.username(), t.password(), t.fromUser(), t.fromDomain(), String.join(",", t.codecs()),
+            SipTrunk saved = trunkRepository.save(existing.update(t.siteId(), t.name(), t.host(), t.port(),
+                    t.transport().code(), t.username(), sealed(t.password()), t.fromUser(), t.fromDomain(), String.join(",", t.codecs()),
                     t.register(), t.outboundProxy(), t.maxChannels(), t.enabled()));
             log.info("SIP trunk {} '{}' updated", saved.id(), saved.name());
             Trunk updated = toTrunk(saved);
@@ -139,19 +150,42 @@ class PbxConfigServiceImpl implements PbxConfigService {
     @Transactional(readOnly = true)
     public PbxConfigSnapshot snapshot() {
         List<TrunkDefinition> trunks = trunkRepository.findAllByOrderByName().stream()
-                .map(PbxConfigServiceImpl::toDefinition).toList();
+                .map(this::toDefinition).toList();
         return new PbxConfigSnapshot(trunks, dids());
     }
 
-    /** Normalized and checked; on update a null password keeps the stored one. */
+    @Override
+    @Transactional(readOnly = true)
+    public PbxConfigSnapshot snapshot(long siteId) {
+        List<SipTrunk> rows = trunkRepository.findAllByOrderByName().stream().filter(t -> t.siteId() == siteId)
+                .toList();
+        List<Long> ids = rows.stream().map(SipTrunk::id).toList();
+        return new PbxConfigSnapshot(rows.stream().map(this::toDefinition).toList(),
+                dids().stream().filter(d -> ids.contains(d.trunkId())).toList());
+    }
+
+    /** The stored form: sealed under the current key (a kept one opened and sealed again: key rotation by saving). */
+    private String sealed(String password) {
+        return password == null ? null
+                : cipher.seal(SecretCipher.isSealed(password) ? cipher.open(password) : password);
+    }
+
+    /** Normalized and checked; on update a null password keeps the stored one (still sealed), a null site too. */
     private TrunkDefinition checked(TrunkDefinition definition, SipTrunk existing) {
         TrunkDefinition t = PbxConfigValidator.normalize(definition);
+        if (t.siteId() == null) {
+            t = t.onSite(existing != null ? existing.siteId()
+                    : siteRepository.findByCode("main").map(s -> s.id()).orElse(null));
+        }
         if (t.username() == null) {
             t = t.withPassword(null);
         } else if (t.password() == null && existing != null && existing.password() != null) {
             t = t.withPassword(existing.password());
         }
         List<FieldError> errors = new ArrayList<>(PbxConfigValidator.check(t));
+        if (t.siteId() == null || !siteRepository.existsById(t.siteId())) {
+            errors.add(new FieldError("site", "site.not-found", t.siteId()));
+        }
         if (t.name() != null) {
             trunkRepository.findByName(t.name())
                     .filter(other -> existing == null || !other.id().equals(existing.id()))
@@ -216,13 +250,15 @@ class PbxConfigServiceImpl implements PbxConfigService {
     private static Trunk toTrunk(SipTrunk t) {
         return new Trunk(t.id(), t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()), t.username(),
                 t.password() != null, t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
-                t.outboundProxy(), t.maxChannels(), t.enabled());
+                t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId());
     }
 
-    private static TrunkDefinition toDefinition(SipTrunk t) {
+    /** For rendering only: the password opened (a value stored before sealing existed is used as it is). */
+    private TrunkDefinition toDefinition(SipTrunk t) {
+        String password = SecretCipher.isSealed(t.password()) ? cipher.open(t.password()) : t.password();
         return new TrunkDefinition(t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()),
-                t.username(), t.password(), t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
-                t.outboundProxy(), t.maxChannels(), t.enabled());
+                t.username(), password, t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
+                t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId());
     }
 
     private static Did toDid(DidNumber d, Map<Long, String> trunkNames) {

@@ -58,7 +58,7 @@ final class PbxConfigValidator {
         String password = t.password() == null || t.password().isEmpty() ? null : t.password();
         return new TrunkDefinition(clean(t.name()), host, t.port() == null ? transport.defaultPort() : t.port(),
                 transport, username, password, clean(t.fromUser()), clean(t.fromDomain()), codecs,
-                t.register(), clean(t.outboundProxy()), t.maxChannels(), t.enabled());
+                t.register(), clean(t.outboundProxy()), t.maxChannels(), t.enabled(), t.siteId());
     }
 
     /** Every rule a (normalized) trunk breaks; empty when it may be stored and rendered. */

@@ -5,15 +5,23 @@ import java.util.List;
 /** A stored SIP trunk as the screens see it: everything but the password, of which only its presence is told. */
 public record Trunk(long id, String name, String host, int port, TrunkTransport transport, String username,
                     boolean passwordSet, String fromUser, String fromDomain, List<String> codecs, boolean register,
-                    String outboundProxy, Integer maxChannels, boolean enabled) {
+                    String outboundProxy, Integer maxChannels, boolean enabled, long siteId) {
 
     public Trunk {
         codecs = List.copyOf(codecs);
     }
 
+    /** A trunk of no known site yet (0). */
+    public Trunk(long id, String name, String host, int port, TrunkTransport transport, String username,
+                 boolean passwordSet, String fromUser, String fromDomain, List<String> codecs, boolean register,
+                 String outboundProxy, Integer maxChannels, boolean enabled) {
+        this(id, name, host, port, transport, username, passwordSet, fromUser, fromDomain, codecs, register,
+                outboundProxy, maxChannels, enabled, 0);
+    }
+
     /** This trunk as an edit, its password left unchanged (null). */
     public TrunkDefinition toDefinition() {
         return new TrunkDefinition(name, host, port, transport, username, null, fromUser, fromDomain, codecs,
-                register, outboundProxy, maxChannels, enabled);
+                register, outboundProxy, maxChannels, enabled, siteId);
     }
 }

@@ -13,13 +13,29 @@ import java.util.List;
  * @param register      send a REGISTER (needs username and password)
  * @param outboundProxy {@code host} or {@code host:port}, optional
  * @param maxChannels   concurrent calls on the trunk (both directions), optional
+ * @param siteId        the site whose Asterisk servers carry the trunk; null = the site 'main' on create, unchanged
+ *                      on update
  */
 public record TrunkDefinition(String name, String host, Integer port, TrunkTransport transport, String username,
                               String password, String fromUser, String fromDomain, List<String> codecs,
-                              boolean register, String outboundProxy, Integer maxChannels, boolean enabled) {
+                              boolean register, String outboundProxy, Integer maxChannels, boolean enabled,
+                              Long siteId) {
 
     public TrunkDefinition {
         codecs = codecs == null ? List.of() : List.copyOf(codecs);
+    }
+
+    /** A trunk of the default site (create) or of its current site (update). */
+    public TrunkDefinition(String name, String host, Integer port, TrunkTransport transport, String username,
+                           String password, String fromUser, String fromDomain, List<String> codecs,
+                           boolean register, String outboundProxy, Integer maxChannels, boolean enabled) {
+        this(name, host, port, transport, username, password, fromUser, fromDomain, codecs, register, outboundProxy,
+                maxChannels, enabled, null);
+    }
+
+    public TrunkDefinition onSite(Long newSiteId) {
+        return new TrunkDefinition(name, host, port, transport, username, password, fromUser, fromDomain, codecs,
+                register, outboundProxy, maxChannels, enabled, newSiteId);
     }
 
     /** A plain UDP trunk on port 5060 without credentials, enabled, with alaw and ulaw. */
@@ -30,7 +46,7 @@ public record TrunkDefinition(String name, String host, Integer port, TrunkTrans
 
     public TrunkDefinition withCredentials(String newUsername, String newPassword, boolean newRegister) {
         return new TrunkDefinition(name, host, port, transport, newUsername, newPassword, fromUser, fromDomain,
-                codecs, newRegister, outboundProxy, maxChannels, enabled);
+                codecs, newRegister, outboundProxy, maxChannels, enabled, siteId);
     }
 
     public TrunkDefinition withPassword(String newPassword) {
@@ -42,6 +58,6 @@ public record TrunkDefinition(String name, String host, Integer port, TrunkTrans
         return "TrunkDefinition[name=" + name + ", host=" + host + ", port=" + port + ", transport=" + transport
                 + ", username=" + username + ", password=" + (password == null ? "null" : "****") + ", fromUser="
                 + fromUser + ", fromDomain=" + fromDomain + ", codecs=" + codecs + ", register=" + register
-                + ", outboundProxy=" + outboundProxy + ", maxChannels=" + maxChannels + ", enabled=" + enabled + "]";
+                + ", outboundProxy=" + outboundProxy + ", maxChannels=" + maxChannels + ", enabled=" + enabled + ", siteId=" + siteId + "]";
     }
 }

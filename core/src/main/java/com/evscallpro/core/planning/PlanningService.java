@@ -22,7 +22,19 @@ public interface PlanningService {
     /** Creates (no id) or replaces (id) a planning after validating it; returns its id. */
     long save(PlanningDefinition planning);
 
+    /**
+     * {@link #save(PlanningDefinition)} of an existing planning only if it is still at {@code expectedVersion}
+     * ({@code planning.version-mismatch} (expected, current) otherwise; null: not checked).
+     */
+    long save(PlanningDefinition planning, Integer expectedVersion);
+
     void delete(long id);
+
+    /** {@link #delete(long)} only if the planning is still at {@code expectedVersion} (null: not checked). */
+    void delete(long id, Integer expectedVersion);
+
+    /** The planning's version: +1 on every save (an HTTP ETag); {@code planning.not-found}. */
+    int version(long id);
 
     /** Whether calls may be placed at {@code at} under this planning. */
     boolean isOpen(long planningId, Instant at);

@@ -2,6 +2,8 @@ package com.evscallpro.core.planning;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.lock.OptimisticVersions;
+import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.db.planning.Planning;
 import com.evscallpro.db.planning.PlanningRepository;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -40,11 +42,13 @@ class PlanningServiceImpl implements PlanningService {
 
     private final PlanningRepository plannings;
     private final AuditTrail audit;
+    private final OptimisticVersions versions;
     private final Map<String, HolidayManager> holidayManagers = new ConcurrentHashMap<>();
 
-    PlanningServiceImpl(PlanningRepository plannings, AuditTrail audit) {
+    PlanningServiceImpl(PlanningRepository plannings, AuditTrail audit, OptimisticVersions versions) {
         this.plannings = plannings;
         this.audit = audit;
+        this.versions = versions;
     }
 
     @Override
@@ -62,6 +66,12 @@ class PlanningServiceImpl implements PlanningService {
     @Override
     @Transactional
     public long save(PlanningDefinition p) {
+        return save(p, null);
+    }
+
+    @Override
+    @Transactional
+    public long save(PlanningDefinition p, Integer expectedVersion) {
         PlanningDefinition valid = validate(p);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Planning existing = valid.id() == null ? null
@@ -70,6 +80,9 @@ class PlanningServiceImpl implements PlanningService {
                 .ifPresent(other -> {
                     throw new EvsException("planning.name-taken", valid.name());
                 });
+        if (existing != null) {
+            versions.bump(VersionedTable.PLANNING, existing.id(), expectedVersion);
+        }
         Planning row = new Planning(valid.id(), valid.name(), valid.timeZone(), valid.holidays(),
                 valid.slots().stream().map(s -> new Planning.Slot(null, s.day().getValue(), s.start(), s.end()))
                         .collect(Collectors.toSet()),
@@ -91,10 +104,23 @@ class PlanningServiceImpl implements PlanningService {
     @Override
     @Transactional
     public void delete(long id) {
+        delete(id, null);
+    }
+
+    @Override
+    @Transactional
+    public void delete(long id, Integer expectedVersion) {
         Planning p = plannings.findById(id).orElseThrow(() -> new EvsException("planning.not-found", id));
+        versions.check(VersionedTable.PLANNING, id, expectedVersion);
         plannings.delete(p);
         log.info("Planning {} '{}' deleted", id, p.name());
         audit.record("delete", "planning", id, p.name(), toDefinition(p), null);
+    }
+
+    @Override
+    public int version(long id) {
+        return versions.current(VersionedTable.PLANNING, id)
+                .orElseThrow(() -> new EvsException("planning.not-found", id));
     }
 
     @Override

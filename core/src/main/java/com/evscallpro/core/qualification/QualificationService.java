@@ -29,6 +29,18 @@ public interface QualificationService {
      */
     long saveGroup(QualificationGroupDefinition group);
 
+    /**
+     * {@link #saveGroup(QualificationGroupDefinition)} of an existing group only if it is still at
+     * {@code expectedVersion} ({@code qualification.version-mismatch} (expected, current); null: not checked).
+     */
+    long saveGroup(QualificationGroupDefinition group, Integer expectedVersion);
+
+    /** {@link #deleteGroup(long)} only if the group is still at {@code expectedVersion} (null: not checked). */
+    void deleteGroup(long groupId, Integer expectedVersion);
+
+    /** The group's version: +1 on every save (an HTTP ETag); {@code qualification.group-not-found}. */
+    int groupVersion(long groupId);
+
     /** Deletes a group no campaign uses (never the Standard group). */
     void deleteGroup(long groupId);
 }

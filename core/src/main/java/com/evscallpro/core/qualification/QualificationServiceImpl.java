@@ -2,6 +2,8 @@ package com.evscallpro.core.qualification;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.lock.OptimisticVersions;
+import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.core.qualification.Qualification.QualificationCategory;
 import com.evscallpro.db.qualification.QualificationEntry;
 import com.evscallpro.db.qualification.QualificationEntryRepository;
@@ -30,13 +32,15 @@ class QualificationServiceImpl implements QualificationService {
 
     private final QualificationEntryRepository entries;
     private final QualificationGroupRepository groups;
+    private final OptimisticVersions versions;
     private final AuditTrail audit;
 
     QualificationServiceImpl(QualificationEntryRepository entries, QualificationGroupRepository groups,
-                             AuditTrail audit) {
+                             AuditTrail audit, OptimisticVersions versions) {
         this.entries = entries;
         this.groups = groups;
         this.audit = audit;
+        this.versions = versions;
     }
 
     @Override
@@ -65,6 +69,12 @@ class QualificationServiceImpl implements QualificationService {
     @Override
     @Transactional
     public long saveGroup(QualificationGroupDefinition group) {
+        return saveGroup(group, null);
+    }
+
+    @Override
+    @Transactional
+    public long saveGroup(QualificationGroupDefinition group, Integer expectedVersion) {
         String name = group.name() == null ? "" : group.name().strip();
         if (name.isEmpty()) {
             throw new EvsException("qualification.group-name-required");
@@ -80,6 +90,9 @@ class QualificationServiceImpl implements QualificationService {
             throw new EvsException("qualification.group-name-taken", name);
         });
         QualificationGroupDefinition before = group.id() == null ? null : group(group.id()).orElse(null);
+        if (group.id() != null) {
+            versions.bump(VersionedTable.QUALIFICATION_GROUP, group.id(), expectedVersion);
+        }
         try {
             QualificationGroup saved = groups.save(new QualificationGroup(group.id(), name));
             entries.deleteByGroupId(saved.id());
@@ -100,8 +113,15 @@ class QualificationServiceImpl implements QualificationService {
     @Override
     @Transactional
     public void deleteGroup(long groupId) {
+        deleteGroup(groupId, null);
+    }
+
+    @Override
+    @Transactional
+    public void deleteGroup(long groupId, Integer expectedVersion) {
         QualificationGroup g = groups.findById(groupId)
                 .orElseThrow(() -> new EvsException("qualification.group-not-found", groupId));
+        versions.check(VersionedTable.QUALIFICATION_GROUP, groupId, expectedVersion);
         if (QualificationGroup.STANDARD.equals(g.name())) {
             throw new EvsException("qualification.group-standard");
         }
@@ -113,6 +133,12 @@ class QualificationServiceImpl implements QualificationService {
         groups.delete(g); // its qualifications go with it (ON DELETE CASCADE)
         audit.record("delete", "qualification-group", groupId, g.name(), before, null);
         log.info("Qualification group {} '{}' deleted", groupId, g.name());
+    }
+
+    @Override
+    public int groupVersion(long groupId) {
+        return versions.current(VersionedTable.QUALIFICATION_GROUP, groupId)
+                .orElseThrow(() -> new EvsException("qualification.group-not-found", groupId));
     }
 
     private static List<Qualification> validate(List<Qualification> list) {

@@ -163,6 +163,8 @@ public class WrapUpTasks implements AgentTaskService {
         }
         agents.finish(agentId, callId);
         log.info("Call {} qualified {} by agent {}", callId, qualification.code(), agentId);
+        events.publish(new CallQualified(callId, agentId, pending.task.campaignId(), pending.task.contact().contactId(),
+                qualification.code(), qualification.category().name(), callback ? callbackAt : null, clock.instant()));
     }
 
     /**

@@ -26,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 class AgentPresenceTest {
 
     @Autowired
+    com.evscallpro.core.lock.OptimisticVersions versions;
+    @Autowired
     UserAccountService users;
     @Autowired
     AgentStateJournal journal;
@@ -49,7 +51,7 @@ class AgentPresenceTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit), clock);
+        sessions = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit, versions), clock);
         presence = new AgentPresence(sessions, PresenceSettings.defaults(), clock);
         String name = "presence-" + UUID.randomUUID().toString().substring(0, 8);
         agent = users.create(name, "secret-" + name, "Presence " + name, UserAccount.Role.AGENT,
@@ -63,7 +65,7 @@ class AgentPresenceTest {
 
     @Test
     void pause_reasons_come_from_the_catalog_admins_manage_case_insensitively_and_only_while_offered() {
-        PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons, audit);
+        PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons, audit, versions);
         sessions.goReady(agent);
         sessions.pause(agent, "LUNCH"); // seeded by V15; an upper-case code of old clients still reads
         assertThat(sessions.status(agent).pauseReason()).isEqualTo("lunch");

@@ -17,9 +17,10 @@ public final class TestAgents {
 
     public static Sessions sessions(UserAccountService users, AgentStateJournal journal, EventBus events,
                                     com.evscallpro.db.agent.PauseReasonRepository pauseReasons,
-                                    com.evscallpro.core.audit.AuditTrail audit, Clock clock) {
-        AgentSessions s = new AgentSessions(users, journal, events, new PauseReasonCatalogImpl(pauseReasons, audit),
-                clock);
+                                    com.evscallpro.core.audit.AuditTrail audit,
+                                    com.evscallpro.core.lock.OptimisticVersions versions, Clock clock) {
+        AgentSessions s = new AgentSessions(users, journal, events,
+                new PauseReasonCatalogImpl(pauseReasons, audit, versions), clock);
         return new Sessions(s, s);
     }
 }

@@ -11,12 +11,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Trunks and DIDs stored on the embedded PostgreSQL through the service and its validation. */
-@SpringBootTest(classes = {DataServicesTestApplication.class, PbxConfigServiceImpl.class})
+@SpringBootTest(classes = {DataServicesTestApplication.class, PbxConfigServiceImpl.class,
+        TrunkPasswordSealer.class})
 class PbxConfigServiceTest {
 
     @Autowired PbxConfigService service;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TrunkPasswordSealer sealer;
 
     private static String name() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -139,5 +143,31 @@ class PbxConfigServiceTest {
         assertThat(new AsteriskConfigRenderer(AsteriskConfigRenderer.Options.defaults()).render(snapshot)
                 .get(AsteriskConfigRenderer.PJSIP_FILE)).contains("[" + trunk.name() + "-reg]\n")
                 .contains("password=pa\\;ss\n");
+    }
+
+    @Test
+    void a_trunk_password_is_sealed_in_the_table_and_opened_only_to_render_pjsip() {
+        Trunk trunk = newTrunk();
+
+        String stored = jdbc.queryForObject("SELECT password FROM sip_trunk WHERE id = ?", String.class, trunk.id());
+        assertThat(stored).startsWith("enc:v1:").doesNotContain("pa;ss");
+        assertThat(trunk.siteId()).isEqualTo(jdbc.queryForObject("SELECT id FROM site WHERE code = 'main'",
+                Long.class));
+        PbxConfigSnapshot site = service.snapshot(trunk.siteId());
+        assertThat(new AsteriskConfigRenderer(AsteriskConfigRenderer.Options.defaults()).render(site)
+                .get(AsteriskConfigRenderer.PJSIP_FILE)).contains("[" + trunk.name() + "-auth]")
+                .contains("password=pa\\;ss\n");
+    }
+
+    @Test
+    void a_password_stored_in_clear_before_sealing_is_sealed_at_start_and_still_renders() {
+        Trunk trunk = newTrunk();
+        jdbc.update("UPDATE sip_trunk SET password = 'old-clear' WHERE id = ?", trunk.id());
+
+        sealer.sealClearPasswords();
+
+        assertThat(jdbc.queryForObject("SELECT password FROM sip_trunk WHERE id = ?", String.class, trunk.id()))
+                .startsWith("enc:v1:");
+        assertThat(password(trunk.name())).isEqualTo("old-clear");
     }
 }

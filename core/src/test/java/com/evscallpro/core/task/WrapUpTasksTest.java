@@ -50,6 +50,8 @@ class WrapUpTasksTest {
     }
 
     @Autowired
+    com.evscallpro.core.lock.OptimisticVersions versions;
+    @Autowired
     CampaignService campaigns;
     @Autowired
     ContactImportService imports;
@@ -81,7 +83,7 @@ class WrapUpTasksTest {
     @BeforeEach
     void setUp() {
         pbx.clock = clock; // the PBX's times and ours move together
-        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, pauseReasons, audit, clock);
+        TestAgents.Sessions sessions = TestAgents.sessions(users, journal, events, pauseReasons, audit, versions, clock);
         agents = sessions.service();
         routing = sessions.routing();
         calls = new OutboundCallTracker(pbx, processes, routing, events);

@@ -30,4 +30,25 @@ public interface CallHistoryRepository extends ListCrudRepository<CallHistory, L
     /** A page of all calls, newest first ({@code call_history_started_idx}). */
     @Query("SELECT * FROM call_history ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<CallHistory> findLatest(int offset, int limit);
+
+    /** Keyset: all calls older than (startedAt, id), newest first ({@code call_history_started_idx}). */
+    @Query("""
+            SELECT * FROM call_history WHERE (started_at, id) < (:startedAt, :id)
+            ORDER BY started_at DESC, id DESC LIMIT :limit
+            """)
+    List<CallHistory> findLatestBefore(java.time.Instant startedAt, long id, int limit);
+
+    /** Keyset: a campaign's calls older than (startedAt, id) ({@code call_history_campaign_started_idx}). */
+    @Query("""
+            SELECT * FROM call_history WHERE campaign_id = :campaignId AND (started_at, id) < (:startedAt, :id)
+            ORDER BY started_at DESC, id DESC LIMIT :limit
+            """)
+    List<CallHistory> findByCampaignBefore(long campaignId, java.time.Instant startedAt, long id, int limit);
+
+    /** Keyset: an agent's calls older than (startedAt, id) ({@code call_history_agent_started_idx}). */
+    @Query("""
+            SELECT * FROM call_history WHERE agent_id = :agentId AND (started_at, id) < (:startedAt, :id)
+            ORDER BY started_at DESC, id DESC LIMIT :limit
+            """)
+    List<CallHistory> findByAgentBefore(long agentId, java.time.Instant startedAt, long id, int limit);
 }

@@ -86,6 +86,23 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
             """)
     List<Contact> findPage(long campaignId, int offset, int limit);
 
+    @Query("""
+            SELECT * FROM contact WHERE campaign_id = :campaignId ORDER BY id DESC LIMIT :limit OFFSET :offset
+            """)
+    List<Contact> findPageDesc(long campaignId, int offset, int limit);
+
+    /** Keyset page by id ascending after {@code afterId} ({@code contact_campaign_id_idx}): deep pages cost as the first. */
+    @Query("SELECT * FROM contact WHERE campaign_id = :campaignId AND id > :afterId ORDER BY id LIMIT :limit")
+    List<Contact> findPageAfter(long campaignId, long afterId, int limit);
+
+    /** Keyset page by id descending, before {@code beforeId} (the same index scanned backwards). */
+    @Query("SELECT * FROM contact WHERE campaign_id = :campaignId AND id < :beforeId ORDER BY id DESC LIMIT :limit")
+    List<Contact> findPageBefore(long campaignId, long beforeId, int limit);
+
+    /** The campaign's contact count, counted no further than {@code cap} (an index-only scan of at most cap rows). */
+    @Query("SELECT count(*) FROM (SELECT 1 FROM contact WHERE campaign_id = :campaignId LIMIT :cap) c")
+    long countUpTo(long campaignId, long cap);
+
     long countByCampaignId(long campaignId);
 
     long countByCampaignIdAndStatus(long campaignId, ContactStatus status);

@@ -8,29 +8,31 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A SIP trunk row ({@code sip_trunk}). {@code codecs} is the ordered, comma-separated codec list
  * ({@code "alaw,ulaw"}); {@code transport} is {@code udp}, {@code tcp} or {@code tls}. The password is kept in clear
- * because PJSIP's {@code userpass} auth needs it; {@link #toString()} never prints it.
+ * in its sealed form ({@code enc:...}, core.secret.SecretCipher; V18): PJSIP's {@code userpass} auth needs the password
+ * itself, so it is opened only to render pjsip.conf; {@link #toString()} never prints it. {@code siteId}: the site
+ * whose Asterisk servers carry the trunk.
  */
 @Table("sip_trunk")
-public record SipTrunk(@Id Long id, String name, String host, int port, String transport, String username,
+public record SipTrunk(@Id Long id, long siteId, String name, String host, int port, String transport, String username,
                        String password, String fromUser, String fromDomain, String codecs, boolean register,
                        String outboundProxy, Integer maxChannels, boolean enabled, Instant createdAt,
                        Instant updatedAt) {
 
     /** A new row (no id yet), created and updated now. */
-    public static SipTrunk create(String name, String host, int port, String transport, String username,
+    public static SipTrunk create(long siteId, String name, String host, int port, String transport, String username,
                                   String password, String fromUser, String fromDomain, String codecs,
                                   boolean register, String outboundProxy, Integer maxChannels, boolean enabled) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored by timestamptz
-        return new SipTrunk(null, name, host, port, transport, username, password, fromUser, fromDomain, codecs,
+        return new SipTrunk(null, siteId, name, host, port, transport, username, password, fromUser, fromDomain, codecs,
                 register, outboundProxy, maxChannels, enabled, now, now);
     }
 
     /** This row with every editable field replaced, {@code updatedAt} now; id and creation time kept. */
-    public SipTrunk update(String newName, String newHost, int newPort, String newTransport, String newUsername,
+    public SipTrunk update(long newSiteId, String newName, String newHost, int newPort, String newTransport, String newUsername,
                            String newPassword, String newFromUser, String newFromDomain, String newCodecs,
                            boolean newRegister, String newOutboundProxy, Integer newMaxChannels,
                            boolean newEnabled) {
-        return new SipTrunk(id, newName, newHost, newPort, newTransport, newUsername, newPassword, newFromUser,
+        return new SipTrunk(id, newSiteId, newName, newHost, newPort, newTransport, newUsername, newPassword, newFromUser,
                 newFromDomain, newCodecs, newRegister, newOutboundProxy, newMaxChannels, newEnabled, createdAt,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
@@ -38,7 +40,7 @@ public record SipTrunk(@Id Long id, String name, String host, int port, String t
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "SipTrunk[id=" + id + ", name=" + name + ", host=" + host + ", port=" + port + ", transport="
+        return "SipTrunk[id=" + id + ", siteId=" + siteId + ", name=" + name + ", host=" + host + ", port=" + port + ", transport="
                 + transport + ", username=" + username + ", password=" + (password == null ? "null" : "****")
                 + ", fromUser=" + fromUser + ", fromDomain=" + fromDomain + ", codecs=" + codecs + ", register="
                 + register + ", outboundProxy=" + outboundProxy + ", maxChannels=" + maxChannels + ", enabled="

@@ -48,6 +48,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     static final int MAX_CSV_BYTES = 20 * 1024 * 1024;
 
     private final CampaignService campaignService;
+    private com.evscallpro.core.webhook.CrmLinks crmLinks;
     private final ContactImportService importService;
     private final Grid<CampaignSummary> campaigns = new Grid<>();
     private final Select<CampaignSummary> importCampaign = new Select<>();
@@ -105,7 +106,20 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
             b.getElement().setAttribute("data-campaign-id", Long.toString(campaign.id()));
             b.getElement().setAttribute("data-campaign-name", campaign.name());
         }
-        return new HorizontalLayout(start, pause);
+        Button crm = new Button(getTranslation("admin.crmLink"), e -> {
+            if (crmLinks != null) {
+                new com.evscallpro.ui.webhook.CrmLinkDialog(crmLinks, campaign.id(), campaign.name()).open();
+            }
+        });
+        crm.setId("crm-link-" + campaign.id());
+        crm.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(start, pause, crm);
+    }
+
+    /** The campaigns' CRM links (set by Spring). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCrmLinks(com.evscallpro.core.webhook.CrmLinks crmLinks) {
+        this.crmLinks = crmLinks;
     }
 
     private HorizontalLayout importForm() {

@@ -65,6 +65,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
     private Instant stateSince;
+    private com.evscallpro.core.webhook.CrmLinks crmLinks;
 
     AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus,
               PauseReasons pauseReasons) {
@@ -212,9 +213,35 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         refreshElapsed();
     }
 
+    /** The campaigns' CRM links (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCrmLinks(com.evscallpro.core.webhook.CrmLinks crmLinks) {
+        this.crmLinks = crmLinks;
+    }
+
+    private String crmLink(WrapUpTask task) {
+        if (crmLinks == null || task.contact() == null) {
+            return null;
+        }
+        try {
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            values.put("phone", task.contact().phone());
+            values.put("contactId", task.contact().contactId());
+            values.put("firstName", task.contact().firstName());
+            values.put("lastName", task.contact().lastName());
+            values.put("campaignId", task.campaignId());
+            values.put("callId", task.callId());
+            values.put("agentId", task.agentId());
+            return crmLinks.link(task.campaignId(), values).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the screen-pop works without its link
+        }
+    }
+
     @Override
     public void showTask(WrapUpTask task) {
         screenPop.show(task);
+        screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);
         noTask.setVisible(false);
     }

@@ -35,6 +35,7 @@ class ScreenPopPanel extends VerticalLayout {
     private final Span contactPhone = new Span();
     private final Span attempt = new Span();
     private final Div customFields = new Div();
+    private final com.vaadin.flow.component.html.Anchor crmLink = new com.vaadin.flow.component.html.Anchor();
     private final RadioButtonGroup<Qualification> qualification = new RadioButtonGroup<>();
     private final DateTimePicker callbackAt = new DateTimePicker();
     private final TextArea comment = new TextArea();
@@ -57,6 +58,11 @@ class ScreenPopPanel extends VerticalLayout {
         contactPhone.setId("contact-phone");
         attempt.setId("contact-attempt");
         customFields.setId("custom-fields");
+        crmLink.setId("crm-link");
+        crmLink.setText(getTranslation("agent.crmLink"));
+        crmLink.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+        crmLink.getElement().setAttribute("rel", "noopener noreferrer");
+        crmLink.setVisible(false);
         qualification.setId("qualification-select");
         qualification.setLabel(getTranslation("agent.qualification"));
         qualification.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
@@ -82,7 +88,7 @@ class ScreenPopPanel extends VerticalLayout {
         onLineHint.setId("customer-on-line");
         onLineHint.setText(getTranslation("agent.customerOnLine"));
         onLineHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(campaign, contactName, contactPhone, attempt, customFields, qualification, callbackAt, comment,
+        add(campaign, contactName, contactPhone, attempt, crmLink, customFields, qualification, callbackAt, comment,
                 formError, onLineHint, new HorizontalLayout(qualify, qualifyAndHangUp));
     }
 
@@ -101,6 +107,12 @@ class ScreenPopPanel extends VerticalLayout {
         comment.clear();
         formError.setText("");
         getElement().setAttribute("data-call-id", task.callId());
+    }
+
+    /** The campaign's CRM link for this contact ({@code crm-link}, a new tab), or none. */
+    void setCrmLink(String url) {
+        crmLink.setHref(url == null ? "" : url);
+        crmLink.setVisible(url != null);
     }
 
     /**

@@ -73,6 +73,7 @@ public class MainLayout extends AppLayout {
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
             nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
+            nav.addItem(item("nav-sites", "nav.sites", "admin/sites", VaadinIcon.BUILDING));
             nav.addItem(item("nav-users", "nav.users", "admin/users", VaadinIcon.USERS));
             nav.addItem(item("nav-groups", "nav.groups", "admin/groups", VaadinIcon.GROUP));
             nav.addItem(item("nav-skills", "nav.skills", "admin/skills", VaadinIcon.ACADEMY_CAP));
@@ -80,6 +81,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));
             nav.addItem(item("nav-audit", "nav.audit", "admin/audit", VaadinIcon.RECORDS));
+            nav.addItem(item("nav-privacy", "nav.privacy", "admin/privacy", VaadinIcon.SHIELD));
+            nav.addItem(item("nav-webhooks", "nav.webhooks", "admin/webhooks", VaadinIcon.EXCHANGE));
             nav.addItem(item("nav-technical", "nav.technical", "admin/technical-failures", VaadinIcon.WARNING));
         }
         return nav;

@@ -6,12 +6,16 @@ import com.evscallpro.core.pbxconfig.ConfigDiff;
 import com.evscallpro.core.pbxconfig.Did;
 import com.evscallpro.core.pbxconfig.PbxConfigService;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
+import com.evscallpro.core.pbxconfig.SitePbxConfig;
 import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.site.SiteDirectory;
+import com.evscallpro.core.site.SiteRef;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +29,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /admin/pbx}: {@code trunks-grid} and {@code dids-grid} with add ({@code add-trunk}, {@code add-did}), edit
@@ -41,15 +49,40 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
 
     private final PbxConfigService service;
     private final AsteriskConfigApplier applier;
+    /** Null without sites (tests): every trunk, the global applier. */
+    private final SiteDirectory siteDirectory;
+    private final SitePbxConfig sitePbx;
+    /** The site whose trunks and DIDs are shown, created, previewed and applied. */
+    final ComboBox<SiteRef> site = new ComboBox<>();
+    private final Span dir = new Span();
     final Grid<Trunk> trunks = new Grid<>();
     final Grid<Did> dids = new Grid<>();
     final Button preview = new Button();
     final Button apply = new Button();
 
     PbxConfigView(PbxConfigService service, AsteriskConfigApplier applier) {
+        this(service, applier, null, null);
+    }
+
+    @Autowired
+    PbxConfigView(PbxConfigService service, AsteriskConfigApplier applier, SiteDirectory siteDirectory,
+                  SitePbxConfig sitePbx) {
         this.service = service;
         this.applier = applier;
+        this.siteDirectory = siteDirectory;
+        this.sitePbx = sitePbx;
         setId("pbx-config-view");
+        site.setId("pbx-site");
+        site.setLabel(getTranslation("admin.pbx.site"));
+        site.setItemLabelGenerator(s -> s.name() + " (" + s.code() + ")");
+        site.setVisible(siteDirectory != null);
+        if (siteDirectory != null) {
+            List<SiteRef> all = siteDirectory.sites();
+            site.setItems(all);
+            all.stream().filter(s -> s.code().equals("main")).findFirst()
+                    .or(() -> all.stream().findFirst()).ifPresent(site::setValue);
+            site.addValueChangeListener(e -> refresh());
+        }
         configureTrunks();
         configureDids();
         Button addTrunk = new Button(getTranslation("admin.pbx.addTrunk"), e -> editTrunk(null));
@@ -63,9 +96,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         apply.setText(getTranslation("admin.pbx.apply"));
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.addClickListener(e -> confirmApply());
-        Span dir = new Span(getTranslation("admin.pbx.configDir", applier.configDir().toString()));
         dir.setId("config-dir");
-        add(new H2(getTranslation("admin.pbx.title")),
+        add(new H2(getTranslation("admin.pbx.title")), site,
                 new H3(getTranslation("admin.pbx.trunks")), addTrunk, trunks,
                 new H3(getTranslation("admin.pbx.dids")), addDid, dids,
                 new HorizontalLayout(preview, apply), dir);
@@ -132,7 +164,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     TrunkForm editTrunk(Trunk trunk) {
         TrunkForm form = new TrunkForm(trunk, definition -> {
             if (trunk == null) {
-                service.createTrunk(definition);
+                service.createTrunk(site.getValue() == null ? definition : definition.onSite(site.getValue().id()));
             } else {
                 service.updateTrunk(trunk.id(), definition);
             }
@@ -143,7 +175,9 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     }
 
     DidForm editDid(Did did) {
-        DidForm form = new DidForm(did, service.trunks(), definition -> {
+        Long siteId = siteId();
+        DidForm form = new DidForm(did, service.trunks().stream()
+                .filter(t -> siteId == null || t.siteId() == siteId).toList(), definition -> {
             if (did == null) {
                 service.createDid(definition);
             } else {
@@ -186,7 +220,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     Dialog preview() {
         ConfigDiff diff;
         try {
-            diff = applier.dryRun();
+            diff = siteId() == null ? applier.dryRun() : sitePbx.dryRun(siteId());
         } catch (PbxConfigValidationException e) {
             Notifications.error(getTranslation("admin.pbx.error.preview") + " " + refusals(e));
             return null;
@@ -216,7 +250,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-apply");
         confirm.setHeader(getTranslation("admin.pbx.apply"));
-        confirm.setText(getTranslation("admin.pbx.confirmApply", applier.configDir().toString()));
+        confirm.setText(getTranslation("admin.pbx.confirmApply", configDir().toString()));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("admin.pbx.cancel"));
         confirm.setConfirmText(getTranslation("admin.pbx.apply"));
@@ -227,7 +261,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     /** Writes and reloads (the reload waits at most the configured timeout), then says how it went. */
     void applyNow() {
         try {
-            ApplyResult result = applier.apply();
+            ApplyResult result = siteId() == null ? applier.apply() : sitePbx.apply(siteId());
             String files = getTranslation("admin.pbx.files", result.written().size(),
                     String.join(", ", result.written()), result.unchanged().size());
             if (result.reloaded()) {
@@ -246,11 +280,24 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         return String.join("; ", e.errors().stream().map(f -> FieldErrors.text(f, this::getTranslation)).toList());
     }
 
+    private Long siteId() {
+        return sitePbx == null || site.getValue() == null ? null : site.getValue().id();
+    }
+
+    private Path configDir() {
+        return siteId() == null ? applier.configDir() : sitePbx.configDir(siteId());
+    }
+
+    /** The selected site's trunks and the DIDs on them (every one without sites). */
     private void refresh() {
         try {
-            List<Trunk> allTrunks = service.trunks();
-            trunks.setItems(allTrunks);
-            dids.setItems(service.dids());
+            Long siteId = siteId();
+            List<Trunk> shown = service.trunks().stream().filter(t -> siteId == null || t.siteId() == siteId)
+                    .toList();
+            Set<Long> ids = shown.stream().map(Trunk::id).collect(Collectors.toSet());
+            trunks.setItems(shown);
+            dids.setItems(service.dids().stream().filter(d -> siteId == null || ids.contains(d.trunkId())).toList());
+            dir.setText(getTranslation("admin.pbx.configDir", configDir().toString()));
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("admin.pbx.error.load"), e);
         }

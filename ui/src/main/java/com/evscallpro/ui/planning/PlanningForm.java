@@ -42,6 +42,8 @@ class PlanningForm extends VerticalLayout {
 
     private final PlanningService service;
     private final Long id;
+    /** The version opened: saving over someone else's change in between is refused (planning.version-mismatch). */
+    private final Integer version;
     private final Runnable onSaved;
     private final Header header = new Header();
     private final Binder<Header> binder = new Binder<>();
@@ -54,6 +56,7 @@ class PlanningForm extends VerticalLayout {
     PlanningForm(PlanningService service, PlanningDefinition planning, Runnable onSaved) {
         this.service = service;
         this.id = planning == null ? null : planning.id();
+        this.version = planning == null ? null : service.version(planning.id());
         this.onSaved = onSaved;
         setPadding(false);
         TextField name = new TextField(getTranslation("planning.name"));
@@ -115,7 +118,7 @@ class PlanningForm extends VerticalLayout {
         PlanningDefinition definition = new PlanningDefinition(id, header.name, header.zone, header.holidays,
                 slots.stream().map(SlotRow::value).toList(), exceptions.stream().map(ExceptionRow::value).toList());
         try {
-            service.save(definition);
+            service.save(definition, version);
             onSaved.run();
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("planning.error.save"), e);

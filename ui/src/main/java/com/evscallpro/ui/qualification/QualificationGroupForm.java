@@ -41,7 +41,11 @@ class QualificationGroupForm extends VerticalLayout {
     private final List<Row> list = new ArrayList<>();
     private final Button save = new Button();
 
+    /** The version opened: saving over someone else's change in between is refused. */
+    private final Integer version;
+
     QualificationGroupForm(QualificationService service, QualificationGroupDefinition group, Runnable onSaved) {
+        this.version = group == null || group.id() == null ? null : service.groupVersion(group.id());
         this.service = service;
         this.group = group;
         this.onSaved = onSaved;
@@ -80,7 +84,7 @@ class QualificationGroupForm extends VerticalLayout {
         }
         try {
             service.saveGroup(new QualificationGroupDefinition(group == null ? null : group.id(), header.name,
-                    list.stream().map(Row::value).toList(), 0));
+                    list.stream().map(Row::value).toList(), 0), version);
             onSaved.run();
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("qualification.error.save"), e);

@@ -1,5 +1,6 @@
 package com.evscallpro.workers.engine;
 
+import com.evscallpro.core.flow.FlowService;
 import static com.evscallpro.processes.OutboundCallProcess.*;
 
 import com.evscallpro.core.process.AttemptOutcome;
@@ -37,14 +38,16 @@ class CamundaProcessGateway implements ProcessGateway {
     static final int MAX_PUBLISH_ATTEMPTS = 20;
 
     private final CamundaClient client;
+    private final FlowService flows;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-process-messages");
         t.setDaemon(true);
         return t;
     });
 
-    CamundaProcessGateway(CamundaClient client) {
+    CamundaProcessGateway(CamundaClient client, FlowService flows) {
         this.client = client;
+        this.flows = flows;
     }
 
     @PreDestroy
@@ -71,8 +74,7 @@ class CamundaProcessGateway implements ProcessGateway {
         v.put(AGENT_CONNECT_TIMEOUT, a.agentConnectTimeout().toString());
         v.put(QUALIFICATION_CATEGORY, null);
         return client.newCreateInstanceCommand()
-                .bpmnProcessId(PROCESS_ID)
-                .latestVersion()
+                .processDefinitionKey(flows.definitionKey(PROCESS_ID)) // the published version, not the latest deployed
                 .variables(v)
                 .send()
                 .join()

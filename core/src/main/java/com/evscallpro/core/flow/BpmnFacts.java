@@ -1,0 +1,68 @@
+package com.evscallpro.core.flow;
+
+import com.evscallpro.core.error.EvsException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** What we read of a BPMN file ourselves: its one executable process id. The XML parser refuses DTDs (no XXE). */
+final class BpmnFacts {
+
+    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private BpmnFacts() {
+    }
+
+    /** The id of the file's one executable process; {@code flow.bpmn-invalid} otherwise. */
+    static String processId(String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw new EvsException("flow.bpmn-invalid", "empty file");
+        }
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new EvsException("flow.bpmn-invalid", "larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+        }
+        NodeList processes;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            processes = f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes))
+                    .getElementsByTagNameNS(BPMN_NS, "process");
+        } catch (Exception e) {
+            throw new EvsException("flow.bpmn-invalid", "not a readable BPMN XML file: " + e.getMessage());
+        }
+        List<String> executable = new ArrayList<>();
+        for (int i = 0; i < processes.getLength(); i++) {
+            Element p = (Element) processes.item(i);
+            if ("true".equals(p.getAttribute("isExecutable"))) {
+                executable.add(p.getAttribute("id"));
+            }
+        }
+        if (executable.size() != 1) {
+            throw new EvsException("flow.bpmn-invalid", executable.isEmpty() ? "no executable process"
+                    : "several executable processes: " + String.join(", ", executable));
+        }
+        return executable.get(0);
+    }
+
+    static String checksum(String xml) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

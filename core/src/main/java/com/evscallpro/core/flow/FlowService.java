@@ -1,0 +1,57 @@
+package com.evscallpro.core.flow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Flows and versions. Refusals are {@link com.evscallpro.core.error.EvsException}s: {@code flow.not-found} (id),
+ * {@code flow.version-not-found} (id), {@code flow.name-required}, {@code flow.name-taken} (name),
+ * {@code flow.bpmn-invalid} (reasons, one per line), {@code flow.process-id-taken} (process id),
+ * {@code flow.process-id-changed} (expected, found), {@code flow.not-published} (process id),
+ * {@code flow.deploy-failed} (reason). A refused publish changes nothing: what was published stays published.
+ */
+public interface FlowService {
+
+    /** Every flow, by name. */
+    List<FlowView> flows();
+
+    Optional<FlowView> flow(long flowId);
+
+    Optional<FlowView> flowByProcessId(String processId);
+
+    /** A flow's versions, newest first. */
+    List<FlowVersionView> versions(long flowId);
+
+    /** A version's BPMN XML; {@code flow.version-not-found}. */
+    String bpmn(long versionId);
+
+    /** Creates a flow whose first version is a draft of {@code bpmnXml} (its process id becomes the flow's). */
+    FlowView create(FlowKind kind, String name, String description, String bpmnXml, String comment);
+
+    /** Creates or replaces the flow's draft (same process id); checks the XML is one executable BPMN process. */
+    FlowVersionView saveDraft(long flowId, String bpmnXml, String comment);
+
+    /**
+     * Makes a version (the draft, or an earlier one: a roll-back) the published one after validating and deploying
+     * it; the version published before becomes RETIRED.
+     */
+    FlowVersionView publish(long versionId, String comment);
+
+    /**
+     * The key of the deployed definition of the flow's published version, by which new calls start; deployed on
+     * first use after a start. {@code flow.not-published} when the flow has no published version.
+     */
+    long definitionKey(String processId);
+
+    /** Deploys every published version (at start: the embedded engine forgets its deployments). */
+    int deployPublished();
+
+    /**
+     * A flow shipped with the application as a file (at start): a new flow becomes its version 1, published; a file
+     * that differs from every version becomes a new version, published if what is published came from a file too,
+     * else kept RETIRED beside the analyst's published version (and logged). An identical file changes nothing.
+     *
+     * @return the version made, or empty when nothing changed
+     */
+    Optional<FlowVersionView> importShipped(FlowKind kind, String bpmnXml);
+}

@@ -1,0 +1,263 @@
+package com.evscallpro.core.flow;
+
+import com.evscallpro.core.audit.AuditTrail;
+import com.evscallpro.core.error.EvsException;
+import com.evscallpro.db.flow.FlowRepository;
+import com.evscallpro.db.flow.FlowRow;
+import com.evscallpro.db.flow.FlowVersionRepository;
+import com.evscallpro.db.flow.FlowVersionRow;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class FlowServiceImpl implements FlowService {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowServiceImpl.class);
+    private static final int MAX_NAME = 200;
+    private static final int MAX_COMMENT = 1000;
+
+    private final FlowRepository flows;
+    private final FlowVersionRepository versions;
+    private final FlowEngine engine;
+    private final AuditTrail audit;
+    /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
+    private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
+
+    FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit) {
+        this.flows = flows;
+        this.versions = versions;
+        this.engine = engine;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<FlowView> flows() {
+        return flows.findAllByOrderByName().stream().map(this::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<FlowView> flow(long flowId) {
+        return flows.findById(flowId).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<FlowView> flowByProcessId(String processId) {
+        return flows.findByProcessId(processId).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<FlowVersionView> versions(long flowId) {
+        return versions.findByFlowIdOrderByNumberDesc(flowId).stream().map(FlowServiceImpl::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String bpmn(long versionId) {
+        return version(versionId).bpmnXml();
+    }
+
+    @Override
+    @Transactional
+    public FlowView create(FlowKind kind, String name, String description, String bpmnXml, String comment) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > MAX_NAME) {
+            throw new EvsException("flow.name-required");
+        }
+        String processId = BpmnFacts.processId(bpmnXml);
+        flows.findByName(n).ifPresent(f -> {
+            throw new EvsException("flow.name-taken", n);
+        });
+        flows.findByProcessId(processId).ifPresent(f -> {
+            throw new EvsException("flow.process-id-taken", processId);
+        });
+        FlowRow flow;
+        try {
+            flow = flows.save(new FlowRow(null, kind.name(), processId, n, blankToNull(description), now()));
+        } catch (DuplicateKeyException e) {
+            throw new EvsException(e, "flow.name-taken", n);
+        }
+        FlowVersionRow draft = versions.save(newVersion(flow.id(), 1, "DRAFT", bpmnXml, FlowVersionView.Source.EDITOR,
+                comment));
+        audit.record("create", "flow", flow.id(), n + " (" + processId + ")", null,
+                Map.of("kind", kind, "processId", processId, "draft", draft.number()));
+        return view(flow);
+    }
+
+    @Override
+    @Transactional
+    public FlowVersionView saveDraft(long flowId, String bpmnXml, String comment) {
+        FlowRow flow = lockedFlow(flowId);
+        checkSameProcess(flow, bpmnXml);
+        Optional<FlowVersionRow> existing = versions.findByFlowIdAndStatus(flowId, "DRAFT");
+        FlowVersionRow saved = existing
+                .map(d -> versions.save(new FlowVersionRow(d.id(), flowId, d.number(), "DRAFT", bpmnXml,
+                        BpmnFacts.checksum(bpmnXml), FlowVersionView.Source.EDITOR.name(), comment(comment),
+                        audit.actor().name(), now(), null, null)))
+                .orElseGet(() -> versions.save(newVersion(flowId, versions.lastNumber(flowId) + 1, "DRAFT", bpmnXml,
+                        FlowVersionView.Source.EDITOR, comment)));
+        audit.record("save-draft", "flow", flowId, flow.name() + " v" + saved.number(), null,
+                Map.of("version", saved.number(), "checksum", saved.checksum()));
+        return view(saved);
+    }
+
+    @Override
+    @Transactional
+    public FlowVersionView publish(long versionId, String comment) {
+        FlowVersionRow v = version(versionId);
+        FlowRow flow = lockedFlow(v.flowId());
+        v = version(versionId); // read again under the flow's lock
+        if ("PUBLISHED".equals(v.status())) {
+            return view(v);
+        }
+        checkSameProcess(flow, v.bpmnXml());
+        List<String> problems = engine.validate(v.bpmnXml());
+        if (!problems.isEmpty()) {
+            throw new EvsException("flow.bpmn-invalid", String.join("\n", problems));
+        }
+        long key = deploy(flow, v);
+        Optional<FlowVersionRow> before = versions.findByFlowIdAndStatus(flow.id(), "PUBLISHED");
+        versions.retirePublished(flow.id());
+        boolean rollBack = !"DRAFT".equals(v.status());
+        FlowVersionRow published = versions.save(v.published(audit.actor().name(), now(), comment(comment)));
+        deployed.put(published.id(), key);
+        audit.record(rollBack ? "roll-back" : "publish", "flow", flow.id(), flow.name() + " v" + published.number(),
+                before.map(b -> Map.<String, Object>of("published", b.number())).orElse(null),
+                Map.of("published", published.number(), "definitionKey", key));
+        log.info("Flow {} ({}) v{} published{}, definition key {}", flow.name(), flow.processId(), published.number(),
+                rollBack ? " again (roll-back)" : "", key);
+        return view(published);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long definitionKey(String processId) {
+        FlowRow flow = flows.findByProcessId(processId)
+                .orElseThrow(() -> new EvsException("flow.not-published", processId));
+        FlowVersionRow v = versions.findByFlowIdAndStatus(flow.id(), "PUBLISHED")
+                .orElseThrow(() -> new EvsException("flow.not-published", processId));
+        Long key = deployed.get(v.id());
+        return key != null ? key : deployed.computeIfAbsent(v.id(), id -> deploy(flow, v));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int deployPublished() {
+        int n = 0;
+        for (FlowVersionRow v : versions.findByStatus("PUBLISHED")) {
+            FlowRow flow = flows.findById(v.flowId()).orElseThrow();
+            deployed.put(v.id(), deploy(flow, v));
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    @Transactional
+    public Optional<FlowVersionView> importShipped(FlowKind kind, String bpmnXml) {
+        String processId = BpmnFacts.processId(bpmnXml);
+        String checksum = BpmnFacts.checksum(bpmnXml);
+        versions.lockShippedImport();
+        Optional<FlowRow> existing = flows.findByProcessId(processId);
+        if (existing.isEmpty()) {
+            FlowRow flow = flows.save(new FlowRow(null, kind.name(), processId, processId,
+                    "Shipped with EVSCallPro", now()));
+            FlowVersionRow v = versions.save(newVersion(flow.id(), 1, "PUBLISHED", bpmnXml,
+                    FlowVersionView.Source.FILE, "Shipped with the application").published("system", now(), null));
+            log.info("Flow {} imported from the application's files as v1, published", processId);
+            return Optional.of(view(v));
+        }
+        FlowRow flow = existing.get();
+        List<FlowVersionRow> all = versions.findByFlowIdOrderByNumberDesc(flow.id());
+        if (all.stream().anyMatch(v -> v.checksum().equals(checksum))) {
+            return Optional.empty();
+        }
+        Optional<FlowVersionRow> published = all.stream().filter(v -> "PUBLISHED".equals(v.status())).findFirst();
+        boolean fileOwned = published.map(v -> FlowVersionView.Source.FILE.name().equals(v.source())).orElse(true);
+        int number = versions.lastNumber(flow.id()) + 1;
+        FlowVersionRow v;
+        if (fileOwned) {
+            versions.retirePublished(flow.id());
+            v = versions.save(newVersion(flow.id(), number, "PUBLISHED", bpmnXml, FlowVersionView.Source.FILE,
+                    "Shipped with the application").published("system", now(), null));
+            log.info("Flow {}: the application's file changed, v{} published", processId, number);
+        } else {
+            v = versions.save(newVersion(flow.id(), number, "RETIRED", bpmnXml, FlowVersionView.Source.FILE,
+                    "Shipped with the application; not published: v" + published.get().number()
+                            + " published by " + published.get().publishedBy() + " stays"));
+            log.warn("Flow {}: the application ships a new version (kept as v{}, not published) while v{} published "
+                    + "by {} stays published: compare them and publish the one to keep", processId, number,
+                    published.get().number(), published.get().publishedBy());
+        }
+        return Optional.of(view(v));
+    }
+
+    private long deploy(FlowRow flow, FlowVersionRow v) {
+        try {
+            return engine.deploy(flow.processId() + ".bpmn", v.bpmnXml());
+        } catch (FlowEngine.FlowDeployException e) {
+            throw new EvsException(e, "flow.deploy-failed", e.getMessage());
+        }
+    }
+
+    private FlowRow lockedFlow(long flowId) {
+        versions.lockFlow(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
+        return flows.findById(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
+    }
+
+    private static void checkSameProcess(FlowRow flow, String bpmnXml) {
+        String processId = BpmnFacts.processId(bpmnXml);
+        if (!processId.equals(flow.processId())) {
+            throw new EvsException("flow.process-id-changed", flow.processId(), processId);
+        }
+    }
+
+    private FlowVersionRow version(long versionId) {
+        return versions.findById(versionId).orElseThrow(() -> new EvsException("flow.version-not-found", versionId));
+    }
+
+    FlowVersionRow newVersion(long flowId, int number, String status, String xml, FlowVersionView.Source source,
+                              String comment) {
+        return new FlowVersionRow(null, flowId, number, status, xml, BpmnFacts.checksum(xml), source.name(),
+                comment(comment), audit.actor().name(), now(), null, null);
+    }
+
+    private FlowView view(FlowRow f) {
+        Optional<FlowVersionRow> published = versions.findByFlowIdAndStatus(f.id(), "PUBLISHED");
+        Optional<FlowVersionRow> draft = versions.findByFlowIdAndStatus(f.id(), "DRAFT");
+        return new FlowView(f.id(), FlowKind.valueOf(f.kind()), f.processId(), f.name(), f.description(),
+                published.map(FlowVersionRow::id).orElse(null), published.map(FlowVersionRow::number).orElse(null),
+                draft.map(FlowVersionRow::id).orElse(null));
+    }
+
+    private static FlowVersionView view(FlowVersionRow v) {
+        return new FlowVersionView(v.id(), v.flowId(), v.number(), FlowVersionView.Status.valueOf(v.status()),
+                FlowVersionView.Source.valueOf(v.source()), v.comment(), v.createdBy(), v.createdAt(),
+                v.publishedBy(), v.publishedAt(), v.checksum());
+    }
+
+    private static String comment(String c) {
+        String s = blankToNull(c);
+        return s == null || s.length() <= MAX_COMMENT ? s : s.substring(0, MAX_COMMENT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Flows and their versions (issue 8, item 6): PostgreSQL holds every BPMN flow (IVR flows, the outbound call journey)
+ * version by version; publishing validates a version (our checks and the engine model's), deploys it through the
+ * {@link com.evscallpro.core.flow.FlowEngine} port and makes it the one new calls start on, by its deployed
+ * definition key; the flows shipped as files become versions at start ({@link com.evscallpro.core.flow.FlowBootstrap})
+ * and every published version is deployed again at start.
+ */
+package com.evscallpro.core.flow;

@@ -1,0 +1,18 @@
+package com.evscallpro.core.lock;
+
+/** The tables whose rows {@link OptimisticVersions} versions, with their key column and their mismatch code. */
+public enum VersionedTable {
+    PLANNING("planning", "id", "planning.version-mismatch"),
+    QUALIFICATION_GROUP("qualification_group", "id", "qualification.version-mismatch"),
+    PAUSE_REASON("pause_reason", "code", "pause.version-mismatch");
+
+    final String table;
+    final String key;
+    final String mismatchCode;
+
+    VersionedTable(String table, String key, String mismatchCode) {
+        this.table = table;
+        this.key = key;
+        this.mismatchCode = mismatchCode;
+    }
+}

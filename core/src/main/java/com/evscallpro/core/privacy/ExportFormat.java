@@ -1,0 +1,4 @@
+package com.evscallpro.core.privacy;
+
+/** How an export is written. */
+public enum ExportFormat { JSON, CSV }
