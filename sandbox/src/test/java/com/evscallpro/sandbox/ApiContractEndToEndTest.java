@@ -193,7 +193,8 @@ class ApiContractEndToEndTest {
 
     /** The designed roles of each operation (docs/api.md, "Roles"). */
     private static java.util.Set<String> allowedRoles(String method, String url) {
-        if (url.equals("/api/v1/auth/login") || url.equals("/api/v1/auth/refresh")) {
+        if (url.equals("/api/v1/auth/login") || url.equals("/api/v1/auth/refresh")
+                || url.equals("/api/v1/auth/password")) {
             return java.util.Set.of("ANONYMOUS", "AGENT", "SUPERVISOR", "ADMIN");
         }
         if (url.equals("/api/v1/application-data")) {

@@ -50,6 +50,15 @@ class AuthController {
         }
     }
 
+    record PasswordChangeRequest(@NotBlank @Size(max = 100) String username,
+                                 @NotBlank @Size(max = 200) String currentPassword,
+                                 @NotBlank @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChangeRequest[" + username + "]"; // never a password
+        }
+    }
+
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
@@ -67,10 +76,23 @@ class AuthController {
     @PostMapping("/login")
     @SecurityRequirements
     @Operation(summary = "Log in", description = "Checks the username and password; returns an access token "
-            + "(5 minutes at most) and a single-use refresh token. Refusal: 401 auth.bad-credentials.")
+            + "(5 minutes at most) and a single-use refresh token. Refusals (401): auth.bad-credentials, "
+            + "auth.account-locked (after repeated failures, UI and API alike), auth.account-disabled, "
+            + "auth.password-change-required (change it with POST /api/v1/auth/password first).")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         UserAccount account = tokens.authenticate(request.username(), request.password());
         return respond(account, tokens.issue(account.id(), properties.refreshTokenTtl()));
+    }
+
+    @PostMapping("/password")
+    @SecurityRequirements
+    @Operation(summary = "Change one's password", description = "For a user who must change their password "
+            + "(auth.password-change-required at login) or wants to: the current password is checked like a login "
+            + "(same lock-out), the new one must follow the policy (400 password.too-short, "
+            + "password.same-as-username, password.same-as-current). Every token of the user is revoked. 204.")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChangeRequest request) {
+        tokens.changeOwedPassword(request.username(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/refresh")

@@ -60,6 +60,7 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/auth/login"),
                                 paths.matcher(HttpMethod.POST, "/api/v1/auth/refresh"),
+                                paths.matcher(HttpMethod.POST, "/api/v1/auth/password"),
                                 paths.matcher(HttpMethod.GET, "/api/docs"),
                                 paths.matcher(HttpMethod.GET, "/api/docs/**")).permitAll()
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/auth/logout"),
@@ -93,6 +94,15 @@ class ApiSecurityConfig {
                         .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),
                                 paths.matcher("/api/v1/trunks"), paths.matcher("/api/v1/trunks/**"),
                                 paths.matcher("/api/v1/dids"), paths.matcher("/api/v1/dids/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/users"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/users/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/agent-groups"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/agent-groups/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/skills"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/skills/**")).hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/users"), paths.matcher("/api/v1/users/**"),
+                                paths.matcher("/api/v1/agent-groups"), paths.matcher("/api/v1/agent-groups/**"),
+                                paths.matcher("/api/v1/skills"), paths.matcher("/api/v1/skills/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))

@@ -1,8 +1,10 @@
 package com.evscallpro.app.wallboard;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -12,6 +14,12 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
+    private final JwtDecoder apiJwtDecoder;
+
+    WebSocketConfig(@Qualifier("apiJwtDecoder") JwtDecoder apiJwtDecoder) {
+        this.apiJwtDecoder = apiJwtDecoder;
+    }
+
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws");
@@ -20,7 +28,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     /** Who may send and subscribe: {@link StompAccessInterceptor}. */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new StompAccessInterceptor());
+        registration.interceptors(new StompAccessInterceptor(apiJwtDecoder));
     }
 
     @Override

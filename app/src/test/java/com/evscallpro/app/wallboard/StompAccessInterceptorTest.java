@@ -17,7 +17,32 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 /** The inbound rules of {@code /ws}, frame by frame (the end-to-end check over a real WebSocket is in sandbox). */
 class StompAccessInterceptorTest {
 
-    private final StompAccessInterceptor interceptor = new StompAccessInterceptor();
+    /** Accepts the token "good-supervisor" only (the real decoder is checked end to end in sandbox). */
+    private final StompAccessInterceptor interceptor = new StompAccessInterceptor(token -> {
+        if (!token.equals("good-supervisor")) {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException("bad");
+        }
+        return org.springframework.security.oauth2.jwt.Jwt.withTokenValue(token).header("alg", "HS256")
+                .subject("sup").claim("roles", java.util.List.of("SUPERVISOR")).build();
+    });
+
+    @Test
+    void connect_needs_a_session_user_or_a_valid_bearer_token_mapped_to_its_role() {
+        assertThatThrownBy(() -> interceptor.preSend(frame(StompCommand.CONNECT, null, null), null))
+                .as("anonymous").isInstanceOf(MessageDeliveryException.class);
+        assertThatThrownBy(() -> interceptor.preSend(bearer("forged"), null)).isInstanceOf(
+                MessageDeliveryException.class);
+        Message<?> connected = interceptor.preSend(bearer("good-supervisor"), null);
+        assertThat(StompAccessInterceptor.roleOf(StompHeaderAccessor.wrap(connected).getUser()))
+                .isEqualTo(Role.SUPERVISOR);
+    }
+
+    private static Message<byte[]> bearer(String token) {
+        StompHeaderAccessor stomp = StompHeaderAccessor.create(StompCommand.CONNECT);
+        stomp.addNativeHeader("Authorization", "Bearer " + token);
+        stomp.setLeaveMutable(true);
+        return MessageBuilder.createMessage(new byte[0], stomp.getMessageHeaders());
+    }
 
     @Test
     void nobody_sends_to_a_topic_not_even_an_admin() {

@@ -1,6 +1,7 @@
 package com.evscallpro.core.auth;
 
 import com.evscallpro.core.user.PasswordChanged;
+import com.evscallpro.core.user.UserDeactivated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,13 @@ class RevokeTokensOnPasswordChange {
 
     RevokeTokensOnPasswordChange(TokenService tokens) {
         this.tokens = tokens;
+    }
+
+    /** A disabled or deleted account: its access tokens die at once, its refresh tokens are refused. */
+    @TransactionalEventListener
+    void on(UserDeactivated event) {
+        tokens.revokeAll(event.userId());
+        log.info("User {} deactivated: every API token of theirs revoked", event.username());
     }
 
     @TransactionalEventListener

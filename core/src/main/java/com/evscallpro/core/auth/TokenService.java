@@ -5,14 +5,28 @@ import java.time.Duration;
 
 /**
  * API credentials and token lifecycle. Refusals are {@link com.evscallpro.core.error.EvsException}s:
- * {@code auth.bad-credentials} (unknown user, wrong password, disabled account: one code for all),
+ * {@code auth.bad-credentials} (unknown user, wrong password: one code for both), {@code auth.account-locked}
+ * (temporary lock-out after repeated failures, shared with the UI's sign-in), {@code auth.account-disabled} (right
+ * password of a deactivated account), {@code auth.password-change-required} (right password, but a new one is owed),
  * {@code auth.refresh-invalid} (unknown, expired or revoked refresh token), {@code auth.refresh-reused} (an already
  * rotated token: its whole family is revoked).
  */
 public interface TokenService {
 
-    /** The account whose password this is; {@code auth.bad-credentials} otherwise. */
+    /**
+     * The account whose password this is. Goes through the same lock-out as the UI's sign-in
+     * ({@link com.evscallpro.core.user.UserCredentials}): a wrong password counts as a failure, a success records the
+     * last sign-in. Refusals: {@code auth.bad-credentials}, {@code auth.account-locked}, {@code auth.account-disabled},
+     * {@code auth.password-change-required}.
+     */
     UserAccount authenticate(String username, String password);
+
+    /**
+     * The password change a user who owes one makes before getting tokens: the current password is checked like a
+     * sign-in (same lock-out), then the policy of {@link com.evscallpro.core.user.UserCredentials#changePassword}
+     * applies ({@code password.*} codes).
+     */
+    void changeOwedPassword(String username, String currentPassword, String newPassword);
 
     /** Starts a family (a login) with its first refresh token. */
     RefreshGrant issue(long userId, Duration ttl);

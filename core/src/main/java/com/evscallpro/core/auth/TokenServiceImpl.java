@@ -3,6 +3,7 @@ package com.evscallpro.core.auth;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.user.UserCredentials;
 import com.evscallpro.db.auth.RefreshToken;
 import com.evscallpro.db.auth.RefreshTokenRepository;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -34,18 +36,21 @@ class TokenServiceImpl implements TokenService {
     private static final String DUMMY_HASH = new BCryptPasswordEncoder().encode("not-a-password");
 
     private final UserAccountService accounts;
+    private final UserCredentials credentials;
     private final RefreshTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
     @Autowired
-    TokenServiceImpl(UserAccountService accounts, RefreshTokenRepository tokens) {
-        this(accounts, tokens, Clock.systemUTC());
+    TokenServiceImpl(UserAccountService accounts, UserCredentials credentials, RefreshTokenRepository tokens) {
+        this(accounts, credentials, tokens, Clock.systemUTC());
     }
 
-    TokenServiceImpl(UserAccountService accounts, RefreshTokenRepository tokens, Clock clock) {
+    TokenServiceImpl(UserAccountService accounts, UserCredentials credentials, RefreshTokenRepository tokens,
+                     Clock clock) {
         this.accounts = accounts;
+        this.credentials = credentials;
         this.tokens = tokens;
         this.clock = clock;
         // stored hashes are bare BCrypt today; a {id}-prefixed hash of another algorithm also matches
@@ -55,15 +60,48 @@ class TokenServiceImpl implements TokenService {
         this.passwords = delegating;
     }
 
+    // noRollbackFor: a failure counted towards the lock-out must stay although the call fails
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = EvsException.class)
     public UserAccount authenticate(String username, String password) {
+        UserAccount account = checkPassword(username, password);
+        if (credentials.state(account.id()).mustChangePassword()) {
+            throw new EvsException("auth.password-change-required");
+        }
+        return account;
+    }
+
+    // no transaction around both: each step commits on its own, so a counted failure stays and a refused new
+    // password (the policy's exception marks the credentials' transaction) does not undo the sign-in check
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void changeOwedPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = checkPassword(username, currentPassword);
+        credentials.changePassword(account.id(), currentPassword, newPassword);
+        log.info("User {} changed their password through the API", account.id());
+    }
+
+    /**
+     * The same rules as the UI's sign-in: a locked account is refused whatever the password, a wrong password counts
+     * towards the lock-out, a disabled account is told so only with its right password, a success is recorded.
+     */
+    private UserAccount checkPassword(String username, String password) {
         UserAccount account = username == null ? null : accounts.findByUsername(username.strip()).orElse(null);
         String raw = password == null ? "" : password;
+        if (account != null && credentials.signInLocked(account.username())) {
+            throw new EvsException("auth.account-locked");
+        }
         boolean matches = passwords.matches(raw, account == null ? DUMMY_HASH : account.passwordHash());
-        if (account == null || !matches || !account.enabled()) {
+        if (account == null || !matches) {
+            if (account != null) {
+                credentials.signInFailed(account.username());
+            }
             throw new EvsException("auth.bad-credentials");
         }
+        if (!account.enabled()) {
+            throw new EvsException("auth.account-disabled");
+        }
+        credentials.signInSucceeded(account.username());
         return account;
     }
 

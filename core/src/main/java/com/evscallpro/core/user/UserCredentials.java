@@ -25,6 +25,16 @@ public interface UserCredentials {
      */
     void changePassword(long userId, String currentPassword, String newPassword);
 
+    /**
+     * An administrator's reset: sets a temporary password (policy: at least {@value #MIN_PASSWORD_LENGTH}
+     * characters, not the user name) that the user must change at the next sign-in; ends a lock-out; publishes
+     * {@link PasswordChanged} (the user's API tokens are revoked).
+     */
+    void setTemporaryPassword(long userId, String temporaryPassword);
+
+    /** Ends a temporary sign-in lock-out and forgets the failures. */
+    void unlock(long userId);
+
     /** Whether sign-in is refused now for this user name because of a temporary lock-out (unknown name: false). */
     boolean signInLocked(String username);
 

@@ -78,6 +78,24 @@ class UserCredentialsImpl implements UserCredentials {
     }
 
     @Override
+    public void setTemporaryPassword(long userId, String temporaryPassword) {
+        AppUser user = users.findById(userId).orElseThrow(() -> new EvsException("user.not-found", userId));
+        checkPolicy(user.username(), null, temporaryPassword);
+        states.updatePasswordHash(userId, passwords.encode(temporaryPassword));
+        Instant now = clock.instant();
+        UserLoginState s = states.lock(userId).orElseGet(() -> UserLoginState.none(userId));
+        states.save(new UserLoginState(userId, true, now, s.lastLoginAt(), 0, null, s.lastFailureAt(), null));
+        log.info("User {} '{}' given a temporary password by an administrator", userId, user.username());
+        publisher.publishEvent(new PasswordChanged(userId, user.username(), now));
+    }
+
+    @Override
+    public void unlock(long userId) {
+        states.lock(userId).ifPresent(s -> states.save(new UserLoginState(userId, s.mustChangePassword(),
+                s.passwordChangedAt(), s.lastLoginAt(), 0, null, s.lastFailureAt(), null)));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean signInLocked(String username) {
         return userId(username).map(id -> view(states.find(id)).lockedAt(clock.instant())).orElse(false);

@@ -21,6 +21,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "com.evscallpro.core.qualification", "com.evscallpro.core.user", "com.evscallpro.core.cdr",
         "com.evscallpro.core.planning", "com.evscallpro.core.audit", "com.evscallpro.core.auth", "com.evscallpro.core.site",
         "com.evscallpro.core.lock", "com.evscallpro.core.secret",
+        "com.evscallpro.core.group", "com.evscallpro.db.group",
         "com.evscallpro.db.user"})
 public class DataServicesTestApplication {
 

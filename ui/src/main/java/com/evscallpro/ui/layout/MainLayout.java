@@ -74,6 +74,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
             nav.addItem(item("nav-pbx", "nav.pbx", HomeRoutes.PBX, VaadinIcon.CONNECT));
             nav.addItem(item("nav-sites", "nav.sites", "admin/sites", VaadinIcon.BUILDING));
+            nav.addItem(item("nav-users", "nav.users", "admin/users", VaadinIcon.USERS));
+            nav.addItem(item("nav-groups", "nav.groups", "admin/groups", VaadinIcon.GROUP));
+            nav.addItem(item("nav-skills", "nav.skills", "admin/skills", VaadinIcon.ACADEMY_CAP));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,7 +38,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * <p>Extra public paths: error dispatches (or every error would become a redirect to the login page; a direct
  * request to {@code /error} is not one, so an anonymous one goes to the login page instead of answering 500) and
  * {@code /actuator/health}. The other actuator endpoints ({@code /actuator/prometheus}...) are for ADMINs. Everything
- * else, {@code /ws/**} included, needs an authenticated user.
+ * else needs an authenticated user, except the {@code /ws} handshake: the STOMP CONNECT that follows must carry
+ * the session's user or a valid API bearer token (checked by the app's STOMP interceptor).
  * <p>Headers: {@link #CONTENT_SECURITY_POLICY}, {@code X-Frame-Options: DENY}, {@code Referrer-Policy:
  * same-origin} (and Spring's defaults: nosniff, no-cache). The session cookie is HttpOnly and SameSite=Lax
  * (application.yml); Secure when the request is (behind a TLS proxy: {@code server.forward-headers-strategy}). A chain for
@@ -74,7 +76,10 @@ public class SecurityConfig {
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
                 .permitAll()
-                .requestMatchers(paths.matcher("/actuator"), paths.matcher("/actuator/**")).hasRole("ADMIN"));
+                .requestMatchers(paths.matcher("/actuator"), paths.matcher("/actuator/**")).hasRole("ADMIN")
+                // the STOMP handshake: a wallboard without a session sends its bearer token in the CONNECT frame,
+                // which the STOMP layer checks (app.wallboard.StompAccessInterceptor refuses a CONNECT without one)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/ws")).permitAll());
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

@@ -61,6 +61,14 @@ class EvsUserDetailsServiceTest {
         }
 
         @Override
+        public void setTemporaryPassword(long userId, String temporaryPassword) {
+        }
+
+        @Override
+        public void unlock(long userId) {
+        }
+
+        @Override
         public boolean signInLocked(String username) {
             return names.contains(username);
         }
