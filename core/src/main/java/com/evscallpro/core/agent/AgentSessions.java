@@ -117,7 +117,9 @@ class AgentSessions implements AgentService, AgentCallRouting {
                         return snapshot(u, s);
                     }
                 })
-                .sorted(Comparator.comparing(AgentStatus::displayName, String.CASE_INSENSITIVE_ORDER))
+                // an account without a display name (created through the API) must not break the dialer's tick
+                .sorted(Comparator.comparing(AgentStatus::displayName,
+                        Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
                 .toList();
     }
 

@@ -64,6 +64,17 @@ class AgentPresenceTest {
     }
 
     @Test
+    void an_agent_without_a_display_name_does_not_break_the_list_of_agents() {
+        String name = "nameless-" + UUID.randomUUID().toString().substring(0, 8);
+        long nameless = users.create(name, "secret-" + name, null, UserAccount.Role.AGENT,
+                String.valueOf(30000 + (int) (Math.random() * 60000)), "fr").id();
+        sessions.goReady(nameless);
+        sessions.goReady(agent);
+        assertThat(sessions.statuses()).extracting(AgentStatus::userId).contains(nameless, agent);
+        assertThat(sessions.readyAgents()).extracting(AgentStatus::userId).contains(nameless, agent);
+    }
+
+    @Test
     void pause_reasons_come_from_the_catalog_admins_manage_case_insensitively_and_only_while_offered() {
         PauseReasonCatalog catalog = new PauseReasonCatalogImpl(pauseReasons, audit, versions);
         sessions.goReady(agent);
