@@ -71,24 +71,24 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureGrid() {
         campaigns.setId("campaigns-grid");
-        campaigns.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        campaigns.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         campaigns.setAllRowsVisible(true);
         campaigns.addColumn(CampaignSummary::name).setHeader(getTranslation("admin.col.name")).setKey("name")
                 .setAutoWidth(true);
         campaigns.addColumn(c -> statusLabel(c.status())).setHeader(getTranslation("admin.col.status"))
                 .setKey("status").setAutoWidth(true);
         campaigns.addColumn(CampaignSummary::maxAttempts).setHeader(getTranslation("admin.col.maxAttempts"))
-                .setKey("maxAttempts");
+                .setKey("maxAttempts").setWidth("6.5em").setFlexGrow(0);
         campaigns.addColumn(CampaignSummary::contactsTotal).setHeader(getTranslation("admin.col.total"))
-                .setKey("total");
+                .setKey("total").setWidth("6.5em").setFlexGrow(0);
         campaigns.addColumn(CampaignSummary::contactsToCall).setHeader(getTranslation("admin.col.toCall"))
-                .setKey("toCall");
+                .setKey("toCall").setWidth("6.5em").setFlexGrow(0);
         campaigns.addColumn(CampaignSummary::contactsDone).setHeader(getTranslation("admin.col.done"))
-                .setKey("done");
+                .setKey("done").setWidth("6.5em").setFlexGrow(0);
         campaigns.addColumn(c -> CampaignProgress.describe(c, this::getTranslation))
-                .setHeader(getTranslation("admin.col.progress")).setKey("progress").setAutoWidth(true);
+                .setHeader(getTranslation("admin.col.progress")).setKey("progress").setWidth("14em").setFlexGrow(1);
         campaigns.addComponentColumn(this::rowActions).setHeader(getTranslation("admin.col.actions"))
-                .setKey("actions").setAutoWidth(true);
+                .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
     }
 
     private HorizontalLayout rowActions(CampaignSummary campaign) {
