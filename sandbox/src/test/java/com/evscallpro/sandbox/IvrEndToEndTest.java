@@ -34,7 +34,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import com.evscallpro.simulator.PlacedAgiCall;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +57,7 @@ class IvrEndToEndTest {
     private static final SandboxTestContext stack = SandboxTestContext.get();
     private static final String DID = "+3319" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
     private static final String DID_WITHOUT_FLOW = "+3318" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+    private static final String DID_BROKEN = "+3317" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
     private static final String PLANNING = "E2E hours";
     private static FastAgiCaller asterisk;
     private static long planningId;
@@ -75,6 +82,15 @@ class IvrEndToEndTest {
         Did did = pbx.createDid(DidDefinition.ivr(DID, trunk.id(), "IVR e2e"));
         pbx.createDid(DidDefinition.ivr(DID_WITHOUT_FLOW, trunk.id(), "IVR e2e, no flow"));
         stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
+        // a flow whose menu lacks its choices: the block fails for a technical reason
+        String brokenId = "ivr-e2e-broken-" + UUID.randomUUID().toString().substring(0, 8);
+        FlowView broken = flows.create(FlowKind.IVR, "IVR broken " + brokenId, null, Bpmn.convertToString(
+                Bpmn.createExecutableProcess(brokenId).startEvent().serviceTask("BrokenMenuTask",
+                        t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode").zeebeInput("e2e-menu", "prompt"))
+                        .endEvent().done()), "test");
+        flows.publish(broken.draftVersionId(), "test");
+        Did brokenDid = pbx.createDid(DidDefinition.ivr(DID_BROKEN, trunk.id(), "IVR e2e, broken flow"));
+        stack.bean(IvrRouting.class).assignFlow(brokenDid.id(), broken.id());
         planningId = stack.bean(PlanningService.class).save(open(null, List.of()));
         asterisk = new FastAgiCaller("127.0.0.1", stack.bean(FastAgiServer.class).port());
     }
@@ -216,6 +232,95 @@ class IvrEndToEndTest {
         assertThat(stack.bean(InboundCallRecords.class).outcome(callIdOf(silent)))
                 .contains(InboundCallRecords.InboundOutcome.SAFE_PATH);
         noLeftovers();
+    }
+
+    @Test
+    void a_broken_block_and_an_engine_that_cannot_start_or_hear_the_flow_each_put_the_caller_on_the_safe_path()
+            throws Exception {
+        SafePathLog safe = stack.bean(SafePathLog.class);
+        SimAgiCallResult broken = place(call(DID_BROKEN));
+        assertThat(broken.variables()).containsEntry("EVS_AGI_STATUS", "FAILED");
+        assertThat(safe.reasonsFor(callIdOf(broken))).containsExactly(SafePathReason.BLOCK_FAILED);
+        assertThat(path(callIdOf(broken), "SafePath=BLOCK_FAILED")).containsExactly("BrokenMenuTask=FAILED",
+                "SafePath=BLOCK_FAILED");
+
+        stack.publishFaults.refuseMethods("CreateProcessInstance");
+        try {
+            SimAgiCallResult notStarted = place(call(DID));
+            assertThat(notStarted.variables()).containsEntry("EVS_AGI_STATUS", "FAILED");
+            assertThat(safe.reasonsFor(callIdOf(notStarted))).containsExactly(SafePathReason.START_FAILED);
+        } finally {
+            stack.publishFaults.refuseMethods();
+        }
+        stack.publishFaults.refuseMethods("CompleteJob");
+        try {
+            SimAgiCallResult unheard = place(call(DID));
+            assertThat(unheard.variables()).containsEntry("EVS_AGI_STATUS", "FAILED");
+            assertThat(safe.reasonsFor(callIdOf(unheard))).containsExactly(SafePathReason.BLOCK_FAILED);
+        } finally {
+            stack.publishFaults.refuseMethods();
+        }
+        noLeftovers();
+    }
+
+    @Test
+    void two_hundred_concurrent_callers_finish_with_no_stuck_instance_and_no_leaked_channel() throws Exception {
+        List<PlacedAgiCall> placed = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+        IvrCalls live = stack.bean(IvrCalls.class);
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(live.size(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        for (int i = 0; i < 200; i++) {
+            Thread.sleep(15); // 200 callers arriving within 3 s, all of them in the flow at once
+            SimAgiCall c = call(DID).timeScale(0.5).callerId("+3361234" + String.format("%04d", i), "Caller " + i);
+            placed.add(asterisk.place(switch (i % 4) {
+                case 0 -> c.pressDuring(5, "1").pressDuring(6, "75011#");
+                case 1 -> c; // silence: the menu's error branch
+                case 2 -> c.hangUpDuring(5);
+                default -> c.pressDuring(5, "2").dialOutcome("NOANSWER", Duration.ZERO);
+            }));
+        }
+        List<String> callIds = new ArrayList<>();
+        for (PlacedAgiCall p : placed) {
+            SimAgiCallResult r = p.await(Duration.ofSeconds(180));
+            assertThat(r.failure()).isNull();
+            assertThat(r.closedByServer()).as("the server closed every connection").isTrue();
+            callIds.add(callIdOf(r));
+        }
+        watcher.interrupt();
+        assertThat(peak.get()).as("calls in the IVR at the same time").isGreaterThanOrEqualTo(100);
+        noLeftovers();
+        Set<Long> instances = new HashSet<>();
+        for (String callId : callIds) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            instances.add(stack.processInstanceOf(callId).orElseThrow());
+            assertThat(stack.bean(SafePathLog.class).reasonsFor(callId)).as("no caller needed the safe path").isEmpty();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ended(instances)).as("every instance completed or was ended").containsAll(instances));
+    }
+
+    /** Of these instances, those that completed or were terminated on the engine. */
+    private static Set<Long> ended(Set<Long> instances) {
+        Set<Long> ended = new HashSet<>();
+        for (var record : stack.infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
+                    && (record.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent
+                    .ELEMENT_TERMINATED || record.getIntent() == io.camunda.zeebe.protocol.record.intent
+                    .ProcessInstanceIntent.ELEMENT_COMPLETED) && instances.contains(record.getKey())) {
+                ended.add(record.getKey());
+            }
+        }
+        return ended;
     }
 
     private static boolean terminated(long instance) {

@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 class IvrEngine {
 
     private static final Logger log = LoggerFactory.getLogger(IvrEngine.class);
-    /** A caller hears silence while we wait: a start or a completion that takes longer is a failure. */
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A caller hears silence while we wait: a start or a completion that takes longer is a failure (the safe path).
+     * Generous enough for an engine absorbing a burst of calls on a small machine.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(8);
 
     final CamundaClient client;
 

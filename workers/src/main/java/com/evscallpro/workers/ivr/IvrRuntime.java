@@ -156,6 +156,7 @@ public class IvrRuntime implements AgiHandler {
         call.touch();
         IvrStep step = new IvrStep(call, job, variables);
         Instant started = Instant.now();
+        int seq = call.nextSeq(); // steps are numbered in the order they started
         try {
             block.run(step);
             engine.complete(job.getKey(), step.out);
@@ -174,6 +175,11 @@ public class IvrRuntime implements AgiHandler {
             step.outcome = "HANGUP";
             engine.cancel(job.getProcessInstanceKey(), call.callId); // nothing left to drive
         } catch (Exception e) {
+            if (call.over) {
+                // the caller left meanwhile (a hangup while the job completed): nothing failed for anyone
+                step.outcome = step.outcome == null ? "HANGUP" : step.outcome;
+                return;
+            }
             step.outcome = "FAILED";
             step.detail = e.toString();
             log.warn("IVR call {}: block {} ({}) failed: {}", call.callId, block.name(), job.getElementId(),
@@ -182,13 +188,13 @@ public class IvrRuntime implements AgiHandler {
         } finally {
             call.activeJobs.decrementAndGet();
             call.touch();
-            record(call, job, block, started, step);
+            record(call, seq, job, block, started, step);
         }
     }
 
-    private void record(IvrCall call, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
+    private void record(IvrCall call, int seq, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
         try {
-            journey.record(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
+            journey.record(new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(),
                     block.name(), started, Instant.now(), step.digits.isEmpty() ? null : step.digits.toString(),
                     step.outcome, step.detail));
         } catch (RuntimeException e) {
