@@ -135,6 +135,30 @@ class IvrEndToEndTest {
     }
 
     @Test
+    void an_admin_points_a_did_to_a_flow_through_the_api_and_its_calls_run_that_flow() throws Exception {
+        ApiClient api = new ApiClient(stack);
+        ApiClient.user(stack, "api-ivr-admin", com.evscallpro.core.user.UserAccount.Role.ADMIN, null);
+        String admin = api.accessToken("api-ivr-admin", "api-ivr-admin-pw");
+        long flowId = stack.bean(FlowService.class).flowByProcessId("ivr-e2e-blocks").orElseThrow().id();
+        long trunkId = stack.bean(PbxConfigService.class).trunks().stream()
+                .filter(t -> t.name().equals("e2e-trunk")).findFirst().orElseThrow().id();
+        String number = "+3316" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        ApiClient.Response created = api.post("/api/v1/dids", admin, ApiClient.map("number", number, "trunkId",
+                trunkId, "label", "API IVR", "targetType", "IVR", "flowId", flowId));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("flowId").asLong()).isEqualTo(flowId);
+        ApiClient.Response wrongFlow = api.put("/api/v1/dids/" + created.json().path("id").asLong(), admin,
+                ApiClient.map("number", number, "trunkId", trunkId, "targetType", "IVR", "flowId",
+                        stack.bean(FlowService.class).flowByProcessId("outbound-call").orElseThrow().id()),
+                java.util.Map.of());
+        assertThat(wrongFlow.status()).isEqualTo(400);
+        assertThat(wrongFlow.code()).isEqualTo("ivr.flow-not-ivr");
+
+        SimAgiCallResult r = place(call(number).pressDuring(5, "1").pressDuring(6, "75011#"));
+        assertThat(path(callIdOf(r), "GoodbyeTask=HANGUP")).contains("PostcodeTask=VALID");
+    }
+
+    @Test
     void menu_choice_1_collects_a_postcode_sets_a_variable_and_says_goodbye_as_drawn() throws Exception {
         // commands: 1 SET VARIABLE EVS_CALL_ID, 2 ANSWER, 3-4 welcome prompts, 5 the menu, 6 the postcode...
         SimAgiCallResult r = place(call(DID).pressDuring(5, "1").pressDuring(6, "75011#"));

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * DID → flow. A DID is looked up as Asterisk hands it over ({@code +33…} or without its {@code +}); disabled DIDs
- * route nowhere. Refusals: {@code did.not-found} (id), {@code flow.not-found} (id), {@code ivr.flow-not-ivr} (name).
+ * route nowhere. Refusals: {@code pbx.did-not-found} (id), {@code flow.not-found} (id), {@code ivr.flow-not-ivr} (name).
  */
 @Service
 public class IvrRouting {
@@ -48,7 +48,7 @@ public class IvrRouting {
     public void assignFlow(long didId, Long flowId) {
         List<String> did = jdbc.queryForList("SELECT number FROM did WHERE id = ? FOR UPDATE", String.class, didId);
         if (did.isEmpty()) {
-            throw new EvsException("did.not-found", didId);
+            throw new EvsException("pbx.did-not-found", didId);
         }
         Long before = jdbc.queryForObject("SELECT flow_id FROM did WHERE id = ?", Long.class, didId);
         if (flowId != null) {
