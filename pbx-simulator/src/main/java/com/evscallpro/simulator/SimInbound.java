@@ -434,8 +434,8 @@ final class SimInbound extends SimEnginePart {
         Bridge b = d.bridge;
         broadcast(channelEvent("HangupRequest", leg.chan).add("Cause", cause));
         leave(b, leg.chan);
+        leave(b, ic.caller); // 12: both leave, then the phone's Hangup
         dropLeg(leg, cause);
-        leave(b, ic.caller);
         broadcast(bridgeEvent("BridgeDestroy", b));
         d.bridge = null;
         finishDial(ic, d, "ANSWER");
