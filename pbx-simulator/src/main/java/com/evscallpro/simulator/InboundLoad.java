@@ -166,7 +166,7 @@ public final class InboundLoad implements AutoCloseable {
     /** Stops placing calls; calls in progress go on. */
     public synchronized void stop() {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.shutdown(); // a tick placing a call finishes; no tick after it
             ticker = null;
         }
     }
@@ -199,27 +199,25 @@ public final class InboundLoad implements AutoCloseable {
                 call.pressDuring(pressDuring, digits);
             }
             call = customizer.apply(n, call);
-            active.incrementAndGet();
+            placed.incrementAndGet();
             PlacedInboundCall p;
             try {
                 p = simulator.placeInbound(call, agiHost, agiPort);
             } catch (RuntimeException e) {
-                active.decrementAndGet();
-                placed.incrementAndGet();
                 failed.incrementAndGet();
                 log.warn("Inbound load: cannot place call {}: {}", n, e.toString());
                 return;
             }
-            placed.incrementAndGet();
+            active.incrementAndGet();
             calls.add(p);
             p.result().whenComplete((r, e) -> {
-                active.decrementAndGet();
                 calls.remove(p);
                 if (e != null || r.failure() != null) {
                     failed.incrementAndGet();
                 } else {
                     completed.incrementAndGet();
                 }
+                active.decrementAndGet(); // last: active() == 0 means every counter is final
             });
         } catch (RuntimeException e) {
             log.warn("Inbound load tick failed", e);

@@ -48,7 +48,8 @@ class SimulatorInboundCallsTest {
         List<String> out = new ArrayList<>();
         for (WireFrame f : of(c, channel)) {
             String e = f.event();
-            if (e == null || e.startsWith("AGIExec") || e.equals("VarSet") || e.equals("Newexten")) {
+            if (e == null || e.startsWith("AGIExec") || e.equals("VarSet") || e.equals("Newexten")
+                    || e.equals("CoreShowChannel")) {
                 continue;
             }
             String sig = e;
@@ -311,6 +312,17 @@ class SimulatorInboundCallsTest {
             String phone = newChannel(ami, "PJSIP/1001-");
             await().atMost(WAIT).until(() -> call.bridgedTo().isPresent());
             assertThat(sim.channelNames()).contains(call.channel(), phone);
+            // the same registry AMI lists: both channels, bridged, the caller in its Dial after the redirect
+            ami.sendAction("Action", "CoreShowChannels", "ActionID", "list-1");
+            assertThat(ami.await(f -> "CoreShowChannelsComplete".equals(f.event()), WAIT)).isNotNull();
+            List<WireFrame> items = ami.allFrames().stream().filter(f -> "CoreShowChannel".equals(f.event()))
+                    .toList();
+            assertThat(items).extracting(f -> f.get("Channel")).containsExactlyInAnyOrder(call.channel(), phone);
+            WireFrame callerItem = items.stream().filter(f -> call.channel().equals(f.get("Channel"))).findFirst()
+                    .orElseThrow();
+            assertThat(callerItem.get("Application")).isEqualTo("Dial");
+            assertThat(callerItem.get("Context")).isEqualTo("agents");
+            assertThat(callerItem.get("BridgeId")).isNotEmpty();
             assertThat(sim.agentHangsUp("1001")).isEqualTo(1);
             assertThat(call.channelHangup().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(16);
             awaitHangup(ami, call.channel());
@@ -346,7 +358,8 @@ class SimulatorInboundCallsTest {
                     .template(SimAgiCall.toDid("0140000000").timeScale(0.2)).start();
             await().atMost(WAIT).until(() -> load.completed() >= 12);
             load.stop();
-            await().atMost(WAIT).until(() -> load.active() == 0);
+            await().atMost(WAIT).until(() -> load.active() == 0
+                    && load.completed() + load.failed() == load.placed());
             assertThat(agi.failures).isEmpty();
             assertThat(load.failed()).isZero();
             assertThat(load.placed()).isEqualTo(load.completed());
@@ -372,7 +385,8 @@ class SimulatorInboundCallsTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             // 5 calls per second: never more than the schedule allows, and not starved
             assertThat(load.placed()).isBetween(2L, (long) Math.ceil(seconds * 5) + 1);
-            await().atMost(WAIT).until(() -> load.active() == 0);
+            await().atMost(WAIT).until(() -> load.active() == 0
+                    && load.completed() + load.failed() == load.placed());
             assertThat(load.completed()).isEqualTo(load.placed());
         }
     }
