@@ -47,7 +47,8 @@ final class SimInbound extends SimEnginePart {
         InboundCall ic = engine.call(() -> open(call, agiHost, agiPort));
         FastAgiCaller client = agiClients.computeIfAbsent(agiHost + ":" + agiPort,
                 k -> new FastAgiCaller(agiHost, agiPort));
-        ic.placed.attach(client.place(call, ic, s -> ic.session = s));
+        ic.agi = client.place(call, ic, s -> ic.session = s);
+        ic.placed.attach(ic.agi);
         return ic.placed;
     }
 
@@ -568,7 +569,10 @@ final class SimInbound extends SimEnginePart {
     void callerHangsUp(InboundCall ic) {
         engine.execute(() -> {
             if (ic.agiRunning) {
-                ic.tellSession(SimAgiSession::hangUpNow);
+                PlacedAgiCall agi = ic.agi;
+                if (agi != null) {
+                    Thread.ofVirtual().start(agi::hangUp); // also before the AGI connection is up
+                }
             } else {
                 callerGone(ic);
             }
@@ -602,6 +606,7 @@ final class SimInbound extends SimEnginePart {
         /** Timers of the whole call. */
         final Call timers = new Call();
         volatile SimAgiSession session;
+        volatile PlacedAgiCall agi;
         boolean agiRunning = true;
         boolean redirected;
         /** The caller hung up or was hung up. */
