@@ -240,6 +240,44 @@ class SimulatorInboundCallsTest {
     }
 
     @Test
+    void caller_hanging_up_during_a_prompt_or_while_talking_to_the_agent() throws Exception {
+        try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
+                .withAgentAnswerDelay(Duration.ofMillis(50))).start();
+             AmiTestClient ami = login(sim);
+             ScriptedAgiServer agi = new ScriptedAgiServer(conn -> {
+                 conn.send("ANSWER");
+                 if (conn.env.get("agi_dnid").equals("0140000001")) {
+                     conn.send("STREAM FILE welcome \"\"");
+                 } else {
+                     conn.send("EXEC Dial PJSIP/1001,20");
+                 }
+                 conn.send("GET VARIABLE DIALSTATUS");
+             })) {
+            PlacedInboundCall prompt = sim.placeInbound(SimAgiCall.toDid("0140000001")
+                    .hangUpDuring(2, Duration.ofMillis(200)), "127.0.0.1", agi.port());
+            PlacedInboundCall talk = sim.placeInbound(SimAgiCall.toDid("0140000002")
+                    .hangUpDuring(2, Duration.ofMillis(600)), "127.0.0.1", agi.port());
+            assertThat(prompt.await(WAIT).replies()).containsExactly("200 result=0", "200 result=-1 endpos=1600",
+                    "HANGUP", "200 result=0");
+            assertThat(talk.await(WAIT).replies()).containsExactly("200 result=0", "200 result=-1", "HANGUP",
+                    "200 result=1 (ANSWER)");
+            awaitHangup(ami, prompt.channel());
+            awaitHangup(ami, talk.channel());
+            assertThat(events(ami, prompt.channel())).containsExactly("Newchannel Ring", "Newstate Up",
+                    "HangupRequest cause=16", "SoftHangupRequest cause=16", "Hangup cause=16");
+            assertThat(talk.bridgedTo()).contains("1001");
+            assertThat(events(ami, talk.channel())).containsExactly("Newchannel Ring", "Newstate Up", "BridgeEnter",
+                    "HangupRequest cause=16", "BridgeLeave", "SoftHangupRequest cause=16", "Hangup cause=16");
+            String phone = newChannel(ami, "PJSIP/1001-");
+            assertThat(events(ami, phone)).endsWith("BridgeEnter", "BridgeLeave", "Hangup cause=16");
+            // 05b: the hanging-up side leaves the bridge first
+            assertThat(CaptureComparison.bridgeOrder(ami.allFrames())).containsExactly("BridgeCreate",
+                    "BridgeEnter " + phone, "BridgeEnter " + talk.channel(), "BridgeLeave " + talk.channel(),
+                    "BridgeLeave " + phone, "BridgeDestroy");
+        }
+    }
+
+    @Test
     void caller_hanging_up_on_music_on_hold_gets_the_hangup_line_and_stops_the_music() throws Exception {
         try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()).start();
              AmiTestClient ami = login(sim);
