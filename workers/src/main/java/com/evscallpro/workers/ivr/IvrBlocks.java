@@ -15,6 +15,10 @@ final class IvrBlocks {
     static final String PLANNING_NOT_FOUND = "IVR_PLANNING_NOT_FOUND";
     /** Transfer: the number did not answer (busy, no answer, congestion, unavailable). */
     static final String TRANSFER_FAILED = "IVR_TRANSFER_FAILED";
+    /** Callback: no valid number to call back (withheld). */
+    static final String CALLBACK_NO_NUMBER = "IVR_CALLBACK_NO_NUMBER";
+    /** Callback: the request could not be stored (no such campaign). */
+    static final String CALLBACK_FAILED = "IVR_CALLBACK_FAILED";
     /** Every digit: what a prompt can be interrupted by. */
     static final String ALL_DIGITS = "0123456789*#";
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
