@@ -214,6 +214,31 @@ class IvrEndToEndTest {
     }
 
     @Test
+    void a_caller_who_asks_to_be_called_back_becomes_a_callback_due_now_and_a_withheld_number_takes_the_error_branch()
+            throws Exception {
+        com.evscallpro.core.campaign.CampaignService campaigns =
+                stack.bean(com.evscallpro.core.campaign.CampaignService.class);
+        long campaignId = campaigns.summaries().stream().filter(c -> c.name().equals("E2E callbacks")).findFirst()
+                .map(com.evscallpro.core.campaign.CampaignSummary::id)
+                .orElseGet(() -> campaigns.create(com.evscallpro.core.campaign.NewCampaign.withDefaults("E2E callbacks")));
+        SimAgiCallResult r = place(call(DID).callerId("+33698765432", "Rappel").pressDuring(5, "3"));
+        assertThat(path(callIdOf(r), "CallbackGoodbyeTask=HANGUP")).contains("CallbackTask=REQUESTED");
+        assertThat(r.commands()).contains("STREAM FILE e2e-callback-noted \"\"");
+        var contact = stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForMap("""
+                SELECT status, next_attempt_at <= now() AS due, custom_fields->>'source' AS source FROM contact
+                 WHERE campaign_id = ? AND phone_e164 = '+33698765432'""", campaignId);
+        assertThat(contact).containsEntry("status", "CALLBACK").containsEntry("due", true)
+                .containsEntry("source", "ivr-callback");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callIdOf(r)).isPresent());
+        assertThat(stack.bean(InboundCallRecords.class).outcome(callIdOf(r)))
+                .contains(InboundCallRecords.InboundOutcome.CALLBACK);
+
+        SimAgiCallResult withheld = place(call(DID).callerId("unknown", "unknown").pressDuring(5, "3"));
+        assertThat(path(callIdOf(withheld), "NoChoiceTask=HANGUP")).contains("CallbackTask=IVR_CALLBACK_NO_NUMBER");
+    }
+
+    @Test
     void after_hours_the_caller_hears_the_closed_message() throws Exception {
         PlanningService plannings = stack.bean(PlanningService.class);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
