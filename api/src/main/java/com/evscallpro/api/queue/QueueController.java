@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,8 +55,8 @@ class QueueController {
         this.acd = acd;
     }
 
-    /** A queue's settings; omitted optional fields take their defaults (docs/queues.md). */
-    record QueueRequest(@NotNull Long groupId, QueueStrategy strategy, @Min(0) @Max(100) Integer priority,
+    /** A queue's settings ({@code groupId} required on create); omitted fields take their defaults on create. */
+    record QueueRequest(Long groupId, QueueStrategy strategy, @Min(0) @Max(100) Integer priority,
                         Long requiredSkillId, @Min(1) @Max(5) Integer minSkillLevel,
                         @Size(max = QueueAdmin.MAX_MUSIC_ON_HOLD) String musicOnHold, Boolean announcePosition,
                         Integer announceEverySeconds, Integer maxWaitSeconds, Integer ringTimeoutSeconds,
@@ -103,6 +102,9 @@ class QueueController {
             + "queue.unknown-group, queue.unknown-skill, queue.skill-required, queue.value-out-of-range: nothing is "
             + "written.")
     ResponseEntity<QueueResponse> create(@Valid @RequestBody QueueRequest request) {
+        if (request.groupId() == null) {
+            throw new EvsException("queue.unknown-group", (Object) null);
+        }
         QueueDefinition saved = admin.save(merge(QueueDefinition.draft(request.groupId()), request, null, 0));
         QueueResponse body = toResponse(saved);
         return ETags.created("/api/v1/queues/" + saved.id(), body, body.version());
