@@ -539,7 +539,9 @@ class Acd implements InboundQueues {
             case ANSWERED -> {
                 routing.connect(agentId, callId);
                 if (stillOffered) {
-                    finish(w, QueuePassage.Outcome.ANSWERED, agentId);
+                    QueuePassage p = finish(w, QueuePassage.Outcome.ANSWERED, agentId);
+                    events.publish(new InboundCallConnected(callId, agentId, q.id(), q.groupName(),
+                            Duration.ofMillis(p.waitMillis()), w.call));
                     notify(() -> w.listener.answered(agentId), callId);
                 } else { // the caller had left the queue meanwhile: the agent's call is over at once
                     callEnded(callId);
@@ -569,7 +571,7 @@ class Acd implements InboundQueues {
     }
 
     /** Writes the passage (memory for today's figures, {@code queue_call} for history). */
-    private void finish(Waiting w, QueuePassage.Outcome outcome, Long agentId) {
+    private QueuePassage finish(Waiting w, QueuePassage.Outcome outcome, Long agentId) {
         QueuePassage p = new QueuePassage(w.call.callId(), w.call.queueId(), w.call.enteredAt(), clock.instant(),
                 outcome, agentId);
         synchronized (this) {
@@ -581,6 +583,7 @@ class Acd implements InboundQueues {
         } catch (RuntimeException e) {
             log.warn("Queue passage of call {} not written: {}", p.callId(), e.toString());
         }
+        return p;
     }
 
     private static void notify(Runnable listenerCall, String callId) {

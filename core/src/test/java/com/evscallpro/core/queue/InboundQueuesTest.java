@@ -8,6 +8,8 @@ import com.evscallpro.core.agent.PauseReason;
 import com.evscallpro.core.error.EvsException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +26,20 @@ class InboundQueuesTest extends AcdTestBase {
         QueueDefinition q = queue(group("Sales", ann, bob, cid));
         readyInOrder(cid, ann, bob); // Cid: created last, not first by name, but idle the longest
         RecordingListener caller = new RecordingListener();
+        List<InboundCallConnected> connected = new CopyOnWriteArrayList<>();
+        try (var ignored = events.subscribe(InboundCallConnected.class, e -> {
+            if (e.callId().equals(call("c1"))) {
+                connected.add(e);
+            }
+        })) {
+            answerTheLongestIdle(caller, connected, q, cid);
+        }
+        acd.callEnded(call("c1")); // wrap-up 0 s: READY at once
+        assertThat(agents.status(cid).state()).isEqualTo(AgentState.READY);
+    }
 
+    private void answerTheLongestIdle(RecordingListener caller, List<InboundCallConnected> connected,
+                                      QueueDefinition q, long cid) {
         QueueTicket ticket = enqueue(call("c1"), q, caller);
         acdThread.runAll();
 
@@ -39,15 +54,18 @@ class InboundQueuesTest extends AcdTestBase {
 
         assertThat(caller.heard).containsExactly("answered " + cid);
         assertThat(agents.status(cid).state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(connected).singleElement().satisfies(e -> {
+            assertThat(e.agentUserId()).isEqualTo(cid);
+            assertThat(e.queueName()).isEqualTo("Sales " + tag);
+            assertThat(e.waited()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(e.call().screenPop()).containsEntry("ivrPath", "Welcome > 1");
+        });
         assertThat(acd.position(call("c1"))).isEmpty();
         QueueStatus s = status(q);
         assertThat(s.waiting()).isZero();
         assertThat(s.today().answered()).isEqualTo(1);
         assertThat(s.today().averageWaitSeconds()).isEqualTo(4.0);
         assertThat(s.agents()).containsEntry(AgentState.ON_CALL, 1).containsEntry(AgentState.READY, 2);
-
-        acd.callEnded(call("c1")); // wrap-up 0 s: READY at once
-        assertThat(agents.status(cid).state()).isEqualTo(AgentState.READY);
     }
 
     @Test
@@ -216,6 +234,25 @@ class InboundQueuesTest extends AcdTestBase {
         acdThread.runAll();
         assertThat(agents.status(agent).state()).isEqualTo(AgentState.ON_CALL);
         acd.callEnded(call(name));
+    }
+
+    @Test
+    void after_the_call_the_agent_wraps_up_for_the_queues_wrap_up_time_then_is_ready() {
+        long agent = agent("Wrap");
+        long groupId = group("Wrap", agent);
+        QueueDefinition d = QueueDefinition.draft(groupId);
+        QueueDefinition q = queues.save(new QueueDefinition(null, groupId, null, d.strategy(), 0, null, 1, "default",
+                false, 60, 300, 15, 20, 1, 0));
+        readyInOrder(agent);
+        connector.script(agent, ConnectOutcome.ANSWERED);
+        enqueue(call("wrap"), q, new RecordingListener());
+        acdThread.runAll();
+        assertThat(agents.status(agent).state()).isEqualTo(AgentState.ON_CALL);
+
+        acd.callEnded(call("wrap"));
+        assertThat(agents.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> agents.status(agent).state() == AgentState.READY);
     }
 
     @Test
