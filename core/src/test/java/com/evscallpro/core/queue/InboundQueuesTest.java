@@ -221,6 +221,11 @@ class InboundQueuesTest extends AcdTestBase {
         assertThat(today.averageWaitSeconds()).isEqualTo(20.0);
         assertThat(s.waiting()).isEqualTo(1);
         assertThat(s.longestWaitSeconds()).isEqualTo(5);
+        QueuePosition still = acd.position(call("still")).orElseThrow();
+        assertThat(still.position()).isEqualTo(1);
+        assertThat(still.waited()).isEqualTo(Duration.ofSeconds(5));
+        // the average answered wait (20 s) × ⌈position 1 ÷ 1 staffed agent⌉
+        assertThat(still.expectedWait()).isEqualTo(Duration.ofSeconds(20));
 
         clock.advance(Duration.ofSeconds(20)); // now 25 s: it can no longer be answered in time
         assertThat(status(q).today().serviceLevel()).isEqualTo(0.2);
@@ -253,6 +258,28 @@ class InboundQueuesTest extends AcdTestBase {
         assertThat(agents.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> agents.status(agent).state() == AgentState.READY);
+    }
+
+    @Test
+    void figures_are_published_coalesced_with_a_version_that_grows_by_one() {
+        long agent = agent("Burst");
+        QueueDefinition q = queue(group("Burst", agent));
+        List<QueuesChanged> published = new CopyOnWriteArrayList<>();
+        try (var ignored = events.subscribe(QueuesChanged.class, published::add)) {
+            long started = System.nanoTime();
+            acd.start();
+            for (int i = 0; i < 200; i++) {
+                enqueue(call("burst-" + i), q, new RecordingListener());
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> published.stream()
+                    .anyMatch(e -> e.statuses().stream().anyMatch(st -> st.queueId() == q.id() && st.waiting() == 200)));
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            // 200 changes, but at most one publication per 250 ms (plus the first)
+            assertThat(published.size()).isLessThanOrEqualTo((int) (elapsedMs / 250) + 2);
+            for (int i = 1; i < published.size(); i++) {
+                assertThat(published.get(i).version()).isEqualTo(published.get(i - 1).version() + 1);
+            }
+        }
     }
 
     @Test
