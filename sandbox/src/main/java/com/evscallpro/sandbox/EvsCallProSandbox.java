@@ -68,6 +68,9 @@ public final class EvsCallProSandbox {
         // The infrastructure's addresses must win over application.yml: add them as the first property source.
         application.addInitializers(context -> context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("evs-sandbox", properties)));
+        // the simulated Asterisk, for what the embedded mode drives on it (the demo's inbound callers)
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("sandboxPbxSimulator",
+                infrastructure.pbx()));
         return application.run(args);
     }
 }
