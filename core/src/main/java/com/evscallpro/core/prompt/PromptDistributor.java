@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -31,6 +32,7 @@ class PromptDistributor implements PromptDistribution {
     private final MediaSettings settings;
     private final AuditTrail audit;
 
+    @Autowired
     PromptDistributor(PromptTables tables, MediaHosts hosts, MediaSettings settings, AuditTrail audit) {
         this(tables, hosts::hosts, settings, audit);
     }
