@@ -7,12 +7,18 @@ import com.evscallpro.core.media.ConvertedAudio;
  * are refused with {@code prompt.version-mismatch} (expected, current) when someone changed the prompt since (null:
  * no check). Refusals: {@code prompt.name-invalid} (name), {@code prompt.name-taken} (name), {@code prompt.not-found}
  * (name), {@code prompt.language-invalid} (language, allowed), {@code prompt.description-too-long} (max),
- * {@code prompt.in-use} (name, flows) and the {@code audio.*} codes of {@link com.evscallpro.core.media.WavConverter}.
+ * {@code prompt.cannot-delete-in-use} (name, flows) and the {@code audio.*} codes of {@link com.evscallpro.core.media.WavConverter}.
  */
 public interface PromptService extends PromptLibrary {
 
     /** A new prompt without audio yet. */
     PromptView create(String name, String description);
+
+    /**
+     * A new prompt with its first file when {@code wav} is not null, in one transaction: a refused file leaves no
+     * prompt. The upload's language and audio are null without a file.
+     */
+    Upload createWithAudio(String name, String description, String language, String fileName, byte[] wav);
 
     PromptView describe(String name, String description, Integer expectedVersion);
 
@@ -26,10 +32,10 @@ public interface PromptService extends PromptLibrary {
     /** Removes one language's file. */
     PromptView removeAudio(String name, String language, Integer expectedVersion);
 
-    /** Refused with {@code prompt.in-use} while a published flow references it. */
+    /** Refused with {@code prompt.cannot-delete-in-use} while a published flow references it. */
     void delete(String name, Integer expectedVersion);
 
-    /** What an upload stored, and from what. */
+    /** What an upload stored, and from what ({@code language} and {@code audio} null when nothing was uploaded). */
     record Upload(PromptView prompt, String language, ConvertedAudio audio) {
     }
 }

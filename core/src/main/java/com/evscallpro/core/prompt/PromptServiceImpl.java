@@ -113,6 +113,14 @@ class PromptServiceImpl implements PromptService {
 
     @Override
     @Transactional
+    public Upload createWithAudio(String name, String description, String language, String fileName, byte[] wav) {
+        PromptView created = create(name, description);
+        return wav == null ? new Upload(created, null, null)
+                : upload(created.name(), language, fileName, wav, created.version());
+    }
+
+    @Override
+    @Transactional
     public PromptView describe(String name, String description, Integer expectedVersion) {
         PromptView before = load(name);
         versions.bump(VersionedTable.PROMPT, before.id(), expectedVersion);
@@ -162,7 +170,7 @@ class PromptServiceImpl implements PromptService {
         PromptView before = load(name);
         List<String> flows = flowsUsing(before.name());
         if (!flows.isEmpty()) {
-            throw new EvsException("prompt.in-use", before.name(), String.join(", ", flows));
+            throw new EvsException("prompt.cannot-delete-in-use", before.name(), String.join(", ", flows));
         }
         versions.check(VersionedTable.PROMPT, before.id(), expectedVersion);
         tables.delete(before.id());
