@@ -27,6 +27,9 @@ class PromptServiceTest {
     @Autowired
     PromptLibrary library;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -104,6 +107,37 @@ class PromptServiceTest {
         assertThat(library.exists(name)).isFalse();
         assertThatThrownBy(() -> prompts.describe(name, "x", null))
                 .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("prompt.not-found"));
+    }
+
+    @Test
+    void a_prompt_a_published_flow_names_cannot_be_deleted_and_the_flows_are_named() {
+        String used = uniqueName("used");
+        String draftOnly = uniqueName("draft");
+        prompts.create(used, null);
+        prompts.create(draftOnly, null);
+        String flow = "Flow " + UUID.randomUUID();
+        long flowId = jdbc.queryForObject("INSERT INTO flow (kind, process_id, name) VALUES ('IVR', ?, ?) RETURNING id",
+                Long.class, "p" + UUID.randomUUID().toString().replace("-", ""), flow);
+        String bpmn = "<bpmn:serviceTask id=\"WelcomeTask\"><zeebe:taskHeaders>"
+                + "<zeebe:header key=\"prompt\" value=\"" + used + "\"/></zeebe:taskHeaders></bpmn:serviceTask>";
+        jdbc.update("INSERT INTO flow_version (flow_id, number, status, bpmn_xml, checksum, source, created_by) "
+                + "VALUES (?, 1, 'PUBLISHED', ?, 'x', 'FILE', 'test')", flowId, bpmn);
+        jdbc.update("INSERT INTO flow_version (flow_id, number, status, bpmn_xml, checksum, source, created_by) "
+                + "VALUES (?, 2, 'DRAFT', ?, 'x', 'FILE', 'test')", flowId,
+                bpmn.replace(used, draftOnly) + "<x source=\"=&quot;" + draftOnly + "&quot;\"/>");
+
+        assertThatThrownBy(() -> prompts.delete(used, null))
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("prompt.cannot-delete-in-use");
+                    assertThat(e.args()).containsExactly(used, flow);
+                });
+        assertThat(library.exists(used)).isTrue();
+        prompts.delete(draftOnly, null); // only a draft names it: not in use
+        assertThat(library.exists(draftOnly)).isFalse();
+
+        jdbc.update("DELETE FROM flow WHERE id = ?", flowId); // leaves the shared database as found
+        prompts.delete(used, null);
+        assertThat(library.exists(used)).isFalse();
     }
 
     @Test
