@@ -12,7 +12,7 @@ import com.evscallpro.bench.originate.OriginateScenario;
 
 /**
  * Runs the scenario benchmarks and prints one table: metric, value, baseline (measured in the same run), ratio,
- * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui]} (no scenario = all). Exit status 1
+ * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr]} (no scenario = all). Exit status 1
  * when a target is missed, 2 when a scenario crashed.
  */
 public final class BenchMain {
@@ -23,15 +23,15 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr]");
                     System.exit(64);
                 }
             }
         }
         if (only.isEmpty()) {
-            only.addAll(List.of("ami", "originate", "agi", "api", "ui"));
+            only.addAll(List.of("ami", "originate", "agi", "api", "ui", "ivr"));
         }
         System.err.printf(Locale.ROOT, "EVSCallPro bench: Java %s (%s), %d CPUs visible, max heap %d MB%s%n",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
@@ -49,6 +49,9 @@ public final class BenchMain {
                             : OriginateScenario.Config.standard()).run();
                     case "agi" -> new FastAgiScenario(quick ? FastAgiScenario.Config.quick()
                             : FastAgiScenario.Config.standard()).run();
+                    case "ivr" -> new com.evscallpro.bench.ivr.IvrScenario(quick
+                            ? com.evscallpro.bench.ivr.IvrScenario.Config.quick()
+                            : com.evscallpro.bench.ivr.IvrScenario.Config.standard()).run();
                     case "api" -> new com.evscallpro.bench.web.ApiScenario(quick
                             ? com.evscallpro.bench.web.ApiScenario.Config.quick()
                             : com.evscallpro.bench.web.ApiScenario.Config.standard()).run();

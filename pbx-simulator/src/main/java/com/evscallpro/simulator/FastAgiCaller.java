@@ -73,12 +73,25 @@ public final class FastAgiCaller implements AutoCloseable {
         if (call.threadId == null) {
             call.threadId = Long.toString(140458495231680L + seq * 4096);
         }
+        return place(call, null, s -> { });
+    }
+
+    /**
+     * Places an already copied call (channel, unique id and thread id set) whose commands act on {@code world} (null:
+     * standalone); {@code onSession} gets the session before the connection opens.
+     */
+    PlacedAgiCall place(SimAgiCall call, SimAgiSession.World world,
+                        java.util.function.Consumer<SimAgiSession> onSession) {
+        if (closed) {
+            throw new IllegalStateException("caller closed");
+        }
         PlacedAgiCall placed = new PlacedAgiCall(call.uniqueId, call.channel);
-        Thread.ofVirtual().name("sim-agi-call-" + seq).start(() -> run(call, placed));
+        Thread.ofVirtual().name("sim-agi-call-" + call.uniqueId).start(() -> run(call, placed, world, onSession));
         return placed;
     }
 
-    private void run(SimAgiCall call, PlacedAgiCall placed) {
+    private void run(SimAgiCall call, PlacedAgiCall placed, SimAgiSession.World world,
+                     java.util.function.Consumer<SimAgiSession> onSession) {
         long start = System.nanoTime();
         Socket socket = new Socket();
         sockets.add(socket);
@@ -86,6 +99,9 @@ public final class FastAgiCaller implements AutoCloseable {
         OutputStream[] out = new OutputStream[1];
         SimAgiSession session = new SimAgiSession(call, call.channel, call.uniqueId, lines -> {
             synchronized (writeLock) {
+                if (out[0] == null) {
+                    return; // not connected yet: nothing reaches the server
+                }
                 StringBuilder b = new StringBuilder();
                 for (String l : lines) {
                     b.append(l).append('\n');
@@ -93,7 +109,8 @@ public final class FastAgiCaller implements AutoCloseable {
                 out[0].write(b.toString().getBytes(StandardCharsets.UTF_8));
                 out[0].flush();
             }
-        });
+        }, world);
+        onSession.accept(session);
         sessions.add(session);
         String failure = null;
         boolean closedByServer = false;

@@ -113,6 +113,24 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.agentHangsUp(extension);
     }
 
+    /**
+     * Places an inbound call: a trunk channel {@code PJSIP/trunk-<8 hex>} (or {@link SimAgiCall#channel}) appears on
+     * AMI (Newchannel, the script's variables as VarSet, Newexten {@code AGI}) and runs
+     * {@code AGI(agi://agiHost:agiPort/<script>)}: the FastAGI conversation is the one of {@link FastAgiCaller} (same
+     * environment, replies and caller script), and its commands act on this simulator: AGIExecStart / AGIExecEnd,
+     * {@code SET VARIABLE} → VarSet, {@code ANSWER} → Newstate Up, {@code SET MUSIC} / {@code EXEC StartMusicOnHold}
+     * → MusicOnHoldStart / Stop, {@code EXEC Dial(PJSIP/<ext>…)} rings the agent phones and bridges,
+     * {@code EXEC Dial(PJSIP/<number>@<trunk>…)} reaches a customer, {@code RECORD FILE … wav} writes a WAV under
+     * {@link SimulatorSettings#effectiveRecordingsDir()}. AMI Hangup and Redirect act on the channel (see
+     * {@code docs/pbx-simulator.md} §8 for every sequence). Returns at once.
+     */
+    public PlacedInboundCall placeInbound(SimAgiCall script, String agiHost, int agiPort) {
+        if (closed) {
+            throw new IllegalStateException("simulator closed");
+        }
+        return engine.inbound.place(script.copy(), agiHost, agiPort);
+    }
+
     /** The customer dialled as {@code number} hangs up now (as in capture 05b). */
     public int customerHangsUp(String number) {
         return engine.customerHangsUp(number);

@@ -62,8 +62,13 @@ public final class PlacedAgiCall {
 
     /** Waits for the end of the call. */
     public SimAgiCallResult await(Duration timeout) throws TimeoutException {
+        return await(result, timeout);
+    }
+
+    /** Waits for {@code future} (interrupts and failures as unchecked exceptions). */
+    static <T> T await(CompletableFuture<T> future, Duration timeout) throws TimeoutException {
         try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

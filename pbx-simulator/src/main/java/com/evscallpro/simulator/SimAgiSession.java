@@ -27,6 +27,46 @@ final class SimAgiSession {
         void write(List<String> lines) throws IOException;
     }
 
+    /**
+     * The simulated Asterisk around the call, when the call is a channel of a {@link PbxSimulator} (inbound calls
+     * placed by {@link PbxSimulator#placeInbound}); null for the standalone {@link FastAgiCaller}. Called on the
+     * session's thread; implementations never call back into the session synchronously.
+     */
+    interface World {
+        /** AGIExecStart. */
+        void commandStarted(String line);
+
+        /** AGIExecEnd with the reply lines written for it. */
+        void commandEnded(String line, List<String> reply, boolean failure);
+
+        void answered();
+
+        /** SET VARIABLE, EXEC Set: a VarSet (and inheritance bookkeeping). */
+        void variableSet(String name, String value);
+
+        /** SET MUSIC ON|OFF, EXEC StartMusicOnHold / StopMusicOnHold / MusicOnHold. */
+        void music(boolean on, String mohClass);
+
+        /**
+         * EXEC Dial: rings the destinations of {@code args} in the simulator; completes with DIALSTATUS when the Dial
+         * returns (the bridged call ended, nobody answered…). A caller hangup is reported by {@link #callerHungUp}.
+         */
+        java.util.concurrent.CompletableFuture<String> dial(String args, double timeScale,
+                                                             java.time.Duration talkTime);
+
+        /** RECORD FILE ended after {@code ms} of recording. */
+        void recorded(String file, String format, long ms);
+
+        /** The HANGUP command or EXEC Hangup (SoftHangupRequest cause 32). */
+        void agiHangup();
+
+        /** The caller hung up (BYE from the trunk). */
+        void callerHungUp();
+
+        /** The AGI is over (the server closed the connection, or it never opened): AGISTATUS and what follows. */
+        void agiEnded(String agiStatus);
+    }
+
     static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     static final String UNKNOWN = "510 Invalid or unknown command";
     static final String USAGE_START = "520-Invalid command syntax.  Proper usage follows:";
@@ -61,6 +101,9 @@ final class SimAgiSession {
     private final String channelName;
     private final String uniqueId;
     private final Sink sink;
+    private final World world;
+    private boolean started;
+    private boolean ended;
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Map<String, String> database;
     private final Deque<Character> typeAhead = new ArrayDeque<>();
@@ -78,8 +121,15 @@ final class SimAgiSession {
     private final List<String> commands = new ArrayList<>();
     private final List<String> replies = new ArrayList<>();
     private Timeline current;
+    /** The running command failed (AGIExecEnd {@code ResultCode: -1}, e.g. a missing sound). */
+    private boolean failed;
 
     SimAgiSession(SimAgiCall call, String channelName, String uniqueId, Sink sink) {
+        this(call, channelName, uniqueId, sink, null);
+    }
+
+    SimAgiSession(SimAgiCall call, String channelName, String uniqueId, Sink sink, World world) {
+        this.world = world;
         this.call = call;
         this.channelName = channelName;
         this.uniqueId = uniqueId;
@@ -99,6 +149,7 @@ final class SimAgiSession {
 
     /** The {@code agi_*} environment lines in Asterisk's order, without the final empty line. */
     List<String> environment(String authority) {
+        started = true;
         String script = call.script;
         if (!call.scriptParameters.isEmpty()) {
             StringBuilder q = new StringBuilder();
@@ -145,13 +196,48 @@ final class SimAgiSession {
             }
             hungUp = true;
             callerHungUp = true;
-            if (executing) {
-                asyncHangup = true;
-                wake.signalAll();
-            } else if (!hangupNotified) {
-                hangupNotified = true;
-                emit(List.of("HANGUP"));
+            if (world != null) {
+                world.callerHungUp();
             }
+            interruptOrNotify();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The channel is gone for the AGI without the caller hanging up (AMI Hangup, AMI Redirect: Asterisk's
+     * {@code run_agi} sees the soft hangup, the running command returns -1, the {@code HANGUP} line follows and the
+     * dead-channel rules apply). Called off the engine thread.
+     */
+    void channelGone() throws IOException {
+        lock.lock();
+        try {
+            if (hungUp || closed) {
+                return;
+            }
+            hungUp = true;
+            interruptOrNotify();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void interruptOrNotify() throws IOException {
+        if (executing) {
+            asyncHangup = true;
+            wake.signalAll();
+        } else if (!hangupNotified) {
+            hangupNotified = true;
+            emit(List.of("HANGUP"));
+        }
+    }
+
+    /** Wakes a command waiting on the world (a Dial that ended). */
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
         } finally {
             lock.unlock();
         }
@@ -159,12 +245,20 @@ final class SimAgiSession {
 
     /** The server closed the connection (or the caller gave up): wake any endless wait. */
     void closed() {
+        boolean end;
+        String status;
         lock.lock();
         try {
             closed = true;
             wake.signalAll();
+            end = !ended;
+            ended = true;
+            status = !started ? "FAILURE" : hungUp ? "HANGUP" : "SUCCESS";
         } finally {
             lock.unlock();
+        }
+        if (end && world != null) {
+            world.agiEnded(status);
         }
     }
 
@@ -178,6 +272,9 @@ final class SimAgiSession {
             commands.add(line);
             executing = true;
             List<String> out = new ArrayList<>(4);
+            if (world != null) {
+                world.commandStarted(line);
+            }
             try {
                 run(line, out);
             } finally {
@@ -187,10 +284,17 @@ final class SimAgiSession {
                     current = null;
                 }
             }
+            if (world != null) {
+                world.commandEnded(line, out, failed);
+            }
+            failed = false;
             if (commandCount == call.hangUpCommand && !hungUp) {
                 // the caller hangs up during this command, which ended before the hangup instant
                 hungUp = true;
                 callerHungUp = true;
+                if (world != null) {
+                    world.callerHungUp();
+                }
             }
             if (hungUp && !hangupNotified) {
                 hangupNotified = true;
@@ -222,6 +326,9 @@ final class SimAgiSession {
         }
         String reply = switch (command) {
             case "ANSWER" -> {
+                if (state != 6 && world != null) {
+                    world.answered();
+                }
                 state = 6;
                 yield "200 result=0";
             }
@@ -241,6 +348,9 @@ final class SimAgiSession {
                     yield null;
                 }
                 variables.put(argv.get(2), argv.get(3));
+                if (world != null) {
+                    world.variableSet(argv.get(2), argv.get(3));
+                }
                 yield "200 result=1";
             }
             case "GET VARIABLE" -> {
@@ -263,6 +373,9 @@ final class SimAgiSession {
                     yield "200 result=-1";
                 }
                 hungUp = true;
+                if (world != null) {
+                    world.agiHangup();
+                }
                 yield "200 result=1";
             }
             case "VERBOSE" -> argv.size() < 2 ? null : "200 result=1";
@@ -287,7 +400,15 @@ final class SimAgiSession {
             case "SET CALLERID" -> argv.size() != 3 ? null : "200 result=1";
             case "SET CONTEXT", "SET EXTENSION", "SET PRIORITY", "SET AUTOHANGUP" ->
                     argv.size() != 3 ? null : "200 result=0";
-            case "SET MUSIC" -> argv.size() < 3 ? null : "200 result=0";
+            case "SET MUSIC" -> {
+                if (argv.size() < 3) {
+                    yield null;
+                }
+                if (world != null) {
+                    world.music(argv.get(2).equalsIgnoreCase("on"), argv.size() > 3 ? argv.get(3) : "default");
+                }
+                yield "200 result=0";
+            }
             default -> "200 result=0";
         };
         if (reply == null) {
@@ -314,6 +435,7 @@ final class SimAgiSession {
             }
         }
         if (call.missingSounds.contains(argv.get(2))) {
+            failed = true;
             return "200 result=-1 endpos=" + offsetSamples;
         }
         return playReply(t, argv.get(2), argv.get(3), false);
@@ -428,19 +550,27 @@ final class SimAgiSession {
         String escape = argv.get(4);
         long limit = timeout < 0 ? INFINITE : timeout;
         long now = 0;
+        String reply;
         while (true) {
             Outcome o = t.waitDigit(now, limit - now);
             now = o.at;
             if (o.hangup) {
-                return "200 result=-1 (hangup) endpos=" + now * SAMPLES_PER_MS;
+                reply = "200 result=-1 (hangup) endpos=" + now * SAMPLES_PER_MS;
+                break;
             }
             if (o.digit == 0) {
-                return "200 result=0 (timeout) endpos=" + now * SAMPLES_PER_MS;
+                reply = "200 result=0 (timeout) endpos=" + now * SAMPLES_PER_MS;
+                break;
             }
             if (escape.indexOf(o.digit) >= 0) {
-                return "200 result=" + (int) o.digit + " (dtmf) endpos=" + now * SAMPLES_PER_MS;
+                reply = "200 result=" + (int) o.digit + " (dtmf) endpos=" + now * SAMPLES_PER_MS;
+                break;
             }
         }
+        if (world != null) {
+            world.recorded(argv.get(2), argv.get(3), now);
+        }
+        return reply;
     }
 
     private String exec(String app, String args, Timeline t) {
@@ -452,6 +582,31 @@ final class SimAgiSession {
             return "200 result=0"; // as captured: EXEC on a dead channel returns at once
         }
         long duration = 0;
+        if (world != null) {
+            switch (name) {
+                case "dial" -> {
+                    return worldDial(args, t);
+                }
+                case "startmusiconhold", "musiconhold" -> world.music(true, args.isEmpty() ? "default"
+                        : args.split(",")[0]);
+                case "stopmusiconhold" -> world.music(false, null);
+                case "set" -> {
+                    int eq = args.indexOf('=');
+                    if (eq > 0) {
+                        world.variableSet(args.substring(0, eq), args.substring(eq + 1));
+                    }
+                }
+                case "answer" -> {
+                    if (state != 6) {
+                        world.answered();
+                    }
+                }
+                case "hangup" -> world.agiHangup();
+                default -> {
+                    // no effect on the simulated world
+                }
+            }
+        }
         switch (name) {
             case "playback", "background" -> {
                 String files = args.contains(",") ? args.substring(0, args.indexOf(',')) : args;
@@ -488,6 +643,42 @@ final class SimAgiSession {
         }
         Outcome o = t.play(duration, "", false);
         return o.hangup ? "200 result=-1" : "200 result=0";
+    }
+
+    /**
+     * EXEC Dial in the simulated world: the engine rings the destinations; the command returns when the Dial does
+     * ({@code DIALSTATUS} set, {@code 200 result=0}) or when the caller hangs up (scripted on this command's timeline,
+     * or asynchronously), or when the channel is hung up / redirected by AMI ({@code 200 result=-1}).
+     */
+    private String worldDial(String args, Timeline t) {
+        java.util.concurrent.CompletableFuture<String> status = world.dial(args, call.timeScale, call.dialTalkTime);
+        status.whenComplete((s, e) -> Thread.ofVirtual().start(this::signal));
+        long start = System.nanoTime();
+        long hangupAt = t.hangupAt;
+        try {
+            while (!status.isDone() && !asyncHangup && !closed) {
+                long left = hangupAt >= INFINITE ? TimeUnit.SECONDS.toNanos(60)
+                        : start + (long) (hangupAt * call.timeScale * 1_000_000.0) - System.nanoTime();
+                if (left <= 0) {
+                    t.markHangup(); // the world ends the Dial at once (CANCEL, or ANSWER when bridged)
+                    break;
+                }
+                wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+        boolean gone = hungUp || asyncHangup || closed || !status.isDone();
+        asyncHangup = false;
+        if (status.isDone()) {
+            variables.put("DIALSTATUS", status.join());
+        }
+        if (gone) {
+            hungUp = true;
+            return "200 result=-1";
+        }
+        return "200 result=0";
     }
 
     // ---- timeline -------------------------------------------------------------------------------------------------
@@ -598,6 +789,9 @@ final class SimAgiSession {
             hungUp = true;
             callerHungUp = true;
             hangupAt = INFINITE;
+            if (world != null) {
+                world.callerHungUp();
+            }
         }
 
         private Outcome asyncHangupOutcome() {

@@ -50,6 +50,9 @@ final class SimCallControl extends SimEnginePart {
         c.exten = exten;
         c.priority = priority;
         broadcast(newexten(c)); // 06: new place, old Application/AppData
+        if (engine.inbound.redirected(c)) {
+            return;
+        }
         Call call = c.call;
         if (c.parkingSpaceOf() != null) {
             unpark(c);

@@ -76,6 +76,7 @@ final class SimEngine {
     final SimCallControl control;
     final SimSpying spying;
     final SimTrunk trunk;
+    final SimInbound inbound;
 
     SimEngine(SimulatorSettings settings) {
         this.settings = settings;
@@ -92,6 +93,7 @@ final class SimEngine {
         this.control = new SimCallControl(this);
         this.spying = new SimSpying(this);
         this.trunk = new SimTrunk(this);
+        this.inbound = new SimInbound(this);
     }
 
     static final class Chan {
@@ -224,6 +226,7 @@ final class SimEngine {
     }
 
     void shutdown() {
+        inbound.closeAgiClients();
         exec.shutdownNow();
     }
 
@@ -288,6 +291,7 @@ final class SimEngine {
             channels.clear();
             liveChannels = 0;
             queues.forgetCalls();
+            inbound.forgetCalls();
             return null;
         });
     }
@@ -409,7 +413,7 @@ final class SimEngine {
                     n++;
                 }
             }
-            return n + queues.agentHangsUp(extension);
+            return n + queues.agentHangsUp(extension) + inbound.agentHangsUp(extension, false);
         });
     }
 
@@ -424,7 +428,7 @@ final class SimEngine {
                     n++;
                 }
             }
-            return n;
+            return n + inbound.agentHangsUp(number, true);
         });
     }
 

@@ -242,6 +242,9 @@ final class SimHangups extends SimEnginePart {
             }
         }
         conn.send(AmiFrame.response("Success", actionId).add("Message", "Channel Hungup"));
+        if (engine.inbound.hangupAction(c, causeText)) {
+            return;
+        }
         if (queues.hangupAction(c, cause)) {
             return;
         }

@@ -20,10 +20,23 @@ import java.util.Set;
  * @param customers         the customer behaviour script
  * @param loginFailureDelay delay before {@code Authentication failed} (Asterisk: 1 s)
  * @param dialplan          known contexts, queues, media ({@link SimDialplan}); default {@link SimDialplan#open()}
+ * @param recordingsDir     where an inbound call's {@code RECORD FILE <file> wav …} writes {@code <file>.wav} (a
+ *                          relative {@code <file>} under it, an absolute one re-rooted under it); null (default) = a
+ *                          temporary directory {@code evs-sim-recordings*} created once per JVM, see
+ *                          {@link #effectiveRecordingsDir()}
+ * @param phoneBehaviours   how the agent phones an inbound call's {@code Dial(PJSIP/<ext>)} rings behave, by
+ *                          extension: {@link CustomerBehaviour#answerAndStay} (answers after its ring time; the default
+ *                          for an extension not listed is {@code answerAndStay(agentAnswerDelay)}),
+ *                          {@link CustomerBehaviour#answer} (also hangs up after its talk time),
+ *                          {@link CustomerBehaviour#noAnswer()}, {@link CustomerBehaviour#busy()},
+ *                          {@link CustomerBehaviour#failed()} (unregistered: CHANUNAVAIL, like
+ *                          {@link #withUnreachablePhones})
  */
 public record SimulatorSettings(String bindAddress, int port, String username, String secret, String agentContext,
                                 Set<String> connectContexts, Duration agentAnswerDelay, Duration agentHangupAfter,
-                                CustomerScript customers, Duration loginFailureDelay, SimDialplan dialplan) {
+                                CustomerScript customers, Duration loginFailureDelay, SimDialplan dialplan,
+                                java.nio.file.Path recordingsDir,
+                                java.util.Map<String, CustomerBehaviour> phoneBehaviours) {
 
     public SimulatorSettings {
         bindAddress = bindAddress == null ? "127.0.0.1" : bindAddress;
@@ -38,48 +51,49 @@ public record SimulatorSettings(String bindAddress, int port, String username, S
                 ? CustomerScript.alwaysAnswer(Duration.ofSeconds(1), Duration.ofSeconds(30)) : customers;
         loginFailureDelay = Objects.requireNonNullElse(loginFailureDelay, Duration.ofSeconds(1));
         dialplan = dialplan == null ? SimDialplan.open() : dialplan;
+        phoneBehaviours = phoneBehaviours == null ? java.util.Map.of() : java.util.Map.copyOf(phoneBehaviours);
     }
 
     /** Loopback, ephemeral port, user {@code evs} / {@code evs-secret}, agents context {@code agents}. */
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings(null, 0, null, null, null, null, null, null, null, null, null);
+        return new SimulatorSettings(null, 0, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public SimulatorSettings withPort(int newPort) {
         return new SimulatorSettings(bindAddress, newPort, username, secret, agentContext, connectContexts,
-                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan);
+                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withCredentials(String newUsername, String newSecret) {
         return new SimulatorSettings(bindAddress, port, newUsername, newSecret, agentContext, connectContexts,
-                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan);
+                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withCustomers(CustomerScript script) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
-                agentAnswerDelay, agentHangupAfter, script, loginFailureDelay, dialplan);
+                agentAnswerDelay, agentHangupAfter, script, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withAgentContext(String context, Set<String> alsoConnectingContexts) {
         java.util.HashSet<String> all = new java.util.HashSet<>(alsoConnectingContexts);
         all.add(context);
         return new SimulatorSettings(bindAddress, port, username, secret, context, all, agentAnswerDelay,
-                agentHangupAfter, customers, loginFailureDelay, dialplan);
+                agentHangupAfter, customers, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withAgentAnswerDelay(Duration delay) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts, delay,
-                agentHangupAfter, customers, loginFailureDelay, dialplan);
+                agentHangupAfter, customers, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withAgentHangupAfter(Duration after) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
-                agentAnswerDelay, after, customers, loginFailureDelay, dialplan);
+                agentAnswerDelay, after, customers, loginFailureDelay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     public SimulatorSettings withLoginFailureDelay(Duration delay) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
-                agentAnswerDelay, agentHangupAfter, customers, delay, dialplan);
+                agentAnswerDelay, agentHangupAfter, customers, delay, dialplan, recordingsDir, phoneBehaviours);
     }
 
     /** A strict dialplan: {@code context} exists with these extension patterns (see {@link SimDialplan#contexts()}). */
@@ -125,7 +139,38 @@ public record SimulatorSettings(String bindAddress, int port, String username, S
 
     public SimulatorSettings withDialplan(SimDialplan newDialplan) {
         return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
-                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, newDialplan);
+                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, newDialplan, recordingsDir, phoneBehaviours);
+    }
+
+    /** Where inbound calls' recordings go ({@link #recordingsDir()}; null = a temporary directory). */
+    public SimulatorSettings withRecordingsDir(java.nio.file.Path dir) {
+        return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
+                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan, dir, phoneBehaviours);
+    }
+
+    /** How the agent phone {@code extension} behaves when an inbound call dials it (see {@link #phoneBehaviours()}). */
+    public SimulatorSettings withPhoneBehaviour(String extension, CustomerBehaviour behaviour) {
+        java.util.Map<String, CustomerBehaviour> all = new java.util.HashMap<>(phoneBehaviours);
+        all.put(extension, behaviour);
+        return new SimulatorSettings(bindAddress, port, username, secret, agentContext, connectContexts,
+                agentAnswerDelay, agentHangupAfter, customers, loginFailureDelay, dialplan, recordingsDir, all);
+    }
+
+    /** The recordings directory: {@link #recordingsDir()}, or the JVM's temporary one (created on first use). */
+    public java.nio.file.Path effectiveRecordingsDir() {
+        return recordingsDir != null ? recordingsDir : TempRecordings.DIR;
+    }
+
+    private static final class TempRecordings {
+        static final java.nio.file.Path DIR = create();
+
+        private static java.nio.file.Path create() {
+            try {
+                return java.nio.file.Files.createTempDirectory("evs-sim-recordings");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Never prints the secret. */

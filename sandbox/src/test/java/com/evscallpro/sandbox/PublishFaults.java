@@ -17,10 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PublishFaults implements ClientInterceptor {
 
     private volatile boolean refusing;
+    /** Other gateway methods refused while set (e.g. {@code CreateProcessInstance}, {@code CompleteJob}). */
+    private volatile java.util.Set<String> refusedMethods = java.util.Set.of();
     private final AtomicInteger refused = new AtomicInteger();
 
     void refusePublishes(boolean on) {
         refusing = on;
+    }
+
+    /** Makes the gateway refuse these methods (by their gRPC name, e.g. {@code CompleteJob}); none: all served. */
+    void refuseMethods(String... methods) {
+        refusedMethods = java.util.Set.of(methods);
     }
 
     int refused() {
@@ -29,7 +36,10 @@ final class PublishFaults implements ClientInterceptor {
 
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-        if (!refusing || !method.getFullMethodName().endsWith("/PublishMessage")) {
+        String name = method.getFullMethodName();
+        boolean refuse = refusing && name.endsWith("/PublishMessage")
+                || refusedMethods.stream().anyMatch(m -> name.endsWith("/" + m));
+        if (!refuse) {
             return next.newCall(method, options);
         }
         refused.incrementAndGet();

@@ -5,22 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.evscallpro.core.user.UserAccount;
-import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.util.MimeTypeUtils;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -33,15 +22,7 @@ class StompBearerTokenEndToEndTest {
 
     private final SandboxTestContext stack = SandboxTestContext.get();
     private final ApiClient api = new ApiClient(stack);
-    private final WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-
-    {
-        client.setMessageConverter(new StringMessageConverter() {
-            {
-                addSupportedMimeTypes(MimeTypeUtils.APPLICATION_JSON);
-            }
-        });
-    }
+    private final WebSocketStompClient client = StompRecorder.client();
 
     @AfterEach
     void stop() {
@@ -51,7 +32,7 @@ class StompBearerTokenEndToEndTest {
     @Test
     void a_supervisor_token_in_connect_subscribes_and_receives_events() throws Exception {
         ApiClient.user(stack, "stomp-token-sup", UserAccount.Role.SUPERVISOR, null);
-        Recorder wallboard = connect(api.accessToken("stomp-token-sup", "stomp-token-sup-pw"));
+        StompRecorder wallboard = connect(api.accessToken("stomp-token-sup", "stomp-token-sup-pw"));
         wallboard.session.subscribe("/topic/agentStatusUpdate", wallboard);
         String probe = "{\"event\":\"agentStatusUpdate\",\"probe\":\"" + System.nanoTime() + "\"}";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -65,7 +46,7 @@ class StompBearerTokenEndToEndTest {
     @Test
     void an_agent_token_is_connected_but_refused_a_supervision_topic() throws Exception {
         ApiClient.user(stack, "stomp-token-agent", UserAccount.Role.AGENT, null);
-        Recorder agent = connect(api.accessToken("stomp-token-agent", "stomp-token-agent-pw"));
+        StompRecorder agent = connect(api.accessToken("stomp-token-agent", "stomp-token-agent-pw"));
         agent.session.subscribe("/topic/newCall", agent);
         await().atMost(Duration.ofSeconds(20)).until(() -> !agent.errors.isEmpty());
     }
@@ -81,46 +62,7 @@ class StompBearerTokenEndToEndTest {
         assertThatThrownBy(() -> connect(null)).as("no token, no session").isInstanceOf(ExecutionException.class);
     }
 
-    private Recorder connect(String token) throws Exception {
-        Recorder r = new Recorder();
-        StompHeaders connect = new StompHeaders();
-        if (token != null) {
-            connect.add("Authorization", "Bearer " + token);
-        }
-        r.session = client.connectAsync("ws://localhost:" + stack.httpPort() + "/ws", new WebSocketHttpHeaders(),
-                connect, r).get(15, TimeUnit.SECONDS);
-        return r;
-    }
-
-    /** Records the messages and the ERROR frames of one session. */
-    private static final class Recorder extends StompSessionHandlerAdapter {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-        StompSession session;
-
-        @Override
-        public Type getPayloadType(StompHeaders headers) {
-            return String.class;
-        }
-
-        @Override
-        public void handleFrame(StompHeaders headers, Object payload) {
-            if (headers.containsKey("message") && !headers.containsKey("subscription")) {
-                errors.add(headers.getFirst("message"));
-            } else {
-                received.add(String.valueOf(payload));
-            }
-        }
-
-        @Override
-        public void handleException(StompSession s, org.springframework.messaging.simp.stomp.StompCommand command,
-                                    StompHeaders headers, byte[] payload, Throwable exception) {
-            errors.add(String.valueOf(exception));
-        }
-
-        @Override
-        public void handleTransportError(StompSession s, Throwable exception) {
-            errors.add(String.valueOf(exception));
-        }
+    private StompRecorder connect(String token) throws Exception {
+        return StompRecorder.connect(client, stack.httpPort(), token);
     }
 }

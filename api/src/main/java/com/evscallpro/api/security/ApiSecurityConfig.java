@@ -103,10 +103,13 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/agent-groups"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/agent-groups/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/skills"),
-                                paths.matcher(HttpMethod.GET, "/api/v1/skills/**")).hasAnyRole(ADMIN, SUPERVISOR)
+                                paths.matcher(HttpMethod.GET, "/api/v1/skills/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/queues"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/queues/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher("/api/v1/users"), paths.matcher("/api/v1/users/**"),
                                 paths.matcher("/api/v1/agent-groups"), paths.matcher("/api/v1/agent-groups/**"),
-                                paths.matcher("/api/v1/skills"), paths.matcher("/api/v1/skills/**")).hasRole(ADMIN)
+                                paths.matcher("/api/v1/skills"), paths.matcher("/api/v1/skills/**"),
+                                paths.matcher("/api/v1/queues"), paths.matcher("/api/v1/queues/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))

@@ -1,5 +1,6 @@
 package com.evscallpro.api.site;
 
+import com.evscallpro.core.ivr.IvrRouting;
 import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.error.EvsException;
@@ -47,13 +48,16 @@ class DidController {
     }
 
     private final PbxConfigService config;
+    private final IvrRouting routing;
 
-    DidController(PbxConfigService config) {
+    DidController(PbxConfigService config, IvrRouting routing) {
         this.config = config;
+        this.routing = routing;
     }
 
+    /** {@code flowId}: the IVR flow the DID runs (its published version); null: none (the caller takes the safe path). */
     record DidRequest(@NotBlank @Size(max = 16) String number, @NotNull Long trunkId, @Size(max = 200) String label,
-                      DidTargetType targetType, @Size(max = 64) String target, Boolean enabled) {
+                      DidTargetType targetType, @Size(max = 64) String target, Boolean enabled, Long flowId) {
 
         DidDefinition toDefinition() {
             return new DidDefinition(number, trunkId, label, targetType == null ? DidTargetType.IVR : targetType,
@@ -81,19 +85,30 @@ class DidController {
 
     @PostMapping
     @Operation(summary = "Create a DID", description = "400 pbx.invalid with the refused fields (number taken,"
-            + " unknown trunk...); nothing written on a refusal.")
+            + " unknown trunk...); 404 flow.not-found, 400 ivr.flow-not-ivr for a wrong flowId; nothing written on a"
+            + " refusal.")
+    @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Did> create(@Valid @RequestBody DidRequest request) {
-        Did created = config.createDid(request.toDefinition());
+        Did created = withFlow(config.createDid(request.toDefinition()), request.flowId());
         return ResponseEntity.created(URI.create("/api/v1/dids/" + created.id()))
                 .eTag(ETags.etag(TrunkController.version(created))).body(created);
     }
 
+    private Did withFlow(Did did, Long flowId) {
+        if (java.util.Objects.equals(did.flowId(), flowId)) {
+            return did;
+        }
+        routing.assignFlow(did.id(), flowId);
+        return find(did.id());
+    }
+
     @PutMapping("/{id}")
+    @org.springframework.transaction.annotation.Transactional
     @Operation(summary = "Replace a DID", description = "If-Match: 412 did.version-mismatch when it changed.")
     ResponseEntity<Did> update(@PathVariable long id, @Valid @RequestBody DidRequest request,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         check(find(id), ifMatch);
-        return ok(config.updateDid(id, request.toDefinition()));
+        return ok(withFlow(config.updateDid(id, request.toDefinition()), request.flowId()));
     }
 
     @DeleteMapping("/{id}")

@@ -4,6 +4,8 @@ import com.evscallpro.core.agent.AgentStatusChanged;
 import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCallChanged;
 import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.queue.QueueStatus;
+import com.evscallpro.core.queue.QueuesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ class WallboardPublisher {
     static final String AGENT_STATUS_UPDATE = WallboardTopics.AGENT_STATUS_UPDATE;
     static final String NEW_CALL = WallboardTopics.NEW_CALL;
     static final String CALL_HANGUP = WallboardTopics.CALL_HANGUP;
+    static final String QUEUE_STATUS = WallboardTopics.QUEUE_STATUS;
 
     private final EventBus events;
     private final SimpMessagingTemplate stomp;
@@ -38,6 +41,54 @@ class WallboardPublisher {
         subscriptions.add(events.subscribe(AgentStatusChanged.class,
                 e -> stomp.convertAndSend(AGENT_STATUS_UPDATE, agentStatusUpdate(e))));
         subscriptions.add(events.subscribe(LiveCallChanged.class, e -> onCall(e.call())));
+        subscriptions.add(events.subscribe(QueuesChanged.class,
+                e -> stomp.convertAndSend(QUEUE_STATUS, queueStatus(e))));
+    }
+
+    /**
+     * The JSON of {@code queueStatus} (docs/queues.md): {@code version} +1 per publication (coalesced by the ACD, at
+     * most one per {@code evs.queues.publish-interval}), then every queue's figures. No phone number.
+     */
+    static Map<String, Object> queueStatus(QueuesChanged e) {
+        Instant at = e.statuses().isEmpty() ? Instant.now() : e.statuses().get(0).at();
+        Map<String, Object> json = WallboardTopics.event(QUEUE_STATUS, at);
+        json.put("version", e.version());
+        List<Map<String, Object>> queues = new ArrayList<>();
+        for (QueueStatus s : e.statuses()) {
+            Map<String, Object> q = new java.util.LinkedHashMap<>();
+            q.put("queueId", s.queueId());
+            q.put("name", s.name());
+            q.put("groupId", s.groupId());
+            q.put("priority", s.priority());
+            q.put("waiting", s.waiting());
+            q.put("oldestEnteredAt", s.oldestEnteredAt() == null ? null : s.oldestEnteredAt().toString());
+            q.put("longestWaitSeconds", s.longestWaitSeconds());
+            Map<String, Integer> agents = new java.util.LinkedHashMap<>();
+            s.agents().forEach((state, n) -> agents.put(state.name(), n));
+            q.put("agents", agents);
+            q.put("serviceLevelSeconds", s.serviceLevelSeconds());
+            q.put("today", figures(s.today()));
+            q.put("thisHour", figures(s.thisHour()));
+            queues.add(q);
+        }
+        json.put("queues", queues);
+        return json;
+    }
+
+    private static Map<String, Object> figures(QueueStatus.QueueFigures f) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("entered", f.entered());
+        json.put("answered", f.answered());
+        json.put("answeredWithinThreshold", f.answeredWithinThreshold());
+        json.put("abandoned", f.abandoned());
+        json.put("shortAbandoned", f.shortAbandoned());
+        json.put("overflowed", f.overflowed());
+        json.put("callbacks", f.callbacks());
+        json.put("failed", f.failed());
+        json.put("serviceLevel", f.serviceLevel());
+        json.put("abandonRate", f.abandonRate());
+        json.put("averageWaitSeconds", f.averageWaitSeconds());
+        return json;
     }
 
     /**

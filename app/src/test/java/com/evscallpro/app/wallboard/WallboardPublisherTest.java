@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.queue.QueueStatus;
+import com.evscallpro.core.queue.QueuesChanged;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WallboardPublisherTest {
@@ -25,5 +29,27 @@ class WallboardPublisherTest {
                 .containsEntry("sequence", 42L)
                 .containsEntry("pendingPauseReason", "lunch")
                 .containsEntry("since", "2026-12-05T09:00:00Z");
+    }
+
+    @Test
+    void queue_status_carries_its_version_and_every_queues_figures() {
+        QueueStatus.QueueFigures today = new QueueStatus.QueueFigures(10, 6, 5, 2, 1, 1, 0, 0, 5.0 / 8, 0.2, 12.5);
+        QueueStatus.QueueFigures hour = new QueueStatus.QueueFigures(1, 0, 0, 0, 0, 0, 0, 0, null, 0.0, null);
+        QueueStatus sales = new QueueStatus(7, "Ventes", 3, 50, 20, 2, Instant.parse("2026-12-05T08:59:20Z"), 40,
+                Map.of(AgentState.READY, 1, AgentState.ON_CALL, 4), today, hour,
+                Instant.parse("2026-12-05T09:00:00Z"));
+
+        Map<String, Object> json = WallboardPublisher.queueStatus(new QueuesChanged(17, List.of(sales)));
+
+        assertThat(json).containsEntry("event", "queueStatus").containsEntry("schemaVersion", 1)
+                .containsEntry("occurredAt", "2026-12-05T09:00:00Z").containsEntry("version", 17L);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> queue = ((List<Map<String, Object>>) json.get("queues")).get(0);
+        assertThat(queue).containsEntry("queueId", 7L).containsEntry("name", "Ventes").containsEntry("waiting", 2)
+                .containsEntry("oldestEnteredAt", "2026-12-05T08:59:20Z").containsEntry("longestWaitSeconds", 40L)
+                .containsEntry("agents", Map.of("READY", 1, "ON_CALL", 4));
+        assertThat((Map<String, Object>) queue.get("today")).containsEntry("serviceLevel", 0.625)
+                .containsEntry("abandoned", 2).containsEntry("shortAbandoned", 1).containsEntry("answered", 6);
+        assertThat((Map<String, Object>) queue.get("thisHour")).containsEntry("serviceLevel", null);
     }
 }

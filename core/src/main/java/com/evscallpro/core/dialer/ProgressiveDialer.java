@@ -11,6 +11,7 @@ import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.call.PhoneMask;
 import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
+import com.evscallpro.core.queue.InboundQueues;
 import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Service;
  * Progressive dialing: for every READY agent, the next due contact of a running campaign is claimed, the agent is
  * reserved, and one {@code outbound-call} process instance is started for that single attempt. Campaigns take
  * turns. Contacts waiting for a retry or a callback wait in the database ({@code next_attempt_at}), never in the
- * engine.
+ * engine. Blending: inbound comes first, so an agent that a waiting inbound caller could take
+ * ({@link InboundQueues#needs(long)}) is left to the ACD; an agent in no queue's group is dialled as before.
  */
 @Service
 public class ProgressiveDialer {
@@ -45,6 +48,7 @@ public class ProgressiveDialer {
     private final ProcessGateway processes;
     private final DialerSettings settings;
     private final PbxPort pbx;
+    private final InboundQueues inbound;
     private volatile boolean pbxDownLogged;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
@@ -54,6 +58,15 @@ public class ProgressiveDialer {
 
     public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
                              OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx) {
+        this(campaigns, contacts, agents, calls, processes, settings, pbx, null);
+    }
+
+    /** @param inbound the ACD, asked before each agent is reserved (null: outbound only) */
+    @Autowired
+    public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
+                             OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx,
+                             InboundQueues inbound) {
+        this.inbound = inbound;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.agents = agents;
@@ -108,6 +121,9 @@ public class ProgressiveDialer {
         Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
         int placed = 0;
         for (AgentStatus agent : ready) {
+            if (inbound != null && inbound.needs(agent.userId())) {
+                continue; // a waiting inbound caller takes this agent: the ACD reserves them
+            }
             while (!turn.isEmpty()) {
                 CampaignSettings campaign = turn.pollFirst();
                 List<DialableContact> due = contacts.claimDue(campaign.id(), 1);

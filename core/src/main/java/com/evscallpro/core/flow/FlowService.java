@@ -43,6 +43,9 @@ public interface FlowService {
      */
     long definitionKey(String processId);
 
+    /** The flow's published version, empty when the flow is unknown or has none. */
+    Optional<FlowVersionView> published(String processId);
+
     /** Deploys every published version (at start: the embedded engine forgets its deployments). */
     int deployPublished();
 

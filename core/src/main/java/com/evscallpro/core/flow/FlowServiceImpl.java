@@ -154,6 +154,14 @@ class FlowServiceImpl implements FlowService {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<FlowVersionView> published(String processId) {
+        return flows.findByProcessId(processId)
+                .flatMap(f -> versions.findByFlowIdAndStatus(f.id(), "PUBLISHED"))
+                .map(FlowServiceImpl::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public int deployPublished() {
         int n = 0;
         for (FlowVersionRow v : versions.findByStatus("PUBLISHED")) {

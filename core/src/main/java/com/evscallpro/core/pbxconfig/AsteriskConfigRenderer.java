@@ -266,8 +266,9 @@ public final class AsteriskConfigRenderer {
             case IVR -> {
                 out.append(" same => n,AGI(agi://").append(options.agiAddress()).append('/').append(d.target())
                         .append("?did=").append(number.replace("+", "%2B")).append(")\n");
-                out.append(" same => n,GotoIf($[\"${AGISTATUS}\" = \"FAILURE\"]?").append(NO_SERVICE_CONTEXT)
-                        .append(",s,1)\n");
+                // the server unreachable (AGISTATUS), or it handed the caller back: flow broken, silent, or full
+                out.append(" same => n,GotoIf($[\"${AGISTATUS}\" = \"FAILURE\" | \"${EVS_AGI_STATUS}\" = \"FAILED\"")
+                        .append(" | \"${EVS_AGI_STATUS}\" = \"BUSY\"]?").append(NO_SERVICE_CONTEXT).append(",s,1)\n");
                 out.append(" same => n,Hangup()\n");
             }
             case QUEUE -> {

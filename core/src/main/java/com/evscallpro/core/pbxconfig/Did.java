@@ -1,8 +1,14 @@
 package com.evscallpro.core.pbxconfig;
 
-/** A stored DID with its trunk's name. */
+/** A stored DID with its trunk's name and the flow it runs (null: none; set through IvrRouting). */
 public record Did(long id, String number, long trunkId, String trunkName, String label, DidTargetType targetType,
-                  String target, boolean enabled) {
+                  String target, boolean enabled, Long flowId) {
+
+    /** A DID that points to no flow. */
+    public Did(long id, String number, long trunkId, String trunkName, String label, DidTargetType targetType,
+               String target, boolean enabled) {
+        this(id, number, trunkId, trunkName, label, targetType, target, enabled, null);
+    }
 
     public DidDefinition toDefinition() {
         return new DidDefinition(number, trunkId, label, targetType, target, enabled);

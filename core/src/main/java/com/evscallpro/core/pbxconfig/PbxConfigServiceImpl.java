@@ -263,6 +263,6 @@ class PbxConfigServiceImpl implements PbxConfigService {
 
     private static Did toDid(DidNumber d, Map<Long, String> trunkNames) {
         return new Did(d.id(), d.number(), d.trunkId(), trunkNames.getOrDefault(d.trunkId(), "?"), d.label(),
-                DidTargetType.valueOf(d.targetType()), d.target(), d.enabled());
+                DidTargetType.valueOf(d.targetType()), d.target(), d.enabled(), d.flowId());
     }
 }

@@ -137,7 +137,7 @@ class AsteriskConfigRendererTest {
                  same => n,Set(GROUP(evs-trunk)=orange)
                  same => n,ExecIf($[${GROUP_COUNT(orange@evs-trunk)} > 30]?Hangup(34))
                  same => n,AGI(agi://10.0.0.2:4573/ivr?did=%2B33123456789)
-                 same => n,GotoIf($["${AGISTATUS}" = "FAILURE"]?evs-no-service,s,1)
+                 same => n,GotoIf($["${AGISTATUS}" = "FAILURE" | "${EVS_AGI_STATUS}" = "FAILED" | "${EVS_AGI_STATUS}" = "BUSY"]?evs-no-service,s,1)
                  same => n,Hangup()
                 exten => 33123456789,1,Goto(evs-from-orange,+33123456789,1)
 

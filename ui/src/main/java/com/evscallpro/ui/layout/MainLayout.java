@@ -78,6 +78,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-users", "nav.users", "admin/users", VaadinIcon.USERS));
             nav.addItem(item("nav-groups", "nav.groups", "admin/groups", VaadinIcon.GROUP));
             nav.addItem(item("nav-skills", "nav.skills", "admin/skills", VaadinIcon.ACADEMY_CAP));
+            nav.addItem(item("nav-queues", "nav.queues", "admin/queues", VaadinIcon.LINES_LIST));
             nav.addItem(item("nav-prompts", "nav.prompts", "admin/prompts", VaadinIcon.MICROPHONE));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));

@@ -1,5 +1,6 @@
 package com.evscallpro.ui.pbxconfig;
 
+import com.evscallpro.core.flow.FlowView;
 import com.evscallpro.core.pbxconfig.Did;
 import com.evscallpro.core.pbxconfig.DidDefinition;
 import com.evscallpro.core.pbxconfig.DidTargetType;
@@ -19,10 +20,10 @@ import java.util.List;
 /** The DID editor (dialog {@code did-form}); like {@link TrunkForm}, it knows no service. */
 class DidForm extends Dialog {
 
-    /** Stores the edit; throws PbxConfigValidationException to refuse it. */
+    /** Stores the edit and the IVR flow chosen (null: none); throws PbxConfigValidationException to refuse it. */
     @FunctionalInterface
     interface SaveHandler {
-        void save(DidDefinition definition);
+        void save(DidDefinition definition, Long flowId);
     }
 
     final TextField number = new TextField();
@@ -31,11 +32,17 @@ class DidForm extends Dialog {
     final Select<DidTargetType> targetType = new Select<>();
     final TextField target = new TextField();
     final Checkbox enabled = new Checkbox();
+    /** The IVR flow the DID runs (shown when the flows are known and the target is the IVR). */
+    final Select<FlowView> flow = new Select<>();
     final Button save = new Button();
     private final FieldErrors errors = new FieldErrors();
     private final SaveHandler onSave;
 
     DidForm(Did did, List<Trunk> trunks, SaveHandler onSave) {
+        this(did, trunks, List.of(), onSave);
+    }
+
+    DidForm(Did did, List<Trunk> trunks, List<FlowView> ivrFlows, SaveHandler onSave) {
         this.onSave = onSave;
         setId("did-form");
         setHeaderTitle(did == null ? getTranslation("admin.pbx.didTitle.new")
@@ -73,7 +80,21 @@ class DidForm extends Dialog {
             target.setValue(did.target());
             enabled.setValue(did.enabled());
         }
-        add(new FormLayout(number, trunk, label, targetType, target, enabled));
+        flow.setId("did-flow");
+        flow.setLabel(getTranslation("admin.pbx.field.flow"));
+        flow.setHelperText(getTranslation("admin.pbx.field.flowHelp"));
+        flow.setEmptySelectionAllowed(true);
+        flow.setEmptySelectionCaption(getTranslation("admin.pbx.field.noFlow"));
+        flow.setItems(ivrFlows);
+        flow.setItemLabelGenerator(f -> f == null ? getTranslation("admin.pbx.field.noFlow") : f.name()
+                + (f.publishedNumber() == null ? " · " + getTranslation("admin.pbx.field.flowUnpublished")
+                : " · v" + f.publishedNumber()));
+        flow.setVisible(!ivrFlows.isEmpty());
+        if (did != null && did.flowId() != null) {
+            ivrFlows.stream().filter(f -> f.id() == did.flowId()).findFirst().ifPresent(flow::setValue);
+        }
+        targetType.addValueChangeListener(e -> flow.setVisible(!ivrFlows.isEmpty() && e.getValue() == DidTargetType.IVR));
+        add(new FormLayout(number, trunk, label, targetType, target, flow, enabled));
         save.setId("did-save");
         save.setText(getTranslation("admin.pbx.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -92,7 +113,8 @@ class DidForm extends Dialog {
         }
         try {
             onSave.save(new DidDefinition(number.getValue(), trunk.getValue().id(), label.getValue(),
-                    targetType.getValue(), target.getValue(), enabled.getValue()));
+                    targetType.getValue(), target.getValue(), enabled.getValue()),
+                    flow.getValue() == null || targetType.getValue() != DidTargetType.IVR ? null : flow.getValue().id());
             close();
         } catch (PbxConfigValidationException e) {
             List<String> others = errors.show(e, this::getTranslation);

@@ -1,5 +1,9 @@
 package com.evscallpro.ui.pbxconfig;
 
+import com.evscallpro.core.flow.FlowKind;
+import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.ivr.IvrRouting;
 import com.evscallpro.core.pbxconfig.ApplyResult;
 import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
 import com.evscallpro.core.pbxconfig.ConfigDiff;
@@ -59,6 +63,15 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Did> dids = new Grid<>();
     final Button preview = new Button();
     final Button apply = new Button();
+    private FlowService flows;
+    private IvrRouting routing;
+
+    /** The flows a DID may run and where the choice is stored (set by Spring; absent in unit tests). */
+    @Autowired(required = false)
+    void setIvrRouting(FlowService flows, IvrRouting routing) {
+        this.flows = flows;
+        this.routing = routing;
+    }
 
     PbxConfigView(PbxConfigService service, AsteriskConfigApplier applier) {
         this(service, applier, null, null);
@@ -140,6 +153,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("label");
         dids.addColumn(d -> getTranslation("admin.pbx.target." + d.targetType().name()) + " · " + d.target())
                 .setHeader(getTranslation("admin.pbx.col.target")).setKey("target").setAutoWidth(true);
+        dids.addColumn(this::flowName).setHeader(getTranslation("admin.pbx.col.flow")).setKey("flow")
+                .setAutoWidth(true);
         dids.addColumn(d -> yesNo(d.enabled())).setHeader(getTranslation("admin.pbx.col.enabled")).setKey("enabled");
         dids.addComponentColumn(d -> rowActions("did", d.id(), d.number(), () -> editDid(d),
                 () -> confirmDelete(d.number(), () -> service.deleteDid(d.id()))))
@@ -176,17 +191,27 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
 
     DidForm editDid(Did did) {
         Long siteId = siteId();
+        List<FlowView> ivrFlows = flows == null ? List.of()
+                : flows.flows().stream().filter(f -> f.kind() == FlowKind.IVR).toList();
         DidForm form = new DidForm(did, service.trunks().stream()
-                .filter(t -> siteId == null || t.siteId() == siteId).toList(), definition -> {
-            if (did == null) {
-                service.createDid(definition);
-            } else {
-                service.updateDid(did.id(), definition);
+                .filter(t -> siteId == null || t.siteId() == siteId).toList(), ivrFlows, (definition, flowId) -> {
+            Did stored = did == null ? service.createDid(definition) : service.updateDid(did.id(), definition);
+            if (routing != null && stored != null && !java.util.Objects.equals(stored.flowId(), flowId)) {
+                routing.assignFlow(stored.id(), flowId);
             }
             saved();
         });
         form.open();
         return form;
+    }
+
+    private String flowName(Did d) {
+        if (d.flowId() == null) {
+            return d.targetType() == com.evscallpro.core.pbxconfig.DidTargetType.IVR
+                    ? getTranslation("admin.pbx.field.noFlow") : "";
+        }
+        return flows == null ? "#" + d.flowId()
+                : flows.flow(d.flowId()).map(FlowView::name).orElse("#" + d.flowId());
     }
 
     private void saved() {

@@ -8,6 +8,8 @@ import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCallChanged;
 import com.evscallpro.core.call.LiveCallService;
 import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.queue.InboundQueues;
+import com.evscallpro.core.queue.QueuesChanged;
 import com.evscallpro.ui.i18n.Durations;
 import com.evscallpro.ui.i18n.PauseReasons;
 import com.evscallpro.ui.layout.HomeRoutes;
@@ -37,7 +39,8 @@ import java.util.List;
 
 /**
  * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
- * {@code count-calls}), the {@code agents-grid} and the {@code calls-grid}. Agent and call events arrive from the
+ * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the {@code agents-grid} and
+ * the {@code calls-grid}. Agent and call events arrive from the
  * {@link EventBus} and are pushed to the browser; elapsed times tick by a 1 s poll.
  */
 @Route(value = HomeRoutes.SUPERVISION, layout = MainLayout.class)
@@ -47,11 +50,13 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final AgentService agentService;
     private final LiveCallService liveCallService;
     private final EventBus eventBus;
+    private final InboundQueues inboundQueues;
     private final PauseReasons pauseReasons;
     private final Clock clock = Clock.systemUTC();
     private final SupervisionBoard board = new SupervisionBoard();
     private final Grid<AgentStatus> agentsGrid = new Grid<>();
     private final Grid<LiveCall> callsGrid = new Grid<>();
+    private final QueuesPanel queuesGrid;
     private final Span countReady = counterValue("count-ready");
     private final Span countOnCall = counterValue("count-on-call");
     private final Span countPaused = counterValue("count-paused");
@@ -61,8 +66,10 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private Registration pollRegistration;
 
     SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus,
-                    PauseReasons pauseReasons) {
+                    InboundQueues inboundQueues, PauseReasons pauseReasons) {
         this.pauseReasons = pauseReasons;
+        this.inboundQueues = inboundQueues;
+        this.queuesGrid = new QueuesPanel(clock, this::getTranslation);
         this.agentService = agentService;
         this.liveCallService = liveCallService;
         this.eventBus = eventBus;
@@ -72,6 +79,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         configureCallsGrid();
         telephony.setId("pbx-status");
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
+                new H3(getTranslation("supervision.queues")), queuesGrid,
                 new H3(getTranslation("supervision.agents")), agentsGrid,
                 new H3(getTranslation("supervision.calls")), callsGrid);
     }
@@ -158,7 +166,9 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         UI ui = attachEvent.getUI();
         subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
         subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
+        subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
         reload();
+        reloadQueues();
         showTelephony();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> tick());
@@ -192,6 +202,14 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         showCalls();
     }
 
+    private void reloadQueues() {
+        try {
+            queuesGrid.show(inboundQueues.statuses());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("supervision.error.load"), e);
+        }
+    }
+
     /** The next version of a known agent is applied; anything else (missed, late, unknown) reloads the board. */
     private void onAgentChanged(AgentStatusChanged event) {
         if (board.apply(event)) {
@@ -213,6 +231,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
             agentsGrid.getDataProvider().refreshAll();
             callsGrid.getDataProvider().refreshAll();
         }
+        queuesGrid.tick();
         showTelephony();
     }
 

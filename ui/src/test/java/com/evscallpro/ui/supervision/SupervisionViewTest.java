@@ -49,7 +49,8 @@ class SupervisionViewTest {
                 return pbxUp.get();
             }
         };
-        SupervisionView view = new SupervisionView(agents, calls, bus, com.evscallpro.ui.FakePauseReasons.labels());
+        SupervisionView view = new SupervisionView(agents, calls, bus, new NoQueues(),
+                com.evscallpro.ui.FakePauseReasons.labels());
         vaadin.ui().add(view);
         return view;
     }
@@ -85,5 +86,37 @@ class SupervisionViewTest {
         pbxUp.set(false);
         SupervisionView view = attached(Locale.FRENCH);
         assertThat(telephony(view).getText()).startsWith("Téléphonie déconnectée");
+    }
+
+    /** No inbound queue (the queues panel is covered by the sandbox's browser test). */
+    private static final class NoQueues implements com.evscallpro.core.queue.InboundQueues {
+        @Override
+        public com.evscallpro.core.queue.QueueTicket enqueue(com.evscallpro.core.queue.QueuedCall call,
+                                                             com.evscallpro.core.queue.QueueListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void leave(String callId, com.evscallpro.core.queue.LeaveReason reason) {
+        }
+
+        @Override
+        public void callEnded(String callId) {
+        }
+
+        @Override
+        public java.util.Optional<com.evscallpro.core.queue.QueuePosition> position(String callId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public List<com.evscallpro.core.queue.QueueStatus> statuses() {
+            return List.of();
+        }
+
+        @Override
+        public boolean needs(long agentUserId) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,68 @@
+package com.evscallpro.core.ivr;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each call's path through its flow (table {@code call_journey_step}), written by the workers as the blocks run: the
+ * engine keeps no history we could query, so this is the record reports and the path-on-diagram read.
+ */
+@Component
+public class CallJourney {
+
+    private static final int MAX_DETAIL = 500;
+    private static final int MAX_DIGITS = 64;
+
+    private final JdbcTemplate jdbc;
+
+    CallJourney(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a step that ended; {@code seq} is the call's own counter (steps of one call are written in order). */
+    public void record(JourneyStep s) {
+        jdbc.update("""
+                INSERT INTO call_journey_step (call_id, seq, flow_version_id, element_id, block, started_at, ended_at,
+                                               digits, outcome, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (call_id, seq) DO NOTHING""",
+                s.callId(), s.seq(), s.flowVersionId(), s.elementId(), s.block(), ts(s.startedAt()),
+                ts(s.endedAt()), cut(s.digits(), MAX_DIGITS), cut(s.outcome(), 64), cut(s.detail(), MAX_DETAIL));
+    }
+
+    public List<JourneyStep> of(String callId) {
+        return jdbc.query("""
+                SELECT call_id, seq, flow_version_id, element_id, block, started_at, ended_at, digits, outcome, detail
+                  FROM call_journey_step WHERE call_id = ? ORDER BY seq""",
+                (rs, i) -> new JourneyStep(rs.getString(1), rs.getInt(2), (Long) rs.getObject(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
+                        rs.getString(9), rs.getString(10)), callId);
+    }
+
+    /** A one-line path for the agent's screen-pop: {@code MenuTask:2 → QueueTask}. */
+    public String summary(String callId) {
+        StringBuilder b = new StringBuilder();
+        for (JourneyStep s : of(callId)) {
+            if (!b.isEmpty()) {
+                b.append(" → ");
+            }
+            b.append(s.elementId());
+            if (s.digits() != null && !s.digits().isEmpty()) {
+                b.append(':').append(s.digits());
+            }
+        }
+        return b.toString();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

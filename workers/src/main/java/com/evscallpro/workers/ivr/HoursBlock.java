@@ -1,0 +1,58 @@
+package com.evscallpro.workers.ivr;
+
+import com.evscallpro.core.planning.PlanningDefinition;
+import com.evscallpro.core.planning.PlanningService;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ivr.hours}: whether the call is within the opening hours of a planning (weekly slots, public holidays,
+ * exceptions), named by {@code planning} (its name) or {@code planningId}. Completes with {@code resultVariable}
+ * (default {@code open}) true / false and {@code nextOpening} (ISO instant, or null). Error:
+ * {@code IVR_PLANNING_NOT_FOUND}.
+ */
+@Component
+class HoursBlock implements IvrBlock {
+
+    private final PlanningService plannings;
+    private final Clock clock;
+
+    HoursBlock(PlanningService plannings, java.util.Optional<Clock> clock) {
+        this.plannings = plannings;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    public String name() {
+        return "hours";
+    }
+
+    @Override
+    public void run(IvrStep step) {
+        Long id = planningId(step);
+        String variable = step.text("resultVariable", "open");
+        if (!IvrBlocks.VARIABLE_NAME.matcher(variable).matches()) {
+            throw new IllegalArgumentException("resultVariable '" + variable + "' is not a variable name");
+        }
+        Instant now = clock.instant();
+        boolean open = plannings.isOpen(id, now);
+        step.output(variable, open);
+        step.output("nextOpening", open ? null : plannings.nextOpening(id, now).map(Instant::toString).orElse(null));
+        step.outcome = open ? "OPEN" : "CLOSED";
+    }
+
+    private Long planningId(IvrStep step) {
+        String name = step.text("planning", null);
+        if (name != null) {
+            return plannings.plannings().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
+                    .map(PlanningDefinition::id)
+                    .orElseThrow(() -> new IvrError(IvrBlocks.PLANNING_NOT_FOUND, "no planning named " + name));
+        }
+        long id = step.integer("planningId", -1, -1, Integer.MAX_VALUE);
+        if (id < 0 || plannings.planning(id).isEmpty()) {
+            throw new IvrError(IvrBlocks.PLANNING_NOT_FOUND, "no planning " + id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,58 @@
+package com.evscallpro.workers.ivr;
+
+import com.evscallpro.core.ivr.IvrRoute;
+import com.evscallpro.telephony.agi.AgiChannel;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One live IVR call on this node: its channel, its instance and what the watchdog and the CDR need. */
+final class IvrCall {
+
+    final String callId;
+    final AgiChannel channel;
+    final IvrRoute route;
+    final String did;
+    final String caller;
+    final Instant startedAt = Instant.now();
+    volatile Long flowVersionId;
+    volatile Long instanceKey;
+    /** Nanos of the last sign of life of the flow (start, a job activated or finished). */
+    volatile long lastActivity = System.nanoTime();
+    /** True while the caller waits for something other than the flow (queue, a dial): the watchdog looks away. */
+    volatile boolean waiting;
+    /** True once the caller left the flow (safe path, hangup, handed back). */
+    volatile boolean over;
+    private final java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When the IVR answered the channel (Asterisk's CDR counts the call answered from then). */
+    volatile Instant ivrAnsweredAt;
+    /** When an agent answered. */
+    volatile Instant answeredAt;
+    volatile Long agentId;
+    volatile String queueName;
+    volatile Instant queuedAt;
+    volatile String outcome;
+    final AtomicInteger activeJobs = new AtomicInteger();
+    private final AtomicInteger seq = new AtomicInteger();
+
+    IvrCall(String callId, AgiChannel channel, IvrRoute route, String did, String caller) {
+        this.callId = callId;
+        this.channel = channel;
+        this.route = route;
+        this.did = did;
+        this.caller = caller;
+    }
+
+    int nextSeq() {
+        return seq.incrementAndGet();
+    }
+
+    /** Marks the call as out of the flow; true for the first caller only. */
+    boolean leave() {
+        over = true;
+        return left.compareAndSet(false, true);
+    }
+
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+}

@@ -1,0 +1,56 @@
+package com.evscallpro.workers.ivr;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** What the IVR runtime asks of the engine: start an instance, end one, complete or fail a job. */
+@Component
+class IvrEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(IvrEngine.class);
+    /**
+     * A caller hears silence while we wait: a start or a completion that takes longer is a failure (the safe path).
+     * Generous enough for an engine absorbing a burst of calls on a small machine.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(8);
+
+    final CamundaClient client;
+
+    IvrEngine(CamundaClient client) {
+        this.client = client;
+    }
+
+    long start(long definitionKey, Map<String, Object> variables) throws Exception {
+        return client.newCreateInstanceCommand().processDefinitionKey(definitionKey).variables(variables)
+                .requestTimeout(COMMAND_TIMEOUT).send()
+                .get(COMMAND_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).getProcessInstanceKey();
+    }
+
+    void complete(long jobKey, Map<String, Object> variables) throws Exception {
+        client.newCompleteCommand(jobKey).variables(variables).requestTimeout(COMMAND_TIMEOUT).send()
+                .get(COMMAND_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+    }
+
+    void throwError(long jobKey, String code, String message, Map<String, Object> variables) throws Exception {
+        client.newThrowErrorCommand(jobKey).errorCode(code).errorMessage(message).variables(variables)
+                .requestTimeout(COMMAND_TIMEOUT).send()
+                .get(COMMAND_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends an instance, without waiting; an instance already ended is not an error. */
+    void cancel(Long instanceKey, String callId) {
+        if (instanceKey == null) {
+            return;
+        }
+        client.newCancelInstanceCommand(instanceKey).send().whenComplete((r, e) -> {
+            if (e != null && !String.valueOf(e.getMessage()).contains("NOT_FOUND")) {
+                log.warn("IVR call {}: instance {} could not be cancelled: {}", callId, instanceKey, e.getMessage());
+            }
+        });
+    }
+}

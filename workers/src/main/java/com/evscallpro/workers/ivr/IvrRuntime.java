@@ -1,0 +1,254 @@
+package com.evscallpro.workers.ivr;
+
+import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowVersionView;
+import com.evscallpro.core.ivr.CallJourney;
+import com.evscallpro.core.ivr.InboundCallRecords;
+import com.evscallpro.core.ivr.InboundCallRecords.InboundOutcome;
+import com.evscallpro.core.ivr.IvrCallLedger;
+import com.evscallpro.core.ivr.IvrRoute;
+import com.evscallpro.core.ivr.IvrRouting;
+import com.evscallpro.core.ivr.JourneyStep;
+import com.evscallpro.core.ivr.SafePathReason;
+import com.evscallpro.telephony.agi.AgiChannel;
+import com.evscallpro.telephony.agi.AgiChannelClosedException;
+import com.evscallpro.telephony.agi.AgiEndReason;
+import com.evscallpro.telephony.agi.AgiHandler;
+import com.evscallpro.telephony.agi.AgiHangupException;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs IVR calls: {@link #handle} serves {@code AGI(agi://…/ivr?did=…)} (the flow's start), {@link #run} one job of a
+ * block on a virtual thread, {@link #ended} the end of the AGI connection (cancel, CDR).
+ */
+@Component
+public class IvrRuntime implements AgiHandler {
+
+    /** The process variables every IVR instance starts with. */
+    public static final String CALL_ID = "callId";
+    public static final String DID = "did";
+    public static final String CALLER_NUMBER = "callerNumber";
+    public static final String CHANNEL = "channel";
+    public static final String FLOW_VERSION_ID = "flowVersionId";
+    public static final String LANGUAGE = "language";
+
+    private static final Logger log = LoggerFactory.getLogger(IvrRuntime.class);
+
+    private final IvrCalls calls;
+    private final IvrNode node;
+    private final IvrRouting routing;
+    private final FlowService flows;
+    private final IvrCallLedger ledger;
+    private final CallJourney journey;
+    private final InboundCallRecords records;
+    private final IvrEngine engine;
+    private final SafePath safePath;
+    private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("evs-ivr-job-", 0).factory());
+
+    IvrRuntime(IvrCalls calls, IvrNode node, IvrRouting routing, FlowService flows, IvrCallLedger ledger,
+               CallJourney journey, InboundCallRecords records, IvrEngine engine, SafePath safePath) {
+        this.calls = calls;
+        this.node = node;
+        this.routing = routing;
+        this.flows = flows;
+        this.ledger = ledger;
+        this.journey = journey;
+        this.records = records;
+        this.engine = engine;
+        this.safePath = safePath;
+    }
+
+    // ---- a call arrives --------------------------------------------------------------------------------------------
+
+    @Override
+    public void handle(AgiChannel channel) {
+        String rawDid = Optional.ofNullable(channel.request().parameters().get("did")).orElse(channel.request().did());
+        String callId = UUID.randomUUID().toString();
+        Optional<IvrRoute> route = Optional.empty();
+        String failure = null;
+        try {
+            route = routing.route(rawDid);
+        } catch (RuntimeException e) {
+            failure = "the DID could not be looked up: " + e.getMessage();
+        }
+        String did = route.map(IvrRoute::did).orElse(rawDid == null || rawDid.length() <= 16 ? rawDid
+                : rawDid.substring(0, 16));
+        IvrCall call = new IvrCall(callId, channel, route.orElse(null), did, channel.request().callerId());
+        channel.setVariable("EVS_CALL_ID", callId);
+        calls.add(call);
+        channel.handOver();
+        channel.completion().thenAccept(reason -> ended(call, reason));
+        if (failure != null) {
+            safePath.take(call, SafePathReason.START_FAILED, failure);
+            return;
+        }
+        if (route.isEmpty() || !route.get().hasFlow()) {
+            safePath.take(call, SafePathReason.NO_FLOW, "DID " + did + " points to no flow");
+            return;
+        }
+        String processId = route.get().processId();
+        try {
+            Optional<FlowVersionView> version = flows.published(processId);
+            if (version.isEmpty()) {
+                safePath.take(call, SafePathReason.NOT_PUBLISHED, "flow " + processId + " has no published version");
+                return;
+            }
+            call.flowVersionId = version.get().id();
+            long definitionKey = flows.definitionKey(processId);
+            ledger.open(callId, node.id(), call.flowVersionId, did, call.caller);
+            channel.answer();
+            call.ivrAnsweredAt = Instant.now();
+            Map<String, Object> v = new HashMap<>();
+            v.put(CALL_ID, callId);
+            v.put(DID, did);
+            v.put(CALLER_NUMBER, call.caller);
+            v.put(CHANNEL, channel.name());
+            v.put(FLOW_VERSION_ID, call.flowVersionId);
+            v.put(LANGUAGE, channel.request().language());
+            v.put(IvrNode.VARIABLE, node.id());
+            call.touch();
+            long instance = engine.start(definitionKey, v);
+            call.instanceKey = instance;
+            ledger.started(callId, instance);
+            log.info("IVR call {} on DID {}: flow {} v{} started (instance {})", callId, did, processId,
+                    version.get().number(), instance);
+            if (call.over) {
+                engine.cancel(instance, callId); // the caller hung up while it started
+            }
+        } catch (AgiHangupException | AgiChannelClosedException gone) {
+            // the caller left before the flow started: ended() records it
+        } catch (Exception e) {
+            safePath.take(call, SafePathReason.START_FAILED, e.getMessage());
+        }
+    }
+
+    // ---- a block's job ---------------------------------------------------------------------------------------------
+
+    /** Hands the job to a virtual thread at once: the client's job threads never wait on a caller. */
+    void submit(IvrBlock block, ActivatedJob job) {
+        jobs.execute(() -> run(block, job));
+    }
+
+    void run(IvrBlock block, ActivatedJob job) {
+        Map<String, Object> variables = job.getVariablesAsMap();
+        Object id = variables.get(CALL_ID);
+        Optional<IvrCall> found = calls.get(id == null ? null : id.toString());
+        if (found.isEmpty() || found.get().over) {
+            // the caller is gone or left the flow: the instance has nothing left to drive
+            engine.cancel(job.getProcessInstanceKey(), String.valueOf(id));
+            return;
+        }
+        IvrCall call = found.get();
+        call.activeJobs.incrementAndGet();
+        call.touch();
+        IvrStep step = new IvrStep(call, job, variables);
+        Instant started = Instant.now();
+        int seq = call.nextSeq(); // steps are numbered in the order they started
+        try {
+            block.run(step);
+            engine.complete(job.getKey(), step.out);
+        } catch (IvrError e) {
+            if (step.outcome == null) {
+                step.outcome = e.code;
+            }
+            step.detail = e.code + ": " + e.getMessage();
+            try {
+                engine.throwError(job.getKey(), e.code, e.getMessage(), step.out);
+            } catch (Exception engineAway) {
+                safePath.take(call, SafePathReason.BLOCK_FAILED, "error " + e.code + " not delivered: "
+                        + engineAway.getMessage());
+            }
+        } catch (AgiHangupException | AgiChannelClosedException gone) {
+            step.outcome = "HANGUP";
+            engine.cancel(job.getProcessInstanceKey(), call.callId); // nothing left to drive
+        } catch (Exception e) {
+            if (call.over) {
+                // the caller left meanwhile (a hangup while the job completed): nothing failed for anyone
+                step.outcome = step.outcome == null ? "HANGUP" : step.outcome;
+                return;
+            }
+            step.outcome = "FAILED";
+            step.detail = e.toString();
+            log.warn("IVR call {}: block {} ({}) failed: {}", call.callId, block.name(), job.getElementId(),
+                    e.toString());
+            safePath.take(call, SafePathReason.BLOCK_FAILED, block.name() + " " + job.getElementId() + ": " + e);
+        } finally {
+            call.activeJobs.decrementAndGet();
+            call.touch();
+            record(call, seq, job, block, started, step);
+        }
+    }
+
+    private void record(IvrCall call, int seq, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
+        try {
+            journey.record(new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(),
+                    block.name(), started, Instant.now(), step.digits.isEmpty() ? null : step.digits.toString(),
+                    step.outcome, step.detail));
+        } catch (RuntimeException e) {
+            log.warn("IVR call {}: journey step {} not stored: {}", call.callId, job.getElementId(), e.toString());
+        }
+    }
+
+    // ---- the AGI connection ended ----------------------------------------------------------------------------------
+
+    void ended(IvrCall call, AgiEndReason reason) {
+        boolean first = call.leave();
+        calls.remove(call);
+        if (first && call.activeJobs.get() == 0) {
+            // between blocks: end the instance now (a running block ends it, or lets the flow finish after a hangup)
+            engine.cancel(call.instanceKey, call.callId);
+        }
+        try {
+            ledger.close(call.callId);
+            Integer wait = call.queuedAt == null ? null
+                    : (int) Duration.between(call.queuedAt, call.answeredAt != null ? call.answeredAt
+                    : Instant.now()).toSeconds();
+            records.record(new InboundCallRecords.InboundCall(call.callId, call.channel.uniqueId(), call.caller,
+                    call.did, call.startedAt, call.ivrAnsweredAt, Instant.now(), call.agentId, call.flowVersionId,
+                    call.instanceKey, call.queueName, wait, outcome(call)));
+        } catch (RuntimeException e) {
+            log.warn("IVR call {}: end not recorded: {}", call.callId, e.toString());
+        }
+        log.info("IVR call {} ended ({}, {})", call.callId, reason, outcome(call));
+    }
+
+    private static InboundOutcome outcome(IvrCall call) {
+        if (call.outcome != null) {
+            return InboundOutcome.valueOf(call.outcome);
+        }
+        if (call.agentId != null) {
+            return InboundOutcome.AGENT;
+        }
+        return call.queuedAt != null ? InboundOutcome.ABANDONED : InboundOutcome.IVR;
+    }
+
+    /** Ends, at this node's start, the instances it drove before it stopped: their channels died with it. */
+    int endLeftovers() {
+        List<IvrCallLedger.Entry> left = ledger.ownedBy(node.id());
+        for (IvrCallLedger.Entry e : left) {
+            engine.cancel(e.processInstanceKey(), e.callId());
+            ledger.close(e.callId());
+        }
+        if (!left.isEmpty()) {
+            log.warn("IVR: {} call(s) this node ({}) drove before it stopped were ended", left.size(), node.id());
+        }
+        return left.size();
+    }
+
+    void shutdown() {
+        jobs.shutdownNow();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The IVR runtime (issue 8): Asterisk's {@code AGI(agi://app:4573/ivr?did=…)} reaches {@link
+ * com.evscallpro.workers.ivr.IvrCallHandler}, which looks the DID's flow up, starts its published version with the
+ * call's variables and keeps the AGI channel; the IVR blocks ({@link com.evscallpro.workers.ivr.IvrBlock}) run as
+ * job workers of this node only (job type {@code ivr.<block>.<node id>}, the flow's task definitions say
+ * {@code ="ivr.<block>." + evsNode}), on virtual threads, sending AGI commands over the live channel and completing
+ * their jobs with the results. A caller's hangup cancels the instance; a failure, a missing flow or a silent flow
+ * ({@link com.evscallpro.workers.ivr.IvrWatchdog}) sends the caller down the safe path
+ * ({@link com.evscallpro.workers.ivr.SafePath}). Each block writes the call's journey.
+ */
+package com.evscallpro.workers.ivr;
