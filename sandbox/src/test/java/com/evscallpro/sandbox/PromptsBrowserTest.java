@@ -104,6 +104,7 @@ class PromptsBrowserTest {
         assertThat(page.locator("#prompt-result")).containsText("converted from PCM_SIGNED 44100 Hz 16-bit 2 ch to "
                 + "PCM_SIGNED 8000 Hz 16-bit 1 ch");
         assertThat(page.locator("#prompt-result")).containsText("1.2 s");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/prompts-upload.png")));
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Prompt " + name + " saved"))).isVisible();
         page.locator("#close-prompt").click();
@@ -124,6 +125,7 @@ class PromptsBrowserTest {
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Files applied"))).isVisible();
         assertThat(page.locator("#prompt-hosts-grid")).containsText("Applied");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/prompts-hosts.png")));
         page.locator("#prompt-hosts-close").click();
 
         // delete, after a confirmation
@@ -157,6 +159,7 @@ class PromptsBrowserTest {
 
         page.locator("#voicemail-play-" + id).click();
         assertPlayed(page, "voicemail-player", 1.5);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/voicemails.png")));
         assertThat(row.filter(new Locator.FilterOptions().setHasText("Heard by pw-vm-supervisor"))).isVisible();
         assertThat(stack.bean(AuditTrail.class).search(new AuditFilter("pw-vm-supervisor", "voicemail", null, null),
                 0, 20)).anySatisfy(e -> {

@@ -61,7 +61,7 @@ class PromptHostsDialog extends Dialog {
             case FAILED -> ErrorMessages.text(h.failure(), this::getTranslation)
                     + (h.hasChanges() ? " · " + counts(h) : "");
             case UP_TO_DATE -> getTranslation("prompts.hosts.nothing");
-            default -> counts(h) + "\n" + String.join(", ", paths(h));
+            default -> counts(h) + " · " + String.join(", ", paths(h));
         };
     }
 

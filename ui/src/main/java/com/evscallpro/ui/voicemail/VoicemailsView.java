@@ -72,7 +72,7 @@ class VoicemailsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(v -> Durations.mmss(v.duration())).setHeader(getTranslation("voicemails.duration"))
                 .setKey("duration").setSortable(true).setAutoWidth(true);
         grid.addColumn(this::stateText).setHeader(getTranslation("voicemails.state")).setKey("state")
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setWidth("13rem").setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setClassNameGenerator(v -> "voicemail-" + v.state().name().toLowerCase(java.util.Locale.ROOT));
         grid.setItems(query -> {
