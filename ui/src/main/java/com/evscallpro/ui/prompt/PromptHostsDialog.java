@@ -65,8 +65,10 @@ class PromptHostsDialog extends Dialog {
         };
     }
 
+    /** What would change (dry run, or a failed apply's plan), or what changed (apply). */
     private String counts(HostSync h) {
-        return getTranslation("prompts.hosts.counts", h.added().size(), h.changed().size(), h.removed().size());
+        return getTranslation(h.outcome() == HostSync.Outcome.APPLIED ? "prompts.hosts.done" : "prompts.hosts.counts",
+                h.added().size(), h.changed().size(), h.removed().size());
     }
 
     private static List<String> paths(HostSync h) {
