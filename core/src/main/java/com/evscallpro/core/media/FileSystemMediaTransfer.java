@@ -40,6 +40,9 @@ public final class FileSystemMediaTransfer implements MediaTransfer {
     @Override
     public List<MediaFile> list(String directory) {
         Path dir = resolve(directory.isEmpty() ? "." : directory);
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw failed(directory, new java.nio.file.NotDirectoryException(root.toString()));
+        }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
