@@ -44,7 +44,11 @@ class PromptForm extends Dialog {
     private volatile byte[] wav;
     private volatile String fileName;
 
-    PromptForm(PromptView existing, List<String> languages, Handler handler, Consumer<RuntimeException> failed) {
+    /**
+     * @param maxBytes largest file the browser may send (the service checks again, with its own reason)
+     */
+    PromptForm(PromptView existing, List<String> languages, long maxBytes, Handler handler,
+               Consumer<RuntimeException> failed) {
         setId("prompt-form");
         setHeaderTitle(existing == null ? getTranslation("prompts.add")
                 : getTranslation("prompts.editTitle", existing.name()));
@@ -73,6 +77,9 @@ class PromptForm extends Dialog {
 
         upload.setId("prompt-upload");
         upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.addFileRejectedListener(e -> com.evscallpro.ui.layout.Notifications.error(
+                getTranslation("prompts.rejected", e.getFileName(), maxBytes)));
         upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");
         UI ui = UI.getCurrent();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {

@@ -53,6 +53,7 @@ class PromptsView extends VerticalLayout implements HasDynamicTitle {
     private final PromptService prompts;
     private final PromptDistribution distribution;
     private final List<String> languages;
+    private final long maxUploadBytes;
     final Grid<PromptView> grid = new Grid<>();
     final TextField filter = new TextField();
     final AudioPlayer player = new AudioPlayer("prompt-player");
@@ -61,6 +62,7 @@ class PromptsView extends VerticalLayout implements HasDynamicTitle {
         this.prompts = prompts;
         this.distribution = distribution;
         this.languages = media.languages();
+        this.maxUploadBytes = media.maxUploadSize().toBytes();
         setId("prompts-view");
         setSizeFull();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
@@ -160,7 +162,7 @@ class PromptsView extends VerticalLayout implements HasDynamicTitle {
     /** Opens the form; each save creates the prompt or changes it, from the version last seen. */
     PromptForm edit(PromptView existing) {
         int[] version = {existing == null ? -1 : existing.version()};
-        PromptForm form = new PromptForm(existing, languages, s -> {
+        PromptForm form = new PromptForm(existing, languages, maxUploadBytes, s -> {
             String text = save(s, version);
             Notifications.success(getTranslation("prompts.saved", s.name()));
             refresh();
