@@ -61,6 +61,8 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final Select<PauseReasonChoice> pauseReason = new Select<>();
     private final PauseReasons pauseReasons;
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
+    private final InboundCallPanel inbound = new InboundCallPanel();
+    private InboundCalls inboundCalls;
     private final Span noTask = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
@@ -74,7 +76,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         this.agentId = currentUser.require().userId();
         this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
         setId("agent-view");
-        add(new H2(getTranslation("agent.title")), stateBar(), actions(), noTask, screenPop);
+        add(new H2(getTranslation("agent.title")), stateBar(), actions(), inbound, noTask, screenPop);
         noTask.setId("no-task");
         noTask.setText(getTranslation("agent.noTask"));
         noTask.getStyle().set("color", "var(--lumo-secondary-text-color)");
@@ -150,6 +152,11 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> workspace.onTaskAssigned(e));
             }
         }));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.queue.InboundCallConnected.class, e -> {
+            if (e.agentUserId() == agentId) {
+                inUi(ui, () -> inbound.show(e));
+            }
+        }));
         workspace.load();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> refreshElapsed());
@@ -190,6 +197,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @Override
     public void showStatus(AgentStatus status) {
         AgentState s = status == null || status.state() == null ? AgentState.OFFLINE : status.state();
+        followInbound(status);
         state.setText(getTranslation("agent.state." + s.name()));
         state.getElement().setAttribute("data-state", s.name());
         StateColors.apply(state, s);
@@ -211,6 +219,21 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
         refreshElapsed();
+    }
+
+    /** The inbound calls connected to agents (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setInboundCalls(InboundCalls inboundCalls) {
+        this.inboundCalls = inboundCalls;
+    }
+
+    /** The inbound screen-pop follows the agent's call: shown while it is the call of the status, cleared after. */
+    private void followInbound(AgentStatus status) {
+        if (status == null || status.callId() == null) {
+            inbound.clear();
+        } else if (inboundCalls != null) {
+            inboundCalls.of(agentId, status.callId()).ifPresent(inbound::show);
+        }
     }
 
     /** The campaigns' CRM links (set by Spring; absent in tests that build the view by hand). */

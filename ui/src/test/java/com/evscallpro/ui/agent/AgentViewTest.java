@@ -87,7 +87,7 @@ class AgentViewTest {
     @Test
     void detaching_the_view_unsubscribes_from_the_bus() {
         AgentView view = attachedView();
-        assertThat(bus.subscriberCount()).isEqualTo(2);
+        assertThat(bus.subscriberCount()).isEqualTo(3); // status, task, inbound call connected
         vaadin.ui().remove(view);
         assertThat(bus.subscriberCount()).isZero();
     }

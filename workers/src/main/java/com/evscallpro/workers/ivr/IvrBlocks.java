@@ -19,6 +19,8 @@ final class IvrBlocks {
     static final String CALLBACK_NO_NUMBER = "IVR_CALLBACK_NO_NUMBER";
     /** Callback: the request could not be stored (no such campaign). */
     static final String CALLBACK_FAILED = "IVR_CALLBACK_FAILED";
+    /** Queue: no queue for that agent group. */
+    static final String QUEUE_NOT_FOUND = "IVR_QUEUE_NOT_FOUND";
     /** Every digit: what a prompt can be interrupted by. */
     static final String ALL_DIGITS = "0123456789*#";
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");

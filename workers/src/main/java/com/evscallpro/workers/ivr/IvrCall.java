@@ -29,6 +29,12 @@ final class IvrCall {
     volatile Instant answeredAt;
     volatile Long agentId;
     volatile String queueName;
+    /** The caller waits in a queue right now (not yet answered, not left). */
+    volatile boolean inQueue;
+    /** The caller hung up while waiting in a queue. */
+    volatile boolean abandoned;
+    /** The queue's music-on-hold class. */
+    volatile String musicClass = "default";
     volatile Instant queuedAt;
     volatile String outcome;
     final AtomicInteger activeJobs = new AtomicInteger();

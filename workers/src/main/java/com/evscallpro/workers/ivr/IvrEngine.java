@@ -42,6 +42,17 @@ class IvrEngine {
                 .get(COMMAND_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
     }
 
+    /** Publishes a message correlated by the call id (time to live 30 s), without waiting; a failure is logged. */
+    void publish(String messageName, String callId, Map<String, Object> variables) {
+        client.newPublishMessageCommand().messageName(messageName).correlationKey(callId)
+                .messageId(messageName + ":" + callId + ":" + System.nanoTime()).timeToLive(Duration.ofSeconds(30))
+                .variables(variables).send().whenComplete((r, e) -> {
+                    if (e != null) {
+                        log.warn("IVR call {}: message {} not published: {}", callId, messageName, e.getMessage());
+                    }
+                });
+    }
+
     /** Ends an instance, without waiting; an instance already ended is not an error. */
     void cancel(Long instanceKey, String callId) {
         if (instanceKey == null) {

@@ -10,6 +10,8 @@ import com.evscallpro.core.ivr.IvrRoute;
 import com.evscallpro.core.ivr.IvrRouting;
 import com.evscallpro.core.ivr.JourneyStep;
 import com.evscallpro.core.ivr.SafePathReason;
+import com.evscallpro.core.queue.InboundQueues;
+import com.evscallpro.core.queue.LeaveReason;
 import com.evscallpro.telephony.agi.AgiChannel;
 import com.evscallpro.telephony.agi.AgiChannelClosedException;
 import com.evscallpro.telephony.agi.AgiEndReason;
@@ -55,11 +57,15 @@ public class IvrRuntime implements AgiHandler {
     private final InboundCallRecords records;
     private final IvrEngine engine;
     private final SafePath safePath;
+    private final org.springframework.beans.factory.ObjectProvider<InboundQueues> queues;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("evs-ivr-job-", 0).factory());
 
     IvrRuntime(IvrCalls calls, IvrNode node, IvrRouting routing, FlowService flows, IvrCallLedger ledger,
-               CallJourney journey, InboundCallRecords records, IvrEngine engine, SafePath safePath) {
+               CallJourney journey, InboundCallRecords records, IvrEngine engine, SafePath safePath,
+               @org.springframework.context.annotation.Lazy
+               org.springframework.beans.factory.ObjectProvider<InboundQueues> queues) {
+        this.queues = queues;
         this.calls = calls;
         this.node = node;
         this.routing = routing;
@@ -156,6 +162,9 @@ public class IvrRuntime implements AgiHandler {
         call.touch();
         IvrStep step = new IvrStep(call, job, variables);
         Instant started = Instant.now();
+        if (call.inQueue && !"queue".equals(block.name())) {
+            leaveQueue(call, "callback".equals(block.name()) ? LeaveReason.CALLBACK_REQUESTED : LeaveReason.OVERFLOW);
+        }
         int seq = call.nextSeq(); // steps are numbered in the order they started
         try {
             block.run(step);
@@ -202,11 +211,36 @@ public class IvrRuntime implements AgiHandler {
         }
     }
 
+    /** The flow moved on while the caller waited (overflow, callback): out of the queue, music off. */
+    private void leaveQueue(IvrCall call, LeaveReason reason) {
+        call.inQueue = false;
+        try {
+            queues.getObject().leave(call.callId, reason);
+        } catch (RuntimeException e) {
+            log.warn("IVR call {}: could not leave the queue: {}", call.callId, e.toString());
+        }
+        call.waiting = false;
+        try {
+            call.channel.send("SET MUSIC OFF");
+        } catch (RuntimeException gone) {
+            // the block that follows finds out
+        }
+    }
+
     // ---- the AGI connection ended ----------------------------------------------------------------------------------
 
     void ended(IvrCall call, AgiEndReason reason) {
         boolean first = call.leave();
         calls.remove(call);
+        if (call.inQueue) {
+            call.inQueue = false;
+            call.abandoned = true;
+            try {
+                queues.getObject().leave(call.callId, LeaveReason.CALLER_HUNG_UP); // abandoned in the queue
+            } catch (RuntimeException e) {
+                log.warn("IVR call {}: the queue was not told of the hangup: {}", call.callId, e.toString());
+            }
+        }
         if (first && call.activeJobs.get() == 0) {
             // between blocks: end the instance now (a running block ends it, or lets the flow finish after a hangup)
             engine.cancel(call.instanceKey, call.callId);
@@ -232,7 +266,7 @@ public class IvrRuntime implements AgiHandler {
         if (call.agentId != null) {
             return InboundOutcome.AGENT;
         }
-        return call.queuedAt != null ? InboundOutcome.ABANDONED : InboundOutcome.IVR;
+        return call.abandoned ? InboundOutcome.ABANDONED : InboundOutcome.IVR;
     }
 
     /** Ends, at this node's start, the instances it drove before it stopped: their channels died with it. */

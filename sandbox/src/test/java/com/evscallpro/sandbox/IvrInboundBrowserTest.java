@@ -1,0 +1,119 @@
+package com.evscallpro.sandbox;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.evscallpro.core.flow.FlowKind;
+import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.group.AgentGroup;
+import com.evscallpro.core.group.AgentGroupAdmin;
+import com.evscallpro.core.ivr.IvrRouting;
+import com.evscallpro.core.pbxconfig.Did;
+import com.evscallpro.core.pbxconfig.DidDefinition;
+import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.pbxconfig.TrunkDefinition;
+import com.evscallpro.core.queue.QueueAdmin;
+import com.evscallpro.core.queue.QueueDefinition;
+import com.evscallpro.core.queue.QueueStrategy;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.simulator.PlacedInboundCall;
+import com.evscallpro.simulator.SimAgiCall;
+import com.evscallpro.telephony.agi.FastAgiServer;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agent of a group, ready in a real Chromium, receives an inbound call that went through the IVR: the workspace
+ * shows who calls, the queue and wait, and the path the caller took in the IVR; it goes when the call is over.
+ */
+class IvrInboundBrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private final SandboxTestContext stack = SandboxTestContext.get();
+
+    @BeforeAll
+    static void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = AgentAndSupervisorBrowserTest.chromium(playwright);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void a_ready_agent_receives_an_inbound_call_with_the_caller_and_the_ivr_path_in_the_screen_pop() {
+        String suffix = Long.toHexString(System.nanoTime());
+        String processId = "ivr-browser-" + suffix;
+        FlowService flows = stack.bean(FlowService.class);
+        FlowView flow = flows.create(FlowKind.IVR, "IVR browser " + suffix, null, Bpmn.convertToString(
+                Bpmn.createExecutableProcess(processId).startEvent()
+                        .serviceTask("AccueilTask", t -> t.zeebeJobTypeExpression("\"ivr.play.\" + evsNode")
+                                .zeebeInput("accueil", "prompt"))
+                        .serviceTask("MenuPrincipalTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
+                                .zeebeInput("menu", "prompt").zeebeInput("1,2", "choices"))
+                        .serviceTask("FileVentesTask", t -> t.zeebeJobTypeExpression("\"ivr.queue.\" + evsNode")
+                                .zeebeInput("Ventes " + suffix, "queue"))
+                        .endEvent().done()), "test");
+        flows.publish(flow.draftVersionId(), "test");
+        PbxConfigService pbx = stack.bean(PbxConfigService.class);
+        Trunk trunk = pbx.createTrunk(TrunkDefinition.of("br-" + suffix.substring(suffix.length() - 8), "sip.br.example"));
+        String number = "+3313" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        Did did = pbx.createDid(DidDefinition.ivr(number, trunk.id(), "browser"));
+        stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
+        UserAccount agent = stack.bean(UserAccountService.class).create("ib-agent-" + suffix, "ib-agent-password",
+                "Inès Inbound", UserAccount.Role.AGENT, "2381", "en");
+        long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("Ventes " + suffix, null, null),
+                List.of(agent.id())).id();
+        stack.bean(QueueAdmin.class).save(new QueueDefinition(null, groupId, null, QueueStrategy.LONGEST_IDLE, 0,
+                null, 1, "default", false, 60, 120, 15, 20, 1, 0));
+        String base = "http://localhost:" + stack.httpPort() + "/";
+
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        page.setDefaultTimeout(30_000);
+        page.navigate(base + "login");
+        page.locator("#vaadinLoginUsername input").fill("ib-agent-" + suffix);
+        page.locator("#vaadinLoginPassword input").fill("ib-agent-password");
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(base + "agent");
+        page.locator("#ready-button").click();
+        assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY");
+
+        PlacedInboundCall call = stack.infrastructure.pbx().placeInbound(SimAgiCall.toDid(number).script("ivr")
+                .scriptParameter("did", number).callerId("+33611223344", "Client").pressDuring(4, "1")
+                .timeScale(0.25).dialOutcome("ANSWER", Duration.ofSeconds(40)).maxDuration(Duration.ofSeconds(90)),
+                "127.0.0.1", stack.bean(FastAgiServer.class).port());
+        assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL");
+        assertThat(page.locator("#inbound-call")).isVisible();
+        assertThat(page.locator("#inbound-caller")).hasText("+33611223344");
+        assertThat(page.locator("#inbound-ivr-path")).containsText("AccueilTask");
+        assertThat(page.locator("#inbound-ivr-path")).containsText("MenuPrincipalTask:1");
+        assertThat(page.locator("#inbound-queue")).containsText("Ventes " + suffix);
+        call.hangUp();
+        assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY");
+        assertThat(page.locator("#inbound-call")).isHidden();
+        page.locator("#pause-button").click();
+    }
+}

@@ -1,0 +1,56 @@
+package com.evscallpro.ui.agent;
+
+import com.evscallpro.core.queue.InboundCallConnected;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import java.util.Map;
+
+/**
+ * The screen-pop of an inbound call ({@code inbound-call}): who calls (number, the contact when the IVR found one),
+ * on which queue and after how long a wait, and the path the caller took through the IVR. It knows no service.
+ */
+class InboundCallPanel extends Div {
+
+    private final Span caller = new Span();
+    private final Span contact = new Span();
+    private final Span queue = new Span();
+    private final Span path = new Span();
+
+    InboundCallPanel() {
+        setId("inbound-call");
+        caller.setId("inbound-caller");
+        contact.setId("inbound-contact");
+        queue.setId("inbound-queue");
+        path.setId("inbound-ivr-path");
+        getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-m)").set("max-width", "48rem");
+        add(new H3(getTranslation("agent.inbound.title")), line("agent.inbound.caller", caller),
+                line("agent.inbound.contact", contact), line("agent.inbound.queue", queue),
+                line("agent.inbound.path", path));
+        setVisible(false);
+    }
+
+    private Div line(String key, Span value) {
+        Span label = new Span(getTranslation(key) + " ");
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return new Div(label, value);
+    }
+
+    void show(InboundCallConnected e) {
+        Map<String, String> pop = e.call().screenPop();
+        caller.setText(e.call().callerNumber() == null ? getTranslation("agent.inbound.withheld")
+                : e.call().callerNumber());
+        String name = String.join(" ", pop.getOrDefault("contactFirstName", ""),
+                pop.getOrDefault("contactLastName", "")).strip();
+        contact.setText(name.isEmpty() ? getTranslation("agent.inbound.unknownContact") : name);
+        queue.setText(getTranslation("agent.inbound.queueWait", e.queueName(), e.waited().toSeconds()));
+        String ivr = pop.getOrDefault("ivrPath", "");
+        path.setText(ivr.isEmpty() ? "–" : ivr);
+        setVisible(true);
+    }
+
+    void clear() {
+        setVisible(false);
+    }
+}

@@ -1,0 +1,115 @@
+package com.evscallpro.workers.ivr;
+
+import com.evscallpro.core.queue.ConnectOutcome;
+import com.evscallpro.core.queue.InboundCallConnector;
+import com.evscallpro.core.queue.InboundQueues;
+import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.agi.AgiChannelClosedException;
+import com.evscallpro.telephony.agi.AgiHangupException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects a queued caller to the agent the ACD chose, from the caller's live AGI channel: music off, then
+ * {@code EXEC Dial PJSIP/<extension>,<ring seconds>} (Asterisk bridges them and the AGI command returns when the call
+ * ends). The agent answered as soon as the PBX reports the caller's channel bridged to the agent (AMI, the call's
+ * Linkedid being the caller's channel); without that report, when the Dial returns with {@code DIALSTATUS=ANSWER}.
+ * Not answered: music back on, the ACD offers the caller to the next agent. When the answered call ends the ACD is
+ * told ({@link InboundQueues#callEnded}) and the caller is done with the flow.
+ */
+@Component
+class IvrAgentConnector implements InboundCallConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(IvrAgentConnector.class);
+
+    private final IvrCalls calls;
+    private final ObjectProvider<InboundQueues> queues;
+    /** Pending answers by the caller channel's unique id (the AMI Linkedid of the call). */
+    private final Map<String, CompletableFuture<ConnectOutcome>> pending = new ConcurrentHashMap<>();
+
+    IvrAgentConnector(IvrCalls calls, @Lazy ObjectProvider<InboundQueues> queues, ObjectProvider<PbxPort> pbx) {
+        this.calls = calls;
+        this.queues = queues;
+        PbxPort port = pbx.getIfAvailable();
+        if (port != null) {
+            port.addListener(this::onCallEvent);
+        }
+    }
+
+    void onCallEvent(CallEvent e) {
+        if (e.type() == CallEvent.Type.BRIDGED && e.callId() != null) {
+            CompletableFuture<ConnectOutcome> f = pending.get(e.callId());
+            if (f != null) {
+                f.complete(ConnectOutcome.ANSWERED);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<ConnectOutcome> connect(String callId, long agentUserId, String extension,
+                                                     Duration ringTimeout) {
+        IvrCall call = calls.get(callId).orElse(null);
+        if (call == null || call.channel.isHungUp() || !call.channel.isOpen()) {
+            return CompletableFuture.completedFuture(ConnectOutcome.CALLER_GONE);
+        }
+        if (extension == null || !extension.matches("[A-Za-z0-9_.-]{1,40}")) {
+            return CompletableFuture.completedFuture(ConnectOutcome.FAILED);
+        }
+        CompletableFuture<ConnectOutcome> answer = new CompletableFuture<>();
+        String key = call.channel.uniqueId();
+        pending.put(key, answer);
+        Thread.ofVirtual().name("evs-ivr-connect-" + callId).start(() -> dial(call, agentUserId, extension,
+                ringTimeout, answer, key));
+        return answer;
+    }
+
+    private void dial(IvrCall call, long agentUserId, String extension, Duration ringTimeout,
+                      CompletableFuture<ConnectOutcome> answer, String key) {
+        boolean answered = false;
+        try {
+            call.channel.send("SET MUSIC OFF");
+            long seconds = Math.max(1, ringTimeout.toSeconds());
+            call.channel.exec("Dial", "PJSIP/" + extension + "," + seconds);
+            String status = call.channel.getVariable("DIALSTATUS").orElse("");
+            answered = "ANSWER".equals(status) || answer.getNow(null) == ConnectOutcome.ANSWERED;
+            if (answered) {
+                answer.complete(ConnectOutcome.ANSWERED);
+            } else {
+                answer.complete(status.isEmpty() ? ConnectOutcome.FAILED : ConnectOutcome.NO_ANSWER);
+                if (!call.over && call.inQueue) {
+                    call.channel.send("SET MUSIC ON " + call.musicClass);
+                }
+            }
+        } catch (AgiHangupException | AgiChannelClosedException gone) {
+            answered = answer.getNow(null) == ConnectOutcome.ANSWERED;
+            answer.complete(ConnectOutcome.CALLER_GONE);
+        } catch (RuntimeException e) {
+            log.warn("IVR call {}: connecting agent {} failed: {}", call.callId, agentUserId, e.toString());
+            answered = answer.getNow(null) == ConnectOutcome.ANSWERED;
+            answer.complete(ConnectOutcome.FAILED);
+        } finally {
+            pending.remove(key, answer);
+        }
+        if (answered) {
+            // the conversation took place and is over: the agent wraps up, the caller is done with the flow
+            call.agentId = agentUserId;
+            if (call.answeredAt == null) {
+                call.answeredAt = Instant.now();
+            }
+            call.outcome = "AGENT";
+            call.over = true;
+            call.waiting = false;
+            call.touch();
+            queues.getObject().callEnded(call.callId);
+        }
+    }
+}
