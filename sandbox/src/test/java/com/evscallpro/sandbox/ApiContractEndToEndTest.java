@@ -204,8 +204,11 @@ class ApiContractEndToEndTest {
             return java.util.Set.of("AGENT");
         }
         if (url.startsWith("/api/v1/audit") || url.startsWith("/api/v1/flows") || url.startsWith("/api/v1/webhooks")
-                || url.startsWith("/api/v1/privacy")) {
+                || url.startsWith("/api/v1/privacy") || url.startsWith("/api/v1/prompt")) {
             return java.util.Set.of("ADMIN");
+        }
+        if (url.startsWith("/api/v1/voicemails")) {
+            return java.util.Set.of("SUPERVISOR", "ADMIN"); // listening and archiving are supervisors' work too
         }
         if (url.matches("/api/v1/(sites|trunks|dids)(/.*)?")) {
             return java.util.Set.of("ADMIN"); // PBX connections and their secrets: admins only, reads included

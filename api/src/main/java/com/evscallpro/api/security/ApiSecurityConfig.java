@@ -90,7 +90,11 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/flows/**"),
                                 paths.matcher("/api/v1/webhooks"),
                                 paths.matcher("/api/v1/webhooks/**"),
-                                paths.matcher("/api/v1/privacy/**")).hasRole(ADMIN)
+                                paths.matcher("/api/v1/privacy/**"),
+                                paths.matcher("/api/v1/prompts"), paths.matcher("/api/v1/prompts/**"),
+                                paths.matcher("/api/v1/prompt-distribution")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/voicemails"), paths.matcher("/api/v1/voicemails/**"))
+                                .hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),
                                 paths.matcher("/api/v1/trunks"), paths.matcher("/api/v1/trunks/**"),
                                 paths.matcher("/api/v1/dids"), paths.matcher("/api/v1/dids/**")).hasRole(ADMIN)

@@ -4,7 +4,8 @@ package com.evscallpro.core.lock;
 public enum VersionedTable {
     PLANNING("planning", "id", "planning.version-mismatch"),
     QUALIFICATION_GROUP("qualification_group", "id", "qualification.version-mismatch"),
-    PAUSE_REASON("pause_reason", "code", "pause.version-mismatch");
+    PAUSE_REASON("pause_reason", "code", "pause.version-mismatch"),
+    PROMPT("prompt", "id", "prompt.version-mismatch");
 
     final String table;
     final String key;

@@ -69,6 +69,7 @@ public class MainLayout extends AppLayout {
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             nav.addItem(item("nav-supervision", "nav.supervision", HomeRoutes.SUPERVISION, VaadinIcon.DASHBOARD));
+            nav.addItem(item("nav-voicemails", "nav.voicemails", "voicemails", VaadinIcon.ENVELOPE_OPEN));
         }
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
@@ -78,6 +79,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-groups", "nav.groups", "admin/groups", VaadinIcon.GROUP));
             nav.addItem(item("nav-skills", "nav.skills", "admin/skills", VaadinIcon.ACADEMY_CAP));
             nav.addItem(item("nav-queues", "nav.queues", "admin/queues", VaadinIcon.LINES_LIST));
+            nav.addItem(item("nav-prompts", "nav.prompts", "admin/prompts", VaadinIcon.MICROPHONE));
             nav.addItem(item("nav-plannings", "nav.plannings", "admin/plannings", VaadinIcon.CALENDAR_CLOCK));
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));

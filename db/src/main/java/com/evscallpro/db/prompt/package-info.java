@@ -1,0 +1,2 @@
+/** Audio prompts and their converted audio per language (V27). */
+package com.evscallpro.db.prompt;
