@@ -75,7 +75,7 @@ class IvrBlockTemplatesTest {
             }
         }
         assertThat(blocks).containsExactlyInAnyOrder("play", "menu", "collect", "hours", "lookup", "set", "transfer",
-                "queue", "callback", "hangup");
+                "queue", "voicemail", "callback", "hangup");
     }
 
     private CamundaClient client() {

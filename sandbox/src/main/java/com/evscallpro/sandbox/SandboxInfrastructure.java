@@ -37,8 +37,12 @@ public final class SandboxInfrastructure implements AutoCloseable {
      */
     private final String secretKey;
 
+    /** The Asterisk hosts' sounds directories as mounted for the application ({@code evs.media.root}). */
+    private final Path mediaRoot;
+
     private SandboxInfrastructure(EmbeddedDatabase database, EmbeddedEngine engine, PbxSimulator pbx,
-                                  String amiSecret, String secretKey) {
+                                  String amiSecret, String secretKey, Path mediaRoot) {
+        this.mediaRoot = mediaRoot;
         this.database = database;
         this.engine = engine;
         this.pbx = pbx;
@@ -96,20 +100,25 @@ public final class SandboxInfrastructure implements AutoCloseable {
         try {
             engine = EmbeddedEngine.start();
             String amiSecret = randomHex(12);
+            // the simulated Asterisk's sounds directory, as the application sees it mounted (evs.media.root): its
+            // RECORD FILE (voicemail) writes there, and prompts are put there
+            Path mediaRoot = dataDirectory != null ? dataDirectory.toAbsolutePath().getParent().resolve("asterisk-sounds")
+                    : java.nio.file.Files.createTempDirectory("evs-asterisk-sounds");
             PbxSimulator pbx = new PbxSimulator(shape.apply(SimulatorSettings.defaults()
+                    .withRecordingsDir(mediaRoot.resolve("main").resolve("asterisk"))
                     .withCredentials("evscallpro", amiSecret)
                     .withCustomers(customers)
                     .withTrunk(TRUNK_CONTEXT)
                     .withPjsipPhones(true))).start();
             log.info("Embedded infrastructure up in {} ms: PostgreSQL :{}, Zeebe {}, PBX simulator AMI :{}",
                     (System.nanoTime() - t0) / 1_000_000, database.port(), engine.grpcAddress(), pbx.port());
-            return new SandboxInfrastructure(database, engine, pbx, amiSecret, secretKey(dataDirectory));
-        } catch (RuntimeException e) {
+            return new SandboxInfrastructure(database, engine, pbx, amiSecret, secretKey(dataDirectory), mediaRoot);
+        } catch (RuntimeException | java.io.IOException e) {
             if (engine != null) {
                 engine.close();
             }
             database.close();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((java.io.IOException) e);
         }
     }
 
@@ -135,6 +144,7 @@ public final class SandboxInfrastructure implements AutoCloseable {
         p.put("evs.telephony.agi.port", 0);
         p.put("evs.api.jwt.secret", jwtSecret);
         p.put("evs.secrets.key", secretKey);
+        p.put("evs.media.root", mediaRoot.toString());
         return p;
     }
 

@@ -93,6 +93,11 @@ class IvrEndToEndTest {
         stack.bean(IvrRouting.class).assignFlow(brokenDid.id(), broken.id());
         planningId = stack.bean(PlanningService.class).save(open(null, List.of()));
         asterisk = new FastAgiCaller("127.0.0.1", stack.bean(FastAgiServer.class).port());
+        // a prompt of the library: the blocks play its file (evs/<name>), other names are Asterisk's own sounds
+        com.evscallpro.core.prompt.PromptService library = stack.bean(com.evscallpro.core.prompt.PromptService.class);
+        if (!library.exists("e2e-intro")) {
+            library.createWithAudio("e2e-intro", "IVR e2e", "fr", "intro.wav", TestAudio.tone(440, 8000, 1, 0.5));
+        }
     }
 
     @AfterAll
@@ -165,8 +170,8 @@ class IvrEndToEndTest {
 
         String callId = callIdOf(r);
         assertThat(r.closedByServer()).isTrue();
-        assertThat(r.commands()).contains("STREAM FILE e2e-welcome \"0123456789*#\"", "STREAM FILE e2e-goodbye \"\"",
-                "HANGUP");
+        assertThat(r.commands()).contains("STREAM FILE e2e-welcome \"0123456789*#\"",
+                "STREAM FILE evs/e2e-intro \"0123456789*#\"", "STREAM FILE e2e-goodbye \"\"", "HANGUP");
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-menu 2000 1"));
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-postcode 5000 5"));
         assertThat(r.variables()).containsEntry("EVS_ROUTE", "postcode-75011");

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Inbound calls through the IVR to our ACD, on the simulated Asterisk whose inbound calls live in its AMI world: the
  * caller is queued on music on hold, the ACD picks the READY agent of the group, the caller's AGI channel dials the
  * agent's phone, the agent is ON_CALL while they talk and wraps up after; with no agent the flow's timer takes its
- * overflow branch; a caller who hangs up while waiting has abandoned. The call record says which.
+ * overflow branch, where the caller leaves a voicemail (recorded by Asterisk, fetched and stored); a caller who hangs up
+ * while waiting has abandoned. The call record says which.
  */
 class IvrQueueEndToEndTest {
 
@@ -131,12 +132,20 @@ class IvrQueueEndToEndTest {
 
         SimAgiCallResult overflow = place(caller()).await(Duration.ofSeconds(60));
         String callId = overflow.variables().get("EVS_CALL_ID");
-        assertThat(overflow.commands()).contains("STREAM FILE e2e-overflow \"\"", "HANGUP");
+        assertThat(overflow.commands()).contains("STREAM FILE e2e-voicemail \"\"", "STREAM FILE e2e-overflow \"\"",
+                "HANGUP");
+        assertThat(overflow.commands()).anyMatch(c -> c.startsWith("RECORD FILE evs-voicemail/" + callId + " wav"));
+        Map<String, Object> voicemail = stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForMap(
+                "SELECT caller_number, did, mailbox_label, duration_ms, size_bytes FROM voicemail WHERE call_id = ?",
+                callId);
+        assertThat(voicemail).containsEntry("caller_number", "+33655443322").containsEntry("did", DID)
+                .containsEntry("mailbox_label", "E2E Sales");
+        assertThat((Integer) voicemail.get("duration_ms")).isPositive();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> today().overflowed() == overflowedBefore + 1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(
                 () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
         assertThat(stack.bean(InboundCallRecords.class).outcome(callId))
-                .contains(InboundCallRecords.InboundOutcome.IVR);
+                .contains(InboundCallRecords.InboundOutcome.VOICEMAIL);
 
         SimAgiCallResult gone = place(caller().hangUpAfter(Duration.ofSeconds(32))).await(Duration.ofSeconds(60));
         String goneId = gone.variables().get("EVS_CALL_ID");

@@ -21,6 +21,8 @@ final class IvrBlocks {
     static final String CALLBACK_FAILED = "IVR_CALLBACK_FAILED";
     /** Queue: no queue for that agent group. */
     static final String QUEUE_NOT_FOUND = "IVR_QUEUE_NOT_FOUND";
+    /** Voicemail: nothing recorded, or the recording could not be fetched and stored. */
+    static final String VOICEMAIL_FAILED = "IVR_VOICEMAIL_FAILED";
     /** Every digit: what a prompt can be interrupted by. */
     static final String ALL_DIGITS = "0123456789*#";
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");

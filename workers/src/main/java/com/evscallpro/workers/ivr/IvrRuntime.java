@@ -181,7 +181,7 @@ public class IvrRuntime implements AgiHandler {
                         + engineAway.getMessage());
             }
         } catch (AgiHangupException | AgiChannelClosedException gone) {
-            step.outcome = "HANGUP";
+            step.outcome = step.outcome == null ? "HANGUP" : step.outcome + "+HANGUP";
             engine.cancel(job.getProcessInstanceKey(), call.callId); // nothing left to drive
         } catch (Exception e) {
             if (call.over) {

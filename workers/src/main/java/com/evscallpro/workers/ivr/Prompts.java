@@ -1,13 +1,22 @@
 package com.evscallpro.workers.ivr;
 
+import com.evscallpro.core.prompt.PromptLibrary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A prompt name as the flow gives it → the file argument of {@code STREAM FILE} / {@code GET DATA}: a name of the
- * prompt library when it holds it, else the name itself (Asterisk's own sounds, {@code vm-goodbye}).
+ * A prompt name as the flow gives it → the file argument of {@code STREAM FILE} / {@code GET DATA}: the file of the
+ * prompt library when it holds that name ({@code evs/<name>}, put on every Asterisk host, in each language), else the
+ * name itself (Asterisk's own sounds, {@code vm-goodbye}).
  */
 @Component
 class Prompts {
+
+    private final ObjectProvider<PromptLibrary> library;
+
+    Prompts(ObjectProvider<PromptLibrary> library) {
+        this.library = library;
+    }
 
     String file(String name) {
         if (name == null || name.isBlank()) {
@@ -16,6 +25,10 @@ class Prompts {
         String n = name.strip();
         if (!n.matches("[A-Za-z0-9_/.-]{1,120}") || n.contains("..")) {
             throw new IllegalArgumentException("prompt name '" + n + "' has characters a sound file name cannot have");
+        }
+        PromptLibrary prompts = library.getIfAvailable();
+        if (prompts != null && n.matches(PromptLibrary.NAME_PATTERN) && prompts.exists(n)) {
+            return prompts.playbackFile(n);
         }
         return n;
     }
