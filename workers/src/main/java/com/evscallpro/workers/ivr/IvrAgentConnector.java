@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connects a queued caller to the agent the ACD chose, from the caller's live AGI channel: music off, then
- * {@code EXEC Dial PJSIP/<extension>,<ring seconds>} (Asterisk bridges them and the AGI command returns when the call
+ * {@code EXEC Dial <evs.ivr.agent-dial-template>,<ring seconds>} ({@code PJSIP/{extension}} by default; a site whose
+ * phones use another technology sets e.g. {@code Local/{extension}@evs-agents} to go through its dialplan)
+ * (Asterisk bridges them and the AGI command returns when the call
  * ends). The agent answered as soon as the PBX reports the caller's channel bridged to the agent (AMI, the call's
  * Linkedid being the caller's channel); without that report, when the Dial returns with {@code DIALSTATUS=ANSWER}.
  * Not answered: music back on, the ACD offers the caller to the next agent. When the answered call ends the ACD is
@@ -36,7 +38,18 @@ class IvrAgentConnector implements InboundCallConnector {
     /** Pending answers by the caller channel's unique id (the AMI Linkedid of the call). */
     private final Map<String, CompletableFuture<ConnectOutcome>> pending = new ConcurrentHashMap<>();
 
-    IvrAgentConnector(IvrCalls calls, @Lazy ObjectProvider<InboundQueues> queues, ObjectProvider<PbxPort> pbx) {
+    /** How the agent's phone is dialled from the caller's channel, {@code {extension}} replaced. */
+    private final String dialTemplate;
+
+    IvrAgentConnector(IvrCalls calls, @Lazy ObjectProvider<InboundQueues> queues, ObjectProvider<PbxPort> pbx,
+                      @org.springframework.beans.factory.annotation.Value(
+                              "${evs.ivr.agent-dial-template:}") String configured) {
+        String dialTemplate = configured == null || configured.isBlank() ? "PJSIP/{extension}" : configured.strip();
+        if (!dialTemplate.contains("{extension}") || dialTemplate.matches(".*[,\\s|].*")) {
+            throw new IllegalArgumentException("evs.ivr.agent-dial-template must contain {extension} and no comma, "
+                    + "space or '|': " + dialTemplate);
+        }
+        this.dialTemplate = dialTemplate;
         this.calls = calls;
         this.queues = queues;
         PbxPort port = pbx.getIfAvailable();
@@ -78,7 +91,7 @@ class IvrAgentConnector implements InboundCallConnector {
         try {
             call.channel.send("SET MUSIC OFF");
             long seconds = Math.max(1, ringTimeout.toSeconds());
-            call.channel.exec("Dial", "PJSIP/" + extension + "," + seconds);
+            call.channel.exec("Dial", dialTemplate.replace("{extension}", extension) + "," + seconds);
             String status = call.channel.getVariable("DIALSTATUS").orElse("");
             answered = "ANSWER".equals(status) || answer.getNow(null) == ConnectOutcome.ANSWERED;
             if (answered) {
