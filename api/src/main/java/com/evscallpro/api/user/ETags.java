@@ -2,33 +2,23 @@ package com.evscallpro.api.user;
 
 import com.evscallpro.core.error.EvsException;
 
-/** ETag values of this package's resources: the row's version, quoted. */
+/**
+ * This package's If-Match rules on top of {@link com.evscallpro.api.web.ETags} (one parser for every resource): an
+ * absent If-Match means "the current version" here, as these resources' services take a version to check.
+ */
 final class ETags {
 
     private ETags() {
     }
 
     static String of(int version) {
-        return "\"" + version + "\"";
+        return com.evscallpro.api.web.ETags.etag(version);
     }
 
-    /**
-     * The version an If-Match names ({@code "3"}, {@code W/"3"} or {@code 3}), or {@code current} when absent or
-     * {@code *}.
-     */
+    /** The version an If-Match names, or {@code current} when absent or {@code *}. */
     static int versionOr(String ifMatch, int current) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return current;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        try {
-            return Integer.parseInt(v.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new EvsException("request.bad-if-match", ifMatch);
-        }
+        Integer named = com.evscallpro.api.web.ETags.version(ifMatch);
+        return named == null ? current : named;
     }
 
     /** A delete with an If-Match that names another version than the current one: 412. */
