@@ -75,7 +75,17 @@ class IvrQueueEndToEndTest {
         long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("E2E Sales", null, null),
                 List.of(agentId)).id();
         queueId = stack.bean(QueueAdmin.class).save(new QueueDefinition(null, groupId, null,
-                QueueStrategy.LONGEST_IDLE, 0, null, 1, "default", false, 60, 12, 10, 20, 1, 0)).id();
+                QueueStrategy.LONGEST_IDLE, 0, null, 1, "default", true, 10, 14, 10, 20, 1, 0)).id();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void the_agent_leaves() {
+        // a READY agent left behind would take the next tests' outbound calls
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            AgentState s = state();
+            return s == AgentState.READY || s == AgentState.OFFLINE || s == AgentState.PAUSED;
+        });
+        stack.bean(AgentService.class).logOut(agentId);
     }
 
     private static PlacedInboundCall place(SimAgiCall call) {
@@ -135,6 +145,9 @@ class IvrQueueEndToEndTest {
         assertThat(overflow.commands()).contains("STREAM FILE e2e-voicemail \"\"", "STREAM FILE e2e-overflow \"\"",
                 "HANGUP");
         assertThat(overflow.commands()).anyMatch(c -> c.startsWith("RECORD FILE evs-voicemail/" + callId + " wav"));
+        // the queue announces the position every 10 s: once during the 14 s wait, music off then on again
+        assertThat(overflow.commands()).containsSubsequence("SET MUSIC OFF", "STREAM FILE queue-thereare \"\"",
+                "SAY NUMBER 1 \"\"", "STREAM FILE queue-callswaiting \"\"", "SET MUSIC ON default");
         Map<String, Object> voicemail = stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForMap(
                 "SELECT caller_number, did, mailbox_label, duration_ms, size_bytes FROM voicemail WHERE call_id = ?",
                 callId);
@@ -147,7 +160,7 @@ class IvrQueueEndToEndTest {
         assertThat(stack.bean(InboundCallRecords.class).outcome(callId))
                 .contains(InboundCallRecords.InboundOutcome.VOICEMAIL);
 
-        SimAgiCallResult gone = place(caller().hangUpAfter(Duration.ofSeconds(32))).await(Duration.ofSeconds(60));
+        SimAgiCallResult gone = place(caller().hangUpAfter(Duration.ofSeconds(28))).await(Duration.ofSeconds(60));
         String goneId = gone.variables().get("EVS_CALL_ID");
         assertThat(gone.callerHungUp()).isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(20))

@@ -78,6 +78,7 @@ class IvrAgentConnector implements InboundCallConnector {
             return CompletableFuture.completedFuture(ConnectOutcome.FAILED);
         }
         CompletableFuture<ConnectOutcome> answer = new CompletableFuture<>();
+        call.connecting = true;
         String key = call.channel.uniqueId();
         pending.put(key, answer);
         Thread.ofVirtual().name("evs-ivr-connect-" + callId).start(() -> dial(call, agentUserId, extension,
@@ -111,6 +112,7 @@ class IvrAgentConnector implements InboundCallConnector {
             answer.complete(ConnectOutcome.FAILED);
         } finally {
             pending.remove(key, answer);
+            call.connecting = false;
         }
         if (answered) {
             // the conversation took place and is over: the agent wraps up, the caller is done with the flow

@@ -31,6 +31,11 @@ final class IvrCall {
     volatile String queueName;
     /** The caller waits in a queue right now (not yet answered, not left). */
     volatile boolean inQueue;
+    /** How often a queued caller hears their position (0: never), and when they last did (nanos). */
+    volatile int announceEverySeconds;
+    volatile long lastAnnounced;
+    /** An agent's phone is being dialled for this caller: no announcement meanwhile. */
+    volatile boolean connecting;
     /** The caller hung up while waiting in a queue. */
     volatile boolean abandoned;
     /** The queue's music-on-hold class. */

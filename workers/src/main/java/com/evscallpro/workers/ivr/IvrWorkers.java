@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Puts the IVR on line: ends the instances this node left behind, opens one job worker per block for this node's job
  * types (streamed, with room for every live call's job), serves the {@code ivr} AGI script, and runs the watchdog:
  * a call whose flow sends nothing for {@code evs.ivr.watchdog-seconds} (default 5) while no block runs and the caller
- * waits for nothing (a queue, a dial) goes down the safe path.
+ * waits for nothing (a queue, a dial) goes down the safe path; queued callers hear their position when their queue
+ * announces it ({@link QueueAnnouncer}).
  */
 @Component
 class IvrWorkers implements SmartLifecycle {
@@ -33,6 +34,7 @@ class IvrWorkers implements SmartLifecycle {
     private final IvrNode node;
     private final IvrEngine engine;
     private final SafePath safePath;
+    private final QueueAnnouncer announcer;
     private final List<IvrBlock> blocks;
     private final ObjectProvider<FastAgiServer> agi;
     private final Duration watchdog;
@@ -42,7 +44,7 @@ class IvrWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     IvrWorkers(IvrRuntime runtime, IvrCalls calls, IvrNode node, IvrEngine engine, SafePath safePath,
-               List<IvrBlock> blocks, ObjectProvider<FastAgiServer> agi,
+               QueueAnnouncer announcer, List<IvrBlock> blocks, ObjectProvider<FastAgiServer> agi,
                @Value("${evs.ivr.watchdog-seconds:5}") int watchdogSeconds,
                @Value("${evs.ivr.max-jobs-active:2000}") int maxJobsActive) {
         this.runtime = runtime;
@@ -50,6 +52,7 @@ class IvrWorkers implements SmartLifecycle {
         this.node = node;
         this.engine = engine;
         this.safePath = safePath;
+        this.announcer = announcer;
         this.blocks = blocks;
         this.agi = agi;
         this.watchdog = Duration.ofSeconds(Math.max(1, watchdogSeconds));
@@ -89,6 +92,9 @@ class IvrWorkers implements SmartLifecycle {
         long limit = watchdog.toNanos();
         long now = System.nanoTime();
         for (IvrCall call : calls.all()) {
+            if (announcer.due(call, now)) {
+                Thread.ofVirtual().start(() -> announcer.announce(call));
+            }
             if (call.waiting || call.activeJobs.get() > 0 || now - call.lastActivity <= limit) {
                 continue;
             }

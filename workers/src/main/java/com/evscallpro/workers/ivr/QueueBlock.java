@@ -72,6 +72,8 @@ class QueueBlock implements IvrBlock {
         call.musicClass = musicClass(queue);
         Instant now = Instant.now();
         call.queuedAt = now;
+        call.announceEverySeconds = queue.announcePosition() ? queue.announceEverySeconds() : 0;
+        call.lastAnnounced = System.nanoTime();
         QueueTicket ticket;
         try {
             call.inQueue = true;
