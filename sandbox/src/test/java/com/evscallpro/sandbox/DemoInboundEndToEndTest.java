@@ -52,6 +52,7 @@ class DemoInboundEndToEndTest {
                     .contains("Ventes", "Support", "Facturation");
         } finally {
             infrastructure.close();
+            SandboxTestContext.reclaimIfStarted();
         }
     }
 }

@@ -97,10 +97,7 @@ class IvrNodeAffinityEndToEndTest {
             }
         } finally {
             nodeB.close();
-            // a second application in this JVM installed its own global security-context strategy (Vaadin sets the
-            // static holder's): give the static holder back to this stack's, or its audit actors read an empty one
-            org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(
-                    stack.bean(org.springframework.security.core.context.SecurityContextHolderStrategy.class));
+            stack.reclaimSecurityContextHolder();
         }
     }
 

@@ -66,7 +66,7 @@ class QueuesBrowserTest {
         users.create("qb-super-" + suffix, "qb-super-password", "Queues Supervisor", UserAccount.Role.SUPERVISOR,
                 null, "en");
         UserAccount agent = users.create("qb-agent-" + suffix, "qb-agent-password", "Queue Agent",
-                UserAccount.Role.AGENT, String.valueOf(2600 + (System.nanoTime() % 300)), "en"); // stays offline
+                UserAccount.Role.AGENT, String.valueOf(2900 + (System.nanoTime() % 90)), "en"); // stays offline
         long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft(groupName, null, null),
                 List.of(agent.id())).id();
         String base = "http://localhost:" + stack.httpPort() + "/";

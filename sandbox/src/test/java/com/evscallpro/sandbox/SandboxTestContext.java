@@ -75,6 +75,23 @@ final class SandboxTestContext {
         return instance;
     }
 
+    /**
+     * After a second application started in this JVM (another node, a fresh demo stack): Vaadin installs its
+     * security-context strategy in the static holder, so give the holder back to this stack's strategy, or the
+     * audit trail's actors read an empty context.
+     */
+    void reclaimSecurityContextHolder() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(
+                bean(org.springframework.security.core.context.SecurityContextHolderStrategy.class));
+    }
+
+    /** {@link #reclaimSecurityContextHolder()} on the shared stack, when a test started it already. */
+    static synchronized void reclaimIfStarted() {
+        if (instance != null) {
+            instance.reclaimSecurityContextHolder();
+        }
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
