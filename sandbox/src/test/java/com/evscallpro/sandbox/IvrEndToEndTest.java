@@ -264,7 +264,7 @@ class IvrEndToEndTest {
         assertThat(r.callerHungUp()).isTrue();
         assertThat(path(callId, "MainMenuTask=HANGUP")).isNotEmpty();
         long instance = stack.processInstanceOf(callId).orElseThrow();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> terminated(instance));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.terminated(instance));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                 () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
         noLeftovers();
@@ -360,31 +360,6 @@ class IvrEndToEndTest {
             assertThat(stack.bean(SafePathLog.class).reasonsFor(callId)).as("no caller needed the safe path").isEmpty();
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(ended(instances)).as("every instance completed or was ended").containsAll(instances));
-    }
-
-    /** Of these instances, those that completed or were terminated on the engine. */
-    private static Set<Long> ended(Set<Long> instances) {
-        Set<Long> ended = new HashSet<>();
-        for (var record : stack.infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
-            if (record.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
-                    && (record.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent
-                    .ELEMENT_TERMINATED || record.getIntent() == io.camunda.zeebe.protocol.record.intent
-                    .ProcessInstanceIntent.ELEMENT_COMPLETED) && instances.contains(record.getKey())) {
-                ended.add(record.getKey());
-            }
-        }
-        return ended;
-    }
-
-    private static boolean terminated(long instance) {
-        for (var record : stack.infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
-            if (record.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
-                    && record.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent
-                    .ELEMENT_TERMINATED && record.getKey() == instance) {
-                return true;
-            }
-        }
-        return false;
+                assertThat(stack.endedInstances(instances)).as("every instance completed or was ended").containsAll(instances));
     }
 }

@@ -22,7 +22,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +77,7 @@ class IvrNodeAffinityEndToEndTest {
                 "evs.campaigns.completion-check", "1h",
                 "evs.sandbox.demo-data", "false"));
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> terminated(leftInstance));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stack.terminated(leftInstance));
             assertThat(ledger.ownedBy("node-b")).as("node-b's leftovers are gone").isEmpty();
 
             int portA = stack.bean(FastAgiServer.class).port();
@@ -130,15 +129,5 @@ class IvrNodeAffinityEndToEndTest {
             }
         }
         return types;
-    }
-
-    private boolean terminated(long instance) {
-        for (var record : stack.infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
-            if (record.getValueType() == ValueType.PROCESS_INSTANCE
-                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED && record.getKey() == instance) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -120,6 +120,31 @@ final class SandboxTestContext {
                 .until(() -> completedElements(processInstanceKey), elements -> elements.contains("PROCESS"));
     }
 
+    /** Of these process instances, those that completed or were terminated (cancelled) on the engine. */
+    java.util.Set<Long> endedInstances(java.util.Set<Long> instances) {
+        java.util.Set<Long> ended = new java.util.HashSet<>();
+        for (Record<?> record : infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == ValueType.PROCESS_INSTANCE
+                    && (record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
+                    || record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                    && instances.contains(record.getKey())) {
+                ended.add(record.getKey());
+            }
+        }
+        return ended;
+    }
+
+    /** Whether the process instance was terminated (cancelled) on the engine. */
+    boolean terminated(long instance) {
+        for (Record<?> record : infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == ValueType.PROCESS_INSTANCE
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED && record.getKey() == instance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The BPMN element ids of the given process instance that completed on the engine, in order. */
     List<String> completedElements(long processInstanceKey) {
         List<String> completed = new ArrayList<>();
