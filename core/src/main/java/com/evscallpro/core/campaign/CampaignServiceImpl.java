@@ -192,7 +192,7 @@ class CampaignServiceImpl implements CampaignService {
     @Transactional(readOnly = true)
     public List<CampaignSettings> running() {
         return campaigns.findByStatusOrderByName(CampaignStatus.RUNNING).stream()
-                .map(CampaignServiceImpl::toSettings)
+                .map(this::toSettings)
                 .toList();
     }
 
@@ -210,12 +210,21 @@ class CampaignServiceImpl implements CampaignService {
                 .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
     }
 
-    private static CampaignSettings toSettings(Campaign c) {
+    private CampaignSettings toSettings(Campaign c) {
         return new CampaignSettings(c.getId(), c.getName(),
                 com.evscallpro.core.campaign.CampaignStatus.valueOf(c.getStatus().name()), c.getMaxAttempts(),
                 c.getRetryDelaySeconds(), c.getRingTimeoutSeconds(), c.getCallerId(), c.getQualificationGroupId(),
                 java.time.Duration.ofSeconds(c.getWrapUpTimeoutSeconds()),
-                Campaign.WRAP_UP_THEN_PAUSE.equals(c.getWrapUpTimeoutAction()));
+                Campaign.WRAP_UP_THEN_PAUSE.equals(c.getWrapUpTimeoutAction()),
+                new CampaignSettings.Dialing(DialingMode.valueOf(c.getDialingMode()),
+                        java.time.Duration.ofSeconds(c.getPreviewTimeoutSeconds()),
+                        c.getAbandonTargetPercent().doubleValue(), c.getMaxLinesPerAgent().doubleValue(),
+                        AmdMode.valueOf(c.getAmdMode())),
+                c.getPlanningId(), c.getSiteId(), c.getTrunkId(), c.getDefaultRegion(), c.getLegalPreset(),
+                new RetryDelays(c.getRetryDelaySeconds(), c.getRetryBusySeconds(), c.getRetryNoAnswerSeconds(),
+                        c.getRetryMachineSeconds(), c.getRetryCongestionSeconds()),
+                c.isPersonalCallbacks(), java.time.Duration.ofSeconds(c.getCallbackGraceSeconds()),
+                java.util.Set.copyOf(campaigns.findAgentGroupIds(c.getId())));
     }
 
     private static CampaignSummary toSummary(CampaignCounts c) {

@@ -3,10 +3,10 @@ package com.evscallpro.core.campaign;
 /**
  * Where a campaign is in its life, as services and screens see it (the same values as the stored status; the UI
  * may not depend on the database module). Says which actions apply, so screens offer only those.
- * <pre>DRAFT → RUNNING ⇄ PAUSED;  RUNNING | PAUSED → FINISHED</pre>
+ * <pre>DRAFT → RUNNING ⇄ PAUSED;  RUNNING | PAUSED → FINISHED → ARCHIVED</pre>
  */
 public enum CampaignStatus {
-    DRAFT, RUNNING, PAUSED, FINISHED;
+    DRAFT, RUNNING, PAUSED, FINISHED, ARCHIVED;
 
     public boolean canStart() {
         return this == DRAFT || this == PAUSED;
@@ -22,7 +22,7 @@ public enum CampaignStatus {
 
     /** Whether contacts may still be added. */
     public boolean acceptsContacts() {
-        return this != FINISHED;
+        return this != FINISHED && this != ARCHIVED;
     }
 
     static CampaignStatus of(com.evscallpro.db.campaign.CampaignStatus stored) {

@@ -28,6 +28,24 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
     private String callerId;
     private int wrapUpTimeoutSeconds;
     private String wrapUpTimeoutAction;
+    // V30 (issue 9): set after construction by Spring Data (field access), changed through configure(...)
+    private String description;
+    private Long siteId;
+    private Long planningId;
+    private Long trunkId;
+    private String defaultRegion = "FR";
+    private String legalPreset = "FR";
+    private String dialingMode = "PROGRESSIVE";
+    private int previewTimeoutSeconds = 30;
+    private java.math.BigDecimal abandonTargetPercent = new java.math.BigDecimal("2.5");
+    private java.math.BigDecimal maxLinesPerAgent = java.math.BigDecimal.valueOf(3);
+    private String amdMode = "OFF";
+    private Integer retryBusySeconds;
+    private Integer retryNoAnswerSeconds;
+    private Integer retryMachineSeconds;
+    private Integer retryCongestionSeconds;
+    private boolean personalCallbacks = true;
+    private int callbackGraceSeconds = 900;
     @Version
     private Integer version;
     private Instant createdAt;
@@ -173,5 +191,130 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Long getSiteId() {
+        return siteId;
+    }
+
+    /** The planning that bounds its calling hours (the legal preset's hours apply on top); null: the preset's only. */
+    public Long getPlanningId() {
+        return planningId;
+    }
+
+    /** The SIP trunk its calls leave through; null: the site's default route. */
+    public Long getTrunkId() {
+        return trunkId;
+    }
+
+    /** ISO 3166 region for numbers written without a country code (import, manual dialling). */
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    /** The calling-rules preset (default FR). */
+    public String getLegalPreset() {
+        return legalPreset;
+    }
+
+    /** PREVIEW, PROGRESSIVE or PREDICTIVE. */
+    public String getDialingMode() {
+        return dialingMode;
+    }
+
+    public int getPreviewTimeoutSeconds() {
+        return previewTimeoutSeconds;
+    }
+
+    public java.math.BigDecimal getAbandonTargetPercent() {
+        return abandonTargetPercent;
+    }
+
+    public java.math.BigDecimal getMaxLinesPerAgent() {
+        return maxLinesPerAgent;
+    }
+
+    /** OFF, HANGUP, MESSAGE or AGENT. */
+    public String getAmdMode() {
+        return amdMode;
+    }
+
+    public Integer getRetryBusySeconds() {
+        return retryBusySeconds;
+    }
+
+    public Integer getRetryNoAnswerSeconds() {
+        return retryNoAnswerSeconds;
+    }
+
+    public Integer getRetryMachineSeconds() {
+        return retryMachineSeconds;
+    }
+
+    public Integer getRetryCongestionSeconds() {
+        return retryCongestionSeconds;
+    }
+
+    public boolean isPersonalCallbacks() {
+        return personalCallbacks;
+    }
+
+    public int getCallbackGraceSeconds() {
+        return callbackGraceSeconds;
+    }
+
+    /**
+     * Everything the campaign editor sets besides the name, lifecycle and wrap-up policy. Values are checked by the
+     * schema's constraints too; here the obvious ones fail fast with a message naming the field.
+     */
+    public Campaign configure(Configuration c) {
+        Objects.requireNonNull(c, "configuration");
+        if (c.maxAttempts() < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + c.maxAttempts());
+        }
+        if (c.retryDelaySeconds() < 0) {
+            throw new IllegalArgumentException("retryDelaySeconds must not be negative, was " + c.retryDelaySeconds());
+        }
+        if (c.ringTimeoutSeconds() < 1) {
+            throw new IllegalArgumentException("ringTimeoutSeconds must be at least 1, was " + c.ringTimeoutSeconds());
+        }
+        this.description = c.description();
+        this.qualificationGroupId = c.qualificationGroupId();
+        this.maxAttempts = c.maxAttempts();
+        this.retryDelaySeconds = c.retryDelaySeconds();
+        this.ringTimeoutSeconds = c.ringTimeoutSeconds();
+        this.callerId = c.callerId();
+        this.siteId = c.siteId();
+        this.planningId = c.planningId();
+        this.trunkId = c.trunkId();
+        this.defaultRegion = c.defaultRegion();
+        this.legalPreset = c.legalPreset();
+        this.dialingMode = c.dialingMode();
+        this.previewTimeoutSeconds = c.previewTimeoutSeconds();
+        this.abandonTargetPercent = c.abandonTargetPercent();
+        this.maxLinesPerAgent = c.maxLinesPerAgent();
+        this.amdMode = c.amdMode();
+        this.retryBusySeconds = c.retryBusySeconds();
+        this.retryNoAnswerSeconds = c.retryNoAnswerSeconds();
+        this.retryMachineSeconds = c.retryMachineSeconds();
+        this.retryCongestionSeconds = c.retryCongestionSeconds();
+        this.personalCallbacks = c.personalCallbacks();
+        this.callbackGraceSeconds = c.callbackGraceSeconds();
+        this.updatedAt = Instant.now();
+        return this;
+    }
+
+    /** What {@link #configure(Configuration)} sets (stored values: see V30 for the allowed ones). */
+    public record Configuration(String description, long qualificationGroupId, int maxAttempts, int retryDelaySeconds,
+                                int ringTimeoutSeconds, String callerId, Long siteId, Long planningId, Long trunkId,
+                                String defaultRegion, String legalPreset, String dialingMode,
+                                int previewTimeoutSeconds, java.math.BigDecimal abandonTargetPercent,
+                                java.math.BigDecimal maxLinesPerAgent, String amdMode, Integer retryBusySeconds,
+                                Integer retryNoAnswerSeconds, Integer retryMachineSeconds,
+                                Integer retryCongestionSeconds, boolean personalCallbacks, int callbackGraceSeconds) {
     }
 }

@@ -1,4 +1,4 @@
 package com.evscallpro.db.campaign;
 
 /** Where a campaign is in its life. Only RUNNING campaigns are dialed. */
-public enum CampaignStatus { DRAFT, RUNNING, PAUSED, FINISHED }
+public enum CampaignStatus { DRAFT, RUNNING, PAUSED, FINISHED, ARCHIVED }
