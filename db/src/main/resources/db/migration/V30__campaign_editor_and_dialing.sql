@@ -43,3 +43,12 @@ CREATE TABLE campaign_agent_group (
     PRIMARY KEY (campaign_id, group_id)
 );
 CREATE INDEX campaign_agent_group_group_idx ON campaign_agent_group (group_id);
+
+-- Contacts: the consent basis the calling rules check (loi 2025-594: prior consent for prospecting calls since
+-- 11 August 2026, unless an existing contract), set by import or by hand; and the agent a personal callback belongs to.
+ALTER TABLE contact
+    ADD COLUMN consent_at        timestamptz,
+    ADD COLUMN consent_source    varchar(200),
+    ADD COLUMN existing_contract boolean NOT NULL DEFAULT false,
+    ADD COLUMN callback_agent_id bigint REFERENCES app_user (id) ON DELETE SET NULL;
+CREATE INDEX contact_callback_agent_idx ON contact (callback_agent_id) WHERE callback_agent_id IS NOT NULL;
