@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * the template, sees it in the BPMN editor (bpmn-js, French panel), breaks it (deletes the end event), and the
  * validation points at the block left without a way out (clicking the problem selects it); undone (Ctrl+Z),
  * the autosaved draft validates and is published with a comment; a simulated inbound call on a DID of that flow
- * then follows it, step by step, as drawn.
+ * then follows it, step by step, as drawn; its path is then drawn on the diagram and the heat map counts it.
  */
 class FlowEditorBrowserTest {
 
@@ -149,6 +149,32 @@ class FlowEditorBrowserTest {
                             CallJourney.class).of(callId).stream().map(s -> s.elementId()).toList(),
                     p -> p.contains("Goodbye"));
             assertThat(path).containsExactly("Welcome", "Goodbye");
+
+            // the call's path on the diagram (the call history's link), and the flow's heat map counting it
+            Page again = browser.signIn("pw-analyst", "pw-analyst-secret");
+            again.navigate(browser.base() + "flows/" + flow.id() + "?call=" + callId);
+            assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=Welcome]")).hasCount(1);
+            assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=Flow_1]")).hasCount(1);
+            assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=CallEnded]")).hasCount(1);
+            again.locator("#flow-tab-calls").click();
+            assertThat(again.locator("#flow-call-steps")).containsText("Goodbye");
+            again.locator("#flow-traffic-period").click();
+            again.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("aujourd’hui")).click();
+            assertThat(again.locator("#flow-modeler .evs-traffic-badge[data-element=Welcome]"))
+                    .hasAttribute("data-calls", "1");
+            again.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-path.png")));
+
+            // another edit (a new draft), compared with what is published: the change, on its element
+            FlowService service = stack.bean(FlowService.class);
+            service.saveDraft(flow.id(), service.bpmn(versions.get(0).id()).replace("\"hello-world\"",
+                    "\"au-revoir\""), "autre message");
+            again.reload();
+            again.locator("#flow-tab-versions").click();
+            again.locator("#flow-compare").click();
+            assertThat(again.locator("#compare-summary")).containsText("1 élément(s) diffèrent");
+            assertThat(again.locator("#compare-grid")).containsText("zeebe:input[prompt].source: hello-world → au-revoir");
+            assertThat(again.locator("#compare-grid")).containsText("Welcome");
+            again.context().close();
         }
     }
 }

@@ -48,7 +48,13 @@ class EvsBpmnModeler extends LitElement {
   }
 
   render() {
-    return html`<div class="evs-bpmn-layout" style="display:flex;height:100%;width:100%;min-height:0">
+    return html`<style>
+        evs-bpmn-modeler .evs-error .djs-visual > :nth-child(1) { stroke: var(--lumo-error-color, #d32f2f) !important; stroke-width: 3px !important; }
+        evs-bpmn-modeler .evs-path .djs-visual > :nth-child(1) { stroke: #1a7f37 !important; stroke-width: 3px !important; }
+        evs-bpmn-modeler .evs-path.djs-shape .djs-visual > :nth-child(1) { fill: rgba(26, 127, 55, 0.10) !important; }
+        evs-bpmn-modeler .evs-path.djs-connection .djs-visual > path { stroke: #1a7f37 !important; stroke-width: 3px !important; }
+        evs-bpmn-modeler .evs-traffic-badge { color: #fff; font: 600 12px/18px sans-serif; padding: 0 6px; border-radius: 9px; white-space: nowrap; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
+      </style><div class="evs-bpmn-layout" style="display:flex;height:100%;width:100%;min-height:0">
         <div class="evs-bpmn-canvas" style="flex:1 1 auto;min-width:0;height:100%;position:relative;border:1px solid var(--lumo-contrast-10pct)"></div>
         <div class="evs-bpmn-properties" style="flex:0 0 320px;height:100%;overflow:auto;border:1px solid var(--lumo-contrast-10pct);border-left:none"></div>
       </div>`;
@@ -116,7 +122,20 @@ class EvsBpmnModeler extends LitElement {
     }
   }
 
-  async _import(xml) {
+  _import(xml) {
+    this._imported = this._doImport(xml);
+    return this._imported;
+  }
+
+  /** Resolves once the XML set last (if any) is on the canvas. */
+  async _ready() {
+    await this.updateComplete;
+    if (this._imported) {
+      await this._imported;
+    }
+  }
+
+  async _doImport(xml) {
     const started = performance.now();
     try {
       const result = await this._modeler.importXML(xml);
@@ -161,7 +180,8 @@ class EvsBpmnModeler extends LitElement {
   }
 
   /** Marks elements: kind is 'error' (validation) or 'path' (a call's path); an empty list clears that kind. */
-  mark(kind, idsJson) {
+  async mark(kind, idsJson) {
+    await this._ready();
     if (!this._modeler) {
       return;
     }
@@ -173,6 +193,89 @@ class EvsBpmnModeler extends LitElement {
       if (registry.get(id)) {
         canvas.addMarker(id, marker);
       }
+    });
+  }
+
+  /**
+   * Draws a call's path: {@code idsJson} lists the elements it went through, in order (the blocks of its journey);
+   * the sequence flows and gateways between two of them, and from the start and to an end, are found on the diagram
+   * (shortest way) and marked too. Returns nothing; an empty list clears the path.
+   */
+  async path(idsJson) {
+    await this._ready();
+    if (!this._modeler) {
+      return;
+    }
+    const registry = this._modeler.get('elementRegistry');
+    const visited = JSON.parse(idsJson || '[]').filter(id => registry.get(id));
+    const marked = new Set(visited);
+    const way = (from, isTarget) => {
+      const queue = [[from, []]];
+      const seen = new Set([from.id]);
+      while (queue.length) {
+        const [node, trail] = queue.shift();
+        for (const flow of node.outgoing || []) {
+          const next = flow.target;
+          if (!next || seen.has(next.id)) {
+            continue;
+          }
+          const nextTrail = trail.concat([flow, next]);
+          if (isTarget(next)) {
+            return nextTrail;
+          }
+          seen.add(next.id);
+          if (!/Task$/.test(next.type)) {
+            queue.push([next, nextTrail]);
+          }
+        }
+      }
+      return [];
+    };
+    if (visited.length) {
+      const starts = registry.filter(e => e.type === 'bpmn:StartEvent' && e.parent && e.parent.type === 'bpmn:Process');
+      starts.forEach(start => {
+        const trail = way(start, e => e.id === visited[0]);
+        if (trail.length) {
+          marked.add(start.id);
+          trail.forEach(e => marked.add(e.id));
+        }
+      });
+      for (let i = 0; i + 1 < visited.length; i++) {
+        way(registry.get(visited[i]), e => e.id === visited[i + 1]).forEach(e => marked.add(e.id));
+      }
+      way(registry.get(visited[visited.length - 1]), e => e.type === 'bpmn:EndEvent').forEach(e => marked.add(e.id));
+    }
+    await this.mark('path', JSON.stringify(Array.from(marked)));
+    this.dataset.path = Array.from(marked).join(' ');
+  }
+
+  /**
+   * Shows how many calls went through each element (a badge coloured from pale to hot) and how many callers hung up
+   * there: {@code json} is {elementId: {calls, hangups}}; '{}' clears.
+   */
+  async traffic(json, hangupLabel) {
+    await this._ready();
+    if (!this._modeler) {
+      return;
+    }
+    const overlays = this._modeler.get('overlays');
+    const registry = this._modeler.get('elementRegistry');
+    overlays.remove({ type: 'evs-traffic' });
+    const data = JSON.parse(json || '{}');
+    const max = Math.max(1, ...Object.values(data).map(d => d.calls || 0));
+    Object.entries(data).forEach(([id, d]) => {
+      if (!registry.get(id)) {
+        return;
+      }
+      const heat = (d.calls || 0) / max;
+      const badge = document.createElement('div');
+      badge.className = 'evs-traffic-badge';
+      badge.dataset.element = id;
+      badge.dataset.calls = String(d.calls || 0);
+      badge.dataset.hangups = String(d.hangups || 0);
+      badge.textContent = String(d.calls || 0) + (d.hangups ? ' · ' + (hangupLabel || '✆') + ' ' + d.hangups : '');
+      badge.style.background = `rgb(${Math.round(120 + 115 * heat)}, ${Math.round(160 - 120 * heat)}, ${Math.round(200 - 180 * heat)})`;
+      overlays.add(id, 'evs-traffic', { position: { top: -10, left: 0 }, html: badge });
     });
   }
 

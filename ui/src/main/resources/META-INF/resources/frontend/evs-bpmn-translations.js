@@ -118,6 +118,11 @@ export const translations = {
     'Form': 'Formulaire',
     'Assignment': 'Attribution',
     'Priority': 'Priorité',
+    'Job priority': 'Priorité du job',
+    'Inputs and outputs': 'Entrées et sorties',
+    'Input mapping': "Correspondance d'entrée",
+    'Output mapping': 'Correspondance de sortie',
+    'Implementation': 'Implémentation',
     'Open minimap': 'Ouvrir la mini-carte',
     'Close minimap': 'Fermer la mini-carte'
   }

@@ -24,7 +24,10 @@ import org.w3c.dom.NodeList;
  *   <li>{@code unreachable}: an element no path leads to;</li>
  *   <li>{@code menu-choice-unhandled}: a menu choice no branch after the menu takes, with no default branch (args:
  *   the choice);</li>
- *   <li>{@code message-no-correlation-key}: a message caught without a correlation key (args: the message name).</li>
+ *   <li>{@code message-no-correlation-key}: a message caught without a correlation key (args: the message name);</li>
+ *   <li>{@code unsupported-element}: an element EVSCallPro does not run in this kind of flow (args: its type): a
+ *   business rule task (no decision tables are deployed), a call activity, and in an IVR flow a user task (no one
+ *   fills a form during an IVR call).</li>
  * </ul>
  */
 final class FlowLint {
@@ -34,6 +37,7 @@ final class FlowLint {
             "intermediateThrowEvent", "boundaryEvent", "task", "serviceTask", "userTask", "sendTask", "receiveTask",
             "scriptTask", "businessRuleTask", "manualTask", "callActivity", "subProcess", "exclusiveGateway",
             "parallelGateway", "inclusiveGateway", "eventBasedGateway");
+    private static final Set<String> UNSUPPORTED = Set.of("businessRuleTask", "callActivity");
     private static final Pattern CHOICE_TEST = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"([0-9*#]+)\"");
 
     private FlowLint() {
@@ -66,6 +70,11 @@ final class FlowLint {
             String type = node.getLocalName();
             boolean inSubProcessStart = "startEvent".equals(type)
                     && "subProcess".equals(((Element) node.getParentNode()).getLocalName());
+            if (UNSUPPORTED.contains(type) || kind == FlowKind.IVR && "userTask".equals(type)) {
+                problems.add(new FlowProblem(id, "unsupported-element", List.of(type),
+                        "EVSCallPro does not run a " + type + " in this kind of flow"));
+                continue;
+            }
             if ("serviceTask".equals(type) || "sendTask".equals(type)) {
                 serviceTask(kind, node, problems);
             }

@@ -47,6 +47,12 @@ public interface FlowService {
     List<FlowProblem> problems(long flowId, String bpmnXml);
 
     /**
+     * What changed from version {@code fromVersionId} to {@code toVersionId}, element by element, on the meaning of
+     * the BPMN and not its layout ({@link FlowChange}); {@code flow.version-not-found}.
+     */
+    List<FlowChange> compare(long fromVersionId, long toVersionId);
+
+    /**
      * Makes a version (the draft, or an earlier one: a roll-back) the published one after validating and deploying
      * it; the version published before becomes RETIRED.
      */

@@ -110,6 +110,12 @@ class FlowServiceImpl implements FlowService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<FlowChange> compare(long fromVersionId, long toVersionId) {
+        return FlowDiff.compare(version(fromVersionId).bpmnXml(), version(toVersionId).bpmnXml());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<FlowProblem> problems(long flowId, String bpmnXml) {
         FlowRow flow = flows.findById(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
         return problems(flow, bpmnXml);

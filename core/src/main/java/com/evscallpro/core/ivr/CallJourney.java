@@ -43,6 +43,38 @@ public class CallJourney {
                         rs.getString(9), rs.getString(10)), callId);
     }
 
+    /**
+     * How many calls went through each element of these flow versions between {@code from} and {@code to}, and how
+     * many callers hung up there (the hang-up block's own hang-up is not the caller's): the flow's heat map.
+     */
+    public java.util.Map<String, ElementTraffic> traffic(java.util.Collection<Long> flowVersionIds, Instant from,
+                                                         Instant to) {
+        java.util.Map<String, ElementTraffic> traffic = new java.util.LinkedHashMap<>();
+        if (flowVersionIds.isEmpty()) {
+            return traffic;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(flowVersionIds.size(), "?"));
+        java.util.List<Object> args = new java.util.ArrayList<>(flowVersionIds);
+        args.add(ts(from));
+        args.add(ts(to));
+        jdbc.query("""
+                SELECT element_id, count(DISTINCT call_id),
+                       count(DISTINCT call_id) FILTER (WHERE block <> 'hangup'
+                                                       AND (outcome = 'HANGUP' OR outcome LIKE '%%+HANGUP'))
+                  FROM call_journey_step
+                 WHERE flow_version_id IN (%s) AND started_at >= ? AND started_at < ?
+                 GROUP BY element_id ORDER BY element_id""".formatted(in),
+                rs -> {
+                    traffic.put(rs.getString(1), new ElementTraffic(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                },
+                args.toArray());
+        return traffic;
+    }
+
+    /** Calls through one element, and callers who hung up there. */
+    public record ElementTraffic(String elementId, long calls, long hangups) {
+    }
+
     /** A one-line path for the agent's screen-pop: {@code MenuTask:2 → QueueTask}. */
     public String summary(String callId) {
         StringBuilder b = new StringBuilder();

@@ -87,6 +87,18 @@ class FlowLintTest {
     }
 
     @Test
+    void elements_we_do_not_run_are_refused_by_kind_of_flow() {
+        String body = "<bpmn:startEvent id=\"s\" /><bpmn:%s id=\"x\" /><bpmn:endEvent id=\"e\" />"
+                + flow("f1", "s", "x", null) + flow("f2", "x", "e", null);
+        assertThat(codes(FlowKind.IVR, process(body.formatted("businessRuleTask"))))
+                .containsExactly("x:unsupported-element[businessRuleTask]");
+        assertThat(codes(FlowKind.IVR, process(body.formatted("userTask"))))
+                .containsExactly("x:unsupported-element[userTask]");
+        assertThat(codes(FlowKind.OUTBOUND_CALL, process(body.formatted("userTask")))).isEmpty();
+        assertThat(codes(FlowKind.IVR, process(body.formatted("manualTask")))).isEmpty();
+    }
+
+    @Test
     void a_caught_message_needs_a_correlation_key() {
         String xml = HEAD + "<bpmn:message id=\"m1\" name=\"queue-answered\" />"
                 + "<bpmn:process id=\"p\" isExecutable=\"true\"><bpmn:startEvent id=\"s\" />"

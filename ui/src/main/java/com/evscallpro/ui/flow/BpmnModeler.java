@@ -68,6 +68,29 @@ public class BpmnModeler extends Component implements HasSize {
         getElement().callJsFunction("mark", kind, toJson(elementIds));
     }
 
+    /**
+     * Draws a call's path: the elements of its journey in order; the flows and gateways between them are found on
+     * the diagram. An empty list clears it.
+     */
+    public void path(List<String> elementIds) {
+        getElement().callJsFunction("path", toJson(elementIds));
+    }
+
+    /**
+     * The heat map: per element, how many calls went through it and how many callers hung up there
+     * ({@code calls}, {@code hangups}); an empty map clears it.
+     */
+    public void traffic(java.util.Map<String, long[]> callsAndHangups, String hangupLabel) {
+        StringBuilder json = new StringBuilder("{");
+        callsAndHangups.forEach((id, n) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(quoted(id)).append(":{\"calls\":").append(n[0]).append(",\"hangups\":").append(n[1]).append('}');
+        });
+        getElement().callJsFunction("traffic", json.append('}').toString(), hangupLabel);
+    }
+
     /** Selects an element and scrolls to it. */
     public void focus(String elementId) {
         getElement().callJsFunction("focus", elementId);
@@ -113,22 +136,20 @@ public class BpmnModeler extends Component implements HasSize {
     }
 
     static String toJson(List<String> ids) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < ids.size(); i++) {
-            if (i > 0) {
-                json.append(',');
+        return "[" + String.join(",", ids.stream().map(BpmnModeler::quoted).toList()) + "]";
+    }
+
+    /** A JSON string (control characters dropped: element ids have none). */
+    static String quoted(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\');
             }
-            json.append('"');
-            for (char c : ids.get(i).toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    json.append('\\');
-                }
-                if (c >= 0x20) {
-                    json.append(c);
-                }
+            if (c >= 0x20) {
+                json.append(c);
             }
-            json.append('"');
         }
-        return json.append(']').toString();
+        return json.append('"').toString();
     }
 }

@@ -1,9 +1,12 @@
 package com.evscallpro.ui.flow;
 
+import com.evscallpro.core.flow.FlowChange;
 import com.evscallpro.core.flow.FlowProblem;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.ivr.CallJourney;
+import com.evscallpro.core.ivr.JourneyStep;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.Component;
@@ -24,16 +27,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -43,14 +53,19 @@ import java.util.function.Consumer;
  * now, {@code flow-validate} lists the problems ({@code flow-problems}, each clickable: the element is selected and
  * marked on the diagram), {@code flow-publish} asks for a comment ({@code publish-comment},
  * {@code publish-confirm}) and publishes the draft when it has no problem. {@code flow-versions-grid} (tab {@code flow-tab-versions}): every version
- * with who / when / comment; open one in the editor ({@code open-version-<n>}) or publish it again (roll back,
- * {@code rollback-version-<n>}).
+ * with who / when / comment; compare two ({@code flow-compare}: {@code compare-from}, {@code compare-to},
+ * {@code compare-grid}: what changed, element by element); open one in the editor ({@code open-version-<n>}) or publish it again (roll back,
+ * {@code rollback-version-<n>}). Tab {@code flow-tab-calls}: the heat map ({@code flow-traffic-period}: calls through
+ * each element and callers who hung up there, over today / 7 / 30 days) and one call's path drawn on the version
+ * it ran ({@code flow-call-id}, {@code flow-show-path}, steps in {@code flow-call-steps}; also
+ * {@code /flows/<id>?call=<call id>}, the link the call history gives).
  */
 @Route(value = "flows", layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "ANALYST"})
 class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final FlowService flows;
+    private final CallJourney journeys;
     final BpmnModeler modeler = new BpmnModeler();
     final Span status = new Span();
     final UnorderedList problems = new UnorderedList();
@@ -63,8 +78,24 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private String savedXml;
     private Consumer<String> afterSave;
 
-    FlowEditorView(FlowService flows) {
+    final Select<Period> trafficPeriod = new Select<>();
+    final TextField callId = new TextField();
+    final Grid<JourneyStep> callSteps = new Grid<>();
+
+    /** The heat map's periods, back from now. */
+    enum Period {
+        NONE(null), TODAY(null), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30));
+
+        final Duration back;
+
+        Period(Duration back) {
+            this.back = back;
+        }
+    }
+
+    FlowEditorView(FlowService flows, CallJourney journeys) {
         this.flows = flows;
+        this.journeys = journeys;
         setId("flow-editor-view");
         setSizeFull();
         setPadding(true);
@@ -119,7 +150,14 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         Div problemsBox = new Div(problems);
         problemsBox.getStyle().set("overflow", "auto").set("height", "100%");
         below.add(getTranslation("flows.editor.problems"), problemsBox).setId("flow-tab-problems");
-        below.add(getTranslation("flows.editor.versions"), versions).setId("flow-tab-versions");
+        Button compare = new Button(getTranslation("flows.compare.open"), e -> compareDialog().open());
+        compare.setId("flow-compare");
+        compare.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        VerticalLayout versionsPanel = new VerticalLayout(compare, versions);
+        versionsPanel.setPadding(false);
+        versionsPanel.setSizeFull();
+        below.add(getTranslation("flows.editor.versions"), versionsPanel).setId("flow-tab-versions");
+        below.add(getTranslation("flows.calls.tab"), callsPanel()).setId("flow-tab-calls");
         below.setHeightFull();
         SplitLayout split = new SplitLayout(modeler, below, SplitLayout.Orientation.VERTICAL);
         split.setSizeFull();
@@ -127,6 +165,135 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         title.getStyle().set("margin", "0");
         add(title, bar, split);
         setFlexGrow(1, split);
+    }
+
+    /** Two versions side by side: what changed, element by element (a click selects the element). */
+    private Dialog compareDialog() {
+        List<FlowVersionView> all = flows.versions(flow.id());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("flows.compare.title", flow.name()));
+        dialog.setWidth("min(60rem, 95vw)");
+        Select<FlowVersionView> from = new Select<>();
+        Select<FlowVersionView> to = new Select<>();
+        from.setId("compare-from");
+        to.setId("compare-to");
+        from.setLabel(getTranslation("flows.compare.from"));
+        to.setLabel(getTranslation("flows.compare.to"));
+        for (Select<FlowVersionView> s : List.of(from, to)) {
+            s.setItems(all);
+            s.setItemLabelGenerator(v -> "v" + v.number() + " · " + getTranslation("flows.status." + v.status()));
+        }
+        Grid<FlowChange> changes = new Grid<>();
+        changes.setId("compare-grid");
+        changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        changes.addColumn(c -> getTranslation("flows.compare.kind." + c.kind())).setHeader(
+                getTranslation("flows.compare.change")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(c -> c.elementId() + (c.name() == null ? "" : " (" + c.name() + ")"))
+                .setHeader(getTranslation("flows.calls.element")).setAutoWidth(true);
+        changes.addColumn(FlowChange::type).setHeader(getTranslation("flows.compare.type")).setAutoWidth(true);
+        changes.addColumn(c -> String.join("\n", c.details())).setHeader(getTranslation("flows.compare.details"))
+                .setFlexGrow(1);
+        changes.addItemClickListener(e -> modeler.focus(e.getItem().elementId()));
+        changes.setHeight("24rem");
+        Span summary = new Span();
+        summary.setId("compare-summary");
+        Runnable run = () -> {
+            if (from.getValue() == null || to.getValue() == null) {
+                return;
+            }
+            List<FlowChange> found = flows.compare(from.getValue().id(), to.getValue().id());
+            changes.setItems(found);
+            summary.setText(found.isEmpty() ? getTranslation("flows.compare.same")
+                    : getTranslation("flows.compare.count", found.size()));
+        };
+        from.addValueChangeListener(e -> run.run());
+        to.addValueChangeListener(e -> run.run());
+        if (all.size() >= 2) {
+            from.setValue(all.stream().filter(v -> v.status() == FlowVersionView.Status.PUBLISHED).findFirst()
+                    .orElse(all.get(1)));
+            to.setValue(all.get(0).id() == from.getValue().id() ? all.get(1) : all.get(0));
+        }
+        HorizontalLayout pick = new HorizontalLayout(from, to, summary);
+        pick.setAlignItems(FlexComponent.Alignment.BASELINE);
+        dialog.add(new VerticalLayout(pick, changes));
+        Button close = new Button(getTranslation("flows.compare.close"), e -> dialog.close());
+        close.setId("compare-close");
+        dialog.getFooter().add(close);
+        return dialog;
+    }
+
+    private Component callsPanel() {
+        trafficPeriod.setId("flow-traffic-period");
+        trafficPeriod.setLabel(getTranslation("flows.calls.heatMap"));
+        trafficPeriod.setItems(Period.values());
+        trafficPeriod.setItemLabelGenerator(p -> getTranslation("flows.calls.period." + p.name()));
+        trafficPeriod.setValue(Period.NONE);
+        trafficPeriod.addValueChangeListener(e -> showTraffic(e.getValue()));
+        callId.setId("flow-call-id");
+        callId.setLabel(getTranslation("flows.calls.callId"));
+        callId.setWidth("22rem");
+        callId.setClearButtonVisible(true);
+        Button show = new Button(getTranslation("flows.calls.showPath"), e -> showPath(callId.getValue()));
+        show.setId("flow-show-path");
+        callSteps.setId("flow-call-steps");
+        callSteps.addThemeVariants(GridVariant.LUMO_COMPACT);
+        callSteps.addColumn(JourneyStep::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        callSteps.addColumn(JourneyStep::elementId).setHeader(getTranslation("flows.calls.element")).setAutoWidth(true);
+        callSteps.addColumn(JourneyStep::block).setHeader(getTranslation("flows.calls.block")).setAutoWidth(true);
+        callSteps.addColumn(st -> st.digits() == null ? "" : st.digits())
+                .setHeader(getTranslation("flows.calls.digits")).setAutoWidth(true);
+        callSteps.addColumn(st -> st.outcome() == null ? "" : st.outcome())
+                .setHeader(getTranslation("flows.calls.outcome")).setAutoWidth(true);
+        callSteps.addColumn(st -> when.format(st.startedAt())).setHeader(getTranslation("flows.calls.at"))
+                .setFlexGrow(1);
+        HorizontalLayout controls = new HorizontalLayout(trafficPeriod, callId, show);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
+        VerticalLayout panel = new VerticalLayout(controls, callSteps);
+        panel.setPadding(false);
+        panel.setSizeFull();
+        return panel;
+    }
+
+    /** The heat map over the period, from the journeys of every version of this flow (element ids carry over). */
+    void showTraffic(Period period) {
+        if (period == null || period == Period.NONE) {
+            modeler.traffic(Map.of(), "");
+            return;
+        }
+        Instant to = Instant.now();
+        Instant from = period.back == null
+                ? LocalDate.now(ZoneId.systemDefault()).atStartOfDay(ZoneId.systemDefault()).toInstant()
+                : to.minus(period.back);
+        List<Long> versionIds = flows.versions(flow.id()).stream().map(FlowVersionView::id).toList();
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        journeys.traffic(versionIds, from, to).forEach((id, t) -> counts.put(id, new long[] {t.calls(), t.hangups()}));
+        modeler.traffic(counts, getTranslation("flows.calls.hangups"));
+        Notifications.success(getTranslation("flows.calls.heatMapShown",
+                counts.values().stream().mapToLong(n -> n[0]).max().orElse(0)));
+    }
+
+    /** A call's path drawn on the version it ran on, and its steps listed. */
+    void showPath(String id) {
+        String wanted = id == null ? "" : id.strip();
+        List<JourneyStep> steps = wanted.isEmpty() ? List.of() : journeys.of(wanted);
+        callSteps.setItems(steps);
+        if (steps.isEmpty()) {
+            modeler.path(List.of());
+            Notifications.error(getTranslation("flows.calls.noJourney", wanted));
+            return;
+        }
+        Long ran = steps.get(0).flowVersionId();
+        if (ran != null && flows.versions(flow.id()).stream().noneMatch(v -> v.id() == ran)) {
+            Notifications.error(getTranslation("flows.calls.otherFlow", wanted));
+            return;
+        }
+        if (ran != null) {
+            modeler.setXml(flows.bpmn(ran));
+            flows.versions(flow.id()).stream().filter(v -> v.id() == ran).findFirst().ifPresent(v ->
+                    status.setText(getTranslation("flows.calls.shownOn", v.number())));
+        }
+        modeler.path(steps.stream().map(JourneyStep::elementId).toList());
     }
 
     @Override
@@ -143,6 +310,10 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         savedXml = xml;
         modeler.setXml(xml);
         refreshVersions();
+        event.getLocation().getQueryParameters().getSingleParameter("call").ifPresent(call -> {
+            callId.setValue(call);
+            showPath(call);
+        });
     }
 
     @Override
