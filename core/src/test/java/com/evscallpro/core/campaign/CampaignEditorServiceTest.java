@@ -32,6 +32,7 @@ class CampaignEditorServiceTest {
     @Autowired PlanningService plannings;
     @Autowired ContactImportService imports;
     @Autowired ContactLifecycleService contacts;
+    @Autowired com.evscallpro.core.site.SiteService sites;
 
     private long group(String name) {
         return groups.saveGroup(new AgentGroup(null, name + " " + UUID.randomUUID(), null, null, 0, 0)).id();
@@ -131,6 +132,28 @@ class CampaignEditorServiceTest {
                 .isInstanceOfSatisfying(EvsException.class,
                         ex -> assertThat(ex.code()).isEqualTo("campaign.name-taken"));
         assertThat(campaigns.settings(id).dialing().mode()).isEqualTo(DialingMode.PROGRESSIVE);
+    }
+
+    @Test
+    void a_yeastar_site_cannot_dial_predictively_and_says_why() {
+        String code = "y" + UUID.randomUUID().toString().substring(0, 8);
+        long yeastar = sites.create(new com.evscallpro.core.site.SiteDefinition(code, "Lyon " + code, "Europe/Paris",
+                com.evscallpro.core.site.PbxMode.YEASTAR_API, true, null,
+                new com.evscallpro.core.site.YeastarConnection("https://pbx.example.net:8088", "client", "secret",
+                        false, "AGENT_FIRST", true, null))).id();
+        CampaignEdit d = CampaignEdit.defaults("Yeastar " + code);
+        CampaignEdit predictive = new CampaignEdit(d.name(), null, null, 3, 600, 25, null, yeastar, null, null, "FR",
+                "FR", DialingMode.PREDICTIVE, 30, 2.5, 3, AmdMode.OFF, null, null, null, null, true, 900, 120, false,
+                Set.of());
+
+        assertThatThrownBy(() -> campaigns.create(predictive)).isInstanceOfSatisfying(EvsException.class, e -> {
+            assertThat(e.code()).isEqualTo("campaign.predictive-needs-asterisk");
+            assertThat(e.args()).containsExactly("Lyon " + code);
+        });
+        long id = campaigns.create(new CampaignEdit(d.name(), null, null, 3, 600, 25, null, yeastar, null, null, "FR",
+                "FR", DialingMode.PROGRESSIVE, 30, 2.5, 3, AmdMode.OFF, null, null, null, null, true, 900, 120, false,
+                Set.of()));
+        assertThat(campaigns.settings(id).siteId()).isEqualTo(yeastar);
     }
 
     @Test

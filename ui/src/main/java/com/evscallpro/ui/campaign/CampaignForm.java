@@ -64,6 +64,7 @@ class CampaignForm extends Dialog {
     private final Select<AmdMode> amd = new Select<>();
     private final Checkbox personalCallbacks = new Checkbox();
     private final IntegerField callbackGrace = new IntegerField();
+    private com.vaadin.flow.data.binder.Binder.Binding<CampaignBean, DialingMode> modeBinding;
 
     CampaignForm(String title, CampaignEdit initial, Choices choices, Predicate<CampaignEdit> onSave) {
         this.choices = choices;
@@ -141,8 +142,8 @@ class CampaignForm extends Dialog {
         mode.setLabel(getTranslation("campaigns.field.mode"));
         mode.setItems(DialingMode.values());
         mode.setItemLabelGenerator(m -> getTranslation("campaigns.mode." + m.name()));
-        binder.forField(mode).withValidator((m, ctx) -> m == DialingMode.PREDICTIVE && site.getValue() != null
-                        && "YEASTAR_API".equals(site.getValue().pbxMode())
+        modeBinding = binder.forField(mode).withValidator((m, ctx) -> m == DialingMode.PREDICTIVE
+                        && site.getValue() != null && "YEASTAR_API".equals(site.getValue().pbxMode())
                         ? ValidationResult.error(getTranslation("error.campaign.predictive-needs-asterisk",
                         site.getValue().name())) : ValidationResult.ok())
                 .bind("dialingMode");
@@ -231,8 +232,8 @@ class CampaignForm extends Dialog {
         if (selected != null && offered.stream().anyMatch(t -> t.id() == selected.id())) {
             trunk.setValue(offered.stream().filter(t -> t.id() == selected.id()).findFirst().orElseThrow());
         }
-        if (mode.getValue() != null) {
-            binder.validate();
+        if (modeBinding != null && mode.getValue() != null) {
+            modeBinding.validate(); // a Yeastar site refuses predictive: say so at once
         }
     }
 
