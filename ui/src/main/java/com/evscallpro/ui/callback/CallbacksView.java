@@ -120,7 +120,7 @@ class CallbacksView extends VerticalLayout implements HasDynamicTitle {
             reschedule.setId("reschedule-callback-" + c.contactId());
             reschedule.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return new HorizontalLayout(reassign, reschedule);
-        }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        }).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(q -> callbacks.list(filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, callbacks.count(filter())));
     }
