@@ -207,6 +207,10 @@ class ApiContractEndToEndTest {
                 || url.startsWith("/api/v1/privacy") || url.startsWith("/api/v1/prompt")) {
             return java.util.Set.of("ADMIN");
         }
+        if (url.startsWith("/api/v1/callbacks")) { // agents read their own; supervisors manage them (issue 9)
+            return method.equals("GET") ? java.util.Set.of("AGENT", "SUPERVISOR", "ADMIN")
+                    : java.util.Set.of("SUPERVISOR", "ADMIN");
+        }
         if (url.startsWith("/api/v1/voicemails")) {
             return java.util.Set.of("SUPERVISOR", "ADMIN"); // listening and archiving are supervisors' work too
         }

@@ -5,25 +5,34 @@ import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.campaign.CampaignSummary;
-import com.evscallpro.core.campaign.NewCampaign;
+import com.evscallpro.core.campaign.AmdMode;
+import com.evscallpro.core.campaign.CampaignEdit;
+import com.evscallpro.core.campaign.CampaignFilter;
+import com.evscallpro.core.campaign.CampaignStatus;
+import com.evscallpro.core.campaign.DialingMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,26 +58,85 @@ class CampaignController {
         this.campaigns = campaigns;
     }
 
+    /**
+     * A campaign's settings: on create, a field left out takes the schema's default; on update, it keeps its value.
+     * Bounds as in the editor ({@link CampaignEdit}); the service refuses the rest with {@code campaign.*} codes.
+     */
     record CampaignRequest(@NotBlank @Size(max = 200) String name,
                            @Min(1) @Max(50) Integer maxAttempts,
-                           @Min(0) @Max(604_800) Integer retryDelaySeconds,
+                           @Min(0) @Max(2_592_000) Integer retryDelaySeconds,
                            @Min(1) @Max(300) Integer ringTimeoutSeconds,
-                           @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String callerId) {
+                           @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String callerId,
+                           @Size(max = 1000) String description,
+                           Long qualificationGroupId, Long siteId, Long planningId, Long trunkId,
+                           @Pattern(regexp = "^[A-Z]{2}$") String defaultRegion,
+                           @Size(max = 20) String legalPreset,
+                           DialingMode dialingMode,
+                           @Min(5) @Max(3600) Integer previewTimeoutSeconds,
+                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("3") Double abandonTargetPercent,
+                           @DecimalMin("1") @DecimalMax("10") Double maxLinesPerAgent,
+                           AmdMode amdMode,
+                           @Min(0) @Max(2_592_000) Integer retryBusySeconds,
+                           @Min(0) @Max(2_592_000) Integer retryNoAnswerSeconds,
+                           @Min(0) @Max(2_592_000) Integer retryMachineSeconds,
+                           @Min(0) @Max(2_592_000) Integer retryCongestionSeconds,
+                           Boolean personalCallbacks,
+                           @Min(0) @Max(2_592_000) Integer callbackGraceSeconds,
+                           @Min(1) @Max(3600) Integer wrapUpTimeoutSeconds,
+                           Boolean pauseAfterWrapUpTimeout,
+                           Set<Long> agentGroupIds) {
+
+        /** These values over {@code base}: what is left out keeps the base's. */
+        CampaignEdit over(CampaignEdit base) {
+            return new CampaignEdit(or(name, base.name()), or(description, base.description()),
+                    or(qualificationGroupId, base.qualificationGroupId()), or(maxAttempts, base.maxAttempts()),
+                    or(retryDelaySeconds, base.retryDelaySeconds()), or(ringTimeoutSeconds, base.ringTimeoutSeconds()),
+                    or(callerId, base.callerId()), or(siteId, base.siteId()), or(planningId, base.planningId()),
+                    or(trunkId, base.trunkId()), or(defaultRegion, base.defaultRegion()),
+                    or(legalPreset, base.legalPreset()), or(dialingMode, base.dialingMode()),
+                    or(previewTimeoutSeconds, base.previewTimeoutSeconds()),
+                    or(abandonTargetPercent, base.abandonTargetPercent()),
+                    or(maxLinesPerAgent, base.maxLinesPerAgent()), or(amdMode, base.amdMode()),
+                    or(retryBusySeconds, base.retryBusySeconds()), or(retryNoAnswerSeconds, base.retryNoAnswerSeconds()),
+                    or(retryMachineSeconds, base.retryMachineSeconds()),
+                    or(retryCongestionSeconds, base.retryCongestionSeconds()),
+                    or(personalCallbacks, base.personalCallbacks()),
+                    or(callbackGraceSeconds, base.callbackGraceSeconds()),
+                    or(wrapUpTimeoutSeconds, base.wrapUpTimeoutSeconds()),
+                    or(pauseAfterWrapUpTimeout, base.pauseAfterWrapUpTimeout()),
+                    or(agentGroupIds, base.agentGroupIds()));
+        }
+
+        private static <T> T or(T value, T base) {
+            return value != null ? value : base;
+        }
     }
 
-    /** A campaign with its counts, settings and version (also its ETag). */
-    record CampaignResponse(CampaignSummary summary, CampaignSettings settings, int version) {
+    /** A campaign with its counts, settings, description and version (also its ETag). */
+    record CampaignResponse(CampaignSummary summary, CampaignSettings settings, String description, int version) {
+    }
+
+    /** The agent groups whose agents take the campaign's calls (empty: every agent). */
+    record AgentGroupsRequest(@NotNull Set<Long> agentGroupIds) {
     }
 
     @GetMapping
-    @Operation(summary = "List campaigns", description = "Paged; sort by name (default) or id, '-' for descending.")
+    @Operation(summary = "List campaigns", description = "Paged; sort by name (default) or id, '-' for descending. "
+            + "ARCHIVED campaigns only with archived=true or status=ARCHIVED.")
     Paged<CampaignSummary> list(@Parameter(description = Paged.PAGE_DOC) @RequestParam(defaultValue = "0") @Min(0)
                                 int page,
                                 @Parameter(description = Paged.SIZE_DOC) @RequestParam(defaultValue = "50") @Min(1)
                                 @Max(Paged.MAX_SIZE) int size,
                                 @Parameter(description = "name, id, -name, -id") @RequestParam(required = false)
-                                String sort) {
-        return Paged.ofAll(campaigns.summaries(), page, size, sort, SORTS);
+                                String sort,
+                                @Parameter(description = "part of the name") @RequestParam(required = false)
+                                String name,
+                                @Parameter(description = "statuses (any when left out)") @RequestParam(required = false)
+                                Set<CampaignStatus> status,
+                                @Parameter(description = "include ARCHIVED campaigns")
+                                @RequestParam(defaultValue = "false") boolean archived) {
+        CampaignFilter filter = new CampaignFilter(name, status, archived);
+        return Paged.ofAll(campaigns.summaries().stream().filter(filter::matches).toList(), page, size, sort, SORTS);
     }
 
     @GetMapping("/{id}")
@@ -80,12 +148,7 @@ class CampaignController {
     @PostMapping
     @Operation(summary = "Create a DRAFT campaign", description = "409 campaign.name-taken for a used name.")
     ResponseEntity<CampaignResponse> create(@Valid @RequestBody CampaignRequest request) {
-        NewCampaign defaults = NewCampaign.withDefaults(request.name());
-        long id = campaigns.create(new NewCampaign(request.name(),
-                request.maxAttempts() == null ? defaults.maxAttempts() : request.maxAttempts(),
-                request.retryDelaySeconds() == null ? defaults.retryDelaySeconds() : request.retryDelaySeconds(),
-                request.ringTimeoutSeconds() == null ? defaults.ringTimeoutSeconds() : request.ringTimeoutSeconds(),
-                request.callerId()));
+        long id = campaigns.create(request.over(CampaignEdit.defaults(request.name())));
         CampaignResponse created = read(id);
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).eTag(etag(created.version()))
                 .body(created);
@@ -110,8 +173,70 @@ class CampaignController {
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
+    @PutMapping("/{id}")
+    @Operation(summary = "Update a campaign's settings", description = "Fields left out keep their value. If-Match: "
+            + "the version read; 412 campaign.version-mismatch when it changed since; 409 campaign.cannot-edit for an "
+            + "ARCHIVED campaign, campaign.name-taken; 400 campaign.invalid-<field>, campaign.unknown-<reference>, "
+            + "campaign.trunk-not-on-site, campaign.predictive-needs-asterisk (a Yeastar site cannot dial "
+            + "predictively).")
+    ResponseEntity<CampaignResponse> update(@PathVariable long id, @Valid @RequestBody CampaignRequest request,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch) {
+        campaigns.update(id, version(ifMatch), request.over(campaigns.edit(id)));
+        return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    @PostMapping("/{id}/clone")
+    @Operation(summary = "Clone a campaign", description = "A DRAFT copy of its settings and agent groups, without "
+            + "contacts, named '<name> (copy)' (or '(copy 2)'…; 'word' changes 'copy').")
+    ResponseEntity<CampaignResponse> cloneCampaign(@PathVariable long id,
+                                                   @RequestParam(defaultValue = "copy") @Size(max = 20) String word) {
+        long copy = campaigns.clone(id, word);
+        CampaignResponse created = read(copy);
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + copy)).eTag(etag(created.version()))
+                .body(created);
+    }
+
+    @PostMapping("/{id}/finish")
+    @Operation(summary = "Finish a campaign", description = "RUNNING or PAUSED → FINISHED. If-Match as for start; "
+            + "409 campaign.cannot-finish.")
+    ResponseEntity<CampaignResponse> finish(@PathVariable long id,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch) {
+        campaigns.finish(id, version(ifMatch));
+        return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive a finished campaign", description = "FINISHED → ARCHIVED (hidden from lists unless "
+            + "asked, no longer editable). If-Match as for start; 409 campaign.cannot-archive.")
+    ResponseEntity<CampaignResponse> archive(@PathVariable long id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                             String ifMatch) {
+        campaigns.archive(id, version(ifMatch));
+        return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    @GetMapping("/{id}/agent-groups")
+    @Operation(summary = "The agent groups assigned", description = "Empty: every agent takes the campaign's calls.")
+    AgentGroupsRequest agentGroups(@PathVariable long id) {
+        return new AgentGroupsRequest(campaigns.settings(id).agentGroupIds());
+    }
+
+    @PutMapping("/{id}/agent-groups")
+    @Operation(summary = "Assign agent groups", description = "Replaces the assigned groups. If-Match as for update; "
+            + "400 campaign.unknown-group.")
+    ResponseEntity<CampaignResponse> assignGroups(@PathVariable long id,
+                                                  @Valid @RequestBody AgentGroupsRequest request,
+                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch) {
+        campaigns.assignGroups(id, version(ifMatch), request.agentGroupIds());
+        return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
     private CampaignResponse read(long id) {
-        return new CampaignResponse(campaigns.summary(id), campaigns.settings(id), campaigns.version(id));
+        return new CampaignResponse(campaigns.summary(id), campaigns.settings(id), campaigns.edit(id).description(),
+                campaigns.version(id));
     }
 
     private static ResponseEntity<CampaignResponse> withETag(HttpHeaders headers, CampaignResponse body) {

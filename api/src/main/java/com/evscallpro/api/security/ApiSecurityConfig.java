@@ -72,7 +72,12 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**"),
-                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/agent-groups")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
+                                .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
+                        .requestMatchers(paths.matcher("/api/v1/callbacks/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/plannings"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/plannings/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups"),

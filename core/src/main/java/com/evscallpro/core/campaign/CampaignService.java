@@ -7,7 +7,10 @@ import java.util.List;
  * Campaign management for the back office and the dialer. Refusals are {@link com.evscallpro.core.error.EvsException}s:
  * {@code campaign.not-found} (id), {@code campaign.cannot-start|pause|finish} (name, current {@link CampaignStatus}),
  * {@code campaign.name-required}, {@code campaign.name-taken} (name), {@code campaign.version-mismatch} (expected,
- * current version).
+ * current version), {@code campaign.cannot-archive|edit} (name, status), {@code campaign.invalid-<field>} (value) for
+ * a setting out of its bounds ({@link CampaignEdit}), {@code campaign.unknown-<site|planning|trunk|group|
+ * qualification-group>} (id), {@code campaign.trunk-not-on-site} (trunk, site),
+ * {@code campaign.predictive-needs-asterisk} (site name).
  */
 public interface CampaignService {
 
@@ -71,4 +74,45 @@ public interface CampaignService {
 
     /** The settings of every RUNNING campaign, by name. */
     List<CampaignSettings> running();
+
+    /** A page of the campaigns {@code filter} keeps, sorted by {@code sort} ("name" or "status", then name). */
+    List<CampaignSummary> search(CampaignFilter filter, String sort, boolean descending, int offset, int limit);
+
+    /** How many campaigns {@code filter} keeps. */
+    int count(CampaignFilter filter);
+
+    /** A campaign's settings as an edit (what the editor opens and a clone copies); {@code campaign.not-found}. */
+    CampaignEdit edit(long campaignId);
+
+    /**
+     * Creates a DRAFT campaign with every setting and its agent groups, audited.
+     *
+     * @return its id
+     */
+    long create(CampaignEdit campaign);
+
+    /**
+     * Changes every setting (name, groups included) if the campaign is still at {@code expectedVersion} (null: not
+     * checked); audited with before and after. Not for an ARCHIVED campaign ({@code campaign.cannot-edit}).
+     *
+     * @return the settings saved (the version is then {@link #version(long)})
+     */
+    CampaignSettings update(long campaignId, Integer expectedVersion, CampaignEdit campaign);
+
+    /**
+     * A DRAFT copy of the campaign's settings and agent groups, without its contacts, named
+     * "{@code <name> (<copyWord>)}" or "{@code <name> (<copyWord> 2)}"… whichever is free.
+     *
+     * @return the copy's id
+     */
+    long clone(long campaignId, String copyWord);
+
+    /** {@link #finish(long)} under the optimistic lock of {@link #start(long, Integer)}. */
+    CampaignSummary finish(long campaignId, Integer expectedVersion);
+
+    /** FINISHED → ARCHIVED under the optimistic lock; {@code campaign.cannot-archive} otherwise. */
+    CampaignSummary archive(long campaignId, Integer expectedVersion);
+
+    /** Only the assigned agent groups (empty: every agent), under the optimistic lock, audited. */
+    CampaignSettings assignGroups(long campaignId, Integer expectedVersion, java.util.Set<Long> groupIds);
 }

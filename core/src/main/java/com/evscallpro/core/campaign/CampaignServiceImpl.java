@@ -31,10 +31,13 @@ class CampaignServiceImpl implements CampaignService {
     private final QualificationService qualifications;
     private final AuditTrail audit;
     private final CampaignCountsSnapshot snapshot;
+    private final com.evscallpro.core.site.SiteDirectory sites;
 
     CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
-                        QualificationService qualifications, AuditTrail audit, CampaignCountsSnapshot snapshot) {
+                        QualificationService qualifications, AuditTrail audit, CampaignCountsSnapshot snapshot,
+                        com.evscallpro.core.site.SiteDirectory sites) {
         this.snapshot = snapshot;
+        this.sites = sites;
         this.audit = audit;
         this.campaigns = campaigns;
         this.groups = groups;
@@ -82,6 +85,213 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     public CampaignSummary finish(long campaignId) {
         return move(campaignId, "finish", Campaign::finish, null);
+    }
+
+    @Override
+    public CampaignSummary finish(long campaignId, Integer expectedVersion) {
+        return move(campaignId, "finish", Campaign::finish, expectedVersion);
+    }
+
+    @Override
+    public CampaignSummary archive(long campaignId, Integer expectedVersion) {
+        return move(campaignId, "archive", Campaign::archive, expectedVersion);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CampaignSummary> search(CampaignFilter filter, String sort, boolean descending, int offset,
+                                        int limit) {
+        java.util.Comparator<CampaignSummary> byName = java.util.Comparator.comparing(
+                (CampaignSummary c) -> c.name().toLowerCase(java.util.Locale.ROOT));
+        java.util.Comparator<CampaignSummary> order = "status".equals(sort)
+                ? java.util.Comparator.comparing(CampaignSummary::status).thenComparing(byName) : byName;
+        return summaries().stream().filter(filter::matches)
+                .sorted(descending ? order.reversed() : order)
+                .skip(Math.max(0, offset)).limit(Math.max(0, limit))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int count(CampaignFilter filter) {
+        return (int) summaries().stream().filter(filter::matches).count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CampaignEdit edit(long campaignId) {
+        return toEdit(load(campaignId));
+    }
+
+    @Override
+    public long create(CampaignEdit edit) {
+        CampaignEdit e = checked(edit, null);
+        try {
+            Campaign saved = campaigns.save(Campaign.draft(e.name(), qualificationGroup(e), e.maxAttempts(),
+                    e.retryDelaySeconds(), e.ringTimeoutSeconds(), e.callerId()));
+            apply(saved, e);
+            saved = campaigns.save(saved);
+            log.info("Campaign {} '{}' created", saved.getId(), saved.getName());
+            audit.record("create", "campaign", saved.getId(), saved.getName(), null, toEdit(saved));
+            return saved.getId();
+        } catch (RuntimeException ex) {
+            throw nameTaken(ex, e.name());
+        }
+    }
+
+    @Override
+    public CampaignSettings update(long campaignId, Integer expectedVersion, CampaignEdit edit) {
+        Campaign c = loadAt(campaignId, expectedVersion);
+        com.evscallpro.core.campaign.CampaignStatus status = com.evscallpro.core.campaign.CampaignStatus.of(
+                c.getStatus());
+        if (!status.editable()) {
+            throw new EvsException("campaign.cannot-edit", c.getName(), status);
+        }
+        CampaignEdit e = checked(edit, campaignId);
+        CampaignEdit before = toEdit(c);
+        try {
+            c.rename(e.name());
+            apply(c, e);
+            Campaign saved = campaigns.save(c);
+            log.info("Campaign {} '{}' updated", campaignId, saved.getName());
+            audit.record("update", "campaign", campaignId, saved.getName(), before, toEdit(saved));
+            return toSettings(saved);
+        } catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+            throw new EvsException(ex, "campaign.version-mismatch", expectedVersion, version(campaignId));
+        } catch (RuntimeException ex) {
+            throw nameTaken(ex, e.name());
+        }
+    }
+
+    @Override
+    public long clone(long campaignId, String copyWord) {
+        CampaignEdit source = toEdit(load(campaignId));
+        String word = copyWord == null || copyWord.isBlank() ? "copy" : copyWord.strip();
+        String name = source.name() + " (" + word + ")";
+        for (int n = 2; campaigns.findByName(name).isPresent(); n++) {
+            name = source.name() + " (" + word + " " + n + ")";
+        }
+        long copy = create(source.withName(name));
+        log.info("Campaign {} cloned from {}", copy, campaignId);
+        return copy;
+    }
+
+    @Override
+    public CampaignSettings assignGroups(long campaignId, Integer expectedVersion, java.util.Set<Long> groupIds) {
+        Campaign c = loadAt(campaignId, expectedVersion);
+        CampaignEdit current = toEdit(c);
+        return update(campaignId, expectedVersion, new CampaignEdit(current.name(), current.description(),
+                current.qualificationGroupId(), current.maxAttempts(), current.retryDelaySeconds(),
+                current.ringTimeoutSeconds(), current.callerId(), current.siteId(), current.planningId(),
+                current.trunkId(), current.defaultRegion(), current.legalPreset(), current.dialingMode(),
+                current.previewTimeoutSeconds(), current.abandonTargetPercent(), current.maxLinesPerAgent(),
+                current.amdMode(), current.retryBusySeconds(), current.retryNoAnswerSeconds(),
+                current.retryMachineSeconds(), current.retryCongestionSeconds(), current.personalCallbacks(),
+                current.callbackGraceSeconds(), current.wrapUpTimeoutSeconds(), current.pauseAfterWrapUpTimeout(),
+                groupIds));
+    }
+
+    private Campaign loadAt(long campaignId, Integer expectedVersion) {
+        Campaign c = load(campaignId);
+        int current = c.getVersion() == null ? 0 : c.getVersion();
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new EvsException("campaign.version-mismatch", expectedVersion, current);
+        }
+        return c;
+    }
+
+    private long qualificationGroup(CampaignEdit e) {
+        return e.qualificationGroupId() != null ? e.qualificationGroupId()
+                : groups.findByName(QualificationGroup.STANDARD)
+                .orElseThrow(() -> new IllegalStateException("the 'Standard' qualification group is missing")).id();
+    }
+
+    private void apply(Campaign c, CampaignEdit e) {
+        c.configure(new Campaign.Configuration(e.description(), qualificationGroup(e), e.maxAttempts(),
+                e.retryDelaySeconds(), e.ringTimeoutSeconds(), e.callerId(), e.siteId(), e.planningId(),
+                e.trunkId(), e.defaultRegion(), e.legalPreset(), e.dialingMode().name(), e.previewTimeoutSeconds(),
+                java.math.BigDecimal.valueOf(e.abandonTargetPercent()),
+                java.math.BigDecimal.valueOf(e.maxLinesPerAgent()), e.amdMode().name(), e.retryBusySeconds(),
+                e.retryNoAnswerSeconds(), e.retryMachineSeconds(), e.retryCongestionSeconds(),
+                e.personalCallbacks(), e.callbackGraceSeconds()));
+        c.wrapUpPolicy(e.wrapUpTimeoutSeconds(),
+                e.pauseAfterWrapUpTimeout() ? Campaign.WRAP_UP_THEN_PAUSE : Campaign.WRAP_UP_THEN_READY);
+        if (c.getId() != null) {
+            campaigns.clearAgentGroups(c.getId());
+            for (Long g : e.agentGroupIds()) {
+                campaigns.addAgentGroup(c.getId(), g);
+            }
+        }
+    }
+
+    /** The edit with blanks made null and names stripped, or the first refused field. */
+    private CampaignEdit checked(CampaignEdit e, Long campaignId) {
+        String name = e.name() == null ? "" : e.name().strip();
+        if (name.isEmpty()) {
+            throw new EvsException("campaign.name-required");
+        }
+        campaigns.findByName(name).filter(other -> !other.getId().equals(campaignId)).ifPresent(other -> {
+            throw new EvsException("campaign.name-taken", name);
+        });
+        CampaignChecks.check(e, name);
+        String callerId = blankToNull(e.callerId());
+        if (e.siteId() != null && !campaigns.siteExists(e.siteId())) {
+            throw new EvsException("campaign.unknown-site", e.siteId());
+        }
+        if (e.planningId() != null && !campaigns.planningExists(e.planningId())) {
+            throw new EvsException("campaign.unknown-planning", e.planningId());
+        }
+        if (e.qualificationGroupId() != null && !campaigns.qualificationGroupExists(e.qualificationGroupId())) {
+            throw new EvsException("campaign.unknown-qualification-group", e.qualificationGroupId());
+        }
+        for (Long g : e.agentGroupIds()) {
+            if (g == null || !campaigns.agentGroupExists(g)) {
+                throw new EvsException("campaign.unknown-group", g);
+            }
+        }
+        if (e.trunkId() != null) {
+            Long trunkSite = campaigns.findTrunkSite(e.trunkId())
+                    .orElseThrow(() -> new EvsException("campaign.unknown-trunk", e.trunkId()));
+            if (e.siteId() != null && !e.siteId().equals(trunkSite)) {
+                throw new EvsException("campaign.trunk-not-on-site", e.trunkId(), e.siteId());
+            }
+        }
+        if (e.dialingMode() == DialingMode.PREDICTIVE && e.siteId() != null) {
+            sites.find(e.siteId()).filter(s -> "YEASTAR_API".equals(s.pbxMode())).ifPresent(s -> {
+                throw new EvsException("campaign.predictive-needs-asterisk", s.name());
+            });
+        }
+        return new CampaignEdit(name, blankToNull(e.description()), e.qualificationGroupId(), e.maxAttempts(),
+                e.retryDelaySeconds(), e.ringTimeoutSeconds(), callerId, e.siteId(), e.planningId(), e.trunkId(),
+                e.defaultRegion().strip().toUpperCase(java.util.Locale.ROOT), e.legalPreset(), e.dialingMode(),
+                e.previewTimeoutSeconds(), e.abandonTargetPercent(), e.maxLinesPerAgent(), e.amdMode(),
+                e.retryBusySeconds(), e.retryNoAnswerSeconds(), e.retryMachineSeconds(), e.retryCongestionSeconds(),
+                e.personalCallbacks(), e.callbackGraceSeconds(), e.wrapUpTimeoutSeconds(),
+                e.pauseAfterWrapUpTimeout(), e.agentGroupIds());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static RuntimeException nameTaken(RuntimeException e, String name) {
+        if (causedBy(e, DuplicateKeyException.class)) {
+            return new EvsException(e, "campaign.name-taken", name == null ? null : name.strip());
+        }
+        return e;
+    }
+
+    private CampaignEdit toEdit(Campaign c) {
+        return new CampaignEdit(c.getName(), c.getDescription(), c.getQualificationGroupId(), c.getMaxAttempts(),
+                c.getRetryDelaySeconds(), c.getRingTimeoutSeconds(), c.getCallerId(), c.getSiteId(),
+                c.getPlanningId(), c.getTrunkId(), c.getDefaultRegion(), c.getLegalPreset(),
+                DialingMode.valueOf(c.getDialingMode()), c.getPreviewTimeoutSeconds(),
+                c.getAbandonTargetPercent().doubleValue(), c.getMaxLinesPerAgent().doubleValue(),
+                AmdMode.valueOf(c.getAmdMode()), c.getRetryBusySeconds(), c.getRetryNoAnswerSeconds(),
+                c.getRetryMachineSeconds(), c.getRetryCongestionSeconds(), c.isPersonalCallbacks(),
+                c.getCallbackGraceSeconds(), c.getWrapUpTimeoutSeconds(),
+                Campaign.WRAP_UP_THEN_PAUSE.equals(c.getWrapUpTimeoutAction()),
+                c.getId() == null ? java.util.Set.of() : java.util.Set.copyOf(campaigns.findAgentGroupIds(c.getId())));
     }
 
     @Override

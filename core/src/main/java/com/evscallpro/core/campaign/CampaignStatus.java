@@ -20,6 +20,16 @@ public enum CampaignStatus {
         return this == RUNNING || this == PAUSED;
     }
 
+    /** FINISHED → ARCHIVED. */
+    public boolean canArchive() {
+        return this == FINISHED;
+    }
+
+    /** Whether its settings may still be edited (not once ARCHIVED). */
+    public boolean editable() {
+        return this != ARCHIVED;
+    }
+
     /** Whether contacts may still be added. */
     public boolean acceptsContacts() {
         return this != FINISHED && this != ARCHIVED;

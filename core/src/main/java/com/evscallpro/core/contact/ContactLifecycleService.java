@@ -24,6 +24,15 @@ public interface ContactLifecycleService {
      */
     List<DialableContact> claimDue(long campaignId, int limit);
 
+    /**
+     * {@link #claimDue(long, int)} for one agent: that agent's own due personal callbacks first; then the other due
+     * contacts, leaving out the personal callbacks of other agents while the campaign's grace period has not passed
+     * since they became due, those agents are logged in and not paused, and they still belong to the campaign's
+     * agent groups (after the grace, or when their agent is away, anyone of the campaign may take them). A null
+     * agent takes no personal callback within its grace (what {@link #claimDue(long, int)} does).
+     */
+    List<DialableContact> claimDue(long campaignId, int limit, Long forAgentId);
+
     Optional<DialableContact> find(long contactId);
 
     /** Stores the outcome of the last attempt; a null qualification code keeps the previous one. */
@@ -32,8 +41,14 @@ public interface ContactLifecycleService {
     /** → RETRY, due after {@code delay} (measured on the database clock). */
     void scheduleRetry(long contactId, Duration delay);
 
-    /** → CALLBACK, due at {@code at}. */
+    /** → CALLBACK, due at {@code at}, for anyone of the campaign (a campaign callback). */
     void scheduleCallback(long contactId, Instant at);
+
+    /**
+     * → CALLBACK, due at {@code at}: a personal callback of {@code agentId} (the agent who qualified the call) when
+     * the campaign keeps personal callbacks, else a campaign callback; a null agent: a campaign callback.
+     */
+    void scheduleCallback(long contactId, Instant at, Long agentId);
 
     /**
      * The attempt could not be placed (a technical failure, not a business outcome): IN_PROGRESS → RETRY due after

@@ -28,22 +28,56 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
 
     private final ContactRepository contacts;
     private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.agent.AgentService> agents;
 
     ContactLifecycleServiceImpl(ContactRepository contacts,
-                                org.springframework.context.ApplicationEventPublisher publisher) {
+                                org.springframework.context.ApplicationEventPublisher publisher,
+                                org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.agent.AgentService>
+                                        agents) {
         this.contacts = contacts;
         this.publisher = publisher;
+        this.agents = agents;
     }
 
     @Override
     public List<DialableContact> claimDue(long campaignId, int limit) {
+        return claimDue(campaignId, limit, null);
+    }
+
+    @Override
+    public List<DialableContact> claimDue(long campaignId, int limit, Long forAgentId) {
         if (limit <= 0) {
             return List.of();
         }
-        return contacts.claimDue(campaignId, limit).stream()
-                .sorted(DIAL_ORDER)
-                .map(ContactLifecycleServiceImpl::toDialable)
-                .toList();
+        List<Contact> own = forAgentId == null ? List.of()
+                : contacts.claimPersonalCallbacks(campaignId, forAgentId, limit).stream().sorted(DIAL_ORDER).toList();
+        List<DialableContact> claimed = new java.util.ArrayList<>(own.stream()
+                .map(ContactLifecycleServiceImpl::toDialable).toList());
+        int rest = limit - own.size();
+        if (rest > 0) {
+            List<Long> held = contacts.findAgentsHoldingCallbacks(campaignId).stream()
+                    .filter(agent -> !agent.equals(forAgentId) && present(agent))
+                    .toList();
+            List<Contact> others = held.isEmpty() ? contacts.claimDue(campaignId, rest)
+                    : contacts.claimDueExcept(campaignId, rest, held, contacts.callbackGraceSeconds(campaignId));
+            others.stream().sorted(DIAL_ORDER).map(ContactLifecycleServiceImpl::toDialable).forEach(claimed::add);
+        }
+        return claimed;
+    }
+
+    /** Logged in and not paused: a personal callback waits for such an agent during its grace. */
+    private boolean present(long agentId) {
+        com.evscallpro.core.agent.AgentService service = agents.getIfAvailable();
+        if (service == null) {
+            return true;
+        }
+        try {
+            com.evscallpro.core.agent.AgentState state = service.status(agentId).state();
+            return state != com.evscallpro.core.agent.AgentState.OFFLINE
+                    && state != com.evscallpro.core.agent.AgentState.PAUSED;
+        } catch (RuntimeException e) { // no longer an agent account
+            return false;
+        }
     }
 
     @Override
@@ -67,9 +101,14 @@ class ContactLifecycleServiceImpl implements ContactLifecycleService {
 
     @Override
     public void scheduleCallback(long contactId, Instant at) {
+        scheduleCallback(contactId, at, null);
+    }
+
+    @Override
+    public void scheduleCallback(long contactId, Instant at, Long agentId) {
         Objects.requireNonNull(at, "at");
-        expectOne(contacts.schedule(contactId, "CALLBACK", at), contactId);
-        log.debug("Contact {} -> CALLBACK at {}", contactId, at);
+        expectOne(contacts.scheduleCallbackFor(contactId, at, agentId), contactId);
+        log.debug("Contact {} -> CALLBACK at {} (agent {})", contactId, at, agentId);
     }
 
     @Override

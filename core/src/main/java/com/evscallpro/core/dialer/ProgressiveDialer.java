@@ -124,19 +124,19 @@ public class ProgressiveDialer {
             if (inbound != null && inbound.needs(agent.userId())) {
                 continue; // a waiting inbound caller takes this agent: the ACD reserves them
             }
-            while (!turn.isEmpty()) {
-                CampaignSettings campaign = turn.pollFirst();
-                List<DialableContact> due = contacts.claimDue(campaign.id(), 1);
+            // each agent tries every campaign: what is due depends on the agent (personal callbacks, issue 9)
+            Deque<CampaignSettings> options = new ArrayDeque<>(turn);
+            while (!options.isEmpty()) {
+                CampaignSettings campaign = options.pollFirst();
+                List<DialableContact> due = contacts.claimDue(campaign.id(), 1, agent.userId());
                 if (due.isEmpty()) {
-                    continue; // this campaign has nothing due: drop it for this pass
+                    continue; // nothing due for this agent here
                 }
-                turn.addLast(campaign);
+                turn.remove(campaign);
+                turn.addLast(campaign); // round-robin between campaigns
                 if (place(agent, campaign, due.get(0))) {
                     placed++;
                 }
-                break;
-            }
-            if (turn.isEmpty()) {
                 break;
             }
         }

@@ -51,7 +51,7 @@ class ProgressiveDialerTest {
         when(pbx.isConnected()).thenReturn(true);
         when(agents.readyAgents()).thenReturn(List.of(alice));
         when(campaigns.running()).thenReturn(List.of(campaign));
-        when(contacts.claimDue(10, 1)).thenReturn(List.of(
+        when(contacts.claimDue(10, 1, 1L)).thenReturn(List.of(
                 new DialableContact(100, 10, "Ana", "Durand", "+33612345678", Map.of(), 2)));
         when(agents.reserve(eq(1L), anyString())).thenReturn(true);
 
@@ -87,7 +87,7 @@ class ProgressiveDialerTest {
         when(pbx.isConnected()).thenReturn(true);
         when(agents.readyAgents()).thenReturn(List.of(alice));
         when(campaigns.running()).thenReturn(List.of(campaign));
-        when(contacts.claimDue(10, 1)).thenReturn(List.of(
+        when(contacts.claimDue(10, 1, 1L)).thenReturn(List.of(
                 new DialableContact(100, 10, "Ana", "Durand", "+33612345678", Map.of(), 1)));
         when(agents.reserve(eq(1L), anyString())).thenReturn(true);
         when(processes.startAttempt(any())).thenThrow(new IllegalStateException("engine away"));

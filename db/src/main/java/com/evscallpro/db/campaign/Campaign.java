@@ -12,7 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * A campaign aggregate. It owns its lifecycle: {@link #start()}, {@link #pause()} and {@link #finish()} check the
  * current status, throw an {@link IllegalStateException} naming it when the move is illegal, and register a
  * {@link CampaignStatusChanged} event published when the repository saves the campaign.
- * <pre>DRAFT → RUNNING ⇄ PAUSED;  RUNNING | PAUSED → FINISHED</pre>
+ * <pre>DRAFT → RUNNING ⇄ PAUSED;  RUNNING | PAUSED → FINISHED → ARCHIVED</pre>
  */
 @Table("campaign")
 public class Campaign extends AbstractAggregateRoot<Campaign> {
@@ -112,6 +112,22 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
     /** RUNNING or PAUSED → FINISHED (final). */
     public Campaign finish() {
         return move(CampaignStatus.FINISHED, CampaignStatus.RUNNING, CampaignStatus.PAUSED);
+    }
+
+    /** FINISHED → ARCHIVED (final: hidden from daily lists, kept for history). */
+    public Campaign archive() {
+        return move(CampaignStatus.ARCHIVED, CampaignStatus.FINISHED);
+    }
+
+    /** A new name (the editor); an ARCHIVED campaign keeps its own. */
+    public Campaign rename(String newName) {
+        Objects.requireNonNull(newName, "name");
+        if (newName.isBlank()) {
+            throw new IllegalArgumentException("a campaign needs a name");
+        }
+        this.name = newName.strip();
+        this.updatedAt = Instant.now();
+        return this;
     }
 
     private Campaign move(CampaignStatus to, CampaignStatus... allowedFrom) {

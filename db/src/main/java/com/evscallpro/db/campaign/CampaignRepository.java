@@ -2,6 +2,7 @@ package com.evscallpro.db.campaign;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -57,4 +58,30 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
             GROUP BY c.id
             """)
     Optional<CampaignCounts> findWithCounts(long id);
+
+    // --- campaign editor (issue 9): agent groups and the references a campaign points to ---
+
+    @Modifying
+    @Query("DELETE FROM campaign_agent_group WHERE campaign_id = :campaignId")
+    int clearAgentGroups(long campaignId);
+
+    @Modifying
+    @Query("INSERT INTO campaign_agent_group (campaign_id, group_id) VALUES (:campaignId, :groupId) ON CONFLICT DO NOTHING")
+    int addAgentGroup(long campaignId, long groupId);
+
+    /** The site of a SIP trunk; empty for an unknown trunk. */
+    @Query("SELECT site_id FROM sip_trunk WHERE id = :trunkId")
+    Optional<Long> findTrunkSite(long trunkId);
+
+    @Query("SELECT EXISTS (SELECT 1 FROM site WHERE id = :id)")
+    boolean siteExists(long id);
+
+    @Query("SELECT EXISTS (SELECT 1 FROM planning WHERE id = :id)")
+    boolean planningExists(long id);
+
+    @Query("SELECT EXISTS (SELECT 1 FROM agent_group WHERE id = :id)")
+    boolean agentGroupExists(long id);
+
+    @Query("SELECT EXISTS (SELECT 1 FROM qualification_group WHERE id = :id)")
+    boolean qualificationGroupExists(long id);
 }

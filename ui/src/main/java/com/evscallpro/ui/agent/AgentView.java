@@ -221,6 +221,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         refreshElapsed();
     }
 
+    /** The agent's own callbacks, under the screen-pop (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCallbacks(com.evscallpro.core.contact.Callbacks callbacks) {
+        add(new AgentCallbacksPanel(callbacks, agentId));
+    }
+
     /** The inbound calls connected to agents (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setInboundCalls(InboundCalls inboundCalls) {

@@ -130,7 +130,10 @@ class EvsI18NProviderTest {
     /** Codes built from a literal prefix and a variable part, with every value the variable part takes. */
     private static final Map<String, List<String>> CODE_PREFIXES = Map.of(
             "agent.cannot-", List.of("ready", "logout", "reserve", "release", "connect", "wrap-up", "finish"),
-            "campaign.cannot-", List.of("start", "pause", "finish"));
+            "campaign.cannot-", List.of("start", "pause", "finish", "archive"),
+            "campaign.invalid-", List.of("name", "description", "max-attempts", "ring-timeout", "retry-delay",
+                    "caller-id", "region", "legal-preset", "preview-timeout", "abandon-target", "max-lines",
+                    "callback-grace", "wrap-up-timeout"));
 
     @Test
     void every_error_code_thrown_in_core_has_a_text_in_both_languages() throws IOException {

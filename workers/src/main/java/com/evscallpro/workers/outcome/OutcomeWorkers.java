@@ -45,8 +45,10 @@ public class OutcomeWorkers {
 
     @JobWorker(type = JOB_CONTACT_SCHEDULE_CALLBACK, fetchAllVariables = true)
     public void scheduleCallback(@Variable(name = CONTACT_ID) long contactId,
-                                 @Variable(name = CALLBACK_AT) String callbackAt) {
-        contacts.scheduleCallback(contactId, Instant.parse(callbackAt));
+                                 @Variable(name = CALLBACK_AT) String callbackAt,
+                                 @Variable(name = AGENT_ID, optional = true) Long agentId) {
+        // the agent who qualified the callback gets it first (a personal callback, when the campaign keeps them)
+        contacts.scheduleCallback(contactId, Instant.parse(callbackAt), agentId);
     }
 
     @JobWorker(type = JOB_CONTACT_CLOSE, fetchAllVariables = true)

@@ -99,8 +99,8 @@ class OutcomeWorkersTest {
         workers.scheduleRetry(41, 300);
         verify(contacts).scheduleRetry(41, Duration.ofMinutes(5));
 
-        workers.scheduleCallback(42, "2026-12-07T09:30:00Z");
-        verify(contacts).scheduleCallback(42, Instant.parse("2026-12-07T09:30:00Z"));
+        workers.scheduleCallback(42, "2026-12-07T09:30:00Z", 7L);
+        verify(contacts).scheduleCallback(42, Instant.parse("2026-12-07T09:30:00Z"), 7L);
 
         workers.close(43);
         verify(contacts).close(43);

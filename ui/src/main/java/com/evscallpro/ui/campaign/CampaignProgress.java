@@ -1,4 +1,4 @@
-package com.evscallpro.ui.admin;
+package com.evscallpro.ui.campaign;
 
 import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.CampaignSummary;
@@ -19,7 +19,7 @@ final class CampaignProgress {
     }
 
     static Text of(CampaignSummary c) {
-        if (c.status() == CampaignStatus.FINISHED) {
+        if (c.status() == CampaignStatus.FINISHED || c.status() == CampaignStatus.ARCHIVED) {
             return new Text("campaign.progress.finished");
         }
         if (c.contactsTotal() == 0) {
