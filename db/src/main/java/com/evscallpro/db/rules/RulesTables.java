@@ -206,14 +206,15 @@ public class RulesTables {
         if (categories.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(jdbc.sql("""
+        List<Instant> latest = jdbc.sql("""
                         SELECT max(h.started_at) FROM call_history h
                         JOIN campaign c ON c.id = h.campaign_id
                         JOIN qualification q ON q.group_id = c.qualification_group_id AND q.code = h.qualification_code
                         WHERE h.callee = ? AND h.direction = 'OUTBOUND' AND h.started_at > ?
                           AND q.category = ANY (?)""")
                 .params(phone, ts(since), categories.toArray(String[]::new))
-                .query((rs, i) -> instant(rs, 1)).single());
+                .query((rs, i) -> instant(rs, 1)).list();
+        return latest.isEmpty() ? Optional.empty() : Optional.ofNullable(latest.getFirst());
     }
 
     public Optional<ConsentRow> consent(long contactId) {
