@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link com.evscallpro.core.error.EvsException}s: {@code campaign.not-found} (id), {@code rules.reason-required},
  * {@code rules.preset-unknown} (code), {@code rules.rule-unknown} (rule), {@code rules.rule-not-in-preset} (rule,
  * preset), {@code rules.parameter-unknown} (rule, parameter), {@code rules.value-invalid} (rule, parameter, value),
- * {@code rules.override-not-found} (id), {@code rules.phone-invalid} (text), {@code rules.dnc-not-found},
+ * {@code rules.override.not-found} (id), {@code rules.phone-invalid} (text), {@code rules.do-not-call.not-found},
  * {@code rules.bloctel-no-submission}, {@code rules.bloctel-date-invalid} (date).
  */
 public interface CallingRulesAdmin {
@@ -85,7 +85,7 @@ public interface CallingRulesAdmin {
     /** Adds a number (E.164, or national for {@code region}) with a reason; returns the entry. */
     DoNotCallEntry addDoNotCall(String phone, String region, String reason);
 
-    /** Removes a number with a reason; {@code rules.dnc-not-found} when it is not listed. */
+    /** Removes a number with a reason; {@code rules.do-not-call.not-found} when it is not listed. */
     void removeDoNotCall(String phone, String region, String reason);
 
     /** The campaign's numbers Bloctel covers, as a submission file; the submission is recorded. */

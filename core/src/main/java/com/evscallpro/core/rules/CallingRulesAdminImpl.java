@@ -123,7 +123,7 @@ class CallingRulesAdminImpl implements CallingRulesAdmin {
     public void removeOverride(long campaignId, long overrideId, String reason) {
         String why = reason(reason);
         OverrideRow row = tables.override(overrideId).filter(o -> o.campaignId() == campaignId)
-                .orElseThrow(() -> new EvsException("rules.override-not-found", overrideId));
+                .orElseThrow(() -> new EvsException("rules.override.not-found", overrideId));
         tables.deleteOverride(overrideId);
         audit.record("delete", "calling-rule-override", overrideId, "campaign " + campaignId + ": " + row.rule()
                 + (row.parameter().isEmpty() ? "" : " " + row.parameter()) + " back to the preset: " + why,
@@ -179,7 +179,7 @@ class CallingRulesAdminImpl implements CallingRulesAdmin {
         String e164 = e164(phone, region);
         String why = reason(reason);
         DoNotCallEntry before = tables.doNotCall(e164).map(CallingRulesAdminImpl::view)
-                .orElseThrow(() -> new EvsException("rules.dnc-not-found"));
+                .orElseThrow(() -> new EvsException("rules.do-not-call.not-found"));
         tables.removeDoNotCall(e164);
         audit.record("delete", "do-not-call", com.evscallpro.core.call.PhoneMask.mask(e164), "removed: " + why,
                 Map.of("source", before.source(), "reason", before.reason()), Map.of("reason", why));

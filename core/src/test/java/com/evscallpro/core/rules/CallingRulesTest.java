@@ -307,7 +307,7 @@ class CallingRulesTest {
         admin.removeDoNotCall(phone, "FR", "entered by mistake");
         assertThat(vet(first, inFirst, TUESDAY_11H).allowed()).isTrue();
         assertThatThrownBy(() -> admin.removeDoNotCall(phone, "FR", "again"))
-                .hasFieldOrPropertyWithValue("code", "rules.dnc-not-found");
+                .hasFieldOrPropertyWithValue("code", "rules.do-not-call.not-found");
 
         events.publish(new CallQualified("call-" + UUID.randomUUID(), 1, first, inFirst.contactId(), "DO_NOT_CALL",
                 "DO_NOT_CALL", null, Instant.now()));
