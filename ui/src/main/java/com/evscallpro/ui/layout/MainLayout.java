@@ -70,6 +70,7 @@ public class MainLayout extends AppLayout {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             nav.addItem(item("nav-supervision", "nav.supervision", HomeRoutes.SUPERVISION, VaadinIcon.DASHBOARD));
             nav.addItem(item("nav-voicemails", "nav.voicemails", "voicemails", VaadinIcon.ENVELOPE_OPEN));
+            nav.addItem(item("nav-calling-rules", "nav.callingRules", "calling-rules", VaadinIcon.SCALE));
         }
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));
