@@ -114,6 +114,28 @@ class CallingRulesEndToEndTest {
             ApiClient.Response rules = api.get("/api/v1/calling-rules/campaigns/" + campaignId, supervisor);
             assertThat(rules.json().at("/overrides/0/reason").asText()).contains("end-to-end test");
 
+            // an admin lists a number as do-not-call and removes it (numbers in bodies), and exports for Bloctel
+            ApiClient.user(stack, "rules-admin", UserAccount.Role.ADMIN, null);
+            String admin = api.accessToken("rules-admin", "rules-admin-pw");
+            ApiClient.Response added = api.post("/api/v1/do-not-call", admin,
+                    map("phone", "06 12 99 00 05", "reason", "asked by letter"));
+            assertThat(added.status()).isEqualTo(201);
+            assertThat(added.json().get("phoneE164").asText()).isEqualTo("+33612990005");
+            assertThat(api.post("/api/v1/do-not-call", admin, map("phone", "12ab", "reason", "x")).code())
+                    .isEqualTo("rules.phone-invalid");
+            assertThat(api.post("/api/v1/do-not-call/removal", admin,
+                    map("phone", "+33612990005", "reason", "by mistake")).status()).isEqualTo(204);
+            ApiClient.Response gone = api.post("/api/v1/do-not-call/removal", admin,
+                    map("phone", "+33612990005", "reason", "again"));
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.contentType()).contains("application/problem+json");
+            ApiClient.Response export = api.post("/api/v1/calling-rules/campaigns/" + campaignId + "/bloctel/export",
+                    admin, null);
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.body().split("\r\n")).containsExactlyInAnyOrder("0612990001", "0612990002");
+            assertThat(api.post("/api/v1/calling-rules/campaigns/" + campaignId + "/overrides", admin,
+                    map("rule", "hours", "enabled", false)).status()).as("no reason").isEqualTo(400);
+
             // an agent reads none of it; a supervisor changes none of it
             String agentToken = api.accessToken("rules-agent", "rules-agent-pw");
             assertThat(api.get("/api/v1/calling-rules/campaigns/" + campaignId + "/refusals", agentToken).status())

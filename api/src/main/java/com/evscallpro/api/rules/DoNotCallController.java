@@ -11,12 +11,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,20 +49,23 @@ class DoNotCallController {
                 rules.countDoNotCall(search));
     }
 
+    record RemoveRequest(@NotBlank @Size(max = 40) String phone, @Size(max = 2) String region,
+                         @NotBlank @Size(max = 500) String reason) {
+    }
+
     @PostMapping
     @Operation(summary = "Add a number", description = "E.164, or national for region (default FR), with a reason. "
             + "400 rules.phone-invalid, rules.reason-required.")
     ResponseEntity<DoNotCallEntry> add(@Valid @RequestBody AddRequest request) {
-        DoNotCallEntry entry = rules.addDoNotCall(request.phone(), request.region(), request.reason());
-        return ResponseEntity.created(URI.create("/api/v1/do-not-call/" + entry.phoneE164())).body(entry);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(rules.addDoNotCall(request.phone(), request.region(), request.reason()));
     }
 
-    @DeleteMapping("/{phone}")
-    @Operation(summary = "Remove a number", description = "With a reason (audited). 404 rules.do-not-call.not-found.")
-    ResponseEntity<Void> remove(@PathVariable String phone,
-                                @RequestParam(required = false) @Size(max = 2) String region,
-                                @RequestParam @NotBlank @Size(max = 500) String reason) {
-        rules.removeDoNotCall(phone, region, reason);
+    @PostMapping("/removal")
+    @Operation(summary = "Remove a number", description = "The number in the body (never in a URL that access logs "
+            + "keep), with a reason (audited). 404 rules.do-not-call.not-found.")
+    ResponseEntity<Void> remove(@Valid @RequestBody RemoveRequest request) {
+        rules.removeDoNotCall(request.phone(), request.region(), request.reason());
         return ResponseEntity.noContent().build();
     }
 }

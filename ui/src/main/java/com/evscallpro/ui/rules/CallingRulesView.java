@@ -270,6 +270,7 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
     private VerticalLayout dncTab() {
         dncSearch.setId("dnc-search");
         dncSearch.setPlaceholder(getTranslation("rules.dnc.search"));
+        dncSearch.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         dncSearch.addValueChangeListener(e -> refreshDnc());
         dnc.setId("dnc-grid");
         dnc.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -281,9 +282,16 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         dnc.addColumn(d -> when.format(d.addedAt())).setHeader(getTranslation("rules.col.at")).setAutoWidth(true);
         VerticalLayout tab = new VerticalLayout(dncSearch);
         if (admin) {
-            dnc.addComponentColumn(d -> new Button(getTranslation("rules.remove"), e -> askReason(
-                    reason -> rules.removeDoNotCall(d.phoneE164(), null, reason), "rules.dnc.removed")))
-                    .setAutoWidth(true);
+            Button remove = new Button(getTranslation("rules.dnc.removeSelected"), e -> {
+                DoNotCallEntry d = dnc.asSingleSelect().getValue();
+                if (d != null) {
+                    askReason(reason -> rules.removeDoNotCall(d.phoneE164(), null, reason), "rules.dnc.removed");
+                }
+            });
+            remove.setId("dnc-remove");
+            remove.setEnabled(false);
+            dnc.asSingleSelect().addValueChangeListener(e -> remove.setEnabled(e.getValue() != null));
+            tab.add(remove);
             TextField phone = new TextField(getTranslation("rules.dnc.phone"));
             phone.setId("dnc-phone");
             phone.setPlaceholder("06 12 34 56 78");
