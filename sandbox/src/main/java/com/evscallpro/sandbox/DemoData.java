@@ -5,6 +5,7 @@ import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
 import com.evscallpro.core.contact.ImportReport;
+import com.evscallpro.core.rules.CallingRulesAdmin;
 import com.evscallpro.core.user.UserAccount.Role;
 import com.evscallpro.core.user.UserAccountService;
 import java.util.ArrayList;
@@ -45,11 +46,14 @@ class DemoData implements ApplicationRunner {
     private final UserAccountService users;
     private final CampaignService campaigns;
     private final ContactImportService contacts;
+    private final CallingRulesAdmin rules;
 
-    DemoData(UserAccountService users, CampaignService campaigns, ContactImportService contacts) {
+    DemoData(UserAccountService users, CampaignService campaigns, ContactImportService contacts,
+             CallingRulesAdmin rules) {
         this.users = users;
         this.campaigns = campaigns;
         this.contacts = contacts;
+        this.rules = rules;
     }
 
     @Override
@@ -62,6 +66,8 @@ class DemoData implements ApplicationRunner {
         users.create("agent1", "agent1", "Alice Martin", Role.AGENT, "2001", "fr");
         users.create("agent2", "agent2", "Bruno Petit", Role.AGENT, "2002", "en");
         long campaignId = campaigns.create(new NewCampaign("Offre fibre — automne", 3, 120, 20, "+33170000000"));
+        // simulated customers, called at any hour by a trial: no legal preset (docs/calling-rules.md, "NONE")
+        rules.usePreset(campaignId, "NONE", "demo campaign of the embedded sandbox: simulated customers");
         List<ContactInput> demo = new ArrayList<>();
         for (int i = 0; i < PEOPLE.length; i++) {
             demo.add(new ContactInput(PEOPLE[i][0], PEOPLE[i][1], String.format("06 12 34 %02d %02d", 10 + i, 40 + i),

@@ -95,7 +95,7 @@ class AgentAndSupervisorBrowserTest {
         users.create("pw-supervisor", "pw-supervisor-secret", "Sam Supervisor", UserAccount.Role.SUPERVISOR, null,
                 "en");
         CampaignService campaigns = stack.bean(CampaignService.class);
-        long campaignId = campaigns.create(new NewCampaign("Browser campaign", 1, 60, 20, "+33170000002"));
+        long campaignId = stack.withoutCallingRules(campaigns.create(new NewCampaign("Browser campaign", 1, 60, 20, "+33170000002")));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Zoé", "Écran",
                 SandboxTestContext.ANSWERS_AND_TALKS, Map.of("city", "Lyon", "customerId", "C-4242"))));
         String base = "http://localhost:" + stack.httpPort() + "/";
@@ -181,7 +181,7 @@ class AgentAndSupervisorBrowserTest {
         stack.bean(UserAccountService.class).create("pw-admin", "pw-admin-secret", "Ada Admin",
                 UserAccount.Role.ADMIN, null, "en");
         CampaignService campaigns = stack.bean(CampaignService.class);
-        long campaignId = campaigns.create(new NewCampaign("Admin campaign", 3, 600, 25, null));
+        long campaignId = stack.withoutCallingRules(campaigns.create(new NewCampaign("Admin campaign", 3, 600, 25, null)));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Ann", "One", "+33612000101", Map.of()),
                 new ContactInput("Ben", "Two", "+33612000102", Map.of())));

@@ -68,8 +68,8 @@ class PrivacyBrowserTest {
         stack.bean(UserAccountService.class).create("pw-dpo", "pw-dpo-secret", "Dana Privacy",
                 UserAccount.Role.ADMIN, null, "en");
         CampaignService campaigns = stack.bean(CampaignService.class);
-        long first = campaigns.create(new NewCampaign("Privacy browser A", 1, 60, 20, null));
-        long second = campaigns.create(new NewCampaign("Privacy browser B", 1, 60, 20, null));
+        long first = stack.withoutCallingRules(campaigns.create(new NewCampaign("Privacy browser A", 1, 60, 20, null)));
+        long second = stack.withoutCallingRules(campaigns.create(new NewCampaign("Privacy browser B", 1, 60, 20, null)));
         ContactImportService imports = stack.bean(ContactImportService.class);
         imports.importContacts(first, List.of(new ContactInput("Erin", "Erased", "+33612340099", Map.of()),
                 new ContactInput("Kim", "Kept", "+33612340098", Map.of())));
@@ -137,7 +137,7 @@ class PrivacyBrowserTest {
         users.create("pw-crm-admin", "pw-crm-admin-secret", "Cora Admin", UserAccount.Role.ADMIN, null, "en");
         users.create("pw-crm-agent", "pw-crm-agent-secret", "Carl Crm", UserAccount.Role.AGENT, "2277", "en");
         CampaignService campaigns = stack.bean(CampaignService.class);
-        long campaignId = campaigns.create(new NewCampaign("CRM browser campaign", 1, 60, 20, "+33170000002"));
+        long campaignId = stack.withoutCallingRules(campaigns.create(new NewCampaign("CRM browser campaign", 1, 60, 20, "+33170000002")));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Léa", "Crm",
                 SandboxTestContext.ANSWERS_AND_TALKS, Map.of())));
         String base = "http://localhost:" + stack.httpPort() + "/";

@@ -92,6 +92,17 @@ final class SandboxTestContext {
         }
     }
 
+    /**
+     * Puts a test campaign under the legal preset NONE: end-to-end tests dial simulated customers at any hour, any
+     * day, and reuse the same numbers across classes (the French preset would refuse on hours, attempts per number,
+     * consent, Bloctel and the presented number). Tests of the rules themselves leave their campaigns under FR.
+     */
+    long withoutCallingRules(long campaignId) {
+        bean(com.evscallpro.core.rules.CallingRulesAdmin.class).usePreset(campaignId, "NONE",
+                "end-to-end test: simulated customers");
+        return campaignId;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

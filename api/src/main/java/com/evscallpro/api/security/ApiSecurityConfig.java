@@ -118,6 +118,11 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/agent-groups"), paths.matcher("/api/v1/agent-groups/**"),
                                 paths.matcher("/api/v1/skills"), paths.matcher("/api/v1/skills/**"),
                                 paths.matcher("/api/v1/queues"), paths.matcher("/api/v1/queues/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/calling-rules/**"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/do-not-call"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/do-not-call/**")).hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/calling-rules/**"), paths.matcher("/api/v1/do-not-call"),
+                                paths.matcher("/api/v1/do-not-call/**")).hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(apiJwtDecoder).jwtAuthenticationConverter(authentication))

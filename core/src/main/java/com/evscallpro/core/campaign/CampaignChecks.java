@@ -12,7 +12,7 @@ final class CampaignChecks {
     private CampaignChecks() {
     }
 
-    static void check(CampaignEdit e, String name) {
+    static void check(CampaignEdit e, String name, java.util.Collection<String> legalPresets) {
         require(name.length() <= CampaignEdit.MAX_NAME, "name", name);
         require(e.description() == null || e.description().length() <= CampaignEdit.MAX_DESCRIPTION, "description",
                 e.description() == null ? 0 : e.description().length());
@@ -27,7 +27,7 @@ final class CampaignChecks {
         require(e.callerId() == null || e.callerId().isBlank() || E164.matcher(e.callerId().strip()).matches(),
                 "caller-id", e.callerId());
         require(REGION.matcher(e.defaultRegion().strip()).matches(), "region", e.defaultRegion());
-        require(CampaignEdit.LEGAL_PRESETS.contains(e.legalPreset()), "legal-preset", e.legalPreset());
+        require(legalPresets.contains(e.legalPreset()), "legal-preset", e.legalPreset());
         require(e.previewTimeoutSeconds() >= CampaignEdit.MIN_PREVIEW_TIMEOUT
                 && e.previewTimeoutSeconds() <= CampaignEdit.MAX_PREVIEW_TIMEOUT, "preview-timeout",
                 e.previewTimeoutSeconds());

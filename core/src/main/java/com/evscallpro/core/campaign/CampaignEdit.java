@@ -36,7 +36,6 @@ public record CampaignEdit(String name, String description, Long qualificationGr
     public static final double MAX_LINES = 10.0;
     public static final int MAX_WRAP_UP_TIMEOUT = 3600;
     /** The legal presets offered until the calling-rules engine publishes its own list. */
-    public static final java.util.List<String> LEGAL_PRESETS = java.util.List.of("FR", "NONE");
 
     public CampaignEdit {
         agentGroupIds = agentGroupIds == null ? Set.of() : Set.copyOf(agentGroupIds);

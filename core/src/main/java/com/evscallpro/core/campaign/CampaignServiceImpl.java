@@ -33,9 +33,12 @@ class CampaignServiceImpl implements CampaignService {
     private final CampaignCountsSnapshot snapshot;
     private final com.evscallpro.core.site.SiteDirectory sites;
 
+    private final LegalPresets legalPresets;
+
     CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
                         QualificationService qualifications, AuditTrail audit, CampaignCountsSnapshot snapshot,
-                        com.evscallpro.core.site.SiteDirectory sites) {
+                        com.evscallpro.core.site.SiteDirectory sites, LegalPresets legalPresets) {
+        this.legalPresets = legalPresets;
         this.snapshot = snapshot;
         this.sites = sites;
         this.audit = audit;
@@ -233,7 +236,7 @@ class CampaignServiceImpl implements CampaignService {
         campaigns.findByName(name).filter(other -> !other.getId().equals(campaignId)).ifPresent(other -> {
             throw new EvsException("campaign.name-taken", name);
         });
-        CampaignChecks.check(e, name);
+        CampaignChecks.check(e, name, legalPresets.codes());
         String callerId = blankToNull(e.callerId());
         if (e.siteId() != null && !campaigns.siteExists(e.siteId())) {
             throw new EvsException("campaign.unknown-site", e.siteId());

@@ -12,6 +12,7 @@ import com.evscallpro.core.call.PhoneMask;
 import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.queue.InboundQueues;
+import com.evscallpro.core.rules.CallingRules;
 import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -50,6 +51,10 @@ public class ProgressiveDialer {
     private final PbxPort pbx;
     private final InboundQueues inbound;
     private volatile boolean pbxDownLogged;
+    /** Contacts the calling rules may refuse in one tick before the dialer waits for the next (bounds a tick). */
+    private static final int MAX_REFUSALS_PER_TICK = 200;
+    /** The calling rules every claimed contact passes (null only where a test builds the dialer by hand). */
+    private CallingRules rules;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
         t.setDaemon(true);
@@ -74,6 +79,11 @@ public class ProgressiveDialer {
         this.processes = processes;
         this.settings = settings;
         this.pbx = pbx;
+    }
+
+    @Autowired
+    void callingRules(CallingRules rules) {
+        this.rules = rules;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -120,6 +130,7 @@ public class ProgressiveDialer {
         pbxDownLogged = false;
         Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
         int placed = 0;
+        int refused = 0;
         for (AgentStatus agent : ready) {
             if (inbound != null && inbound.needs(agent.userId())) {
                 continue; // a waiting inbound caller takes this agent: the ACD reserves them
@@ -134,6 +145,13 @@ public class ProgressiveDialer {
                 }
                 turn.remove(campaign);
                 turn.addLast(campaign); // round-robin between campaigns
+                if (rules != null && !rules.vet(campaign, due.get(0), java.time.Instant.now()).allowed()) {
+                    if (++refused >= MAX_REFUSALS_PER_TICK) {
+                        return placed; // the rules stored why and rescheduled it; the rest waits for the next tick
+                    }
+                    options.addFirst(campaign); // refused: stored and rescheduled by the rules; its next contact
+                    continue;
+                }
                 if (place(agent, campaign, due.get(0))) {
                     placed++;
                 }

@@ -20,10 +20,13 @@ public class CampaignChoices {
     private final ObjectProvider<PlanningService> plannings;
     private final ObjectProvider<AgentGroups> groups;
     private final ObjectProvider<QualificationService> qualifications;
+    private final ObjectProvider<com.evscallpro.core.campaign.LegalPresets> legalPresets;
 
     CampaignChoices(ObjectProvider<SiteDirectory> sites, ObjectProvider<PbxConfigService> pbx,
                     ObjectProvider<PlanningService> plannings, ObjectProvider<AgentGroups> groups,
-                    ObjectProvider<QualificationService> qualifications) {
+                    ObjectProvider<QualificationService> qualifications,
+                    ObjectProvider<com.evscallpro.core.campaign.LegalPresets> legalPresets) {
+        this.legalPresets = legalPresets;
         this.sites = sites;
         this.pbx = pbx;
         this.plannings = plannings;
@@ -33,6 +36,7 @@ public class CampaignChoices {
 
     CampaignForm.Choices choices() {
         return new CampaignForm.Choices(sites.getObject().sites(), pbx.getObject().trunks(),
-                plannings.getObject().plannings(), groups.getObject().groups(), qualifications.getObject().groups());
+                plannings.getObject().plannings(), groups.getObject().groups(), qualifications.getObject().groups(),
+                legalPresets.getObject().codes());
     }
 }

@@ -45,7 +45,8 @@ class CampaignForm extends Dialog {
 
     /** What the pickers offer. */
     record Choices(List<SiteRef> sites, List<Trunk> trunks, List<PlanningDefinition> plannings,
-                   List<AgentGroup> groups, List<QualificationGroupDefinition> qualificationGroups) {
+                   List<AgentGroup> groups, List<QualificationGroupDefinition> qualificationGroups,
+                   List<String> legalPresets) {
     }
 
     /** The ISO 3166 regions offered for numbers without a country code. */
@@ -134,7 +135,7 @@ class CampaignForm extends Dialog {
         Select<String> preset = new Select<>();
         preset.setId("campaign-legal-preset");
         preset.setLabel(getTranslation("campaigns.field.legalPreset"));
-        preset.setItems(CampaignEdit.LEGAL_PRESETS);
+        preset.setItems(choices.legalPresets());
         preset.setItemLabelGenerator(p -> getTranslation("campaigns.legalPreset." + p));
         binder.bind(preset, "legalPreset");
 
