@@ -8,12 +8,15 @@ import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
+import com.evscallpro.core.group.AgentGroups;
+import com.evscallpro.core.rules.CallingRules;
 import com.evscallpro.core.call.PhoneMask;
 import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.queue.InboundQueues;
 import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -35,6 +39,9 @@ import org.springframework.stereotype.Service;
  * turns. Contacts waiting for a retry or a callback wait in the database ({@code next_attempt_at}), never in the
  * engine. Blending: inbound comes first, so an agent that a waiting inbound caller could take
  * ({@link InboundQueues#needs(long)}) is left to the ACD; an agent in no queue's group is dialled as before.
+ * An agent takes only the campaigns of its groups ({@link CampaignSettings#takenBy}); each claimed contact passes the
+ * calling rules before the agent is reserved. Campaigns a {@link ModeDialer} serves (preview, predictive) are left
+ * to it.
  */
 @Service
 public class ProgressiveDialer {
@@ -49,6 +56,9 @@ public class ProgressiveDialer {
     private final DialerSettings settings;
     private final PbxPort pbx;
     private final InboundQueues inbound;
+    private final AgentGroups groups;
+    private final VettedClaims claims;
+    private final List<ModeDialer> modeDialers;
     private volatile boolean pbxDownLogged;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
@@ -62,10 +72,25 @@ public class ProgressiveDialer {
     }
 
     /** @param inbound the ACD, asked before each agent is reserved (null: outbound only) */
-    @Autowired
     public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
                              OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx,
                              InboundQueues inbound) {
+        this(campaigns, contacts, agents, calls, processes, settings, pbx, inbound, null, null, List.of());
+    }
+
+    /**
+     * @param groups      agents' groups, read once per pass (null: every agent takes every campaign)
+     * @param rules       the calling rules, asked for each claimed contact (absent: every contact may be dialled)
+     * @param modeDialers the dialers of the other modes: their campaigns are not dialled here
+     */
+    @Autowired
+    public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
+                             OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx,
+                             InboundQueues inbound, AgentGroups groups, ObjectProvider<CallingRules> rules,
+                             List<ModeDialer> modeDialers) {
+        this.groups = groups;
+        this.claims = new VettedClaims(contacts, rules == null ? null : rules::getIfAvailable, Clock.systemUTC());
+        this.modeDialers = modeDialers == null ? List.of() : List.copyOf(modeDialers);
         this.inbound = inbound;
         this.campaigns = campaigns;
         this.contacts = contacts;
@@ -118,15 +143,25 @@ public class ProgressiveDialer {
             return 0;
         }
         pbxDownLogged = false;
-        Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
+        List<CampaignSettings> mine = campaigns.running().stream()
+                .filter(c -> modeDialers.stream().noneMatch(m -> m.serves(c))).toList();
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        Deque<CampaignSettings> turn = new ArrayDeque<>(mine);
+        CampaignPairing pairing = CampaignPairing.of(groups, ready, mine);
         int placed = 0;
         for (AgentStatus agent : ready) {
             if (inbound != null && inbound.needs(agent.userId())) {
                 continue; // a waiting inbound caller takes this agent: the ACD reserves them
             }
-            while (!turn.isEmpty()) {
+            for (int left = turn.size(); left > 0; left--) {
                 CampaignSettings campaign = turn.pollFirst();
-                List<DialableContact> due = contacts.claimDue(campaign.id(), 1);
+                if (!pairing.takes(agent.userId(), campaign)) {
+                    turn.addLast(campaign); // not this agent's campaign: keep its turn for the others
+                    continue;
+                }
+                List<DialableContact> due = claims.claim(campaign, 1);
                 if (due.isEmpty()) {
                     continue; // this campaign has nothing due: drop it for this pass
                 }
