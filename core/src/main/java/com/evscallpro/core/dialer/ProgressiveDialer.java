@@ -3,15 +3,12 @@ package com.evscallpro.core.dialer;
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.call.OutboundCallTracker;
-import com.evscallpro.core.call.NewOutboundCall;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.group.AgentGroups;
 import com.evscallpro.core.rules.CallingRules;
-import com.evscallpro.core.call.PhoneMask;
-import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.queue.InboundQueues;
 import com.evscallpro.telephony.PbxPort;
@@ -51,14 +48,13 @@ public class ProgressiveDialer {
     private final CampaignService campaigns;
     private final ContactLifecycleService contacts;
     private final AgentCallRouting agents;
-    private final OutboundCallTracker calls;
-    private final ProcessGateway processes;
     private final DialerSettings settings;
     private final PbxPort pbx;
     private final InboundQueues inbound;
     private final AgentGroups groups;
     private final VettedClaims claims;
     private final List<ModeDialer> modeDialers;
+    private final AttemptStarter attempts;
     private volatile boolean pbxDownLogged;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
@@ -91,12 +87,11 @@ public class ProgressiveDialer {
         this.groups = groups;
         this.claims = new VettedClaims(contacts, rules == null ? null : rules::getIfAvailable, Clock.systemUTC());
         this.modeDialers = modeDialers == null ? List.of() : List.copyOf(modeDialers);
+        this.attempts = new AttemptStarter(contacts, agents, calls, processes, settings);
         this.inbound = inbound;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.agents = agents;
-        this.calls = calls;
-        this.processes = processes;
         this.settings = settings;
         this.pbx = pbx;
     }
@@ -184,31 +179,6 @@ public class ProgressiveDialer {
             contacts.scheduleRetry(contact.contactId(), Duration.ZERO);
             return false;
         }
-        Duration ring = Duration.ofSeconds(campaign.ringTimeoutSeconds());
-        calls.register(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(),
-                displayName(contact), contact.phoneE164(), agent.userId(), agent.displayName(), agent.extension(),
-                contact.attempt(), campaign.callerId(), ring));
-        OutboundAttempt attempt = new OutboundAttempt(callId, campaign.id(), contact.contactId(), agent.userId(),
-                agent.extension(), contact.phoneE164(), campaign.callerId(), contact.attempt(), campaign.maxAttempts(),
-                campaign.retryDelaySeconds(), ring, ring.plus(settings.ringTimeoutGrace()),
-                settings.wrapUpSafetyTimeout(), settings.agentConnectTimeout());
-        try {
-            long key = processes.startAttempt(attempt);
-            log.info("Call {} placed: campaign {}, contact {}, attempt {}, agent {} (instance {})", callId,
-                    campaign.id(), contact.contactId(), contact.attempt(), agent.userId(), key);
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("Could not start the attempt process for call {}: {}", callId, PhoneMask.maskText(e.toString()));
-            calls.discard(callId);
-            agents.release(agent.userId(), callId);
-            contacts.scheduleRetry(contact.contactId(), Duration.ofSeconds(30));
-            return false;
-        }
-    }
-
-    private static String displayName(DialableContact c) {
-        String first = c.firstName() == null ? "" : c.firstName();
-        String last = c.lastName() == null ? "" : c.lastName();
-        return (first + " " + last).trim();
+        return attempts.start(callId, agent, campaign, contact);
     }
 }
