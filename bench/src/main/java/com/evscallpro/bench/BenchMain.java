@@ -58,9 +58,15 @@ public final class BenchMain {
                     case "ui" -> new com.evscallpro.bench.web.UiMemoryScenario(quick
                             ? com.evscallpro.bench.web.UiMemoryScenario.Config.quick()
                             : com.evscallpro.bench.web.UiMemoryScenario.Config.standard()).run();
-                    case "dialer" -> new com.evscallpro.bench.dialer.DialerScenario(quick
-                            ? com.evscallpro.bench.dialer.DialerScenario.Config.quick()
-                            : com.evscallpro.bench.dialer.DialerScenario.Config.standard()).run();
+                    case "dialer" -> {
+                        List<Result> r = new ArrayList<>(new com.evscallpro.bench.dialer.DialerScenario(quick
+                                ? com.evscallpro.bench.dialer.DialerScenario.Config.quick()
+                                : com.evscallpro.bench.dialer.DialerScenario.Config.standard()).run());
+                        r.addAll(new com.evscallpro.bench.dialer.BridgeLatencyScenario(quick
+                                ? com.evscallpro.bench.dialer.BridgeLatencyScenario.Config.quick()
+                                : com.evscallpro.bench.dialer.BridgeLatencyScenario.Config.standard()).run());
+                        yield r;
+                    }
                     default -> throw new IllegalArgumentException(s);
                 });
             } catch (Exception | Error e) {
