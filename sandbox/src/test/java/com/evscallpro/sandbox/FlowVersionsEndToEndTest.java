@@ -28,7 +28,8 @@ class FlowVersionsEndToEndTest {
 
     private static String flow(String processId, String taskName) {
         return Bpmn.convertToString(Bpmn.createExecutableProcess(processId).name("Test IVR")
-                .startEvent("start").serviceTask("play", t -> t.name(taskName).zeebeJobType("evs.test.noop"))
+                .startEvent("start").serviceTask("play", t -> t.name(taskName)
+                        .zeebeJobTypeExpression("\"ivr.play.\" + evsNode").zeebeInput("hello-world", "prompt"))
                 .endEvent("end").done());
     }
 
@@ -92,6 +93,20 @@ class FlowVersionsEndToEndTest {
         });
         assertThat(flows.definitionKey(processId)).isEqualTo(published);
         assertThat(flows.flow(created.id()).orElseThrow().draftVersionId()).isEqualTo(bad.id());
+
+        // our rules too: a menu choice that leads nowhere, a block no worker serves; each named with its element
+        String unhandled = Bpmn.convertToString(Bpmn.createExecutableProcess(processId).startEvent()
+                .serviceTask("MenuTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
+                        .zeebeInput("menu", "prompt").zeebeInput("1,2", "choices"))
+                .exclusiveGateway("ChoiceGateway")
+                .condition("=menuChoice = \"1\"").serviceTask("FaxTask", t -> t.zeebeJobType("fax.send")).endEvent()
+                .done());
+        FlowVersionView lint = flows.saveDraft(created.id(), unhandled, "menu 2 forgotten");
+        assertThat(flows.problems(created.id(), unhandled)).extracting(p -> p.elementId() + ":" + p.code())
+                .containsExactlyInAnyOrder("FaxTask:unknown-job-type", "MenuTask:menu-choice-unhandled");
+        assertThatThrownBy(() -> flows.publish(lint.id(), null)).isInstanceOfSatisfying(EvsException.class,
+                e -> assertThat(String.valueOf(e.args().get(0))).contains("MenuTask").contains("FaxTask"));
+        assertThat(flows.definitionKey(processId)).isEqualTo(published);
 
         assertThatThrownBy(() -> flows.saveDraft(created.id(), flow("another-process", "x"), null))
                 .isInstanceOfSatisfying(EvsException.class,

@@ -82,11 +82,12 @@ class IvrEndToEndTest {
         Did did = pbx.createDid(DidDefinition.ivr(DID, trunk.id(), "IVR e2e"));
         pbx.createDid(DidDefinition.ivr(DID_WITHOUT_FLOW, trunk.id(), "IVR e2e, no flow"));
         stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
-        // a flow whose menu lacks its choices: the block fails for a technical reason
+        // a flow whose menu's choices come out empty at run time: the block fails for a technical reason
         String brokenId = "ivr-e2e-broken-" + UUID.randomUUID().toString().substring(0, 8);
         FlowView broken = flows.create(FlowKind.IVR, "IVR broken " + brokenId, null, Bpmn.convertToString(
                 Bpmn.createExecutableProcess(brokenId).startEvent().serviceTask("BrokenMenuTask",
-                        t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode").zeebeInput("e2e-menu", "prompt"))
+                        t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode").zeebeInput("e2e-menu", "prompt")
+                                .zeebeInput("=\"\"", "choices"))
                         .endEvent().done()), "test");
         flows.publish(broken.draftVersionId(), "test");
         Did brokenDid = pbx.createDid(DidDefinition.ivr(DID_BROKEN, trunk.id(), "IVR e2e, broken flow"));

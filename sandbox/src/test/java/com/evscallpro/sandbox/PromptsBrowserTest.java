@@ -8,17 +8,13 @@ import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.prompt.PromptLibrary;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,23 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 class PromptsBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static BrowserSession browser;
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void no_view_broke_the_content_security_policy() {
-        assertThat(cspViolations).as("CSP violations").isEmpty();
+        assertThat(browser.cspViolations).as("CSP violations").isEmpty();
     }
 
     @BeforeAll
     static void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = AgentAndSupervisorBrowserTest.chromium(playwright);
+        browser = new BrowserSession(SandboxTestContext.get());
     }
 
     @AfterAll
@@ -56,29 +47,14 @@ class PromptsBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     private Page page(String username, String password) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
-        page.setDefaultTimeout(30_000);
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                cspViolations.add(page.url() + ": " + message.text());
-            }
-        });
-        page.navigate(base() + "login");
-        page.locator("#vaadinLoginUsername input").fill(username);
-        page.locator("#vaadinLoginPassword input").fill(password);
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
+        return browser.signIn(username, password);
     }
 
     private String base() {
-        return "http://localhost:" + stack.httpPort() + "/";
+        return browser.base();
     }
 
     @Test

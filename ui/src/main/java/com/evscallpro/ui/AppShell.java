@@ -6,7 +6,8 @@ import com.vaadin.flow.server.AppShellSettings;
 
 /**
  * Application shell: server push (WebSocket with long-polling fallback) for the live agent and supervision views,
- * the default page title and the favicon. No custom theme or frontend: the pre-compiled dev bundle with Lumo is used.
+ * the default page title and the favicon. No custom theme; the only custom frontend is the flow editor's
+ * ({@code ui.flow}: bpmn-js), built into the application's committed production bundle ({@code app/src/main/bundles}).
  */
 @Push
 public class AppShell implements AppShellConfigurator {

@@ -36,6 +36,7 @@ class ApiSecurityConfig {
 
     static final String ADMIN = "ADMIN";
     static final String SUPERVISOR = "SUPERVISOR";
+    static final String ANALYST = "ANALYST";
     static final String AGENT = "AGENT";
 
     @Bean
@@ -86,13 +87,15 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/pause-reasons/**"),
                                 paths.matcher("/api/v1/audit"),
                                 paths.matcher("/api/v1/audit/**"),
-                                paths.matcher("/api/v1/flows"),
-                                paths.matcher("/api/v1/flows/**"),
                                 paths.matcher("/api/v1/webhooks"),
                                 paths.matcher("/api/v1/webhooks/**"),
                                 paths.matcher("/api/v1/privacy/**"),
                                 paths.matcher("/api/v1/prompts"), paths.matcher("/api/v1/prompts/**"),
                                 paths.matcher("/api/v1/prompt-distribution")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/flows"), paths.matcher("/api/v1/flows/**"))
+                                .hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/prompts"))
+                                .hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(paths.matcher("/api/v1/voicemails"), paths.matcher("/api/v1/voicemails/**"))
                                 .hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -24,25 +25,11 @@ final class BpmnFacts {
 
     /** The id of the file's one executable process; {@code flow.bpmn-invalid} otherwise. */
     static String processId(String xml) {
-        if (xml == null || xml.isBlank()) {
-            throw new EvsException("flow.bpmn-invalid", "empty file");
-        }
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            throw new EvsException("flow.bpmn-invalid", "larger than " + MAX_BYTES / 1024 / 1024 + " MB");
-        }
-        NodeList processes;
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            processes = f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes))
-                    .getElementsByTagNameNS(BPMN_NS, "process");
-        } catch (Exception e) {
-            throw new EvsException("flow.bpmn-invalid", "not a readable BPMN XML file: " + e.getMessage());
-        }
+        return processId(parse(xml));
+    }
+
+    static String processId(Document document) {
+        NodeList processes = document.getElementsByTagNameNS(BPMN_NS, "process");
         List<String> executable = new ArrayList<>();
         for (int i = 0; i < processes.getLength(); i++) {
             Element p = (Element) processes.item(i);
@@ -55,6 +42,27 @@ final class BpmnFacts {
                     : "several executable processes: " + String.join(", ", executable));
         }
         return executable.get(0);
+    }
+
+    /** The file as a namespace-aware DOM; {@code flow.bpmn-invalid} when empty, too large or not XML. */
+    static Document parse(String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw new EvsException("flow.bpmn-invalid", "empty file");
+        }
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new EvsException("flow.bpmn-invalid", "larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+        }
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+        } catch (Exception e) {
+            throw new EvsException("flow.bpmn-invalid", "not a readable BPMN XML file: " + e.getMessage());
+        }
     }
 
     static String checksum(String xml) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code flow.version-not-found} (id), {@code flow.name-required}, {@code flow.name-taken} (name),
  * {@code flow.bpmn-invalid} (reasons, one per line), {@code flow.process-id-taken} (process id),
  * {@code flow.process-id-changed} (expected, found), {@code flow.not-published} (process id),
- * {@code flow.deploy-failed} (reason). A refused publish changes nothing: what was published stays published.
+ * {@code flow.deploy-failed} (reason). Publish and import refuse a file with problems ({@link #problems(long,
+ * String)}) as {@code flow.bpmn-invalid}, one problem per line. A refused publish changes nothing: what was published stays published.
  */
 public interface FlowService {
 
@@ -28,8 +29,22 @@ public interface FlowService {
     /** Creates a flow whose first version is a draft of {@code bpmnXml} (its process id becomes the flow's). */
     FlowView create(FlowKind kind, String name, String description, String bpmnXml, String comment);
 
+    /**
+     * A {@code .bpmn} file brought by an analyst (e.g. from Camunda Modeler): a draft of the flow with the file's
+     * process id (created, named {@code name}, when there is none; the flow's draft replaced otherwise), source
+     * IMPORT. Nothing is published: the analyst validates and publishes the draft.
+     */
+    FlowVersionView importBpmn(FlowKind kind, String name, String bpmnXml, String comment);
+
     /** Creates or replaces the flow's draft (same process id); checks the XML is one executable BPMN process. */
     FlowVersionView saveDraft(long flowId, String bpmnXml, String comment);
+
+    /**
+     * Why {@code bpmnXml} could not be published as a version of the flow: the file itself (unreadable, not one
+     * executable process, another process id), the engine's model validation ({@code zeebe}) and our rules
+     * ({@link FlowLint}), each pointing at its element. Empty: it can be published.
+     */
+    List<FlowProblem> problems(long flowId, String bpmnXml);
 
     /**
      * Makes a version (the draft, or an earlier one: a roll-back) the published one after validating and deploying

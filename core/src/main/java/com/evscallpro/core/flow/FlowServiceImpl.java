@@ -98,17 +98,74 @@ class FlowServiceImpl implements FlowService {
 
     @Override
     @Transactional
+    public FlowVersionView importBpmn(FlowKind kind, String name, String bpmnXml, String comment) {
+        String processId = BpmnFacts.processId(bpmnXml);
+        Optional<FlowRow> existing = flows.findByProcessId(processId);
+        refuseProblems(existing.orElse(new FlowRow(null, kind.name(), processId, processId, null, now())), bpmnXml);
+        long flowId = existing.map(FlowRow::id)
+                .orElseGet(() -> create(kind, name == null || name.isBlank() ? processId : name, null, bpmnXml,
+                        comment).id());
+        return draft(flowId, bpmnXml, comment, FlowVersionView.Source.IMPORT, "import");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<FlowProblem> problems(long flowId, String bpmnXml) {
+        FlowRow flow = flows.findById(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
+        return problems(flow, bpmnXml);
+    }
+
+    private List<FlowProblem> problems(FlowRow flow, String bpmnXml) {
+        String processId;
+        try {
+            processId = BpmnFacts.processId(bpmnXml);
+        } catch (EvsException e) {
+            return List.of(new FlowProblem(null, "file", List.of(String.valueOf(e.args().get(0))),
+                    String.valueOf(e.args().get(0))));
+        }
+        if (!processId.equals(flow.processId())) {
+            return List.of(new FlowProblem(null, "process-id-changed", List.of(flow.processId(), processId),
+                    "this file is the process " + processId + ", not " + flow.processId()));
+        }
+        List<FlowProblem> problems = new java.util.ArrayList<>();
+        for (String problem : engine.validate(bpmnXml)) {
+            int colon = problem.indexOf(": ");
+            String elementId = colon > 0 && !problem.substring(0, colon).contains(" ") ? problem.substring(0, colon)
+                    : null;
+            String message = elementId == null ? problem : problem.substring(colon + 2);
+            problems.add(new FlowProblem(elementId, "zeebe", List.of(message), message));
+        }
+        problems.addAll(FlowLint.check(FlowKind.valueOf(flow.kind()), bpmnXml));
+        return problems;
+    }
+
+    /** {@code flow.bpmn-invalid} with every problem, one per line ({@code element: message}). */
+    private void refuseProblems(FlowRow flow, String bpmnXml) {
+        List<FlowProblem> problems = problems(flow, bpmnXml);
+        if (!problems.isEmpty()) {
+            throw new EvsException("flow.bpmn-invalid", String.join("\n", problems.stream()
+                    .map(p -> (p.elementId() == null ? "" : p.elementId() + ": ") + p.message()).toList()));
+        }
+    }
+
+    @Override
+    @Transactional
     public FlowVersionView saveDraft(long flowId, String bpmnXml, String comment) {
+        return draft(flowId, bpmnXml, comment, FlowVersionView.Source.EDITOR, "save-draft");
+    }
+
+    private FlowVersionView draft(long flowId, String bpmnXml, String comment, FlowVersionView.Source source,
+                                  String action) {
         FlowRow flow = lockedFlow(flowId);
         checkSameProcess(flow, bpmnXml);
         Optional<FlowVersionRow> existing = versions.findByFlowIdAndStatus(flowId, "DRAFT");
         FlowVersionRow saved = existing
                 .map(d -> versions.save(new FlowVersionRow(d.id(), flowId, d.number(), "DRAFT", bpmnXml,
-                        BpmnFacts.checksum(bpmnXml), FlowVersionView.Source.EDITOR.name(), comment(comment),
+                        BpmnFacts.checksum(bpmnXml), source.name(), comment(comment),
                         audit.actor().name(), now(), null, null)))
                 .orElseGet(() -> versions.save(newVersion(flowId, versions.lastNumber(flowId) + 1, "DRAFT", bpmnXml,
-                        FlowVersionView.Source.EDITOR, comment)));
-        audit.record("save-draft", "flow", flowId, flow.name() + " v" + saved.number(), null,
+                        source, comment)));
+        audit.record(action, "flow", flowId, flow.name() + " v" + saved.number(), null,
                 Map.of("version", saved.number(), "checksum", saved.checksum()));
         return view(saved);
     }
@@ -122,11 +179,7 @@ class FlowServiceImpl implements FlowService {
         if ("PUBLISHED".equals(v.status())) {
             return view(v);
         }
-        checkSameProcess(flow, v.bpmnXml());
-        List<String> problems = engine.validate(v.bpmnXml());
-        if (!problems.isEmpty()) {
-            throw new EvsException("flow.bpmn-invalid", String.join("\n", problems));
-        }
+        refuseProblems(flow, v.bpmnXml());
         long key = deploy(flow, v);
         Optional<FlowVersionRow> before = versions.findByFlowIdAndStatus(flow.id(), "PUBLISHED");
         versions.retirePublished(flow.id());

@@ -4,5 +4,5 @@ package com.evscallpro.core.user;
 public record UserAccount(long id, String username, String passwordHash, String displayName, Role role,
                           String extension, String locale, boolean enabled) {
 
-    public enum Role { ADMIN, SUPERVISOR, AGENT }
+    public enum Role { ADMIN, SUPERVISOR, AGENT, ANALYST }
 }

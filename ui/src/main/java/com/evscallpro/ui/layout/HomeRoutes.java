@@ -2,13 +2,14 @@ package com.evscallpro.ui.layout;
 
 import com.evscallpro.core.user.UserAccount;
 
-/** Where each role lands after login, and the routes of the three workspaces. */
+/** Where each role lands after login, and the routes of the workspaces. */
 public final class HomeRoutes {
 
     public static final String AGENT = "agent";
     public static final String SUPERVISION = "supervision";
     public static final String ADMIN = "admin";
     public static final String PBX = "admin/pbx";
+    public static final String FLOWS = "flows";
 
     private HomeRoutes() {
     }
@@ -18,6 +19,7 @@ public final class HomeRoutes {
             case AGENT -> AGENT;
             case SUPERVISOR -> SUPERVISION;
             case ADMIN -> ADMIN;
+            case ANALYST -> FLOWS;
         };
     }
 }

@@ -1,0 +1,32 @@
+package com.evscallpro.core.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every flow we ship or test with passes our own rules (the ones publish and import apply): the outbound journey,
+ * the demo IVR, the editor's new-flow template, the end-to-end tests' flows. A rule that refused one of them would
+ * refuse what the product itself runs.
+ */
+class ShippedFlowsFollowOurRulesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "OUTBOUND_CALL, /bpmn/outbound-call.bpmn",
+            "IVR, /demo/svi-standard-demo.bpmn",
+            "IVR, /flow-templates/ivr-empty.bpmn",
+            "IVR, /flows/ivr-e2e-blocks.bpmn",
+            "IVR, /flows/ivr-e2e-queue.bpmn"})
+    void passes_our_rules(FlowKind kind, String resource) throws IOException {
+        try (InputStream in = ShippedFlowsFollowOurRulesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__PROCESS_ID__", "svi-t");
+            assertThat(FlowLint.check(kind, xml)).as(resource).isEmpty();
+        }
+    }
+}

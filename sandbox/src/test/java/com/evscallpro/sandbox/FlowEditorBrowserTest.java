@@ -1,0 +1,154 @@
+package com.evscallpro.sandbox;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowVersionView;
+import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.ivr.CallJourney;
+import com.evscallpro.core.ivr.IvrRouting;
+import com.evscallpro.core.pbxconfig.Did;
+import com.evscallpro.core.pbxconfig.DidDefinition;
+import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.pbxconfig.TrunkDefinition;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.simulator.FastAgiCaller;
+import com.evscallpro.simulator.SimAgiCall;
+import com.evscallpro.simulator.SimAgiCallResult;
+import com.evscallpro.telephony.agi.FastAgiServer;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In a real Chromium, in French: an analyst (their own role) lands on the flow library, creates an IVR flow from
+ * the template, sees it in the BPMN editor (bpmn-js, French panel), breaks it (deletes the end event), and the
+ * validation points at the block left without a way out (clicking the problem selects it); undone (Ctrl+Z),
+ * the autosaved draft validates and is published with a comment; a simulated inbound call on a DID of that flow
+ * then follows it, step by step, as drawn.
+ */
+class FlowEditorBrowserTest {
+
+    private static BrowserSession browser;
+    private final SandboxTestContext stack = SandboxTestContext.get();
+
+    @BeforeAll
+    static void launch() {
+        browser = new BrowserSession(SandboxTestContext.get());
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @AfterEach
+    void no_view_broke_the_content_security_policy() {
+        assertThat(browser.cspViolations).as("CSP violations").isEmpty();
+    }
+
+    @Test
+    void an_analyst_builds_validates_and_publishes_a_flow_that_a_call_then_follows() throws Exception {
+        UserAccountService users = stack.bean(UserAccountService.class);
+        if (users.findByUsername("pw-analyst").isEmpty()) {
+            users.create("pw-analyst", "pw-analyst-secret", "Analyste", UserAccount.Role.ANALYST, null, "fr");
+        }
+        String suffix = Long.toHexString(System.nanoTime());
+        String name = "SVI éditeur " + suffix;
+        String processId = "svi-editeur-" + suffix;
+        Page page = browser.signIn("pw-analyst", "pw-analyst-secret");
+        assertThat(page.locator("#flows-grid")).isVisible();
+        assertThat(page.locator("#nav-flows")).isVisible();
+        assertThat(page.locator("#nav-admin")).hasCount(0);
+        assertThat(page.locator("#nav-supervision")).hasCount(0);
+
+        page.locator("#new-flow").click();
+        page.locator("#new-flow-name input").fill(name);
+        assertThat(page.locator("#new-flow-process-id")).containsText(processId);
+        page.locator("#new-flow-create").click();
+        Locator canvas = page.locator("#flow-modeler .djs-container");
+        assertThat(canvas).isVisible();
+        assertThat(page.locator("#flow-modeler [data-element-id=Welcome]")).isVisible();
+        assertThat(page.locator("#flow-modeler .djs-label").filter(new Locator.FilterOptions().setHasText("Accueil")))
+                .isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-new.png")));
+        assertThat(page.locator("#flow-modeler .bio-properties-panel-group-header-title")
+                .filter(new Locator.FilterOptions().setHasText("Écouteurs d'exécution"))).hasCount(1);
+        assertThat(page.locator("#flow-modeler .bjs-powered-by")).isVisible(); // the bpmn.io watermark stays
+        FlowView flow = stack.bean(FlowService.class).flowByProcessId(processId).orElseThrow();
+
+        // break it: delete the end event through its context pad, the goodbye block leads nowhere
+        page.locator("#flow-modeler [data-element-id=CallEnded]").click();
+        page.locator("#flow-modeler .djs-context-pad .entry[data-action=delete]").click();
+        assertThat(page.locator("#flow-modeler [data-element-id=CallEnded]")).hasCount(0);
+        assertThat(page.locator("#flow-status")).containsText("enregistré");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !stack.bean(FlowService.class)
+                .bpmn(flow.draftVersionId()).contains("id=\"CallEnded\""));
+        page.locator("#flow-validate").click();
+        Locator deadEnd = page.locator("#flow-problems vaadin-button[data-element=Goodbye][data-code=dead-end]");
+        assertThat(deadEnd).containsText("Rien ne suit cet élément");
+        assertThat(page.locator("#flow-modeler .djs-element.evs-error[data-element-id=Goodbye]")).hasCount(1);
+        page.locator("#flow-modeler [data-element-id=Welcome]").click();
+        deadEnd.click();
+        assertThat(page.locator("#flow-modeler .djs-element.selected[data-element-id=Goodbye]")).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-problems.png")));
+
+        // publishing refuses it
+        page.locator("#flow-publish").click();
+        page.locator("#publish-comment textarea").fill("première version");
+        page.locator("#publish-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("problème(s) à corriger"))).isVisible();
+        assertThat(stack.bean(FlowService.class).flow(flow.id()).orElseThrow().publishedVersionId()).isNull();
+
+        // undo (Ctrl+Z on the canvas), then it validates and publishes
+        page.locator("#flow-modeler [data-element-id=Welcome]").click();
+        page.keyboard().press("Control+z");
+        assertThat(page.locator("#flow-modeler [data-element-id=CallEnded]")).isVisible();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.bean(FlowService.class)
+                .bpmn(flow.draftVersionId()).contains("id=\"CallEnded\""));
+        page.locator("#flow-validate").click();
+        assertThat(page.locator("#flow-problems")).containsText("Aucun problème");
+        page.locator("#flow-publish").click();
+        page.locator("#publish-comment textarea").fill("première version");
+        page.locator("#publish-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Version v1 publiée"))).isVisible();
+        page.locator("#flow-tab-versions").click();
+        assertThat(page.locator("#flow-versions-grid")).containsText("première version");
+        assertThat(page.locator("#flow-versions-grid")).containsText("publiée");
+        List<FlowVersionView> versions = stack.bean(FlowService.class).versions(flow.id());
+        assertThat(versions.get(0).status()).isEqualTo(FlowVersionView.Status.PUBLISHED);
+        assertThat(versions.get(0).publishedBy()).isEqualTo("pw-analyst");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-published.png")));
+        page.context().close();
+
+        // a call on a DID of that flow follows it as drawn
+        PbxConfigService pbx = stack.bean(PbxConfigService.class);
+        Trunk trunk = pbx.createTrunk(TrunkDefinition.of("editor-" + suffix, "sip.editor.example"));
+        String number = "+3318" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        Did did = pbx.createDid(DidDefinition.ivr(number, trunk.id(), "Editor test"));
+        stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
+        try (FastAgiCaller asterisk = new FastAgiCaller("127.0.0.1", stack.bean(FastAgiServer.class).port())) {
+            SimAgiCallResult r = asterisk.place(SimAgiCall.toDid(number).script("ivr").scriptParameter("did", number)
+                    .callerId("+33612345678", "Caller").timeScale(0.25).maxDuration(Duration.ofSeconds(60)))
+                    .await(Duration.ofSeconds(60));
+            String callId = r.variables().get("EVS_CALL_ID");
+            List<String> path = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.bean(
+                            CallJourney.class).of(callId).stream().map(s -> s.elementId()).toList(),
+                    p -> p.contains("Goodbye"));
+            assertThat(path).containsExactly("Welcome", "Goodbye");
+        }
+    }
+}
