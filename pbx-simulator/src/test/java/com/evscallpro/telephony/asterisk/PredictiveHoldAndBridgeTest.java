@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class PredictiveHoldAndBridgeTest {
 
     static final String LIVE = "+33612345690";
+    static final String MACHINE = "+33612345691";
     static final Duration WAIT = Duration.ofSeconds(5);
 
     private PbxSimulator sim;
@@ -40,7 +41,8 @@ class PredictiveHoldAndBridgeTest {
     @BeforeEach
     void start() throws Exception {
         sim = new PbxSimulator(SimulatorSettings.defaults()
-                .withCustomers(CustomerScript.random(7).with(LIVE, CustomerBehaviour.answerAndStay(Duration.ofMillis(50))))
+                .withCustomers(CustomerScript.random(7).with(LIVE, CustomerBehaviour.answerAndStay(Duration.ofMillis(50)))
+                        .with(MACHINE, CustomerBehaviour.answeringMachine(Duration.ofMillis(50), Duration.ofSeconds(20))))
                 .withAgentAnswerDelay(Duration.ofMillis(50))).start();
         pbx = new AsteriskAmiPbx(AsteriskAmiPbxAgainstSimulatorTest.settings(sim.port()));
         pbx.addListener(events);
@@ -63,6 +65,11 @@ class PredictiveHoldAndBridgeTest {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    private WireFrame seen(java.util.function.Predicate<WireFrame> match) {
+        await().atMost(WAIT).until(() -> wire.allFrames().stream().anyMatch(match));
+        return wire.allFrames().stream().filter(match).findFirst().orElseThrow();
     }
 
     private OriginateResult customerInHold(String callId) throws Exception {
@@ -109,5 +116,25 @@ class PredictiveHoldAndBridgeTest {
                     assertThat(e.detail()).isEqualTo("evs-abandon,s");
                 });
         assertThat(events.summary("pd-2")).doesNotContain("BRIDGED/CUSTOMER");
+    }
+
+    @Test
+    void amd_in_the_holding_context_reports_its_verdict_and_hangs_up_a_machine_when_asked() throws Exception {
+        OriginateResult machine = pbx.originateToHold(new OriginateRequest("amd-1", MACHINE, null, "s",
+                Duration.ofSeconds(5), Map.of("EVS_AMD", "HANGUP")), "evs-predictive-hold").get(15, TimeUnit.SECONDS);
+        OriginateResult person = pbx.originateToHold(new OriginateRequest("amd-2", LIVE, null, "s",
+                Duration.ofSeconds(5), Map.of("EVS_AMD", "HANGUP")), "evs-predictive-hold").get(15, TimeUnit.SECONDS);
+        assertThat(machine.outcome()).as("a machine answers like a person").isEqualTo(CallOutcome.ANSWERED);
+
+        WireFrame verdict = seen(f -> "UserEvent".equals(f.event()) && "EvsAmd".equals(f.get("UserEvent"))
+                && machine.channel().equals(f.get("Channel")));
+        assertThat(verdict.get("AMDSTATUS")).isEqualTo("MACHINE");
+        assertThat(verdict.get("AMDCAUSE")).startsWith("LONGGREETING");
+        assertThat(seen(f -> "Hangup".equals(f.event()) && machine.channel().equals(f.get("Channel"))))
+                .as("HANGUP: the machine is hung up").isNotNull();
+        WireFrame human = seen(f -> "UserEvent".equals(f.event()) && "EvsAmd".equals(f.get("UserEvent"))
+                && person.channel().equals(f.get("Channel")));
+        assertThat(human.get("AMDSTATUS")).isEqualTo("HUMAN");
+        assertThat(events.summary("amd-2")).doesNotContain("HUNG_UP/CUSTOMER");
     }
 }
