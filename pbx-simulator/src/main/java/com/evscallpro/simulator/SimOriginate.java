@@ -254,11 +254,46 @@ final class SimOriginate extends SimEnginePart {
             queues.applicationQueue(call);
         } else if (call.far == Far.CUSTOMER) {
             pressDigits(call, c1);
+            answeringMachineDetection(call, c1);
         }
         Duration talk = call.behaviour.talk();
         if (call.far == Far.CUSTOMER && talk != null) {
             later(call, talk, () -> engine.hangups.farHangsUp(call, 16));
         }
+    }
+
+    /** Analysis times of {@code AMD()} in the predictive holding context: a person is heard sooner than a machine. */
+    static final Duration AMD_HUMAN_TIME = Duration.ofMillis(800);
+    static final Duration AMD_MACHINE_TIME = Duration.ofMillis(1200);
+    static final String PREDICTIVE_HOLD_CONTEXT = "evs-predictive-hold";
+
+    /**
+     * The rendered {@code evs-predictive-hold} context runs {@code AMD()} when {@code EVS_AMD} is set (HANGUP, MESSAGE,
+     * AGENT): after its analysis time the verdict comes as {@code UserEvent: EvsAmd} with {@code AMDSTATUS} /
+     * {@code AMDCAUSE} on the held channel (HUMAN for a person, MACHINE for an answering machine); a MACHINE with
+     * HANGUP is hung up (16), with MESSAGE hung up once the message played (2 s); AGENT leaves it to the dialer.
+     */
+    private void answeringMachineDetection(Call call, Chan held) {
+        String amd = held.vars.get("EVS_AMD");
+        if (!PREDICTIVE_HOLD_CONTEXT.equals(call.context) || amd == null || amd.isBlank() || "OFF".equals(amd)) {
+            return;
+        }
+        boolean machine = call.behaviour.kind() == CustomerBehaviour.Kind.ANSWERING_MACHINE;
+        later(call, machine ? AMD_MACHINE_TIME : AMD_HUMAN_TIME, () -> {
+            if (held.dead) {
+                return;
+            }
+            held.vars.put("AMDSTATUS", machine ? "MACHINE" : "HUMAN");
+            broadcast(new AmiFrame().add("Event", "UserEvent").add("Privilege", "user,all")
+                    .add("Timestamp", timestamp()).addAll(channelSnapshot(held, "")).add("UserEvent", "EvsAmd")
+                    .add("AMDSTATUS", machine ? "MACHINE" : "HUMAN")
+                    .add("AMDCAUSE", machine ? "LONGGREETING-1000-1000" : "HUMAN-500-500"));
+            if (machine && "HANGUP".equals(amd)) {
+                engine.hangups.farHangsUp(call, 16);
+            } else if (machine && "MESSAGE".equals(amd)) {
+                later(call, Duration.ofSeconds(2), () -> engine.hangups.farHangsUp(call, 16));
+            }
+        });
     }
 
     private static int parsePriority(Call call) {

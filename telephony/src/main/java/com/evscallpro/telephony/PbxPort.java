@@ -50,6 +50,27 @@ public interface PbxPort {
     }
 
     /**
+     * Predictive dialing: dials the customer into {@code holdContext} (extension {@code s}) rather than to an agent:
+     * once answered the customer waits there (answering-machine detection, then silence) until the application
+     * {@link #bridge}s it to a free agent's channel, or redirects it to the abandon message. Same future and events
+     * as {@link #originate} ({@code request.connectTo()} is ignored). Asterisk only.
+     */
+    default CompletableFuture<OriginateResult> originateToHold(OriginateRequest request, String holdContext) {
+        return unsupported();
+    }
+
+    /**
+     * Predictive dialing: rings an agent's phone and, once answered, keeps it in {@code holdContext} (extension
+     * {@code s}): the agent's leg stays up between calls ("nailed up") so that an answered customer can be bridged
+     * to it at once. Keyed by {@code callId} (the {@link CallEvent.Leg#AGENT} leg); future as {@link #originateToPhone}.
+     * Asterisk only.
+     */
+    default CompletableFuture<OriginateResult> originatePhoneToHold(String callId, String extension,
+                                                                    String holdContext, Duration ringTimeout) {
+        return unsupported();
+    }
+
+    /**
      * The PBX server the call lives on, for a port that spreads calls over several servers; empty for a single-PBX
      * adapter and for a call it does not know.
      */

@@ -186,6 +186,23 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
                 port -> port.originateToPhone(callId, extension, callerId, ringTimeout, vars));
     }
 
+    /** Predictive (Asterisk sites only): the customer into the holding context of the campaign's site. */
+    @Override
+    public CompletableFuture<OriginateResult> originateToHold(OriginateRequest request, String holdContext) {
+        Objects.requireNonNull(request, "request");
+        return placeOn(chooseSite(request.variables(), null), request.callId(),
+                port -> port.originateToHold(request, holdContext));
+    }
+
+    /** Predictive (Asterisk sites only): the agent's phone, on its site, into the holding context. */
+    @Override
+    public CompletableFuture<OriginateResult> originatePhoneToHold(String callId, String extension,
+                                                                   String holdContext, Duration ringTimeout) {
+        Objects.requireNonNull(callId, "callId");
+        return placeOn(chooseSite(Map.of(), extension), callId,
+                port -> port.originatePhoneToHold(callId, extension, holdContext, ringTimeout));
+    }
+
     /** The site id: named by {@value #SITE_VARIABLE}, else the agent's (by extension), else 'main'; null if none. */
     private Long chooseSite(Map<String, String> variables, String extension) {
         String code = variables.get(SITE_VARIABLE);

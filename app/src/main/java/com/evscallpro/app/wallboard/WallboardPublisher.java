@@ -43,6 +43,36 @@ class WallboardPublisher {
         subscriptions.add(events.subscribe(LiveCallChanged.class, e -> onCall(e.call())));
         subscriptions.add(events.subscribe(QueuesChanged.class,
                 e -> stomp.convertAndSend(QUEUE_STATUS, queueStatus(e))));
+        subscriptions.add(events.subscribe(com.evscallpro.core.dialer.PacingChanged.class,
+                e -> stomp.convertAndSend(WallboardTopics.PACING, pacing(e))));
+    }
+
+    /**
+     * The JSON of {@code pacing} (docs/stomp-events.md): {@code version} +1 per publication (at most one per 2 s, only
+     * when a figure changed), then every running campaign's live pacing figures. Rates in percent; no phone number.
+     */
+    static Map<String, Object> pacing(com.evscallpro.core.dialer.PacingChanged e) {
+        Map<String, Object> json = WallboardTopics.event(WallboardTopics.PACING, e.at());
+        json.put("version", e.version());
+        List<Map<String, Object>> campaigns = new ArrayList<>();
+        for (com.evscallpro.core.dialer.PacingChanged.CampaignPacingStatus c : e.campaigns()) {
+            Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("campaignId", c.campaignId());
+            j.put("name", c.name());
+            j.put("mode", c.mode());
+            j.put("linesPerAgent", c.figures().linesPerAgent());
+            j.put("linesInFlight", c.figures().linesInFlight());
+            j.put("answerRate", c.figures().answerRate());
+            j.put("abandonRateThisHour", c.figures().abandonPercentHour());
+            j.put("abandonRateToday", c.figures().abandonPercentToday());
+            j.put("liveAnswersToday", c.figures().answersToday());
+            j.put("abandonsToday", c.figures().abandonsToday());
+            j.put("agentsIdle", c.figures().agentsIdle());
+            j.put("braking", c.figures().braking());
+            campaigns.add(j);
+        }
+        json.put("campaigns", campaigns);
+        return json;
     }
 
     /**

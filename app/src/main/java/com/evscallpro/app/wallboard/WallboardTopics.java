@@ -19,13 +19,15 @@ final class WallboardTopics {
     static final String NEW_CALL = "/topic/newCall";
     static final String CALL_HANGUP = "/topic/callHangup";
     static final String QUEUE_STATUS = "/topic/queueStatus";
+    static final String PACING = "/topic/pacing";
 
     /** Roles allowed to subscribe, per topic. Agents see no topic: they must not receive other agents' events. */
     static final Map<String, Set<Role>> SUBSCRIBERS = Map.of(
             AGENT_STATUS_UPDATE, Set.of(Role.SUPERVISOR, Role.ADMIN),
             NEW_CALL, Set.of(Role.SUPERVISOR, Role.ADMIN),
             CALL_HANGUP, Set.of(Role.SUPERVISOR, Role.ADMIN),
-            QUEUE_STATUS, Set.of(Role.SUPERVISOR, Role.ADMIN));
+            QUEUE_STATUS, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            PACING, Set.of(Role.SUPERVISOR, Role.ADMIN));
 
     private WallboardTopics() {
     }

@@ -52,4 +52,27 @@ class WallboardPublisherTest {
                 .containsEntry("abandoned", 2).containsEntry("shortAbandoned", 1).containsEntry("answered", 6);
         assertThat((Map<String, Object>) queue.get("thisHour")).containsEntry("serviceLevel", null);
     }
+
+    @Test
+    void pacing_carries_its_version_and_every_running_campaigns_figures() {
+        com.evscallpro.core.dialer.PredictivePacer.Figures f = new com.evscallpro.core.dialer.PredictivePacer.Figures(
+                1.8, 0.31, 2.1, 2.4, 1, 18, 812, 19, false);
+        Map<String, Object> json = WallboardPublisher.pacing(new com.evscallpro.core.dialer.PacingChanged(42,
+                Instant.parse("2026-12-06T09:15:02Z"), List.of(
+                        new com.evscallpro.core.dialer.PacingChanged.CampaignPacingStatus(7, "Fibre", "PREDICTIVE", f))));
+
+        assertThat(json).containsEntry("event", "pacing").containsEntry("schemaVersion", 1)
+                .containsEntry("occurredAt", "2026-12-06T09:15:02Z").containsEntry("version", 42L);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> campaign = ((List<Map<String, Object>>) json.get("campaigns")).get(0);
+        assertThat(campaign).containsEntry("campaignId", 7L).containsEntry("mode", "PREDICTIVE")
+                .containsEntry("linesPerAgent", 1.8).containsEntry("linesInFlight", 18)
+                .containsEntry("answerRate", 0.31).containsEntry("abandonRateThisHour", 2.1)
+                .containsEntry("abandonRateToday", 2.4).containsEntry("liveAnswersToday", 812L)
+                .containsEntry("abandonsToday", 19L).containsEntry("agentsIdle", 1).containsEntry("braking", false);
+        assertThat(WallboardTopics.maySubscribe(com.evscallpro.core.user.UserAccount.Role.SUPERVISOR,
+                "/topic/pacing")).isTrue();
+        assertThat(WallboardTopics.maySubscribe(com.evscallpro.core.user.UserAccount.Role.AGENT,
+                "/topic/pacing")).isFalse();
+    }
 }

@@ -20,7 +20,7 @@ import com.evscallpro.bench.ThreadCpu;
  * answers an OriginateResponse-sized frame; the client's reader thread takes the latency from the request's
  * intended send time (so a late sender does not hide its own delay).
  */
-final class EchoBaseline {
+public final class EchoBaseline {
 
     static final String REQUEST = "Action: Originate\r\nActionID: evs-orig-%d\r\nChannel: Local/+33612345678@customers\r\n"
             + "Context: agents\r\nExten: 2001\r\nPriority: 1\r\nTimeout: 25000\r\nCallerID: \"ACME\" <0100000000>\r\n"
@@ -31,11 +31,11 @@ final class EchoBaseline {
             + "CallerIDName: ACME\r\n\r\n";
 
     /** Latencies (ns) of the recorded requests and the process CPU (ns) from the first recorded one to the end. */
-    record Outcome(long[] latencies, long cpuNanos) {
+    public record Outcome(long[] latencies, long cpuNanos) {
     }
 
     /** {@code count} request/responses sent at {@code rate}/s after {@code warmup} unrecorded ones. */
-    static Outcome run(double rate, int warmup, int count) throws IOException, InterruptedException {
+    public static Outcome run(double rate, int warmup, int count) throws IOException, InterruptedException {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread serverThread = new Thread(() -> serve(server), "echo-baseline-server");
             serverThread.setDaemon(true);
@@ -91,7 +91,7 @@ final class EchoBaseline {
         }
     }
 
-    static void sleepUntil(long at) {
+    public static void sleepUntil(long at) {
         long left;
         while ((left = at - System.nanoTime()) > 0) {
             LockSupport.parkNanos(left);

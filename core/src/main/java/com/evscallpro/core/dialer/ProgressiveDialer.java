@@ -3,18 +3,17 @@ package com.evscallpro.core.dialer;
 import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.call.OutboundCallTracker;
-import com.evscallpro.core.call.NewOutboundCall;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.contact.DialableContact;
-import com.evscallpro.core.call.PhoneMask;
-import com.evscallpro.core.process.OutboundAttempt;
+import com.evscallpro.core.group.AgentGroups;
+import com.evscallpro.core.rules.CallingRules;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.queue.InboundQueues;
-import com.evscallpro.core.rules.CallingRules;
 import com.evscallpro.telephony.PbxPort;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,6 +36,9 @@ import org.springframework.stereotype.Service;
  * turns. Contacts waiting for a retry or a callback wait in the database ({@code next_attempt_at}), never in the
  * engine. Blending: inbound comes first, so an agent that a waiting inbound caller could take
  * ({@link InboundQueues#needs(long)}) is left to the ACD; an agent in no queue's group is dialled as before.
+ * An agent takes only the campaigns of its groups ({@link CampaignSettings#takenBy}); each claimed contact passes the
+ * calling rules before the agent is reserved. Campaigns a {@link ModeDialer} serves (preview, predictive) are left
+ * to it.
  */
 @Service
 public class ProgressiveDialer {
@@ -45,16 +48,14 @@ public class ProgressiveDialer {
     private final CampaignService campaigns;
     private final ContactLifecycleService contacts;
     private final AgentCallRouting agents;
-    private final OutboundCallTracker calls;
-    private final ProcessGateway processes;
     private final DialerSettings settings;
     private final PbxPort pbx;
     private final InboundQueues inbound;
+    private final AgentGroups groups;
+    private final VettedClaims claims;
+    private final List<ModeDialer> modeDialers;
+    private final AttemptStarter attempts;
     private volatile boolean pbxDownLogged;
-    /** Contacts the calling rules may refuse in one tick before the dialer waits for the next (bounds a tick). */
-    private static final int MAX_REFUSALS_PER_TICK = 200;
-    /** The calling rules every claimed contact passes (null only where a test builds the dialer by hand). */
-    private CallingRules rules;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-dialer");
         t.setDaemon(true);
@@ -67,23 +68,32 @@ public class ProgressiveDialer {
     }
 
     /** @param inbound the ACD, asked before each agent is reserved (null: outbound only) */
-    @Autowired
     public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
                              OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx,
                              InboundQueues inbound) {
+        this(campaigns, contacts, agents, calls, processes, settings, pbx, inbound, null, null, List.of());
+    }
+
+    /**
+     * @param groups      agents' groups, read once per pass (null: every agent takes every campaign)
+     * @param rules       the calling rules, asked for each claimed contact (absent: every contact may be dialled)
+     * @param modeDialers the dialers of the other modes: their campaigns are not dialled here
+     */
+    @Autowired
+    public ProgressiveDialer(CampaignService campaigns, ContactLifecycleService contacts, AgentCallRouting agents,
+                             OutboundCallTracker calls, ProcessGateway processes, DialerSettings settings, PbxPort pbx,
+                             InboundQueues inbound, AgentGroups groups, ObjectProvider<CallingRules> rules,
+                             List<ModeDialer> modeDialers) {
+        this.groups = groups;
+        this.claims = new VettedClaims(contacts, rules == null ? null : rules::getIfAvailable, Clock.systemUTC());
+        this.modeDialers = modeDialers == null ? List.of() : List.copyOf(modeDialers);
+        this.attempts = new AttemptStarter(contacts, agents, calls, processes, settings);
         this.inbound = inbound;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.agents = agents;
-        this.calls = calls;
-        this.processes = processes;
         this.settings = settings;
         this.pbx = pbx;
-    }
-
-    @Autowired
-    void callingRules(CallingRules rules) {
-        this.rules = rules;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -128,29 +138,28 @@ public class ProgressiveDialer {
             return 0;
         }
         pbxDownLogged = false;
-        Deque<CampaignSettings> turn = new ArrayDeque<>(campaigns.running());
+        List<CampaignSettings> mine = campaigns.running().stream()
+                .filter(c -> modeDialers.stream().noneMatch(m -> m.serves(c))).toList();
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        Deque<CampaignSettings> turn = new ArrayDeque<>(mine);
+        CampaignPairing pairing = CampaignPairing.of(groups, ready, mine);
         int placed = 0;
-        int refused = 0;
         for (AgentStatus agent : ready) {
             if (inbound != null && inbound.needs(agent.userId())) {
                 continue; // a waiting inbound caller takes this agent: the ACD reserves them
             }
-            // each agent tries every campaign: what is due depends on the agent (personal callbacks, issue 9)
-            Deque<CampaignSettings> options = new ArrayDeque<>(turn);
-            while (!options.isEmpty()) {
-                CampaignSettings campaign = options.pollFirst();
-                List<DialableContact> due = contacts.claimDue(campaign.id(), 1, agent.userId());
-                if (due.isEmpty()) {
-                    continue; // nothing due for this agent here
+            // each agent tries each of its campaigns in turn: what is due depends on the agent (personal callbacks)
+            for (int left = turn.size(); left > 0; left--) {
+                CampaignSettings campaign = turn.pollFirst();
+                turn.addLast(campaign); // round-robin: tried (or served), it goes last
+                if (!pairing.takes(agent.userId(), campaign)) {
+                    continue; // not this agent's campaign
                 }
-                turn.remove(campaign);
-                turn.addLast(campaign); // round-robin between campaigns
-                if (rules != null && !rules.vet(campaign, due.get(0), java.time.Instant.now()).allowed()) {
-                    if (++refused >= MAX_REFUSALS_PER_TICK) {
-                        return placed; // the rules stored why and rescheduled it; the rest waits for the next tick
-                    }
-                    options.addFirst(campaign); // refused: stored and rescheduled by the rules; its next contact
-                    continue;
+                List<DialableContact> due = claims.claim(campaign, 1, agent.userId()); // vetted by the calling rules
+                if (due.isEmpty()) {
+                    continue; // nothing this agent may dial here now
                 }
                 if (place(agent, campaign, due.get(0))) {
                     placed++;
@@ -167,31 +176,6 @@ public class ProgressiveDialer {
             contacts.scheduleRetry(contact.contactId(), Duration.ZERO);
             return false;
         }
-        Duration ring = Duration.ofSeconds(campaign.ringTimeoutSeconds());
-        calls.register(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(),
-                displayName(contact), contact.phoneE164(), agent.userId(), agent.displayName(), agent.extension(),
-                contact.attempt(), campaign.callerId(), ring));
-        OutboundAttempt attempt = new OutboundAttempt(callId, campaign.id(), contact.contactId(), agent.userId(),
-                agent.extension(), contact.phoneE164(), campaign.callerId(), contact.attempt(), campaign.maxAttempts(),
-                campaign.retryDelaySeconds(), ring, ring.plus(settings.ringTimeoutGrace()),
-                settings.wrapUpSafetyTimeout(), settings.agentConnectTimeout());
-        try {
-            long key = processes.startAttempt(attempt);
-            log.info("Call {} placed: campaign {}, contact {}, attempt {}, agent {} (instance {})", callId,
-                    campaign.id(), contact.contactId(), contact.attempt(), agent.userId(), key);
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("Could not start the attempt process for call {}: {}", callId, PhoneMask.maskText(e.toString()));
-            calls.discard(callId);
-            agents.release(agent.userId(), callId);
-            contacts.scheduleRetry(contact.contactId(), Duration.ofSeconds(30));
-            return false;
-        }
-    }
-
-    private static String displayName(DialableContact c) {
-        String first = c.firstName() == null ? "" : c.firstName();
-        String last = c.lastName() == null ? "" : c.lastName();
-        return (first + " " + last).trim();
+        return attempts.start(callId, agent, campaign, contact);
     }
 }

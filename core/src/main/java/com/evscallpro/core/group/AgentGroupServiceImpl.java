@@ -64,6 +64,11 @@ class AgentGroupServiceImpl implements AgentGroups, AgentGroupAdmin {
     }
 
     @Override
+    public Map<Long, java.util.Set<Long>> groupIdsOf(Collection<Long> userIds) {
+        return tables.groupsOfUsers(userIds);
+    }
+
+    @Override
     public List<Skill> skills() {
         return tables.skills().stream().map(AgentGroupServiceImpl::toSkill).toList();
     }

@@ -1,8 +1,10 @@
 package com.evscallpro.core.group;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Agent groups and skills, read only: what routing, campaigns and screens ask. */
 public interface AgentGroups {
@@ -17,6 +19,12 @@ public interface AgentGroups {
 
     /** The groups a user belongs to, by name. */
     List<AgentGroup> groupsOf(long userId);
+
+    /**
+     * User id → ids of that user's groups, for many users in one read (the dialer asks it once per pass); a user in
+     * no group is absent.
+     */
+    Map<Long, Set<Long>> groupIdsOf(Collection<Long> userIds);
 
     /** Every skill, by code. */
     List<Skill> skills();

@@ -33,6 +33,21 @@ public final class AsteriskConfigRenderer {
     /** How long Busy() / Congestion() play in the customers context (the originate gives up as soon as they start). */
     static final int STATUS_TONE_SECONDS = 3;
     public static final String NO_SERVICE_CONTEXT = "evs-no-service";
+    /** Predictive: where an answered customer waits (AMD, then silence) until the dialer bridges it to an agent. */
+    public static final String PREDICTIVE_HOLD_CONTEXT = "evs-predictive-hold";
+    /** Predictive: where an agent's phone stays up between calls ("nailed up"), and comes back after each. */
+    public static final String AGENT_HOLD_CONTEXT = "evs-agent-hold";
+    /** Predictive: the legal message to a customer no agent took within 2 s, then the hang-up. */
+    public static final String ABANDON_CONTEXT = "evs-abandon";
+    /** The prompt played by {@link #ABANDON_CONTEXT} unless the call sets {@code EVS_ABANDON_PROMPT}. */
+    public static final String DEFAULT_ABANDON_PROMPT = "evs/abandon-message";
+    /**
+     * AMD() arguments tuned for the 2-second rule: initial silence 1200 ms, greeting 1000 ms, silence after the
+     * greeting 500 ms, total analysis 1500 ms (Asterisk's default is 5000), minimum word 100 ms, between words 50 ms,
+     * at most 3 words, silence threshold 256, maximum word 1500 ms: AMD decides within 1.5 s of the answer, which
+     * leaves 0.5 s of the 2 s for the bridge.
+     */
+    public static final String AMD_ARGUMENTS = "1200,1000,500,1500,100,50,3,256,1500";
     public static final String INBOUND_CONTEXT_PREFIX = "evs-from-";
     /** GROUP() category counting a trunk's live channels when it has a channel limit. */
     static final String CHANNEL_GROUP = "evs-trunk";
@@ -245,12 +260,52 @@ public final class AsteriskConfigRenderer {
         out.append(" same => n(waiting),Dial(PJSIP/${EXTEN},").append(WAITING_RING_SECONDS).append(")\n");
         out.append(" same => n,Playback(").append(AGENT_UNAVAILABLE_SOUNDS).append(")\n");
         out.append(" same => n,Hangup()\n");
+        predictive(out);
         out.append('\n');
         out.append("; a route that failed (IVR server unreachable, queue left): a message, never dead air\n");
         out.append('[').append(NO_SERVICE_CONTEXT).append("]\n");
         out.append("exten => s,1,Playback(ss-noservice)\n");
         out.append(" same => n,Hangup()\n");
         return out.toString();
+    }
+
+    /**
+     * Predictive dialing (docs/dialer.md): the customer is originated into {@link #PREDICTIVE_HOLD_CONTEXT}; the
+     * dialer hears the answer (and, with AMD, the verdict as a UserEvent) and issues AMI {@code Bridge} with a free
+     * agent's channel waiting in {@link #AGENT_HOLD_CONTEXT}, or {@code Redirect}s the customer to
+     * {@link #ABANDON_CONTEXT} after 2 s. The Wait in the holding context is only a safety net for when the dialer
+     * is away. The agent's hold loops: after each bridge the agent's channel goes on to the next priority, back
+     * into the loop.
+     */
+    private static void predictive(StringBuilder out) {
+        out.append('\n');
+        out.append("; predictive dialing: an answered customer waits here until the dialer bridges it to a free agent\n");
+        out.append("; (AMI Bridge); EVS_AMD=HANGUP|MESSAGE|AGENT turns answering-machine detection on\n");
+        out.append('[').append(PREDICTIVE_HOLD_CONTEXT).append("]\n");
+        out.append("exten => s,1,NoOp(EVSCallPro predictive: waiting for an agent)\n");
+        out.append(" same => n,GotoIf($[\"${EVS_AMD}\" = \"\" | \"${EVS_AMD}\" = \"OFF\"]?hold)\n");
+        out.append(" same => n,AMD(").append(AMD_ARGUMENTS).append(")\n");
+        out.append(" same => n,UserEvent(EvsAmd,AMDSTATUS: ${AMDSTATUS},AMDCAUSE: ${AMDCAUSE})\n");
+        out.append(" same => n,GotoIf($[\"${AMDSTATUS}\" = \"MACHINE\" & \"${EVS_AMD}\" != \"AGENT\"]?machine)\n");
+        out.append(" same => n(hold),Wait(5)\n");
+        out.append(" same => n,Goto(").append(ABANDON_CONTEXT).append(",s,1)\n");
+        out.append(" same => n(machine),GotoIf($[\"${EVS_AMD}\" = \"MESSAGE\"]?message)\n");
+        out.append(" same => n,Hangup(16)\n");
+        out.append(" same => n(message),WaitForSilence(1000,1,20)\n");
+        out.append(" same => n,Playback(${EVS_MACHINE_PROMPT})\n");
+        out.append(" same => n,Hangup(16)\n");
+        out.append('\n');
+        out.append("; predictive dialing: an agent's phone stays up here between calls (nailed up), in silence\n");
+        out.append('[').append(AGENT_HOLD_CONTEXT).append("]\n");
+        out.append("exten => s,1,Answer()\n");
+        out.append(" same => n(hold),Wait(3600)\n");
+        out.append(" same => n,Goto(hold)\n");
+        out.append('\n');
+        out.append("; predictive dialing: no agent within 2 s of the answer: the legal message, then hang up (abandoned)\n");
+        out.append('[').append(ABANDON_CONTEXT).append("]\n");
+        out.append("exten => s,1,Playback(${IF($[\"${EVS_ABANDON_PROMPT}\" = \"\"]?")
+                .append(DEFAULT_ABANDON_PROMPT).append(":${EVS_ABANDON_PROMPT})})\n");
+        out.append(" same => n,Hangup(16)\n");
     }
 
     private void did(StringBuilder out, TrunkDefinition t, Did d) {

@@ -171,6 +171,33 @@ class AsteriskConfigRendererTest {
                  same => n,Playback(all-circuits-busy-now&pls-try-call-later)
                  same => n,Hangup()
 
+                ; predictive dialing: an answered customer waits here until the dialer bridges it to a free agent
+                ; (AMI Bridge); EVS_AMD=HANGUP|MESSAGE|AGENT turns answering-machine detection on
+                [evs-predictive-hold]
+                exten => s,1,NoOp(EVSCallPro predictive: waiting for an agent)
+                 same => n,GotoIf($["${EVS_AMD}" = "" | "${EVS_AMD}" = "OFF"]?hold)
+                 same => n,AMD(1200,1000,500,1500,100,50,3,256,1500)
+                 same => n,UserEvent(EvsAmd,AMDSTATUS: ${AMDSTATUS},AMDCAUSE: ${AMDCAUSE})
+                 same => n,GotoIf($["${AMDSTATUS}" = "MACHINE" & "${EVS_AMD}" != "AGENT"]?machine)
+                 same => n(hold),Wait(5)
+                 same => n,Goto(evs-abandon,s,1)
+                 same => n(machine),GotoIf($["${EVS_AMD}" = "MESSAGE"]?message)
+                 same => n,Hangup(16)
+                 same => n(message),WaitForSilence(1000,1,20)
+                 same => n,Playback(${EVS_MACHINE_PROMPT})
+                 same => n,Hangup(16)
+
+                ; predictive dialing: an agent's phone stays up here between calls (nailed up), in silence
+                [evs-agent-hold]
+                exten => s,1,Answer()
+                 same => n(hold),Wait(3600)
+                 same => n,Goto(hold)
+
+                ; predictive dialing: no agent within 2 s of the answer: the legal message, then hang up (abandoned)
+                [evs-abandon]
+                exten => s,1,Playback(${IF($["${EVS_ABANDON_PROMPT}" = ""]?evs/abandon-message:${EVS_ABANDON_PROMPT})})
+                 same => n,Hangup(16)
+
                 ; a route that failed (IVR server unreachable, queue left): a message, never dead air
                 [evs-no-service]
                 exten => s,1,Playback(ss-noservice)

@@ -22,7 +22,9 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "com.evscallpro.core.planning", "com.evscallpro.core.audit", "com.evscallpro.core.auth", "com.evscallpro.core.site",
         "com.evscallpro.core.lock", "com.evscallpro.core.secret",
         "com.evscallpro.core.group", "com.evscallpro.db.group",
-        "com.evscallpro.db.user"})
+        "com.evscallpro.db.user",
+        // the calling rules: the campaign service checks campaigns' legal presets against theirs
+        "com.evscallpro.core.rules", "com.evscallpro.db.rules", "com.evscallpro.core.event"})
 public class DataServicesTestApplication {
 
     @Bean

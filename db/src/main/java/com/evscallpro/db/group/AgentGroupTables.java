@@ -73,6 +73,20 @@ public class AgentGroupTables {
                 .query(Long.class).list();
     }
 
+    /** User id → the ids of the groups of each of these users that belongs to one at least (one query). */
+    public Map<Long, java.util.Set<Long>> groupsOfUsers(Collection<Long> userIds) {
+        Map<Long, java.util.Set<Long>> out = new LinkedHashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT user_id, group_id FROM agent_group_member WHERE user_id = ANY(?)")
+                .param(userIds.toArray(Long[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong("user_id"), k -> new java.util.HashSet<>()).add(rs.getLong("group_id"));
+                });
+        return out;
+    }
+
     public void replaceMembers(long groupId, Collection<Long> userIds) {
         jdbc.sql("DELETE FROM agent_group_member WHERE group_id = ?").param(groupId).update();
         for (Long u : userIds) {

@@ -683,6 +683,14 @@ final class AmiCallTranslator {
         Set<String> members = bridges.computeIfAbsent(bridgeId, b -> new LinkedHashSet<>());
         members.add(uniqueId);
         checkBridged(c.linkedId, bridgeId);
+        if (c.leg == Leg.AGENT) { // an agent's channel joining a customer of another call (predictive)
+            for (String uid : members) {
+                String other = callByUniqueId.get(uid);
+                if (other != null && !other.equals(c.linkedId)) {
+                    checkBridged(other, bridgeId);
+                }
+            }
+        }
     }
 
     private void checkBridged(String callId, String bridgeId) {
@@ -694,6 +702,11 @@ final class AmiCallTranslator {
         Chan agent = null;
         for (String uid : bridges.getOrDefault(bridgeId, Set.of())) {
             Chan m = call.channels.get(uid);
+            if (m == null) {
+                // predictive: the agent's nailed-up channel belongs to its own call (AMI Bridge of two calls)
+                Chan other = ensureKnown(uid);
+                m = other != null && other.leg == Leg.AGENT ? other : null;
+            }
             if (m == null || m.hungUp) {
                 continue;
             }

@@ -307,6 +307,25 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                 request.connectTo(), Leg.CUSTOMER);
     }
 
+    /** The customer into the holding context: {@code Channel} as {@link #originate}, {@code Context: <holdContext>}. */
+    @Override
+    public CompletableFuture<OriginateResult> originateToHold(OriginateRequest request, String holdContext) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(holdContext, "holdContext");
+        return originate(request, settings.dialString(request.number()), holdContext, "s", Leg.CUSTOMER);
+    }
+
+    /** The agent's phone into the holding context: {@code Channel} as {@link #originateToPhone}. */
+    @Override
+    public CompletableFuture<OriginateResult> originatePhoneToHold(String callId, String extension,
+                                                                   String holdContext, Duration ringTimeout) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(holdContext, "holdContext");
+        OriginateRequest request = new OriginateRequest(callId, extension, null, "s", ringTimeout, Map.of());
+        return originate(request, settings.phoneDialString(extension), holdContext, "s", Leg.AGENT);
+    }
+
     /**
      * Rings the phone of {@code extension} ({@code Channel} = {@link AmiSettings#phoneDialString}); once answered it
      * continues at {@code Context: <phoneContext>}, {@code Exten: s}, with the variables set (the dialplan there dials

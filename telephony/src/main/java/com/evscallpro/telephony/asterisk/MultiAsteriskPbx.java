@@ -223,6 +223,19 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
         return place(request.callId(), request.variables(), port -> port.originate(request));
     }
 
+    @Override
+    public CompletableFuture<OriginateResult> originateToHold(OriginateRequest request, String holdContext) {
+        Objects.requireNonNull(request, "request");
+        return place(request.callId(), request.variables(), port -> port.originateToHold(request, holdContext));
+    }
+
+    @Override
+    public CompletableFuture<OriginateResult> originatePhoneToHold(String callId, String extension,
+                                                                   String holdContext, Duration ringTimeout) {
+        Objects.requireNonNull(callId, "callId");
+        return place(callId, Map.of(), port -> port.originatePhoneToHold(callId, extension, holdContext, ringTimeout));
+    }
+
     /** Originates on {@code serverId}. */
     public CompletableFuture<OriginateResult> originate(String serverId, OriginateRequest request) {
         Objects.requireNonNull(request, "request");

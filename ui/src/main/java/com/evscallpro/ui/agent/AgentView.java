@@ -63,6 +63,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
     private final InboundCallPanel inbound = new InboundCallPanel();
     private InboundCalls inboundCalls;
+    private PreviewPanel preview;
     private final Span noTask = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
@@ -159,7 +160,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         }));
         workspace.load();
         ui.setPollInterval(1000);
-        pollRegistration = ui.addPollListener(e -> refreshElapsed());
+        pollRegistration = ui.addPollListener(e -> {
+            refreshElapsed();
+            if (preview != null) {
+                preview.refresh(clock.instant());
+            }
+        });
     }
 
     @Override
@@ -218,6 +224,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
+        if (preview != null) {
+            preview.refresh(clock.instant());
+        }
         refreshElapsed();
     }
 
@@ -240,6 +249,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         } else if (inboundCalls != null) {
             inboundCalls.of(agentId, status.callId()).ifPresent(inbound::show);
         }
+    }
+
+    /** Preview dialing (set by Spring; absent in tests that build the view by hand): the panel above the screen-pop. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPreviewDesk(com.evscallpro.core.dialer.PreviewDesk desk) {
+        preview = new PreviewPanel(agentId, desk);
+        addComponentAtIndex(indexOf(inbound), preview);
     }
 
     /** The campaigns' CRM links (set by Spring; absent in tests that build the view by hand). */

@@ -57,6 +57,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<AgentStatus> agentsGrid = new Grid<>();
     private final Grid<LiveCall> callsGrid = new Grid<>();
     private final QueuesPanel queuesGrid;
+    private final PacingPanel pacingGrid = new PacingPanel(this::getTranslation);
+    private com.evscallpro.core.dialer.CampaignPacing pacing;
     private final Span countReady = counterValue("count-ready");
     private final Span countOnCall = counterValue("count-on-call");
     private final Span countPaused = counterValue("count-paused");
@@ -80,6 +82,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         telephony.setId("pbx-status");
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
                 new H3(getTranslation("supervision.queues")), queuesGrid,
+                new H3(getTranslation("dialer.pacing.title")), pacingGrid,
                 new H3(getTranslation("supervision.agents")), agentsGrid,
                 new H3(getTranslation("supervision.calls")), callsGrid);
     }
@@ -160,6 +163,12 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("supervision.col.duration")).setKey("duration").setAutoWidth(true);
     }
 
+    /** The campaigns' pacing (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPacing(com.evscallpro.core.dialer.CampaignPacing pacing) {
+        this.pacing = pacing;
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
@@ -167,6 +176,15 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
         subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
         subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.dialer.PacingChanged.class,
+                e -> inUi(ui, () -> pacingGrid.apply(e))));
+        if (pacing != null) {
+            try {
+                pacingGrid.show(pacing.figures());
+            } catch (RuntimeException e) {
+                Notifications.error(getTranslation("supervision.error.load"), e);
+            }
+        }
         reload();
         reloadQueues();
         showTelephony();

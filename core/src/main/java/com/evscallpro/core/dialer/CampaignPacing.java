@@ -1,0 +1,191 @@
+package com.evscallpro.core.dialer;
+
+import com.evscallpro.core.agent.AgentCallRouting;
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.call.LiveCall;
+import com.evscallpro.core.call.LiveCallChanged;
+import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.campaign.CampaignSettings;
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.group.AgentGroups;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every campaign's pacing, learned from its calls whatever the dialing mode: one {@link PredictivePacer} per
+ * campaign fed from the call events (a line ends: ringing time, live or not; a live answer reaches an agent or is
+ * abandoned; talk, then the agent's wrap-up) and read every 2 s into {@link PacingChanged} for the supervision screen
+ * and the STOMP topic {@code /topic/pacing}: lines per agent, answer rate, abandon rate this hour and today, agents
+ * idle. The predictive dialer asks its pacer here ({@link #pacer(long)}). Days and hours are Europe/Paris.
+ */
+@Service
+public class CampaignPacing {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignPacing.class);
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private record Line(long campaignId, Instant startedAt) {
+    }
+
+    private record Talk(long campaignId, Instant answeredAt) {
+    }
+
+    private record Wrap(long campaignId, Duration talk, Instant endedAt) {
+    }
+
+    private final EventBus events;
+    private final CampaignService campaigns;
+    private final AgentCallRouting agents;
+    private final AgentGroups groups;
+    private final Clock clock;
+    private final Map<Long, PredictivePacer> pacers = new HashMap<>();
+    private final Map<String, Line> ringing = new HashMap<>();
+    private final Map<String, Talk> talking = new HashMap<>();
+    private final Map<Long, Wrap> wrapping = new HashMap<>();
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "evs-pacing");
+        t.setDaemon(true);
+        return t;
+    });
+    private long version;
+    private List<PacingChanged.CampaignPacingStatus> last = List.of();
+
+    @Autowired
+    public CampaignPacing(EventBus events, CampaignService campaigns, AgentCallRouting agents, AgentGroups groups) {
+        this(events, campaigns, agents, groups, Clock.systemUTC());
+    }
+
+    public CampaignPacing(EventBus events, CampaignService campaigns, AgentCallRouting agents, AgentGroups groups,
+                          Clock clock) {
+        this.events = events;
+        this.campaigns = campaigns;
+        this.agents = agents;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void subscribe() {
+        subscriptions.add(events.subscribe(LiveCallChanged.class, e -> onCall(e.call())));
+        subscriptions.add(events.subscribe(AgentStatusChanged.class, e -> onAgent(e.status())));
+        timer.scheduleWithFixedDelay(this::publishSafely, 2, 2, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        timer.shutdownNow();
+        subscriptions.forEach(s -> {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        });
+    }
+
+    /** The pacer of a campaign (created on first use). */
+    public synchronized PredictivePacer pacer(long campaignId) {
+        return pacers.computeIfAbsent(campaignId,
+                id -> new PredictivePacer(PredictivePacer.Limits.FRANCE, clock, ZONE));
+    }
+
+    /** A call of any mode changed: what the campaign's pacer learns from it. */
+    public synchronized void onCall(LiveCall call) {
+        Instant now = clock.instant();
+        switch (call.state()) {
+            case DIALING, RINGING -> ringing.putIfAbsent(call.callId(), new Line(call.campaignId(),
+                    call.startedAt() == null ? now : call.startedAt()));
+            case CONNECTED -> {
+                Line line = ringing.remove(call.callId());
+                Instant answered = call.answeredAt() == null ? now : call.answeredAt();
+                if (line != null) {
+                    pacer(call.campaignId()).lineEnded(Duration.between(line.startedAt(), answered), true);
+                    pacer(call.campaignId()).liveAnswer(false);
+                }
+                talking.putIfAbsent(call.callId(), new Talk(call.campaignId(), answered));
+            }
+            case ENDED -> {
+                Line line = ringing.remove(call.callId());
+                if (line != null) { // never reached an agent
+                    boolean live = call.answeredAt() != null;
+                    Instant end = live ? call.answeredAt() : now;
+                    pacer(call.campaignId()).lineEnded(Duration.between(line.startedAt(), end), live);
+                    if (live) {
+                        pacer(call.campaignId()).liveAnswer(true); // answered, no agent: abandoned
+                    }
+                }
+                Talk talk = talking.remove(call.callId());
+                if (talk != null && call.agentId() != null) {
+                    wrapping.put(call.agentId(), new Wrap(call.campaignId(),
+                            Duration.between(talk.answeredAt(), now), now));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** An agent left the wrap-up of a call: the campaign learns how long the call kept the agent. */
+    public synchronized void onAgent(AgentStatus status) {
+        if (status == null || status.state() == AgentState.WRAP_UP || status.state() == AgentState.ON_CALL) {
+            return;
+        }
+        Wrap wrap = wrapping.remove(status.userId());
+        if (wrap != null) {
+            pacer(wrap.campaignId()).handled(wrap.talk(), Duration.between(wrap.endedAt(), clock.instant()));
+        }
+    }
+
+    /** The figures of every running campaign now. */
+    public List<PacingChanged.CampaignPacingStatus> figures() {
+        List<CampaignSettings> running = campaigns.running();
+        List<AgentStatus> ready = agents.readyAgents();
+        CampaignPairing pairing = CampaignPairing.of(groups, ready, running);
+        Instant now = clock.instant();
+        List<PacingChanged.CampaignPacingStatus> out = new ArrayList<>();
+        synchronized (this) {
+            for (CampaignSettings c : running) {
+                int free = (int) ready.stream().filter(a -> pairing.takes(a.userId(), c)).count();
+                List<Duration> talks = talking.values().stream().filter(t -> t.campaignId() == c.id())
+                        .map(t -> Duration.between(t.answeredAt(), now)).toList();
+                List<Duration> wraps = wrapping.values().stream().filter(w -> w.campaignId() == c.id())
+                        .map(w -> Duration.between(w.endedAt(), now)).toList();
+                List<Duration> rings = ringing.values().stream().filter(l -> l.campaignId() == c.id())
+                        .map(l -> Duration.between(l.startedAt(), now)).toList();
+                out.add(new PacingChanged.CampaignPacingStatus(c.id(), c.name(), c.dialing().mode().name(),
+                        pacer(c.id()).figures(new PredictivePacer.Snapshot(free, talks, wraps, rings))));
+            }
+        }
+        return out;
+    }
+
+    private void publishSafely() {
+        try {
+            List<PacingChanged.CampaignPacingStatus> now = figures();
+            if (!now.equals(last)) {
+                last = now;
+                events.publish(new PacingChanged(++version, clock.instant(), now));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Pacing figures not published; next round retries", e);
+        }
+    }
+}
