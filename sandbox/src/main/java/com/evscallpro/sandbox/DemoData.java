@@ -30,7 +30,8 @@ class DemoData implements ApplicationRunner {
             "admin / admin            (back office)",
             "supervisor / supervisor  (live supervision)",
             "agent1 / agent1          (agent workspace, extension 2001)",
-            "agent2 / agent2          (agent workspace, extension 2002)");
+            "agent2 / agent2          (agent workspace, extension 2002)",
+            "analyst / analyst        (call flows: the BPMN editor)");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -58,6 +59,9 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!users.exists("analyst")) { // also on a trial's data from before the analyst role
+            users.create("analyst", "analyst", "Anne Analyste", Role.ANALYST, null, "fr");
+        }
         if (users.exists("admin")) {
             return;
         }
