@@ -47,9 +47,9 @@ class PersonalCallbackEndToEndTest {
                 List.of(a.id(), b.id())).id();
         CampaignService campaigns = stack.bean(CampaignService.class);
         CampaignEdit d = CampaignEdit.defaults("Personal callbacks E2E");
-        long campaignId = campaigns.create(new CampaignEdit(d.name(), null, null, 5, 1, 25, "+33170000001", null,
-                null, null, "FR", "FR", d.dialingMode(), 30, 2.5, 3, d.amdMode(), null, null, null, null, true,
-                GRACE_SECONDS, 120, false, Set.of(group)));
+        long campaignId = stack.withoutCallingRules(campaigns.create(new CampaignEdit(d.name(), null, null, 5, 1, 25,
+                "+33170000001", null, null, null, "FR", "FR", d.dialingMode(), 30, 2.5, 3, d.amdMode(), null, null, null,
+                null, true, GRACE_SECONDS, 120, false, Set.of(group))));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Rita", "Recall", SandboxTestContext.ANSWERS, Map.of())));
         AgentService agents = stack.bean(AgentService.class);
