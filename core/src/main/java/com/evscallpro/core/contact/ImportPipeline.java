@@ -1,0 +1,165 @@
+package com.evscallpro.core.contact;
+
+import com.evscallpro.core.contact.ImportMapping.Target;
+import com.evscallpro.core.contact.ImportReport.Rejection;
+import com.evscallpro.db.contact.ContactBulkLoad;
+import com.evscallpro.db.contact.ContactBulkLoad.Skipped;
+import com.evscallpro.db.contact.ContactBulkLoad.StagedContact;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One file's rows through validation, de-duplication within the file (first line wins) and batches to the bulk
+ * load (which skips phones already in the campaign). Rejections of a batch reach the {@link RejectionLog} sorted by
+ * line once the batch is stored; nothing else is kept per row, so memory stays flat whatever the file's size.
+ */
+final class ImportPipeline implements ContactCsvReader.Rows {
+
+    /** The running figures, read by progress snapshots from other threads. */
+    static final class Counters {
+        final AtomicInteger rowsRead = new AtomicInteger();
+        final AtomicInteger imported = new AtomicInteger();
+        final AtomicInteger rejected = new AtomicInteger();
+        final AtomicInteger duplicatesInFile = new AtomicInteger();
+        final AtomicInteger alreadyInCampaign = new AtomicInteger();
+    }
+
+    private final ContactBulkLoad.Session session;
+    private final ContactValidator validator;
+    private final int batchSize;
+    private final RejectionLog log;
+    private final Counters counters;
+    private final BooleanSupplier cancelled;
+    private final Runnable afterBatch;
+    private final PhoneSet phones = new PhoneSet();
+    private final List<StagedContact> batch;
+    private final List<Rejection> pending = new ArrayList<>();
+    private ContactValidator.Names names = ContactValidator.Names.FIELDS;
+
+    ImportPipeline(ContactBulkLoad.Session session, ContactValidator validator, int batchSize, RejectionLog log,
+                   Counters counters, BooleanSupplier cancelled, Runnable afterBatch) {
+        this.session = session;
+        this.validator = validator;
+        this.batchSize = batchSize;
+        this.log = log;
+        this.counters = counters;
+        this.cancelled = cancelled;
+        this.afterBatch = afterBatch;
+        this.batch = new ArrayList<>(batchSize);
+    }
+
+    /** The mapping's column headers name the rejections' columns. */
+    ImportMapping named(ImportMapping mapping) {
+        names = new ContactValidator.Names(header(mapping, Target.FIRST_NAME), header(mapping, Target.LAST_NAME),
+                header(mapping, Target.PHONE), header(mapping, Target.CONSENT_SOURCE));
+        return mapping;
+    }
+
+    private static String header(ImportMapping mapping, Target target) {
+        int i = mapping.indexOf(target);
+        return i < 0 ? null : mapping.columns().get(i).header();
+    }
+
+    @Override
+    public void row(int line, ContactInput in) {
+        counters.rowsRead.incrementAndGet();
+        String e164 = validator.check(line, in, names, this::reject);
+        if (e164 == null) {
+            return;
+        }
+        int first = phones.putIfAbsent(e164, line);
+        if (first != 0) {
+            counters.duplicatesInFile.incrementAndGet();
+            reject(new Rejection(line, names.phone(), in.phone().strip(), Rejection.DUPLICATE, first));
+            return;
+        }
+        batch.add(new StagedContact(line, ContactValidator.blankToNull(in.firstName()),
+                ContactValidator.blankToNull(in.lastName()), e164, json(in.customFields()), in.consentAt(),
+                in.consentSource(), in.existingContract()));
+        if (batch.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+        if (!Rejection.MALFORMED.equals(rejection.code())) {
+            counters.rowsRead.incrementAndGet();
+        }
+        reject(rejection);
+    }
+
+    private void reject(Rejection r) {
+        counters.rejected.incrementAndGet();
+        pending.add(r);
+    }
+
+    @Override
+    public boolean stop() {
+        return cancelled.getAsBoolean();
+    }
+
+    /** Stores what is pending (not after a cancel: the rows read since the last batch are dropped). */
+    void finish() {
+        if (!cancelled.getAsBoolean()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        List<Skipped> skipped = session.load(batch);
+        counters.imported.addAndGet(batch.size() - skipped.size());
+        for (Skipped s : skipped) {
+            counters.alreadyInCampaign.incrementAndGet();
+            reject(new Rejection(s.line(), names.phone(), s.phoneE164(), Rejection.ALREADY_IN_CAMPAIGN));
+        }
+        batch.clear();
+        pending.sort(Comparator.comparingInt(Rejection::line));
+        log.addAll(pending);
+        pending.clear();
+        afterBatch.run();
+    }
+
+    /** A JSON object of strings, written by hand (the import's hot path). */
+    static String json(Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(16 * fields.size() + 2).append('{');
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            string(sb, e.getKey());
+            sb.append(':');
+            string(sb, e.getValue());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
