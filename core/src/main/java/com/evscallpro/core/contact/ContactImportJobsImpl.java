@@ -57,6 +57,8 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
     private final ApplicationEventPublisher publisher;
     private final ImportSettings settings;
     private final ExecutorService pool;
+    /** Phone validation, shared by the running imports (one thread a core). */
+    private final ExecutorService validators;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     ContactImportJobsImpl(ContactRepository contacts, ContactImportServiceImpl imports, AuditTrail audit,
@@ -68,6 +70,8 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
         this.settings = settings;
         ThreadFactory threads = Thread.ofPlatform().name("contact-import-", 1).daemon(true).factory();
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), threads);
+        this.validators = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("contact-import-check-", 1).daemon(true).factory());
     }
 
     @Override
@@ -182,6 +186,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        validators.shutdownNow();
         jobs.values().forEach(j -> j.cancelled = true);
     }
 
@@ -269,7 +274,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
                  ContactBulkLoad.Session session = contacts.openBulkLoad(campaign.getId())) {
                 ImportPipeline pipeline = new ImportPipeline(session,
                         new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT),
-                        settings.batchSize(), rejections, counters, () -> cancelled, this::publish);
+                        settings.batchSize(), rejections, counters, () -> cancelled, this::publish, validators);
                 ContactCsvReader.read(reader, mapping.delimiter(), header -> pipeline.named(fitted(header)),
                         settings.timeZone(), pipeline);
                 pipeline.finish();
