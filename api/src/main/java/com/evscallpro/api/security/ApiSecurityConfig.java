@@ -72,6 +72,7 @@ class ApiSecurityConfig {
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/imports/**")).hasRole(ADMIN) // contact file imports
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/plannings"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/plannings/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups"),
