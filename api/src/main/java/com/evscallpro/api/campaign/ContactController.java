@@ -102,7 +102,8 @@ class ContactController {
         boolean descending = key.startsWith("-");
         String column = descending ? key.substring(1) : key;
         ContactQuery query = new ContactQuery(q, status, qualification, hasCallback);
-        String list = "contacts:" + campaignId + ":" + key + ":" + query.hashCode();
+        String list = "contacts:" + campaignId + ":" + key + ":" + java.util.Objects.hash(query.text(),
+                query.statuses().stream().map(Enum::name).toList(), query.qualifications(), query.hasCallback());
         List<String> after = Cursor.read(cursor, list, 1);
         campaigns.version(campaignId); // campaign.not-found first
         long total = directory.count(campaignId, query, Paged.COUNT_CAP);
@@ -110,7 +111,7 @@ class ContactController {
                 ? directory.pageAfter(campaignId, query, Cursor.asLong(after.get(0)), descending, size + 1)
                 : directory.page(campaignId, query, column, descending, Math.multiplyExact(page, size), size + 1);
         return Paged.ofKeyset(rows, after != null ? null : page, size, total, Paged.COUNT_CAP,
-                column.equals("id") ? c -> Cursor.of(list, c.id()) : null);
+                column.equals("id") ? c -> Cursor.of(list, c.id()) : c -> null);
     }
 
     /** Sort keys (the value is the key itself; descending adds '-'). */

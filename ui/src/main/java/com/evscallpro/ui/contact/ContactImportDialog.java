@@ -220,6 +220,7 @@ class ContactImportDialog extends Dialog {
         bar.setValue(p.fraction());
         bar.getElement().setAttribute("data-state", p.state().name());
         bar.getElement().setAttribute("data-rows", Integer.toString(p.rowsRead()));
+        bar.getElement().setAttribute("data-percent", Long.toString(Math.round(p.fraction() * 100)));
         figures.setText(getTranslation("contacts.import.figures", p.rowsRead(), p.imported(), p.rejected()));
         if (p.state().isFinal()) {
             closeSubscription();
@@ -231,6 +232,7 @@ class ContactImportDialog extends Dialog {
     private void showResult(ImportProgress p) {
         body.removeAll();
         getFooter().removeAll();
+        body.add(bar, figures); // the bar stays, at its end
         if (p.state() == ImportProgress.State.CANCELLED) {
             Paragraph cancelled = new Paragraph(getTranslation("contacts.import.cancelled", p.imported()));
             cancelled.setId("import-cancelled");
