@@ -102,8 +102,9 @@ class ContactController {
         boolean descending = key.startsWith("-");
         String column = descending ? key.substring(1) : key;
         ContactQuery query = new ContactQuery(q, status, qualification, hasCallback);
-        String list = "contacts:" + campaignId + ":" + key + ":" + java.util.Objects.hash(query.text(),
-                query.statuses().stream().map(Enum::name).toList(), query.qualifications(), query.hasCallback());
+        boolean filtered = !query.equals(ContactQuery.ALL);
+        String list = "contacts:" + campaignId + ":" + key + (filtered ? ":" + java.util.Objects.hash(query.text(),
+                query.statuses().stream().map(Enum::name).toList(), query.qualifications(), query.hasCallback()) : "");
         List<String> after = Cursor.read(cursor, list, 1);
         campaigns.version(campaignId); // campaign.not-found first
         long total = directory.count(campaignId, query, Paged.COUNT_CAP);
