@@ -172,8 +172,12 @@ final class ImportPipeline implements ContactCsvReader.Rows {
     }
 
     private void flush() {
+        int racedBefore = session.skippedWithoutLine();
         List<Skipped> skipped = session.load(batch);
-        counters.imported.addAndGet(batch.size() - skipped.size());
+        int raced = session.skippedWithoutLine() - racedBefore; // a concurrent import stored them meanwhile
+        counters.imported.addAndGet(batch.size() - skipped.size() - raced);
+        counters.alreadyInCampaign.addAndGet(raced);
+        counters.rejected.addAndGet(raced);
         for (Skipped s : skipped) {
             counters.alreadyInCampaign.incrementAndGet();
             reject(new Rejection(s.line(), names.phone(), s.phoneE164(), Rejection.ALREADY_IN_CAMPAIGN));

@@ -15,7 +15,10 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
-/** PostgreSQL {@code COPY} + one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} per batch. */
+/**
+ * PostgreSQL {@code COPY} into a temporary table, the phones already in the campaign taken out (and answered), then
+ * one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} per batch.
+ */
 class ContactBulkLoadImpl implements ContactBulkLoad {
 
     private static final String STAGE = """
@@ -25,19 +28,23 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             ) ON COMMIT DELETE ROWS""";
     private static final String COPY = "COPY contact_import_stage (line, first_name, last_name, phone_e164, "
             + "custom_fields, consent_at, consent_source, existing_contract) FROM STDIN";
-    /** Inserts the batch (line order: ids follow the file) and answers the rows whose phone was already there. */
-    private static final String MERGE = """
-            WITH inserted AS (
-                INSERT INTO contact (campaign_id, first_name, last_name, phone_e164, custom_fields, consent_at,
-                                     consent_source, existing_contract)
-                SELECT ?, first_name, last_name, phone_e164, COALESCE(custom_fields, '{}'), consent_at, consent_source,
-                       existing_contract
-                FROM contact_import_stage ORDER BY line
-                ON CONFLICT (campaign_id, phone_e164) DO NOTHING
-                RETURNING phone_e164)
-            SELECT s.line, s.phone_e164 FROM contact_import_stage s
-            WHERE NOT EXISTS (SELECT 1 FROM inserted i WHERE i.phone_e164 = s.phone_e164)
-            ORDER BY s.line""";
+    /**
+     * Takes the rows whose phone the campaign already has out of the batch (an index probe each: the unique key
+     * campaign + phone) and answers them. (A first version inserted with RETURNING and anti-joined the batch with
+     * that CTE: a nested loop over the batch twice, 1 s a batch of 10,000.)
+     */
+    private static final String SKIP_EXISTING = """
+            DELETE FROM contact_import_stage s USING contact c
+            WHERE c.campaign_id = ? AND c.phone_e164 = s.phone_e164
+            RETURNING s.line, s.phone_e164""";
+    /** Inserts what is left, in line order (ids follow the file); a phone a concurrent import just stored is skipped. */
+    private static final String INSERT = """
+            INSERT INTO contact (campaign_id, first_name, last_name, phone_e164, custom_fields, consent_at,
+                                 consent_source, existing_contract)
+            SELECT ?, first_name, last_name, phone_e164, COALESCE(custom_fields, '{}'), consent_at, consent_source,
+                   existing_contract
+            FROM contact_import_stage ORDER BY line
+            ON CONFLICT (campaign_id, phone_e164) DO NOTHING""";
 
     private final DataSource dataSource;
 
@@ -70,6 +77,7 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
         private final Connection connection;
         private final long campaignId;
         private final StringBuilder text = new StringBuilder(1 << 20);
+        private int raced;
 
         CopySession(Connection connection, long campaignId) {
             this.connection = connection;
@@ -84,19 +92,28 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             try {
                 copy(batch);
                 List<Skipped> skipped = new ArrayList<>();
-                try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-                    merge.setLong(1, campaignId);
-                    try (ResultSet rs = merge.executeQuery()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ANALYZE contact_import_stage"); // a temp table has no statistics otherwise
+                }
+                try (PreparedStatement existing = connection.prepareStatement(SKIP_EXISTING)) {
+                    existing.setLong(1, campaignId);
+                    try (ResultSet rs = existing.executeQuery()) {
                         while (rs.next()) {
                             skipped.add(new Skipped(rs.getInt(1), rs.getString(2)));
                         }
                     }
                 }
+                int inserted;
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    insert.setLong(1, campaignId);
+                    inserted = insert.executeUpdate();
+                }
+                raced += batch.size() - skipped.size() - inserted;
                 connection.commit();
                 return skipped;
             } catch (SQLException | IOException e) {
                 rollbackQuietly();
-                throw new UncategorizedSQLException("bulk contact load", MERGE,
+                throw new UncategorizedSQLException("bulk contact load", INSERT,
                         e instanceof SQLException s ? s : new SQLException(e));
             }
         }
@@ -158,6 +175,11 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             } catch (SQLException ignored) {
                 // the connection is closed with the session
             }
+        }
+
+        @Override
+        public int skippedWithoutLine() {
+            return raced;
         }
 
         @Override
