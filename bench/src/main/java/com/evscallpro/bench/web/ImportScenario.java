@@ -91,10 +91,10 @@ public final class ImportScenario {
             results.add(new Result("import rows/s vs bare COPY of the same file", "rows/s", ours, copy,
                     "≥ 0.5x", ours >= TARGET_RATIO * copy, String.format(Locale.ROOT,
                     "bare COPY (one text column, no parsing, no index) %.1f s", copySeconds)));
-            results.add(new Result("import heap growth (heap after each GC, peak)", "MB", heap.peakMb(), Double.NaN,
-                    "< " + TARGET_HEAP_MB, heap.peakMb() < TARGET_HEAP_MB, String.format(Locale.ROOT,
-                    "before the import %d MB; peak used including garbage %d MB", heap.baselineMb(),
-                    heap.peakUsedMb())));
+            results.add(new Result("import heap growth (live, full GC every 3 s, peak)", "MB", heap.peakLiveMb(),
+                    Double.NaN, "< " + TARGET_HEAP_MB, heap.peakLiveMb() < TARGET_HEAP_MB, String.format(Locale.ROOT,
+                    "before the import %d MB live; after young GCs (promoted garbage included) peak +%d MB; used "
+                    + "including garbage peak %d MB", heap.baselineMb(), heap.peakMb(), heap.peakUsedMb())));
             return results;
         } finally {
             Files.deleteIfExists(file);
@@ -168,6 +168,7 @@ public final class ImportScenario {
         private final java.util.List<Runnable> unsubscribe = new ArrayList<>();
         private volatile long peakAfterGc = baseline;
         private volatile long peakUsed;
+        private volatile long peakLive;
         private volatile boolean running = true;
 
         HeapWatch() {
@@ -204,14 +205,26 @@ public final class ImportScenario {
 
         @Override
         public void run() {
+            long nextFullGc = System.nanoTime() + 3_000_000_000L;
             while (running) {
-                peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                peakUsed = Math.max(peakUsed, used);
+                if (System.nanoTime() > nextFullGc) { // what is really live now (a young GC promotes garbage)
+                    System.gc();
+                    peakLive = Math.max(peakLive,
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    nextFullGc = System.nanoTime() + 3_000_000_000L;
+                }
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
+        }
+
+        long peakLiveMb() {
+            return Math.max(0, peakLive - baseline) >> 20;
         }
 
         void stopWatching() {

@@ -29,12 +29,6 @@ public interface ContactBulkLoad {
         /** Copies and merges one batch, committed. @return the rows skipped, by line */
         List<Skipped> load(List<StagedContact> batch);
 
-        /**
-         * Rows skipped because a concurrent import stored the same phone between the check and the insert (counted,
-         * without their lines), since the session opened.
-         */
-        int skippedWithoutLine();
-
         @Override
         void close();
     }
