@@ -269,6 +269,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             state = State.RUNNING;
             publish();
             long t0 = System.nanoTime();
+            State end = State.FAILED;
             try (InputStream raw = new Counting(Files.newInputStream(file), bytesRead);
                  BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(raw, mapping.charset()),
                          mapping.charset()), 256 * 1024);
@@ -280,26 +281,26 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
                         settings.timeZone(), pipeline);
                 pipeline.finish();
                 storeMillis = pipeline.storeNanos() / 1_000_000;
-                state = cancelled ? State.CANCELLED : State.DONE;
+                end = cancelled ? State.CANCELLED : State.DONE;
             } catch (EvsException e) {
                 errorCode = e.code();
                 errorArgs = e.args();
-                state = State.FAILED;
             } catch (IOException | RuntimeException e) {
                 log.warn("Import {} of {} into campaign {} failed", id, fileName, campaign.getId(), e);
                 errorCode = "import.failed";
-                state = State.FAILED;
             } finally {
                 rejections.close();
-                finishedAt = Instant.now();
                 deleteQuietly(file);
             }
+            publisher.publishEvent(new ContactsImported(campaign.getId(), counters.imported.get(),
+                    counters.rejected.get()));
+            finishedAt = Instant.now();
+            state = end; // last: whoever sees a final state sees everything done
             ImportProgress done = snapshot();
             log.info("Import {} of {} into campaign {} '{}' {}: {} rows read, {} imported, {} rejected ({} duplicates "
                             + "in the file, {} already in the campaign) in {} ms, {} ms of them storing", id, fileName, campaign.getId(),
                     campaign.getName(), done.state(), done.rowsRead(), done.imported(), done.rejected(),
                     done.duplicatesInFile(), done.alreadyInCampaign(), (System.nanoTime() - t0) / 1_000_000, storeMillis);
-            publisher.publishEvent(new ContactsImported(campaign.getId(), done.imported(), done.rejected()));
             publish();
         }
 
