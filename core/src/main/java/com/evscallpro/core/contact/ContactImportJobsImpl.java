@@ -270,13 +270,16 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             publish();
             long t0 = System.nanoTime();
             State end = State.FAILED;
-            try (InputStream raw = new Counting(Files.newInputStream(file), bytesRead);
+            ExecutorService storer = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("contact-import-store-", 1).daemon(true).factory());
+            try (storer;
+                 InputStream raw = new Counting(Files.newInputStream(file), bytesRead);
                  BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(raw, mapping.charset()),
                          mapping.charset()), 256 * 1024);
                  ContactBulkLoad.Session session = contacts.openBulkLoad(campaign.getId())) {
                 ImportPipeline pipeline = new ImportPipeline(session,
                         new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT),
-                        settings.batchSize(), rejections, counters, () -> cancelled, this::publish, validators);
+                        settings.batchSize(), rejections, counters, () -> cancelled, this::publish, validators, storer);
                 ContactCsvReader.read(reader, mapping.delimiter(), header -> pipeline.named(fitted(header)),
                         settings.timeZone(), pipeline);
                 pipeline.finish();

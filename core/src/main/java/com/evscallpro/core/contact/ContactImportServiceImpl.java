@@ -119,7 +119,7 @@ class ContactImportServiceImpl implements ContactImportService {
              ContactBulkLoad.Session session = contacts.openBulkLoad(campaignId)) {
             ImportPipeline pipeline = new ImportPipeline(session,
                     new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT), CSV_BATCH,
-                    rejections, counters, () -> false, () -> { }, Runnable::run);
+                    rejections, counters, () -> false, () -> { }, Runnable::run, Runnable::run);
             ContactCsvReader.read(in, delimiter,
                     header -> pipeline.named(ImportMapping.suggest(delimiter, StandardCharsets.UTF_8, header)),
                     settings.timeZone(), pipeline);

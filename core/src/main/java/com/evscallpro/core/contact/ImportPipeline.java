@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * line once the batch is stored; nothing else is kept per row, so memory stays flat whatever the file's size.
  * <p>Validation (libphonenumber: ~10 µs a number, the import's main cost) runs on {@code validators} by chunks of
  * {@value #CHUNK} rows, at most {@value #IN_FLIGHT} chunks ahead; the results are taken in file order on the
- * calling thread, which alone de-duplicates and stores.
+ * calling thread, which alone de-duplicates; a full batch goes to {@code storer} while the next is read (the
+ * database works while Java reads on), one batch at a time.
  */
 final class ImportPipeline implements ContactCsvReader.Rows {
 
@@ -39,7 +40,10 @@ final class ImportPipeline implements ContactCsvReader.Rows {
     private final BooleanSupplier cancelled;
     private final Runnable afterBatch;
     private final PhoneSet phones = new PhoneSet();
-    private final List<StagedContact> batch;
+    private List<StagedContact> batch;
+    private final java.util.concurrent.Executor storer;
+    private java.util.concurrent.CompletableFuture<Void> storing =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
     private final List<Rejection> pending = new ArrayList<>();
     private ContactValidator.Names names = ContactValidator.Names.FIELDS;
     private final java.util.concurrent.Executor validators;
@@ -52,8 +56,9 @@ final class ImportPipeline implements ContactCsvReader.Rows {
 
     ImportPipeline(ContactBulkLoad.Session session, ContactValidator validator, int batchSize, RejectionLog log,
                    Counters counters, BooleanSupplier cancelled, Runnable afterBatch,
-                   java.util.concurrent.Executor validators) {
+                   java.util.concurrent.Executor validators, java.util.concurrent.Executor storer) {
         this.validators = validators;
+        this.storer = storer;
         this.session = session;
         this.validator = validator;
         this.batchSize = batchSize;
@@ -162,6 +167,7 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         if (cancelled.getAsBoolean()) {
             inFlight.forEach(f -> f.cancel(false));
             inFlight.clear();
+            awaitStored(); // the batch being stored is kept
             return;
         }
         submit();
@@ -169,6 +175,7 @@ final class ImportPipeline implements ContactCsvReader.Rows {
             take();
         }
         flush();
+        awaitStored();
     }
 
     /** Nanoseconds spent storing batches (COPY + merge), for the import's log line. */
@@ -176,22 +183,44 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         return storeNanos;
     }
 
-    private long storeNanos;
+    private volatile long storeNanos;
 
+    /**
+     * Hands the batch and its rejections to the storer and goes on reading: the previous batch must be stored first
+     * (one batch stored while the next is read; the session is used by one thread at a time).
+     */
     private void flush() {
+        List<StagedContact> rows = batch;
+        List<Rejection> faults = new ArrayList<>(pending);
+        String phoneColumn = names.phone();
+        batch = new ArrayList<>(batchSize);
+        pending.clear();
+        awaitStored();
+        storing = java.util.concurrent.CompletableFuture.runAsync(() -> store(rows, faults, phoneColumn), storer);
+    }
+
+    private void store(List<StagedContact> rows, List<Rejection> faults, String phoneColumn) {
         long t0 = System.nanoTime();
-        List<Skipped> skipped = session.load(batch);
-        counters.imported.addAndGet(batch.size() - skipped.size());
+        List<Skipped> skipped = session.load(rows);
+        counters.imported.addAndGet(rows.size() - skipped.size());
         for (Skipped s : skipped) {
             counters.alreadyInCampaign.incrementAndGet();
-            reject(new Rejection(s.line(), names.phone(), s.phoneE164(), Rejection.ALREADY_IN_CAMPAIGN));
+            counters.rejected.incrementAndGet();
+            faults.add(new Rejection(s.line(), phoneColumn, s.phoneE164(), Rejection.ALREADY_IN_CAMPAIGN));
         }
-        batch.clear();
         storeNanos += System.nanoTime() - t0;
-        pending.sort(Comparator.comparingInt(Rejection::line));
-        log.addAll(pending);
-        pending.clear();
+        faults.sort(Comparator.comparingInt(Rejection::line));
+        log.addAll(faults);
         afterBatch.run();
+    }
+
+    /** Waits for the batch being stored; its failure is the import's. */
+    private void awaitStored() {
+        try {
+            storing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** A JSON object of strings, written by hand (the import's hot path). */
