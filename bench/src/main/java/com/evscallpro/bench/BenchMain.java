@@ -12,7 +12,7 @@ import com.evscallpro.bench.originate.OriginateScenario;
 
 /**
  * Runs the scenario benchmarks and prints one table: metric, value, baseline (measured in the same run), ratio,
- * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer]} (no scenario = all). Exit status 1
+ * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import]} (no scenario = all). Exit status 1
  * when a target is missed, 2 when a scenario crashed.
  */
 public final class BenchMain {
@@ -23,15 +23,15 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import]");
                     System.exit(64);
                 }
             }
         }
         if (only.isEmpty()) {
-            only.addAll(List.of("ami", "originate", "agi", "api", "ui", "ivr", "dialer"));
+            only.addAll(List.of("ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import"));
         }
         System.err.printf(Locale.ROOT, "EVSCallPro bench: Java %s (%s), %d CPUs visible, max heap %d MB%s%n",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
@@ -67,6 +67,9 @@ public final class BenchMain {
                                 : com.evscallpro.bench.dialer.BridgeLatencyScenario.Config.standard()).run());
                         yield r;
                     }
+                    case "import" -> new com.evscallpro.bench.web.ImportScenario(quick
+                            ? com.evscallpro.bench.web.ImportScenario.Config.quick()
+                            : com.evscallpro.bench.web.ImportScenario.Config.standard()).run();
                     default -> throw new IllegalArgumentException(s);
                 });
             } catch (Exception | Error e) {

@@ -66,7 +66,7 @@ class ApiPagingEndToEndTest {
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/campaigns/" + campaign + "/contacts?page=2&cursor=" + first, admin).code())
                 .isEqualTo("request.page-and-cursor");
-        assertThat(api.get("/api/v1/campaigns/" + campaign + "/contacts?sort=phone", admin).code())
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/contacts?sort=customFields", admin).code())
                 .isEqualTo("request.sort-unsupported");
     }
 

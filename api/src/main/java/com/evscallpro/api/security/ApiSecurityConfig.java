@@ -78,6 +78,7 @@ class ApiSecurityConfig {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
                                 .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                         .requestMatchers(paths.matcher("/api/v1/callbacks/**")).hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/imports/**")).hasRole(ADMIN) // contact file imports
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/plannings"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/plannings/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/qualification-groups"),

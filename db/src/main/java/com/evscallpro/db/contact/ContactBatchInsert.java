@@ -7,7 +7,13 @@ import java.util.Map;
 public interface ContactBatchInsert {
 
     /** One contact to insert; the phone must already be E.164. */
-    record NewContact(String firstName, String lastName, String phoneE164, Map<String, String> customFields) {
+    record NewContact(String firstName, String lastName, String phoneE164, Map<String, String> customFields,
+                      java.time.Instant consentAt, String consentSource, boolean existingContract) {
+
+        /** Without consent basis. */
+        public NewContact(String firstName, String lastName, String phoneE164, Map<String, String> customFields) {
+            this(firstName, lastName, phoneE164, customFields, null, null, false);
+        }
     }
 
     /**

@@ -24,8 +24,10 @@ class ContactBatchInsertImpl implements ContactBatchInsert {
     public boolean[] insertNew(long campaignId, List<NewContact> contacts) {
         boolean[] inserted = new boolean[contacts.size()];
         String sql = """
-                INSERT INTO contact (campaign_id, first_name, last_name, phone_e164, custom_fields)
-                VALUES (:campaignId, :firstName, :lastName, :phone, CAST(:customFields AS jsonb))
+                INSERT INTO contact (campaign_id, first_name, last_name, phone_e164, custom_fields, consent_at,
+                                     consent_source, existing_contract)
+                VALUES (:campaignId, :firstName, :lastName, :phone, CAST(:customFields AS jsonb), :consentAt,
+                        :consentSource, :existingContract)
                 ON CONFLICT (campaign_id, phone_e164) DO NOTHING
                 """;
         for (int from = 0; from < contacts.size(); from += BATCH) {
@@ -36,7 +38,11 @@ class ContactBatchInsertImpl implements ContactBatchInsert {
                             .addValue("firstName", c.firstName())
                             .addValue("lastName", c.lastName())
                             .addValue("phone", c.phoneE164())
-                            .addValue("customFields", JsonbConverters.toJson(c.customFields())))
+                            .addValue("customFields", JsonbConverters.toJson(c.customFields()))
+                            .addValue("consentAt", c.consentAt() == null ? null
+                                    : java.sql.Timestamp.from(c.consentAt()))
+                            .addValue("consentSource", c.consentSource())
+                            .addValue("existingContract", c.existingContract()))
                     .toArray(SqlParameterSource[]::new);
             int[] counts = jdbc.batchUpdate(sql, params);
             for (int i = 0; i < counts.length; i++) {

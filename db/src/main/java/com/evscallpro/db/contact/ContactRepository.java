@@ -6,7 +6,8 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface ContactRepository extends ListCrudRepository<Contact, Long>, ContactBatchInsert {
+public interface ContactRepository extends ListCrudRepository<Contact, Long>, ContactBatchInsert, ContactBulkLoad,
+        ContactListing {
 
     /**
      * Atomically claims up to {@code limit} due contacts of a campaign for dialing: status NEW, RETRY or CALLBACK

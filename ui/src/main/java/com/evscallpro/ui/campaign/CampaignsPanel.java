@@ -156,7 +156,12 @@ public class CampaignsPanel extends VerticalLayout {
             root.getSubMenu().addItem(getTranslation("admin.crmLink"), e -> crmLink.accept(c))
                     .setId("crm-link-" + c.id());
         }
-        HorizontalLayout row = new HorizontalLayout(start, pause, edit, more);
+        com.vaadin.flow.component.html.Anchor contacts = new com.vaadin.flow.component.html.Anchor(
+                "campaigns/" + c.id() + "/contacts", getTranslation("admin.contacts"));
+        contacts.setId("contacts-" + c.id());
+        contacts.addClassName("campaign-contacts");
+        HorizontalLayout row = new HorizontalLayout(start, pause, edit, contacts, more);
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         row.setSpacing(false);
         row.getStyle().set("gap", "var(--lumo-space-xs)");
         return row;

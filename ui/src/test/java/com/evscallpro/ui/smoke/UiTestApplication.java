@@ -85,6 +85,16 @@ class UiTestApplication {
     }
 
     @Bean
+    com.evscallpro.core.contact.ContactImportJobs contactImportJobs() {
+        return mock(com.evscallpro.core.contact.ContactImportJobs.class);
+    }
+
+    @Bean
+    com.evscallpro.core.contact.ContactDirectory contactDirectory() {
+        return mock(com.evscallpro.core.contact.ContactDirectory.class);
+    }
+
+    @Bean
     EventBus eventBus() {
         return mock(EventBus.class);
     }
