@@ -157,7 +157,8 @@ class ApiBackOfficeEndToEndTest {
         String processId = "api-ivr-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         java.util.function.Function<String, String> bpmn = name -> io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
                 io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId).startEvent()
-                        .serviceTask("play", t -> t.name(name).zeebeJobType("evs.test.noop")).endEvent().done());
+                        .serviceTask("play", t -> t.name(name).zeebeJobTypeExpression("\"ivr.play.\" + evsNode")
+                                .zeebeInput("hello-world", "prompt")).endEvent().done());
         ApiClient.Response created = api.post("/api/v1/flows", admin, map("kind", "IVR", "name", "API flow " + processId,
                 "bpmnXml", bpmn.apply("Hello")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);

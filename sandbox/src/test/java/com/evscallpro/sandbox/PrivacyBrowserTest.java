@@ -146,6 +146,7 @@ class PrivacyBrowserTest {
         admin.setDefaultTimeout(30_000);
         login(admin, base, "pw-crm-admin", "pw-crm-admin-secret");
         admin.navigate(base + "admin");
+        admin.locator("#more-campaign-" + campaignId).click(); // the CRM link is in the row's "more" menu
         admin.locator("#crm-link-" + campaignId).click();
         admin.locator("#crm-link-template input").fill("https://crm.example.com/c?phone={phone}&who={lastName}");
         admin.locator("#crm-link-save").click();

@@ -92,9 +92,14 @@ class RbacMatrixEndToEndTest {
         assertThat(views.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey))
                 .as("the only view open to anonymous users").containsExactly("login");
         List<String> mismatches = new ArrayList<>();
+        // routes with parameters are opened on a real object (a campaign of this test)
+        long campaignId = stack.bean(com.evscallpro.core.campaign.CampaignService.class).create(
+                new com.evscallpro.core.campaign.NewCampaign("RBAC " + System.nanoTime(), 1, 60, 20, null));
+        java.util.function.UnaryOperator<String> concrete = path -> path.replace(":campaignId",
+                Long.toString(campaignId));
         FormLogin anonymous = new FormLogin(stack.httpPort());
         for (var view : views.entrySet()) {
-            HttpResponse<String> page = anonymous.get("/" + view.getKey());
+            HttpResponse<String> page = anonymous.get("/" + concrete.apply(view.getKey()));
             boolean allowed = view.getValue() == null;
             boolean served = page.statusCode() == 200;
             boolean toLogin = page.statusCode() == 302
@@ -115,7 +120,7 @@ class RbacMatrixEndToEndTest {
                 page.setDefaultTimeout(30_000);
                 for (var view : views.entrySet()) {
                     boolean allowed = view.getValue() == null || view.getValue().contains(role);
-                    page.navigate("http://localhost:" + stack.httpPort() + "/" + view.getKey());
+                    page.navigate("http://localhost:" + stack.httpPort() + "/" + concrete.apply(view.getKey()));
                     // every view has an id ending in -view; a refusal shows the 403 page instead
                     page.locator("[id$='-view'], #refused-page").first().waitFor();
                     boolean refused = page.locator("#refused-page[data-status='403']").count() > 0;

@@ -87,7 +87,12 @@ class ContactListView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("campaignId").orElse(-1L);
+        long id;
+        try { // a hand-typed address may carry anything: not a number is no campaign
+            id = Long.parseLong(event.getRouteParameters().get("campaignId").orElse("-1"));
+        } catch (NumberFormatException e) {
+            id = -1L;
+        }
         try {
             campaign = campaigns.summary(id);
         } catch (RuntimeException e) {
