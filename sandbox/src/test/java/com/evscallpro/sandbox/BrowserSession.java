@@ -45,6 +45,11 @@ final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /** The browser itself, for tests that open their own contexts (another viewport, an unsigned page). */
+    Browser browser() {
+        return browser;
+    }
+
     String base() {
         return "http://localhost:" + stack.httpPort() + "/";
     }

@@ -33,26 +33,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CallingRulesBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static BrowserSession session;
 
     private final SandboxTestContext stack = SandboxTestContext.get();
 
     @BeforeAll
     static void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = AgentAndSupervisorBrowserTest.chromium(playwright);
+        session = new BrowserSession(SandboxTestContext.get());
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -73,7 +66,7 @@ class CallingRulesBrowserTest {
                         UserAccount.Role.ADMIN, null, "en"));
 
         String base = "http://localhost:" + stack.httpPort() + "/";
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page page = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         page.setDefaultTimeout(30_000);
         page.navigate(base + "login");
         page.locator("#vaadinLoginUsername input").fill("pw-rules-admin");

@@ -37,26 +37,19 @@ import org.junit.jupiter.api.Test;
  */
 class CampaignEditorBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static BrowserSession session;
 
     private final SandboxTestContext stack = SandboxTestContext.get();
 
     @BeforeAll
     static void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = AgentAndSupervisorBrowserTest.chromium(playwright);
+        session = new BrowserSession(SandboxTestContext.get());
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -75,7 +68,7 @@ class CampaignEditorBrowserTest {
         CampaignService campaigns = stack.bean(CampaignService.class);
         String base = "http://localhost:" + stack.httpPort() + "/";
 
-        Page admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page admin = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         admin.setDefaultTimeout(30_000);
         login(admin, base, "ce-admin-" + suffix, "ce-admin-password");
         admin.navigate(base + "admin");
@@ -168,7 +161,7 @@ class CampaignEditorBrowserTest {
         contacts.scheduleCallback(contact, java.time.Instant.now().minusSeconds(600), null); // overdue, anyone's
         String base = "http://localhost:" + stack.httpPort() + "/";
 
-        Page supervisor = browser.newContext(new Browser.NewContextOptions().setViewportSize(420, 800)).newPage();
+        Page supervisor = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(420, 800)).newPage();
         supervisor.setDefaultTimeout(30_000);
         login(supervisor, base, "ce-super-" + suffix, "ce-super-password");
         supervisor.navigate(base + "campaigns");
@@ -192,7 +185,7 @@ class CampaignEditorBrowserTest {
         assertThat(stack.bean(com.evscallpro.core.contact.Callbacks.class).list(
                 new com.evscallpro.core.contact.Callbacks.Filter(campaignId, agent.id(), true), 0, 10)).hasSize(1);
 
-        Page agentPage = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page agentPage = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         agentPage.setDefaultTimeout(30_000);
         login(agentPage, base, "ce-agent-" + suffix, "ce-agent-password");
         assertThat(agentPage.locator("#agent-callbacks-summary")).hasText("My callbacks: 1 (1 overdue)");

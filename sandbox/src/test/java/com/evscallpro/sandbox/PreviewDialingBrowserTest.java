@@ -14,7 +14,6 @@ import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -36,26 +35,19 @@ class PreviewDialingBrowserTest {
     private static final LocatorAssertions.HasAttributeOptions WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static BrowserSession session;
 
     private final SandboxTestContext stack = SandboxTestContext.get();
 
     @BeforeAll
     static void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = AgentAndSupervisorBrowserTest.chromium(playwright);
+        session = new BrowserSession(SandboxTestContext.get());
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -74,7 +66,7 @@ class PreviewDialingBrowserTest {
                 .param(campaignId).update();
         String base = "http://localhost:" + stack.httpPort() + "/";
         try {
-            Page page = browser.newContext().newPage();
+            Page page = session.browser().newContext().newPage();
             page.setDefaultTimeout(30_000);
             page.navigate(base + "login");
             page.locator("#vaadinLoginUsername input").fill("pv-agent");
