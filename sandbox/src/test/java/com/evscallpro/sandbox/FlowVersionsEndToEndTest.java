@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.flow.FlowKind;
+import com.evscallpro.core.flow.FlowProblem;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.prompt.PromptService;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
@@ -102,7 +104,8 @@ class FlowVersionsEndToEndTest {
                 .condition("=menuChoice = \"1\"").serviceTask("FaxTask", t -> t.zeebeJobType("fax.send")).endEvent()
                 .done());
         FlowVersionView lint = flows.saveDraft(created.id(), unhandled, "menu 2 forgotten");
-        assertThat(flows.problems(created.id(), unhandled)).extracting(p -> p.elementId() + ":" + p.code())
+        assertThat(flows.problems(created.id(), unhandled)).filteredOn(FlowProblem::isError)
+                .extracting(p -> p.elementId() + ":" + p.code())
                 .containsExactlyInAnyOrder("FaxTask:unknown-job-type", "MenuTask:menu-choice-unhandled");
         assertThatThrownBy(() -> flows.publish(lint.id(), null)).isInstanceOfSatisfying(EvsException.class,
                 e -> assertThat(String.valueOf(e.args().get(0))).contains("MenuTask").contains("FaxTask"));
@@ -115,6 +118,30 @@ class FlowVersionsEndToEndTest {
                 + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">&x;</definitions>";
         assertThatThrownBy(() -> flows.saveDraft(created.id(), xxe, null)).isInstanceOfSatisfying(EvsException.class,
                 e -> assertThat(e.code()).isEqualTo("flow.bpmn-invalid"));
+    }
+
+    @Test
+    void warnings_name_the_prompts_the_library_lacks_and_the_silent_ends_and_do_not_stop_a_publish() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String processId = "test-ivr-" + suffix;
+        String present = "warn-present-" + suffix;
+        String absent = "warn-absent-" + suffix;
+        stack.bean(PromptService.class).create(present, "a prompt of the library");
+        String xml = Bpmn.convertToString(Bpmn.createExecutableProcess(processId).startEvent("start")
+                .serviceTask("Known", t -> t.zeebeJobTypeExpression("\"ivr.play.\" + evsNode").zeebeInput(present, "prompt"))
+                .serviceTask("Unknown", t -> t.zeebeJobTypeExpression("\"ivr.play.\" + evsNode").zeebeInput(absent, "prompt"))
+                .endEvent("Silent").done());
+        FlowView created = flows.create(FlowKind.IVR, "Warnings " + suffix, null, xml, null);
+        List<FlowProblem> problems = flows.problems(created.id(), xml);
+        assertThat(problems).noneMatch(FlowProblem::isError);
+        assertThat(problems).extracting(p -> p.elementId() + ":" + p.code() + p.args())
+                .containsExactlyInAnyOrder("Unknown:prompt-not-in-library[prompt, " + absent + "]",
+                        "Silent:ends-in-silence[Unknown]");
+        flows.publish(created.draftVersionId(), "published with its warnings");
+        assertThat(flows.definitionKey(processId)).isPositive();
+        // the same prompt, once in the library, is no longer reported
+        stack.bean(PromptService.class).create(absent, "now it exists");
+        assertThat(flows.problems(created.id(), xml)).extracting(FlowProblem::code).containsExactly("ends-in-silence");
     }
 
     @Test

@@ -29,6 +29,16 @@ import org.w3c.dom.NodeList;
  *   business rule task (no decision tables are deployed), a call activity, and in an IVR flow a user task (no one
  *   fills a form during an IVR call).</li>
  * </ul>
+ * Warnings (the flow is published anyway, the analyst is told):
+ * <ul>
+ *   <li>{@code ends-in-silence}: in an IVR flow, an end event that a path reaches without the call being ended or
+ *   handed over first (a hang-up or transfer block, or an agent answering from a queue): the caller would hear
+ *   silence until the runtime's watchdog sends them down the safe path (args: the element just before, or the
+ *   start);</li>
+ *   <li>{@code prompt-not-in-library} (checked by the flow service, which knows the library): a block names a prompt
+ *   the library does not have; Asterisk plays it only if it has a sound of its own by that name (args: input,
+ *   name).</li>
+ * </ul>
  */
 final class FlowLint {
 
@@ -99,6 +109,9 @@ final class FlowLint {
             }
         }
         menus(kind, nodes, outgoing, problems);
+        if (kind == FlowKind.IVR) {
+            silentEnds(nodes, incoming, messages, problems);
+        }
         problems.sort(java.util.Comparator.comparing((FlowProblem p) -> p.elementId() == null ? "" : p.elementId())
                 .thenComparing(FlowProblem::code));
         return problems;
@@ -177,6 +190,107 @@ final class FlowLint {
                 }
             }
         }
+    }
+
+    /** The inputs of IVR blocks that name a prompt. */
+    static final List<String> PROMPT_INPUTS = List.of("prompt", "invalidPrompt", "noInputPrompt");
+
+    /**
+     * The prompts an IVR flow names literally, per element: input → name (computed values, {@code =…}, and
+     * {@code none}, silence, are left out): what the flow service checks against the prompt library.
+     */
+    static Map<String, Map<String, String>> promptReferences(String xml) {
+        Document doc = BpmnFacts.parse(xml);
+        Map<String, Map<String, String>> references = new java.util.TreeMap<>();
+        NodeList tasks = doc.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "serviceTask");
+        for (int i = 0; i < tasks.getLength(); i++) {
+            Element task = (Element) tasks.item(i);
+            Element definition = descendant(task, ZEEBE_NS, "taskDefinition");
+            if (definition == null || FlowJobTypes.ivrBlock(definition.getAttribute("type")) == null) {
+                continue;
+            }
+            Map<String, String> inputs = inputs(task);
+            for (String input : PROMPT_INPUTS) {
+                String value = inputs.get(input);
+                if (value != null && !value.isBlank() && !value.strip().startsWith("=")
+                        && !"none".equals(value.strip())) {
+                    references.computeIfAbsent(task.getAttribute("id"), k -> new java.util.LinkedHashMap<>())
+                            .put(input, value.strip());
+                }
+            }
+        }
+        return references;
+    }
+
+    /**
+     * Each end event of the process (not of a sub-process) must be reached only once the call is over for the flow:
+     * walking back from it through gateways and non-answering events, every way must meet a hang-up or transfer
+     * block, or a {@code queue-answered} message (an agent has the caller), before it meets another block, a
+     * boundary event (a block's failure branch) or the start.
+     */
+    private static void silentEnds(Map<String, Element> nodes, Map<String, List<Element>> incoming,
+                                   Map<String, Element> messages, List<FlowProblem> problems) {
+        for (Element end : nodes.values()) {
+            if (!"endEvent".equals(end.getLocalName())
+                    || !"process".equals(((Element) end.getParentNode()).getLocalName())
+                    || child(end, BpmnFacts.BPMN_NS, "errorEventDefinition") != null) {
+                continue;
+            }
+            String silentAfter = silentPredecessor(end, nodes, incoming, messages);
+            if (silentAfter != null) {
+                String id = end.getAttribute("id");
+                problems.add(FlowProblem.warning(id, "ends-in-silence", List.of(silentAfter),
+                        "the call is not ended or handed over before this end (after " + silentAfter
+                                + "): the caller would wait in silence"));
+            }
+        }
+    }
+
+    /** The first element found walking back from {@code end} after which the caller is left alone; null if none. */
+    private static String silentPredecessor(Element end, Map<String, Element> nodes,
+                                            Map<String, List<Element>> incoming, Map<String, Element> messages) {
+        java.util.ArrayDeque<Element> todo = new java.util.ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        todo.add(end);
+        while (!todo.isEmpty()) {
+            Element node = todo.poll();
+            for (Element flow : incoming.getOrDefault(node.getAttribute("id"), List.of())) {
+                Element previous = nodes.get(flow.getAttribute("sourceRef"));
+                if (previous == null || !seen.add(previous.getAttribute("id"))) {
+                    continue;
+                }
+                switch (endsOrHandsOver(previous, messages)) {
+                    case YES -> { }
+                    case NO -> {
+                        return previous.getAttribute("id");
+                    }
+                    case PASS_THROUGH -> todo.add(previous);
+                }
+            }
+        }
+        return null;
+    }
+
+    private enum Ending { YES, NO, PASS_THROUGH }
+
+    private static Ending endsOrHandsOver(Element node, Map<String, Element> messages) {
+        String type = node.getLocalName();
+        if ("serviceTask".equals(type) || "sendTask".equals(type)) {
+            Element definition = descendant(node, ZEEBE_NS, "taskDefinition");
+            String block = definition == null ? null : FlowJobTypes.ivrBlock(definition.getAttribute("type"));
+            return "hangup".equals(block) || "transfer".equals(block) ? Ending.YES : Ending.NO;
+        }
+        if ("startEvent".equals(type) || "boundaryEvent".equals(type)) {
+            return Ending.NO;
+        }
+        Element messageDef = child(node, BpmnFacts.BPMN_NS, "messageEventDefinition");
+        if (messageDef != null) {
+            Element message = messages.get(messageDef.getAttribute("messageRef"));
+            if (message != null && "queue-answered".equals(message.getAttribute("name"))) {
+                return Ending.YES;
+            }
+        }
+        return type.endsWith("Gateway") || type.startsWith("intermediate") ? Ending.PASS_THROUGH : Ending.NO;
     }
 
     private static boolean isEventSubProcessOrCompensation(Element node) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * {@code flow.version-not-found} (id), {@code flow.name-required}, {@code flow.name-taken} (name),
  * {@code flow.bpmn-invalid} (reasons, one per line), {@code flow.process-id-taken} (process id),
  * {@code flow.process-id-changed} (expected, found), {@code flow.not-published} (process id),
- * {@code flow.deploy-failed} (reason). Publish and import refuse a file with problems ({@link #problems(long,
- * String)}) as {@code flow.bpmn-invalid}, one problem per line. A refused publish changes nothing: what was published stays published.
+ * {@code flow.deploy-failed} (reason). Publish and import refuse a file with errors ({@link #problems(long,
+ * String)}; warnings do not refuse) as {@code flow.bpmn-invalid}, one error per line. A refused publish changes nothing: what was published stays published.
  */
 public interface FlowService {
 
@@ -42,7 +42,8 @@ public interface FlowService {
     /**
      * Why {@code bpmnXml} could not be published as a version of the flow: the file itself (unreadable, not one
      * executable process, another process id), the engine's model validation ({@code zeebe}) and our rules
-     * ({@link FlowLint}), each pointing at its element. Empty: it can be published.
+     * ({@link FlowLint}), each pointing at its element; then warnings (e.g. a path that leaves the caller in silence,
+     * a prompt the library does not have). It can be published when none is an {@link FlowProblem#isError() error}.
      */
     List<FlowProblem> problems(long flowId, String bpmnXml);
 

@@ -2,6 +2,7 @@ package com.evscallpro.core.flow;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.prompt.PromptLibrary;
 import com.evscallpro.db.flow.FlowRepository;
 import com.evscallpro.db.flow.FlowRow;
 import com.evscallpro.db.flow.FlowVersionRepository;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +31,17 @@ class FlowServiceImpl implements FlowService {
     private final FlowVersionRepository versions;
     private final FlowEngine engine;
     private final AuditTrail audit;
+    private final ObjectProvider<PromptLibrary> prompts;
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
 
-    FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit) {
+    FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
+                    ObjectProvider<PromptLibrary> prompts) {
         this.flows = flows;
         this.versions = versions;
         this.engine = engine;
         this.audit = audit;
+        this.prompts = prompts;
     }
 
     @Override
@@ -141,13 +146,37 @@ class FlowServiceImpl implements FlowService {
             String message = elementId == null ? problem : problem.substring(colon + 2);
             problems.add(new FlowProblem(elementId, "zeebe", List.of(message), message));
         }
-        problems.addAll(FlowLint.check(FlowKind.valueOf(flow.kind()), bpmnXml));
+        FlowKind kind = FlowKind.valueOf(flow.kind());
+        problems.addAll(FlowLint.check(kind, bpmnXml));
+        if (kind == FlowKind.IVR && problems.stream().noneMatch(p -> "zeebe".equals(p.code()))) {
+            problems.addAll(promptsNotInLibrary(bpmnXml));
+        }
         return problems;
+    }
+
+    /** Warnings for the prompts the flow names that the library does not have (Asterisk's own sounds may be meant). */
+    private List<FlowProblem> promptsNotInLibrary(String bpmnXml) {
+        PromptLibrary library = prompts.getIfAvailable();
+        if (library == null) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> references = FlowLint.promptReferences(bpmnXml);
+        java.util.Set<String> missing = library.missing(references.values().stream()
+                .flatMap(m -> m.values().stream()).toList());
+        List<FlowProblem> warnings = new java.util.ArrayList<>();
+        references.forEach((elementId, inputs) -> inputs.forEach((input, name) -> {
+            if (missing.contains(name)) {
+                warnings.add(FlowProblem.warning(elementId, "prompt-not-in-library", List.of(input, name),
+                        "the prompt library has no prompt '" + name + "' (" + input
+                                + "): Asterisk plays it only if it has a sound of its own by that name"));
+            }
+        }));
+        return warnings;
     }
 
     /** {@code flow.bpmn-invalid} with every problem, one per line ({@code element: message}). */
     private void refuseProblems(FlowRow flow, String bpmnXml) {
-        List<FlowProblem> problems = problems(flow, bpmnXml);
+        List<FlowProblem> problems = problems(flow, bpmnXml).stream().filter(FlowProblem::isError).toList();
         if (!problems.isEmpty()) {
             throw new EvsException("flow.bpmn-invalid", String.join("\n", problems.stream()
                     .map(p -> (p.elementId() == null ? "" : p.elementId() + ": ") + p.message()).toList()));

@@ -31,14 +31,25 @@ class FlowLintTest {
                 + condition + "</bpmn:conditionExpression>") + "</bpmn:sequenceFlow>";
     }
 
+    /** The errors (what refuses a publish), as {@code element:code[args]}. */
     private static List<String> codes(FlowKind kind, String xml) {
-        return FlowLint.check(kind, xml).stream().map(p -> p.elementId() + ":" + p.code()
+        return describe(FlowLint.check(kind, xml).stream().filter(FlowProblem::isError).toList());
+    }
+
+    /** The warnings (shown, not refusing), as {@code element:code[args]}. */
+    private static List<String> warnings(FlowKind kind, String xml) {
+        return describe(FlowLint.check(kind, xml).stream().filter(p -> !p.isError()).toList());
+    }
+
+    private static List<String> describe(List<FlowProblem> problems) {
+        return problems.stream().map(p -> p.elementId() + ":" + p.code()
                 + (p.args().isEmpty() ? "" : p.args().toString())).toList();
     }
 
     private static final String START_PLAY_END = "<bpmn:startEvent id=\"s\" />"
             + task("play", "play", "<zeebe:input source=\"hello-world\" target=\"prompt\" />")
-            + "<bpmn:endEvent id=\"e\" />" + flow("f1", "s", "play", null) + flow("f2", "play", "e", null);
+            + task("bye", "hangup", "") + "<bpmn:endEvent id=\"e\" />" + flow("f1", "s", "play", null)
+            + flow("f2", "play", "bye", null) + flow("f3", "bye", "e", null);
 
     @Test
     void a_flow_of_known_blocks_with_their_inputs_and_a_path_to_the_end_has_no_problem() {
@@ -110,5 +121,65 @@ class FlowLintTest {
                 "<bpmn:message id=\"m1\" name=\"queue-answered\"><bpmn:extensionElements>"
                         + "<zeebe:subscription correlationKey=\"=callId\" /></bpmn:extensionElements></bpmn:message>");
         assertThat(codes(FlowKind.IVR, keyed)).isEmpty();
+    }
+
+    @Test
+    void an_ivr_path_that_ends_without_hanging_up_or_handing_over_is_a_warning_on_its_end() {
+        String menu = task("menu", "menu", "<zeebe:input source=\"m\" target=\"prompt\" />"
+                + "<zeebe:input source=\"1,2\" target=\"choices\" />");
+        // choice 1 says goodbye and hangs up; choice 2 plays a message and ends: silence after it
+        String body = "<bpmn:startEvent id=\"s\" />" + menu + "<bpmn:exclusiveGateway id=\"g\" />"
+                + task("bye", "hangup", "") + task("info", "play", "<zeebe:input source=\"i\" target=\"prompt\" />")
+                + "<bpmn:endEvent id=\"e1\" /><bpmn:endEvent id=\"e2\" />" + flow("f1", "s", "menu", null)
+                + flow("f2", "menu", "g", null) + flow("c1", "g", "bye", "=menuChoice = \"1\"")
+                + flow("c2", "g", "info", "=menuChoice = \"2\"") + flow("f3", "bye", "e1", null)
+                + flow("f4", "info", "e2", null);
+        assertThat(codes(FlowKind.IVR, process(body))).isEmpty();
+        assertThat(warnings(FlowKind.IVR, process(body))).containsExactly("e2:ends-in-silence[info]");
+        // a warning does not refuse: the outbound journey has no such rule
+        assertThat(FlowLint.check(FlowKind.OUTBOUND_CALL, process(body)).stream()
+                .filter(p -> "ends-in-silence".equals(p.code()))).isEmpty();
+        // an empty flow leaves the caller in silence from the start
+        assertThat(warnings(FlowKind.IVR, process("<bpmn:startEvent id=\"s\" /><bpmn:endEvent id=\"e\" />"
+                + flow("f1", "s", "e", null)))).containsExactly("e:ends-in-silence[s]");
+    }
+
+    @Test
+    void a_queue_answered_by_an_agent_or_a_transfer_hands_the_call_over_but_a_failure_branch_does_not() {
+        String xml = HEAD + "<bpmn:message id=\"m1\" name=\"queue-answered\"><bpmn:extensionElements>"
+                + "<zeebe:subscription correlationKey=\"=callId\" /></bpmn:extensionElements></bpmn:message>"
+                + "<bpmn:process id=\"p\" isExecutable=\"true\"><bpmn:startEvent id=\"s\" />"
+                + task("q", "queue", "<zeebe:input source=\"Sales\" target=\"queue\" />")
+                + "<bpmn:eventBasedGateway id=\"g\" />"
+                + "<bpmn:intermediateCatchEvent id=\"answered\"><bpmn:messageEventDefinition messageRef=\"m1\" />"
+                + "</bpmn:intermediateCatchEvent>"
+                + "<bpmn:intermediateCatchEvent id=\"tooLong\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2M"
+                + "</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
+                + task("out", "transfer", "<zeebe:input source=\"+33100000000\" target=\"number\" />"
+                + "<zeebe:input source=\"main\" target=\"trunk\" />")
+                + "<bpmn:boundaryEvent id=\"failed\" attachedToRef=\"out\"><bpmn:errorEventDefinition />"
+                + "</bpmn:boundaryEvent>"
+                + "<bpmn:endEvent id=\"e1\" /><bpmn:endEvent id=\"e2\" /><bpmn:endEvent id=\"e3\" />"
+                + flow("f1", "s", "q", null) + flow("f2", "q", "g", null) + flow("f3", "g", "answered", null)
+                + flow("f4", "g", "tooLong", null) + flow("f5", "answered", "e1", null)
+                + flow("f6", "tooLong", "out", null) + flow("f7", "out", "e2", null)
+                + flow("f8", "failed", "e3", null) + "</bpmn:process></bpmn:definitions>";
+        assertThat(codes(FlowKind.IVR, xml)).isEmpty();
+        assertThat(warnings(FlowKind.IVR, xml)).containsExactly("e3:ends-in-silence[failed]");
+    }
+
+    @Test
+    void the_prompts_a_flow_names_literally_are_listed_for_the_library_check() {
+        String xml = process("<bpmn:startEvent id=\"s\" />"
+                + task("menu", "menu", "<zeebe:input source=\"welcome\" target=\"prompt\" />"
+                + "<zeebe:input source=\"=lang + &quot;-oops&quot;\" target=\"invalidPrompt\" />"
+                + "<zeebe:input source=\"try-again\" target=\"noInputPrompt\" />"
+                + "<zeebe:input source=\"1\" target=\"choices\" />")
+                + task("bye", "hangup", "<zeebe:input source=\"none\" target=\"prompt\" />")
+                + "<bpmn:endEvent id=\"e\" />" + flow("f1", "s", "menu", null) + flow("f2", "menu", "bye", null)
+                + flow("f3", "bye", "e", null));
+        assertThat(FlowLint.promptReferences(xml))
+                .containsExactly(java.util.Map.entry("menu", java.util.Map.of("prompt", "welcome", "noInputPrompt",
+                        "try-again")));
     }
 }

@@ -354,7 +354,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         modeler.requestSave();
     }
 
-    /** Lists the problems of {@code xml}; true when there is none. */
+    /** Lists the problems of {@code xml}, errors first then warnings; true when none is an error. */
     boolean validate(String xml) {
         List<FlowProblem> found;
         try {
@@ -363,27 +363,42 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             Notifications.error(getTranslation("flows.editor.validateFailed"), e);
             return false;
         }
+        List<FlowProblem> errors = found.stream().filter(FlowProblem::isError).toList();
+        List<FlowProblem> warnings = found.stream().filter(p -> !p.isError()).toList();
         problems.removeAll();
-        for (FlowProblem p : found) {
-            String text = (p.elementId() == null ? "" : p.elementId() + " : ") + describe(p);
-            Button item = new Button(text, e -> {
-                if (p.elementId() != null) {
-                    modeler.focus(p.elementId());
-                }
-            });
-            item.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            item.getElement().setAttribute("data-element", p.elementId() == null ? "" : p.elementId());
-            item.getElement().setAttribute("data-code", p.code());
-            problems.add(new ListItem(item));
+        for (FlowProblem p : errors) {
+            problems.add(problemItem(p));
         }
-        modeler.mark("error", found.stream().map(FlowProblem::elementId).filter(Objects::nonNull).toList());
+        for (FlowProblem p : warnings) {
+            problems.add(problemItem(p));
+        }
+        modeler.mark("error", errors.stream().map(FlowProblem::elementId).filter(Objects::nonNull).toList());
         if (found.isEmpty()) {
             problems.add(new ListItem(getTranslation("flows.editor.noProblem")));
             Notifications.success(getTranslation("flows.editor.noProblem"));
+        } else if (errors.isEmpty()) {
+            Notifications.warning(getTranslation("flows.editor.warningsOnly", warnings.size()));
         } else {
-            Notifications.error(getTranslation("flows.editor.problemsFound", found.size()));
+            Notifications.error(getTranslation("flows.editor.problemsFound", errors.size()));
         }
-        return found.isEmpty();
+        return errors.isEmpty();
+    }
+
+    /** One problem, clickable: the element is selected on the diagram. Warnings read as such, not as errors. */
+    private ListItem problemItem(FlowProblem p) {
+        String text = (p.elementId() == null ? "" : p.elementId() + " : ")
+                + (p.isError() ? "" : getTranslation("flows.editor.warning") + " ") + describe(p);
+        Button item = new Button(text, e -> {
+            if (p.elementId() != null) {
+                modeler.focus(p.elementId());
+            }
+        });
+        item.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE,
+                p.isError() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_CONTRAST);
+        item.getElement().setAttribute("data-element", p.elementId() == null ? "" : p.elementId());
+        item.getElement().setAttribute("data-code", p.code());
+        item.getElement().setAttribute("data-severity", p.severity().name());
+        return new ListItem(item);
     }
 
     private String describe(FlowProblem p) {

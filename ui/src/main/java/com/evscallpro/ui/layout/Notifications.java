@@ -27,6 +27,13 @@ public final class Notifications {
         return error(headline == null || headline.isBlank() ? reason : headline + " " + reason);
     }
 
+    /** Something to know that did not stop the action (e.g. a flow published with warnings). */
+    public static Notification warning(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        return n;
+    }
+
     public static Notification error(String text) {
         Notification n = Notification.show(text, 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
