@@ -41,4 +41,9 @@ public interface CallHistoryBrowser {
     List<String> dids();
 
     List<String> qualificationCodes();
+
+    /** The campaigns and the agents, by name, for the filters' choices. */
+    List<HistoryChoice> campaigns();
+
+    List<HistoryChoice> agents();
 }

@@ -181,6 +181,18 @@ class CallHistoryBrowserImpl implements CallHistoryBrowser {
                 String.class);
     }
 
+    @Override
+    public List<HistoryChoice> campaigns() {
+        return jdbc.getJdbcTemplate().query("SELECT id, name FROM campaign ORDER BY name",
+                (rs, i) -> new HistoryChoice(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public List<HistoryChoice> agents() {
+        return jdbc.getJdbcTemplate().query("SELECT id, COALESCE(display_name, username) AS name FROM app_user "
+                + "WHERE role = 'AGENT' ORDER BY name", (rs, i) -> new HistoryChoice(rs.getLong(1), rs.getString(2)));
+    }
+
     /** The WHERE of a filter: each predicate an equality on an indexed column, or the period. */
     static String where(HistoryFilter f, MapSqlParameterSource p) {
         StringBuilder w = new StringBuilder("h.started_at >= :from AND h.started_at < :to");
