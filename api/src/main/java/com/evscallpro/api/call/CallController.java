@@ -92,10 +92,10 @@ class CallController {
     @GetMapping("/{callId}")
     @Operation(summary = "One call", description = "Times, causes, agent, qualification, comment, script answers, "
             + "the journey (IVR steps and the agent's states) and the recording (null: none are stored yet). "
-            + "404 history.call-not-found when the call does not exist or is another agent's.")
+            + "404 history.call.not-found when the call does not exist or is another agent's.")
     CallDetail detail(@AuthenticationPrincipal Jwt jwt, @PathVariable String callId) {
         return history.detail(viewer(jwt), callId)
-                .orElseThrow(() -> new EvsException("history.call-not-found", callId));
+                .orElseThrow(() -> new EvsException("history.call.not-found", callId));
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
