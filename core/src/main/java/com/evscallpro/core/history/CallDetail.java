@@ -17,7 +17,9 @@ public record CallDetail(HistoryRow row, String uniqueId, String linkedId, Strin
                          boolean endedDuringOutage, Map<String, Object> scriptAnswers, String flowName,
                          List<JourneyEntry> journey) {
 
-    /** The recording of the call; none are stored yet (recordings come with issue 11 item 6). */
+    /** The recording of the call; none are stored yet (recordings come with issue 11 item 6): always null. */
+    @com.fasterxml.jackson.annotation.JsonProperty("recording")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public String recording() {
         return null;
     }
