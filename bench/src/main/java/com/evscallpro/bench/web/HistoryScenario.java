@@ -59,10 +59,13 @@ public final class HistoryScenario {
     public List<Result> run() throws Exception {
         try (AppUnderTest app = AppUnderTest.start()) {
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
-            long[] agents = new long[AGENTS];
-            for (int i = 0; i < AGENTS; i++) {
-                agents[i] = app.user("hist-bench-" + i, UserAccount.Role.AGENT, null).id();
-            }
+            // 500 agents in one statement, sharing one password hash (bcrypt per user would take minutes)
+            UserAccount seedAgent = app.user("hist-bench-0", UserAccount.Role.AGENT, null);
+            jdbc.update("INSERT INTO app_user (username, password_hash, display_name, role) SELECT 'hist-bench-' || i, "
+                    + "password_hash, 'Bench agent ' || i, 'AGENT' FROM app_user, generate_series(1, ?) i "
+                    + "WHERE app_user.id = ?", AGENTS - 1, seedAgent.id());
+            long[] agents = jdbc.queryForList("SELECT id FROM app_user WHERE username LIKE 'hist-bench-%' ORDER BY id",
+                    Long.class).stream().mapToLong(Long::longValue).toArray();
             long[] campaigns = new long[CAMPAIGNS];
             long group = jdbc.queryForObject("INSERT INTO qualification_group (name) VALUES ('bench history') "
                     + "RETURNING id", Long.class);
@@ -199,10 +202,8 @@ public final class HistoryScenario {
     private void seed(JdbcTemplate jdbc, long[] campaigns, long[] agents) {
         long t0 = System.nanoTime();
         double step = (double) SPAN.toSeconds() / config.calls();
-        jdbc.execute("CREATE TEMP TABLE bench_ids (i int PRIMARY KEY, campaign bigint, agent bigint)");
-        for (int i = 0; i < Math.max(AGENTS, CAMPAIGNS); i++) {
-            jdbc.update("INSERT INTO bench_ids VALUES (?, ?, ?)", i, campaigns[i % CAMPAIGNS], agents[i % AGENTS]);
-        }
+        String campaignArray = "ARRAY" + java.util.Arrays.toString(campaigns) + "::bigint[]";
+        String agentArray = "ARRAY" + java.util.Arrays.toString(agents) + "::bigint[]";
         int chunk = 1_000_000;
         for (int lo = 1; lo <= config.calls(); lo += chunk) {
             int hi = Math.min(config.calls(), lo + chunk - 1);
@@ -213,26 +214,24 @@ public final class HistoryScenario {
                                               duration_seconds, billsec, disposition, hangup_cause, hangup_cause_text,
                                               campaign_id, agent_id, qualification_code, did, queue_name)
                     SELECT 'hb-' || g, d.dir,
-                           CASE WHEN d.dir = 'INBOUND' THEN '+336' || lpad((g * 7919 % 1000000)::text, 8, '0')
+                           CASE WHEN d.dir = 'INBOUND' THEN '+336' || lpad((g::bigint * 7919 %% 1000000)::text, 8, '0')
                                 ELSE '+33170000000' END,
-                           CASE WHEN d.dir = 'INBOUND' THEN '+3319900' || lpad((g % 20)::text, 4, '0')
-                                ELSE '+336' || lpad((g * 7919 % 1000000)::text, 8, '0') END,
+                           CASE WHEN d.dir = 'INBOUND' THEN '+3319900' || lpad((g %% 20)::text, 4, '0')
+                                ELSE '+336' || lpad((g::bigint * 7919 %% 1000000)::text, 8, '0') END,
                            ?::timestamptz + g * ? * interval '1 second',
                            CASE WHEN d.disp = 'ANSWERED' THEN ?::timestamptz + (g * ? + 8) * interval '1 second' END,
                            ?::timestamptz + (g * ? + 90) * interval '1 second', 90,
                            CASE WHEN d.disp = 'ANSWERED' THEN 82 END, d.disp, 16, 'Normal Clearing',
-                           CASE WHEN d.dir = 'OUTBOUND' THEN b.campaign END, a.agent,
-                           CASE WHEN d.disp = 'ANSWERED' THEN 'Q' || (g % 20) END,
-                           CASE WHEN d.dir = 'INBOUND' THEN '+3319900' || lpad((g % 20)::text, 4, '0') END,
-                           CASE WHEN d.dir = 'INBOUND' THEN 'queue-' || (g % 20) END
+                           CASE WHEN d.dir = 'OUTBOUND' THEN (%s)[g %% 50 + 1] END, (%s)[g %% 500 + 1],
+                           CASE WHEN d.disp = 'ANSWERED' THEN 'Q' || (g %% 20) END,
+                           CASE WHEN d.dir = 'INBOUND' THEN '+3319900' || lpad((g %% 20)::text, 4, '0') END,
+                           CASE WHEN d.dir = 'INBOUND' THEN 'queue-' || (g %% 20) END
                       FROM generate_series(?, ?) g
-                      CROSS JOIN LATERAL (SELECT CASE WHEN g % 4 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END AS dir,
-                                                 CASE WHEN g % 100 < 60 THEN 'ANSWERED' WHEN g % 100 < 85 THEN 'NO ANSWER'
-                                                      WHEN g % 100 < 95 THEN 'BUSY' WHEN g % 100 < 98 THEN 'FAILED'
+                      CROSS JOIN LATERAL (SELECT CASE WHEN g %% 4 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END AS dir,
+                                                 CASE WHEN g %% 100 < 60 THEN 'ANSWERED' WHEN g %% 100 < 85 THEN 'NO ANSWER'
+                                                      WHEN g %% 100 < 95 THEN 'BUSY' WHEN g %% 100 < 98 THEN 'FAILED'
                                                       ELSE 'CONGESTION' END AS disp) d
-                      JOIN bench_ids b ON b.i = g % 50
-                      JOIN bench_ids a ON a.i = g % 500
-                    """, Timestamp.from(START), step, Timestamp.from(START), step, Timestamp.from(START), step, lo, hi);
+                    """.formatted(campaignArray, agentArray), Timestamp.from(START), step, Timestamp.from(START), step, Timestamp.from(START), step, lo, hi);
             System.err.printf(Locale.ROOT, "history: %,d calls in %.0f s%n", hi, (System.nanoTime() - t0) / 1e9);
         }
         jdbc.execute("VACUUM ANALYZE call_history");
