@@ -23,9 +23,9 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history]");
                     System.exit(64);
                 }
             }
@@ -67,6 +67,9 @@ public final class BenchMain {
                                 : com.evscallpro.bench.dialer.BridgeLatencyScenario.Config.standard()).run());
                         yield r;
                     }
+                    case "history" -> new com.evscallpro.bench.web.HistoryScenario(quick
+                            ? com.evscallpro.bench.web.HistoryScenario.Config.quick()
+                            : com.evscallpro.bench.web.HistoryScenario.Config.standard()).run();
                     case "import" -> new com.evscallpro.bench.web.ImportScenario(quick
                             ? com.evscallpro.bench.web.ImportScenario.Config.quick()
                             : com.evscallpro.bench.web.ImportScenario.Config.standard()).run();

@@ -86,7 +86,8 @@ class ApiPagingEndToEndTest {
         List<Instant> starts = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get("/api/v1/calls?size=100&agentId=" + agent.id()
+            // the history is read over a period of at most 31 days
+            JsonNode page = api.get("/api/v1/calls?size=100&from=2026-01-01T00:00:00Z&agentId=" + agent.id()
                     + (cursor == null ? "" : "&cursor=" + cursor), admin).json();
             page.get("items").forEach(c -> {
                 ids.add(c.get("id").asLong());
@@ -101,8 +102,9 @@ class ApiPagingEndToEndTest {
                 assertThat(ids.get(i)).as("ties by id, descending").isLessThan(ids.get(i - 1));
             }
         }
-        String next = api.get("/api/v1/calls?size=5&agentId=" + agent.id(), admin).json().get("nextCursor").asText();
-        assertThat(api.get("/api/v1/calls?size=5&cursor=" + next, admin).code())
+        String next = api.get("/api/v1/calls?size=5&from=2026-01-01T00:00:00Z&agentId=" + agent.id(), admin).json()
+                .get("nextCursor").asText();
+        assertThat(api.get("/api/v1/calls?size=5&from=2026-01-01T00:00:00Z&cursor=" + next, admin).code())
                 .as("an agent's cursor on the whole history").isEqualTo("request.cursor-invalid");
     }
 }

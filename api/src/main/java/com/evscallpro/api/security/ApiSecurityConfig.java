@@ -68,8 +68,11 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.GET, "/api/v1/application-data")).authenticated()
                         .requestMatchers(paths.matcher("/api/v1/agent/**")).hasRole(AGENT)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/campaigns"),
-                                paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**"),
-                                paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)
+                                paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**")).hasAnyRole(ADMIN, SUPERVISOR)
+                        // the call history: an agent's requests are limited to their own calls by the controller
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/calls"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/calls/**"))
+                        .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.POST, "/api/v1/campaigns/**"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link"),

@@ -74,12 +74,18 @@ public final class ApiScenario {
             results.add(p99("API contacts deep page by offset (row " + config.contacts() / 2 + "), p99",
                     latency(http, "bench-admin", contacts + "&page=" + config.contacts() / 2 / 100, 10), trivial,
                     false));
-            results.add(p99("API calls page 1 (100 newest) over " + n + ", p99",
-                    latency(http, "bench-admin", "/api/v1/calls?size=100"), trivial, true));
-            var middle = jdbc.queryForMap("SELECT started_at, id FROM call_history ORDER BY started_at DESC, id DESC "
-                    + "OFFSET ? LIMIT 1", config.contacts() / 2);
-            results.add(p99("API calls deep page by cursor (row " + config.contacts() / 2 + "), p99",
-                    latency(http, "bench-admin", "/api/v1/calls?size=100&cursor=" + Cursor.of("calls:all",
+            // the history is read over a period of at most 31 days (the calls start on 2026-01-01 08:00)
+            java.time.Instant from = java.time.Instant.parse("2026-01-01T08:00:00Z");
+            java.time.Instant to = from.plus(com.evscallpro.core.history.HistoryFilter.MAX_PERIOD);
+            String period = "from=" + from + "&to=" + to;
+            results.add(p99("API calls page 1 (100 newest of 31 days) over " + n + ", p99",
+                    latency(http, "bench-admin", "/api/v1/calls?size=100&" + period), trivial, true));
+            var middle = jdbc.queryForMap("SELECT started_at, id FROM call_history WHERE started_at >= ? AND "
+                    + "started_at < ? ORDER BY started_at DESC, id DESC OFFSET ? LIMIT 1",
+                    Timestamp.from(from), Timestamp.from(to), config.contacts() / 8);
+            String list = "calls:NEWEST:" + com.evscallpro.core.history.HistoryFilter.period(from, to).key();
+            results.add(p99("API calls deep page by cursor (row " + config.contacts() / 8 + " of 31 days), p99",
+                    latency(http, "bench-admin", "/api/v1/calls?size=100&" + period + "&cursor=" + Cursor.of(list,
                             ((Timestamp) middle.get("started_at")).toInstant(), middle.get("id"))), trivial, true));
 
             double trivialRps = throughput(http, "bench-agent", "/api/v1/agent/status");

@@ -24,7 +24,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "com.evscallpro.core.group", "com.evscallpro.db.group",
         "com.evscallpro.db.user",
         // the calling rules: the campaign service checks campaigns' legal presets against theirs
-        "com.evscallpro.core.rules", "com.evscallpro.db.rules", "com.evscallpro.core.event"})
+        "com.evscallpro.core.rules", "com.evscallpro.db.rules", "com.evscallpro.core.event",
+        "com.evscallpro.core.history"})
 public class DataServicesTestApplication {
 
     @Bean

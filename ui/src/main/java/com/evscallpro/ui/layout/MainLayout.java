@@ -91,6 +91,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-webhooks", "nav.webhooks", "admin/webhooks", VaadinIcon.EXCHANGE));
             nav.addItem(item("nav-technical", "nav.technical", "admin/technical-failures", VaadinIcon.WARNING));
         }
+        if (role != Role.ANALYST) {
+            nav.addItem(item("nav-history", "nav.history", "history", VaadinIcon.LIST));
+        }
         if (role == Role.ADMIN || role == Role.ANALYST) {
             nav.addItem(item("nav-flows", "nav.flows", HomeRoutes.FLOWS, VaadinIcon.SITEMAP));
         }

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"vaadin.allowed-packages=com.vaadin,org.vaadin,com.evscallpro.ui.admin,"
                         + "com.evscallpro.ui.agent,"
                         + "com.evscallpro.ui.audit,"
+                        + "com.evscallpro.ui.history,"
                         + "com.evscallpro.ui.i18n,"
                         + "com.evscallpro.ui.layout,"
                         + "com.evscallpro.ui.login,"

@@ -1,0 +1,34 @@
+package com.evscallpro.core.history;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known of one call: its history line, the PBX's identifiers, the contact, the attempt, the agent's
+ * comment, the script answers (empty when none were recorded), and its journey in time order. The recording is not
+ * part of it: no recording is stored by this version ({@link #recording()} is always null).
+ *
+ * @param flowName    the IVR flow and version the call ran ("Flow v3"), null for outbound calls
+ * @param journey     the IVR steps (inbound) and the agent's states during the call, in time order
+ */
+public record CallDetail(HistoryRow row, String uniqueId, String linkedId, String customerUniqueId,
+                         String agentUniqueId, Long contactId, String contactName, Integer attempt, String comment,
+                         boolean endedDuringOutage, Map<String, Object> scriptAnswers, String flowName,
+                         List<JourneyEntry> journey) {
+
+    /** The recording of the call; none are stored yet (recordings come with issue 11 item 6): always null. */
+    @com.fasterxml.jackson.annotation.JsonProperty("recording")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public String recording() {
+        return null;
+    }
+
+    /**
+     * One step of the journey: an IVR block ({@code kind} IVR: element, block, digits, outcome) or an agent state
+     * ({@code kind} AGENT: state in {@code outcome}), at {@code at}, ending at {@code endedAt} when known.
+     */
+    public record JourneyEntry(Instant at, Instant endedAt, String kind, String element, String block,
+                               String digits, String outcome, String detail) {
+    }
+}
