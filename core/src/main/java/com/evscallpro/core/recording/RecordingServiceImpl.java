@@ -119,7 +119,7 @@ class RecordingServiceImpl implements RecordingService {
             return view(known.get());
         }
         PbxPort port = port();
-        MediaHost host = hostOf(port, callId);
+        MediaHost host = hostOf(port, callId, tables.siteOf(p.scope().name(), p.targetId()).orElse(null));
         String path = trimSlash(host.asteriskSoundsDir()) + "/" + settings.pbxDirectory() + "/" + fileName(callId);
         int days = p.retentionDays() != null ? p.retentionDays() : (int) Math.max(1, settings.retention().toDays());
         Instant now = clock.instant();
@@ -315,10 +315,14 @@ class RecordingServiceImpl implements RecordingService {
         return port;
     }
 
-    /** The Asterisk server the call is on (the port knows it on a multi-server site), else the first one. */
-    private MediaHost hostOf(PbxPort port, String callId) {
+    /**
+     * The Asterisk server the call is on: the campaign's / queue's site (else the first Asterisk site by code), the
+     * server the port says the call is on (a multi-server site), else that site's first server.
+     */
+    private MediaHost hostOf(PbxPort port, String callId, Long siteId) {
         Optional<String> server = port.serverOf(callId);
-        List<MediaHost> asterisk = hosts.hosts().stream().filter(MediaHost::asterisk).toList();
+        List<MediaHost> asterisk = hosts.hosts().stream().filter(MediaHost::asterisk)
+                .filter(h -> siteId == null || h.siteId() == siteId).toList();
         if (asterisk.isEmpty()) {
             throw new EvsException("recording.pbx-refused", "no Asterisk server to record on");
         }

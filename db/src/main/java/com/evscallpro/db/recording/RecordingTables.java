@@ -61,6 +61,14 @@ public class RecordingTables {
                 .params(scope, targetId, mode, consentPrompt, retentionDays, by).update();
     }
 
+    /** The site a campaign (its site) or queue (its agent group's site) calls from; empty when it names none. */
+    public Optional<Long> siteOf(String scope, long targetId) {
+        String sql = "CAMPAIGN".equals(scope) ? "SELECT site_id FROM campaign WHERE id = ?"
+                : "SELECT g.site_id FROM call_queue q JOIN agent_group g ON g.id = q.group_id WHERE q.id = ?";
+        return jdbc.sql(sql).param(targetId).query((rs, n) -> rs.getObject(1, Long.class)).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     // ---- recordings
 
     /** Inserts a RECORDING row; empty when the call has one already. */
