@@ -17,12 +17,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/recordings")
@@ -125,11 +124,8 @@ class RecordingController {
         }
         long from = start;
         long length = end - start + 1;
-        StreamingResponseBody body = out -> {
-            try (InputStream in = audio.open(from, length)) {
-                in.transferTo(out);
-            }
-        };
+        // streamed from storage as the response is written (no whole file in memory), closed by the converter
+        InputStreamResource body = new InputStreamResource(audio.open(from, length));
         ResponseEntity.BodyBuilder b = ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
                 .contentType(MediaType.parseMediaType("audio/wav"))
                 .contentLength(length)
