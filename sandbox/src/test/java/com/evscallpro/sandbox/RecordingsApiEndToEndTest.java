@@ -2,30 +2,20 @@ package com.evscallpro.sandbox;
 
 import static com.evscallpro.sandbox.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.evscallpro.core.audit.AuditFilter;
 import com.evscallpro.core.audit.AuditTrail;
-import com.evscallpro.core.recording.RecordingScope;
 import com.evscallpro.core.recording.RecordingService;
-import com.evscallpro.core.recording.RecordingState;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.simulator.PbxSimulator;
-import com.evscallpro.telephony.CallOutcome;
-import com.evscallpro.telephony.OriginateRequest;
-import com.evscallpro.telephony.PbxPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code /api/v1/recordings} on the running stack: a call of a campaign recording every call is recorded by the
@@ -60,10 +50,7 @@ class RecordingsApiEndToEndTest {
         String admin = api.accessToken("api-rec-admin", "api-rec-admin-pw");
         String analyst = api.accessToken("api-rec-analyst", "api-rec-analyst-pw");
 
-        JdbcClient jdbc = stack.bean(JdbcClient.class);
-        long campaign = jdbc.sql("INSERT INTO campaign (name, qualification_group_id, site_id) VALUES (?, "
-                        + "(SELECT min(id) FROM qualification_group), (SELECT id FROM site WHERE code = 'main')) "
-                        + "RETURNING id").param("Recorded " + UUID.randomUUID()).query(Long.class).single();
+        long campaign = TestRecordings.campaign(stack);
         String policyPath = "/api/v1/recordings/policies/CAMPAIGN/" + campaign;
         assertThat(api.put(policyPath, supervisor, map("mode", "ALL"), Map.of()).status()).isEqualTo(403);
         ApiClient.Response saved = api.put(policyPath, admin, map("mode", "ALL", "retentionDays", 30), Map.of());
@@ -72,22 +59,11 @@ class RecordingsApiEndToEndTest {
         assertThat(api.put(policyPath, admin, map("mode", "ALL", "retentionDays", 0), Map.of()).code())
                 .isEqualTo("recording.bad-retention");
 
-        // a call connected to the agent: recorded over AMI, ended, collected
-        String callId = "api-rec-" + UUID.randomUUID();
-        PbxPort pbx = stack.bean(PbxPort.class);
-        assertThat(pbx.originate(new OriginateRequest(callId, SandboxTestContext.ANSWERS_AND_TALKS,
-                "\"EVS\" <0100000000>", "2301", Duration.ofSeconds(5), Map.of())).get(20, TimeUnit.SECONDS)
-                .outcome()).isEqualTo(CallOutcome.ANSWERED);
-        RecordingService recordings = stack.bean(RecordingService.class);
-        assertThat(recordings.callConnected(callId, RecordingScope.CAMPAIGN, campaign, owner.id())).isPresent();
+        // a call connected to the agent: recorded over AMI (the simulator saw MixMonitor), ended, collected
+        String callId = TestRecordings.recordedCall(stack, campaign, owner.id(), "2301");
         assertThat(stack.bean(PbxSimulator.class).recordingActions())
                 .anySatisfy(a -> assertThat(a).startsWith("MixMonitor ").endsWith("/evs-recordings/" + callId + ".wav"));
-        Thread.sleep(100);
-        pbx.hangup(callId, 16).get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            recordings.collectDue();
-            return recordings.ofCall(callId).orElseThrow().state() == RecordingState.STORED;
-        });
+        RecordingService recordings = stack.bean(RecordingService.class);
         long id = recordings.ofCall(callId).orElseThrow().id();
 
         // listed
