@@ -20,6 +20,7 @@ CREATE TABLE recording_policy (
 CREATE TABLE call_recording (
     id              bigserial    PRIMARY KEY,
     call_id         varchar(64)  NOT NULL UNIQUE,        -- call_history.call_id (no FK: the history row comes later)
+    pbx_call_id     varchar(64)  NOT NULL,               -- the call as the PBX port knows it (inbound: the caller's Linkedid)
     scope           varchar(10)  CHECK (scope IN ('CAMPAIGN', 'QUEUE')),
     target_id       bigint,
     agent_user_id   bigint,                              -- the agent on the call: may listen to their own calls
@@ -42,5 +43,6 @@ CREATE TABLE call_recording (
 );
 CREATE INDEX call_recording_started_idx ON call_recording (started_at DESC, id DESC);
 CREATE INDEX call_recording_agent_idx ON call_recording (agent_user_id, started_at DESC);
+CREATE INDEX call_recording_pbx_call_idx ON call_recording (pbx_call_id);
 CREATE INDEX call_recording_purge_idx ON call_recording (purge_after);
 CREATE INDEX call_recording_collect_idx ON call_recording (state) WHERE state = 'STOPPED';

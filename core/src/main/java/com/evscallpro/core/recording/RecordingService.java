@@ -46,7 +46,10 @@ public interface RecordingService {
      */
     Optional<RecordingRef> forCall(String callId, RecordingAccess who);
 
-    /** The call is over: a running recording becomes STOPPED (its file is complete on the PBX host). */
+    /**
+     * The call is over: a running recording becomes STOPPED (its file is complete on the PBX host). {@code callId} is
+     * ours or the PBX port's (see {@link PbxCallIds}).
+     */
     void callEnded(String callId);
 
     /** Moves due STOPPED recordings from the PBX hosts into storage; answers how many were stored. */

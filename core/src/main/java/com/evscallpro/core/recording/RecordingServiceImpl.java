@@ -45,12 +45,14 @@ class RecordingServiceImpl implements RecordingService {
     private final ObjectProvider<PbxPort> pbx;
     private final RecordingStorage storage;
     private final RecordingSettings settings;
+    private final ObjectProvider<PbxCallIds> pbxCallIds;
     private final AuditTrail audit;
     private final Clock clock;
 
     RecordingServiceImpl(RecordingTables tables, MediaHosts hosts, ObjectProvider<PbxPort> pbx,
-                         ObjectProvider<RecordingStorage> storage, RecordingSettings settings, AuditTrail audit,
-                         ObjectProvider<Clock> clock) {
+                         ObjectProvider<RecordingStorage> storage, RecordingSettings settings,
+                         ObjectProvider<PbxCallIds> pbxCallIds, AuditTrail audit, ObjectProvider<Clock> clock) {
+        this.pbxCallIds = pbxCallIds;
         this.tables = tables;
         this.hosts = hosts;
         this.pbx = pbx;
@@ -119,11 +121,12 @@ class RecordingServiceImpl implements RecordingService {
             return view(known.get());
         }
         PbxPort port = port();
-        MediaHost host = hostOf(port, callId, tables.siteOf(p.scope().name(), p.targetId()).orElse(null));
+        String pbxCall = pbxCallId(callId);
+        MediaHost host = hostOf(port, pbxCall, tables.siteOf(p.scope().name(), p.targetId()).orElse(null));
         String path = trimSlash(host.asteriskSoundsDir()) + "/" + settings.pbxDirectory() + "/" + fileName(callId);
         int days = p.retentionDays() != null ? p.retentionDays() : (int) Math.max(1, settings.retention().toDays());
         Instant now = clock.instant();
-        long id = tables.insert(callId, p.scope().name(), p.targetId(), agentUserId, host.siteId(), host.serverId(),
+        long id = tables.insert(callId, pbxCall, p.scope().name(), p.targetId(), agentUserId, host.siteId(), host.serverId(),
                 path, now, days, now.plus(Duration.ofDays(days))).orElse(-1L);
         if (id < 0) {
             return view(tables.byCall(callId).orElseThrow());
@@ -132,9 +135,9 @@ class RecordingServiceImpl implements RecordingService {
             if (p.consentPrompt() != null) {
                 // the announcement is whispered to the customer; recording starts once it plays, so the file holds
                 // the proof that it was played
-                await(port.playMessage(callId, LEG, p.consentPrompt()));
+                await(port.playMessage(pbxCall, LEG, p.consentPrompt()));
             }
-            await(port.startRecording(callId, LEG, path));
+            await(port.startRecording(pbxCall, LEG, path));
         } catch (RuntimeException e) {
             tables.delete(id);
             throw e;
@@ -161,7 +164,7 @@ class RecordingServiceImpl implements RecordingService {
         if (r.paused() == muted) {
             return view(r);
         }
-        await(port().muteRecording(callId, LEG, muted));
+        await(port().muteRecording(r.pbxCallId(), LEG, muted));
         tables.setPaused(r.id(), muted);
         audit.record(muted ? "pause" : "resume", "recording", r.id(), summary(r), null, null);
         return view(tables.find(r.id()).orElseThrow());
@@ -181,7 +184,8 @@ class RecordingServiceImpl implements RecordingService {
 
     @Override
     public void callEnded(String callId) {
-        tables.byCall(callId).filter(r -> "RECORDING".equals(r.state())).ifPresent(r -> {
+        tables.byCall(callId).filter(r -> "RECORDING".equals(r.state()))
+                .or(() -> tables.runningByPbxCall(callId)).ifPresent(r -> {
             if (tables.stop(r.id(), clock.instant())) {
                 log.info("Call {} over: recording {} to collect", callId, r.id());
             }
@@ -313,6 +317,11 @@ class RecordingServiceImpl implements RecordingService {
             throw new EvsException("recording.pbx-refused", "no PBX");
         }
         return port;
+    }
+
+    private String pbxCallId(String callId) {
+        return pbxCallIds.stream().map(m -> m.pbxCallId(callId)).flatMap(Optional::stream).findFirst()
+                .orElse(callId);
     }
 
     /**

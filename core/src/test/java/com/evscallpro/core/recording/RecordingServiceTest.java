@@ -208,6 +208,28 @@ class RecordingServiceTest {
     }
 
     @Test
+    void a_queue_call_known_to_the_pbx_by_another_id_is_recorded_paused_and_ended_through_that_id()
+            throws Exception {
+        long group = jdbc.sql("INSERT INTO agent_group (name, site_id) VALUES (?, ?) RETURNING id")
+                .params("Rec group " + UUID.randomUUID(), siteId).query(Long.class).single();
+        long queue = jdbc.sql("INSERT INTO call_queue (group_id) VALUES (?) RETURNING id").param(group)
+                .query(Long.class).single();
+        recordings.savePolicy(new RecordingPolicy(RecordingScope.QUEUE, queue, RecordingMode.ALL, null, null));
+        String pbxCall = connectedCall(0, false);          // how the AMI adapter knows the call (a Linkedid)
+        String ours = "ivr-" + UUID.randomUUID();           // how the IVR and call_history know it
+        RecordingTestConfig.PBX_IDS.put(ours, pbxCall);
+
+        assertThat(recordings.callConnected(ours, RecordingScope.QUEUE, queue, AGENT.userId())).isPresent();
+        assertThat(recordings.pause(ours).paused()).isTrue();
+        assertThat(sim.recordingActions()).anySatisfy(a -> assertThat(a).startsWith("MixMonitorMute ")
+                .endsWith(" both 1"));
+        pbx.hangup(pbxCall, 16).get(5, TimeUnit.SECONDS); // the PBX reports HUNG_UP under its own id
+        await().atMost(Duration.ofSeconds(10)).until(() -> recordings.ofCall(ours).orElseThrow().state()
+                == RecordingState.STOPPED);
+        assertThat(recordings.ofCall(ours).orElseThrow().scope()).isEqualTo(RecordingScope.QUEUE);
+    }
+
+    @Test
     void on_demand_records_only_when_the_agent_asks_and_off_refuses() throws Exception {
         long onDemand = campaign(RecordingMode.ON_DEMAND, null, null);
         String callId = connectedCall(onDemand, true);

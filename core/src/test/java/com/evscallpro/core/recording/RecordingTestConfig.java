@@ -43,6 +43,14 @@ class RecordingTestConfig {
         return pbx;
     }
 
+    /** Inbound calls: our id → the id the AMI adapter knows the call by (the IVR's mapping, here filled by tests). */
+    static final java.util.Map<String, String> PBX_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Bean
+    PbxCallIds pbxCallIds() {
+        return callId -> java.util.Optional.ofNullable(PBX_IDS.get(callId));
+    }
+
     @Bean
     MutableClock clock() {
         return new MutableClock(Instant.now());

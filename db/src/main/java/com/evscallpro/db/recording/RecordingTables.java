@@ -21,7 +21,7 @@ public class RecordingTables {
     }
 
     /** A recording. */
-    public record RecordingRow(long id, String callId, String scope, Long targetId, Long agentUserId, Long siteId,
+    public record RecordingRow(long id, String callId, String pbxCallId, String scope, Long targetId, Long agentUserId, Long siteId,
                                String serverId, String pbxPath, String state, Instant startedAt, Instant stoppedAt,
                                boolean paused, int pauseCount, int collectAttempts, String storageKey,
                                Integer durationMs, Long sizeBytes, String checksum, int retentionDays,
@@ -32,7 +32,7 @@ public class RecordingTables {
     public static final Map<String, String> SORTS = Map.of("startedAt", "started_at", "duration", "duration_ms",
             "state", "state", "callId", "call_id");
 
-    private static final String COLUMNS = "id, call_id, scope, target_id, agent_user_id, site_id, server_id, pbx_path, "
+    private static final String COLUMNS = "id, call_id, pbx_call_id, scope, target_id, agent_user_id, site_id, server_id, pbx_path, "
             + "state, started_at, stopped_at, paused, pause_count, collect_attempts, storage_key, duration_ms, "
             + "size_bytes, checksum, retention_days, purge_after";
 
@@ -72,14 +72,14 @@ public class RecordingTables {
     // ---- recordings
 
     /** Inserts a RECORDING row; empty when the call has one already. */
-    public Optional<Long> insert(String callId, String scope, Long targetId, Long agentUserId, Long siteId,
+    public Optional<Long> insert(String callId, String pbxCallId, String scope, Long targetId, Long agentUserId, Long siteId,
                                  String serverId, String pbxPath, Instant startedAt, int retentionDays,
                                  Instant purgeAfter) {
         return jdbc.sql("""
-                INSERT INTO call_recording (call_id, scope, target_id, agent_user_id, site_id, server_id, pbx_path,
-                                            started_at, retention_days, purge_after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING id""")
-                .params(callId, scope, targetId, agentUserId, siteId, serverId, pbxPath, Timestamp.from(startedAt),
+                INSERT INTO call_recording (call_id, pbx_call_id, scope, target_id, agent_user_id, site_id, server_id,
+                                            pbx_path, started_at, retention_days, purge_after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING id""")
+                .params(callId, pbxCallId, scope, targetId, agentUserId, siteId, serverId, pbxPath, Timestamp.from(startedAt),
                         retentionDays, Timestamp.from(purgeAfter))
                 .query(Long.class).optional();
     }
@@ -87,6 +87,12 @@ public class RecordingTables {
     public Optional<RecordingRow> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE id = ?").param(id)
                 .query(RecordingTables::row).optional();
+    }
+
+    /** The RECORDING row of a call known to the PBX port as {@code pbxCallId} (ours may differ: inbound calls). */
+    public Optional<RecordingRow> runningByPbxCall(String pbxCallId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE pbx_call_id = ? AND state = 'RECORDING'")
+                .param(pbxCallId).query(RecordingTables::row).optional();
     }
 
     public Optional<RecordingRow> byCall(String callId) {
@@ -209,7 +215,8 @@ public class RecordingTables {
     }
 
     private static RecordingRow row(ResultSet rs, int n) throws SQLException {
-        return new RecordingRow(rs.getLong("id"), rs.getString("call_id"), rs.getString("scope"),
+        return new RecordingRow(rs.getLong("id"), rs.getString("call_id"), rs.getString("pbx_call_id"),
+                rs.getString("scope"),
                 rs.getObject("target_id", Long.class), rs.getObject("agent_user_id", Long.class),
                 rs.getObject("site_id", Long.class), rs.getString("server_id"), rs.getString("pbx_path"),
                 rs.getString("state"), instant(rs, "started_at"), instant(rs, "stopped_at"), rs.getBoolean("paused"),
