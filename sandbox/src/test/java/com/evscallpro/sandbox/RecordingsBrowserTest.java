@@ -69,11 +69,22 @@ class RecordingsBrowserTest {
         long ownId = recordings.ofCall(own).orElseThrow().id();
         long otherId = recordings.ofCall(other).orElseThrow().id();
 
+        Page supervisor = browser.signIn("pw-rec-sup", "pw-rec-sup-pw");
+        supervisor.locator("#nav-recordings").click();
+        assertThat(supervisor.locator("#recordings-grid")).isVisible();
+        Locator supCells = supervisor.locator("#recordings-grid vaadin-grid-cell-content");
+        filter(supervisor, "#recordings-call input", other);
+        assertThat(supCells.filter(new Locator.FilterOptions().setHasText(other))).isVisible();
+        assertThat(supervisor.locator("#recording-play-" + otherId)).isVisible();
         Page page = browser.signIn("pw-rec-agent", "pw-rec-agent-pw");
         page.navigate(browser.base() + "recordings");
-        // the first visit of a view may take long on a loaded machine
-        assertThat(page.locator("#recordings-grid")).isVisible(
-                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        try {
+            assertThat(page.locator("#recordings-grid")).isVisible();
+        } catch (AssertionError e) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/recordings-agent-failed.png")));
+            java.nio.file.Files.writeString(Path.of("target/recordings-agent-failed.html"), page.content());
+            throw e;
+        }
         Locator cells = page.locator("#recordings-grid vaadin-grid-cell-content");
         filter(page, "#recordings-call input", own);
         assertThat(cells.filter(new Locator.FilterOptions().setHasText(own))).isVisible();
@@ -99,12 +110,5 @@ class RecordingsBrowserTest {
         analyst.navigate(browser.base() + "recordings");
         assertThat(analyst.locator("#recordings-grid")).hasCount(0);
 
-        Page supervisor = browser.signIn("pw-rec-sup", "pw-rec-sup-pw");
-        supervisor.locator("#nav-recordings").click();
-        assertThat(supervisor.locator("#recordings-grid")).isVisible();
-        Locator supCells = supervisor.locator("#recordings-grid vaadin-grid-cell-content");
-        filter(supervisor, "#recordings-call input", other);
-        assertThat(supCells.filter(new Locator.FilterOptions().setHasText(other))).isVisible();
-        assertThat(supervisor.locator("#recording-play-" + otherId)).isVisible();
     }
 }

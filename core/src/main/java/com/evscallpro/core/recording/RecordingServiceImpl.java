@@ -37,6 +37,8 @@ class RecordingServiceImpl implements RecordingService {
     private static final CallEvent.Leg LEG = CallEvent.Leg.CUSTOMER;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final Duration PBX_WAIT = Duration.ofSeconds(5);
+    /** A call longer than this is taken as over (its end was missed while the application was down). */
+    static final Duration MAX_CALL = Duration.ofHours(12);
     private static final Map<String, String> SORT_KEYS = Map.of("startedAt", "startedAt", "duration", "duration",
             "state", "state", "callId", "callId");
 
@@ -196,6 +198,11 @@ class RecordingServiceImpl implements RecordingService {
 
     @Override
     public int collectDue() {
+        int stale = tables.stopStale(clock.instant().minus(MAX_CALL), clock.instant());
+        if (stale > 0) {
+            log.warn("{} recording(s) still RECORDING after {}: their end was missed (a restart?), collected now",
+                    stale, MAX_CALL);
+        }
         int stored = 0;
         for (RecordingRow r : tables.toCollect(clock.instant().minus(settings.collectDelay()), 100)) {
             try {

@@ -240,6 +240,10 @@ class RecordingServiceTest {
         assertThat(started.state()).isEqualTo(RecordingState.RECORDING);
         assertThat(started.purgeAfter()).isAfter(started.startedAt().plus(Duration.ofDays(29)));
         assertThat(sim.recordingActions()).anySatisfy(a -> assertThat(a).endsWith("/evs-recordings/" + callId + ".wav"));
+        // its end missed (as after a restart): 12 h on, the collector takes it as over
+        clock.advance(Duration.ofHours(13));
+        recordings.collectDue();
+        assertThat(recordings.ofCall(callId).orElseThrow().state()).isEqualTo(RecordingState.STOPPED);
         pbx.hangup(callId, 16).get(5, TimeUnit.SECONDS);
 
         long off = campaign(RecordingMode.OFF, null, null);

@@ -113,6 +113,13 @@ public class RecordingTables {
                 .params(Timestamp.from(at), id).update() == 1;
     }
 
+    /** RECORDING rows started before {@code before} (their end was missed: a restart) become STOPPED; how many. */
+    public int stopStale(Instant before, Instant at) {
+        return jdbc.sql("UPDATE call_recording SET state = 'STOPPED', stopped_at = ?, paused = false "
+                        + "WHERE state = 'RECORDING' AND started_at < ?")
+                .params(Timestamp.from(at), Timestamp.from(before)).update();
+    }
+
     /** STOPPED recordings stopped before {@code before}, oldest first. */
     public List<RecordingRow> toCollect(Instant before, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE state = 'STOPPED' AND stopped_at <= ? "
@@ -136,7 +143,7 @@ public class RecordingTables {
 
     /** Recordings whose retention ended before {@code now}, oldest first. */
     public List<RecordingRow> expired(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE purge_after < ? AND state <> 'RECORDING' "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE purge_after < ? "
                         + "ORDER BY purge_after, id LIMIT ?")
                 .params(Timestamp.from(now), limit).query(RecordingTables::row).list();
     }
