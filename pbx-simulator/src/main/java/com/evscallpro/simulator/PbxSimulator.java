@@ -103,6 +103,14 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.reloads();
     }
 
+    /**
+     * The MixMonitor actions accepted so far, in order: {@code MixMonitor <channel> <file>},
+     * {@code MixMonitorMute <channel> <direction> <1|0>}, {@code StopMixMonitor <channel>}.
+     */
+    public List<String> recordingActions() {
+        return engine.call(engine.recording::seen);
+    }
+
     /** Connected AMI clients. */
     public int connectionCount() {
         return engine.connectionCount();

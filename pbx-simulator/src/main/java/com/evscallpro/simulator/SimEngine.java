@@ -77,6 +77,7 @@ final class SimEngine {
     final SimSpying spying;
     final SimTrunk trunk;
     final SimInbound inbound;
+    final SimRecording recording;
 
     SimEngine(SimulatorSettings settings) {
         this.settings = settings;
@@ -94,6 +95,7 @@ final class SimEngine {
         this.spying = new SimSpying(this);
         this.trunk = new SimTrunk(this);
         this.inbound = new SimInbound(this);
+        this.recording = new SimRecording(this);
     }
 
     static final class Chan {
@@ -365,6 +367,9 @@ final class SimEngine {
                 case "queuesummary" -> queues.summary(conn, f, actionId);
                 case "queuestatus" -> queues.status(conn, f, actionId);
                 case "queuepause" -> queues.pause(conn, f, actionId);
+                case "mixmonitor" -> recording.mixMonitor(conn, f, actionId);
+                case "stopmixmonitor" -> recording.stopMixMonitor(conn, f, actionId);
+                case "mixmonitormute" -> recording.mute(conn, f, actionId);
                 default -> {
                     conn.send(error(actionId, "Invalid/unknown command: " + f.value("Action")
                             + ". Use Action: ListCommands to show available commands."));
@@ -448,6 +453,7 @@ final class SimEngine {
         }
         spying.spyerHangingUp(c);
         spying.waitingSpyersStop(c);
+        recording.channelGone(c);
         Bridge nonDial = c.bridge != null && c.bridge.kind != BridgeKind.DIAL ? c.bridge : null;
         if (nonDial != null) {
             if (nonDial.kind == BridgeKind.PARKING) {

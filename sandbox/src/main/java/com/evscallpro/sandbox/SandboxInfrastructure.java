@@ -145,6 +145,9 @@ public final class SandboxInfrastructure implements AutoCloseable {
         p.put("evs.api.jwt.secret", jwtSecret);
         p.put("evs.secrets.key", secretKey);
         p.put("evs.media.root", mediaRoot.toString());
+        // collected call recordings: next to the sounds directories (data/recordings beside data/asterisk-sounds)
+        p.put("evs.recording.storage-dir", mediaRoot.resolveSibling(
+                mediaRoot.getFileName().toString().replace("asterisk-sounds", "recordings")).toString());
         return p;
     }
 

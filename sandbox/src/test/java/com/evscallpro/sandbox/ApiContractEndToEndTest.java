@@ -212,6 +212,9 @@ class ApiContractEndToEndTest {
             return method.equals("GET") ? java.util.Set.of("AGENT", "SUPERVISOR", "ADMIN")
                     : java.util.Set.of("SUPERVISOR", "ADMIN");
         }
+        if (url.startsWith("/api/v1/recordings") && !url.startsWith("/api/v1/recordings/policies")) {
+            return java.util.Set.of("AGENT", "SUPERVISOR", "ADMIN"); // an agent: their own calls (else 404)
+        }
         if (url.startsWith("/api/v1/voicemails")) {
             return java.util.Set.of("SUPERVISOR", "ADMIN"); // listening and archiving are supervisors' work too
         }

@@ -140,6 +140,32 @@ public interface PbxPort {
         return unsupported();
     }
 
+    // ------------------------------------------------------------------ recording (optional)
+
+    /**
+     * Starts recording the call on {@code leg}'s channel into {@code file} (a path on the PBX host with its
+     * extension, e.g. {@code /var/lib/asterisk/sounds/evs-recordings/<call id>.wav}); both directions are mixed into
+     * one file, written by the PBX until {@link #stopRecording} or the channel hangs up. Asterisk: AMI
+     * {@code MixMonitor} (Channel, File); MixMonitorStart follows.
+     */
+    default CompletableFuture<Void> startRecording(String callId, CallEvent.Leg leg, String file) {
+        return unsupported();
+    }
+
+    /** Stops the recording of {@code leg}'s channel; the file is complete afterwards. Asterisk: AMI {@code StopMixMonitor}. */
+    default CompletableFuture<Void> stopRecording(String callId, CallEvent.Leg leg) {
+        return unsupported();
+    }
+
+    /**
+     * Pauses ({@code muted} true) or resumes the recording of {@code leg}'s channel, both directions (card payments,
+     * PCI DSS): silence is written meanwhile, the file keeps its timeline. Asterisk 22: AMI {@code MixMonitorMute}
+     * (Direction both, State 1/0); the {@code PauseMonitor} of app_monitor no longer exists since Asterisk 21.
+     */
+    default CompletableFuture<Void> muteRecording(String callId, CallEvent.Leg leg, boolean muted) {
+        return unsupported();
+    }
+
     private static <T> CompletableFuture<T> unsupported() {
         return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
     }

@@ -105,6 +105,12 @@ class ApiSecurityConfig {
                                 .hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/prompts"))
                                 .hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/recordings/policies/**"))
+                                .hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/recordings/policies/**")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/recordings"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/recordings/**"))
+                                .hasAnyRole(ADMIN, SUPERVISOR, AGENT) // an agent: their own calls (the service)
                         .requestMatchers(paths.matcher("/api/v1/voicemails"), paths.matcher("/api/v1/voicemails/**"))
                                 .hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher("/api/v1/sites"), paths.matcher("/api/v1/sites/**"),

@@ -275,6 +275,21 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> startRecording(String callId, CallEvent.Leg leg, String file) {
+        return onOwner(callId, port -> port.startRecording(callId, leg, file));
+    }
+
+    @Override
+    public CompletableFuture<Void> stopRecording(String callId, CallEvent.Leg leg) {
+        return onOwner(callId, port -> port.stopRecording(callId, leg));
+    }
+
+    @Override
+    public CompletableFuture<Void> muteRecording(String callId, CallEvent.Leg leg, boolean muted) {
+        return onOwner(callId, port -> port.muteRecording(callId, leg, muted));
+    }
+
+    @Override
     public CompletableFuture<Void> playMessage(String callId, CallEvent.Leg leg, String soundFile) {
         return onOwner(callId, port -> port.playMessage(callId, leg, soundFile));
     }

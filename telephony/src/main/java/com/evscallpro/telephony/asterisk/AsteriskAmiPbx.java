@@ -489,6 +489,45 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         });
     }
 
+    /** AMI MixMonitor of the leg's channel into {@code file} (no options: both directions mixed, whole call). */
+    @Override
+    public CompletableFuture<Void> startRecording(String callId, Leg leg, String file) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        if (file == null || file.isBlank() || file.matches(".*[,|\\r\\n].*")) {
+            return CompletableFuture.failedFuture(new PbxActionException("Invalid recording file: " + file));
+        }
+        return onLegChannel(callId, leg, channel -> {
+            org.asteriskjava.manager.action.MixMonitorAction a = new org.asteriskjava.manager.action.MixMonitorAction();
+            a.setChannel(channel);
+            a.setFile(file);
+            return ask(a).thenAccept(r -> { });
+        });
+    }
+
+    /** AMI StopMixMonitor of the leg's channel. */
+    @Override
+    public CompletableFuture<Void> stopRecording(String callId, Leg leg) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> {
+            org.asteriskjava.manager.action.StopMixMonitorAction a =
+                    new org.asteriskjava.manager.action.StopMixMonitorAction();
+            a.setChannel(channel);
+            return ask(a).thenAccept(r -> { });
+        });
+    }
+
+    /** AMI MixMonitorMute of the leg's channel, Direction both, State 1 (pause) or 0 (resume). */
+    @Override
+    public CompletableFuture<Void> muteRecording(String callId, Leg leg, boolean muted) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(
+                new org.asteriskjava.manager.action.MixMonitorMuteAction(channel, "both", muted ? 1 : 0))
+                .thenAccept(r -> { }));
+    }
+
     /** AMI Bridge of two channels, without a tone. */
     @Override
     public CompletableFuture<Void> bridge(String channelA, String channelB) {

@@ -349,6 +349,21 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> startRecording(String callId, Leg leg, String file) {
+        return onOwner(callId, port -> port.startRecording(callId, leg, file));
+    }
+
+    @Override
+    public CompletableFuture<Void> stopRecording(String callId, Leg leg) {
+        return onOwner(callId, port -> port.stopRecording(callId, leg));
+    }
+
+    @Override
+    public CompletableFuture<Void> muteRecording(String callId, Leg leg, boolean muted) {
+        return onOwner(callId, port -> port.muteRecording(callId, leg, muted));
+    }
+
+    @Override
     public CompletableFuture<ParkedCall> park(String callId, Leg leg) {
         return onOwner(callId, port -> port.park(callId, leg));
     }

@@ -70,6 +70,7 @@ public class MainLayout extends AppLayout {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             nav.addItem(item("nav-supervision", "nav.supervision", HomeRoutes.SUPERVISION, VaadinIcon.DASHBOARD));
             nav.addItem(item("nav-voicemails", "nav.voicemails", "voicemails", VaadinIcon.ENVELOPE_OPEN));
+            nav.addItem(item("nav-recordings", "nav.recordings", "recordings", VaadinIcon.RECORDS));
             nav.addItem(item("nav-campaigns", "nav.campaigns", "campaigns", VaadinIcon.PHONE));
             nav.addItem(item("nav-callbacks", "nav.callbacks", "callbacks", VaadinIcon.CLOCK));
             nav.addItem(item("nav-calling-rules", "nav.callingRules", "calling-rules", VaadinIcon.SCALE));

@@ -1,0 +1,14 @@
+package com.evscallpro.core.recording;
+
+import java.util.Optional;
+
+/**
+ * Maps our call id to the id the PBX port knows the call by, where they differ: an inbound call answered by the IVR
+ * has our own id, while the AMI adapter knows it by the caller channel's Linkedid. Implemented where that mapping
+ * lives (the IVR's live calls); without an implementation, or for a call it does not know, the ids are the same
+ * (outbound calls: the originate sets the channel id to our call id).
+ */
+public interface PbxCallIds {
+
+    Optional<String> pbxCallId(String callId);
+}
