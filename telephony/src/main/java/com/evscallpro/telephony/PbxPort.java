@@ -140,6 +140,38 @@ public interface PbxPort {
         return unsupported();
     }
 
+    /**
+     * Mutes (or unmutes) what {@code leg} says: the other party stops hearing it, the leg still hears everything.
+     * Asterisk: AMI {@code MuteAudio} on the leg's channel, {@code Direction: in} (the audio read from that channel),
+     * {@code State: on|off}. The future completes when the PBX applied it.
+     */
+    default CompletableFuture<Void> mute(String callId, CallEvent.Leg leg, boolean muted) {
+        return unsupported();
+    }
+
+    /**
+     * Sends DTMF {@code digits} (0-9, *, #, A-D) to {@code leg}, one tone each in order, e.g. an agent steering the
+     * customer's own voice menu. Asterisk: one AMI {@code PlayDTMF} per digit on the leg's channel. The future
+     * completes when every digit was queued; it fails at the first digit the PBX refused.
+     */
+    default CompletableFuture<Void> sendDtmf(String callId, CallEvent.Leg leg, String digits) {
+        return unsupported();
+    }
+
+    /**
+     * Puts the customer on hold (music) and keeps the agent's leg up, out of the conversation. Asterisk has no AMI
+     * hold: both legs are moved out of their bridge by one AMI {@code Redirect} with {@code ExtraChannel}, the
+     * customer to a music-on-hold context and the agent to a waiting context; {@link #resume} bridges them back.
+     */
+    default CompletableFuture<Void> hold(String callId) {
+        return unsupported();
+    }
+
+    /** Takes the customer back from {@link #hold}: the two legs are bridged together again (AMI {@code Bridge}). */
+    default CompletableFuture<Void> resume(String callId) {
+        return unsupported();
+    }
+
     private static <T> CompletableFuture<T> unsupported() {
         return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
     }

@@ -349,6 +349,26 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> mute(String callId, Leg leg, boolean muted) {
+        return onOwner(callId, port -> port.mute(callId, leg, muted));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, Leg leg, String digits) {
+        return onOwner(callId, port -> port.sendDtmf(callId, leg, digits));
+    }
+
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        return onOwner(callId, port -> port.hold(callId));
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        return onOwner(callId, port -> port.resume(callId));
+    }
+
+    @Override
     public CompletableFuture<ParkedCall> park(String callId, Leg leg) {
         return onOwner(callId, port -> port.park(callId, leg));
     }
