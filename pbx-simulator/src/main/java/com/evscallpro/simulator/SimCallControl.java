@@ -486,6 +486,45 @@ final class SimCallControl extends SimEnginePart {
         });
     }
 
+    /**
+     * AMI CancelAtxfer: Asterisk queues the {@code atxferabort} feature on the transferer (DTMFEnd of its digits); the
+     * target is hung up (its dial cancelled when it had not answered), the consultation bridge goes, and the
+     * transferer is back in the call's bridge with the party that waited (Unhold). Errors as manager.c words them.
+     */
+    void cancelAtxfer(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null || name.isEmpty()) {
+            conn.send(error(actionId, "No channel specified"));
+            return;
+        }
+        Chan x = channels.get(name);
+        if (x == null || x.dead) {
+            conn.send(error(actionId, "Channel specified does not exist"));
+            return;
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "CancelAtxfer successfully queued"));
+        for (int i = 0; i < ATXFER_ABORT_FEATURE.length(); i++) {
+            broadcast(channelEvent("DTMFEnd", x).add("Digit", ATXFER_ABORT_FEATURE.charAt(i)).add("DurationMs", "0")
+                    .add("Direction", "Received"));
+        }
+        Call call = x.call;
+        Transfer t = call == null ? null : call.xfer;
+        if (t == null || t.transferer != x) {
+            return; // no transfer in progress: the digits go nowhere
+        }
+        call.xfer = null;
+        if (t.consult == null) {
+            broadcast(dialEvent("DialEnd", x, t.target).add("DialStatus", "CANCEL"));
+        } else {
+            leave(t.consult, x);
+            leave(t.consult, t.target);
+            broadcast(bridgeEvent("BridgeDestroy", t.consult));
+        }
+        engine.hangups.hangupPair(t.target, t.targetFar, 16);
+        enter(t.original, x);
+        broadcast(channelEvent("Unhold", call.c1));
+    }
+
     /** The transferer hung up during an attended transfer: the target takes its place (or the dial is cancelled). */
     void completeAttendedTransfer(Call call) {
         Transfer t = call.xfer;

@@ -48,6 +48,8 @@ final class SimEngine {
 
     /** The feature code Asterisk's {@code Atxfer} action queues as DTMF before the extension (features.conf). */
     static final String ATXFER_FEATURE = "*2";
+    /** The {@code atxferabort} feature code ({@code features.conf} default {@code *1}) CancelAtxfer queues. */
+    static final String ATXFER_ABORT_FEATURE = "*1";
 
     final SimulatorSettings settings;
 
@@ -392,6 +394,7 @@ final class SimEngine {
                 case "bridge" -> control.bridgeAction(conn, f, actionId);
                 case "park" -> control.park(conn, f, actionId);
                 case "atxfer" -> control.atxfer(conn, f, actionId);
+                case "cancelatxfer" -> control.cancelAtxfer(conn, f, actionId);
                 case "muteaudio" -> control.muteAudio(conn, f, actionId);
                 case "playdtmf" -> control.playDtmf(conn, f, actionId);
                 case "queuesummary" -> queues.summary(conn, f, actionId);

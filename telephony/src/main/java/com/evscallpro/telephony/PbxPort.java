@@ -172,6 +172,24 @@ public interface PbxPort {
         return unsupported();
     }
 
+    /**
+     * Hangs up one leg of the call only (the others go on as the PBX's dialplan says). During an
+     * {@link #attendedTransfer} hanging up the transferer's leg completes the transfer: the waiting party joins the
+     * target. Asterisk: AMI {@code Hangup} of the leg's channel.
+     */
+    default CompletableFuture<Void> hangupLeg(String callId, CallEvent.Leg leg, int q850Cause) {
+        return unsupported();
+    }
+
+    /**
+     * Cancels an {@link #attendedTransfer} in progress from {@code leg}: the target is hung up and the leg is back
+     * with the party that waited on hold. Asterisk: AMI {@code CancelAtxfer} on the leg's channel (it queues the
+     * {@code atxferabort} feature, which must be configured in {@code features.conf}).
+     */
+    default CompletableFuture<Void> cancelAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return unsupported();
+    }
+
     private static <T> CompletableFuture<T> unsupported() {
         return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
     }

@@ -192,6 +192,44 @@ class AsteriskAmiPbxAgentControlsTest {
     }
 
     @Test
+    void a_cancelled_attended_transfer_hangs_the_target_up_and_brings_the_agent_back_to_the_customer()
+            throws Exception {
+        String customer = bridgedCall("atx-c");
+        String agent = agentChannel("atx-c").channel();
+        String original = channel("atx-c", customer).bridgeId();
+
+        pbx.attendedTransfer("atx-c", Leg.AGENT, "2002").get(15, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> wire.allFrames().stream().anyMatch(f -> "BridgeEnter".equals(f.event())
+                && f.get("Channel").startsWith("Local/2002@agents-")));
+        assertThat(channel("atx-c", agent).bridgeId()).isNotEqualTo(original);
+
+        pbx.cancelAttendedTransfer("atx-c", Leg.AGENT).get(15, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> sim.channelNames().stream().noneMatch(n -> n.startsWith("Local/2002@")));
+        assertThat(wire.allFrames()).anyMatch(f -> "Unhold".equals(f.event()) && customer.equals(f.get("Channel")));
+        await().atMost(WAIT).until(() -> original.equals(channel("atx-c", agent).bridgeId()));
+        assertThat(channel("atx-c", customer).bridgeId()).isEqualTo(original);
+        assertThat(events.summary("atx-c")).doesNotContain("HUNG_UP/CUSTOMER", "TRANSFERRED/CUSTOMER");
+    }
+
+    @Test
+    void hanging_up_the_agent_leg_completes_an_attended_transfer() throws Exception {
+        String customer = bridgedCall("atx-h");
+        pbx.attendedTransfer("atx-h", Leg.AGENT, "2002").get(15, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> wire.allFrames().stream().anyMatch(f -> "BridgeEnter".equals(f.event())
+                && f.get("Channel").startsWith("Local/2002@agents-")));
+
+        pbx.hangupLeg("atx-h", Leg.AGENT, 16).get(15, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> events.summary("atx-h").contains("TRANSFERRED/CUSTOMER"));
+        List<ChannelStatus> live = pbx.channelStatus("atx-h").get(15, TimeUnit.SECONDS);
+        ChannelStatus target = live.stream().filter(c -> c.channel().startsWith("Local/2002@agents-")
+                && c.channel().endsWith(";1")).findFirst().orElseThrow();
+        assertThat(target.bridgeId()).isEqualTo(channel("atx-h", customer).bridgeId());
+        assertThat(events.summary("atx-h")).doesNotContain("HUNG_UP/CUSTOMER");
+    }
+
+    @Test
     void controls_on_an_unknown_call_fail_with_a_clear_message() {
         assertThatThrownBy(() -> pbx.hold("nope").get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(PbxActionException.class).hasMessageContaining("No live CUSTOMER channel");

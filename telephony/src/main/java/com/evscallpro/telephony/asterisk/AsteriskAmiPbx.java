@@ -614,6 +614,45 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         });
     }
 
+    /** AMI Hangup of the leg's channel only. */
+    @Override
+    public CompletableFuture<Void> hangupLeg(String callId, Leg leg, int q850Cause) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(new HangupAction(channel, q850Cause)).thenAccept(r -> { }));
+    }
+
+    /** AMI CancelAtxfer on the leg's channel (asterisk-java has no class for it: {@link CancelAtxferAction}). */
+    @Override
+    public CompletableFuture<Void> cancelAttendedTransfer(String callId, Leg leg) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(new CancelAtxferAction(channel)).thenAccept(r -> { }));
+    }
+
+    /** {@code Action: CancelAtxfer} (Asterisk 13.18+/16+), {@code Channel}: the transferer. */
+    public static final class CancelAtxferAction extends org.asteriskjava.manager.action.AbstractManagerAction {
+        private static final long serialVersionUID = 1L;
+        private String channel;
+
+        public CancelAtxferAction(String channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public String getAction() {
+            return "CancelAtxfer";
+        }
+
+        public String getChannel() {
+            return channel;
+        }
+
+        public void setChannel(String channel) {
+            this.channel = channel;
+        }
+    }
+
     /** AMI MuteAudio on the leg's channel, Direction in: what the leg says no longer reaches the bridge. */
     @Override
     public CompletableFuture<Void> mute(String callId, Leg leg, boolean muted) {

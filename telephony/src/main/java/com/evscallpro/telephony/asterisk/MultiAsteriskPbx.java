@@ -349,6 +349,16 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> hangupLeg(String callId, Leg leg, int q850Cause) {
+        return onOwner(callId, port -> port.hangupLeg(callId, leg, q850Cause));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAttendedTransfer(String callId, Leg leg) {
+        return onOwner(callId, port -> port.cancelAttendedTransfer(callId, leg));
+    }
+
+    @Override
     public CompletableFuture<Void> mute(String callId, Leg leg, boolean muted) {
         return onOwner(callId, port -> port.mute(callId, leg, muted));
     }
