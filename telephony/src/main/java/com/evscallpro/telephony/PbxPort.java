@@ -182,6 +182,14 @@ public interface PbxPort {
     }
 
     /**
+     * Completes an {@link #attendedTransfer} started from {@code leg}: the waiting party joins the target and the leg
+     * leaves. By default (Asterisk) the leg is hung up ({@link #hangupLeg}), which is how Asterisk completes an Atxfer.
+     */
+    default CompletableFuture<Void> completeAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return hangupLeg(callId, leg, 16);
+    }
+
+    /**
      * Cancels an {@link #attendedTransfer} in progress from {@code leg}: the target is hung up and the leg is back
      * with the party that waited on hold. Asterisk: AMI {@code CancelAtxfer} on the leg's channel (it queues the
      * {@code atxferabort} feature, which must be configured in {@code features.conf}).

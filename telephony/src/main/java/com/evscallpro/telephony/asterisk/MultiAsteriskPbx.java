@@ -354,6 +354,11 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> completeAttendedTransfer(String callId, Leg leg) {
+        return onOwner(callId, port -> port.completeAttendedTransfer(callId, leg));
+    }
+
+    @Override
     public CompletableFuture<Void> cancelAttendedTransfer(String callId, Leg leg) {
         return onOwner(callId, port -> port.cancelAttendedTransfer(callId, leg));
     }

@@ -69,12 +69,15 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private Registration pollRegistration;
     private Instant stateSince;
     private com.evscallpro.core.webhook.CrmLinks crmLinks;
+    private final AgentService agentService;
+    private CallControlPanel callControls;
 
     AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus,
               PauseReasons pauseReasons) {
         this.eventBus = eventBus;
         this.pauseReasons = pauseReasons;
         this.agentId = currentUser.require().userId();
+        this.agentService = agentService;
         this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
         setId("agent-view");
         add(new H2(getTranslation("agent.title")), stateBar(), actions(), inbound, noTask, screenPop);
@@ -158,6 +161,11 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> inbound.show(e));
             }
         }));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.callcontrol.CallControlChanged.class, e -> {
+            if (e.agentId() == agentId && callControls != null) {
+                inUi(ui, () -> callControls.controls().onChanged(e.state()));
+            }
+        }));
         workspace.load();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> {
@@ -224,6 +232,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
+        if (callControls != null) {
+            callControls.controls().onStatus(status);
+        }
         if (preview != null) {
             preview.refresh(clock.instant());
         }
@@ -256,6 +267,18 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     void setPreviewDesk(com.evscallpro.core.dialer.PreviewDesk desk) {
         preview = new PreviewPanel(agentId, desk);
         addComponentAtIndex(indexOf(inbound), preview);
+    }
+
+    /** The call controls (set by Spring; absent in tests that build the view by hand): under the state bar. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCallControl(com.evscallpro.core.callcontrol.AgentCallControl control) {
+        callControls = new CallControlPanel(agentId, control, agentService);
+        addComponentAtIndex(indexOf(inbound), callControls);
+    }
+
+    /** Package-visible for tests: the call controls, null when none were wired. */
+    CallControlPanel callControls() {
+        return callControls;
     }
 
     /** The campaigns' CRM links (set by Spring; absent in tests that build the view by hand). */
