@@ -93,6 +93,24 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.channelNames();
     }
 
+    /**
+     * What AMI {@code MuteAudio} left on a live channel: {@code in} (its own audio suppressed), {@code out},
+     * {@code all}, or empty when not muted; null when there is no such live channel.
+     */
+    public String muteState(String channel) {
+        return engine.muteState(channel);
+    }
+
+    /** The digits AMI {@code PlayDTMF} sent to a channel, in order (what its far end heard); null when unknown. */
+    public String dtmfSent(String channel) {
+        return engine.dtmfSent(channel);
+    }
+
+    /** A live channel's place: {@code Context,Exten,Application} (e.g. {@code evs-hold,s,MusicOnHold}); null if none. */
+    public String placeOf(String channel) {
+        return engine.placeOf(channel);
+    }
+
     /** AMI {@code Ping} actions answered so far (keep-alive tests). */
     public long pingsAnswered() {
         return engine.pingsAnswered();

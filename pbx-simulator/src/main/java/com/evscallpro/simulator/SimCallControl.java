@@ -45,6 +45,10 @@ final class SimCallControl extends SimEnginePart {
             conn.send(error(actionId, "Invalid priority"));
             return;
         }
+        if (f.value("ExtraChannel") != null) {
+            dualRedirect(conn, f, actionId, c, context, exten, priority);
+            return;
+        }
         conn.send(AmiFrame.response("Success", actionId).add("Message", "Redirect successful"));
         c.context = context;
         c.exten = exten;
@@ -73,6 +77,156 @@ final class SimCallControl extends SimEnginePart {
                 c.appData = engine.originates.agentDial(exten);
                 broadcast(newexten(c));
                 engine.originates.dialAgent(call);
+            }
+        }
+    }
+
+    /**
+     * AMI MuteAudio as res_mutestream answers it: Channel, State, Direction required in that order; an unknown channel
+     * is {@code No such channel}; a direction other than in/out/all {@code Failed to mute/unmute stream}; success is a
+     * bare {@code Response: Success} (no Message) and raises no event.
+     */
+    void muteAudio(SimConnection conn, AmiFrame f, String actionId) {
+        String state = f.value("State");
+        String direction = f.value("Direction");
+        if (f.value("Channel") == null || f.value("Channel").isEmpty()) {
+            conn.send(error(actionId, "Channel not specified"));
+            return;
+        }
+        if (state == null || state.isEmpty()) {
+            conn.send(error(actionId, "State not specified"));
+            return;
+        }
+        if (direction == null || direction.isEmpty()) {
+            conn.send(error(actionId, "Direction not specified"));
+            return;
+        }
+        Chan c = channels.get(f.value("Channel"));
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "No such channel"));
+            return;
+        }
+        boolean on = astTrue(state);
+        switch (direction) {
+            case "in" -> c.mutedIn = on;
+            case "out" -> c.mutedOut = on;
+            case "all" -> {
+                c.mutedIn = on;
+                c.mutedOut = on;
+            }
+            default -> {
+                conn.send(error(actionId, "Failed to mute/unmute stream"));
+                return;
+            }
+        }
+        conn.send(AmiFrame.response("Success", actionId));
+    }
+
+    /** Asterisk's {@code ast_true}: yes, true, y, t, 1, on (any case). */
+    private static boolean astTrue(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "y", "t", "1", "on" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * AMI PlayDTMF as app_senddtmf answers it: the channel looked up first ({@code Channel not found}), then
+     * {@code No digit specified}, {@code Could not convert Duration parameter}; {@code DTMF successfully queued}.
+     * The first character of Digit is sent to the channel's far end (no AMI event: the digit is written to the
+     * channel's technology, not read from it).
+     */
+    void playDtmf(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        Chan c = name == null ? null : channels.get(name);
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "Channel not found"));
+            return;
+        }
+        String digit = f.value("Digit");
+        if (digit == null || digit.isEmpty()) {
+            conn.send(error(actionId, "No digit specified"));
+            return;
+        }
+        String duration = f.value("Duration");
+        if (duration != null && !duration.isEmpty() && !duration.matches("\\d{1,9}.*")) {
+            conn.send(error(actionId, "Could not convert Duration parameter"));
+            return;
+        }
+        c.dtmfSent.append(digit.charAt(0));
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "DTMF successfully queued"));
+    }
+
+    /** The music-on-hold context of the rendered dialplan (hold: {@code MusicOnHold()} until bridged back). */
+    static final String HOLD_CONTEXT = "evs-hold";
+
+    /**
+     * Redirect with {@code ExtraChannel} (and {@code ExtraContext}/{@code ExtraExten}/{@code ExtraPriority}, the
+     * main ones when absent): both channels move at once, so leaving their common bridge ends neither (Asterisk sets
+     * the dual-redirect flag on both before the bridge sees them go). The bridge is destroyed; each channel goes on
+     * in its new place: in {@value #HOLD_CONTEXT} it runs {@code MusicOnHold()} (MusicOnHoldStart), elsewhere it
+     * waits until bridged or hung up.
+     */
+    private void dualRedirect(SimConnection conn, AmiFrame f, String actionId, Chan c, String context, String exten,
+                              int priority) {
+        String extraName = f.value("ExtraChannel");
+        Chan x = channels.get(extraName);
+        if (x == null || x.dead) {
+            conn.send(error(actionId, "ExtraChannel does not exist: " + extraName));
+            return;
+        }
+        String xContext = f.value("ExtraContext") == null ? context : f.value("ExtraContext");
+        String xExten = f.value("ExtraExten") == null ? exten : f.value("ExtraExten");
+        int xPriority = priority;
+        if (f.value("ExtraPriority") != null) {
+            try {
+                xPriority = Integer.parseInt(f.value("ExtraPriority"));
+            } catch (NumberFormatException e) {
+                conn.send(error(actionId, "Invalid ExtraPriority"));
+                return;
+            }
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "Dual Redirect successful"));
+        for (Chan y : List.of(c, x)) {
+            boolean main = y == c;
+            y.context = main ? context : xContext;
+            y.exten = main ? exten : xExten;
+            y.priority = main ? priority : xPriority;
+            broadcast(newexten(y)); // 06: new place, old Application/AppData
+        }
+        Bridge b = c.bridge;
+        if (b != null && b == x.bridge) {
+            leave(b, c);
+            leave(b, x);
+            if (b.members.isEmpty()) {
+                broadcast(bridgeEvent("BridgeDestroy", b));
+            }
+            for (Chan y : List.of(c, x)) {
+                if (y.call != null && y.call.bridge == b) {
+                    y.call.bridge = null;
+                }
+            }
+        } else {
+            for (Chan y : List.of(c, x)) {
+                if (y.parkingSpaceOf() != null) {
+                    unpark(y);
+                }
+                pull(y);
+            }
+        }
+        for (Chan y : List.of(c, x)) {
+            if (y.dead) {
+                continue;
+            }
+            if (HOLD_CONTEXT.equals(y.context)) {
+                y.app = "MusicOnHold";
+                y.appData = "";
+                broadcast(newexten(y));
+                broadcast(channelEvent("MusicOnHoldStart", y).add("Class", "default"));
+            } else {
+                y.app = "Wait";
+                y.appData = "3600";
+                broadcast(newexten(y));
             }
         }
     }
@@ -193,6 +347,9 @@ final class SimCallControl extends SimEnginePart {
         for (Chan x : List.of(a, b)) {
             if (x.parkingSpaceOf() != null) {
                 unpark(x);
+            }
+            if ("MusicOnHold".equals(x.app)) {
+                broadcast(channelEvent("MusicOnHoldStop", x));
             }
             pull(x);
         }
@@ -327,6 +484,45 @@ final class SimCallControl extends SimEnginePart {
             enter(consult, x);
             t2.app = "Wait";
         });
+    }
+
+    /**
+     * AMI CancelAtxfer: Asterisk queues the {@code atxferabort} feature on the transferer (DTMFEnd of its digits); the
+     * target is hung up (its dial cancelled when it had not answered), the consultation bridge goes, and the
+     * transferer is back in the call's bridge with the party that waited (Unhold). Errors as manager.c words them.
+     */
+    void cancelAtxfer(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        if (name == null || name.isEmpty()) {
+            conn.send(error(actionId, "No channel specified"));
+            return;
+        }
+        Chan x = channels.get(name);
+        if (x == null || x.dead) {
+            conn.send(error(actionId, "Channel specified does not exist"));
+            return;
+        }
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "CancelAtxfer successfully queued"));
+        for (int i = 0; i < ATXFER_ABORT_FEATURE.length(); i++) {
+            broadcast(channelEvent("DTMFEnd", x).add("Digit", ATXFER_ABORT_FEATURE.charAt(i)).add("DurationMs", "0")
+                    .add("Direction", "Received"));
+        }
+        Call call = x.call;
+        Transfer t = call == null ? null : call.xfer;
+        if (t == null || t.transferer != x) {
+            return; // no transfer in progress: the digits go nowhere
+        }
+        call.xfer = null;
+        if (t.consult == null) {
+            broadcast(dialEvent("DialEnd", x, t.target).add("DialStatus", "CANCEL"));
+        } else {
+            leave(t.consult, x);
+            leave(t.consult, t.target);
+            broadcast(bridgeEvent("BridgeDestroy", t.consult));
+        }
+        engine.hangups.hangupPair(t.target, t.targetFar, 16);
+        enter(t.original, x);
+        broadcast(channelEvent("Unhold", call.c1));
     }
 
     /** The transferer hung up during an attended transfer: the target takes its place (or the dial is cancelled). */

@@ -48,6 +48,8 @@ final class SimEngine {
 
     /** The feature code Asterisk's {@code Atxfer} action queues as DTMF before the extension (features.conf). */
     static final String ATXFER_FEATURE = "*2";
+    /** The {@code atxferabort} feature code ({@code features.conf} default {@code *1}) CancelAtxfer queues. */
+    static final String ATXFER_ABORT_FEATURE = "*1";
 
     final SimulatorSettings settings;
 
@@ -118,6 +120,11 @@ final class SimEngine {
         boolean dead;
         /** The parking space while parked. */
         String parked;
+        /** MuteAudio state: audio read from the channel (in) / written to it (out) suppressed. */
+        boolean mutedIn;
+        boolean mutedOut;
+        /** Digits AMI PlayDTMF sent to the channel, in order (what the far end heard). */
+        final StringBuilder dtmfSent = new StringBuilder();
 
         String parkingSpaceOf() {
             return parked;
@@ -314,6 +321,31 @@ final class SimEngine {
         return call(() -> new ArrayList<>(channels.keySet()));
     }
 
+    /** "in", "out", "all" or "" for a live channel's MuteAudio state; null when no such live channel. */
+    String muteState(String channel) {
+        return call(() -> {
+            Chan c = channels.get(channel);
+            return c == null || c.dead ? null
+                    : c.mutedIn && c.mutedOut ? "all" : c.mutedIn ? "in" : c.mutedOut ? "out" : "";
+        });
+    }
+
+    /** Digits PlayDTMF sent to a channel (live or not, while known); null when unknown. */
+    String dtmfSent(String channel) {
+        return call(() -> {
+            Chan c = channels.get(channel);
+            return c == null ? null : c.dtmfSent.toString();
+        });
+    }
+
+    /** The live channel's current Context,Exten and Application (e.g. {@code evs-hold,s,MusicOnHold}); null if none. */
+    String placeOf(String channel) {
+        return call(() -> {
+            Chan c = channels.get(channel);
+            return c == null || c.dead ? null : c.context + "," + c.exten + "," + c.app;
+        });
+    }
+
     void broadcast(AmiFrame frame) {
         String wire = frame.toWire();
         for (SimConnection c : connections) {
@@ -364,6 +396,9 @@ final class SimEngine {
                 case "bridge" -> control.bridgeAction(conn, f, actionId);
                 case "park" -> control.park(conn, f, actionId);
                 case "atxfer" -> control.atxfer(conn, f, actionId);
+                case "cancelatxfer" -> control.cancelAtxfer(conn, f, actionId);
+                case "muteaudio" -> control.muteAudio(conn, f, actionId);
+                case "playdtmf" -> control.playDtmf(conn, f, actionId);
                 case "queuesummary" -> queues.summary(conn, f, actionId);
                 case "queuestatus" -> queues.status(conn, f, actionId);
                 case "queuepause" -> queues.pause(conn, f, actionId);

@@ -166,6 +166,66 @@ public interface PbxPort {
         return unsupported();
     }
 
+    // ------------------------------------------------------------------ agent call controls (optional)
+
+    /**
+     * Mutes (or unmutes) what {@code leg} says: the other party stops hearing it, the leg still hears everything.
+     * Asterisk: AMI {@code MuteAudio} on the leg's channel, {@code Direction: in} (the audio read from that channel),
+     * {@code State: on|off}. The future completes when the PBX applied it.
+     */
+    default CompletableFuture<Void> mute(String callId, CallEvent.Leg leg, boolean muted) {
+        return unsupported();
+    }
+
+    /**
+     * Sends DTMF {@code digits} (0-9, *, #, A-D) to {@code leg}, one tone each in order, e.g. an agent steering the
+     * customer's own voice menu. Asterisk: one AMI {@code PlayDTMF} per digit on the leg's channel. The future
+     * completes when every digit was queued; it fails at the first digit the PBX refused.
+     */
+    default CompletableFuture<Void> sendDtmf(String callId, CallEvent.Leg leg, String digits) {
+        return unsupported();
+    }
+
+    /**
+     * Puts the customer on hold (music) and keeps the agent's leg up, out of the conversation. Asterisk has no AMI
+     * hold: both legs are moved out of their bridge by one AMI {@code Redirect} with {@code ExtraChannel}, the
+     * customer to a music-on-hold context and the agent to a waiting context; {@link #resume} bridges them back.
+     */
+    default CompletableFuture<Void> hold(String callId) {
+        return unsupported();
+    }
+
+    /** Takes the customer back from {@link #hold}: the two legs are bridged together again (AMI {@code Bridge}). */
+    default CompletableFuture<Void> resume(String callId) {
+        return unsupported();
+    }
+
+    /**
+     * Hangs up one leg of the call only (the others go on as the PBX's dialplan says). During an
+     * {@link #attendedTransfer} hanging up the transferer's leg completes the transfer: the waiting party joins the
+     * target. Asterisk: AMI {@code Hangup} of the leg's channel.
+     */
+    default CompletableFuture<Void> hangupLeg(String callId, CallEvent.Leg leg, int q850Cause) {
+        return unsupported();
+    }
+
+    /**
+     * Completes an {@link #attendedTransfer} started from {@code leg}: the waiting party joins the target and the leg
+     * leaves. By default (Asterisk) the leg is hung up ({@link #hangupLeg}), which is how Asterisk completes an Atxfer.
+     */
+    default CompletableFuture<Void> completeAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return hangupLeg(callId, leg, 16);
+    }
+
+    /**
+     * Cancels an {@link #attendedTransfer} in progress from {@code leg}: the target is hung up and the leg is back
+     * with the party that waited on hold. Asterisk: AMI {@code CancelAtxfer} on the leg's channel (it queues the
+     * {@code atxferabort} feature, which must be configured in {@code features.conf}).
+     */
+    default CompletableFuture<Void> cancelAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return unsupported();
+    }
+
     private static <T> CompletableFuture<T> unsupported() {
         return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
     }

@@ -43,9 +43,12 @@ final class OutboundCall {
     final long contactId;
     final String contactName;
     final String phone;
-    final long agentId;
-    final String agentName;
-    final String agentExtension;
+    /** The agent the call is with; changes when an agent transfers it to another ({@code handOver}). */
+    volatile long agentId;
+    volatile String agentName;
+    volatile String agentExtension;
+    /** The customer was transferred away from our agents (to a number or a queue): no agent is on it any more. */
+    boolean handedOff;
     final int attempt;
     final String callerId;
     private final Instant registeredAt;

@@ -217,7 +217,42 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
             return false;
         }
         synchronized (call) {
-            return !call.ended();
+            return !call.ended() && !call.handedOff;
+        }
+    }
+
+    /**
+     * The call now belongs to another agent (an agent transferred it to them): what comes later (the end of the
+     * call, hence the wrap-up) concerns the new agent. False when the call is unknown or over.
+     */
+    public boolean handOver(String callId, long toAgentId, String toAgentName, String toExtension) {
+        OutboundCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (call.ended()) {
+                return false;
+            }
+            log.info("Call {} handed over from agent {} to agent {}", callId, call.agentId, toAgentId);
+            call.agentId = toAgentId;
+            call.agentName = toAgentName;
+            call.agentExtension = toExtension;
+        }
+        publish(call);
+        return true;
+    }
+
+    /**
+     * The customer left our agents (transferred to a number or a queue): the call no longer counts as live for the
+     * agent's wrap-up, so qualifying it never hangs the customer up.
+     */
+    public void handOff(String callId) {
+        OutboundCall call = calls.get(callId);
+        if (call != null) {
+            synchronized (call) {
+                call.handedOff = true;
+            }
         }
     }
 

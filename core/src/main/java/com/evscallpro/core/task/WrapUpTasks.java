@@ -115,6 +115,29 @@ public class WrapUpTasks implements AgentTaskService {
         return Optional.of(task);
     }
 
+    /**
+     * The call's wrap-up goes with the call to another agent (transfer to an agent): {@code toAgentId} qualifies it,
+     * {@code fromAgentId} has nothing left to qualify. False when {@code fromAgentId} holds no wrap-up of this call,
+     * or {@code toAgentId} already holds one (of another call).
+     */
+    public boolean handOver(String callId, long fromAgentId, long toAgentId) {
+        Pending pending = byAgent.get(fromAgentId);
+        if (pending == null || !pending.task.callId().equals(callId)) {
+            return false;
+        }
+        WrapUpTask t = pending.task;
+        WrapUpTask moved = new WrapUpTask(t.callId(), toAgentId, t.campaignId(), t.campaignName(), t.contact(),
+                t.qualifications(), t.createdAt());
+        if (byAgent.putIfAbsent(toAgentId, new Pending(pending.jobKey, moved, pending.timeout, pending.callEndedAt))
+                != null) {
+            return false;
+        }
+        byAgent.remove(fromAgentId, pending);
+        log.info("Wrap-up of call {} handed over from agent {} to agent {}", callId, fromAgentId, toAgentId);
+        events.publish(new TaskAssigned(moved));
+        return true;
+    }
+
     @Override
     public Optional<WrapUpTask> currentTask(long agentId) {
         return Optional.ofNullable(byAgent.get(agentId)).map(Pending::task);

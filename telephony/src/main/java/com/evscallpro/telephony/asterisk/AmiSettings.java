@@ -89,6 +89,10 @@ public record AmiSettings(String host, int port, String username, String secret,
     public static final String DEFAULT_PHONE_CONTEXT = "evs-phone";
 
     public static final String DEFAULT_PLAYBACK_CONTEXT = "evs-playback";
+    /** Where {@code hold} sends the customer (extension {@code s}): {@code MusicOnHold()} until bridged back. */
+    public static final String HOLD_CONTEXT = "evs-hold";
+    /** Where {@code hold} parks the agent's leg meanwhile (extension {@code s}): {@code Wait()}, silence. */
+    public static final String HOLD_AGENT_CONTEXT = "evs-hold-agent";
 
     /** Defaults for everything but the address and the credentials. */
     public static AmiSettings of(String host, int port, String username, String secret) {

@@ -27,8 +27,10 @@ import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.MuteAudioAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.ParkAction;
+import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.StatusAction;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
@@ -651,6 +653,110 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         });
     }
 
+    /** AMI Hangup of the leg's channel only. */
+    @Override
+    public CompletableFuture<Void> hangupLeg(String callId, Leg leg, int q850Cause) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(new HangupAction(channel, q850Cause)).thenAccept(r -> { }));
+    }
+
+    /** AMI CancelAtxfer on the leg's channel (asterisk-java has no class for it: {@link CancelAtxferAction}). */
+    @Override
+    public CompletableFuture<Void> cancelAttendedTransfer(String callId, Leg leg) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(new CancelAtxferAction(channel)).thenAccept(r -> { }));
+    }
+
+    /** {@code Action: CancelAtxfer} (Asterisk 13.18+/16+), {@code Channel}: the transferer. */
+    public static final class CancelAtxferAction extends org.asteriskjava.manager.action.AbstractManagerAction {
+        private static final long serialVersionUID = 1L;
+        private String channel;
+
+        public CancelAtxferAction(String channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public String getAction() {
+            return "CancelAtxfer";
+        }
+
+        public String getChannel() {
+            return channel;
+        }
+
+        public void setChannel(String channel) {
+            this.channel = channel;
+        }
+    }
+
+    /** AMI MuteAudio on the leg's channel, Direction in: what the leg says no longer reaches the bridge. */
+    @Override
+    public CompletableFuture<Void> mute(String callId, Leg leg, boolean muted) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        return onLegChannel(callId, leg, channel -> ask(new MuteAudioAction(channel, MuteAudioAction.Direction.IN,
+                muted ? MuteAudioAction.State.MUTE : MuteAudioAction.State.UNMUTE)).thenAccept(r -> { }));
+    }
+
+    /** One AMI PlayDTMF per digit on the leg's channel, in order; the first refusal fails the whole. */
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, Leg leg, String digits) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(leg, "leg");
+        if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
+            return CompletableFuture.failedFuture(new PbxActionException("Invalid DTMF digits: " + digits));
+        }
+        return onLegChannel(callId, leg, channel -> {
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (char d : digits.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+                chain = chain.thenCompose(x -> {
+                    PlayDtmfAction a = new PlayDtmfAction(channel, String.valueOf(d));
+                    a.setDuration(DTMF_DURATION_MS);
+                    return ask(a).thenAccept(r -> { });
+                });
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * One AMI Redirect moving both legs out of their bridge at once (with {@code ExtraChannel}): the customer to
+     * {@link AmiSettings#HOLD_CONTEXT} (music on hold), the agent to {@link AmiSettings#HOLD_AGENT_CONTEXT}. Moving
+     * one leg alone would end the other (a Dial() bridge hangs the callee up when the caller leaves, capture 06).
+     */
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return onBothLegs(callId, (customer, agent) -> {
+            RedirectAction a = new RedirectAction(customer, agent, AmiSettings.HOLD_CONTEXT, "s", 1,
+                    AmiSettings.HOLD_AGENT_CONTEXT, "s", 1);
+            return ask(a).thenAccept(r -> { });
+        });
+    }
+
+    /** AMI Bridge of the customer's and the agent's channels, taking both back from their hold contexts. */
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return onBothLegs(callId, (customer, agent) -> ask(new BridgeAction(customer, agent, false))
+                .thenAccept(r -> { }));
+    }
+
+    private CompletableFuture<Void> onBothLegs(String callId,
+            java.util.function.BiFunction<String, String, CompletableFuture<Void>> action) {
+        return onLegChannel(callId, Leg.CUSTOMER, customer -> {
+            String agent = tracker.channelFor(callId, Leg.AGENT); // still on the dispatcher thread
+            if (agent == null) {
+                return CompletableFuture.failedFuture(new PbxActionException("No live AGENT channel in call "
+                        + callId));
+            }
+            return action.apply(customer, agent);
+        });
+    }
+
     /** AMI Status (all channels), keeping those of the call (Linkedid = call id, or channels we know in it). */
     @Override
     public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
@@ -757,6 +863,9 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         return CompletableFuture.failedFuture(new PbxActionException(closed ? "AMI adapter closed"
                 : "AMI not connected to " + settings.host() + ":" + settings.port()));
     }
+
+    /** How long each DTMF tone of {@link #sendDtmf} lasts (Asterisk's default for SendDTMF is 100 ms). */
+    static final int DTMF_DURATION_MS = 100;
 
     @Override
     public void addListener(CallEventListener listener) {

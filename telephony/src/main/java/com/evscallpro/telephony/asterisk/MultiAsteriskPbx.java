@@ -364,6 +364,41 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> hangupLeg(String callId, Leg leg, int q850Cause) {
+        return onOwner(callId, port -> port.hangupLeg(callId, leg, q850Cause));
+    }
+
+    @Override
+    public CompletableFuture<Void> completeAttendedTransfer(String callId, Leg leg) {
+        return onOwner(callId, port -> port.completeAttendedTransfer(callId, leg));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAttendedTransfer(String callId, Leg leg) {
+        return onOwner(callId, port -> port.cancelAttendedTransfer(callId, leg));
+    }
+
+    @Override
+    public CompletableFuture<Void> mute(String callId, Leg leg, boolean muted) {
+        return onOwner(callId, port -> port.mute(callId, leg, muted));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, Leg leg, String digits) {
+        return onOwner(callId, port -> port.sendDtmf(callId, leg, digits));
+    }
+
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        return onOwner(callId, port -> port.hold(callId));
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        return onOwner(callId, port -> port.resume(callId));
+    }
+
+    @Override
     public CompletableFuture<ParkedCall> park(String callId, Leg leg) {
         return onOwner(callId, port -> port.park(callId, leg));
     }

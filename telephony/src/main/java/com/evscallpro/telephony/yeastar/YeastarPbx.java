@@ -211,6 +211,18 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
         return transfer(callId, leg, extension, "attended");
     }
 
+    /** The port's completion: {@link #completeAttendedTransfer(String)} (Yeastar completes by API, not by hang-up). */
+    @Override
+    public CompletableFuture<Void> completeAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return completeAttendedTransfer(callId);
+    }
+
+    /** The port's cancel: {@link #abortAttendedTransfer(String)}. */
+    @Override
+    public CompletableFuture<Void> cancelAttendedTransfer(String callId, CallEvent.Leg leg) {
+        return abortAttendedTransfer(callId);
+    }
+
     /** {@code call/transfer} {@code type=attended}, {@code attended_operate=complete} on the agent's channel. */
     public CompletableFuture<Void> completeAttendedTransfer(String callId) {
         return attendedOperate(callId, "complete");

@@ -69,15 +69,24 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private Registration pollRegistration;
     private Instant stateSince;
     private com.evscallpro.core.webhook.CrmLinks crmLinks;
+    private final AgentService agentService;
+    private CallControlPanel callControls;
+    /** The call's progress as the customer sees it: dialling, ringing, on the line, gone ({@code data-progress}). */
+    private final Span callProgress = new Span();
 
     AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus,
               PauseReasons pauseReasons) {
         this.eventBus = eventBus;
         this.pauseReasons = pauseReasons;
         this.agentId = currentUser.require().userId();
+        this.agentService = agentService;
         this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
         setId("agent-view");
         add(new H2(getTranslation("agent.title")), stateBar(), actions(), inbound, noTask, screenPop);
+        callProgress.setId("call-progress");
+        callProgress.getStyle().set("font-weight", "600");
+        callProgress.setVisible(false);
+        addComponentAtIndex(indexOf(inbound), callProgress);
         noTask.setId("no-task");
         noTask.setText(getTranslation("agent.noTask"));
         noTask.getStyle().set("color", "var(--lumo-secondary-text-color)");
@@ -158,6 +167,16 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> inbound.show(e));
             }
         }));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.callcontrol.CallControlChanged.class, e -> {
+            if (e.agentId() == agentId && callControls != null) {
+                inUi(ui, () -> callControls.controls().onChanged(e.state()));
+            }
+        }));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.call.LiveCallChanged.class, e -> {
+            if (e.call() != null && e.call().agentId() != null && e.call().agentId() == agentId) {
+                inUi(ui, () -> showProgress(e.call().state()));
+            }
+        }));
         workspace.load();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> {
@@ -224,6 +243,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
+        if (callControls != null) {
+            callControls.controls().onStatus(status);
+        }
+        if (s == AgentState.READY || s == AgentState.PAUSED || s == AgentState.OFFLINE) {
+            showProgress(null);
+        }
         if (preview != null) {
             preview.refresh(clock.instant());
         }
@@ -256,6 +281,32 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     void setPreviewDesk(com.evscallpro.core.dialer.PreviewDesk desk) {
         preview = new PreviewPanel(agentId, desk);
         addComponentAtIndex(indexOf(inbound), preview);
+    }
+
+    /** The call controls (set by Spring; absent in tests that build the view by hand): under the state bar. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCallControl(com.evscallpro.core.callcontrol.AgentCallControl control) {
+        callControls = new CallControlPanel(agentId, control, agentService);
+        addComponentAtIndex(indexOf(inbound), callControls);
+    }
+
+    /**
+     * The agent's call as the customer experiences it: dialling, the customer's phone ringing, on the line, or the
+     * customer gone (a clear sign: red); hidden when the agent has no call.
+     */
+    private void showProgress(com.evscallpro.core.call.LiveCall.LiveCallState progress) {
+        callProgress.setVisible(progress != null);
+        callProgress.getElement().setAttribute("data-progress", progress == null ? "" : progress.name());
+        if (progress != null) {
+            callProgress.setText(getTranslation("agent.progress." + progress.name()));
+            callProgress.getStyle().set("color", progress == com.evscallpro.core.call.LiveCall.LiveCallState.ENDED
+                    ? "var(--lumo-error-text-color)" : "var(--lumo-body-text-color)");
+        }
+    }
+
+    /** Package-visible for tests: the call controls, null when none were wired. */
+    CallControlPanel callControls() {
+        return callControls;
     }
 
     /** The campaigns' CRM links (set by Spring; absent in tests that build the view by hand). */

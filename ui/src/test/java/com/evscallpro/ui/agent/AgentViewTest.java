@@ -85,9 +85,32 @@ class AgentViewTest {
     }
 
     @Test
+    void the_customer_ringing_and_hanging_up_are_shown_for_this_agent_call_only() {
+        AgentView view = attachedView();
+        Component progress = find(view, "call-progress");
+        assertThat(progress.isVisible()).isFalse();
+        bus.publish(new com.evscallpro.core.call.LiveCallChanged(liveCall(99L, "RINGING")));
+        assertThat(progress.isVisible()).as("another agent's call").isFalse();
+        bus.publish(new com.evscallpro.core.call.LiveCallChanged(liveCall(ME, "RINGING")));
+        assertThat(progress.isVisible()).isTrue();
+        assertThat(((HasText) progress).getText()).isEqualTo("The customer's phone is ringing…");
+        bus.publish(new com.evscallpro.core.call.LiveCallChanged(liveCall(ME, "ENDED")));
+        assertThat(progress.getElement().getAttribute("data-progress")).isEqualTo("ENDED");
+        assertThat(((HasText) progress).getText()).contains("no longer on the line");
+        bus.publish(new AgentStatusChanged(agents.set(ME, AgentState.READY), AgentState.WRAP_UP));
+        assertThat(progress.isVisible()).as("no call any more").isFalse();
+    }
+
+    private static com.evscallpro.core.call.LiveCall liveCall(long agent, String state) {
+        return new com.evscallpro.core.call.LiveCall("c-" + agent, 1, "Campaign", 2, "Carl Control",
+                "+33 6•• •• •• 78", agent, "Agent", com.evscallpro.core.call.LiveCall.LiveCallState.valueOf(state),
+                java.time.Instant.now(), null);
+    }
+
+    @Test
     void detaching_the_view_unsubscribes_from_the_bus() {
         AgentView view = attachedView();
-        assertThat(bus.subscriberCount()).isEqualTo(3); // status, task, inbound call connected
+        assertThat(bus.subscriberCount()).isEqualTo(5); // status, task, inbound call connected, call controls, progress
         vaadin.ui().remove(view);
         assertThat(bus.subscriberCount()).isZero();
     }

@@ -1,0 +1,470 @@
+package com.evscallpro.core.callcontrol;
+
+import com.evscallpro.core.agent.AgentCallRouting;
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.call.OutboundCallTracker;
+import com.evscallpro.core.contact.PhoneNumbers;
+import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.qualification.Qualification;
+import com.evscallpro.core.task.WrapUpTask;
+import com.evscallpro.core.task.WrapUpTasks;
+import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.CallEventListener;
+import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.PbxPort;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * The agent's controls over their call, on the {@link PbxPort}. The control state of each call (held, muted,
+ * consultation) lives here, keyed by call id, and goes when the customer hangs up. PBX events are handled off the
+ * dispatcher thread: a transferred call's target agent is connected when the PBX bridges the customer to their
+ * phone, and an agent left waiting in the hold context is hung up when the held customer goes.
+ */
+@Service
+@EnableConfigurationProperties(CallControlSettings.class)
+public class AgentCallControlService implements AgentCallControl, CallEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentCallControlService.class);
+    private static final int NORMAL_CLEARING = 16;
+
+    private final PbxPort pbx;
+    private final AgentService agents;
+    private final AgentCallRouting routing;
+    private final OutboundCallTracker calls;
+    private final WrapUpTasks tasks;
+    private final EventBus events;
+    private final CallControlSettings settings;
+    private final Map<String, Controlled> byCall = new ConcurrentHashMap<>();
+    private final ExecutorService reactions = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evs-call-control");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The controls of one call, guarded by itself. */
+    private static final class Controlled {
+        final String callId;
+        long agentId;
+        boolean held;
+        boolean muted;
+        TransferTarget consultation;
+        AgentStatus consultationAgent;
+        /** An agent the call was transferred to, connected when the PBX bridges the customer to their phone. */
+        Long incomingAgent;
+
+        Controlled(String callId, long agentId) {
+            this.callId = callId;
+            this.agentId = agentId;
+        }
+
+        CallControlState view() {
+            return new CallControlState(callId, held, muted, consultation);
+        }
+    }
+
+    public AgentCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
+                                   OutboundCallTracker calls, WrapUpTasks tasks, EventBus events,
+                                   CallControlSettings settings) {
+        this.pbx = pbx;
+        this.agents = agents;
+        this.routing = routing;
+        this.calls = calls;
+        this.tasks = tasks;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    void listen() {
+        pbx.addListener(this);
+    }
+
+    @PreDestroy
+    void stop() {
+        pbx.removeListener(this);
+        reactions.shutdownNow();
+    }
+
+    @Override
+    public CallControlState state(long agentId) {
+        AgentStatus status = agents.status(agentId);
+        if (status.callId() == null) {
+            return CallControlState.NONE;
+        }
+        Controlled c = byCall.get(status.callId());
+        return c == null || c.agentId != agentId ? new CallControlState(status.callId(), false, false, null)
+                : view(c);
+    }
+
+    @Override
+    public CallControlState hangUp(long agentId) {
+        Controlled c = current(agentId);
+        await(pbx.hangup(c.callId, NORMAL_CLEARING));
+        log.info("Agent {} hung call {} up", agentId, c.callId);
+        return view(c);
+    }
+
+    @Override
+    public CallControlState hold(long agentId) {
+        Controlled c = current(agentId);
+        synchronized (c) {
+            if (c.held) {
+                throw new EvsException("callcontrol.cannot-hold-twice");
+            }
+            requireNoConsultation(c);
+        }
+        await(pbx.hold(c.callId));
+        synchronized (c) {
+            c.held = true;
+        }
+        log.info("Agent {} put call {} on hold", agentId, c.callId);
+        return changed(c);
+    }
+
+    @Override
+    public CallControlState resume(long agentId) {
+        Controlled c = current(agentId);
+        synchronized (c) {
+            if (!c.held) {
+                throw new EvsException("callcontrol.cannot-resume-not-held");
+            }
+        }
+        await(pbx.resume(c.callId));
+        synchronized (c) {
+            c.held = false;
+        }
+        log.info("Agent {} took call {} back from hold", agentId, c.callId);
+        return changed(c);
+    }
+
+    @Override
+    public CallControlState mute(long agentId, boolean muted) {
+        Controlled c = current(agentId);
+        await(pbx.mute(c.callId, CallEvent.Leg.AGENT, muted));
+        synchronized (c) {
+            c.muted = muted;
+        }
+        return changed(c);
+    }
+
+    @Override
+    public CallControlState sendDtmf(long agentId, String digits) {
+        if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
+            throw new EvsException("callcontrol.invalid-dtmf", String.valueOf(digits));
+        }
+        Controlled c = current(agentId);
+        await(pbx.sendDtmf(c.callId, CallEvent.Leg.CUSTOMER, digits));
+        return view(c);
+    }
+
+    @Override
+    public CallControlState transferBlind(long agentId, TransferTarget target) {
+        Controlled c = current(agentId);
+        synchronized (c) {
+            requireNoConsultation(c);
+        }
+        switch (target.kind()) {
+            case AGENT -> {
+                AgentStatus to = reserveTarget(agentId, target, c.callId);
+                synchronized (c) {
+                    c.incomingAgent = to.userId();
+                }
+                try {
+                    await(pbx.blindTransfer(c.callId, CallEvent.Leg.CUSTOMER, to.extension(), null));
+                } catch (RuntimeException e) {
+                    synchronized (c) {
+                        c.incomingAgent = null;
+                    }
+                    routing.release(to.userId(), c.callId);
+                    throw e;
+                }
+                handOver(c, agentId, to);
+                log.info("Agent {} transferred call {} to agent {}", agentId, c.callId, to.userId());
+            }
+            case QUEUE, NUMBER -> {
+                String exten = target.kind() == TransferTarget.Kind.QUEUE ? queue(target.value())
+                        : number(target.value());
+                String context = target.kind() == TransferTarget.Kind.QUEUE ? settings.queueContext()
+                        : settings.numberContext();
+                await(pbx.blindTransfer(c.callId, CallEvent.Leg.CUSTOMER, exten, context));
+                leaveCall(c, agentId);
+                log.info("Agent {} transferred call {} to a {}", agentId, c.callId,
+                        target.kind().name().toLowerCase());
+            }
+            default -> throw new IllegalStateException(target.kind().name());
+        }
+        return CallControlState.NONE;
+    }
+
+    @Override
+    public CallControlState startConsultation(long agentId, TransferTarget target) {
+        Controlled c = current(agentId);
+        synchronized (c) {
+            requireNoConsultation(c);
+            if (c.held) {
+                throw new EvsException("callcontrol.cannot-consult-while-held");
+            }
+        }
+        AgentStatus to = null;
+        String exten;
+        switch (target.kind()) {
+            case AGENT -> {
+                to = reserveTarget(agentId, target, c.callId);
+                exten = to.extension();
+            }
+            case NUMBER -> exten = number(target.value());
+            default -> throw new EvsException("callcontrol.cannot-consult-a-queue");
+        }
+        try {
+            await(pbx.attendedTransfer(c.callId, CallEvent.Leg.AGENT, exten));
+        } catch (RuntimeException e) {
+            if (to != null) {
+                routing.release(to.userId(), c.callId);
+            }
+            throw e;
+        }
+        synchronized (c) {
+            c.consultation = target;
+            c.consultationAgent = to;
+        }
+        log.info("Agent {} consults {} before transferring call {}", agentId, target.kind(), c.callId);
+        return changed(c);
+    }
+
+    @Override
+    public CallControlState completeTransfer(long agentId) {
+        Controlled c = current(agentId);
+        AgentStatus to;
+        synchronized (c) {
+            if (c.consultation == null) {
+                throw new EvsException("callcontrol.cannot-complete-without-consultation");
+            }
+            to = c.consultationAgent;
+        }
+        // Asterisk: the transferer leaving completes the Atxfer (the customer joins the target); Yeastar: by API
+        await(pbx.completeAttendedTransfer(c.callId, CallEvent.Leg.AGENT));
+        synchronized (c) {
+            c.consultation = null;
+            c.consultationAgent = null;
+        }
+        if (to != null) {
+            handOver(c, agentId, to);
+            routing.connect(to.userId(), c.callId); // already talking to the first agent: the customer joins
+        } else {
+            leaveCall(c, agentId);
+        }
+        log.info("Agent {} completed the transfer of call {}", agentId, c.callId);
+        return CallControlState.NONE;
+    }
+
+    @Override
+    public CallControlState cancelTransfer(long agentId) {
+        Controlled c = current(agentId);
+        AgentStatus to;
+        synchronized (c) {
+            if (c.consultation == null) {
+                throw new EvsException("callcontrol.cannot-complete-without-consultation");
+            }
+            to = c.consultationAgent;
+        }
+        await(pbx.cancelAttendedTransfer(c.callId, CallEvent.Leg.AGENT));
+        synchronized (c) {
+            c.consultation = null;
+            c.consultationAgent = null;
+        }
+        if (to != null) {
+            routing.release(to.userId(), c.callId);
+        }
+        log.info("Agent {} cancelled the transfer of call {}", agentId, c.callId);
+        return changed(c);
+    }
+
+    @Override
+    public CallControlState scheduleCallback(long agentId, Instant at, String comment) {
+        Controlled c = current(agentId);
+        WrapUpTask task = tasks.currentTask(agentId).filter(t -> t.callId().equals(c.callId))
+                .orElseThrow(() -> new EvsException("task.not-assigned"));
+        Qualification callback = task.qualifications().stream()
+                .filter(q -> q.category() == Qualification.QualificationCategory.CALLBACK).findFirst()
+                .orElseThrow(() -> new EvsException("callcontrol.no-callback-qualification"));
+        tasks.qualify(agentId, c.callId, callback.code(), at, comment, true);
+        byCall.remove(c.callId, c);
+        log.info("Agent {} scheduled a callback from call {}", agentId, c.callId);
+        return CallControlState.NONE;
+    }
+
+    // ------------------------------------------------------------------ PBX events (dispatcher thread: hand off)
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        Controlled c = byCall.get(event.callId());
+        if (c == null) {
+            return;
+        }
+        if (event.type() == CallEvent.Type.BRIDGED) {
+            reactions.execute(() -> bridged(c));
+        } else if (event.type() == CallEvent.Type.HUNG_UP && event.leg() == CallEvent.Leg.CUSTOMER) {
+            reactions.execute(() -> customerGone(c));
+        }
+    }
+
+    private void bridged(Controlled c) {
+        Long incoming;
+        synchronized (c) {
+            incoming = c.incomingAgent;
+            c.incomingAgent = null;
+        }
+        if (incoming != null) {
+            routing.connect(incoming, c.callId);
+        }
+    }
+
+    private void customerGone(Controlled c) {
+        boolean held;
+        Long incoming;
+        synchronized (c) {
+            held = c.held;
+            incoming = c.incomingAgent;
+        }
+        byCall.remove(c.callId, c);
+        if (held) {
+            // the agent's leg waits in the hold context until hung up
+            pbx.hangup(c.callId, NORMAL_CLEARING).exceptionally(e -> {
+                log.warn("Hangup of held call {} after the customer left failed: {}", c.callId, e.toString());
+                return null;
+            });
+        }
+        if (incoming != null) {
+            routing.wrapUp(incoming, c.callId); // the target had not answered yet: the call is over for them too
+        }
+        events.publish(new CallControlChanged(c.agentId, CallControlState.NONE));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The agent's call, and its controls (created at the first action). */
+    private Controlled current(long agentId) {
+        AgentStatus status = agents.status(agentId);
+        if (status.callId() == null || status.state() != AgentState.ON_CALL) {
+            throw new EvsException("callcontrol.cannot-act-without-call", String.valueOf(status.state()));
+        }
+        Controlled c = byCall.computeIfAbsent(status.callId(), id -> new Controlled(id, agentId));
+        synchronized (c) {
+            c.agentId = agentId;
+        }
+        return c;
+    }
+
+    private AgentStatus reserveTarget(long agentId, TransferTarget target, String callId) {
+        long targetId;
+        try {
+            targetId = Long.parseLong(target.value());
+        } catch (NumberFormatException e) {
+            throw new EvsException("callcontrol.target.not-found", target.value());
+        }
+        if (targetId == agentId) {
+            throw new EvsException("callcontrol.cannot-transfer-to-self");
+        }
+        AgentStatus to;
+        try {
+            to = agents.status(targetId);
+        } catch (RuntimeException e) {
+            throw new EvsException(e, "callcontrol.target.not-found", target.value());
+        }
+        if (to.extension() == null || to.extension().isBlank()) {
+            throw new EvsException("callcontrol.target.not-found", target.value());
+        }
+        if (!routing.reserve(targetId, callId)) {
+            throw new EvsException("callcontrol.cannot-transfer-to-busy-agent", to.displayName(),
+                    String.valueOf(to.state()));
+        }
+        return to;
+    }
+
+    /** The call and its wrap-up go to {@code to}; the first agent has nothing left to do with it. */
+    private void handOver(Controlled c, long fromAgentId, AgentStatus to) {
+        calls.handOver(c.callId, to.userId(), to.displayName(), to.extension());
+        boolean taskMoved = tasks.handOver(c.callId, fromAgentId, to.userId());
+        if (!taskMoved) {
+            log.warn("Call {}: no wrap-up of agent {} to hand over to agent {}", c.callId, fromAgentId, to.userId());
+        }
+        routing.finish(fromAgentId, c.callId);
+        synchronized (c) {
+            c.agentId = to.userId();
+            c.held = false;
+            c.muted = false;
+        }
+        events.publish(new CallControlChanged(fromAgentId, CallControlState.NONE));
+    }
+
+    /** The customer went elsewhere (a number, a queue): the agent qualifies the call. */
+    private void leaveCall(Controlled c, long agentId) {
+        calls.handOff(c.callId);
+        routing.wrapUp(agentId, c.callId);
+        byCall.remove(c.callId, c);
+        events.publish(new CallControlChanged(agentId, CallControlState.NONE));
+    }
+
+    private String number(String raw) {
+        return PhoneNumbers.toE164(raw, settings.region())
+                .orElseThrow(() -> new EvsException("callcontrol.invalid-number", String.valueOf(raw)));
+    }
+
+    private static String queue(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new EvsException("callcontrol.invalid-queue", String.valueOf(name));
+        }
+        return name;
+    }
+
+    private static void requireNoConsultation(Controlled c) {
+        if (c.consultation != null) {
+            throw new EvsException("callcontrol.cannot-act-during-consultation");
+        }
+    }
+
+    private CallControlState changed(Controlled c) {
+        CallControlState s = view(c);
+        events.publish(new CallControlChanged(c.agentId, s));
+        return s;
+    }
+
+    private static CallControlState view(Controlled c) {
+        synchronized (c) {
+            return c.view();
+        }
+    }
+
+    private void await(CompletableFuture<?> action) {
+        try {
+            action.get(settings.actionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            log.warn("Call control refused by the PBX: {}", cause.toString());
+            throw new EvsException(cause, "callcontrol.pbx-refused",
+                    cause instanceof PbxActionException ? cause.getMessage() : String.valueOf(cause));
+        } catch (TimeoutException e) {
+            throw new EvsException(e, "callcontrol.pbx-refused", "no answer from the PBX");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvsException(e, "callcontrol.pbx-refused", "interrupted");
+        }
+    }
+}
