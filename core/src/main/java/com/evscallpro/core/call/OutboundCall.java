@@ -43,9 +43,18 @@ final class OutboundCall {
     final long contactId;
     final String contactName;
     final String phone;
-    final long agentId;
-    final String agentName;
-    final String agentExtension;
+    /** The agent: reserved before the dial, or (predictive) chosen at answer: 0 until then. */
+    long agentId;
+    String agentName;
+    String agentExtension;
+    /** Null unless the call is predictive (customer into a holding context, agent chosen at answer). */
+    final NewOutboundCall.Predictive predictive;
+    /** The customer's channel once answered (predictive: what the dialer bridges). */
+    String customerChannel;
+    /** Predictive with AMD: the process hears of the answer only once AMD said it is not a machine. */
+    boolean answerHeld;
+    /** AMD found a machine the campaign does not pass to agents: the attempt ends as MACHINE, not abandoned. */
+    boolean machine;
     final int attempt;
     final String callerId;
     private final Instant registeredAt;
@@ -80,6 +89,7 @@ final class OutboundCall {
         this.agentExtension = c.agentExtension();
         this.attempt = c.attempt();
         this.callerId = c.callerId();
+        this.predictive = c.predictive();
         this.registeredAt = now;
     }
 
@@ -128,8 +138,8 @@ final class OutboundCall {
     }
 
     LiveCall view() {
-        return new LiveCall(callId, campaignId, campaignName, contactId, contactName, PhoneMask.mask(phone), agentId,
-                agentName, liveState(), startedAt(), answeredAt);
+        return new LiveCall(callId, campaignId, campaignName, contactId, contactName, PhoneMask.mask(phone),
+                agentId == 0 ? null : agentId, agentName, liveState(), startedAt(), answeredAt);
     }
 
     CallSnapshot snapshot() {
