@@ -18,6 +18,8 @@ import com.evscallpro.core.contact.ContactStatus;
 import com.evscallpro.core.contact.ContactView;
 import com.evscallpro.core.dialer.CampaignPacing;
 import com.evscallpro.core.dialer.PredictivePacer;
+import com.evscallpro.core.group.AgentGroup;
+import com.evscallpro.core.group.AgentGroupAdmin;
 import com.evscallpro.core.dialer.PredictiveDialer;
 import com.evscallpro.core.task.AgentTaskService;
 import com.evscallpro.core.task.WrapUpTask;
@@ -46,14 +48,25 @@ class PredictiveDialingEndToEndTest {
 
     private final SandboxTestContext stack = SandboxTestContext.get();
 
-    private long predictiveCampaign(String name, int maxAttempts, AmdMode amd) {
+    /** A PREDICTIVE campaign taken only by {@code agents} (their own group: other tests' READY agents stay out). */
+    private long predictiveCampaign(String name, int maxAttempts, AmdMode amd, List<UserAccount> agents) {
         CampaignService campaigns = stack.bean(CampaignService.class);
-        CampaignEdit d = CampaignEdit.defaults(name);
+        long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("Group " + name, null, null),
+                agents.stream().map(UserAccount::id).toList()).id();
         CampaignEdit edit = new CampaignEdit(name, null, null, maxAttempts, 600, 8, "+33170000009", null, null, null,
                 "FR", "FR", DialingMode.PREDICTIVE, 30, 2.5, 3, amd, null, null, null, null, true, 900, 120, false,
-                Set.of());
-        assertThat(d.dialingMode()).isEqualTo(DialingMode.PROGRESSIVE);
+                Set.of(groupId));
         return stack.withoutCallingRules(campaigns.create(edit));
+    }
+
+    private void pauseAll(List<UserAccount> agents) {
+        for (UserAccount a : agents) {
+            try {
+                stack.bean(AgentService.class).pause(a.id(), "LUNCH");
+            } catch (RuntimeException ignored) {
+                // already paused
+            }
+        }
     }
 
     private PredictivePacer.Figures figures(long campaignId) {
@@ -97,12 +110,15 @@ class PredictiveDialingEndToEndTest {
     @Test
     void a_predictive_campaign_completes_with_several_lines_per_agent_each_answer_bridged_to_a_nailed_up_agent()
             throws Exception {
-        UserAccount a1 = agent("pd-agent-1", "2311");
-        UserAccount a2 = agent("pd-agent-2", "2312");
-        long campaignId = predictiveCampaign("Predictive E2E", 1, AmdMode.OFF);
+        List<UserAccount> team = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            team.add(agent("pd-agent-1" + i, "232" + i));
+        }
+        long[] teamIds = team.stream().mapToLong(UserAccount::id).toArray();
+        long campaignId = predictiveCampaign("Predictive E2E", 1, AmdMode.OFF, team);
         List<ContactInput> rows = new ArrayList<>();
         Set<String> live = ConcurrentHashMap.newKeySet();
-        for (int i = 0; i < 48; i++) {
+        for (int i = 0; i < 60; i++) {
             String number = String.format("+336124%05d", i);
             boolean answers = i % 3 == 0; // a third answer, and talk a moment; the rest are busy after ringing
             SandboxTestContext.customers.with(number, answers
@@ -132,31 +148,37 @@ class PredictiveDialingEndToEndTest {
             }
         });
         sampler.setDaemon(true);
-        Thread qualifier = qualifier(stop, wrapUps, a1.id(), a2.id());
+        Thread qualifier = qualifier(stop, wrapUps, teamIds);
         CampaignService campaigns = stack.bean(CampaignService.class);
         try {
             sampler.start();
             campaigns.start(campaignId);
-            agents.goReady(a1.id());
-            agents.goReady(a2.id());
+            team.forEach(a -> agents.goReady(a.id()));
 
             await().atMost(Duration.ofSeconds(15)).until(() -> dialer.nailedAgents().containsAll(
-                    List.of(a1.id(), a2.id())));
+                    team.stream().map(UserAccount::id).toList()));
             ContactLifecycleService contacts = stack.bean(ContactLifecycleService.class);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
                     contacts.contacts(campaignId, 0, 100).stream().allMatch(c -> c.status() == ContactStatus.DONE));
+            // the campaign still runs: an agent who pauses has their nailed leg hung up, the others keep theirs
+            await().atMost(Duration.ofSeconds(10)).until(() -> agents.status(teamIds[0]).state() == AgentState.READY);
+            agents.pause(teamIds[0], "LUNCH");
+            await().atMost(Duration.ofSeconds(10)).as("pausing releases the nailed leg")
+                    .until(() -> !dialer.nailedAgents().contains(teamIds[0]));
+            assertThat(dialer.nailedAgents()).as("phones still nailed up between calls").contains(teamIds[1]);
         } finally {
             campaigns.pause(campaignId);
             stop.set(true);
             qualifier.join(2000);
             sampler.join(2000);
+            pauseAll(team);
         }
 
-        assertThat(maxLines.get()).as("lines in flight at once, for 2 agents: more than one line per agent")
-                .isGreaterThan(2);
+        assertThat(maxLines.get()).as("lines in flight at once, for 5 agents: more than one line per agent")
+                .isGreaterThan(team.size());
         CdrService cdr = stack.bean(CdrService.class);
         List<ContactView> all = stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 100);
-        assertThat(all).hasSize(48);
+        assertThat(all).hasSize(60);
         int bridged = 0;
         for (ContactView c : all) {
             List<CallRecord> records = cdr.byContact(c.id());
@@ -165,7 +187,8 @@ class PredictiveDialingEndToEndTest {
             if (live.contains(r.callee())) {
                 if ("ANSWERED".equals(r.outcome())) {
                     bridged++;
-                    assertThat(r.agentId()).as("the agent chosen at answer").isIn(a1.id(), a2.id());
+                    assertThat(r.agentId()).as("the agent chosen at answer").isIn(team.stream().map(UserAccount::id)
+                            .toArray());
                     assertThat(wrapUps).as("the wrap-up went to that agent").containsEntry(r.callId(), r.agentId());
                     List<String> completed = stack.awaitCompleted(r.processInstanceKey());
                     assertThat(completed).contains(OutboundCallProcess.AGENT_CONNECTED_EVENT,
@@ -180,18 +203,12 @@ class PredictiveDialingEndToEndTest {
         }
         assertThat(bridged).as("answers bridged to an agent").isGreaterThanOrEqualTo(8);
         assertThat(dialer.latencies().count()).isGreaterThanOrEqualTo(bridged);
-        assertThat(agents.status(a1.id()).state()).isIn(AgentState.READY, AgentState.WRAP_UP);
-        assertThat(dialer.nailedAgents()).as("phones still nailed up between calls").contains(a1.id(), a2.id());
-        agents.pause(a1.id(), "LUNCH");
-        agents.pause(a2.id(), "LUNCH");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !dialer.nailedAgents().contains(a1.id())
-                && !dialer.nailedAgents().contains(a2.id()));
     }
 
     @Test
     void an_answer_with_no_free_agent_gets_the_abandon_message_after_2_s_and_counts_as_abandoned() throws Exception {
         UserAccount a1 = agent("pd-agent-3", "2313");
-        long campaignId = predictiveCampaign("Predictive abandon", 1, AmdMode.OFF);
+        long campaignId = predictiveCampaign("Predictive abandon", 1, AmdMode.OFF, List.of(a1));
         String late = "+33612450001";
         SandboxTestContext.customers.with(late, CustomerBehaviour.answer(Duration.ofMillis(1500), Duration.ofSeconds(20)));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
@@ -204,7 +221,8 @@ class PredictiveDialingEndToEndTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> dialer.nailedAgents().contains(a1.id()));
         // The line is dialled for the free agent; while it rings, the agent is taken elsewhere (as by an inbound call).
         await().atMost(Duration.ofSeconds(10)).until(() -> dialer.linesInFlight(campaignId) == 1);
-        assertThat(agents.reserve(a1.id(), "elsewhere-call")).isTrue();
+        com.evscallpro.core.agent.AgentCallRouting routing = stack.bean(com.evscallpro.core.agent.AgentCallRouting.class);
+        assertThat(routing.reserve(a1.id(), "elsewhere-call")).isTrue();
         try {
             long contactId = stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 1).get(0).id();
             CallRecord r = await().atMost(Duration.ofSeconds(30)).until(
@@ -225,22 +243,22 @@ class PredictiveDialingEndToEndTest {
             assertThat(figures.abandonsToday()).as("the pacing figure counts it").isEqualTo(1);
             assertThat(figures.answersToday()).isEqualTo(1);
         } finally {
-            agents.release(a1.id(), "elsewhere-call");
+            routing.release(a1.id(), "elsewhere-call");
             campaigns.pause(campaignId);
-            agents.pause(a1.id(), "LUNCH");
+            pauseAll(List.of(a1));
         }
     }
 
     @Test
     void an_answering_machine_is_hung_up_on_amds_verdict_and_a_person_is_bridged_after_it() throws Exception {
         UserAccount a1 = agent("pd-agent-4", "2314");
-        long campaignId = predictiveCampaign("Predictive AMD", 1, AmdMode.HANGUP);
+        long campaignId = predictiveCampaign("Predictive AMD", 1, AmdMode.HANGUP, List.of(a1));
         String machine = "+33612460001";
         String person = "+33612460002";
         SandboxTestContext.customers.with(machine, CustomerBehaviour.answeringMachine(Duration.ofMillis(300),
                 Duration.ofSeconds(20)));
         SandboxTestContext.customers.with(person, CustomerBehaviour.answer(Duration.ofMillis(2500),
-                Duration.ofMillis(800)));
+                Duration.ofSeconds(3)));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Mac", "Machine", machine, Map.of()),
                 new ContactInput("Pat", "Person", person, Map.of())));
@@ -259,6 +277,7 @@ class PredictiveDialingEndToEndTest {
             campaigns.pause(campaignId);
             stop.set(true);
             qualifier.join(2000);
+            pauseAll(List.of(a1));
         }
         CdrService cdr = stack.bean(CdrService.class);
         for (ContactView c : stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 10)) {
@@ -277,6 +296,5 @@ class PredictiveDialingEndToEndTest {
         assertThat(figures(campaignId).abandonsToday()).as("a machine is no abandon (false-positive share 0)")
                 .isZero();
         assertThat(figures(campaignId).answersToday()).as("the person only").isEqualTo(1);
-        agents.pause(a1.id(), "LUNCH");
     }
 }

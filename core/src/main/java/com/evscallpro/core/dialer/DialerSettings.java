@@ -30,6 +30,7 @@ public record DialerSettings(Boolean enabled, Duration tick, Duration ringTimeou
                 null, null, null, null);
     }
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public DialerSettings {
         enabled = enabled == null || enabled;
         tick = tick == null ? Duration.ofMillis(500) : tick;

@@ -483,9 +483,13 @@ public class PredictiveDialer implements ModeDialer, CallEventListener {
         if (nail == null) {
             return;
         }
-        if (event.type() == CallEvent.Type.ANSWERED && event.channel() != null) {
-            nailed(nail, event.channel());
-        } else if (event.type() == CallEvent.Type.HUNG_UP) {
+        // The channel to bridge is the originate's own (OriginateResponse: the one that runs evs-agent-hold, Local ;1
+        // when the phone is reached through a Local channel), never the first leg that reports an answer.
+        if (event.type() == CallEvent.Type.HUNG_UP && nail.channel != null && event.channel() != null
+                && !event.channel().equals(nail.channel)) {
+            return; // another channel of the nail (the far half of a Local pair) ended alone
+        }
+        if (event.type() == CallEvent.Type.HUNG_UP) {
             log.info("Agent {}: nailed leg {} hung up ({})", nail.agentId, event.callId(), event.causeText());
             dropNail(nail, true);
         }
