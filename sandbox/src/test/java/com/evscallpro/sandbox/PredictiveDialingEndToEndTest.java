@@ -163,7 +163,7 @@ class PredictiveDialingEndToEndTest {
             // the campaign still runs: an agent who pauses has their nailed leg hung up, the others keep theirs
             await().atMost(Duration.ofSeconds(10)).until(() -> agents.status(teamIds[0]).state() == AgentState.READY);
             agents.pause(teamIds[0], "LUNCH");
-            await().atMost(Duration.ofSeconds(10)).as("pausing releases the nailed leg")
+            await("pausing releases the nailed leg").atMost(Duration.ofSeconds(10))
                     .until(() -> !dialer.nailedAgents().contains(teamIds[0]));
             assertThat(dialer.nailedAgents()).as("phones still nailed up between calls").contains(teamIds[1]);
         } finally {
