@@ -12,7 +12,7 @@ import com.evscallpro.bench.originate.OriginateScenario;
 
 /**
  * Runs the scenario benchmarks and prints one table: metric, value, baseline (measured in the same run), ratio,
- * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import]} (no scenario = all). Exit status 1
+ * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [predictive]} (no scenario = all but predictive, the 10-minute real-time run). Exit status 1
  * when a target is missed, 2 when a scenario crashed.
  */
 public final class BenchMain {
@@ -23,9 +23,9 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive]");
                     System.exit(64);
                 }
             }
@@ -70,6 +70,9 @@ public final class BenchMain {
                     case "history" -> new com.evscallpro.bench.web.HistoryScenario(quick
                             ? com.evscallpro.bench.web.HistoryScenario.Config.quick()
                             : com.evscallpro.bench.web.HistoryScenario.Config.standard()).run();
+                    case "predictive" -> new com.evscallpro.bench.dialer.PredictiveLiveScenario(quick
+                            ? com.evscallpro.bench.dialer.PredictiveLiveScenario.Config.quick()
+                            : com.evscallpro.bench.dialer.PredictiveLiveScenario.Config.standard()).run();
                     case "import" -> new com.evscallpro.bench.web.ImportScenario(quick
                             ? com.evscallpro.bench.web.ImportScenario.Config.quick()
                             : com.evscallpro.bench.web.ImportScenario.Config.standard()).run();

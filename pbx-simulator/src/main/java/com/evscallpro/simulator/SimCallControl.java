@@ -68,6 +68,10 @@ final class SimCallControl extends SimEnginePart {
         }
         c.app = "NoOp";
         c.appData = "";
+        if (ABANDON_CONTEXT.equals(context)) {
+            abandonMessage(c);
+            return;
+        }
         if (call != null && c == call.c1) {
             call.agentAnswered = false;
             if (settings.connectContexts().contains(context)) {
@@ -290,7 +294,41 @@ final class SimCallControl extends SimEnginePart {
         dissolve(b);
     }
 
-    /** A Bridge-action bridge lost a member: the others leave, it is destroyed, and they end after it. */
+    /** The rendered predictive contexts (core.pbxconfig.AsteriskConfigRenderer, docs/dialer.md). */
+    static final String AGENT_HOLD_CONTEXT = "evs-agent-hold";
+    static final String ABANDON_CONTEXT = "evs-abandon";
+    /** How long the legal abandon message plays before {@code evs-abandon} hangs up (16). */
+    static final Duration ABANDON_MESSAGE = Duration.ofMillis(1500);
+
+    /**
+     * {@code evs-abandon}: {@code Playback(${EVS_ABANDON_PROMPT})} then {@code Hangup(16)}: the channel plays the legal
+     * message and is hung up once it played.
+     */
+    private void abandonMessage(Chan c) {
+        c.priority = 2;
+        c.app = "Playback";
+        c.appData = "evs/abandon-message";
+        broadcast(newexten(c));
+        later(ABANDON_MESSAGE, () -> {
+            if (!c.dead && c.bridge == null) {
+                c.priority = 3;
+                c.app = "Hangup";
+                c.appData = "16";
+                broadcast(newexten(c));
+                broadcast(channelEvent("SoftHangupRequest", c).add("Cause", 16));
+                engine.hangups.hangupPair(c, partner(c), 16);
+                if (c.call != null && (c == c.call.c1 || c == c.call.c2)) {
+                    endCall(c.call);
+                }
+            }
+        });
+    }
+
+    /**
+     * A Bridge-action bridge lost a member: the others leave, it is destroyed, and they end after it, except an
+     * agent's nailed-up leg: it goes on at the next priority of {@code evs-agent-hold} ({@code Wait} in a loop),
+     * ready for the next customer.
+     */
     void dissolve(Bridge b) {
         List<Chan> rest = new ArrayList<>(b.members);
         for (Chan y : rest) {
@@ -300,6 +338,13 @@ final class SimCallControl extends SimEnginePart {
         for (Chan y : rest) {
             if (y.call != null && y.call.bridge == b) {
                 y.call.bridge = null;
+            }
+            if (AGENT_HOLD_CONTEXT.equals(y.context)) {
+                y.priority = 2;
+                y.app = "Wait";
+                y.appData = "3600";
+                broadcast(newexten(y));
+                continue;
             }
             later(Duration.ofMillis(1), () -> {
                 if (!y.dead && y.bridge == null) {

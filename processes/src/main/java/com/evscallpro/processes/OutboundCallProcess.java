@@ -160,6 +160,8 @@ public final class OutboundCallProcess {
     public static final String OUTCOME_ABANDONED = "ABANDONED";
     /** The call could not be placed at all (not a business outcome: the contact keeps its attempt). */
     public static final String OUTCOME_TECHNICAL = "TECHNICAL";
+    /** Predictive with AMD: an answering machine no agent takes (retried like an unanswered call). */
+    public static final String OUTCOME_MACHINE = "MACHINE";
     /** The system qualification of a wrap-up that timed out. */
     public static final String QUALIFICATION_NOT_QUALIFIED = "NOT_QUALIFIED";
     /** Q.850 cause 19 "no answer": what the ring-timeout branch hangs an unanswered call up with. */

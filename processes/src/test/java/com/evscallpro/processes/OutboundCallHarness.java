@@ -180,6 +180,10 @@ final class OutboundCallHarness implements AutoCloseable {
         publish(MESSAGE_AGENT_CONNECTED, callId, Map.of());
     }
 
+    void publishAgentConnected(String callId, Map<String, Object> variables) {
+        publish(MESSAGE_AGENT_CONNECTED, callId, variables);
+    }
+
     void publishAbandoned(String callId, Map<String, Object> variables) {
         publish(MESSAGE_CALL_ABANDONED, callId, variables);
     }

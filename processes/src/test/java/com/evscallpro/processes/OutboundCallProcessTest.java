@@ -234,6 +234,32 @@ class OutboundCallProcessTest {
     }
 
     @Test
+    void an_answering_machine_found_by_amd_schedules_a_retry_while_attempts_remain() {
+        long key = failedAttempt("call-machine", OUTCOME_MACHINE, 16, 1, 3);
+        assertRetryScheduled(key, 1);
+    }
+
+    @Test
+    void predictive_attempt_learns_its_agent_only_when_bridged() {
+        zeebe.agentQualifies("NOT_INTERESTED", CATEGORY_NEGATIVE, null, null);
+        zeebe.startWorkers();
+        Map<String, Object> start = startVariables("call-pd", 1, 3);
+        start.put(AGENT_ID, null); // chosen at answer by the predictive dialer
+        start.put(AGENT_EXTENSION, null);
+
+        long key = zeebe.start(start);
+        awaitAtDialOutcomeGateway(key);
+        zeebe.publishAnswered("call-pd");
+        zeebe.publishAgentConnected("call-pd", Map.of(AGENT_ID, 58, AGENT_EXTENSION, "2358"));
+        awaitCompleted(key);
+
+        instance(key).hasPassedElement(WRAP_UP_TASK).hasNoIncidents();
+        assertThat(zeebe.jobs(JOB_USER_TASK).getFirst().getCustomHeaders()).containsEntry(HEADER_ASSIGNEE, "58");
+        assertThat(zeebe.onlyJobVariables(JOB_CDR_RECORD)).contains(entry(AGENT_ID, 58),
+                entry(AGENT_EXTENSION, "2358"));
+    }
+
+    @Test
     void failed_call_closes_the_contact_even_with_attempts_left() {
         long key = failedAttempt("call-failed", OUTCOME_FAILED, 1, 1, 3);
         assertContactClosed(key);

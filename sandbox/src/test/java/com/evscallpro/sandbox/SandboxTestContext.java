@@ -35,6 +35,9 @@ final class SandboxTestContext {
 
     private static SandboxTestContext instance;
 
+    /** The simulated customers: tests may add numbers of their own ({@link CustomerScript#with}). */
+    static CustomerScript customers;
+
     final SandboxInfrastructure infrastructure;
     final ConfigurableApplicationContext context;
     /** Switch to make the engine refuse message publishes (off unless a test turns it on). */
@@ -54,12 +57,15 @@ final class SandboxTestContext {
                     .with(BUSY, CustomerBehaviour.busy())
                     .with(NO_ANSWER, CustomerBehaviour.noAnswer())
                     .with(ANSWERS_AND_TALKS, CustomerBehaviour.answerAndStay(Duration.ofMillis(300)));
+            SandboxTestContext.customers = customers;
             SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers,
                     pbx -> pbx.withUnreachablePhones(UNREACHABLE_PHONE));
             PublishFaults faults = new PublishFaults();
             ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
                     "server.port", "0",
                     "evs.dialer.tick", "200ms",
+                    // predictive tests dial tens of lines, not hundreds: the pacer trusts what it learned sooner
+                    "evs.dialer.predictive-learning-lines", "8",
                     // tests pause their campaigns once every contact is done: no automatic FINISHED in between
                     "evs.campaigns.completion-check", "1h",
                     "evs.sandbox.demo-data", "false",

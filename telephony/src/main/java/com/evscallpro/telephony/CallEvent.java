@@ -19,7 +19,8 @@ import java.time.Instant;
  *                  of the {@link Leg#AGENT} leg (the agent's phone was rung and not connected, or could not be
  *                  reached at all), {@link #ENDED_DURING_OUTAGE} for a HUNG_UP not seen on the wire, the new place
  *                  ({@code context,exten}, or the transfer target channel) for TRANSFERRED, the parking space for
- *                  PARKED, the supervisor's channel for SPY_STARTED / SPY_STOPPED, else null
+ *                  PARKED, the supervisor's channel for SPY_STARTED / SPY_STOPPED, the verdict
+ *                  ({@code AMDSTATUS}) for AMD, else null
  */
 public record CallEvent(Type type, String callId, Leg leg, String channel, String uniqueId, String linkedId,
                         Instant at, int cause, String causeText, String detail) {
@@ -27,11 +28,13 @@ public record CallEvent(Type type, String callId, Leg leg, String channel, Strin
     /**
      * CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF and HUNG_UP follow the call's progress. TRANSFERRED: a leg
      * was moved (blind transfer / Redirect, or a completed attended transfer); PARKED: a leg waits in a parking lot;
-     * SPY_STARTED / SPY_STOPPED: a supervisor began / stopped listening to the leg. New types may be added: switch
+     * SPY_STARTED / SPY_STOPPED: a supervisor began / stopped listening to the leg. AMD: the answering-machine
+     * verdict on a customer held for predictive dialing ({@link #detail} = {@code AMDSTATUS}: HUMAN, MACHINE,
+     * NOTSURE, HANGUP; {@link #causeText} = {@code AMDCAUSE}). New types may be added: switch
      * with a default branch.
      */
     public enum Type { CREATED, RINGING, ANSWERED, FAILED, BRIDGED, DTMF, TRANSFERRED, HUNG_UP, PARKED, SPY_STARTED,
-        SPY_STOPPED }
+        SPY_STOPPED, AMD }
 
     public enum Leg { CUSTOMER, AGENT, OTHER }
 

@@ -71,6 +71,14 @@ public interface PbxPort {
     }
 
     /**
+     * Whether {@link #originateToHold}, {@link #originatePhoneToHold} and {@link #bridge} work here (Asterisk): what
+     * predictive dialing needs. A port that answers false gets its predictive campaigns dialled progressively.
+     */
+    default boolean holdsCalls() {
+        return false;
+    }
+
+    /**
      * The PBX server the call lives on, for a port that spreads calls over several servers; empty for a single-PBX
      * adapter and for a call it does not know.
      */

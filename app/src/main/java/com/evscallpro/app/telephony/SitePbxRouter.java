@@ -377,6 +377,12 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
     }
 
     /** True while at least one site is connected. */
+    /** Predictive dialing runs when a site's PBX holds calls (an Asterisk site). */
+    @Override
+    public boolean holdsCalls() {
+        return ports.values().stream().anyMatch(p -> p.port().holdsCalls());
+    }
+
     @Override
     public boolean isConnected() {
         return ports.values().stream().anyMatch(p -> p.port().isConnected());

@@ -73,7 +73,7 @@ public class CallRecorder {
     /** Asterisk's disposition of our outcome: an abandoned call was answered by the customer. */
     static CdrDisposition disposition(AttemptOutcome outcome) {
         return switch (outcome) {
-            case ANSWERED, ABANDONED -> CdrDisposition.ANSWERED;
+            case ANSWERED, ABANDONED, MACHINE -> CdrDisposition.ANSWERED;
             case BUSY -> CdrDisposition.BUSY;
             case NO_ANSWER -> CdrDisposition.NO_ANSWER;
             case CONGESTION -> CdrDisposition.CONGESTION;

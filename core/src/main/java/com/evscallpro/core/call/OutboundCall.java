@@ -43,12 +43,23 @@ final class OutboundCall {
     final long contactId;
     final String contactName;
     final String phone;
-    /** The agent the call is with; changes when an agent transfers it to another ({@code handOver}). */
+    /**
+     * The agent the call is with: reserved before the dial, or (predictive) chosen at answer: 0 until then; changes
+     * when an agent transfers it to another ({@code handOver}).
+     */
     volatile long agentId;
     volatile String agentName;
     volatile String agentExtension;
     /** The customer was transferred away from our agents (to a number or a queue): no agent is on it any more. */
     boolean handedOff;
+    /** Null unless the call is predictive (customer into a holding context, agent chosen at answer). */
+    final NewOutboundCall.Predictive predictive;
+    /** The customer's channel once answered (predictive: what the dialer bridges). */
+    String customerChannel;
+    /** Predictive with AMD: the process hears of the answer only once AMD said it is not a machine. */
+    boolean answerHeld;
+    /** AMD found a machine the campaign does not pass to agents: the attempt ends as MACHINE, not abandoned. */
+    boolean machine;
     final int attempt;
     final String callerId;
     private final Instant registeredAt;
@@ -83,6 +94,7 @@ final class OutboundCall {
         this.agentExtension = c.agentExtension();
         this.attempt = c.attempt();
         this.callerId = c.callerId();
+        this.predictive = c.predictive();
         this.registeredAt = now;
     }
 
@@ -131,8 +143,8 @@ final class OutboundCall {
     }
 
     LiveCall view() {
-        return new LiveCall(callId, campaignId, campaignName, contactId, contactName, PhoneMask.mask(phone), agentId,
-                agentName, liveState(), startedAt(), answeredAt);
+        return new LiveCall(callId, campaignId, campaignName, contactId, contactName, PhoneMask.mask(phone),
+                agentId == 0 ? null : agentId, agentName, liveState(), startedAt(), answeredAt);
     }
 
     CallSnapshot snapshot() {

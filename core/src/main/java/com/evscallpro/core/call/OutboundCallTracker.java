@@ -44,6 +44,8 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
     private static final int NORMAL_CLEARING = 16;
     private static final int NO_ANSWER = 19;
     private static final int STATE_UP = 6;
+    /** The extension of a holding context the customer of a predictive call is originated into. */
+    private static final String HOLD_EXTENSION = "s";
 
     private static final Logger log = LoggerFactory.getLogger(OutboundCallTracker.class);
 
@@ -119,8 +121,15 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
         }
         CompletableFuture<OriginateResult> result;
         try {
-            result = pbx.originate(new OriginateRequest(callId, number, callerId, agentExtension, ringTimeout,
-                    Map.of("EVS_CALL_ID", callId)));
+            if (call.predictive != null) { // the customer into the holding context; the agent is chosen at answer
+                result = pbx.originateToHold(new OriginateRequest(callId, number, callerId, HOLD_EXTENSION,
+                        ringTimeout, Map.of("EVS_CALL_ID", callId, "EVS_AMD",
+                        call.predictive.amd() == null ? "OFF" : call.predictive.amd())),
+                        call.predictive.holdContext());
+            } else {
+                result = pbx.originate(new OriginateRequest(callId, number, callerId, agentExtension, ringTimeout,
+                        Map.of("EVS_CALL_ID", callId)));
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -176,9 +185,7 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                                     log.info("Hangup of call {} after its ring timeout: {}", callId,
                                             PhoneMask.maskText(String.valueOf(error.getMessage())));
                                 }
-                                if (agentId != 0) {
-                                    agents.release(agentId, callId);
-                                }
+                                release(agentId, callId);
                                 return outcome;
                             });
                 });
@@ -298,10 +305,13 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
             if (result.uniqueId() != null && call.uniqueId == null) {
                 call.uniqueId = result.uniqueId();
             }
+            if (answered && call.customerChannel == null) {
+                call.customerChannel = result.channel();
+            }
             if (answered) {
                 if (call.allows(OutboundCall.Event.ANSWER)) {
                     call.move(OutboundCall.Event.ANSWER, clock.instant());
-                    newlyAnswered = true;
+                    newlyAnswered = !holdAnswer(call);
                 }
             } else {
                 if (result.q850Cause() != 0 && call.hangupCause == null) {
@@ -328,9 +338,68 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                 processes.callAbandoned(call.callId, cause);
             }
         } else {
-            agents.release(call.agentId, call.callId);
+            release(call.agentId, call.callId);
             processes.callFailed(call.callId, AttemptOutcome.of(result.outcome().name()), cause);
         }
+    }
+
+    /** Predictive with AMD: the answer is told to the process only once AMD ruled out a machine. */
+    private static boolean holdAnswer(OutboundCall call) {
+        if (call.predictive != null && call.predictive.detectsMachines()) {
+            call.answerHeld = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void release(long agentId, String callId) {
+        if (agentId != 0) { // 0: a predictive call whose agent was never chosen
+            agents.release(agentId, callId);
+        }
+    }
+
+    /**
+     * Predictive dialing: the agent chosen for an answered customer, set before the dialer bridges them. Returns the
+     * customer's channel to bridge, or empty when the call is no longer waiting for an agent (ended, bridged,
+     * machine, another agent chosen already).
+     */
+    public Optional<String> assignAgent(String callId, long agentId, String agentName, String agentExtension) {
+        OutboundCall call = calls.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        boolean changed;
+        synchronized (call) {
+            if (call.predictive == null || call.state() != OutboundCall.State.ANSWERED || call.agentId != 0
+                    || call.machine || call.customerChannel == null) {
+                return Optional.empty();
+            }
+            call.agentId = agentId;
+            call.agentName = agentName;
+            call.agentExtension = agentExtension;
+            changed = true;
+        }
+        if (changed) {
+            publish(call);
+        }
+        return Optional.of(call.customerChannel);
+    }
+
+    /** Predictive dialing: the bridge to the chosen agent failed; the call waits for an agent again. */
+    public void unassignAgent(String callId, long agentId) {
+        OutboundCall call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            if (call.agentId != agentId || call.everBridged) {
+                return;
+            }
+            call.agentId = 0;
+            call.agentName = null;
+            call.agentExtension = null;
+        }
+        publish(call);
     }
 
     @Override
@@ -383,9 +452,14 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                 return false;
             }
             case ANSWERED -> {
+                if (event.leg() == CallEvent.Leg.CUSTOMER && call.customerChannel == null) {
+                    call.customerChannel = event.channel();
+                }
                 if (event.leg() == CallEvent.Leg.CUSTOMER && call.allows(OutboundCall.Event.ANSWER)) {
                     call.move(OutboundCall.Event.ANSWER, event.at());
-                    after.add(() -> processes.callAnswered(call.callId));
+                    if (!holdAnswer(call)) {
+                        after.add(() -> processes.callAnswered(call.callId));
+                    }
                     return true;
                 }
                 if (event.leg() == CallEvent.Leg.CUSTOMER && call.answeredAt == null) {
@@ -396,15 +470,28 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
             case BRIDGED -> {
                 if (call.allows(OutboundCall.Event.BRIDGE)) {
                     boolean wasAnswered = call.state() == OutboundCall.State.ANSWERED;
+                    if (call.predictive != null && call.agentId == 0) {
+                        return false; // a predictive customer is bridged only to the agent the dialer chose
+                    }
                     call.move(OutboundCall.Event.BRIDGE, event.at());
-                    after.add(() -> agents.connect(call.agentId, call.callId));
-                    if (!wasAnswered) {
+                    long agentId = call.agentId;
+                    String extension = call.agentExtension;
+                    after.add(() -> agents.connect(agentId, call.callId));
+                    if (!wasAnswered || call.answerHeld) {
+                        call.answerHeld = false;
                         after.add(() -> processes.callAnswered(call.callId));
                     }
-                    after.add(() -> processes.agentConnected(call.callId));
+                    if (call.predictive != null) { // the process learns its agent only now
+                        after.add(() -> processes.agentConnected(call.callId, agentId, extension));
+                    } else {
+                        after.add(() -> processes.agentConnected(call.callId));
+                    }
                     return true;
                 }
                 return false;
+            }
+            case AMD -> {
+                return amdVerdict(call, event, after);
             }
             case FAILED -> {
                 if (event.leg() == CallEvent.Leg.AGENT && !call.everBridged && !call.abandoned) {
@@ -450,18 +537,61 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
             call.move(OutboundCall.Event.END, event.at());
             if (call.everBridged) {
                 after.add(() -> agents.wrapUp(call.agentId, call.callId));
+            } else if (before == OutboundCall.State.ANSWERED && call.machine) {
+                log.debug("Call {}: the answering machine hung up", call.callId); // its outcome is told already
             } else if (before == OutboundCall.State.ANSWERED && !call.abandoned) {
-                // the customer answered and hung up before reaching the agent
+                // the customer answered and hung up before reaching the agent (predictive: or heard the abandon
+                // message because no agent was free within 2 s)
                 call.abandoned = true;
                 call.outcome = AttemptOutcome.ABANDONED.name();
                 Integer cause = call.hangupCause;
-                after.add(() -> agents.release(call.agentId, call.callId));
+                long agentId = call.agentId;
+                boolean held = call.answerHeld;
+                call.answerHeld = false;
+                after.add(() -> release(agentId, call.callId));
+                if (held) { // predictive with AMD: the process still waits for the dial's outcome
+                    after.add(() -> processes.callAnswered(call.callId));
+                }
                 after.add(() -> processes.callAbandoned(call.callId, cause));
             }
         } else if (event.endedDuringOutage()) {
             call.endedAt = event.at();
         }
         return wasLive;
+    }
+
+    /**
+     * The answering-machine verdict on a predictive customer. MACHINE, when the campaign does not pass machines to
+     * agents (HANGUP, MESSAGE): the attempt ends as {@link AttemptOutcome#MACHINE} (the dialplan hangs up or leaves
+     * the message). Any other verdict, or AGENT: the held answer is told to the process now.
+     */
+    private boolean amdVerdict(OutboundCall call, CallEvent event, List<Runnable> after) {
+        if (event.leg() != CallEvent.Leg.CUSTOMER || call.predictive == null || call.ended() || call.everBridged) {
+            return false;
+        }
+        boolean machine = "MACHINE".equals(event.detail()) && !"AGENT".equals(call.predictive.amd());
+        log.info("Call {}: AMD says {}{}", call.callId, event.detail(), machine ? " (no agent)" : "");
+        if (machine && !call.machine) {
+            call.machine = true;
+            call.outcome = AttemptOutcome.MACHINE.name();
+            call.answerHeld = false;
+            after.add(() -> processes.callFailed(call.callId, AttemptOutcome.MACHINE, null));
+        } else if (!machine && call.answerHeld) {
+            call.answerHeld = false;
+            after.add(() -> processes.callAnswered(call.callId));
+        }
+        return false;
+    }
+
+    /** Whether AMD found a machine the campaign does not pass to agents on this call. */
+    public boolean isMachine(String callId) {
+        OutboundCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            return call.machine;
+        }
     }
 
     private void publish(OutboundCall call) {

@@ -61,6 +61,32 @@ final class AttemptStarter {
         }
     }
 
+    /**
+     * Predictive: starts one attempt with no agent yet (the dialer chooses one when the customer answers). The
+     * customer is originated into {@code holdContext} with the campaign's answering-machine setting.
+     */
+    boolean startPredictive(String callId, CampaignSettings campaign, DialableContact contact, String holdContext) {
+        Duration ring = Duration.ofSeconds(campaign.ringTimeoutSeconds());
+        calls.register(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(),
+                displayName(contact), contact.phoneE164(), 0, null, null, contact.attempt(), campaign.callerId(), ring,
+                new NewOutboundCall.Predictive(holdContext, campaign.dialing().amd().name())));
+        OutboundAttempt attempt = new OutboundAttempt(callId, campaign.id(), contact.contactId(), 0, null,
+                contact.phoneE164(), campaign.callerId(), contact.attempt(), campaign.maxAttempts(),
+                campaign.retryDelaySeconds(), ring, ring.plus(settings.ringTimeoutGrace()),
+                settings.wrapUpSafetyTimeout(), settings.agentConnectTimeout());
+        try {
+            long key = processes.startAttempt(attempt);
+            log.info("Predictive call {} placed: campaign {}, contact {}, attempt {} (instance {})", callId,
+                    campaign.id(), contact.contactId(), contact.attempt(), key);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not start the attempt process for call {}: {}", callId, PhoneMask.maskText(e.toString()));
+            calls.discard(callId);
+            contacts.scheduleRetry(contact.contactId(), Duration.ofSeconds(30));
+            return false;
+        }
+    }
+
     static String displayName(DialableContact c) {
         String first = c.firstName() == null ? "" : c.firstName();
         String last = c.lastName() == null ? "" : c.lastName();

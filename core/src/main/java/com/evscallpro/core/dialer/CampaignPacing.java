@@ -59,6 +59,13 @@ public class CampaignPacing {
     private final Map<String, Line> ringing = new HashMap<>();
     private final Map<String, Talk> talking = new HashMap<>();
     private final Map<Long, Wrap> wrapping = new HashMap<>();
+    /** Predictive customers answered and not yet with an agent: connected, or abandoned when they end so. */
+    private final Map<String, Long> answeredWaiting = new HashMap<>();
+    /** Predictive calls AMD called machines (not live answers: never abandons when they end without an agent). */
+    private final java.util.Set<String> machines = new java.util.HashSet<>();
+    /** Per campaign, the share of machine verdicts not yet counted as false positives (proportional sampling). */
+    private final Map<Long, Double> falsePositiveCredit = new HashMap<>();
+    private volatile int learningLines = PredictivePacer.Limits.FRANCE.minSamples();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "evs-pacing");
@@ -103,8 +110,56 @@ public class CampaignPacing {
 
     /** The pacer of a campaign (created on first use). */
     public synchronized PredictivePacer pacer(long campaignId) {
-        return pacers.computeIfAbsent(campaignId,
-                id -> new PredictivePacer(PredictivePacer.Limits.FRANCE, clock, ZONE));
+        return pacers.computeIfAbsent(campaignId, id -> new PredictivePacer(limits(), clock, ZONE));
+    }
+
+    /** How many lines must have ended before a new pacer trusts what it learned (French limits otherwise). */
+    @Autowired(required = false)
+    void setDialerSettings(DialerSettings settings) {
+        if (settings != null) {
+            learningLines = settings.predictiveLearningLines();
+        }
+    }
+
+    private PredictivePacer.Limits limits() {
+        PredictivePacer.Limits f = PredictivePacer.Limits.FRANCE;
+        return new PredictivePacer.Limits(f.legalPercent(), f.brakePercent(), f.hourBrakePercent(), f.minAnswers(),
+                learningLines, f.window(), f.graceSeconds());
+    }
+
+    /**
+     * What the predictive dialer sees of a campaign now: its free agents, how long each agent of the campaign has
+     * been talking or wrapping up, and how long each of its lines in flight ({@code ringing}) has rung.
+     */
+    public synchronized PredictivePacer.Snapshot snapshot(long campaignId, int freeAgents, List<Duration> ringing) {
+        Instant now = clock.instant();
+        List<Duration> talks = talking.values().stream().filter(t -> t.campaignId() == campaignId)
+                .map(t -> Duration.between(t.answeredAt(), now)).toList();
+        List<Duration> wraps = wrapping.values().stream().filter(w -> w.campaignId() == campaignId)
+                .map(w -> Duration.between(w.endedAt(), now)).toList();
+        return new PredictivePacer.Snapshot(freeAgents, talks, wraps, ringing);
+    }
+
+    /**
+     * AMD called a predictive customer a machine that no agent will take: not a live answer, so its end is no
+     * abandon. The legal measure counts a live person hung up on, and a verdict cannot be checked live: a share
+     * {@code falsePositivePercent} of machine verdicts is counted as abandoned live answers, by proportional
+     * sampling (every 1 / share-th verdict), so the campaign's abandon figure carries AMD's errors.
+     *
+     * @return whether this verdict was counted as an abandon
+     */
+    public synchronized boolean machine(String callId, long campaignId, double falsePositivePercent) {
+        machines.add(callId);
+        if (falsePositivePercent <= 0) {
+            return false;
+        }
+        double credit = falsePositiveCredit.getOrDefault(campaignId, 0.0) + falsePositivePercent / 100.0;
+        boolean counted = credit >= 1.0 - 1e-9;
+        falsePositiveCredit.put(campaignId, counted ? credit - 1.0 : credit);
+        if (counted) {
+            pacer(campaignId).liveAnswer(true);
+        }
+        return counted;
     }
 
     /** A call of any mode changed: what the campaign's pacer learns from it. */
@@ -118,11 +173,21 @@ public class CampaignPacing {
                 Instant answered = call.answeredAt() == null ? now : call.answeredAt();
                 if (line != null) {
                     pacer(call.campaignId()).lineEnded(Duration.between(line.startedAt(), answered), true);
+                }
+                if (call.agentId() == null) { // predictive: answered, the agent is chosen now (or never)
+                    answeredWaiting.putIfAbsent(call.callId(), call.campaignId());
+                    return;
+                }
+                if (line != null || answeredWaiting.remove(call.callId()) != null) {
                     pacer(call.campaignId()).liveAnswer(false);
                 }
                 talking.putIfAbsent(call.callId(), new Talk(call.campaignId(), answered));
             }
             case ENDED -> {
+                if (answeredWaiting.remove(call.callId()) != null && !machines.remove(call.callId())) {
+                    pacer(call.campaignId()).liveAnswer(true); // answered, never with an agent: abandoned
+                }
+                machines.remove(call.callId());
                 Line line = ringing.remove(call.callId());
                 if (line != null) { // never reached an agent
                     boolean live = call.answeredAt() != null;

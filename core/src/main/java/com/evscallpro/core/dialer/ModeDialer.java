@@ -11,4 +11,12 @@ public interface ModeDialer {
 
     /** Whether this dialer dials {@code campaign} now. */
     boolean serves(CampaignSettings campaign);
+
+    /**
+     * Whether this dialer holds the READY agent for its own mode (predictive: the agent's phone is nailed up for
+     * its campaigns), so that the other modes leave them alone.
+     */
+    default boolean holds(long agentId) {
+        return false;
+    }
 }

@@ -150,6 +150,9 @@ public class ProgressiveDialer {
             if (inbound != null && inbound.needs(agent.userId())) {
                 continue; // a waiting inbound caller takes this agent: the ACD reserves them
             }
+            if (heldByAMode(agent.userId())) {
+                continue; // nailed up for predictive campaigns: bridged by the predictive dialer only
+            }
             // each agent tries each of its campaigns in turn: what is due depends on the agent (personal callbacks)
             for (int left = turn.size(); left > 0; left--) {
                 CampaignSettings campaign = turn.pollFirst();
@@ -168,6 +171,15 @@ public class ProgressiveDialer {
             }
         }
         return placed;
+    }
+
+    private boolean heldByAMode(long agentId) {
+        for (ModeDialer m : modeDialers) {
+            if (m.holds(agentId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean place(AgentStatus agent, CampaignSettings campaign, DialableContact contact) {

@@ -1,7 +1,8 @@
 /**
- * The dialer: decides when to dial. Progressive (one call per READY agent, reserved before the customer is dialled,
- * bridged by the PBX at answer), and the pacing of the predictive mode ({@link com.evscallpro.core.dialer.PredictivePacer}).
- * Agents take only their campaigns (agent groups); every claimed contact passes the calling rules first. See
- * docs/dialer.md.
+ * The dialer: decides when to dial. Preview, progressive (one call per READY agent, reserved before the customer is
+ * dialled, bridged by the PBX at answer) and predictive ({@link com.evscallpro.core.dialer.PredictiveDialer}: agents
+ * nailed up, lines paced by {@link com.evscallpro.core.dialer.PredictivePacer}, the agent chosen at answer and bridged
+ * by AMI, the abandon message after 2 s). Agents take only their campaigns (agent groups); every claimed contact
+ * passes the calling rules first. See docs/dialer.md.
  */
 package com.evscallpro.core.dialer;

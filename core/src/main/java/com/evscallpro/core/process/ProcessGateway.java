@@ -25,6 +25,14 @@ public interface ProcessGateway {
     void agentConnected(String callId);
 
     /**
+     * Predictive dialing: the answered customer was bridged to the agent the dialer chose at answer; the attempt
+     * learns its agent only now (the wrap-up goes to {@code agentId}).
+     */
+    default void agentConnected(String callId, long agentId, String agentExtension) {
+        agentConnected(callId);
+    }
+
+    /**
      * The answered customer never reached the agent (the agent's phone did not answer or could not be reached, or
      * the customer hung up first): recorded as {@link AttemptOutcome#ABANDONED}, no wrap-up.
      *

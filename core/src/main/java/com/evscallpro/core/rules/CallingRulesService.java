@@ -151,7 +151,11 @@ class CallingRulesService implements CallingRules {
         if (r.on(CallingRuleCodes.ATTEMPTS)) {
             int max = r.integer(CallingRuleCodes.ATTEMPTS, "max", 4);
             int days = r.integer(CallingRuleCodes.ATTEMPTS, "days", 30);
-            List<Instant> attempts = tables.outboundAttemptsSince(phone, now.minus(days, ChronoUnit.DAYS));
+            List<Instant> attempts = new java.util.ArrayList<>(
+                    tables.outboundAttemptsSince(phone, now.minus(days, ChronoUnit.DAYS)));
+            for (int i = tables.attemptsInFlight(phone, contact.contactId()); i > 0; i--) {
+                attempts.add(now); // under way now, in no CDR yet: they count too (and leave the window last)
+            }
             if (attempts.size() >= max) {
                 return Verdict.refuse(CallingRuleCodes.ATTEMPTS, attempts.size() + " attempts to this number in the "
                         + "last " + days + " days, every campaign (at most " + max + ")",

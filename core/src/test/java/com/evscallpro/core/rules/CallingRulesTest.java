@@ -139,6 +139,50 @@ class CallingRulesTest {
         }
     }
 
+    @Test
+    void a_callback_refused_outside_the_hours_stays_a_callback_instead_of_becoming_a_retry() {
+        long campaignId = campaign(ALLOWED_CALLER);
+        DialableContact c = customer(campaignId, randomMobile());
+        contacts.scheduleCallback(c.contactId(), Instant.now().minusSeconds(60));
+        List<DialableContact> claimed = contacts.claimDue(campaignId, 1);
+        assertThat(claimed).extracting(DialableContact::contactId).containsExactly(c.contactId());
+
+        Instant sunday = Instant.parse("2026-12-13T10:00:00Z"); // Sunday 11:00 in Paris: no calls
+        Verdict v = vet(campaignId, claimed.get(0), sunday);
+        assertThat(v.allowed()).isFalse();
+        String status = jdbc.sql("SELECT status FROM contact WHERE id = ?").param(c.contactId())
+                .query(String.class).single();
+        assertThat(status).as("given back as what it was: a callback").isEqualTo("CALLBACK");
+
+        DialableContact plain = customer(campaignId, randomMobile());
+        assertThat(contacts.claimDue(campaignId, 1)).extracting(DialableContact::contactId)
+                .containsExactly(plain.contactId());
+        assertThat(vet(campaignId, plain, sunday).allowed()).isFalse();
+        assertThat(jdbc.sql("SELECT status FROM contact WHERE id = ?").param(plain.contactId())
+                .query(String.class).single()).as("a new contact refused becomes a retry, as before")
+                .isEqualTo("RETRY");
+    }
+
+    @Test
+    void attempts_under_way_to_the_same_number_count_in_the_30_day_limit() {
+        long elsewhere = campaign(ALLOWED_CALLER);
+        long campaignId = campaign(ALLOWED_CALLER);
+        String phone = randomMobile();
+        for (int i = 1; i <= 3; i++) {
+            history(elsewhere, phone, TUESDAY_11H.minus(i, ChronoUnit.DAYS), null);
+        }
+        DialableContact c = customer(campaignId, phone);
+        assertThat(vet(campaignId, c, TUESDAY_11H).allowed()).as("3 attempts in 30 days, none under way").isTrue();
+        jdbc.sql("UPDATE contact SET status = 'IN_PROGRESS' WHERE id = ?").param(c.contactId()).update();
+
+        DialableContact other = customer(elsewhere, phone); // the same number claimed by another line meanwhile
+        jdbc.sql("UPDATE contact SET status = 'IN_PROGRESS' WHERE id = ?").param(other.contactId()).update();
+        Verdict v = vet(elsewhere, other, TUESDAY_11H);
+        assertThat(v.allowed()).as("3 recorded + 1 under way = 4").isFalse();
+        assertThat(v.rule()).isEqualTo("attempts-30d");
+        assertThat(v.notBefore()).isEqualTo(TUESDAY_11H.minus(3, ChronoUnit.DAYS).plus(30, ChronoUnit.DAYS));
+    }
+
     @ParameterizedTest(name = "{0} {1} days ago: {2}")
     @CsvSource(textBlock = """
             NOT_INTERESTED, 59, false

@@ -18,7 +18,7 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
      */
     @Query("""
             UPDATE contact c
-            SET status = 'IN_PROGRESS', attempts = c.attempts + 1, updated_at = now()
+            SET status = 'IN_PROGRESS', claimed_from = c.status, attempts = c.attempts + 1, updated_at = now()
             FROM (SELECT id FROM contact
                   WHERE campaign_id = :campaignId
                     AND status IN ('NEW', 'RETRY', 'CALLBACK')
@@ -58,13 +58,15 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
     int scheduleRetryIn(long id, double delaySeconds);
 
     /**
-     * An attempt that could not be placed (technical failure): IN_PROGRESS → RETRY due after {@code delaySeconds},
-     * giving the attempt back ({@code attempts - 1}), so it counts toward no attempt limit. No-op (0) for a contact
-     * that is no longer IN_PROGRESS (a retried job).
+     * An attempt that could not be placed (technical failure, refused by the calling rules, skipped in preview):
+     * IN_PROGRESS → RETRY due after {@code delaySeconds}, or back to CALLBACK when it was claimed as a callback (its
+     * agent kept), giving the attempt back ({@code attempts - 1}), so it counts toward no attempt limit. No-op (0)
+     * for a contact that is no longer IN_PROGRESS (a retried job).
      */
     @Modifying
     @Query("""
-            UPDATE contact SET status = 'RETRY', attempts = GREATEST(attempts - 1, 0),
+            UPDATE contact SET status = CASE WHEN claimed_from = 'CALLBACK' THEN 'CALLBACK' ELSE 'RETRY' END,
+                               attempts = GREATEST(attempts - 1, 0),
                                next_attempt_at = now() + make_interval(secs => :delaySeconds), updated_at = now()
             WHERE id = :id AND status = 'IN_PROGRESS'
             """)
@@ -116,7 +118,7 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
     /** Claims up to {@code limit} due CALLBACK contacts of a campaign that belong to {@code agentId}, oldest first. */
     @Query("""
             UPDATE contact c
-            SET status = 'IN_PROGRESS', attempts = c.attempts + 1, updated_at = now()
+            SET status = 'IN_PROGRESS', claimed_from = c.status, attempts = c.attempts + 1, updated_at = now()
             FROM (SELECT id FROM contact
                   WHERE campaign_id = :campaignId AND status = 'CALLBACK' AND callback_agent_id = :agentId
                     AND next_attempt_at <= now()
@@ -152,7 +154,7 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long>, Co
      */
     @Query("""
             UPDATE contact c
-            SET status = 'IN_PROGRESS', attempts = c.attempts + 1, updated_at = now()
+            SET status = 'IN_PROGRESS', claimed_from = c.status, attempts = c.attempts + 1, updated_at = now()
             FROM (SELECT id FROM contact
                   WHERE campaign_id = :campaignId
                     AND status IN ('NEW', 'RETRY', 'CALLBACK')

@@ -199,6 +199,16 @@ public class RulesTables {
     }
 
     /**
+     * Attempts to a number under way now, every campaign: the other contacts with this number that a dialer claimed
+     * (IN_PROGRESS). Their calls are in no CDR yet (it is written when the attempt ends), so the attempts-per-30-days
+     * rule counts them here, or several lines of a predictive dialer could pass the limit together.
+     */
+    public int attemptsInFlight(String phone, long exceptContactId) {
+        return jdbc.sql("SELECT count(*) FROM contact WHERE phone_e164 = ? AND status = 'IN_PROGRESS' AND id <> ?")
+                .params(phone, exceptContactId).query(Integer.class).single();
+    }
+
+    /**
      * The latest outbound call to a number strictly after {@code since}, every campaign, qualified with a qualification of
      * one of {@code categories} in its campaign's qualification group.
      */

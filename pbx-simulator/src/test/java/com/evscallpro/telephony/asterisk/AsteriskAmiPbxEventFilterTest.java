@@ -132,7 +132,7 @@ class AsteriskAmiPbxEventFilterTest {
                 .endsWith(")[^A-Za-z0-9]");
         java.util.regex.Pattern p = java.util.regex.Pattern.compile(AsteriskAmiPbx.EVENT_FILTER);
         for (String name : AsteriskAmiPbx.TRACKED_EVENTS.keySet()) {
-            if (!name.equals("VarSet")) { // requested in part only, by DIALSTATUS_FILTER
+            if (!name.equals("VarSet") && !name.equals("UserEvent")) { // requested in part, by their own filters
                 assertThat(p.matcher("Event: " + name + "\r\nPrivilege: call,all\r\n").find()).as(name).isTrue();
             }
         }
@@ -141,6 +141,12 @@ class AsteriskAmiPbxEventFilterTest {
                 "LocalBridge", "DialBeginX"}) {
             assertThat(p.matcher("Event: " + name + "\r\nPrivilege: call,all\r\n").find()).as(name).isFalse();
         }
+        java.util.regex.Pattern amd = java.util.regex.Pattern.compile(AsteriskAmiPbx.AMD_FILTER);
+        assertThat(amd.matcher("Event: UserEvent\r\nChannel: x\r\nUserEvent: EvsAmd\r\nAMDSTATUS: MACHINE\r\n")
+                .find()).as("the AMD verdict").isTrue();
+        assertThat(amd.matcher("Event: UserEvent\r\nUserEvent: EvsAmdOther\r\n").find()).isFalse();
+        assertThat(p.matcher("Event: UserEvent\r\nUserEvent: SomethingElse\r\n").find())
+                .as("other user events stay on the PBX").isFalse();
         java.util.regex.Pattern dialStatus = java.util.regex.Pattern.compile(AsteriskAmiPbx.DIALSTATUS_FILTER);
         assertThat(dialStatus.matcher("Event: VarSet\r\nChannel: x\r\nVariable: DIALSTATUS\r\nValue: BUSY\r\n")
                 .find()).isTrue();

@@ -137,4 +137,25 @@ class PredictiveHoldAndBridgeTest {
         assertThat(human.get("AMDSTATUS")).isEqualTo("HUMAN");
         assertThat(events.summary("amd-2")).doesNotContain("HUNG_UP/CUSTOMER");
     }
+
+    @Test
+    void the_amd_verdict_passes_the_event_filter_and_reaches_listeners_as_a_call_event() throws Exception {
+        pbx.originateToHold(new OriginateRequest("amd-3", MACHINE, null, "s", Duration.ofSeconds(5),
+                Map.of("EVS_AMD", "AGENT")), "evs-predictive-hold").get(15, TimeUnit.SECONDS);
+        pbx.originateToHold(new OriginateRequest("amd-4", LIVE, null, "s", Duration.ofSeconds(5),
+                Map.of("EVS_AMD", "AGENT")), "evs-predictive-hold").get(15, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> events.summary("amd-3").contains("AMD/CUSTOMER")
+                && events.summary("amd-4").contains("AMD/CUSTOMER"));
+        assertThat(pbx.eventFilterInstalls()).as("the AMI Filters (EvsAmd among them) were accepted").isPositive();
+        assertThat(events.of("amd-3")).filteredOn(e -> e.type() == com.evscallpro.telephony.CallEvent.Type.AMD)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.detail()).isEqualTo("MACHINE");
+                    assertThat(e.causeText()).startsWith("LONGGREETING");
+                });
+        assertThat(events.of("amd-4")).filteredOn(e -> e.type() == com.evscallpro.telephony.CallEvent.Type.AMD)
+                .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("HUMAN"));
+        assertThat(events.summary("amd-3")).as("AGENT: the machine is left to the dialer")
+                .doesNotContain("HUNG_UP/CUSTOMER");
+    }
 }

@@ -68,6 +68,8 @@ final class AmiCallTranslator {
     private static final int TOMBSTONES = 20_000;
     /** The channel variable {@code Dial()} leaves its result in (AMI {@code VarSet}). */
     static final String DIALSTATUS = "DIALSTATUS";
+    /** The {@code UserEvent} name of the answering-machine verdict raised by {@code evs-predictive-hold}. */
+    static final String AMD_USER_EVENT = "EvsAmd";
 
     /** A channel of the CoreShowChannels snapshot. */
     record SnapshotChannel(String name, String uniqueId, String linkedId, int state) {
@@ -402,6 +404,13 @@ final class AmiCallTranslator {
                 transferredByPbx(e.getTransfereeUniqueId(), e.getTransfererUniqueId(),
                         e.getTransfereeContext() == null ? e.getExtension()
                                 : e.getTransfereeContext() + "," + e.getExtension());
+            }
+        } else if (event instanceof EvsAmdEvent e) {
+            Chan c = ensure(e.getChannel(), e.getUniqueId(), e.getLinkedId());
+            if (c != null && e.getAmdstatus() != null) {
+                // detail: AMDSTATUS alone (HUMAN, MACHINE, NOTSURE, HANGUP); the cause is for the logs
+                log.debug("AMD verdict on {}: {} ({})", c.name, e.getAmdstatus(), e.getAmdcause());
+                fire(Type.AMD, c.linkedId, c.leg, c, 0, e.getAmdcause(), e.getAmdstatus().trim().toUpperCase());
             }
         } else if (event instanceof HangupEvent e) {
             hangup(e.getChannel(), e.getUniqueId(), e.getLinkedId(), e.getCause() == null ? 0 : e.getCause(),

@@ -222,7 +222,7 @@ final class AmiConnectionKeeper {
         long generation = connectGeneration.get();
         java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
         AtomicBoolean refused = new AtomicBoolean();
-        for (String filter : List.of(AsteriskAmiPbx.EVENT_FILTER, AsteriskAmiPbx.DIALSTATUS_FILTER)) {
+        for (String filter : AsteriskAmiPbx.EVENT_FILTERS) {
             try {
                 connection.sendAction(new FilterAction(filter), response -> {
                     if (response == null) {
@@ -233,14 +233,14 @@ final class AmiConnectionKeeper {
                             eventFilterRefusals.incrementAndGet();
                             log.warn("AMI {}:{} refused the event Filter ({}): receiving every event, ~4x the "
                                     + "decoding work. Give the AMI user write=system, or put the filters in "
-                                    + "manager.conf: eventfilter={} and eventfilter={}", settings.host(),
-                                    settings.port(), err.getMessage(), AsteriskAmiPbx.EVENT_FILTER,
-                                    AsteriskAmiPbx.DIALSTATUS_FILTER);
+                                    + "manager.conf: eventfilter={}", settings.host(),
+                                    settings.port(), err.getMessage(),
+                                    String.join(" and eventfilter=", AsteriskAmiPbx.EVENT_FILTERS));
                         }
-                    } else if (accepted.incrementAndGet() == 2 && generation == connectGeneration.get()) {
+                    } else if (accepted.incrementAndGet() == AsteriskAmiPbx.EVENT_FILTERS.size() && generation == connectGeneration.get()) {
                         eventFilterInstalls.incrementAndGet();
-                        log.debug("AMI event filters installed on {}:{}: {} and {}", settings.host(),
-                                settings.port(), AsteriskAmiPbx.EVENT_FILTER, AsteriskAmiPbx.DIALSTATUS_FILTER);
+                        log.debug("AMI event filters installed on {}:{}: {}", settings.host(),
+                                settings.port(), AsteriskAmiPbx.EVENT_FILTERS);
                     }
                 });
             } catch (IOException | RuntimeException e) {

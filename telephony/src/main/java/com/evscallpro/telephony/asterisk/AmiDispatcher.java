@@ -87,7 +87,8 @@ final class AmiDispatcher {
             return;
         }
         if (DISPATCHED.get(event.getClass()) && (!(event instanceof VarSetEvent v)
-                || AmiCallTranslator.DIALSTATUS.equals(v.getVariable()))) {
+                || AmiCallTranslator.DIALSTATUS.equals(v.getVariable()))
+                && (!(event instanceof org.asteriskjava.manager.event.UserEvent) || event instanceof EvsAmdEvent)) {
             queue.add(new Item(event, System.nanoTime()));
         } else {
             ignoredEvents.incrementAndGet();

@@ -131,11 +131,12 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         m.put("BridgeDestroy", BridgeDestroyEvent.class);
         m.put("Shutdown", ShutdownEvent.class);
         m.put("VarSet", VarSetEvent.class);
+        m.put("UserEvent", EvsAmdEvent.class);
         TRACKED_EVENTS = Collections.unmodifiableMap(m);
     }
 
     /** Tracked events requested only in part, by their own filter: of VarSet only {@code DIALSTATUS}. */
-    private static final Set<String> NARROWED_EVENTS = Set.of("VarSet");
+    private static final Set<String> NARROWED_EVENTS = Set.of("VarSet", "UserEvent");
 
     /**
      * The whitelist sent with {@code Action: Filter} after every login: one POSIX extended regex (Asterisk's legacy
@@ -154,6 +155,16 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
      */
     public static final String DIALSTATUS_FILTER = "[^A-Za-z]Variable: " + AmiCallTranslator.DIALSTATUS
             + "[^A-Za-z0-9_=]";
+
+    /**
+     * The third whitelist filter: of the {@code UserEvent}s only the answering-machine verdict {@code EvsAmd} raised
+     * by the {@code evs-predictive-hold} context ({@link EvsAmdEvent}); other user events a site's dialplan raises
+     * stay on the PBX.
+     */
+    public static final String AMD_FILTER = "UserEvent: " + AmiCallTranslator.AMD_USER_EVENT + "[^A-Za-z0-9]";
+
+    /** Every whitelist filter sent after each login. */
+    public static final List<String> EVENT_FILTERS = List.of(EVENT_FILTER, DIALSTATUS_FILTER, AMD_FILTER);
 
     private final AmiSettings settings;
     private final AmiConnection connection;
@@ -180,6 +191,7 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         connection.setDefaultResponseTimeout(settings.responseTimeout().toMillis());
         connection.setDefaultEventTimeout(settings.responseTimeout().toMillis());
         connection.setKeepAliveAfterAuthenticationFailure(true);
+        connection.registerUserEventClass(EvsAmdEvent.class);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ami-timer"));
         this.actions = Executors.newSingleThreadExecutor(daemon("ami-actions"));
         this.dispatcher = new AmiDispatcher(settings.lagWarning(), this::dispatch);
@@ -215,6 +227,12 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     public AmiSettings settings() {
         return settings;
+    }
+
+    /** Asterisk holds calls in dialplan contexts and bridges them by AMI: predictive dialing runs here. */
+    @Override
+    public boolean holdsCalls() {
+        return true;
     }
 
     @Override

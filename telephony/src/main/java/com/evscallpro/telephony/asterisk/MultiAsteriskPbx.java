@@ -482,6 +482,12 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
     }
 
     /** True while at least one server is connected. */
+    /** Asterisk holds calls in dialplan contexts and bridges them by AMI: predictive dialing runs here. */
+    @Override
+    public boolean holdsCalls() {
+        return true;
+    }
+
     @Override
     public boolean isConnected() {
         for (PbxPort p : servers.values()) {

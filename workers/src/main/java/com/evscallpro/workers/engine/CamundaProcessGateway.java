@@ -61,7 +61,7 @@ class CamundaProcessGateway implements ProcessGateway {
         v.put(CALL_ID, a.callId());
         v.put(CAMPAIGN_ID, a.campaignId());
         v.put(CONTACT_ID, a.contactId());
-        v.put(AGENT_ID, a.agentId());
+        v.put(AGENT_ID, a.agentId() == 0 ? null : a.agentId()); // predictive: the agent is known only at answer
         v.put(AGENT_EXTENSION, a.agentExtension());
         v.put(PHONE_NUMBER, a.phone());
         v.put(CALLER_ID, a.callerId());
@@ -97,6 +97,14 @@ class CamundaProcessGateway implements ProcessGateway {
     @Override
     public void agentConnected(String callId) {
         publish(MESSAGE_AGENT_CONNECTED, callId, Map.of());
+    }
+
+    @Override
+    public void agentConnected(String callId, long agentId, String agentExtension) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(AGENT_ID, agentId);
+        v.put(AGENT_EXTENSION, agentExtension);
+        publish(MESSAGE_AGENT_CONNECTED, callId, v); // no output mapping: the variables reach the process scope
     }
 
     @Override
