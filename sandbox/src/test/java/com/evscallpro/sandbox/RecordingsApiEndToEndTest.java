@@ -66,6 +66,16 @@ class RecordingsApiEndToEndTest {
         RecordingService recordings = stack.bean(RecordingService.class);
         long id = recordings.ofCall(callId).orElseThrow().id();
 
+        // the call's detail in the history carries it for those who may hear it (the CDR row as the recorder writes it)
+        stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).update("INSERT INTO call_history (call_id, "
+                + "direction, caller, callee, started_at, answered_at, ended_at, disposition, campaign_id, agent_id) "
+                + "VALUES (?, 'OUTBOUND', '0100000000', '+33100000001', now() - interval '1 minute', "
+                + "now() - interval '50 seconds', now(), 'ANSWERED', ?, ?)", callId, campaign, owner.id());
+        JsonNode detail = api.get("/api/v1/calls/" + callId, supervisor).json();
+        assertThat(detail.get("recording").get("id").asLong()).isEqualTo(id);
+        assertThat(detail.get("recording").get("audio").asText()).isEqualTo("/api/v1/recordings/" + id + "/audio");
+        assertThat(api.get("/api/v1/calls/" + callId, agent).json().get("recording").get("id").asLong()).isEqualTo(id);
+
         // listed
         JsonNode page = api.get("/api/v1/recordings?callId=" + callId, supervisor).json();
         assertThat(page.get("items")).hasSize(1);

@@ -11,7 +11,11 @@ import com.evscallpro.core.history.HistoryKey;
 import com.evscallpro.core.history.HistoryRow;
 import com.evscallpro.core.history.HistorySort;
 import com.evscallpro.core.history.HistoryViewer;
+import com.evscallpro.core.recording.RecordingAccess;
+import com.evscallpro.core.recording.RecordingService;
 import com.evscallpro.core.user.UserAccount;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,8 +26,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +56,13 @@ class CallController {
     private final CallHistoryBrowser history;
     private final Clock clock = Clock.systemUTC();
 
-    CallController(CallHistoryBrowser history) {
+    private final RecordingService recordings;
+    private final ObjectMapper json;
+
+    CallController(CallHistoryBrowser history, RecordingService recordings, ObjectMapper json) {
         this.history = history;
+        this.recordings = recordings;
+        this.json = json;
     }
 
     @GetMapping
@@ -91,11 +102,24 @@ class CallController {
 
     @GetMapping("/{callId}")
     @Operation(summary = "One call", description = "Times, causes, agent, qualification, comment, script answers, "
-            + "the journey (IVR steps and the agent's states) and the recording (null: none are stored yet). "
-            + "404 history.call.not-found when the call does not exist or is another agent's.")
-    CallDetail detail(@AuthenticationPrincipal Jwt jwt, @PathVariable String callId) {
-        return history.detail(viewer(jwt), callId)
+            + "the journey (IVR steps and the agent's states) and the recording: {id, state, durationSeconds, audio} "
+            + "(audio: the path of GET /api/v1/recordings/{id}/audio) when the call has one the caller may hear, "
+            + "else null. 404 history.call.not-found when the call does not exist or is another agent's.")
+    Map<String, Object> detail(@AuthenticationPrincipal Jwt jwt, @PathVariable String callId) {
+        CallDetail detail = history.detail(viewer(jwt), callId)
                 .orElseThrow(() -> new EvsException("history.call.not-found", callId));
+        Caller caller = Caller.of(jwt);
+        Map<String, Object> body = json.convertValue(detail, new TypeReference<LinkedHashMap<String, Object>>() { });
+        body.put("recording", recordings.forCall(callId, new RecordingAccess(caller.userId(), caller.role()))
+                .map(r -> {
+                    Map<String, Object> rec = new LinkedHashMap<>();
+                    rec.put("id", r.id());
+                    rec.put("state", r.state().name());
+                    rec.put("durationSeconds", r.duration() == null ? null : r.duration().toSeconds());
+                    rec.put("audio", "/api/v1/recordings/" + r.id() + "/audio");
+                    return rec;
+                }).orElse(null));
+        return body;
     }
 
     @GetMapping(value = "/export", produces = "text/csv")

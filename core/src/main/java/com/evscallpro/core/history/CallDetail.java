@@ -17,7 +17,10 @@ public record CallDetail(HistoryRow row, String uniqueId, String linkedId, Strin
                          boolean endedDuringOutage, Map<String, Object> scriptAnswers, String flowName,
                          List<JourneyEntry> journey) {
 
-    /** The recording of the call; none are stored yet (recordings come with issue 11 item 6): always null. */
+    /**
+     * Null here: the recording lives in {@code core.recording}, which decides who may hear it; the API's call detail
+     * and the detail page ask it ({@code RecordingService.forCall}) and put it in this place.
+     */
     @com.fasterxml.jackson.annotation.JsonProperty("recording")
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public String recording() {

@@ -71,6 +71,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private com.evscallpro.core.webhook.CrmLinks crmLinks;
     private final AgentService agentService;
     private CallControlPanel callControls;
+    private com.evscallpro.ui.recording.RecordingControls recording;
     /** The call's progress as the customer sees it: dialling, ringing, on the line, gone ({@code data-progress}). */
     private final Span callProgress = new Span();
 
@@ -164,7 +165,14 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         }));
         subscriptions.add(eventBus.subscribe(com.evscallpro.core.queue.InboundCallConnected.class, e -> {
             if (e.agentUserId() == agentId) {
-                inUi(ui, () -> inbound.show(e));
+                inUi(ui, () -> {
+                    inbound.show(e);
+                    if (recording != null) {
+                        recording.showCall(e.callId(), com.evscallpro.core.recording.RecordingScope.QUEUE, e.queueId(),
+                                agentId);
+                        refreshRecordingSoon();
+                    }
+                });
             }
         }));
         subscriptions.add(eventBus.subscribe(com.evscallpro.core.callcontrol.CallControlChanged.class, e -> {
@@ -246,6 +254,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         if (callControls != null) {
             callControls.controls().onStatus(status);
         }
+        followRecording(status);
         if (s == AgentState.READY || s == AgentState.PAUSED || s == AgentState.OFFLINE) {
             showProgress(null);
         }
@@ -334,8 +343,47 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         }
     }
 
+    /**
+     * The recording controls (set by Spring; absent in tests that build the view by hand): under the call controls,
+     * for the call on the line; the campaign (outbound, from the screen-pop) or queue (inbound) gives the policy.
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setRecordingService(com.evscallpro.core.recording.RecordingService recordings) {
+        recording = new com.evscallpro.ui.recording.RecordingControls(recordings);
+        addComponentAtIndex(indexOf(inbound), recording);
+    }
+
+    /** Recording controls only while the agent is on the call; read again as the status moves. */
+    private void followRecording(AgentStatus status) {
+        if (recording == null) {
+            return;
+        }
+        if (status == null || status.callId() == null || status.state() == AgentState.WRAP_UP
+                || status.state() == AgentState.READY || status.state() == AgentState.PAUSED
+                || status.state() == AgentState.OFFLINE) {
+            recording.clear(); // the call is over (RESERVED keeps the call shown by the screen-pop)
+        } else {
+            recording.refresh();
+        }
+    }
+
+    /** An "all calls" recording starts just after the connection, asynchronously: look again a moment later. */
+    private void refreshRecordingSoon() {
+        UI ui = UI.getCurrent();
+        if (ui == null || recording == null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(1500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> inUi(ui, recording::refresh));
+    }
+
     @Override
     public void showTask(WrapUpTask task) {
+        if (recording != null && task.callId() != null) {
+            recording.showCall(task.callId(), com.evscallpro.core.recording.RecordingScope.CAMPAIGN,
+                    task.campaignId(), agentId);
+            refreshRecordingSoon();
+        }
         screenPop.show(task);
         screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);

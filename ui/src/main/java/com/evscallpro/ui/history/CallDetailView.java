@@ -4,11 +4,17 @@ import com.evscallpro.core.history.CallDetail;
 import com.evscallpro.core.history.CallHistoryBrowser;
 import com.evscallpro.core.history.HistoryRow;
 import com.evscallpro.core.history.HistoryViewer;
+import com.evscallpro.core.recording.RecordingAccess;
+import com.evscallpro.core.recording.RecordingRef;
+import com.evscallpro.core.recording.RecordingService;
+import com.evscallpro.core.recording.RecordingState;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.ui.layout.MainLayout;
+import com.evscallpro.ui.prompt.AudioPlayer;
 import com.evscallpro.ui.layout.Notifications;
 import com.evscallpro.ui.security.CurrentUser;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -34,7 +40,8 @@ import java.util.Optional;
 /**
  * {@code /history/<callId>}: one call — times, parties, causes with their text, agent, campaign, contact,
  * qualification, comment, the script's answers when recorded, the journey (IVR steps and the agent's states) in
- * {@code history-journey}, and the recording slot ({@code history-recording}: says honestly that there is none).
+ * {@code history-journey}, and the recording slot ({@code history-recording}: a player when a stored recording exists that the user may
+ * hear, as {@code core.recording} decides; otherwise a sentence saying there is none).
  * A call that does not exist, or another agent's call for an agent, shows {@code history-not-found}.
  */
 @Route(value = "history/:callId", layout = MainLayout.class)
@@ -43,11 +50,15 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private final CallHistoryBrowser history;
     private final HistoryViewer viewer;
+    private final RecordingService recordings;
+    private final RecordingAccess access;
     private final ZoneId zone = ZoneId.systemDefault();
     private String callId = "";
 
-    CallDetailView(CallHistoryBrowser history, CurrentUser currentUser) {
+    CallDetailView(CallHistoryBrowser history, RecordingService recordings, CurrentUser currentUser) {
         this.history = history;
+        this.recordings = recordings;
+        this.access = new RecordingAccess(currentUser.require().userId(), currentUser.require().role());
         this.viewer = new HistoryViewer(currentUser.require().userId(), currentUser.hasRole(UserAccount.Role.AGENT));
         setId("history-detail");
     }
@@ -164,10 +175,35 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
 
         add(new H3(getTranslation("history.detail.recording")));
-        // recordings are not stored by this version (issue 11 item 6): the slot says so instead of a dead player
-        Span recording = new Span(getTranslation("history.detail.noRecording"));
-        recording.setId("history-recording");
-        add(recording);
+        add(recordingSlot(d.row().callId()));
+    }
+
+    /**
+     * The call's recording when there is one the user may hear (a stored file): a button that plays it in the page
+     * (the listen is audited by the recording service); otherwise a sentence saying there is none.
+     */
+    private Component recordingSlot(String call) {
+        Optional<RecordingRef> ref = recordings.forCall(call, access);
+        if (ref.isEmpty() || ref.get().state() != RecordingState.STORED) {
+            Span none = new Span(getTranslation(ref.isEmpty() ? "history.detail.noRecording"
+                    : "history.detail.recordingNotStored", ref.map(r -> r.state().name()).orElse("")));
+            none.setId("history-recording");
+            return none;
+        }
+        long id = ref.get().id();
+        AudioPlayer player = new AudioPlayer("history-recording-player");
+        Button play = new Button(getTranslation("recordings.play"), e -> {
+            try {
+                player.play("recording-" + id, () -> recordings.listen(id, access).readAll(), null);
+            } catch (RuntimeException failure) {
+                Notifications.error(getTranslation("recordings.error.play"), failure);
+            }
+        });
+        play.setId("history-recording-play");
+        Div slot = new Div(play, player);
+        slot.setId("history-recording");
+        slot.getElement().setAttribute("data-recording-id", String.valueOf(id));
+        return slot;
     }
 
     private void field(FormLayout form, String key, String value) {
