@@ -181,7 +181,7 @@ public class Wallboards {
     /**
      * Sets a figure's warning and alarm values on a board.
      *
-     * @throws IllegalArgumentException with a message key ({@code wallboard.threshold.*}) when they are invalid
+     * @throws com.evscallpro.core.error.EvsException ({@code wallboard.threshold-*}) when they are invalid
      */
     public void saveThreshold(Threshold threshold) {
         tables.saveThreshold(threshold);
@@ -198,11 +198,11 @@ public class Wallboards {
     /**
      * Sets a campaign's service-level threshold in seconds (null: the default). Queues keep their own (queue admin).
      *
-     * @throws IllegalArgumentException {@code wallboard.serviceLevel.range} outside 1-3600
+     * @throws com.evscallpro.core.error.EvsException {@code wallboard.service-level-range} outside 1-3600
      */
     public void setCampaignServiceLevel(long campaignId, Integer seconds) {
         if (seconds != null && (seconds < 1 || seconds > 3600)) {
-            throw new IllegalArgumentException("wallboard.serviceLevel.range");
+            throw new com.evscallpro.core.error.EvsException("wallboard.service-level-range", seconds);
         }
         tables.saveCampaignServiceLevel(campaignId, seconds);
         lastDirectory = Instant.EPOCH;
@@ -236,8 +236,8 @@ public class Wallboards {
         }
         List<Board> boards;
         Instant eventAt;
+        boolean due = !now.isBefore(lastPublished.plus(properties.tick()));
         synchronized (model) {
-            boolean due = !now.isBefore(lastPublished.plus(properties.tick()));
             if (!dirty && !due) {
                 return;
             }
@@ -245,8 +245,13 @@ public class Wallboards {
             boards = model.boards(now);
             eventAt = lastEventAt;
         }
-        lastPublished = now;
-        if (boards.equals(current.boards())) {
+        if (due) {
+            lastPublished = now;
+        }
+        // pages show times in state and waits from these pushes (no polling): while anything ticks, once a tick
+        boolean ticking = boards.stream().anyMatch(b -> b.figures().callsWaiting() > 0
+                || b.agents().stream().anyMatch(a -> a.state() != AgentState.OFFLINE));
+        if (boards.equals(current.boards()) && !(ticking && due)) {
             return; // nothing moved: no publication
         }
         WallboardSnapshot snapshot = new WallboardSnapshot(current.version() + 1, now, eventAt, boards);

@@ -200,10 +200,10 @@ class WallboardModelTest {
     @Test
     void invalid_thresholds_are_refused_with_a_message_key() {
         assertThatThrownBy(() -> new Threshold(BoardKind.QUEUE, 1, Figure.SERVICE_LEVEL, 50, 80))
-                .hasMessage("wallboard.threshold.order");
+                .hasMessage("wallboard.threshold-order-lower");
         assertThatThrownBy(() -> new Threshold(BoardKind.QUEUE, 1, Figure.CALLS_WAITING, 10, 5))
-                .hasMessage("wallboard.threshold.order");
+                .hasMessage("wallboard.threshold-order");
         assertThatThrownBy(() -> new Threshold(BoardKind.QUEUE, 1, Figure.OCCUPANCY, -1, 5))
-                .hasMessage("wallboard.threshold.negative");
+                .hasMessage("wallboard.threshold-negative");
     }
 }
