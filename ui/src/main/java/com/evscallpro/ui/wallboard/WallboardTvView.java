@@ -5,14 +5,12 @@ import com.evscallpro.core.wallboard.Board;
 import com.evscallpro.core.wallboard.BoardKind;
 import com.evscallpro.core.wallboard.Level;
 import com.evscallpro.core.wallboard.WallboardAlert;
-import com.evscallpro.core.wallboard.WallboardChanged;
 import com.evscallpro.core.wallboard.WallboardSnapshot;
 import com.evscallpro.core.wallboard.Wallboards;
 import com.evscallpro.ui.layout.StateColors;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -24,8 +22,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,7 +43,7 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Div counts = new Div();
     private final Div agents = new Div();
     private final Span version = new Span();
-    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private WallboardFeed feed;
     private BoardKind kind;
     private long id;
     private Long group;
@@ -99,24 +95,17 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         screen = new WallboardScreen(this::getTranslation, getLocale());
-        subscriptions.add(events.subscribe(WallboardChanged.class, e -> inUi(ui, () -> show(e.snapshot()))));
-        subscriptions.add(events.subscribe(WallboardAlert.class, e -> inUi(ui, () -> alert(e))));
+        feed = new WallboardFeed(events, ui, this::show, this::alert);
         show(wallboards.snapshot());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        subscriptions.forEach(EventBus.Subscription::close);
-        subscriptions.clear();
-        super.onDetach(detachEvent);
-    }
-
-    private static void inUi(UI ui, Runnable action) {
-        try {
-            ui.access(action::run);
-        } catch (UIDetachedException ignored) {
-            // the page is gone; its subscriptions go with the detach
+        if (feed != null) {
+            feed.close();
+            feed = null;
         }
+        super.onDetach(detachEvent);
     }
 
     private void show(WallboardSnapshot snapshot) {

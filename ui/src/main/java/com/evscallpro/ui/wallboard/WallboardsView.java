@@ -8,8 +8,6 @@ import com.evscallpro.core.site.SiteRef;
 import com.evscallpro.core.wallboard.Board;
 import com.evscallpro.core.wallboard.Figure;
 import com.evscallpro.core.wallboard.Level;
-import com.evscallpro.core.wallboard.WallboardAlert;
-import com.evscallpro.core.wallboard.WallboardChanged;
 import com.evscallpro.core.wallboard.WallboardSnapshot;
 import com.evscallpro.core.wallboard.Wallboards;
 import com.evscallpro.ui.layout.MainLayout;
@@ -17,7 +15,6 @@ import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,8 +30,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code /wallboards}: every campaign's and queue's board in the {@code wallboards-grid} (one row per board, each
@@ -51,7 +46,7 @@ class WallboardsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Board> grid = new Grid<>();
     private final ComboBox<AgentGroup> group = new ComboBox<>();
     private final ComboBox<SiteRef> site = new ComboBox<>();
-    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private WallboardFeed feed;
     private WallboardScreen screen;
     private WallboardSnapshot last;
 
@@ -141,29 +136,22 @@ class WallboardsView extends VerticalLayout implements HasDynamicTitle {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         screen = new WallboardScreen(this::getTranslation, getLocale());
-        subscriptions.add(events.subscribe(WallboardChanged.class, e -> inUi(ui, () -> show(e.snapshot()))));
-        subscriptions.add(events.subscribe(WallboardAlert.class, e -> inUi(ui, () -> {
+        feed = new WallboardFeed(events, ui, this::show, e -> {
             Notification n = Notification.show(screen.alert(e.boardName(), e.figure(), e.level(), e.value()), 6000,
                     Notification.Position.TOP_END);
             n.addThemeVariants(e.level() == Level.ALARM ? NotificationVariant.LUMO_ERROR
                     : NotificationVariant.LUMO_CONTRAST);
-        })));
+        });
         show(wallboards.snapshot());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        subscriptions.forEach(EventBus.Subscription::close);
-        subscriptions.clear();
-        super.onDetach(detachEvent);
-    }
-
-    private static void inUi(UI ui, Runnable action) {
-        try {
-            ui.access(action::run);
-        } catch (UIDetachedException ignored) {
-            // the page is gone
+        if (feed != null) {
+            feed.close();
+            feed = null;
         }
+        super.onDetach(detachEvent);
     }
 
     private void show(WallboardSnapshot snapshot) {
