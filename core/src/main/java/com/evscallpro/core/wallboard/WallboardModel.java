@@ -91,6 +91,10 @@ final class WallboardModel {
         directory = value;
     }
 
+    Directory directory() {
+        return directory;
+    }
+
     void thresholds(Collection<Threshold> all) {
         Map<BoardKind, Map<Long, Map<Figure, Threshold>>> out = new HashMap<>();
         for (Threshold t : all) {

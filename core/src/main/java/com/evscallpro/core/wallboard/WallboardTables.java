@@ -55,7 +55,7 @@ class WallboardTables {
                        (SELECT min(l.at) FROM agent_state_log l
                          WHERE l.call_id = h.call_id AND l.state = 'ON_CALL' AND l.at >= ?) AS connected_at
                 FROM call_history h JOIN campaign c ON c.id = h.campaign_id
-                WHERE h.direction = 'OUTBOUND' AND h.started_at >= ? - interval '1 hour'
+                WHERE h.direction = 'OUTBOUND' AND h.started_at >= CAST(? AS timestamptz) - interval '1 hour'
                   AND h.answered_at >= ? AND h.ended_at IS NOT NULL""")
                 .params(ts(dayStart), ts(dayStart), ts(dayStart))
                 .query((rs, i) -> new AnswerRow(rs.getString("call_id"), rs.getLong("campaign_id"),
