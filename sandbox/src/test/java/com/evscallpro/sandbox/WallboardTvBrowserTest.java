@@ -124,6 +124,7 @@ class WallboardTvBrowserTest {
     /** Every figure's tile is entirely on screen, and its value is at least 32 px high. */
     private static void tilesFit(Page page, int width, int height) {
         for (Figure f : Figure.values()) {
+            page.locator("#tile-" + f.name()).waitFor();
             BoundingBox box = page.locator("#tile-" + f.name()).boundingBox();
             assertThat(box.x).as(f + " at " + width).isGreaterThanOrEqualTo(0);
             assertThat(box.x + box.width).as(f + " at " + width).isLessThanOrEqualTo(width);

@@ -43,6 +43,8 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Div counts = new Div();
     private final Div agents = new Div();
     private final Span version = new Span();
+    private final java.util.Map<com.evscallpro.core.wallboard.Figure, Div> tileViews =
+            new java.util.EnumMap<>(com.evscallpro.core.wallboard.Figure.class);
     private WallboardFeed feed;
     private BoardKind kind;
     private long id;
@@ -115,27 +117,21 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
         if (found.isEmpty()) {
             title.setText(getTranslation("wallboard.tv.none"));
             tiles.removeAll();
+            tileViews.clear();
             counts.removeAll();
             agents.removeAll();
             return;
         }
         Board board = found.get().filtered(group, site);
         title.setText(getTranslation("wallboard.kind." + board.kind().name()) + " · " + board.name());
-        tiles.removeAll();
         for (WallboardScreen.Tile t : screen.tiles(board)) {
-            Span value = new Span(t.value());
-            value.addClassName("tile-value");
-            value.getStyle().set("font-size", "clamp(2rem, 8vh, 6.5rem)").set("font-weight", "700")
-                    .set("line-height", "1.05");
-            Span label = new Span(t.label());
-            label.getStyle().set("font-size", "clamp(0.9rem, 2.3vh, 1.8rem)").set("opacity", "0.85");
-            Div tile = new Div(value, label);
-            tile.setId("tile-" + t.figure().name());
+            Div tile = tileViews.computeIfAbsent(t.figure(), this::newTile);
+            Span value = (Span) tile.getComponentAt(0);
+            value.setText(t.value());
+            ((Span) tile.getComponentAt(1)).setText(t.label());
             tile.getElement().setAttribute("data-level", t.level().name());
-            tile.getStyle().set("display", "flex").set("flex-direction", "column").set("justify-content", "center")
-                    .set("padding", "1.2vh 1vw").set("border-radius", "1vh").set("background", background(t.level()))
+            tile.getStyle().set("background", background(t.level()))
                     .set("color", t.level() == Level.WARNING ? "#1b1300" : "#ffffff");
-            tiles.add(tile);
         }
         counts.removeAll();
         board.agentsByState().forEach((state, n) -> {
@@ -160,6 +156,22 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
             StateColors.apply(card, a.state());
             agents.add(card);
         }
+    }
+
+    /** A figure's tile, made once and updated in place by each push. */
+    private Div newTile(com.evscallpro.core.wallboard.Figure figure) {
+        Span value = new Span();
+        value.addClassName("tile-value");
+        value.getStyle().set("font-size", "clamp(2rem, 8vh, 6.5rem)").set("font-weight", "700")
+                .set("line-height", "1.05");
+        Span label = new Span();
+        label.getStyle().set("font-size", "clamp(0.9rem, 2.3vh, 1.8rem)").set("opacity", "0.85");
+        Div tile = new Div(value, label);
+        tile.setId("tile-" + figure.name());
+        tile.getStyle().set("display", "flex").set("flex-direction", "column").set("justify-content", "center")
+                .set("padding", "1.2vh 1vw").set("border-radius", "1vh");
+        tiles.add(tile);
+        return tile;
     }
 
     private static String background(Level level) {
