@@ -20,6 +20,8 @@ final class WallboardTopics {
     static final String CALL_HANGUP = "/topic/callHangup";
     static final String QUEUE_STATUS = "/topic/queueStatus";
     static final String PACING = "/topic/pacing";
+    static final String WALLBOARD = "/topic/wallboard";
+    static final String WALLBOARD_ALERT = "/topic/wallboardAlert";
 
     /** Roles allowed to subscribe, per topic. Agents see no topic: they must not receive other agents' events. */
     static final Map<String, Set<Role>> SUBSCRIBERS = Map.of(
@@ -27,7 +29,9 @@ final class WallboardTopics {
             NEW_CALL, Set.of(Role.SUPERVISOR, Role.ADMIN),
             CALL_HANGUP, Set.of(Role.SUPERVISOR, Role.ADMIN),
             QUEUE_STATUS, Set.of(Role.SUPERVISOR, Role.ADMIN),
-            PACING, Set.of(Role.SUPERVISOR, Role.ADMIN));
+            PACING, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            WALLBOARD, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            WALLBOARD_ALERT, Set.of(Role.SUPERVISOR, Role.ADMIN));
 
     private WallboardTopics() {
     }

@@ -69,6 +69,7 @@ public class MainLayout extends AppLayout {
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             nav.addItem(item("nav-supervision", "nav.supervision", HomeRoutes.SUPERVISION, VaadinIcon.DASHBOARD));
+            nav.addItem(item("nav-wallboards", "nav.wallboards", "wallboards", VaadinIcon.CHART_GRID));
             nav.addItem(item("nav-voicemails", "nav.voicemails", "voicemails", VaadinIcon.ENVELOPE_OPEN));
             nav.addItem(item("nav-recordings", "nav.recordings", "recordings", VaadinIcon.RECORDS));
             nav.addItem(item("nav-campaigns", "nav.campaigns", "campaigns", VaadinIcon.PHONE));

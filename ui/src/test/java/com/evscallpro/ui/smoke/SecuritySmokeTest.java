@@ -43,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                         + "com.evscallpro.ui.technical,"
                         + "com.evscallpro.ui.user,"
                         + "com.evscallpro.ui.voicemail,"
+                        + "com.evscallpro.ui.wallboard,"
                         + "com.evscallpro.ui.webhook",
                 "vaadin.launch-browser=false", "spring.main.banner-mode=off",
                 "spring.autoconfigure.exclude="
