@@ -194,6 +194,7 @@ final class SimCallControl extends SimEnginePart {
             if (x.parkingSpaceOf() != null) {
                 unpark(x);
             }
+            engine.spying.spyerTakenAway(x);
             pull(x);
         }
         if (a.dead || b.dead) {
