@@ -1,5 +1,6 @@
 package com.evscallpro.core.supervision;
 
+import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
@@ -60,6 +61,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
 
     private final PbxPort pbx;
     private final AgentService agents;
+    private final AgentCallRouting routing;
     private final UserAccountService users;
     private final EventBus events;
     private final SupervisorActionLog journal;
@@ -67,15 +69,17 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
     @Autowired
-    SupervisorCallControlService(PbxPort pbx, AgentService agents, UserAccountService users, EventBus events,
-                                 SupervisorActionLog journal) {
-        this(pbx, agents, users, events, journal, Clock.systemUTC());
+    SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
+                                 UserAccountService users, EventBus events, SupervisorActionLog journal) {
+        this(pbx, agents, routing, users, events, journal, Clock.systemUTC());
     }
 
-    SupervisorCallControlService(PbxPort pbx, AgentService agents, UserAccountService users, EventBus events,
-                                 SupervisorActionLog journal, Clock clock) {
+    SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
+                                 UserAccountService users, EventBus events, SupervisorActionLog journal,
+                                 Clock clock) {
         this.pbx = pbx;
         this.agents = agents;
+        this.routing = routing;
         this.users = users;
         this.events = events;
         this.journal = journal;
@@ -188,6 +192,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             }
             record(taking, Outcome.OK, null);
             events.publish(new SupervisorSpyChanged(supervisorId, null));
+            agentLeft(act.agent(), callId);
             return null;
         });
     }
@@ -202,6 +207,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         String callId = talking(act);
         await(act, call(() -> pbx.blindTransfer(callId, CallEvent.Leg.CUSTOMER, to, null)));
         record(act, Outcome.OK, null);
+        agentLeft(act.agent(), callId);
     }
 
     @Override
@@ -315,6 +321,18 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The agent's leg left the call (taken over, transferred) while the customer stays: the agent goes to wrap-up
+     * now rather than when the customer hangs up (the call tracker's own rule), so they can qualify and go on.
+     */
+    private void agentLeft(AgentStatus agent, String callId) {
+        try {
+            routing.wrapUp(agent.userId(), callId);
+        } catch (RuntimeException e) {
+            log.warn("Agent {} not moved to wrap-up after leaving call {}: {}", agent.userId(), callId, e.toString());
+        }
+    }
 
     private Act act(long supervisorId, long agentId, SupervisorAction action, String detail) {
         UserAccount supervisor = supervisor(supervisorId);

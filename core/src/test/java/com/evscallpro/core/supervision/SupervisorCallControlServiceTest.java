@@ -141,7 +141,7 @@ class SupervisorCallControlServiceTest {
     @BeforeEach
     void setUp() {
         agents = TestAgents.sessions(users, journal, events, pauseReasons, audit, versions, Clock.systemUTC());
-        control = new SupervisorCallControlService(pbx, agents.service(), users, events,
+        control = new SupervisorCallControlService(pbx, agents.service(), agents.routing(), users, events,
                 new SupervisorActionLog(jdbc));
         control.listen();
         String id = UUID.randomUUID().toString().substring(0, 8);
@@ -331,12 +331,17 @@ class SupervisorCallControlServiceTest {
         control.takeOver(supervisor, agent, null).get(5, TimeUnit.SECONDS);
         assertThat(pbx.asked).containsExactly("spy 3001 " + call + " BARGE", "takeOver PJSIP/3001-00000001");
         assertThat(control.activeSpy(supervisor)).isEmpty();
+        assertThat(agents.service().status(agent).state()).as("the agent left the call: wrap-up")
+                .isEqualTo(AgentState.WRAP_UP);
+        agents.routing().finish(agent, call);
+        call = onCall();
 
         pbx.asked.clear();
         pbx.takeOverSupported = false; // a PBX without it (Yeastar): the customer is transferred to the phone
         control.takeOver(supervisor, agent, "3002").get(5, TimeUnit.SECONDS);
         assertThat(pbx.asked).containsExactly("spy 3002 " + call + " BARGE",
                 "transfer " + call + " CUSTOMER 3002");
+        assertThat(agents.service().status(agent).state()).isEqualTo(AgentState.WRAP_UP);
         assertThat(mine()).extracting(SupervisorCallControlServiceTest::line).containsExactly(
                 "BARGE OK BARGE @3001", "TAKE_OVER OK @3001", "TAKE_OVER OK @3002");
     }
