@@ -111,6 +111,19 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.placeOf(channel);
     }
 
+    /**
+     * What a spyer channel hears and says now, as ChanSpy would: {@code listen}, {@code whisper} or {@code barge}
+     * (switched by DTMF 4/5/6 with option {@code d}); empty when the channel does not spy (anymore).
+     */
+    public java.util.Optional<String> spyMode(String spyerChannel) {
+        return java.util.Optional.ofNullable(engine.call(() -> engine.spying.modeOf(spyerChannel)));
+    }
+
+    /** Names of the channels bridged with {@code channel} now (empty when it is in no bridge). */
+    public List<String> bridgedWith(String channel) {
+        return engine.call(() -> engine.bridgedWith(channel));
+    }
+
     /** AMI {@code Ping} actions answered so far (keep-alive tests). */
     public long pingsAnswered() {
         return engine.pingsAnswered();

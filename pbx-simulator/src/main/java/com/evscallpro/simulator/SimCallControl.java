@@ -134,33 +134,6 @@ final class SimCallControl extends SimEnginePart {
         };
     }
 
-    /**
-     * AMI PlayDTMF as app_senddtmf answers it: the channel looked up first ({@code Channel not found}), then
-     * {@code No digit specified}, {@code Could not convert Duration parameter}; {@code DTMF successfully queued}.
-     * The first character of Digit is sent to the channel's far end (no AMI event: the digit is written to the
-     * channel's technology, not read from it).
-     */
-    void playDtmf(SimConnection conn, AmiFrame f, String actionId) {
-        String name = f.value("Channel");
-        Chan c = name == null ? null : channels.get(name);
-        if (c == null || c.dead) {
-            conn.send(error(actionId, "Channel not found"));
-            return;
-        }
-        String digit = f.value("Digit");
-        if (digit == null || digit.isEmpty()) {
-            conn.send(error(actionId, "No digit specified"));
-            return;
-        }
-        String duration = f.value("Duration");
-        if (duration != null && !duration.isEmpty() && !duration.matches("\\d{1,9}.*")) {
-            conn.send(error(actionId, "Could not convert Duration parameter"));
-            return;
-        }
-        c.dtmfSent.append(digit.charAt(0));
-        conn.send(AmiFrame.response("Success", actionId).add("Message", "DTMF successfully queued"));
-    }
-
     /** The music-on-hold context of the rendered dialplan (hold: {@code MusicOnHold()} until bridged back). */
     static final String HOLD_CONTEXT = "evs-hold";
 
@@ -396,6 +369,7 @@ final class SimCallControl extends SimEnginePart {
             if ("MusicOnHold".equals(x.app)) {
                 broadcast(channelEvent("MusicOnHoldStop", x));
             }
+            engine.spying.spyerTakenAway(x);
             pull(x);
         }
         if (a.dead || b.dead) {

@@ -394,11 +394,11 @@ final class SimEngine {
                 case "getvar" -> lists.getvar(conn, f, actionId);
                 case "redirect" -> control.redirect(conn, f, actionId);
                 case "bridge" -> control.bridgeAction(conn, f, actionId);
+                case "playdtmf" -> spying.playDtmf(conn, f, actionId);
                 case "park" -> control.park(conn, f, actionId);
                 case "atxfer" -> control.atxfer(conn, f, actionId);
                 case "cancelatxfer" -> control.cancelAtxfer(conn, f, actionId);
                 case "muteaudio" -> control.muteAudio(conn, f, actionId);
-                case "playdtmf" -> control.playDtmf(conn, f, actionId);
                 case "queuesummary" -> queues.summary(conn, f, actionId);
                 case "queuestatus" -> queues.status(conn, f, actionId);
                 case "queuepause" -> queues.pause(conn, f, actionId);
@@ -415,6 +415,21 @@ final class SimEngine {
             log.warn("PBX simulator failed on action {}", action, e);
             conn.send(error(actionId, "Internal error"));
         }
+    }
+
+    /** The other members of the bridge {@code name} is in (engine thread). */
+    List<String> bridgedWith(String name) {
+        Chan c = channels.get(name);
+        if (c == null || c.dead || c.bridge == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Chan m : c.bridge.members) {
+            if (m != c) {
+                out.add(m.name);
+            }
+        }
+        return out;
     }
 
     void enter(Bridge b, Chan c) {

@@ -44,6 +44,83 @@ final class SimSpying extends SimEnginePart {
         broadcast(spyEvent("ChanSpyStart", c1, target));
     }
 
+    /**
+     * AMI PlayDTMF (app_senddtmf.c {@code manager_play_dtmf}): {@code Channel not found}, {@code No digit specified},
+     * else {@code DTMF successfully queued}. With {@code Receive: true} the digit is read by the channel itself
+     * (DTMFBegin/DTMFEnd Direction Received); a ChanSpy run with option {@code d} on that channel switches its mode:
+     * 4 = listen (spy), 5 = whisper, 6 = barge. Without Receive the digit is sent out (Direction Sent) to the
+     * channel's far end, which remembers it ({@link PbxSimulator#dtmfSent}). The one PlayDTMF of the simulator: the
+     * agent's keypad and the supervisor's mode switch both use it.
+     */
+    void playDtmf(SimConnection conn, AmiFrame f, String actionId) {
+        String name = f.value("Channel");
+        Chan c = name == null ? null : channels.get(name);
+        if (c == null || c.dead) {
+            conn.send(error(actionId, "Channel not found"));
+            return;
+        }
+        String digit = f.value("Digit");
+        if (digit == null || digit.isEmpty()) {
+            conn.send(error(actionId, "No digit specified"));
+            return;
+        }
+        String durationValue = f.value("Duration");
+        if (durationValue != null && !durationValue.isEmpty() && !durationValue.matches("\\d{1,9}.*")) {
+            conn.send(error(actionId, "Could not convert Duration parameter"));
+            return;
+        }
+        boolean receive = isTrue(f.value("Receive"));
+        String direction = receive ? "Received" : "Sent";
+        String duration = durationValue == null || durationValue.isEmpty() ? "100" : durationValue;
+        conn.send(AmiFrame.response("Success", actionId).add("Message", "DTMF successfully queued"));
+        char d = digit.charAt(0);
+        if (!receive) {
+            c.dtmfSent.append(d);
+        }
+        broadcast(channelEvent("DTMFBegin", c).add("Digit", d).add("Direction", direction));
+        broadcast(channelEvent("DTMFEnd", c).add("Digit", d).add("DurationMs", duration).add("Direction", direction));
+        Call call = c.call;
+        if (receive && call != null && c == call.c1 && call.spyee != null && call.spyOptions.contains("d")) {
+            String mode = switch (d) {
+                case '4' -> "";
+                case '5' -> "w";
+                case '6' -> "B";
+                default -> null;
+            };
+            if (mode != null) {
+                call.spyOptions = call.spyOptions.replace("w", "").replace("B", "") + mode;
+            }
+        }
+    }
+
+    /** The ChanSpy mode a spyer channel runs now: listen, whisper or barge; null when it does not spy. */
+    String modeOf(String spyerChannel) {
+        for (Call s : spies) {
+            if (s.c1.name.equals(spyerChannel) && s.spyee != null) {
+                return s.spyOptions.contains("B") ? "barge" : s.spyOptions.contains("w") ? "whisper" : "listen";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A spyer channel taken out of ChanSpy by an AMI Bridge (a supervisor taking the call over): ChanSpy stops
+     * (ChanSpyStop) before the channel enters its new bridge; the channel lives on.
+     */
+    void spyerTakenAway(Chan c) {
+        Call call = c.call;
+        if (call != null && c == call.c1 && call.spyee != null) {
+            broadcast(spyEvent("ChanSpyStop", c, call.spyee));
+            call.spyee = null;
+            spies.remove(call);
+        }
+    }
+
+    private static boolean isTrue(String v) {
+        return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1")
+                || v.equalsIgnoreCase("on"));
+    }
+
     /** Around a channel's Hangup: a spyer stops spying first; spies on it stop after (E: the spyer leaves too). */
     void spyerHangingUp(Chan c) {
         Call call = c.call;

@@ -143,6 +143,25 @@ public interface PbxPort {
         return unsupported();
     }
 
+    /**
+     * Changes the mode of a running {@link #spy} session without ringing the supervisor's phone again (listen →
+     * whisper → barge and back). Asterisk: the spy runs {@code ChanSpy} with option {@code d} and the adapter
+     * emulates the supervisor pressing 4 (listen), 5 (whisper) or 6 (barge) with AMI {@code PlayDTMF}
+     * {@code Receive: true} on the spyer channel. The future completes when the PBX accepted the digit.
+     */
+    default CompletableFuture<Void> switchSpyMode(SpySession session, SpyMode mode) {
+        return unsupported();
+    }
+
+    /**
+     * The supervisor of a running {@link #spy} session takes the call over: the customer is moved from the agent to
+     * the supervisor's channel and the agent's leg is left (it hangs up). Asterisk: AMI {@code Bridge} of the
+     * customer's channel with the spyer channel (which leaves ChanSpy). The future completes when the PBX accepted.
+     */
+    default CompletableFuture<Void> takeOver(SpySession session) {
+        return unsupported();
+    }
+
     /** The live channels of the call with their state, as the PBX sees them now. Asterisk: AMI {@code Status}. */
     default CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
         return unsupported();

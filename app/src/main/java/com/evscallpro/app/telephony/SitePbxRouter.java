@@ -340,6 +340,18 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
         }));
     }
 
+    /** On the site of the spied call. */
+    @Override
+    public CompletableFuture<Void> switchSpyMode(SpySession session, SpyMode mode) {
+        return onOwner(session.callId(), port -> port.switchSpyMode(session, mode));
+    }
+
+    /** On the site of the spied call. */
+    @Override
+    public CompletableFuture<Void> takeOver(SpySession session) {
+        return onOwner(session.callId(), port -> port.takeOver(session));
+    }
+
     @Override
     public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
         return owner(callId).map(p -> p.channelStatus(callId))

@@ -256,7 +256,7 @@ class AsteriskAmiPbxCallControlTest {
         assertThat(session.spyerChannel()).startsWith("Local/3001@agents-").endsWith(";1");
         WireFrame orig = seen(f -> "OriginateResponse".equals(f.event()) && "ChanSpy".equals(f.get("Application")));
         assertThat(orig.get("Data")).isEqualTo(agent + "," + Map.of(SpyMode.LISTEN, "q", SpyMode.WHISPER, "qw",
-                SpyMode.BARGE, "qB").get(mode));
+                SpyMode.BARGE, "qB").get(mode) + "d");
         WireFrame start = seen(f -> "ChanSpyStart".equals(f.event()));
         assertThat(start.get("SpyeeChannel")).isEqualTo(agent);
         assertThat(start.get("SpyerUniqueid")).isEqualTo(session.spyId());

@@ -614,7 +614,8 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
 
     /**
      * Originate the supervisor's phone ({@link AmiSettings#phoneDialString}) with {@code Application: ChanSpy},
-     * {@code Data: <agent channel>,q|qw|qB} (capture 07). Completes at ChanSpyStart.
+     * {@code Data: <agent channel>,q|qw|qB} (capture 07) plus {@code d} (DTMF switches the mode, see
+     * {@link #switchSpyMode}). Completes at ChanSpyStart.
      */
     @Override
     public CompletableFuture<SpySession> spy(String supervisorExtension, String callId, SpyMode mode) {
@@ -632,12 +633,50 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
                 done.completeExceptionally(new PbxActionException("No live agent channel in call " + callId));
                 return;
             }
+            // d: DTMF 4/5/6 switch the mode of the running ChanSpy (switchSpyMode, or the supervisor's keypad)
             OriginateAction a = auxOriginate(spyId, settings.phoneDialString(supervisorExtension),
-                    agent + "," + mode.chanSpyOptions());
+                    agent + "," + mode.chanSpyOptions() + "d");
             a.setCallerId("\"Supervisor\" <" + supervisorExtension + ">");
             startAux(spyId, a, callId, AmiCallTranslator.spyAux(callId, mode, agent, done), done);
         });
         return done.orTimeout(settings.responseTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * AMI {@code PlayDTMF} with {@code Receive: true} on the spyer channel: ChanSpy (option {@code d}) reads the digit
+     * as if the supervisor pressed it and switches to listen (4), whisper (5) or barge (6).
+     */
+    @Override
+    public CompletableFuture<Void> switchSpyMode(SpySession session, SpyMode mode) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(mode, "mode");
+        if (session.spyerChannel() == null || session.spyerChannel().isBlank()) {
+            return CompletableFuture.failedFuture(new PbxActionException("The spy session has no spyer channel"));
+        }
+        if (!isConnected()) {
+            return notConnected();
+        }
+        org.asteriskjava.manager.action.PlayDtmfAction a =
+                new org.asteriskjava.manager.action.PlayDtmfAction(session.spyerChannel(),
+                        String.valueOf(mode.switchDigit()));
+        a.setReceive(Boolean.TRUE);
+        return ask(a).thenAccept(r -> { });
+    }
+
+    /**
+     * AMI {@code Bridge} of the call's customer channel (the one in the agent bridge, whatever its technology:
+     * PJSIP/SIP, or the Local {@code ;1} whose {@code ;2} dialled through a trunk) with the spyer channel: ChanSpy
+     * ends, the customer and the supervisor meet in a new bridge, and the agent, left alone in the Dial() bridge,
+     * is hung up by the PBX (as after a Redirect, capture 06).
+     */
+    @Override
+    public CompletableFuture<Void> takeOver(SpySession session) {
+        Objects.requireNonNull(session, "session");
+        if (session.spyerChannel() == null || session.spyerChannel().isBlank()) {
+            return CompletableFuture.failedFuture(new PbxActionException("The spy session has no spyer channel"));
+        }
+        return onLegChannel(session.callId(), Leg.CUSTOMER,
+                customer -> ask(new BridgeAction(customer, session.spyerChannel(), false)).thenAccept(r -> { }));
     }
 
     private OriginateAction auxOriginate(String auxId, String channel, String chanSpyData) {

@@ -425,6 +425,20 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
         });
     }
 
+    /** On the server of the spied call. */
+    @Override
+    public CompletableFuture<Void> switchSpyMode(SpySession session, SpyMode mode) {
+        Objects.requireNonNull(session, "session");
+        return onOwner(session.callId(), port -> port.switchSpyMode(session, mode));
+    }
+
+    /** On the server of the spied call (the spyer's channel lives there too). */
+    @Override
+    public CompletableFuture<Void> takeOver(SpySession session) {
+        Objects.requireNonNull(session, "session");
+        return onOwner(session.callId(), port -> port.takeOver(session));
+    }
+
     @Override
     public CompletableFuture<List<ChannelStatus>> channelStatus(String callId) {
         Objects.requireNonNull(callId, "callId");

@@ -158,6 +158,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> workspace.onStatusChanged(e));
             }
         }));
+        // a supervisor paused or logged this agent out: say who and why (the state itself follows by AgentStatusChanged)
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.supervision.AgentForcedBySupervisor.class, e -> {
+            if (e.agentId() == agentId) {
+                inUi(ui, () -> showForced(e));
+            }
+        }));
         subscriptions.add(eventBus.subscribe(TaskAssigned.class, e -> {
             if (e.task() != null && e.task().agentId() == agentId) {
                 inUi(ui, () -> workspace.onTaskAssigned(e));
@@ -215,6 +221,15 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             }
         }
         subscriptions.clear();
+    }
+
+    private void showForced(com.evscallpro.core.supervision.AgentForcedBySupervisor e) {
+        String text = e.action() == com.evscallpro.core.supervision.SupervisorAction.FORCE_LOGOUT
+                ? getTranslation("agent.forced.logout", e.supervisorName())
+                : getTranslation(e.pending() ? "agent.forced.pauseAfterCall" : "agent.forced.pause",
+                        e.supervisorName(), pauseReasons.label(e.reason(), getLocale(), this::getTranslation));
+        com.vaadin.flow.component.notification.Notification n = Notifications.error(text);
+        n.setId("agent-forced-notice");
     }
 
     private static void inUi(UI ui, Runnable command) {

@@ -89,6 +89,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-qualifications", "nav.qualifications", "admin/qualifications", VaadinIcon.TAGS));
             nav.addItem(item("nav-pause-reasons", "nav.pauseReasons", "admin/pause-reasons", VaadinIcon.COFFEE));
             nav.addItem(item("nav-audit", "nav.audit", "admin/audit", VaadinIcon.RECORDS));
+            nav.addItem(item("nav-supervisor-actions", "nav.supervisorActions", "admin/supervisor-actions",
+                    VaadinIcon.HEADSET));
             nav.addItem(item("nav-privacy", "nav.privacy", "admin/privacy", VaadinIcon.SHIELD));
             nav.addItem(item("nav-webhooks", "nav.webhooks", "admin/webhooks", VaadinIcon.EXCHANGE));
             nav.addItem(item("nav-technical", "nav.technical", "admin/technical-failures", VaadinIcon.WARNING));

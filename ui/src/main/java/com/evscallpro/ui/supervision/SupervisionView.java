@@ -59,6 +59,9 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final QueuesPanel queuesGrid;
     private final PacingPanel pacingGrid = new PacingPanel(this::getTranslation);
     private com.evscallpro.core.dialer.CampaignPacing pacing;
+    private CallControlPanel callControl;
+    private long supervisorId;
+    private final H3 agentsHeader;
     private final Span countReady = counterValue("count-ready");
     private final Span countOnCall = counterValue("count-on-call");
     private final Span countPaused = counterValue("count-paused");
@@ -76,6 +79,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         this.liveCallService = liveCallService;
         this.eventBus = eventBus;
         setId("supervision-view");
+        agentsHeader = new H3(getTranslation("supervision.agents"));
         setSizeFull();
         configureAgentsGrid();
         configureCallsGrid();
@@ -83,7 +87,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
                 new H3(getTranslation("supervision.queues")), queuesGrid,
                 new H3(getTranslation("dialer.pacing.title")), pacingGrid,
-                new H3(getTranslation("supervision.agents")), agentsGrid,
+                agentsHeader, agentsGrid,
                 new H3(getTranslation("supervision.calls")), callsGrid);
     }
 
@@ -163,6 +167,33 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("supervision.col.duration")).setKey("duration").setAutoWidth(true);
     }
 
+    /**
+     * The supervisor's call control (set by Spring; absent in tests that build the view by hand): the panel acts on
+     * the agent selected in the agents grid, or on the agent of the call selected in the calls grid.
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCallControl(com.evscallpro.core.supervision.SupervisorCallControl control,
+                        com.evscallpro.ui.security.CurrentUser currentUser) {
+        supervisorId = currentUser.require().userId();
+        callControl = new CallControlPanel(control, supervisorId, pauseReasons);
+        addComponentAtIndex(indexOf(agentsHeader), new H3(getTranslation("supervision.control.title")));
+        addComponentAtIndex(indexOf(agentsHeader), callControl);
+        agentsGrid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                callControl.select(e.getValue());
+            }
+        });
+        callsGrid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && e.getValue().agentId() != null) {
+                board.agents().stream().filter(a -> a.userId() == e.getValue().agentId()).findFirst()
+                        .ifPresent(a -> {
+                            agentsGrid.select(a);
+                            callControl.select(a);
+                        });
+            }
+        });
+    }
+
     /** The campaigns' pacing (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setPacing(com.evscallpro.core.dialer.CampaignPacing pacing) {
@@ -176,6 +207,13 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
         subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
         subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
+        if (callControl != null) {
+            subscriptions.add(eventBus.subscribe(com.evscallpro.core.supervision.SupervisorSpyChanged.class, e -> {
+                if (e.supervisorId() == supervisorId) {
+                    inUi(ui, () -> callControl.showSpy(e.spy()));
+                }
+            }));
+        }
         subscriptions.add(eventBus.subscribe(com.evscallpro.core.dialer.PacingChanged.class,
                 e -> inUi(ui, () -> pacingGrid.apply(e))));
         if (pacing != null) {
@@ -275,7 +313,17 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showAgents() {
-        agentsGrid.setItems(board.agents());
+        List<AgentStatus> agents = board.agents();
+        agentsGrid.setItems(agents);
+        if (callControl != null && callControl.selectedAgentId() != null) {
+            // the new list replaced the selection: keep the same agent selected, with their new state
+            long id = callControl.selectedAgentId();
+            AgentStatus now = agents.stream().filter(a -> a.userId() == id).findFirst().orElse(null);
+            if (now != null) {
+                agentsGrid.select(now);
+            }
+            callControl.select(now);
+        }
         showCounters();
     }
 

@@ -1,0 +1,461 @@
+package com.evscallpro.core.supervision;
+
+import com.evscallpro.core.agent.AgentCallRouting;
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.supervision.SupervisorActionEntry.Outcome;
+import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.telephony.CallEvent;
+import com.evscallpro.telephony.CallEventListener;
+import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.SpyMode;
+import com.evscallpro.telephony.SpySession;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Supervisors' call control over the {@link PbxPort}, with its journal. Running sessions live in memory (one per
+ * supervisor); the PBX's SPY_STOPPED ends one (the supervisor hung up, or the call ended: the phone, left in a
+ * silent ChanSpy, is then hung up). Refusals are decided here before anything is asked of the PBX.
+ */
+@Service
+class SupervisorCallControlService implements SupervisorCallControl, SupervisorActionHistory, CallEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisorCallControlService.class);
+    /** An extension, or a number to transfer to: digits, letters, and the dial characters * # + . _ - */
+    static final Pattern PHONE = Pattern.compile("[0-9A-Za-z*#+._-]{1,20}");
+    /** How long a quick PBX action (switch, stop, transfer, hang up) may take to be acknowledged. */
+    static final Duration PBX_ACK = Duration.ofSeconds(10);
+
+    private record Session(ActiveSpy spy, SpySession pbx) {
+    }
+
+    /** One action being decided: who, whom, which call, what. */
+    private record Act(UserAccount supervisor, AgentStatus agent, String callId, SupervisorAction action,
+                       String detail) {
+        Act with(String newDetail) {
+            return new Act(supervisor, agent, callId, action, newDetail);
+        }
+    }
+
+    private final PbxPort pbx;
+    private final AgentService agents;
+    private final AgentCallRouting routing;
+    private final UserAccountService users;
+    private final EventBus events;
+    private final SupervisorActionLog journal;
+    private final Clock clock;
+    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+
+    @Autowired
+    SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
+                                 UserAccountService users, EventBus events, SupervisorActionLog journal) {
+        this(pbx, agents, routing, users, events, journal, Clock.systemUTC());
+    }
+
+    SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
+                                 UserAccountService users, EventBus events, SupervisorActionLog journal,
+                                 Clock clock) {
+        this.pbx = pbx;
+        this.agents = agents;
+        this.routing = routing;
+        this.users = users;
+        this.events = events;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void listen() {
+        pbx.addListener(this);
+    }
+
+    @PreDestroy
+    void unlisten() {
+        pbx.removeListener(this);
+    }
+
+    // ------------------------------------------------------------------ listen / whisper / barge
+
+    @Override
+    public CompletableFuture<ActiveSpy> spy(long supervisorId, long agentId, SpyMode mode, String extension) {
+        Objects.requireNonNull(mode, "mode");
+        Act act = act(supervisorId, agentId, actionOf(mode), mode.name());
+        String callId = talking(act);
+        Session running = sessions.get(supervisorId);
+        if (running != null && running.spy().callId().equals(callId)) {
+            return CompletableFuture.completedFuture(switchMode(supervisorId, mode));
+        }
+        String phone = phone(act, extension);
+        Act ringing = act.with(mode.name() + " @" + phone);
+        if (running != null) {
+            stop(supervisorId); // one session per supervisor: the one on another call ends first
+        }
+        return call(() -> pbx.spy(phone, callId, mode)).handle((session, error) -> {
+            if (error != null) {
+                throw failed(ringing, error);
+            }
+            ActiveSpy spy = new ActiveSpy(supervisorId, agentId, name(act.agent()), callId, mode, phone,
+                    clock.instant());
+            sessions.put(supervisorId, new Session(spy, session));
+            record(ringing, Outcome.OK, null);
+            events.publish(new SupervisorSpyChanged(supervisorId, spy));
+            return spy;
+        });
+    }
+
+    @Override
+    public ActiveSpy switchMode(long supervisorId, SpyMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        UserAccount supervisor = supervisor(supervisorId);
+        Session running = sessions.get(supervisorId);
+        if (running == null) {
+            throw refuse(new Act(supervisor, null, null, actionOf(mode), mode.name()),
+                    "supervision.cannot-switch-no-spy");
+        }
+        Act act = new Act(supervisor, agentOrNull(running.spy().agentId()), running.spy().callId(), actionOf(mode),
+                running.spy().mode().name() + " -> " + mode.name());
+        await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode)));
+        ActiveSpy now = new ActiveSpy(supervisorId, running.spy().agentId(), running.spy().agentName(),
+                running.spy().callId(), mode, running.spy().extension(), running.spy().startedAt());
+        sessions.put(supervisorId, new Session(now, running.pbx()));
+        record(act, Outcome.OK, null);
+        events.publish(new SupervisorSpyChanged(supervisorId, now));
+        return now;
+    }
+
+    @Override
+    public boolean stop(long supervisorId) {
+        UserAccount supervisor = supervisor(supervisorId);
+        Session running = sessions.remove(supervisorId);
+        if (running == null) {
+            return false;
+        }
+        Act act = new Act(supervisor, agentOrNull(running.spy().agentId()), running.spy().callId(),
+                SupervisorAction.STOP, running.spy().mode().name());
+        events.publish(new SupervisorSpyChanged(supervisorId, null));
+        await(act, call(() -> pbx.hangup(running.pbx().spyId(), 16)));
+        record(act, Outcome.OK, null);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ take over, transfer, hang up
+
+    @Override
+    public CompletableFuture<Void> takeOver(long supervisorId, long agentId, String extension) {
+        Act act = act(supervisorId, agentId, SupervisorAction.TAKE_OVER, null);
+        String callId = talking(act);
+        Session running = sessions.get(supervisorId);
+        CompletableFuture<SpySession> joined;
+        String phone;
+        if (running != null && running.spy().callId().equals(callId)) {
+            phone = running.spy().extension();
+            joined = CompletableFuture.completedFuture(running.pbx());
+        } else {
+            phone = phone(act, extension);
+            if (running != null) {
+                stop(supervisorId);
+            }
+            joined = call(() -> pbx.spy(phone, callId, SpyMode.BARGE));
+        }
+        Act taking = act.with("@" + phone);
+        return joined.thenCompose(session -> {
+            // out of the map first: the ChanSpyStop the move causes must not hang the supervisor up
+            sessions.remove(supervisorId);
+            return call(() -> pbx.takeOver(session)).exceptionallyCompose(error -> unsupported(error)
+                    ? call(() -> pbx.blindTransfer(callId, CallEvent.Leg.CUSTOMER, phone, null)) // e.g. Yeastar
+                    : CompletableFuture.failedFuture(error));
+        }).handle((ok, error) -> {
+            if (error != null) {
+                throw failed(taking, error);
+            }
+            record(taking, Outcome.OK, null);
+            events.publish(new SupervisorSpyChanged(supervisorId, null));
+            agentLeft(act.agent(), callId);
+            return null;
+        });
+    }
+
+    @Override
+    public void transfer(long supervisorId, long agentId, String target) {
+        Act act = act(supervisorId, agentId, SupervisorAction.TRANSFER, target);
+        String to = target == null ? "" : target.trim();
+        if (!PHONE.matcher(to).matches()) {
+            throw refuse(act, "supervision.invalid-target", String.valueOf(target));
+        }
+        String callId = talking(act);
+        await(act, call(() -> pbx.blindTransfer(callId, CallEvent.Leg.CUSTOMER, to, null)));
+        record(act, Outcome.OK, null);
+        agentLeft(act.agent(), callId);
+    }
+
+    @Override
+    public void hangup(long supervisorId, long agentId) {
+        Act act = act(supervisorId, agentId, SupervisorAction.HANGUP, null);
+        AgentStatus agent = act.agent();
+        if ((agent.state() != AgentState.ON_CALL && agent.state() != AgentState.RESERVED) || agent.callId() == null) {
+            throw refuse(act, "supervision.cannot-act-no-call", name(agent));
+        }
+        Act on = new Act(act.supervisor(), agent, agent.callId(), act.action(), null);
+        await(on, call(() -> pbx.hangup(agent.callId(), 16)));
+        record(on, Outcome.OK, null);
+    }
+
+    // ------------------------------------------------------------------ forced pause / logout
+
+    @Override
+    public AgentStatus forcePause(long supervisorId, long agentId, String reason) {
+        Act act = act(supervisorId, agentId, SupervisorAction.FORCE_PAUSE, reason);
+        AgentStatus agent = act.agent();
+        if (agent.state() == null || agent.state() == AgentState.OFFLINE) {
+            throw refuse(act, "supervision.cannot-pause-offline", name(agent));
+        }
+        if (reason != null && (reason.equalsIgnoreCase(String.valueOf(agent.pauseReason()))
+                && agent.state() == AgentState.PAUSED
+                || reason.equalsIgnoreCase(String.valueOf(agent.pendingPauseReason())))) {
+            throw refuse(act, "supervision.cannot-pause-already", name(agent));
+        }
+        AgentStatus after;
+        try {
+            after = agents.pause(agentId, reason);
+        } catch (EvsException e) {
+            record(act, Outcome.REFUSED, e.code());
+            throw e;
+        }
+        boolean pending = after.state() != AgentState.PAUSED;
+        String code = pending ? after.pendingPauseReason() : after.pauseReason();
+        record(act.with(pending ? code + " (pending)" : code), Outcome.OK, null);
+        events.publish(new AgentForcedBySupervisor(agentId, SupervisorAction.FORCE_PAUSE, code, pending,
+                name(act.supervisor())));
+        return after;
+    }
+
+    @Override
+    public AgentStatus forceLogout(long supervisorId, long agentId) {
+        Act act = act(supervisorId, agentId, SupervisorAction.FORCE_LOGOUT, null);
+        AgentStatus agent = act.agent();
+        if (agent.state() == null || agent.state() == AgentState.OFFLINE) {
+            throw refuse(act, "supervision.cannot-logout-offline", name(agent));
+        }
+        if (agent.state() == AgentState.ON_CALL || agent.state() == AgentState.RESERVED) {
+            throw refuse(act, "supervision.cannot-logout-on-call", name(agent));
+        }
+        // told first: the agent's screen shows why before it shows them offline
+        events.publish(new AgentForcedBySupervisor(agentId, SupervisorAction.FORCE_LOGOUT, null, false,
+                name(act.supervisor())));
+        AgentStatus after;
+        try {
+            after = agents.logOut(agentId);
+        } catch (EvsException e) {
+            record(act, Outcome.REFUSED, e.code());
+            throw e;
+        }
+        record(act, Outcome.OK, null);
+        return after;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    public Optional<ActiveSpy> activeSpy(long supervisorId) {
+        return Optional.ofNullable(sessions.get(supervisorId)).map(Session::spy);
+    }
+
+    @Override
+    public Optional<String> phoneOf(long supervisorId) {
+        return journal.phoneOf(supervisorId)
+                .or(() -> users.findById(supervisorId).map(UserAccount::extension).filter(e -> !e.isBlank()));
+    }
+
+    @Override
+    public List<SupervisorActionEntry> search(SupervisorActionFilter filter, int offset, int limit) {
+        return journal.search(filter == null ? SupervisorActionFilter.all() : filter, offset, limit);
+    }
+
+    @Override
+    public long count(SupervisorActionFilter filter) {
+        return journal.count(filter == null ? SupervisorActionFilter.all() : filter);
+    }
+
+    // ------------------------------------------------------------------ PBX events
+
+    /** SPY_STOPPED on a call a supervisor spies on: their session is over; a phone left in ChanSpy is hung up. */
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (event.type() != CallEvent.Type.SPY_STOPPED) {
+            return;
+        }
+        for (Map.Entry<Long, Session> e : sessions.entrySet()) {
+            Session s = e.getValue();
+            boolean same = s.spy().callId().equals(event.callId()) && (s.pbx().spyerChannel() == null
+                    || event.detail() == null || s.pbx().spyerChannel().equals(event.detail()));
+            if (same && sessions.remove(e.getKey(), s)) {
+                events.publish(new SupervisorSpyChanged(e.getKey(), null));
+                call(() -> pbx.hangup(s.pbx().spyId(), 16)).exceptionally(error -> {
+                    log.debug("Spy {} already gone: {}", s.pbx().spyId(), error.toString());
+                    return null;
+                });
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * The agent's leg left the call (taken over, transferred) while the customer stays: the agent goes to wrap-up
+     * now rather than when the customer hangs up (the call tracker's own rule), so they can qualify and go on.
+     */
+    private void agentLeft(AgentStatus agent, String callId) {
+        try {
+            routing.wrapUp(agent.userId(), callId);
+        } catch (RuntimeException e) {
+            log.warn("Agent {} not moved to wrap-up after leaving call {}: {}", agent.userId(), callId, e.toString());
+        }
+    }
+
+    private Act act(long supervisorId, long agentId, SupervisorAction action, String detail) {
+        UserAccount supervisor = supervisor(supervisorId);
+        AgentStatus agent = agentOrNull(agentId);
+        if (agent == null) {
+            Act act = new Act(supervisor, null, null, action, detail);
+            record(act, Outcome.REFUSED, "supervision.agent.not-found");
+            throw new EvsException("supervision.agent.not-found", agentId);
+        }
+        return new Act(supervisor, agent, agent.callId(), action, detail);
+    }
+
+    /** The agent's call when they are talking to a customer; else refused. */
+    private String talking(Act act) {
+        AgentStatus agent = act.agent();
+        if (agent.state() != AgentState.ON_CALL || agent.callId() == null) {
+            throw refuse(act, "supervision.cannot-act-no-call", name(agent));
+        }
+        return agent.callId();
+    }
+
+    /** The phone given (remembered from now on) or the remembered one; else refused. */
+    private String phone(Act act, String extension) {
+        if (extension != null && !extension.isBlank()) {
+            String ext = extension.trim();
+            if (!PHONE.matcher(ext).matches()) {
+                throw refuse(act, "supervision.invalid-phone", extension);
+            }
+            journal.rememberPhone(act.supervisor().id(), ext);
+            return ext;
+        }
+        return phoneOf(act.supervisor().id()).orElseThrow(() -> refuse(act, "supervision.no-phone"));
+    }
+
+    private EvsException refuse(Act act, String code, Object... args) {
+        record(act, Outcome.REFUSED, code);
+        return new EvsException(code, args);
+    }
+
+    /** The PBX said no (or did not answer): journaled FAILED, thrown as supervision.cannot-complete-pbx. */
+    private EvsException failed(Act act, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof EvsException evs) {
+            return evs; // already journaled (a refusal inside a composed step)
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        record(act, Outcome.FAILED, message);
+        return new EvsException(cause, "supervision.cannot-complete-pbx", message);
+    }
+
+    private void await(Act act, CompletableFuture<?> future) {
+        try {
+            future.get(PBX_ACK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(act, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw failed(act, e instanceof TimeoutException ? new TimeoutException("The PBX did not answer in "
+                    + PBX_ACK.toSeconds() + " s") : e);
+        }
+    }
+
+    private void record(Act act, Outcome outcome, String message) {
+        AgentStatus a = act.agent();
+        try {
+            journal.append(clock.instant(), act.supervisor().id(), name(act.supervisor()), a == null ? null
+                    : a.userId(), a == null ? null : name(a), act.callId(), act.action(),
+                    act.detail() == null || act.detail().isBlank() ? null : act.detail(), outcome,
+                    message);
+        } catch (RuntimeException e) {
+            log.error("Supervisor action not journaled ({} {} by {}): {}", act.action(), outcome,
+                    act.supervisor().username(), e.toString());
+        }
+    }
+
+    private UserAccount supervisor(long supervisorId) {
+        return users.findById(supervisorId).orElseThrow(() -> new EvsException("supervision.supervisor.not-found",
+                supervisorId));
+    }
+
+    private AgentStatus agentOrNull(long agentId) {
+        try {
+            return agents.status(agentId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> action) {
+        try {
+            CompletableFuture<T> f = action.get();
+            return f == null ? CompletableFuture.failedFuture(new IllegalStateException("no answer")) : f;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static boolean unsupported(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause.getMessage() != null && cause.getMessage().contains("not supported by this PBX adapter");
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static SupervisorAction actionOf(SpyMode mode) {
+        return switch (mode) {
+            case LISTEN -> SupervisorAction.LISTEN;
+            case WHISPER -> SupervisorAction.WHISPER;
+            case BARGE -> SupervisorAction.BARGE;
+        };
+    }
+
+    private static String name(UserAccount u) {
+        return u.displayName() == null || u.displayName().isBlank() ? u.username() : u.displayName();
+    }
+
+    private static String name(AgentStatus a) {
+        return a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
+    }
+}
