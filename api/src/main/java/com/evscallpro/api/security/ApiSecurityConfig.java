@@ -67,6 +67,8 @@ class ApiSecurityConfig {
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/auth/logout"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/application-data")).authenticated()
                         .requestMatchers(paths.matcher("/api/v1/agent/**")).hasRole(AGENT)
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/reports/rebuild")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/reports/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/calls")).hasAnyRole(ADMIN, SUPERVISOR)

@@ -48,14 +48,14 @@ public final class ReportCsv {
             p.printRecord("agent", "logged_seconds", "ready_seconds", "talk_seconds", "wrap_seconds",
                     "paused_seconds", "occupancy", "calls", "calls_per_hour");
             for (AgentActivity a : rows) {
-                p.printRecord(a.name(), a.loggedSeconds(), a.readySeconds(), a.talkSeconds(), a.wrapSeconds(),
+                p.printRecord(cell(a.name()), a.loggedSeconds(), a.readySeconds(), a.talkSeconds(), a.wrapSeconds(),
                         a.pausedSeconds(), rate(a.occupancy()), a.calls(), rate(a.callsPerHour()));
             }
             if (!pauses.isEmpty()) {
                 p.println();
                 p.printRecord("agent", "pause_reason", "paused_seconds");
                 for (PauseTime t : pauses) {
-                    p.printRecord(t.name(), t.reason(), t.seconds());
+                    p.printRecord(cell(t.name()), cell(t.reason()), t.seconds());
                 }
             }
         });
@@ -65,7 +65,7 @@ public final class ReportCsv {
         write(out, p -> {
             p.printRecord("code", "label_fr", "label_en", "calls", "share");
             for (QualificationCount q : rows) {
-                p.printRecord(q.code(), q.labelFr(), q.labelEn(), q.calls(), rate(q.share()));
+                p.printRecord(cell(q.code()), cell(q.labelFr()), cell(q.labelEn()), q.calls(), rate(q.share()));
             }
         });
     }
@@ -96,6 +96,15 @@ public final class ReportCsv {
 
     public static String hour(Instant h, ZoneId zone) {
         return HOUR.format(h.atZone(zone).toOffsetDateTime());
+    }
+
+    /** A spreadsheet runs a cell starting with = + - @ as a formula: such text is prefixed with a quote. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
     }
 
     private static String rate(Double r) {

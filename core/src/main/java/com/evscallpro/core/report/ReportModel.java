@@ -1,5 +1,6 @@
 package com.evscallpro.core.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -57,16 +58,19 @@ public final class ReportModel {
                              long waitSeconds) {
 
         /** The legal outbound abandon rate: abandoned ÷ live-answered. */
+        @JsonProperty
         public Double outboundAbandonRate() {
             return ratio(abandoned, liveAnswered);
         }
 
         /** Inbound: abandoned while queued after the short-abandon threshold ÷ calls that entered a queue. */
+        @JsonProperty
         public Double inboundAbandonRate() {
             return ratio(queueAbandoned, queued);
         }
 
         /** Answered within the threshold ÷ (entered a queue − short abandons). */
+        @JsonProperty
         public Double serviceLevel() {
             return ratio(answeredInSl, queued - shortAbandoned);
         }
@@ -90,11 +94,13 @@ public final class ReportModel {
                                 long calls) {
 
         /** (talk + wrap-up) ÷ (logged − paused). */
+        @JsonProperty
         public Double occupancy() {
             return ratio(talkSeconds + wrapSeconds, loggedSeconds - pausedSeconds);
         }
 
         /** Answered calls per logged hour. */
+        @JsonProperty
         public Double callsPerHour() {
             return loggedSeconds == 0 ? null : calls * 3600.0 / loggedSeconds;
         }
@@ -109,12 +115,14 @@ public final class ReportModel {
     /** One day of the abandon report, with its hours (23, 24 or 25 on a DST change). */
     public record AbandonDay(LocalDate day, long liveAnswered, long abandoned, boolean compliant,
                              List<AbandonHour> hours) {
+        @JsonProperty
         public Double rate() {
             return ratio(abandoned, liveAnswered);
         }
     }
 
     public record AbandonHour(Instant hour, long liveAnswered, long abandoned) {
+        @JsonProperty
         public Double rate() {
             return ratio(abandoned, liveAnswered);
         }
@@ -122,6 +130,7 @@ public final class ReportModel {
 
     /** One figure of a period comparison. {@code change} is (current − previous) ÷ previous, null when undefined. */
     public record Comparison(String metric, Double current, Double previous) {
+        @JsonProperty
         public Double change() {
             return current == null || previous == null || previous == 0 ? null : (current - previous) / previous;
         }

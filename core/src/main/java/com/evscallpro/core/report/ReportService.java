@@ -15,11 +15,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +35,16 @@ public class ReportService {
             sum(talk_seconds), sum(wait_seconds)""";
 
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    ReportService(JdbcClient jdbc) {
+    ReportService(JdbcClient jdbc, @Value("${evs.reports.zone:Europe/Paris}") String zone) {
         this.jdbc = jdbc;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** The time zone whose days the reports use unless told otherwise ({@code evs.reports.zone}). */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** Calls and outcomes per hour or day of the period; every hour / day is there, with zeros when it had no call. */

@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                         + "com.evscallpro.ui.prompt,"
                         + "com.evscallpro.ui.qualification,"
                         + "com.evscallpro.ui.queue,"
+                        + "com.evscallpro.ui.report,"
                         + "com.evscallpro.ui.security,"
                         + "com.evscallpro.ui.site,"
                         + "com.evscallpro.ui.supervision,"
