@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The reports screen in a real Chromium: a supervisor shows a campaign's calls; the ECharts chart is drawn as SVG with
  * the series the server computed (its bars and its ARIA description name them with their values), and the CSV the
- * page downloads is byte for byte the report computed by the service from the roll-ups.
+ * page downloads is byte for byte the report computed by the service from the roll-ups; the API answers the same
+ * CSV, the abandon report's verdict, a 400 for a reversed period and a 403 to an agent (and to a supervisor's rebuild).
  */
 class ReportsBrowserTest {
 
@@ -88,5 +89,30 @@ class ReportsBrowserTest {
         assertThat(csv).isEqualTo(expected.toString());
         assertThat(csv).contains(yesterday + ",5,3,1,1,0,0,0,4,0.2500");
         assertThat(BROWSER.cspViolations).isEmpty();
+
+        // the same figures through the API: CSV identical, the abandon report's legal verdict, bad input, roles
+        ApiClient api = new ApiClient(STACK);
+        ApiClient.user(STACK, "rb-api-sup-" + tag, UserAccount.Role.SUPERVISOR, null);
+        ApiClient.user(STACK, "rb-api-agent-" + tag, UserAccount.Role.AGENT, null);
+        String sup = api.accessToken("rb-api-sup-" + tag, "rb-api-sup-" + tag + "-pw");
+        String q = "from=" + period.from() + "&to=" + period.to() + "&campaignId=" + campaign;
+        ApiClient.Response apiCsv = api.get("/api/v1/reports/calls?" + q + "&format=csv", sup);
+        assertThat(apiCsv.status()).isEqualTo(200);
+        assertThat(apiCsv.body()).isEqualTo(expected.toString());
+        ApiClient.Response abandon = api.get("/api/v1/reports/abandon?" + q, sup);
+        assertThat(abandon.status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode day = java.util.stream.StreamSupport.stream(
+                abandon.json().spliterator(), false).filter(d -> d.get("day").asText().equals(yesterday.toString()))
+                .findFirst().orElseThrow();
+        assertThat(day.get("rate").asDouble()).isEqualTo(0.25);
+        assertThat(day.get("compliant").asBoolean()).isFalse();
+        assertThat(day.get("hours").size()).isBetween(23, 25);
+        ApiClient.Response bad = api.get("/api/v1/reports/calls?from=" + period.to() + "&to=" + period.from(), sup);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("before the first day");
+        String agentToken = api.accessToken("rb-api-agent-" + tag, "rb-api-agent-" + tag + "-pw");
+        assertThat(api.get("/api/v1/reports/calls?" + q, agentToken).status()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/reports/rebuild?" + q, sup, "{}", java.util.Map.of()).status())
+                .isEqualTo(403);
     }
 }
