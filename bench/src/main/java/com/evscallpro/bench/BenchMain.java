@@ -23,15 +23,15 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive", "reports" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive] [reports]");
                     System.exit(64);
                 }
             }
         }
         if (only.isEmpty()) {
-            only.addAll(List.of("ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import"));
+            only.addAll(List.of("ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "reports"));
         }
         System.err.printf(Locale.ROOT, "EVSCallPro bench: Java %s (%s), %d CPUs visible, max heap %d MB%s%n",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
@@ -76,6 +76,9 @@ public final class BenchMain {
                     case "import" -> new com.evscallpro.bench.web.ImportScenario(quick
                             ? com.evscallpro.bench.web.ImportScenario.Config.quick()
                             : com.evscallpro.bench.web.ImportScenario.Config.standard()).run();
+                    case "reports" -> new com.evscallpro.bench.web.ReportScenario(quick
+                            ? com.evscallpro.bench.web.ReportScenario.Config.quick()
+                            : com.evscallpro.bench.web.ReportScenario.Config.standard()).run();
                     default -> throw new IllegalArgumentException(s);
                 });
             } catch (Exception | Error e) {

@@ -69,6 +69,8 @@ class ApiSecurityConfig {
                         .requestMatchers(paths.matcher("/api/v1/agent/**")).hasRole(AGENT)
                         .requestMatchers(paths.matcher("/api/v1/supervision/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/supervisor-actions")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/v1/reports/rebuild")).hasRole(ADMIN)
+                        .requestMatchers(paths.matcher("/api/v1/reports/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/campaigns"),
                                 paths.matcher(HttpMethod.GET, "/api/v1/campaigns/**")).hasAnyRole(ADMIN, SUPERVISOR)
                         // the call history: an agent's requests are limited to their own calls by the controller

@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav-campaigns", "nav.campaigns", "campaigns", VaadinIcon.PHONE));
             nav.addItem(item("nav-callbacks", "nav.callbacks", "callbacks", VaadinIcon.CLOCK));
             nav.addItem(item("nav-calling-rules", "nav.callingRules", "calling-rules", VaadinIcon.SCALE));
+            nav.addItem(item("nav-reports", "nav.reports", "reports", VaadinIcon.CHART));
         }
         if (role == Role.ADMIN) {
             nav.addItem(item("nav-admin", "nav.admin", HomeRoutes.ADMIN, VaadinIcon.COG));

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Boots the UI module (Vaadin dev mode with the default bundle) and checks the HTTP side of security. The flow
- * editor's package ({@code ui.flow}) is left out of the scan: its npm packages are in the application's production
+ * editor's package ({@code ui.flow}) and the reports' ({@code ui.report}, echarts) are left out of the scan: its npm packages are in the application's production
  * bundle only (the sandbox's browser tests use it), and dev mode would otherwise build a bundle with npm here.
  */
 @SpringBootTest(classes = UiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
