@@ -156,6 +156,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> {
             if (e.status() != null && e.status().userId() == agentId) {
                 inUi(ui, () -> workspace.onStatusChanged(e));
+            } else if (e.status() != null && callControls != null) {
+                // another agent became ready or busy: the transfer list follows
+                inUi(ui, () -> {
+                    if (callControls.isVisible()) {
+                        callControls.refreshAgents();
+                    }
+                });
             }
         }));
         // a supervisor paused or logged this agent out: say who and why (the state itself follows by AgentStatusChanged)

@@ -104,7 +104,6 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         agent.setId("call-transfer-agent");
         agent.setLabel(getTranslation("agent.call.agent"));
         agent.setItemLabelGenerator(a -> a.displayName() + " (" + a.extension() + ")");
-        agent.addFocusListener(e -> refreshAgents());
         value.setId("call-transfer-value");
         value.setMaxLength(64);
         attended.setId("call-transfer-attended");
@@ -153,11 +152,17 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         }
     }
 
-    /** The agents who could take the call now (READY), other than this one. */
+    /** The agents who could take the call now (READY), other than this one; kept current by the view on every
+     * other agent's state change, the choice kept while that agent stays ready. */
     void refreshAgents() {
-        agent.setItems(agents.statuses().stream()
+        Long selected = agent.getValue() == null ? null : agent.getValue().userId();
+        var ready = agents.statuses().stream()
                 .filter(a -> a.userId() != agentId && a.state() == AgentState.READY && a.extension() != null)
-                .toList());
+                .toList();
+        agent.setItems(ready);
+        if (selected != null) {
+            ready.stream().filter(a -> a.userId() == selected).findFirst().ifPresent(agent::setValue);
+        }
     }
 
     private TransferTarget target() {
