@@ -20,7 +20,8 @@ public class ContactCalls {
 
     /**
      * One earlier call. {@code outcome} is the attempt's outcome ({@code ANSWERED}, {@code BUSY}, {@code NO_ANSWER},
-     * {@code ABANDONED}…; the disposition when no outcome was written); the qualification labels are the campaign's.
+     * {@code ABANDONED}…; the disposition when no outcome was written), for an inbound call how it ended
+     * ({@code AGENT}, {@code VOICEMAIL}…) when known; the qualification labels are those of the call's campaign.
      */
     public record PastCall(String callId, Instant startedAt, String direction, String agentName, String outcome,
                            String qualificationCode, String qualificationFr, String qualificationEn,
@@ -57,7 +58,8 @@ public class ContactCalls {
         List<PastCall> calls = jdbc.sql("""
                 SELECT h.call_id, h.started_at, h.direction,
                        coalesce(u.display_name, u.username) AS agent,
-                       coalesce(h.outcome, replace(h.disposition, ' ', '_'), h.inbound_outcome) AS outcome,
+                       CASE WHEN h.direction = 'INBOUND' AND h.inbound_outcome IS NOT NULL THEN h.inbound_outcome
+                            ELSE coalesce(h.outcome, replace(h.disposition, ' ', '_')) END AS outcome,
                        h.qualification_code,
                        coalesce(q.label_fr, (SELECT a.label_fr FROM qualification a WHERE a.code = h.qualification_code
                                              ORDER BY a.id LIMIT 1)),

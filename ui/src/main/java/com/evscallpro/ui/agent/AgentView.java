@@ -72,6 +72,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final AgentService agentService;
     private CallControlPanel callControls;
     private com.evscallpro.ui.recording.RecordingControls recording;
+    private com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
+    private ContactPastPanel contactPast;
+    private AgentDayPanel dayFigures;
+    private AgentState lastState;
+    private int ticks;
+    /** The figures of the day are read again every this many poll ticks (1 s each), and after each call. */
+    static final int DAY_FIGURES_EVERY_TICKS = 60;
     /** The call's progress as the customer sees it: dialling, ringing, on the line, gone ({@code data-progress}). */
     private final Span callProgress = new Span();
 
@@ -199,9 +206,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             }
         }));
         workspace.load();
+        refreshDayFigures();
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> {
             refreshElapsed();
+            if (++ticks % DAY_FIGURES_EVERY_TICKS == 0) {
+                refreshDayFigures();
+            }
             if (preview != null) {
                 preview.refresh(clock.instant());
             }
@@ -258,6 +269,10 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         StateColors.apply(state, s);
         stateSince = status == null ? null : status.since();
         AgentWorkspace.Actions actions = AgentWorkspace.Actions.of(status);
+        if (s != lastState && lastState != null && s != AgentState.ON_CALL && s != AgentState.RESERVED) {
+            refreshDayFigures(); // a call ended (wrap-up, ready) or a pause began or ended
+        }
+        lastState = s;
         if (s == AgentState.PAUSED && status.pauseReason() != null) {
             pauseReasonText.setText(pauseReasons.label(status.pauseReason(), getLocale(), this::getTranslation));
         } else if (actions.cancelPause()) {
@@ -290,6 +305,32 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCallbacks(com.evscallpro.core.contact.Callbacks callbacks) {
         add(new AgentCallbacksPanel(callbacks, agentId));
+    }
+
+    /** The labels of the campaigns' custom fields (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
+        this.fieldLabels = labels;
+    }
+
+    /** The contact's previous calls, in the screen-pop (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setContactCalls(com.evscallpro.core.agentdesk.ContactCalls contactCalls) {
+        contactPast = new ContactPastPanel(contactCalls);
+        screenPop.addUnderCustomFields(contactPast);
+    }
+
+    /** The agent's figures of the day, at the bottom (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setDayFigures(com.evscallpro.core.agentdesk.AgentDayFigures figures) {
+        dayFigures = new AgentDayPanel(figures, agentId);
+        addComponentAtIndex(indexOf(noTask), dayFigures);
+    }
+
+    private void refreshDayFigures() {
+        if (dayFigures != null) {
+            dayFigures.refresh();
+        }
     }
 
     /** The inbound calls connected to agents (set by Spring; absent in tests that build the view by hand). */
@@ -407,9 +448,30 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             refreshRecordingSoon();
         }
         screenPop.show(task);
+        showLabelledFields(task);
+        if (contactPast != null) {
+            contactPast.show(task);
+        }
         screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);
         noTask.setVisible(false);
+    }
+
+    /** The custom fields with the campaign's labels (the screen-pop already shows them with humanised keys). */
+    private void showLabelledFields(WrapUpTask task) {
+        if (fieldLabels == null || task.contact() == null) {
+            return;
+        }
+        try {
+            screenPop.showCustomFields(fieldLabels.label(task.campaignId(), task.contact().customFields(), getLocale()));
+        } catch (RuntimeException ignored) {
+            // keep the humanised keys
+        }
+    }
+
+    /** Package-visible for tests: the figures of the day, null when none were wired. */
+    AgentDayPanel dayFigures() {
+        return dayFigures;
     }
 
     @Override

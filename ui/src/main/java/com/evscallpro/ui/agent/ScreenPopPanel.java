@@ -1,5 +1,7 @@
 package com.evscallpro.ui.agent;
 
+import com.evscallpro.core.agentdesk.CustomFieldLabels;
+import com.evscallpro.core.agentdesk.CustomFieldLabels.LabelledField;
 import com.evscallpro.core.qualification.Qualification;
 import com.evscallpro.core.qualification.Qualification.QualificationCategory;
 import com.evscallpro.core.task.ScreenPop;
@@ -21,6 +23,8 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,7 +103,7 @@ class ScreenPopPanel extends VerticalLayout {
         contactName.setText(fullName(c));
         contactPhone.setText(c == null || c.phone() == null ? "" : c.phone());
         attempt.setText(getTranslation("agent.attempt", c == null ? 1 : c.attempt()));
-        showCustomFields(c == null ? Map.of() : c.customFields());
+        showCustomFields(humanised(c == null ? Map.of() : c.customFields()));
         qualification.setItems(task.qualifications() == null ? java.util.List.of() : task.qualifications());
         qualification.clear();
         callbackAt.clear();
@@ -107,6 +111,11 @@ class ScreenPopPanel extends VerticalLayout {
         comment.clear();
         formError.setText("");
         getElement().setAttribute("data-call-id", task.callId());
+    }
+
+    /** A panel shown under the contact's custom fields (the contact's previous calls). */
+    void addUnderCustomFields(com.vaadin.flow.component.Component panel) {
+        addComponentAtIndex(indexOf(customFields) + 1, panel);
     }
 
     /** The campaign's CRM link for this contact ({@code crm-link}, a new tab), or none. */
@@ -130,22 +139,34 @@ class ScreenPopPanel extends VerticalLayout {
         return addListener(QualifyEvent.class, listener);
     }
 
-    private void showCustomFields(Map<String, String> fields) {
+    /**
+     * The contact's custom fields with the labels the agent reads ({@code custom-field} rows, {@code data-field} the
+     * key), in the order given; {@link #show} shows them with humanised keys until the view gives the labels.
+     */
+    void showCustomFields(List<LabelledField> fields) {
         customFields.removeAll();
         if (fields == null) {
             return;
         }
-        fields.forEach((name, value) -> {
-            Span label = new Span(name);
+        for (LabelledField f : fields) {
+            Span label = new Span(f.label());
             label.addClassName("custom-field-label");
             label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-right", "var(--lumo-space-s)");
-            Span text = new Span(value == null ? "" : value);
+            Span text = new Span(f.value() == null ? "" : f.value());
             text.addClassName("custom-field-value");
             Div row = new Div(label, text);
             row.addClassName("custom-field");
-            row.getElement().setAttribute("data-field", name);
+            row.getElement().setAttribute("data-field", f.key());
             customFields.add(row);
-        });
+        }
+    }
+
+    private static List<LabelledField> humanised(Map<String, String> fields) {
+        List<LabelledField> out = new ArrayList<>();
+        if (fields != null) {
+            fields.forEach((k, v) -> out.add(new LabelledField(k, CustomFieldLabels.humanise(k), v)));
+        }
+        return out;
     }
 
     private void onQualificationChanged() {

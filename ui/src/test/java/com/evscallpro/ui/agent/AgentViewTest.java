@@ -110,7 +110,8 @@ class AgentViewTest {
     @Test
     void detaching_the_view_unsubscribes_from_the_bus() {
         AgentView view = attachedView();
-        assertThat(bus.subscriberCount()).isEqualTo(5); // status, task, inbound call connected, call controls, progress
+        // status, forced by a supervisor, task, inbound call connected, call controls, progress
+        assertThat(bus.subscriberCount()).isEqualTo(6);
         vaadin.ui().remove(view);
         assertThat(bus.subscriberCount()).isZero();
     }
