@@ -60,6 +60,17 @@ public class CustomFieldLabels {
                 .list();
     }
 
+    /**
+     * The custom field keys the campaign's contacts carry (read from its first 1,000 contacts: the import writes the
+     * same keys to every row of a file), sorted.
+     */
+    public List<String> keysInUse(long campaignId) {
+        return jdbc.sql("""
+                SELECT DISTINCT k FROM (SELECT custom_fields FROM contact WHERE campaign_id = ? ORDER BY id LIMIT 1000) c
+                 CROSS JOIN LATERAL jsonb_object_keys(c.custom_fields) k ORDER BY k""")
+                .param(campaignId).query(String.class).list();
+    }
+
     /** Replaces the campaign's labels by these (an empty list removes them all). */
     @Transactional
     public void define(long campaignId, List<FieldLabel> labels) {

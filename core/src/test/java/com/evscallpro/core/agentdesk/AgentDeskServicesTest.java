@@ -208,6 +208,11 @@ class AgentDeskServicesTest {
     }
 
     @Test
+    void the_keys_in_use_are_those_of_the_campaign_s_contacts() {
+        assertThat(labels.keysInUse(campaign)).containsExactly("contrat", "date_naissance");
+    }
+
+    @Test
     void keys_are_humanised() {
         assertThat(CustomFieldLabels.humanise("date_naissance")).isEqualTo("Date naissance");
         assertThat(CustomFieldLabels.humanise("contractType")).isEqualTo("Contract type");

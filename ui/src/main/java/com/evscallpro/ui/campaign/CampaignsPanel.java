@@ -46,6 +46,7 @@ public class CampaignsPanel extends VerticalLayout {
     private final Checkbox showArchived = new Checkbox();
     private final Consumer<CampaignSummary> crmLink;
     private Runnable onChange = () -> { };
+    private Consumer<CampaignSummary> customFields;
 
     /**
      * @param choices what the form's pickers offer (read when a form opens)
@@ -78,6 +79,12 @@ public class CampaignsPanel extends VerticalLayout {
         bar.setWrap(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(bar, grid);
+    }
+
+    /** Opens a campaign's custom field labels (a "Custom fields" entry in each row's menu); null: no such entry. */
+    public void setCustomFields(Consumer<CampaignSummary> customFields) {
+        this.customFields = customFields;
+        grid.getDataProvider().refreshAll();
     }
 
     /** Called after every change (e.g. the admin screen's import picker). */
@@ -155,6 +162,10 @@ public class CampaignsPanel extends VerticalLayout {
         if (crmLink != null) {
             root.getSubMenu().addItem(getTranslation("admin.crmLink"), e -> crmLink.accept(c))
                     .setId("crm-link-" + c.id());
+        }
+        if (customFields != null) {
+            root.getSubMenu().addItem(getTranslation("campaigns.customFields"), e -> customFields.accept(c))
+                    .setId("custom-fields-" + c.id());
         }
         com.vaadin.flow.component.html.Anchor contacts = new com.vaadin.flow.component.html.Anchor(
                 "campaigns/" + c.id() + "/contacts", getTranslation("admin.contacts"));

@@ -15,9 +15,18 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ROUTE = "campaigns";
 
+    private final CampaignsPanel panel;
+
     CampaignsView(CampaignService campaigns, CampaignChoices choices) {
         setId("campaigns-view");
-        add(new H2(getTranslation("campaigns.title")), new CampaignsPanel(campaigns, choices, null));
+        panel = new CampaignsPanel(campaigns, choices, null);
+        add(new H2(getTranslation("campaigns.title")), panel);
+    }
+
+    /** The labels of the campaigns' custom fields (set by Spring): a "Custom fields" entry in each row's menu. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
+        panel.setCustomFields(c -> new CustomFieldsDialog(labels, c.id(), c.name()).open());
     }
 
     @Override
