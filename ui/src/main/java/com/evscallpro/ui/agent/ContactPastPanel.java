@@ -5,6 +5,7 @@ import com.evscallpro.core.agentdesk.ContactCalls.ContactPast;
 import com.evscallpro.core.agentdesk.ContactCalls.PastCall;
 import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.ui.i18n.Durations;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -47,9 +48,17 @@ class ContactPastPanel extends VerticalLayout {
         add(title, callback, empty, rows);
     }
 
-    /** The server's zone unless the view knows the browser's. */
-    void setZone(ZoneId zone) {
-        this.zone = zone;
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // times in the browser's zone (the server's until it answers), as the agent's callbacks list does
+        getElement().executeJs("return Intl.DateTimeFormat().resolvedOptions().timeZone").then(String.class, z -> {
+            try {
+                zone = ZoneId.of(z);
+            } catch (RuntimeException ignored) {
+                // keep the server's zone
+            }
+        });
     }
 
     /** Reads and shows the past of the task's contact (the current call left out). */
