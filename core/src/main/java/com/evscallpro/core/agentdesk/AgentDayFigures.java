@@ -67,6 +67,11 @@ public class AgentDayFigures {
         }
     }
 
+    /** Tests: a fixed clock. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
     /** The agent's figures for today so far. */
     public DayFigures today(long agentId) {
         Instant now = clock.instant();

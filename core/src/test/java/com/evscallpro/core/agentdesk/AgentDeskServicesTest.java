@@ -135,6 +135,19 @@ class AgentDeskServicesTest {
     }
 
     @Test
+    void today_is_a_day_of_the_reports_zone() {
+        AgentDayFigures paris = new AgentDayFigures(jdbc, "Europe/Paris");
+        // 23:30 in Paris (UTC+2) on 1 April: the whole day so far
+        paris.useClock(java.time.Clock.fixed(Instant.parse("2026-04-01T21:30:00Z"), java.time.ZoneOffset.UTC));
+        assertThat(paris.today(agent).calls()).isEqualTo(3);
+        assertThat(paris.today(agent).loggedSeconds()).isEqualTo(7200);
+        // 00:30 in Paris on 2 April (still 1 April in UTC): a new day, nothing yet
+        paris.useClock(java.time.Clock.fixed(Instant.parse("2026-04-01T22:30:00Z"), java.time.ZoneOffset.UTC));
+        assertThat(paris.today(agent).calls()).isZero();
+        assertThat(paris.today(agent).loggedSeconds()).isZero();
+    }
+
+    @Test
     void a_state_still_running_counts_up_to_now() {
         DayFigures f = figures.between(agent, DAY, NEXT_DAY, Instant.parse("2026-04-01T09:03:00Z"));
         assertThat(f.talkSeconds()).isEqualTo(120 + 180);      // the second call has lasted 3 minutes so far
