@@ -3,6 +3,8 @@ package com.evscallpro.sandbox;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.contact.ContactImportService;
+import com.evscallpro.core.agentdesk.CustomFieldLabels;
+import com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel;
 import com.evscallpro.core.contact.ContactInput;
 import com.evscallpro.core.contact.ImportReport;
 import com.evscallpro.core.rules.CallingRulesAdmin;
@@ -48,13 +50,15 @@ class DemoData implements ApplicationRunner {
     private final CampaignService campaigns;
     private final ContactImportService contacts;
     private final CallingRulesAdmin rules;
+    private final CustomFieldLabels fieldLabels;
 
     DemoData(UserAccountService users, CampaignService campaigns, ContactImportService contacts,
-             CallingRulesAdmin rules) {
+             CallingRulesAdmin rules, CustomFieldLabels fieldLabels) {
         this.users = users;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.rules = rules;
+        this.fieldLabels = fieldLabels;
     }
 
     @Override
@@ -80,6 +84,9 @@ class DemoData implements ApplicationRunner {
         }
         demo.add(new ContactInput("Numéro", "Invalide", "12ab", Map.of()));
         ImportReport report = contacts.importContacts(campaignId, demo);
+        // the labels the agent's screen-pop shows for the custom columns (editable on /campaigns, "Custom fields")
+        fieldLabels.define(campaignId, List.of(new FieldLabel("customerId", "N° client", "Customer number", 1),
+                new FieldLabel("offer", "Offre", "Offer", 2), new FieldLabel("city", "Ville", "City", 3)));
         report.rejected().forEach(r -> log.info("Demo import rejected line {}: {}", r.line(), r.reason()));
         campaigns.start(campaignId);
         log.info("Demo data created: 4 users, campaign {} with {} contacts (running)", campaignId, report.imported());

@@ -42,6 +42,12 @@ class DemoInboundEndToEndTest {
                     campaigns.pause(c.id());
                 }
             });
+            // the demo campaign's custom columns carry labels for the agent's screen-pop
+            long demoCampaign = campaigns.summaries().stream().filter(c -> c.name().startsWith("Offre fibre"))
+                    .findFirst().orElseThrow().id();
+            assertThat(app.getBean(com.evscallpro.core.agentdesk.CustomFieldLabels.class).of(demoCampaign))
+                    .extracting(com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel::labelEn)
+                    .containsExactly("Customer number", "Offer", "City");
             app.getBean(AgentService.class).goReady(agent1);
             app.getBean(AgentService.class).goReady(agent2);
             InboundQueues queues = app.getBean(InboundQueues.class);
