@@ -128,4 +128,32 @@ class AgentScreenPopBrowserTest {
             }
         }
     }
+
+    @Test
+    void a_supervisor_labels_a_campaign_s_custom_fields_from_the_campaigns_screen() {
+        ApiClient.user(stack, "pop-supervisor", UserAccount.Role.SUPERVISOR, null);
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        String name = "Labels browser " + UUID.randomUUID().toString().substring(0, 6);
+        long campaignId = campaigns.create(CampaignEdit.defaults(name));
+        stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Lara", "Label",
+                "+33612000099", Map.of("code_postal", "69001"))));
+
+        Page page = session.signIn("pop-supervisor", "pop-supervisor-pw");
+        page.navigate(session.base() + "campaigns");
+        page.locator("#more-campaign-" + campaignId).click();
+        page.locator("#custom-fields-" + campaignId).click();
+        Locator dialog = page.locator("#custom-fields-dialog");
+        Locator row = page.locator(".custom-field-row");
+        assertThat(row).hasCount(1);
+        assertThat(row.locator(".custom-field-key input")).hasValue("code_postal");
+        assertThat(row.locator(".custom-field-label-fr input")).hasValue("Code postal"); // the suggestion
+        row.locator(".custom-field-label-en input").fill("Postcode");
+        page.locator("#custom-fields-save").click();
+        assertThat(page.locator("#custom-fields-dialog")).hasCount(0);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(stack.bean(CustomFieldLabels.class).of(campaignId))
+                        .containsExactly(new FieldLabel("code_postal", "Code postal", "Postcode", 1)));
+        assertThat(dialog).hasCount(0);
+        assertThat(session.cspViolations).as("CSP violations").isEmpty();
+    }
 }

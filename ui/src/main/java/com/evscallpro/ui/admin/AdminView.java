@@ -57,6 +57,12 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("admin.title") + " · EVSCallPro";
     }
 
+    /** The labels of the campaigns' custom fields (set by Spring): a "Custom fields" entry in each row's menu. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
+        campaigns.setCustomFieldLabels(labels);
+    }
+
     /** The campaigns' CRM links (set by Spring). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCrmLinks(com.evscallpro.core.webhook.CrmLinks crmLinks) {

@@ -81,9 +81,9 @@ public class CampaignsPanel extends VerticalLayout {
         add(bar, grid);
     }
 
-    /** Opens a campaign's custom field labels (a "Custom fields" entry in each row's menu); null: no such entry. */
-    public void setCustomFields(Consumer<CampaignSummary> customFields) {
-        this.customFields = customFields;
+    /** A "Custom fields" entry in each row's menu, editing the labels of the campaign's custom contact fields. */
+    public void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
+        this.customFields = labels == null ? null : c -> new CustomFieldsDialog(labels, c.id(), c.name()).open();
         grid.getDataProvider().refreshAll();
     }
 

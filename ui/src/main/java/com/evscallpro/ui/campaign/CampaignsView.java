@@ -26,7 +26,7 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     /** The labels of the campaigns' custom fields (set by Spring): a "Custom fields" entry in each row's menu. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
-        panel.setCustomFields(c -> new CustomFieldsDialog(labels, c.id(), c.name()).open());
+        panel.setCustomFieldLabels(labels);
     }
 
     @Override
