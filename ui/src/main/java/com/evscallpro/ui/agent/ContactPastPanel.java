@@ -20,7 +20,7 @@ import java.time.format.FormatStyle;
  * The contact's previous calls in the screen-pop ({@code contact-history}): one row per call ({@code past-call},
  * {@code data-call-id}), newest first, at most {@link ContactCalls#MAX}: date and time, direction, agent, outcome,
  * qualification in the user's language, talk time; and the callback the contact waits for
- * ({@code contact-callback}). Read once per task (the past does not change during the call).
+ * ({@code contact-history-callback}). Read once per task (the past does not change during the call).
  */
 class ContactPastPanel extends VerticalLayout {
 
@@ -41,7 +41,7 @@ class ContactPastPanel extends VerticalLayout {
         empty.setId("contact-history-empty");
         empty.setText(getTranslation("agent.history.none"));
         empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        callback.setId("contact-callback");
+        callback.setId("contact-history-callback");
         callback.getElement().getThemeList().add("badge");
         callback.setVisible(false);
         rows.getStyle().set("font-size", "var(--lumo-font-size-s)");

@@ -131,7 +131,7 @@ class AgentDeskViewTest {
         assertThat(text(p1, "past-call-direction")).isEqualTo("Inbound");
         assertThat(text(p1, "past-call-outcome")).isEqualTo("Voicemail");
         assertThat(text(p1, "past-call-qualification")).isEqualTo("—");
-        Element callback = find(view.getElement(), "contact-callback");
+        Element callback = find(view.getElement(), "contact-history-callback");
         assertThat(callback.isVisible()).isTrue();
         assertThat(callback.getText()).startsWith("Callback planned on 4/3/26").endsWith("(personal: Alice)");
         assertThat(find(view.getElement(), "contact-history-empty").isVisible()).isFalse();
