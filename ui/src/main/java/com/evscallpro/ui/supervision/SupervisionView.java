@@ -134,9 +134,11 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("extension").setAutoWidth(true);
         agentsGrid.addColumn(LitRenderer.<AgentStatus>of(
                         "<span class=\"agent-state-badge\" data-agent=\"${item.agent}\" data-state=\"${item.state}\""
-                                + " style=\"${item.style}\">"
+                                + " data-ts=\"${item.ts}\" style=\"${item.style}\">"
                                 + "${item.label}</span>")
                         .withProperty("agent", AgentStatus::username)
+                        // the server time of the agent's last change: the supervision benchmark times its arrival
+                        .withProperty("ts", a -> a.since() == null ? "" : Long.toString(a.since().toEpochMilli()))
                         .withProperty("state", a -> state(a).name())
                         .withProperty("style", a -> StateColors.css(state(a))
                                 + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
@@ -160,7 +162,13 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("phone").setAutoWidth(true);
         callsGrid.addColumn(c -> c.agentName() == null ? "" : c.agentName())
                 .setHeader(getTranslation("supervision.col.agent")).setKey("agent").setAutoWidth(true);
-        callsGrid.addColumn(c -> c.state() == null ? "" : getTranslation("call.state." + c.state().name()))
+        callsGrid.addColumn(LitRenderer.<LiveCall>of("<span class=\"call-state\" data-call=\"${item.call}\""
+                                + " data-ts=\"${item.ts}\">${item.label}</span>")
+                        .withProperty("call", LiveCall::callId)
+                        // the server time of the call's last change: the supervision benchmark times its arrival
+                        .withProperty("ts", c -> c.changedAt() == null ? "" : Long.toString(c.changedAt().toEpochMilli()))
+                        .withProperty("label", c -> c.state() == null ? ""
+                                : getTranslation("call.state." + c.state().name())))
                 .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
         callsGrid.addColumn(c -> Durations.since(c.answeredAt() != null ? c.answeredAt() : c.startedAt(),
                         clock.instant()))

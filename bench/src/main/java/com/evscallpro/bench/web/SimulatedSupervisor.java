@@ -1,0 +1,141 @@
+package com.evscallpro.bench.web;
+
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.call.LiveCall;
+import com.evscallpro.core.call.LiveCallChanged;
+import com.evscallpro.core.call.LiveCallService;
+import com.evscallpro.core.event.EventBus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A "simulated supervisor UI": the server-side work of one open supervision screen without a browser. It subscribes
+ * to the same bus events as {@code SupervisionView}, and like it, on the publisher's thread under a per-UI lock (the
+ * Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
+ * reloads everything from the services), sorts the agents or calls and encodes every row of the grid as JSON (what
+ * the view's {@code setItems} makes the grid send); every second it re-encodes both grids (the view's poll), and
+ * every 15 s reloads from the services. What it does not do: Vaadin's own state tree, the push channel, a browser.
+ */
+final class SimulatedSupervisor implements AutoCloseable {
+
+    private static final Comparator<AgentStatus> BY_NAME = Comparator
+            .comparing((AgentStatus a) -> a.displayName() == null ? "" : a.displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparingLong(AgentStatus::userId);
+
+    private final AgentService agentService;
+    private final LiveCallService liveCalls;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Long, AgentStatus> agents = new HashMap<>();
+    private final Map<String, LiveCall> calls = new HashMap<>();
+    private final List<EventBus.Subscription> subscriptions;
+    private long bytes;
+    private long lastReload;
+
+    SimulatedSupervisor(EventBus events, AgentService agentService, LiveCallService liveCalls) {
+        this.agentService = agentService;
+        this.liveCalls = liveCalls;
+        reload();
+        subscriptions = List.of(
+                events.subscribe(AgentStatusChanged.class, this::onAgent),
+                events.subscribe(LiveCallChanged.class, this::onCall));
+    }
+
+    private void onAgent(AgentStatusChanged e) {
+        lock.lock();
+        try {
+            AgentStatus s = e.status();
+            AgentStatus known = agents.get(s.userId());
+            if (known == null || s.version() != known.version() + 1) {
+                reload();
+            } else {
+                agents.put(s.userId(), s);
+                encodeAgents();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onCall(LiveCallChanged e) {
+        lock.lock();
+        try {
+            put(e.call());
+            encodeCalls();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The view's 1 s poll: both grids refreshed, the board reloaded every 15 s. */
+    void tick() {
+        lock.lock();
+        try {
+            if (System.nanoTime() - lastReload >= 15_000_000_000L) {
+                reload();
+            } else {
+                encodeAgents();
+                encodeCalls();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long bytesEncoded() {
+        return bytes;
+    }
+
+    private void reload() {
+        agents.clear();
+        calls.clear();
+        agentService.statuses().forEach(a -> agents.put(a.userId(), a));
+        liveCalls.liveCalls().forEach(this::put);
+        lastReload = System.nanoTime();
+        encodeAgents();
+        encodeCalls();
+    }
+
+    private void put(LiveCall c) {
+        if (c.state() == LiveCall.LiveCallState.ENDED) {
+            calls.remove(c.callId());
+        } else {
+            calls.put(c.callId(), c);
+        }
+    }
+
+    private void encodeAgents() {
+        StringBuilder sb = new StringBuilder(agents.size() * 160).append('[');
+        for (AgentStatus a : agents.values().stream().sorted(BY_NAME).toList()) {
+            sb.append("{\"key\":\"").append(a.userId()).append("\",\"name\":\"").append(a.displayName())
+                    .append("\",\"extension\":\"").append(a.extension()).append("\",\"agent\":\"").append(a.username())
+                    .append("\",\"state\":\"").append(a.state()).append("\",\"ts\":\"")
+                    .append(a.since() == null ? "" : a.since().toEpochMilli()).append("\",\"time\":\"")
+                    .append(a.since() == null ? "" : java.time.Duration.between(a.since(), Instant.now()).toSeconds())
+                    .append("\",\"call\":\"").append(a.callId() == null ? "" : a.callId()).append("\"},");
+        }
+        bytes += sb.append(']').length();
+    }
+
+    private void encodeCalls() {
+        StringBuilder sb = new StringBuilder(calls.size() * 200).append('[');
+        for (LiveCall c : calls.values().stream().sorted(Comparator.comparing(LiveCall::callId)).toList()) {
+            sb.append("{\"key\":\"").append(c.callId()).append("\",\"campaign\":\"").append(c.campaignName())
+                    .append("\",\"contact\":\"").append(c.contactName()).append("\",\"phone\":\"")
+                    .append(c.maskedPhone()).append("\",\"agent\":\"").append(c.agentName()).append("\",\"state\":\"")
+                    .append(c.state()).append("\",\"ts\":\"")
+                    .append(c.changedAt() == null ? "" : c.changedAt().toEpochMilli()).append("\"},");
+        }
+        bytes += sb.append(']').length();
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+}
