@@ -16,8 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A "simulated supervisor UI": the server-side work of one open supervision screen without a browser. It subscribes
- * to the same bus events as {@code SupervisionView}, and like it, on the publisher's thread under a per-UI lock (the
- * Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
+ * to the same bus events as {@code SupervisionView}, and like it (through {@code UI.access}'s queue-then-try-lock),
+ * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
  * reloads everything from the services), sorts the agents or calls and encodes every row of the grid as JSON (what
  * the view's {@code setItems} makes the grid send); every second it re-encodes both grids (the view's poll), and
  * every 15 s reloads from the services. What it does not do: Vaadin's own state tree, the push channel, a browser.
@@ -31,6 +31,7 @@ final class SimulatedSupervisor implements AutoCloseable {
     private final AgentService agentService;
     private final LiveCallService liveCalls;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.Queue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, AgentStatus> agents = new HashMap<>();
     private final Map<String, LiveCall> calls = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions;
@@ -47,8 +48,7 @@ final class SimulatedSupervisor implements AutoCloseable {
     }
 
     private void onAgent(AgentStatusChanged e) {
-        lock.lock();
-        try {
+        access(() -> {
             AgentStatus s = e.status();
             AgentStatus known = agents.get(s.userId());
             if (known == null || s.version() != known.version() + 1) {
@@ -57,34 +57,45 @@ final class SimulatedSupervisor implements AutoCloseable {
                 agents.put(s.userId(), s);
                 encodeAgents();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void onCall(LiveCallChanged e) {
-        lock.lock();
-        try {
+        access(() -> {
             put(e.call());
             encodeCalls();
-        } finally {
-            lock.unlock();
+        });
+    }
+
+    /**
+     * Like {@code UI.access}: the command is queued, and run now by this thread when the lock is free, else by the
+     * thread holding it before it lets go. Never blocks the publisher (a blocking lock deadlocks with the agent
+     * sessions' locks, which publishers hold while publishing).
+     */
+    private void access(Runnable command) {
+        pending.add(command);
+        while (!pending.isEmpty() && lock.tryLock()) {
+            try {
+                Runnable r;
+                while ((r = pending.poll()) != null) {
+                    r.run();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
     /** The view's 1 s poll: both grids refreshed, the board reloaded every 15 s. */
     void tick() {
-        lock.lock();
-        try {
+        access(() -> {
             if (System.nanoTime() - lastReload >= 15_000_000_000L) {
                 reload();
             } else {
                 encodeAgents();
                 encodeCalls();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     long bytesEncoded() {
