@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A "simulated supervisor UI": the server-side work of one open supervision screen without a browser. It subscribes
  * to the same bus events as {@code SupervisionView}, and like it (through {@code UI.access}'s queue-then-try-lock),
  * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
- * reloads everything from the services), sorts the agents or calls and encodes every row of the grid as JSON (what
- * the view's {@code setItems} makes the grid send); every second it re-encodes both grids (the view's poll), and
+ * reloads everything from the services) and, at most every 150 ms as the view does, sorts the agents or calls and
+ * encodes every row of the grid as JSON (what the view's {@code setItems} makes the grid send); every second it re-encodes both grids (the view's poll), and
  * every 15 s reloads from the services. What it does not do: Vaadin's own state tree, the push channel, a browser.
  */
 final class SimulatedSupervisor implements AutoCloseable {
@@ -36,6 +36,15 @@ final class SimulatedSupervisor implements AutoCloseable {
     private final Map<String, LiveCall> calls = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions;
     private long bytes;
+    private boolean agentsDirty;
+    private boolean callsDirty;
+    private boolean renderScheduled;
+    private static final java.util.concurrent.ScheduledExecutorService RENDERS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-sim-render");
+                t.setDaemon(true);
+                return t;
+            });
     private long lastReload;
 
     SimulatedSupervisor(EventBus events, AgentService agentService, LiveCallService liveCalls) {
@@ -55,7 +64,8 @@ final class SimulatedSupervisor implements AutoCloseable {
                 reload();
             } else {
                 agents.put(s.userId(), s);
-                encodeAgents();
+                agentsDirty = true;
+                scheduleRender();
             }
         });
     }
@@ -63,7 +73,8 @@ final class SimulatedSupervisor implements AutoCloseable {
     private void onCall(LiveCallChanged e) {
         access(() -> {
             put(e.call());
-            encodeCalls();
+            callsDirty = true;
+            scheduleRender();
         });
     }
 
@@ -84,6 +95,23 @@ final class SimulatedSupervisor implements AutoCloseable {
                 lock.unlock();
             }
         }
+    }
+
+    /** Like the view: one redraw of what changed, 150 ms after the first change not yet drawn. */
+    private void scheduleRender() {
+        if (renderScheduled) {
+            return;
+        }
+        renderScheduled = true;
+        RENDERS.schedule(() -> access(() -> {
+            renderScheduled = false;
+            if (agentsDirty) {
+                encodeAgents();
+            }
+            if (callsDirty) {
+                encodeCalls();
+            }
+        }), 150, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The view's 1 s poll: both grids refreshed, the board reloaded every 15 s. */
@@ -121,6 +149,7 @@ final class SimulatedSupervisor implements AutoCloseable {
     }
 
     private void encodeAgents() {
+        agentsDirty = false;
         StringBuilder sb = new StringBuilder(agents.size() * 160).append('[');
         for (AgentStatus a : agents.values().stream().sorted(BY_NAME).toList()) {
             sb.append("{\"key\":\"").append(a.userId()).append("\",\"name\":\"").append(a.displayName())
@@ -134,6 +163,7 @@ final class SimulatedSupervisor implements AutoCloseable {
     }
 
     private void encodeCalls() {
+        callsDirty = false;
         StringBuilder sb = new StringBuilder(calls.size() * 200).append('[');
         for (LiveCall c : calls.values().stream().sorted(Comparator.comparing(LiveCall::callId)).toList()) {
             sb.append("{\"key\":\"").append(c.callId()).append("\",\"campaign\":\"").append(c.campaignName())
