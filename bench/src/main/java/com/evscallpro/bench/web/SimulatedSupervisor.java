@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A "simulated supervisor UI": the server-side work of one open supervision screen without a browser. It subscribes
  * to the same bus events as {@code SupervisionView}, and like it (through {@code UI.access}'s queue-then-try-lock),
  * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
- * reloads everything from the services) and, at most every 150 ms as the view does, sorts the agents or calls and
- * encodes every row of the grid as JSON (what the view's {@code setItems} makes the grid send); every second it re-encodes both grids (the view's poll), and
+ * reloads everything from the services) and, at most every 150 ms as the view does, encodes as JSON the changed
+ * agents' rows (the view's {@code refreshItem}) or every call row, sorted (the calls grid's {@code setItems}); every second it re-encodes both grids (the view's poll), and
  * every 15 s reloads from the services. What it does not do: Vaadin's own state tree, the push channel, a browser.
  */
 final class SimulatedSupervisor implements AutoCloseable {
@@ -36,7 +36,7 @@ final class SimulatedSupervisor implements AutoCloseable {
     private final Map<String, LiveCall> calls = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions;
     private long bytes;
-    private boolean agentsDirty;
+    private final List<AgentStatus> changedRows = new java.util.ArrayList<>();
     private boolean callsDirty;
     private boolean renderScheduled;
     private static final java.util.concurrent.ScheduledExecutorService RENDERS =
@@ -64,7 +64,7 @@ final class SimulatedSupervisor implements AutoCloseable {
                 reload();
             } else {
                 agents.put(s.userId(), s);
-                agentsDirty = true;
+                changedRows.add(s);
                 scheduleRender();
             }
         });
@@ -105,9 +105,10 @@ final class SimulatedSupervisor implements AutoCloseable {
         renderScheduled = true;
         RENDERS.schedule(() -> access(() -> {
             renderScheduled = false;
-            if (agentsDirty) {
-                encodeAgents();
+            for (AgentStatus a : changedRows) {
+                bytes += row(a).length(); // like the view since 7b47ab4+1: only the changed rows
             }
+            changedRows.clear();
             if (callsDirty) {
                 encodeCalls();
             }
@@ -149,9 +150,16 @@ final class SimulatedSupervisor implements AutoCloseable {
     }
 
     private void encodeAgents() {
-        agentsDirty = false;
         StringBuilder sb = new StringBuilder(agents.size() * 160).append('[');
         for (AgentStatus a : agents.values().stream().sorted(BY_NAME).toList()) {
+            sb.append(row(a));
+        }
+        bytes += sb.append(']').length();
+    }
+
+    private static StringBuilder row(AgentStatus a) {
+        StringBuilder sb = new StringBuilder(160);
+        {
             sb.append("{\"key\":\"").append(a.userId()).append("\",\"name\":\"").append(a.displayName())
                     .append("\",\"extension\":\"").append(a.extension()).append("\",\"agent\":\"").append(a.username())
                     .append("\",\"state\":\"").append(a.state()).append("\",\"ts\":\"")
@@ -159,7 +167,7 @@ final class SimulatedSupervisor implements AutoCloseable {
                     .append(a.since() == null ? "" : java.time.Duration.between(a.since(), Instant.now()).toSeconds())
                     .append("\",\"call\":\"").append(a.callId() == null ? "" : a.callId()).append("\"},");
         }
-        bytes += sb.append(']').length();
+        return sb;
     }
 
     private void encodeCalls() {

@@ -70,7 +70,18 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
     /** Changes applied to the board and not drawn yet; a redraw is scheduled (all under the session lock). */
-    private boolean agentsDirty;
+    /** Agents changed since the last redraw: only their rows are sent again. */
+    private final java.util.Set<Long> changedAgents = new java.util.HashSet<>();
+    /** The agents grid's rows, keyed by agent id so that one row can be refreshed alone. */
+    private final List<AgentStatus> agentRows = new ArrayList<>();
+    private final java.util.Map<Long, Integer> agentRowIndex = new java.util.HashMap<>();
+    private final com.vaadin.flow.data.provider.ListDataProvider<AgentStatus> agentsData =
+            new com.vaadin.flow.data.provider.ListDataProvider<>(agentRows) {
+                @Override
+                public Object getId(AgentStatus item) {
+                    return item.userId();
+                }
+            };
     private boolean callsDirty;
     private boolean renderScheduled;
     /** How long changes are gathered before one redraw. */
@@ -293,7 +304,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
      */
     private void onAgentChanged(UI ui, AgentStatusChanged event) {
         if (board.apply(event)) {
-            agentsDirty = true;
+            changedAgents.add(event.status().userId());
             scheduleRender(ui);
         } else {
             reload();
@@ -317,8 +328,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void render() {
         renderScheduled = false;
-        if (agentsDirty) {
-            showAgents();
+        if (!changedAgents.isEmpty()) {
+            showChangedAgents();
         }
         if (callsDirty) {
             showCalls();
@@ -357,10 +368,39 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .set("font-weight", up ? "normal" : "600");
     }
 
+    /** Only the changed agents' rows are sent again (names do not change: the order stays). */
+    private void showChangedAgents() {
+        for (Long id : changedAgents) {
+            Integer index = agentRowIndex.get(id);
+            AgentStatus now = board.agent(id);
+            if (index == null || now == null) {
+                showAgents(); // an agent the grid does not show: everything again
+                return;
+            }
+            agentRows.set(index, now);
+            agentsData.refreshItem(now);
+            if (callControl != null && callControl.selectedAgentId() != null && callControl.selectedAgentId() == id) {
+                callControl.select(now);
+            }
+        }
+        changedAgents.clear();
+        showCounters();
+    }
+
     private void showAgents() {
-        agentsDirty = false;
+        changedAgents.clear();
         List<AgentStatus> agents = board.agents();
-        agentsGrid.setItems(agents);
+        agentRows.clear();
+        agentRows.addAll(agents);
+        agentRowIndex.clear();
+        for (int i = 0; i < agents.size(); i++) {
+            agentRowIndex.put(agents.get(i).userId(), i);
+        }
+        if (agentsGrid.getDataProvider() != agentsData) {
+            agentsGrid.setItems(agentsData);
+        } else {
+            agentsData.refreshAll();
+        }
         if (callControl != null && callControl.selectedAgentId() != null) {
             // the new list replaced the selection: keep the same agent selected, with their new state
             long id = callControl.selectedAgentId();
