@@ -12,7 +12,7 @@ import com.evscallpro.bench.originate.OriginateScenario;
 
 /**
  * Runs the scenario benchmarks and prints one table: metric, value, baseline (measured in the same run), ratio,
- * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [predictive]} (no scenario = all but predictive, the 10-minute real-time run). Exit status 1
+ * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [predictive] [supervision]} (no scenario = all but predictive, the 10-minute real-time run). Exit status 1
  * when a target is missed, 2 when a scenario crashed.
  */
 public final class BenchMain {
@@ -23,9 +23,9 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive", "reports" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive", "reports", "supervision" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive] [reports]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive] [reports] [supervision]");
                     System.exit(64);
                 }
             }
@@ -79,6 +79,9 @@ public final class BenchMain {
                     case "reports" -> new com.evscallpro.bench.web.ReportScenario(quick
                             ? com.evscallpro.bench.web.ReportScenario.Config.quick()
                             : com.evscallpro.bench.web.ReportScenario.Config.standard()).run();
+                    case "supervision" -> new com.evscallpro.bench.web.SupervisionScenario(quick
+                            ? com.evscallpro.bench.web.SupervisionScenario.Config.quick()
+                            : com.evscallpro.bench.web.SupervisionScenario.Config.standard()).run();
                     default -> throw new IllegalArgumentException(s);
                 });
             } catch (Exception | Error e) {

@@ -64,6 +64,8 @@ final class OutboundCall {
     final String callerId;
     private final Instant registeredAt;
     private State state = State.DIALING;
+    /** The time of the last change supervisors see (registration, then each move's PBX time). */
+    private Instant changedAt;
     Instant pbxCreatedAt;
     Instant answeredAt;
     Instant endedAt;
@@ -96,6 +98,7 @@ final class OutboundCall {
         this.callerId = c.callerId();
         this.predictive = c.predictive();
         this.registeredAt = now;
+        this.changedAt = now;
     }
 
     State state() {
@@ -115,6 +118,7 @@ final class OutboundCall {
         State to = TARGET.get(event);
         log.info("call {} {} -{}-> {}", callId, state, event.name().toLowerCase(), to);
         state = to;
+        changedAt = at == null ? changedAt : at;
         switch (event) {
             case ANSWER -> answeredAt = answeredAt == null ? at : answeredAt;
             case BRIDGE -> everBridged = true;
@@ -144,7 +148,7 @@ final class OutboundCall {
 
     LiveCall view() {
         return new LiveCall(callId, campaignId, campaignName, contactId, contactName, PhoneMask.mask(phone),
-                agentId == 0 ? null : agentId, agentName, liveState(), startedAt(), answeredAt);
+                agentId == 0 ? null : agentId, agentName, liveState(), startedAt(), answeredAt, changedAt);
     }
 
     CallSnapshot snapshot() {

@@ -83,6 +83,11 @@ final class SupervisionBoard {
         }
     }
 
+    /** The agent's status on the board, or null. */
+    AgentStatus agent(long userId) {
+        return agents.get(userId);
+    }
+
     List<AgentStatus> agents() {
         return agents.values().stream().sorted(BY_NAME).toList();
     }

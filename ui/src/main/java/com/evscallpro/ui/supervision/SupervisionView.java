@@ -69,6 +69,29 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Span telephony = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
+    /** Changes applied to the board and not drawn yet; a redraw is scheduled (all under the session lock). */
+    /** Agents changed since the last redraw: only their rows are sent again. */
+    private final java.util.Set<Long> changedAgents = new java.util.HashSet<>();
+    /** The agents grid's rows, keyed by agent id so that one row can be refreshed alone. */
+    private final List<AgentStatus> agentRows = new ArrayList<>();
+    private final java.util.Map<Long, Integer> agentRowIndex = new java.util.HashMap<>();
+    private final com.vaadin.flow.data.provider.ListDataProvider<AgentStatus> agentsData =
+            new com.vaadin.flow.data.provider.ListDataProvider<>(agentRows) {
+                @Override
+                public Object getId(AgentStatus item) {
+                    return item.userId();
+                }
+            };
+    private boolean callsDirty;
+    private boolean renderScheduled;
+    /** How long changes are gathered before one redraw. */
+    static final long RENDER_EVERY_MS = 150;
+    private static final java.util.concurrent.ScheduledExecutorService RENDERS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "supervision-render");
+                t.setDaemon(true);
+                return t;
+            });
 
     SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus,
                     InboundQueues inboundQueues, PauseReasons pauseReasons) {
@@ -134,9 +157,11 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("extension").setAutoWidth(true);
         agentsGrid.addColumn(LitRenderer.<AgentStatus>of(
                         "<span class=\"agent-state-badge\" data-agent=\"${item.agent}\" data-state=\"${item.state}\""
-                                + " style=\"${item.style}\">"
+                                + " data-ts=\"${item.ts}\" style=\"${item.style}\">"
                                 + "${item.label}</span>")
                         .withProperty("agent", AgentStatus::username)
+                        // the server time of the agent's last change: the supervision benchmark times its arrival
+                        .withProperty("ts", a -> a.since() == null ? "" : Long.toString(a.since().toEpochMilli()))
                         .withProperty("state", a -> state(a).name())
                         .withProperty("style", a -> StateColors.css(state(a))
                                 + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
@@ -160,7 +185,13 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("phone").setAutoWidth(true);
         callsGrid.addColumn(c -> c.agentName() == null ? "" : c.agentName())
                 .setHeader(getTranslation("supervision.col.agent")).setKey("agent").setAutoWidth(true);
-        callsGrid.addColumn(c -> c.state() == null ? "" : getTranslation("call.state." + c.state().name()))
+        callsGrid.addColumn(LitRenderer.<LiveCall>of("<span class=\"call-state\" data-call=\"${item.call}\""
+                                + " data-ts=\"${item.ts}\">${item.label}</span>")
+                        .withProperty("call", LiveCall::callId)
+                        // the server time of the call's last change: the supervision benchmark times its arrival
+                        .withProperty("ts", c -> c.changedAt() == null ? "" : Long.toString(c.changedAt().toEpochMilli()))
+                        .withProperty("label", c -> c.state() == null ? ""
+                                : getTranslation("call.state." + c.state().name())))
                 .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
         callsGrid.addColumn(c -> Durations.since(c.answeredAt() != null ? c.answeredAt() : c.startedAt(),
                         clock.instant()))
@@ -204,8 +235,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
-        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
+        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(ui, e))));
+        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(ui, e))));
         subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
         if (callControl != null) {
             subscriptions.add(eventBus.subscribe(com.evscallpro.core.supervision.SupervisorSpyChanged.class, e -> {
@@ -266,18 +297,43 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** The next version of a known agent is applied; anything else (missed, late, unknown) reloads the board. */
-    private void onAgentChanged(AgentStatusChanged event) {
+    /**
+     * The next version of a known agent is applied; anything else (missed, late, unknown) reloads the board. The grid
+     * is redrawn at most every {@link #RENDER_EVERY_MS} ({@link #scheduleRender}), not per event: each redraw sends
+     * every row, and with hundreds of agents one redraw per event fell seconds behind (bench: supervision).
+     */
+    private void onAgentChanged(UI ui, AgentStatusChanged event) {
         if (board.apply(event)) {
-            showAgents();
+            changedAgents.add(event.status().userId());
+            scheduleRender(ui);
         } else {
             reload();
         }
     }
 
-    private void onCallChanged(LiveCallChanged event) {
+    private void onCallChanged(UI ui, LiveCallChanged event) {
         board.apply(event);
-        showCalls();
+        callsDirty = true;
+        scheduleRender(ui);
+    }
+
+    /** One redraw of what changed, {@link #RENDER_EVERY_MS} after the first change not yet shown. */
+    private void scheduleRender(UI ui) {
+        if (renderScheduled) {
+            return;
+        }
+        renderScheduled = true;
+        RENDERS.schedule(() -> inUi(ui, this::render), RENDER_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void render() {
+        renderScheduled = false;
+        if (!changedAgents.isEmpty()) {
+            showChangedAgents();
+        }
+        if (callsDirty) {
+            showCalls();
+        }
     }
 
     private void tick() {
@@ -312,9 +368,39 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .set("font-weight", up ? "normal" : "600");
     }
 
+    /** Only the changed agents' rows are sent again (names do not change: the order stays). */
+    private void showChangedAgents() {
+        for (Long id : changedAgents) {
+            Integer index = agentRowIndex.get(id);
+            AgentStatus now = board.agent(id);
+            if (index == null || now == null) {
+                showAgents(); // an agent the grid does not show: everything again
+                return;
+            }
+            agentRows.set(index, now);
+            agentsData.refreshItem(now);
+            if (callControl != null && callControl.selectedAgentId() != null && callControl.selectedAgentId() == id) {
+                callControl.select(now);
+            }
+        }
+        changedAgents.clear();
+        showCounters();
+    }
+
     private void showAgents() {
+        changedAgents.clear();
         List<AgentStatus> agents = board.agents();
-        agentsGrid.setItems(agents);
+        agentRows.clear();
+        agentRows.addAll(agents);
+        agentRowIndex.clear();
+        for (int i = 0; i < agents.size(); i++) {
+            agentRowIndex.put(agents.get(i).userId(), i);
+        }
+        if (agentsGrid.getDataProvider() != agentsData) {
+            agentsGrid.setItems(agentsData);
+        } else {
+            agentsData.refreshAll();
+        }
         if (callControl != null && callControl.selectedAgentId() != null) {
             // the new list replaced the selection: keep the same agent selected, with their new state
             long id = callControl.selectedAgentId();
@@ -328,6 +414,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showCalls() {
+        callsDirty = false;
         callsGrid.setItems(board.calls());
         showCounters();
     }
