@@ -10,7 +10,7 @@ import com.evscallpro.core.supervision.SupervisorActionEntry;
 import com.evscallpro.core.supervision.SupervisorActionFilter;
 import com.evscallpro.core.supervision.SupervisorActionHistory;
 import com.evscallpro.core.supervision.SupervisorCallControl;
-import com.evscallpro.telephony.SpyMode;
+import com.evscallpro.core.supervision.ListenMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,10 +57,10 @@ class SupervisionController {
     }
 
     /** @param extension the supervisor's phone; null: the remembered one */
-    record SpyRequest(@NotNull SpyMode mode, @Size(max = 20) String extension) {
+    record SpyRequest(@NotNull ListenMode mode, @Size(max = 20) String extension) {
     }
 
-    record ModeRequest(@NotNull SpyMode mode) {
+    record ModeRequest(@NotNull ListenMode mode) {
     }
 
     record PhoneRequest(@Size(max = 20) String extension) {

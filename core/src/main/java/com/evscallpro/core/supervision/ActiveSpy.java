@@ -1,9 +1,8 @@
 package com.evscallpro.core.supervision;
 
-import com.evscallpro.telephony.SpyMode;
 import java.time.Instant;
 
 /** A supervisor's running listen / whisper / barge session on an agent's call, rung on {@code extension}. */
-public record ActiveSpy(long supervisorId, long agentId, String agentName, String callId, SpyMode mode,
+public record ActiveSpy(long supervisorId, long agentId, String agentName, String callId, ListenMode mode,
                         String extension, Instant startedAt) {
 }

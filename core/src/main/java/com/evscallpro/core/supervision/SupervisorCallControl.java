@@ -1,7 +1,6 @@
 package com.evscallpro.core.supervision;
 
 import com.evscallpro.core.agent.AgentStatus;
-import com.evscallpro.telephony.SpyMode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,10 +27,10 @@ public interface SupervisorCallControl {
      * Refusals throw at once; the future completes when the phone answered and joined (or fails with
      * {@code supervision.cannot-complete-pbx}).
      */
-    CompletableFuture<ActiveSpy> spy(long supervisorId, long agentId, SpyMode mode, String extension);
+    CompletableFuture<ActiveSpy> spy(long supervisorId, long agentId, ListenMode mode, String extension);
 
     /** Switches the supervisor's running session to {@code mode}. */
-    ActiveSpy switchMode(long supervisorId, SpyMode mode);
+    ActiveSpy switchMode(long supervisorId, ListenMode mode);
 
     /** Ends the supervisor's running session (their phone is hung up); false when there was none. */
     boolean stop(long supervisorId);

@@ -99,7 +99,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     // ------------------------------------------------------------------ listen / whisper / barge
 
     @Override
-    public CompletableFuture<ActiveSpy> spy(long supervisorId, long agentId, SpyMode mode, String extension) {
+    public CompletableFuture<ActiveSpy> spy(long supervisorId, long agentId, ListenMode mode, String extension) {
         Objects.requireNonNull(mode, "mode");
         Act act = act(supervisorId, agentId, actionOf(mode), mode.name());
         String callId = talking(act);
@@ -112,7 +112,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         if (running != null) {
             stop(supervisorId); // one session per supervisor: the one on another call ends first
         }
-        return call(() -> pbx.spy(phone, callId, mode)).handle((session, error) -> {
+        return call(() -> pbx.spy(phone, callId, mode.pbx())).handle((session, error) -> {
             if (error != null) {
                 throw failed(ringing, error);
             }
@@ -126,7 +126,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     }
 
     @Override
-    public ActiveSpy switchMode(long supervisorId, SpyMode mode) {
+    public ActiveSpy switchMode(long supervisorId, ListenMode mode) {
         Objects.requireNonNull(mode, "mode");
         UserAccount supervisor = supervisor(supervisorId);
         Session running = sessions.get(supervisorId);
@@ -136,7 +136,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         }
         Act act = new Act(supervisor, agentOrNull(running.spy().agentId()), running.spy().callId(), actionOf(mode),
                 running.spy().mode().name() + " -> " + mode.name());
-        await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode)));
+        await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode.pbx())));
         ActiveSpy now = new ActiveSpy(supervisorId, running.spy().agentId(), running.spy().agentName(),
                 running.spy().callId(), mode, running.spy().extension(), running.spy().startedAt());
         sessions.put(supervisorId, new Session(now, running.pbx()));
@@ -443,7 +443,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         return t;
     }
 
-    private static SupervisorAction actionOf(SpyMode mode) {
+    private static SupervisorAction actionOf(ListenMode mode) {
         return switch (mode) {
             case LISTEN -> SupervisorAction.LISTEN;
             case WHISPER -> SupervisorAction.WHISPER;

@@ -180,16 +180,16 @@ class SupervisorCallControlServiceTest {
     void listen_then_whisper_then_barge_rings_the_phone_once_and_journals_each_step() throws Exception {
         String call = onCall();
 
-        ActiveSpy listening = control.spy(supervisor, agent, SpyMode.LISTEN, " 3001 ").get(5, TimeUnit.SECONDS);
-        ActiveSpy whispering = control.spy(supervisor, agent, SpyMode.WHISPER, null).get(5, TimeUnit.SECONDS);
-        ActiveSpy barging = control.switchMode(supervisor, SpyMode.BARGE);
+        ActiveSpy listening = control.spy(supervisor, agent, ListenMode.LISTEN, " 3001 ").get(5, TimeUnit.SECONDS);
+        ActiveSpy whispering = control.spy(supervisor, agent, ListenMode.WHISPER, null).get(5, TimeUnit.SECONDS);
+        ActiveSpy barging = control.switchMode(supervisor, ListenMode.BARGE);
         assertThat(control.stop(supervisor)).isTrue();
         assertThat(control.stop(supervisor)).as("nothing left to stop").isFalse();
 
         assertThat(listening.callId()).isEqualTo(call);
         assertThat(listening.extension()).isEqualTo("3001");
-        assertThat(whispering.mode()).isEqualTo(SpyMode.WHISPER);
-        assertThat(barging.mode()).isEqualTo(SpyMode.BARGE);
+        assertThat(whispering.mode()).isEqualTo(ListenMode.WHISPER);
+        assertThat(barging.mode()).isEqualTo(ListenMode.BARGE);
         assertThat(pbx.asked).containsExactly("spy 3001 " + call + " LISTEN", "switch PJSIP/3001-00000001 WHISPER",
                 "switch PJSIP/3001-00000001 BARGE", "hangup spy-1");
         assertThat(mine()).extracting(SupervisorCallControlServiceTest::line).containsExactly(
@@ -210,20 +210,20 @@ class SupervisorCallControlServiceTest {
     void actions_that_cannot_apply_are_refused_journaled_and_never_reach_the_pbx() {
         agents.service().goReady(agent);
 
-        assertThatThrownBy(() -> control.spy(supervisor, agent, SpyMode.LISTEN, "3001"))
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.LISTEN, "3001"))
                 .isInstanceOf(EvsException.class).extracting(e -> ((EvsException) e).code())
                 .isEqualTo("supervision.cannot-act-no-call");
         assertThatThrownBy(() -> control.transfer(supervisor, agent, "2001"))
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.cannot-act-no-call");
-        assertThatThrownBy(() -> control.switchMode(supervisor, SpyMode.BARGE))
+        assertThatThrownBy(() -> control.switchMode(supervisor, ListenMode.BARGE))
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.cannot-switch-no-spy");
-        assertThatThrownBy(() -> control.spy(supervisor, 999_999_999L, SpyMode.LISTEN, "3001"))
+        assertThatThrownBy(() -> control.spy(supervisor, 999_999_999L, ListenMode.LISTEN, "3001"))
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.agent.not-found");
         onCall();
-        assertThatThrownBy(() -> control.spy(supervisor, agent, SpyMode.LISTEN, null))
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.LISTEN, null))
                 .as("no phone given and none remembered").extracting(e -> ((EvsException) e).code())
                 .isEqualTo("supervision.no-phone");
-        assertThatThrownBy(() -> control.spy(supervisor, agent, SpyMode.LISTEN, "30 01; drop"))
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.LISTEN, "30 01; drop"))
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.invalid-phone");
         assertThatThrownBy(() -> control.transfer(supervisor, agent, ""))
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.invalid-target");
@@ -311,7 +311,7 @@ class SupervisorCallControlServiceTest {
         onCall();
         pbx.refuseWith = new PbxActionException("No such channel");
 
-        assertThatThrownBy(() -> control.spy(supervisor, agent, SpyMode.LISTEN, "3001").get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code() + " " + ((EvsException) e).args())
                 .isEqualTo("supervision.cannot-complete-pbx [No such channel]");
@@ -327,7 +327,7 @@ class SupervisorCallControlServiceTest {
     void take_over_uses_the_running_session_or_rings_first_and_falls_back_to_a_transfer_where_unsupported()
             throws Exception {
         String call = onCall();
-        control.spy(supervisor, agent, SpyMode.BARGE, "3001").get(5, TimeUnit.SECONDS);
+        control.spy(supervisor, agent, ListenMode.BARGE, "3001").get(5, TimeUnit.SECONDS);
         control.takeOver(supervisor, agent, null).get(5, TimeUnit.SECONDS);
         assertThat(pbx.asked).containsExactly("spy 3001 " + call + " BARGE", "takeOver PJSIP/3001-00000001");
         assertThat(control.activeSpy(supervisor)).isEmpty();
@@ -349,7 +349,7 @@ class SupervisorCallControlServiceTest {
     @Test
     void the_session_ends_when_the_pbx_reports_the_spy_stopped_and_the_phone_is_released() throws Exception {
         String call = onCall();
-        control.spy(supervisor, agent, SpyMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
+        control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
         pbx.asked.clear();
 
         // another supervisor's spy on the same call stopping does not end this one
@@ -371,7 +371,7 @@ class SupervisorCallControlServiceTest {
     void the_history_filters_by_supervisor_agent_action_outcome_and_period_and_pages() throws Exception {
         onCall();
         for (int i = 0; i < 3; i++) {
-            control.spy(supervisor, agent, SpyMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
+            control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
             control.stop(supervisor);
         }
         assertThatThrownBy(() -> control.forceLogout(supervisor, agent)).isInstanceOf(EvsException.class);

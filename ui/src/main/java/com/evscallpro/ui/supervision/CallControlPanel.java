@@ -5,7 +5,7 @@ import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.agent.PauseReasonChoice;
 import com.evscallpro.core.supervision.ActiveSpy;
 import com.evscallpro.core.supervision.SupervisorCallControl;
-import com.evscallpro.telephony.SpyMode;
+import com.evscallpro.core.supervision.ListenMode;
 import com.evscallpro.ui.i18n.PauseReasons;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.UI;
@@ -84,9 +84,9 @@ final class CallControlPanel extends VerticalLayout {
             Notifications.error(getTranslation("supervision.error.load"), e);
         }
         pauseReason.setWidth("10em");
-        listen.addClickListener(e -> spy(SpyMode.LISTEN));
-        whisper.addClickListener(e -> spy(SpyMode.WHISPER));
-        barge.addClickListener(e -> spy(SpyMode.BARGE));
+        listen.addClickListener(e -> spy(ListenMode.LISTEN));
+        whisper.addClickListener(e -> spy(ListenMode.WHISPER));
+        barge.addClickListener(e -> spy(ListenMode.BARGE));
         stop.addClickListener(e -> stop());
         takeOver.addClickListener(e -> takeOver());
         transfer.addClickListener(e -> transfer());
@@ -132,7 +132,7 @@ final class CallControlPanel extends VerticalLayout {
         stop.setEnabled(spy != null);
     }
 
-    private void spy(SpyMode mode) {
+    private void spy(ListenMode mode) {
         AgentStatus agent = selected;
         if (agent == null) {
             return;
