@@ -125,6 +125,12 @@ class AgentAndSupervisorBrowserTest {
         agentPage.locator("#ready-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='READY']")).hasCount(1);
+        // Time in state is counted by the browser (the server re-sends a row only when it changes): mm:ss, moving.
+        Locator elapsed = supervisor.locator("#agents-grid .evs-elapsed");
+        assertThat(elapsed.first()).hasText(java.util.regex.Pattern.compile("^\\d{2}:\\d{2}$"));
+        String before = String.join("|", elapsed.allTextContents());
+        supervisor.waitForFunction("b => [...document.querySelectorAll('#agents-grid .evs-elapsed')]"
+                + ".map(e => e.textContent).join('|') !== b", before);
         campaigns.start(campaignId);
 
         // The answered customer is bridged to the agent: screen-pop with the contact and the custom fields.

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * to the same bus events as {@code SupervisionView}, and like it (through {@code UI.access}'s queue-then-try-lock),
  * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
  * reloads everything from the services) and, at most every 150 ms as the view does, encodes as JSON the changed
- * agents' rows (the view's {@code refreshItem}) or every call row, sorted (the calls grid's {@code setItems}); every second it re-encodes both grids (the view's poll), and
- * every 15 s reloads from the services. What it does not do: Vaadin's own state tree, the push channel, a browser.
+ * agents' rows (the view's {@code refreshItem}) or every call row, sorted (the calls grid's {@code setItems}), and every 15 s reloads from the services (the view's
+ * 1 s poll; elapsed times are counted in the browser, so the poll re-sends no row). What it does not do: Vaadin's own state tree, the push channel, a browser.
  */
 final class SimulatedSupervisor implements AutoCloseable {
 
@@ -115,14 +115,11 @@ final class SimulatedSupervisor implements AutoCloseable {
         }), 150, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The view's 1 s poll: both grids refreshed, the board reloaded every 15 s. */
+    /** The view's 1 s poll: the board reloaded every 15 s; no row re-sent otherwise (elapsed times tick in the browser). */
     void tick() {
         access(() -> {
             if (System.nanoTime() - lastReload >= 15_000_000_000L) {
                 reload();
-            } else {
-                encodeAgents();
-                encodeCalls();
             }
         });
     }

@@ -34,6 +34,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,8 @@ import java.util.List;
  * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
  * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the {@code agents-grid} and
  * the {@code calls-grid}. Agent and call events arrive from the
- * {@link EventBus} and are pushed to the browser; elapsed times tick by a 1 s poll.
+ * {@link EventBus} and are pushed to the browser; elapsed times are counted in the browser ({@link #elapsed}), a 1 s
+ * poll reconciles the board, the queues and the PBX connection state.
  */
 @Route(value = HomeRoutes.SUPERVISION, layout = MainLayout.class)
 @RolesAllowed({"SUPERVISOR", "ADMIN"})
@@ -167,7 +169,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                                 + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
                         .withProperty("label", this::stateLabel))
                 .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
-        agentsGrid.addColumn(a -> Durations.since(a.since(), clock.instant()))
+        agentsGrid.addColumn(elapsed(AgentStatus::since))
                 .setHeader(getTranslation("supervision.col.timeInState")).setKey("time").setAutoWidth(true);
         agentsGrid.addColumn(a -> a.callId() == null ? "" : a.callId())
                 .setHeader(getTranslation("supervision.col.call")).setKey("call").setAutoWidth(true);
@@ -193,10 +195,46 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("label", c -> c.state() == null ? ""
                                 : getTranslation("call.state." + c.state().name())))
                 .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
-        callsGrid.addColumn(c -> Durations.since(c.answeredAt() != null ? c.answeredAt() : c.startedAt(),
-                        clock.instant()))
+        callsGrid.addColumn(elapsed(c -> c.answeredAt() != null ? c.answeredAt() : c.startedAt()))
                 .setHeader(getTranslation("supervision.col.duration")).setKey("duration").setAutoWidth(true);
     }
+
+    /**
+     * An elapsed-time cell counted by the browser: the row carries the server time it counts from ({@code data-since},
+     * epoch ms) and {@link #TICKER} rewrites the text twice a second. The server sends a row again only when it changes,
+     * not every second: with hundreds of agents a per-second resend of every row kept the screen tens of seconds behind
+     * its events (docs/benchmarks.md §9). The span has no Lit-bound child, so the ticker's text never fights Lit.
+     */
+    private static <T> LitRenderer<T> elapsed(java.util.function.Function<T, Instant> since) {
+        return LitRenderer.<T>of("<span class=\"evs-elapsed\" data-since=\"${item.since}\"></span>")
+                .withProperty("since", t -> {
+                    Instant at = since.apply(t);
+                    return at == null ? "" : Long.toString(at.toEpochMilli());
+                });
+    }
+
+    /**
+     * The browser side of {@link #elapsed}: {@code $0} is the server's clock, so a browser whose clock is off still shows
+     * the server's elapsed times; {@code mm:ss} as {@link Durations#mmss}. Stops when the view leaves the page.
+     */
+    private static final String TICKER = """
+            const host = this;
+            const skew = $0 - Date.now();
+            const two = n => String(n).padStart(2, '0');
+            const draw = () => {
+              if (!host.isConnected) { clearInterval(host.__evsElapsed); host.__evsElapsed = null; return; }
+              const now = Date.now() + skew;
+              host.querySelectorAll('.evs-elapsed').forEach(el => {
+                const since = Number(el.dataset.since);
+                const s = since ? Math.max(0, Math.floor((now - since) / 1000)) : 0;
+                const text = two(Math.floor(s / 60)) + ':' + two(s % 60);
+                if (el.textContent !== text) { el.textContent = text; }
+              });
+            };
+            if (host.__evsElapsed) { clearInterval(host.__evsElapsed); }
+            host.__evsElapsed = setInterval(draw, 500);
+            draw();
+            """;
 
     /**
      * The supervisor's call control (set by Spring; absent in tests that build the view by hand): the panel acts on
@@ -257,6 +295,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         reload();
         reloadQueues();
         showTelephony();
+        getElement().executeJs(TICKER, (double) clock.instant().toEpochMilli()); // executeJs takes no long
         ui.setPollInterval(1000);
         pollRegistration = ui.addPollListener(e -> tick());
     }
@@ -339,9 +378,6 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private void tick() {
         if (board.reconcileDue(clock.instant())) {
             reload();
-        } else {
-            agentsGrid.getDataProvider().refreshAll();
-            callsGrid.getDataProvider().refreshAll();
         }
         queuesGrid.tick();
         showTelephony();
