@@ -34,11 +34,14 @@ class CampaignServiceImpl implements CampaignService {
     private final com.evscallpro.core.site.SiteDirectory sites;
 
     private final LegalPresets legalPresets;
+    private final com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
 
     CampaignServiceImpl(CampaignRepository campaigns, QualificationGroupRepository groups,
                         QualificationService qualifications, AuditTrail audit, CampaignCountsSnapshot snapshot,
-                        com.evscallpro.core.site.SiteDirectory sites, LegalPresets legalPresets) {
+                        com.evscallpro.core.site.SiteDirectory sites, LegalPresets legalPresets,
+                        com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels) {
         this.legalPresets = legalPresets;
+        this.fieldLabels = fieldLabels;
         this.snapshot = snapshot;
         this.sites = sites;
         this.audit = audit;
@@ -175,6 +178,7 @@ class CampaignServiceImpl implements CampaignService {
             name = source.name() + " (" + word + " " + n + ")";
         }
         long copy = create(source.withName(name));
+        fieldLabels.define(copy, fieldLabels.of(campaignId)); // the screen-pop reads the same fields the same way
         log.info("Campaign {} cloned from {}", copy, campaignId);
         return copy;
     }

@@ -33,6 +33,7 @@ class CampaignEditorServiceTest {
     @Autowired ContactImportService imports;
     @Autowired ContactLifecycleService contacts;
     @Autowired com.evscallpro.core.site.SiteService sites;
+    @Autowired com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
 
     private long group(String name) {
         return groups.saveGroup(new AgentGroup(null, name + " " + UUID.randomUUID(), null, null, 0, 0)).id();
@@ -162,6 +163,9 @@ class CampaignEditorServiceTest {
         String name = "Source " + UUID.randomUUID();
         long id = campaigns.create(full(name, planning(), Set.of(sales)));
         imports.importContacts(id, List.of(new ContactInput("Ann", "A", "+33612345678", Map.of())));
+        fieldLabels.define(id, List.of(
+                new com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel("contract", "Contrat", "Contract", 1),
+                new com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel("birth", "Naissance", "Birth", 0)));
 
         long copy = campaigns.clone(id, "copie");
         long second = campaigns.clone(id, "copie");
@@ -173,6 +177,8 @@ class CampaignEditorServiceTest {
         assertThat(campaigns.settings(copy).status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(contacts.countContacts(copy, 10)).isZero();
         assertThat(contacts.countContacts(id, 10)).isEqualTo(1);
+        assertThat(fieldLabels.of(copy)).extracting(l -> l.key() + "=" + l.labelFr() + "/" + l.labelEn())
+                .containsExactly("birth=Naissance/Birth", "contract=Contrat/Contract");
     }
 
     @Test
