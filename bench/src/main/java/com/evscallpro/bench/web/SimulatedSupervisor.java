@@ -60,9 +60,9 @@ final class SimulatedSupervisor implements AutoCloseable {
         access(() -> {
             AgentStatus s = e.status();
             AgentStatus known = agents.get(s.userId());
-            if (known == null || s.version() != known.version() + 1) {
+            if (known == null) {
                 reload();
-            } else {
+            } else if (s.version() > known.version()) { // like SupervisionBoard: newer wins, late ones are dropped
                 agents.put(s.userId(), s);
                 changedRows.add(s);
                 scheduleRender();

@@ -15,11 +15,13 @@ import java.util.Map;
 /**
  * The live picture a supervisor sees: agents by id, calls in progress by call id (an ENDED call leaves the board).
  * Not thread-safe: the view mutates it under the Vaadin session lock only.
- * <p>It never shows a wrong state for long: each agent event carries the session's {@link AgentStatus#version()};
- * an event that is not the next version of a known agent (a missed one, a late one overtaken by a newer, an agent
- * the board does not know) is not applied and {@link #apply(AgentStatusChanged)} answers false: the view then
- * reloads the authoritative state. The view also reloads every {@link #RECONCILE_EVERY} anyway
- * ({@link #reconcileDue(Instant)}), which also catches calls whose events were lost.
+ * <p>It never shows a wrong state for long: each agent event carries the agent's whole status and the session's
+ * {@link AgentStatus#version()}. A newer version replaces the agent's row, even after a gap (the missed versions are
+ * past states; the event is the present one); an older or equal version (a late event, overtaken by a newer one
+ * published by another thread) is dropped; an agent the board does not know asks the view to reload the
+ * authoritative state. Reloading on every gap or late event, as this board first did, re-sent every row of every
+ * open screen several times a second under load (bench: supervision). The view also reloads every
+ * {@link #RECONCILE_EVERY} ({@link #reconcileDue(Instant)}), which catches lost events and calls whose events were lost.
  */
 final class SupervisionBoard {
 
@@ -54,22 +56,31 @@ final class SupervisionBoard {
         liveCalls.forEach(this::putCall);
     }
 
-    /**
-     * Applies the event when it is the next version of a known agent.
-     *
-     * @return false when the board cannot trust it (gap, late event, unknown agent): reload the state
-     */
-    boolean apply(AgentStatusChanged event) {
+    /** What {@link #apply(AgentStatusChanged)} did with an agent event. */
+    enum Applied {
+        /** The agent's row changed: redraw it. */
+        CHANGED,
+        /** Not newer than what the board shows: nothing to do. */
+        STALE,
+        /** An agent the board does not know: reload the state. */
+        UNKNOWN
+    }
+
+    /** Applies the event when it is newer than the agent's status on the board. */
+    Applied apply(AgentStatusChanged event) {
         AgentStatus status = event.status();
         if (status == null) {
-            return true;
+            return Applied.STALE;
         }
         AgentStatus known = agents.get(status.userId());
-        if (known == null || status.version() != known.version() + 1) {
-            return false;
+        if (known == null) {
+            return Applied.UNKNOWN;
+        }
+        if (status.version() <= known.version()) {
+            return Applied.STALE;
         }
         agents.put(status.userId(), status);
-        return true;
+        return Applied.CHANGED;
     }
 
     /** Whether the periodic reload is due at {@code now}. */

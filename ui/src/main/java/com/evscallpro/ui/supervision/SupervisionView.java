@@ -337,16 +337,21 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * The next version of a known agent is applied; anything else (missed, late, unknown) reloads the board. The grid
-     * is redrawn at most every {@link #RENDER_EVERY_MS} ({@link #scheduleRender}), not per event: each redraw sends
-     * every row, and with hundreds of agents one redraw per event fell seconds behind (bench: supervision).
+     * A newer status of a known agent is applied, a late one dropped, an unknown agent reloads the board
+     * ({@link SupervisionBoard#apply(AgentStatusChanged)}). The changed rows are redrawn at most every
+     * {@link #RENDER_EVERY_MS} ({@link #scheduleRender}), not per event: with hundreds of agents one redraw per event
+     * fell seconds behind (bench: supervision).
      */
     private void onAgentChanged(UI ui, AgentStatusChanged event) {
-        if (board.apply(event)) {
-            changedAgents.add(event.status().userId());
-            scheduleRender(ui);
-        } else {
-            reload();
+        switch (board.apply(event)) {
+            case CHANGED -> {
+                changedAgents.add(event.status().userId());
+                scheduleRender(ui);
+            }
+            case UNKNOWN -> reload();
+            case STALE -> {
+                // overtaken by a newer state already on the board
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import com.evscallpro.core.agent.AgentStatusChanged;
 import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCall.LiveCallState;
 import com.evscallpro.core.call.LiveCallChanged;
+import com.evscallpro.ui.supervision.SupervisionBoard.Applied;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,35 +31,35 @@ class SupervisionBoardTest {
     @Test
     void the_next_version_of_an_agent_replaces_that_agent_only() {
         board.load(List.of(agent(1, "Zoé", AgentState.READY, 3), agent(2, "Alain", AgentState.READY, 7)), List.of());
-        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.RESERVED, 4)))).isTrue();
-        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.ON_CALL, 5)))).isTrue();
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.RESERVED, 4)))).isEqualTo(Applied.CHANGED);
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.ON_CALL, 5)))).isEqualTo(Applied.CHANGED);
         assertThat(board.agents()).extracting(AgentStatus::state).containsExactly(AgentState.READY, AgentState.ON_CALL);
         assertThat(board.counters().onCall()).isEqualTo(1);
     }
 
     @Test
-    void a_missed_event_is_a_gap_the_board_does_not_paper_over() {
+    void after_a_missed_event_the_newer_status_is_shown_as_it_carries_the_whole_state() {
         board.load(List.of(agent(1, "Zoé", AgentState.READY, 3)), List.of());
-        // version 4 (READY -> PAUSED) was lost; version 5 arrives
-        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 5)))).as("reload needed").isFalse();
-        assertThat(board.agents().getFirst().version()).isEqualTo(3);
-        board.load(List.of(agent(1, "Zoé", AgentState.READY, 5)), List.of(), T0);
-        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.PAUSED, 6)))).isTrue();
-        assertThat(board.counters().paused()).isEqualTo(1);
+        // version 4 (READY -> PAUSED) was lost; version 5 (PAUSED -> READY... -> ON_CALL) arrives: it is the present
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.ON_CALL, 5)))).isEqualTo(Applied.CHANGED);
+        assertThat(board.agents().getFirst().version()).isEqualTo(5);
+        assertThat(board.counters().onCall()).isEqualTo(1);
     }
 
     @Test
     void a_late_event_never_replaces_a_newer_state() {
         board.load(List.of(agent(1, "Zoé", AgentState.PAUSED, 6)), List.of());
         // the READY of version 5 was published by another thread and overtaken by the PAUSED of version 6
-        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 5)))).isFalse();
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 5)))).isEqualTo(Applied.STALE);
+        assertThat(board.apply(changed(agent(1, "Zoé", AgentState.READY, 6)))).isEqualTo(Applied.STALE);
         assertThat(board.agents().getFirst().state()).isEqualTo(AgentState.PAUSED);
+        assertThat(board.agents().getFirst().version()).isEqualTo(6);
     }
 
     @Test
     void an_agent_the_board_does_not_know_asks_for_a_reload() {
         board.load(List.of(agent(1, "Zoé", AgentState.READY, 1)), List.of());
-        assertThat(board.apply(changed(agent(5, "New", AgentState.PAUSED, 2)))).isFalse();
+        assertThat(board.apply(changed(agent(5, "New", AgentState.PAUSED, 2)))).isEqualTo(Applied.UNKNOWN);
         assertThat(board.agents()).hasSize(1);
     }
 
