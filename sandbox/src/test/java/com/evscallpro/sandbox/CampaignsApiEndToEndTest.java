@@ -138,4 +138,43 @@ class CampaignsApiEndToEndTest {
         page.get("items").forEach(n -> names.add(n.get("name").asText()));
         return names;
     }
+
+    @Test
+    void custom_field_labels_are_defined_read_back_audited_and_refused_when_wrong() {
+        String admin = token("api-fields-admin", UserAccount.Role.ADMIN);
+        String supervisor = token("api-fields-sup", UserAccount.Role.SUPERVISOR);
+        long id = api.post("/api/v1/campaigns", admin, map("name", "API custom fields campaign")).json()
+                .at("/summary/id").asLong();
+        stack.bean(ContactImportService.class).importContacts(id, List.of(new ContactInput("Ann", "A",
+                "+33612345601", Map.of("contract_no", "K-1", "birthDate", "1980-02-03"))));
+
+        ApiClient.Response defined = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
+                map("fields", List.of(map("key", "contract_no", "labelFr", "N° de contrat", "labelEn", "Contract no."),
+                        map("key", "birthDate", "labelFr", "Date de naissance"))), Map.of());
+        assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+        JsonNode read = api.get("/api/v1/campaigns/" + id + "/custom-fields", supervisor).json();
+        assertThat(read.at("/fields/0/key").asText()).isEqualTo("contract_no");
+        assertThat(read.at("/fields/0/labelFr").asText()).isEqualTo("N° de contrat");
+        assertThat(read.at("/fields/1/labelEn").asText()).as("one language given: the other takes it")
+                .isEqualTo("Date de naissance");
+        assertThat(read.get("keysInUse").toString()).isEqualTo("[\"birthDate\",\"contract_no\"]");
+        assertThat(stack.bean(com.evscallpro.core.audit.AuditTrail.class)
+                .search(new com.evscallpro.core.audit.AuditFilter("api-fields-admin", "campaign-custom-fields", null,
+                        null), 0, 10))
+                .extracting(com.evscallpro.core.audit.AuditEntry::entityId).containsExactly(Long.toString(id));
+
+        assertThat(api.put("/api/v1/campaigns/" + id + "/custom-fields", supervisor, map("fields", List.of()),
+                Map.of()).status()).as("supervisors read, admins change").isEqualTo(403);
+        ApiClient.Response twice = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
+                map("fields", List.of(map("key", "a", "labelEn", "A"), map("key", "a", "labelEn", "B"))), Map.of());
+        assertThat(twice.status()).isEqualTo(400);
+        ApiClient.Response noLabel = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
+                map("fields", List.of(map("key", "a"))), Map.of());
+        assertThat(noLabel.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/custom-fields", admin).json().get("fields").size())
+                .as("refused changes wrote nothing").isEqualTo(2);
+        assertThat(api.put("/api/v1/campaigns/987654321/custom-fields", admin, map("fields", List.of()), Map.of())
+                .code()).isEqualTo("campaign.not-found");
+        assertThat(api.get("/api/v1/campaigns/987654321/custom-fields", admin).status()).isEqualTo(404);
+    }
 }

@@ -67,7 +67,7 @@ class WallboardStompEndToEndTest {
     void calls_through_a_campaign_and_a_queue_move_the_wallboard_figures_on_stomp() throws Exception {
         String suffix = Long.toHexString(System.nanoTime());
         ApiClient.user(stack, "wb-sup", UserAccount.Role.SUPERVISOR, null);
-        UserAccount agent = ApiClient.user(stack, "wb-agent", UserAccount.Role.AGENT, "2381");
+        UserAccount agent = ApiClient.user(stack, "wb-agent", UserAccount.Role.AGENT, "2385");
         StompRecorder board = StompRecorder.connect(client, stack.httpPort(), api.accessToken("wb-sup", "wb-sup-pw"));
         board.session.subscribe("/topic/wallboard", board);
         AgentService agents = stack.bean(AgentService.class);
@@ -127,11 +127,12 @@ class WallboardStompEndToEndTest {
                         .scriptParameter("did", did).callerId("+33655443399", "Client").timeScale(0.25)
                         .dialOutcome("ANSWER", Duration.ofSeconds(4)).maxDuration(Duration.ofSeconds(90)),
                 "127.0.0.1", stack.bean(FastAgiServer.class).port());
+        // the group made above reaches the boards with the directory refresh (evs.wallboard.directory-refresh, 5 s)
         JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(() -> latest(board, "QUEUE", queueId),
                 b -> b.isPresent() && b.get().path("figures").path("callsWaiting").asInt() == 1
-                        && b.get().path("figures").path("longestWaitSeconds").asInt() >= 1).orElseThrow();
+                        && b.get().path("figures").path("longestWaitSeconds").asInt() >= 1
+                        && b.get().path("agentsByState").path("PAUSED").asInt() == 1).orElseThrow();
         assertThat(waiting.path("name").asText()).isEqualTo("E2E Wallboard");
-        assertThat(waiting.path("agentsByState").path("PAUSED").asInt()).isEqualTo(1);
 
         agents.goReady(agent.id());
         JsonNode answered = await().atMost(Duration.ofSeconds(30)).until(() -> latest(board, "QUEUE", queueId),

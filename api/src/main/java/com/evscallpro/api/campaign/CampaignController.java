@@ -2,6 +2,7 @@ package com.evscallpro.api.campaign;
 
 import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
+import com.evscallpro.core.agentdesk.CustomFieldLabels;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.campaign.CampaignSummary;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -53,9 +55,11 @@ class CampaignController {
     }
 
     private final CampaignService campaigns;
+    private final CustomFieldLabels fieldLabels;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, CustomFieldLabels fieldLabels) {
         this.campaigns = campaigns;
+        this.fieldLabels = fieldLabels;
     }
 
     /**
@@ -232,6 +236,44 @@ class CampaignController {
                                                   String ifMatch) {
         campaigns.assignGroups(id, version(ifMatch), request.agentGroupIds());
         return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    /**
+     * The labels of the campaign's custom contact fields (what the agent's screen-pop shows instead of the raw keys),
+     * in their order, and the keys its contacts carry (a key without a label is shown humanised).
+     */
+    record CustomFieldsResponse(List<CustomFieldLabels.FieldLabel> fields, List<String> keysInUse) {
+    }
+
+    /** The campaign's custom field labels, replacing the current ones; an empty list removes them all. */
+    record CustomFieldsRequest(@NotNull @Size(max = 200) List<@NotNull @Valid FieldRequest> fields) {
+    }
+
+    /** One field: its key in the contacts' custom fields, a label in French and/or English, its place. */
+    record FieldRequest(@NotBlank @Size(max = 100) String key, @Size(max = 200) String labelFr,
+                        @Size(max = 200) String labelEn, @Min(0) @Max(10_000) Integer position) {
+    }
+
+    @GetMapping("/{id}/custom-fields")
+    @Operation(summary = "Custom field labels", description = "The labels the agent's screen-pop shows for the "
+            + "contacts' custom fields, in order, and the keys in use. 404 campaign.not-found.")
+    CustomFieldsResponse customFields(@PathVariable long id) {
+        campaigns.summary(id); // campaign.not-found
+        return new CustomFieldsResponse(fieldLabels.of(id), fieldLabels.keysInUse(id));
+    }
+
+    @PutMapping("/{id}/custom-fields")
+    @Operation(summary = "Define custom field labels", description = "Replaces the labels (ADMIN); a field needs a "
+            + "label in at least one language (the other takes it); a key given twice is refused (400). Audited.")
+    CustomFieldsResponse defineCustomFields(@PathVariable long id, @Valid @RequestBody CustomFieldsRequest request) {
+        List<CustomFieldLabels.FieldLabel> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < request.fields().size(); i++) {
+            FieldRequest f = request.fields().get(i);
+            labels.add(new CustomFieldLabels.FieldLabel(f.key(), f.labelFr(), f.labelEn(),
+                    f.position() != null ? f.position() : i));
+        }
+        fieldLabels.define(id, labels);
+        return customFields(id);
     }
 
     private CampaignResponse read(long id) {

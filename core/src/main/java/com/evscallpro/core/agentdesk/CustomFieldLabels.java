@@ -1,5 +1,7 @@
 package com.evscallpro.core.agentdesk;
 
+import com.evscallpro.core.audit.AuditTrail;
+import com.evscallpro.core.error.EvsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,9 @@ public class CustomFieldLabels {
                 throw new IllegalArgumentException("a custom field needs a key");
             }
             key = key.trim();
+            if (key.length() > 100) {
+                throw new IllegalArgumentException("custom field key longer than 100 characters: " + key);
+            }
             labelFr = blankToNull(labelFr);
             labelEn = blankToNull(labelEn);
             if (labelFr == null && labelEn == null) {
@@ -32,6 +37,9 @@ public class CustomFieldLabels {
             }
             labelFr = labelFr == null ? labelEn : labelFr;
             labelEn = labelEn == null ? labelFr : labelEn;
+            if (labelFr.length() > 200 || labelEn.length() > 200) {
+                throw new IllegalArgumentException("custom field " + key + ": label longer than 200 characters");
+            }
         }
 
         /** The label in the locale's language (English for anything but French). */
@@ -45,9 +53,11 @@ public class CustomFieldLabels {
     }
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    CustomFieldLabels(JdbcClient jdbc) {
+    CustomFieldLabels(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** The campaign's labels, in their order. */
@@ -71,9 +81,14 @@ public class CustomFieldLabels {
                 .param(campaignId).query(String.class).list();
     }
 
-    /** Replaces the campaign's labels by these (an empty list removes them all). */
+    /**
+     * Replaces the campaign's labels by these (an empty list removes them all), audited; {@code campaign.not-found}.
+     */
     @Transactional
     public void define(long campaignId, List<FieldLabel> labels) {
+        String campaign = jdbc.sql("SELECT name FROM campaign WHERE id = ?").param(campaignId).query(String.class)
+                .optional().orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
+        List<FieldLabel> before = of(campaignId);
         Map<String, FieldLabel> byKey = new LinkedHashMap<>();
         for (FieldLabel l : labels) {
             if (byKey.put(l.key(), l) != null) {
@@ -87,6 +102,10 @@ public class CustomFieldLabels {
                     VALUES (?, ?, ?, ?, ?)""")
                     .param(campaignId).param(l.key()).param(l.labelFr()).param(l.labelEn()).param(l.position())
                     .update();
+        }
+        List<FieldLabel> after = List.copyOf(byKey.values());
+        if (!before.equals(of(campaignId))) {
+            audit.record("update", "campaign-custom-fields", campaignId, campaign, before, after);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.evscallpro.core.cdr;
 
+import com.evscallpro.core.event.EventBus;
 import com.evscallpro.db.cdr.CallHistory;
 import com.evscallpro.db.cdr.CallHistoryRepository;
 import java.util.List;
@@ -7,15 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 @Transactional(readOnly = true)
 class CdrServiceImpl implements CdrService {
 
     private final CallHistoryRepository calls;
+    private final EventBus events;
 
-    CdrServiceImpl(CallHistoryRepository calls) {
+    CdrServiceImpl(CallHistoryRepository calls, EventBus events) {
         this.calls = calls;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +35,21 @@ class CdrServiceImpl implements CdrService {
                 r.campaignId(), r.contactId(), r.agentId(), r.qualificationCode(), r.comment(), r.attempt(),
                 r.processInstanceKey(), r.createdAt(), r.customerUniqueId(), r.agentUniqueId(), r.outcome(),
                 r.endedDuringOutage()));
+        publishAfterCommit(new CallRecorded(r.callId(), r.agentId()));
+    }
+
+    /** After the commit (readers must see the row); at once when no transaction is running. */
+    private void publishAfterCommit(CallRecorded event) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    events.publish(event);
+                }
+            });
+        } else {
+            events.publish(event);
+        }
     }
 
     @Override

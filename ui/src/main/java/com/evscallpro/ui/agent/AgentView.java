@@ -205,6 +205,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> showProgress(e.call().state()));
             }
         }));
+        // the call's history row lands at hang-up, often after the agent's last state change: the figures follow it
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.cdr.CallRecorded.class, e -> {
+            if (e.agentId() != null && e.agentId() == agentId) {
+                inUi(ui, this::refreshDayFigures);
+            }
+        }));
         workspace.load();
         refreshDayFigures();
         ui.setPollInterval(1000);

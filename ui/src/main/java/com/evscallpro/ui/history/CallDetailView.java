@@ -60,7 +60,7 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.recordings = recordings;
         this.access = new RecordingAccess(currentUser.require().userId(), currentUser.require().role());
         this.viewer = new HistoryViewer(currentUser.require().userId(), currentUser.hasRole(UserAccount.Role.AGENT));
-        setId("history-detail");
+        setId("history-detail-view");
     }
 
     @Override

@@ -65,6 +65,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     ReportsView(ReportService reports, CampaignService campaigns) {
         this.reports = reports;
+        setId("reports-view");
         addClassName("evs-reports");
         setSizeFull();
         kind.setId("reports-kind");

@@ -55,7 +55,7 @@ class WallboardTvView extends Div implements BeforeEnterObserver, HasDynamicTitl
     WallboardTvView(Wallboards wallboards, EventBus events) {
         this.wallboards = wallboards;
         this.events = events;
-        setId("wallboard-tv");
+        setId("wallboard-tv-view");
         getStyle().set("position", "fixed").set("inset", "0").set("display", "flex").set("flex-direction", "column")
                 .set("gap", "1.2vh").set("padding", "1.5vh 1.5vw").set("box-sizing", "border-box")
                 .set("background", "#10151c").set("color", "#f4f6f8").set("overflow", "hidden")

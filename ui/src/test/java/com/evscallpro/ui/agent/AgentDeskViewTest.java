@@ -138,12 +138,12 @@ class AgentDeskViewTest {
     }
 
     @Test
-    void the_day_figures_are_shown_on_attach_and_read_again_when_a_call_ends_without_a_new_subscription() {
+    void the_day_figures_are_shown_on_attach_and_read_again_when_a_call_ends_and_when_its_history_row_lands() {
         doReturn(List.of()).when(labels).of(7);
         when(figures.today(ME)).thenReturn(new DayFigures(0, 0, 0, 0, 0, 0),
                 new DayFigures(3, 420, 120, 900, 7200, 1));
         AgentView view = attachedView(true);
-        assertThat(bus.subscriberCount()).as("the same six as without the panels").isEqualTo(6);
+        assertThat(bus.subscriberCount()).as("the view's six and the call records'").isEqualTo(7);
         assertThat(dayText(view)).containsExactly("0", "00:00", "—", "0", "00:00", "—");
 
         bus.publish(new AgentStatusChanged(agents.set(ME, AgentState.READY), AgentState.PAUSED));
@@ -152,6 +152,13 @@ class AgentDeskViewTest {
         // attach; ready (a pause ended); wrap-up (the call ended): not on call
         verify(figures, times(3)).today(ME);
         assertThat(dayText(view)).containsExactly("3", "07:00", "03:00", "1 (33%)", "15:00", "9%");
+
+        // the call's history row lands after the state changes: read again for this agent's calls only
+        bus.publish(new com.evscallpro.core.cdr.CallRecorded("another-agents-call", ME + 1));
+        bus.publish(new com.evscallpro.core.cdr.CallRecorded("no-agent", null));
+        verify(figures, times(3)).today(ME);
+        bus.publish(new com.evscallpro.core.cdr.CallRecorded("my-call", ME));
+        verify(figures, times(4)).today(ME);
     }
 
     private static List<String> dayText(AgentView view) {

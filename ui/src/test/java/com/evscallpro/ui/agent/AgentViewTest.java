@@ -111,7 +111,7 @@ class AgentViewTest {
     void detaching_the_view_unsubscribes_from_the_bus() {
         AgentView view = attachedView();
         // status, forced by a supervisor, task, inbound call connected, call controls, progress
-        assertThat(bus.subscriberCount()).isEqualTo(6);
+        assertThat(bus.subscriberCount()).isEqualTo(7);
         vaadin.ui().remove(view);
         assertThat(bus.subscriberCount()).isZero();
     }
