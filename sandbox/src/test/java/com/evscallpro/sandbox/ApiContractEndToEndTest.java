@@ -221,6 +221,12 @@ class ApiContractEndToEndTest {
         if (url.startsWith("/api/v1/calls")) { // the call history: agents read their own calls (issue 11)
             return method.equals("GET") ? java.util.Set.of("AGENT", "SUPERVISOR", "ADMIN") : java.util.Set.of("ADMIN");
         }
+        if (url.startsWith("/api/v1/supervisor-actions")) { // the journal of supervisors' actions: admins read it
+            return java.util.Set.of("ADMIN");
+        }
+        if (url.startsWith("/api/v1/supervision")) { // supervisors' call control: listen, whisper, barge... (issue 11)
+            return java.util.Set.of("SUPERVISOR", "ADMIN");
+        }
         if (url.matches("/api/v1/(sites|trunks|dids)(/.*)?")) {
             return java.util.Set.of("ADMIN"); // PBX connections and their secrets: admins only, reads included
         }
