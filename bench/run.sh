@@ -5,6 +5,7 @@
 #   bench/run.sh                    # all scenarios, the durations recorded in docs/benchmarks.md (~4 min)
 #   bench/run.sh --quick            # short runs (smoke test, not for the record)
 #   bench/run.sh ami originate      # some scenarios only (ami, originate, agi, api, ui, ivr, dialer, import, reports)
+#   bench/run.sh history            # the call history page over 10M generated calls (not in "all")
 #   bench/run.sh predictive         # the predictive dialer in real time against the simulator (10 min; not in "all")
 #   bench/run.sh supervision        # supervision event latency to Chromium supervisor pages (~3 min; not in "all")
 #   bench/run.sh --no-build ...     # skip the Maven build

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything known of one call: its history line, the PBX's identifiers, the contact, the attempt, the agent's
  * comment, the script answers (empty when none were recorded), and its journey in time order. The recording is not
- * part of it: no recording is stored by this version ({@link #recording()} is always null).
+ * part of it ({@link #recording()} is null here): {@code core.recording} decides who may hear it.
  *
  * @param flowName    the IVR flow and version the call ran ("Flow v3"), null for outbound calls
  * @param journey     the IVR steps (inbound) and the agent's states during the call, in time order
