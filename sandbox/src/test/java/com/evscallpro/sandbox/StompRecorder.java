@@ -24,6 +24,9 @@ final class StompRecorder extends StompSessionHandlerAdapter {
     /** A STOMP client over WebSocket that reads messages as strings (JSON included). */
     static WebSocketStompClient client() {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // a wallboard message carries every board whole: on the shared test stack (dozens of campaigns and agents
+        // left by earlier tests) it outgrows the client's default 64 KB, which drops the frame (docs/stomp-events.md)
+        client.setInboundMessageSizeLimit(16 * 1024 * 1024);
         client.setMessageConverter(new StringMessageConverter() {
             {
                 addSupportedMimeTypes(MimeTypeUtils.APPLICATION_JSON);

@@ -58,8 +58,18 @@ class WallboardStompEndToEndTest {
     private final WebSocketStompClient client = StompRecorder.client();
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Run after the test whatever happened: a campaign left running or an agent left ready feeds the next tests. */
+    private final List<Runnable> cleanups = new java.util.ArrayList<>();
+
     @AfterEach
     void stop() {
+        for (Runnable cleanup : cleanups) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException ignored) {
+                // already paused / logged out
+            }
+        }
         client.stop();
     }
 
@@ -79,10 +89,18 @@ class WallboardStompEndToEndTest {
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Ana", "Wallboard", SandboxTestContext.ANSWERS, Map.of())));
         campaigns.start(campaignId);
+        cleanups.add(() -> campaigns.pause(campaignId));
+        cleanups.add(() -> agents.logOut(agent.id()));
         agents.goReady(agent.id());
-        JsonNode onCall = await().atMost(Duration.ofSeconds(40)).until(
-                () -> latest(board, "CAMPAIGN", campaignId),
-                b -> b.isPresent() && b.get().path("figures").path("answeredToday").asInt() == 1).orElseThrow();
+        JsonNode onCall = await().atMost(Duration.ofSeconds(40))
+                .conditionEvaluationListener(c -> {
+                    if (!c.isSatisfied() && c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
+                        System.err.println("wallboard STOMP: " + board.received.size() + " message(s), errors "
+                                + board.errors); // why nothing arrived, when it does not
+                    }
+                })
+                .until(() -> latest(board, "CAMPAIGN", campaignId),
+                        b -> b.isPresent() && b.get().path("figures").path("answeredToday").asInt() == 1).orElseThrow();
         assertThat(onCall.path("name").asText()).isEqualTo("WB campaign " + suffix);
         assertThat(onCall.path("figures").path("enteredToday").asInt()).isEqualTo(1);
         assertThat(onCall.path("figures").path("abandonRateToday").asDouble()).isEqualTo(0.0);
