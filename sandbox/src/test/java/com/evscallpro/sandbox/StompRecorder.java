@@ -23,9 +23,12 @@ final class StompRecorder extends StompSessionHandlerAdapter {
 
     /** A STOMP client over WebSocket that reads messages as strings (JSON included). */
     static WebSocketStompClient client() {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         // a wallboard message carries every board whole: on the shared test stack (dozens of campaigns and agents
-        // left by earlier tests) it outgrows the client's default 64 KB, which drops the frame (docs/stomp-events.md)
+        // left by earlier tests) it outgrows the JSR-356 client's 8 KB text buffer (the container closes the
+        // connection: "Connection closed", seen in CI) and Spring's 64 KB STOMP limit (docs/stomp-events.md)
+        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(16 * 1024 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setInboundMessageSizeLimit(16 * 1024 * 1024);
         client.setMessageConverter(new StringMessageConverter() {
             {

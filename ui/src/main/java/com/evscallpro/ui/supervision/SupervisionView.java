@@ -437,6 +437,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         for (int i = 0; i < agents.size(); i++) {
             agentRowIndex.put(agents.get(i).userId(), i);
         }
+        fitPage(agentsGrid, agents.size());
         if (agentsGrid.getDataProvider() != agentsData) {
             agentsGrid.setItems(agentsData);
         } else {
@@ -456,8 +457,20 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void showCalls() {
         callsDirty = false;
-        callsGrid.setItems(board.calls());
+        List<LiveCall> calls = board.calls();
+        fitPage(callsGrid, calls.size());
+        callsGrid.setItems(calls);
         showCounters();
+    }
+
+    /**
+     * With every row shown ({@code setAllRowsVisible}) the browser fetches the rows page by page (50 by default), one
+     * round trip each, after every {@code setItems}: a page as large as the list makes it one.
+     */
+    private static void fitPage(Grid<?> grid, int rows) {
+        if (rows > grid.getPageSize()) {
+            grid.setPageSize(rows + 100);
+        }
     }
 
     private void showCounters() {

@@ -166,14 +166,23 @@ public class IvrRuntime implements AgiHandler {
             leaveQueue(call, "callback".equals(block.name()) ? LeaveReason.CALLBACK_REQUESTED : LeaveReason.OVERFLOW);
         }
         int seq = call.nextSeq(); // steps are numbered in the order they started
+        // the step is stored before the engine moves on: the next block may read the path (the queue's screen-pop
+        // shows it to the agent; stored after, a CI run saw the menu step missing from it)
+        boolean recorded = false;
         try {
             block.run(step);
+            record(call, seq, job, block, started, step);
+            recorded = true;
             engine.complete(job.getKey(), step.out);
         } catch (IvrError e) {
             if (step.outcome == null) {
                 step.outcome = e.code;
             }
             step.detail = e.code + ": " + e.getMessage();
+            if (!recorded) {
+                record(call, seq, job, block, started, step);
+                recorded = true;
+            }
             try {
                 engine.throwError(job.getKey(), e.code, e.getMessage(), step.out);
             } catch (Exception engineAway) {
@@ -197,7 +206,9 @@ public class IvrRuntime implements AgiHandler {
         } finally {
             call.activeJobs.decrementAndGet();
             call.touch();
-            record(call, seq, job, block, started, step);
+            if (!recorded) {
+                record(call, seq, job, block, started, step); // hung up or failed: stored with that outcome
+            }
         }
     }
 
