@@ -59,6 +59,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final Button ready = new Button();
     private final Button pause = new Button();
     private final Select<PauseReasonChoice> pauseReason = new Select<>();
+    private final com.vaadin.flow.component.textfield.TextField phone =
+            new com.vaadin.flow.component.textfield.TextField();
+    private final Button usePhone = new Button();
     private final PauseReasons pauseReasons;
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
     private final InboundCallPanel inbound = new InboundCallPanel();
@@ -140,7 +143,14 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setText(getTranslation("agent.pause"));
         pause.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         pause.addClickListener(e -> pauseWithReason());
-        HorizontalLayout row = new HorizontalLayout(ready, pauseReason, pause);
+        phone.setId("agent-phone");
+        phone.setLabel(getTranslation("agent.phone"));
+        phone.setHelperText(getTranslation("agent.phone.help"));
+        phone.setWidth("10rem");
+        usePhone.setId("agent-phone-use");
+        usePhone.setText(getTranslation("agent.phone.use"));
+        usePhone.addClickListener(e -> workspace.choosePhone(phone.getValue()));
+        HorizontalLayout row = new HorizontalLayout(ready, pauseReason, pause, phone, usePhone);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
@@ -293,6 +303,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setEnabled(actions.pause() || actions.pauseAfterCall());
         pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
+        boolean idle = AgentWorkspace.Actions.idle(status);
+        phone.setEnabled(idle);
+        usePhone.setEnabled(idle);
+        if (status != null && status.extension() != null && !status.extension().equals(phone.getValue())) {
+            phone.setValue(status.extension());
+        }
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
         if (callControls != null) {
             callControls.controls().onStatus(status);
