@@ -45,6 +45,7 @@ final class SimOriginate extends SimEnginePart {
             }
         }
         boolean async = isTrue(f.value("Async"));
+        engine.originatesSeen.add(dial + " " + (application != null ? application : context + "," + exten));
 
         Call call = new Call();
         call.actionId = actionId;
@@ -252,6 +253,9 @@ final class SimOriginate extends SimEnginePart {
             later(call, Duration.ofMillis(100), () -> engine.spying.startSpy(call));
         } else if ("Queue".equalsIgnoreCase(call.application)) {
             queues.applicationQueue(call);
+        } else if (call.far == Far.AGENT_PHONE && PHONE_CONTEXT.equals(call.context) && call.exten != null
+                && call.exten.startsWith("+")) {
+            dialNumberFromPhone(call);
         } else if (call.far == Far.CUSTOMER) {
             pressDigits(call, c1);
             answeringMachineDetection(call, c1);
@@ -260,6 +264,85 @@ final class SimOriginate extends SimEnginePart {
         if (call.far == Far.CUSTOMER && talk != null) {
             later(call, talk, () -> engine.hangups.farHangsUp(call, 16));
         }
+    }
+
+    /**
+     * A manual call: the answered phone's {@code ;1} runs {@code Dial(PJSIP/<number>@trunk,45)} in
+     * {@link SimEngine#PHONE_CONTEXT}. One trunk channel {@code PJSIP/trunk-<seq>} (the customer, in the call's
+     * Linkedid, kept as the call's {@code a1}: the far end of what the originated channel dialled) rings and answers,
+     * is busy, congested, unallocated or not answered as the customer script says; answered, it is bridged with the
+     * phone and hangs up after its talk time; otherwise {@code DIALSTATUS} is set, the trunk channel hangs up with the
+     * cause and the phone's dialplan ends ({@code Hangup()}).
+     */
+    private void dialNumberFromPhone(Call call) {
+        Chan c1 = call.c1;
+        String number = call.exten;
+        CustomerBehaviour b = settings.customers().behaviourFor(number);
+        c1.priority = 1;
+        c1.app = "Dial";
+        c1.appData = "PJSIP/" + number + "@trunk,45";
+        String name = "PJSIP/trunk-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
+        Chan far = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, PHONE_CONTEXT, number);
+        far.call = call;
+        far.app = "AppDial";
+        far.appData = "(Outgoing Line)";
+        far.cidNum = number;
+        far.cidName = c1.cidName;
+        far.colNum = c1.cidNum;
+        far.colName = c1.cidName;
+        far.vars.putAll(c1.vars);
+        call.a1 = far;
+        call.a2 = null;
+        addAndAnnounce(far);
+        broadcast(dialEvent("DialBegin", c1, far).add("DialString", number + "@trunk"));
+        Duration timeout = Duration.ofSeconds(45);
+        boolean answers = (b.kind() == CustomerBehaviour.Kind.ANSWER
+                || b.kind() == CustomerBehaviour.Kind.ANSWERING_MACHINE) && b.ring().compareTo(timeout) < 0;
+        if (b.kind() != CustomerBehaviour.Kind.FAILED) {
+            newstate(far, RINGING);
+            broadcast(dialEvent("DialState", c1, far).add("DialStatus", "RINGING"));
+        }
+        if (answers) {
+            later(call, b.ring(), () -> numberAnswers(call));
+            return;
+        }
+        switch (b.kind()) {
+            case BUSY -> later(call, b.ring(), () -> numberNotReached(call, "BUSY", 17));
+            case CONGESTION -> later(call, b.ring(), () -> numberNotReached(call, "CONGESTION", 34));
+            case FAILED -> later(call, Duration.ofMillis(1), () -> numberNotReached(call, "CHANUNAVAIL", 1));
+            default -> later(call, b.kind() == CustomerBehaviour.Kind.NO_ANSWER ? timeout : b.ring(),
+                    () -> numberNotReached(call, "NOANSWER", 19));
+        }
+    }
+
+    /** The dialled number answered: bridged with the phone; it hangs up after its talk time. */
+    private void numberAnswers(Call call) {
+        Chan c1 = call.c1;
+        Chan far = call.a1;
+        call.agentAnswered = true;
+        newstate(far, UP);
+        broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
+        broadcast(dialEvent("DialEnd", c1, far).add("DialStatus", "ANSWER"));
+        Bridge bridge = new Bridge();
+        call.bridge = bridge;
+        broadcast(bridgeEvent("BridgeCreate", bridge));
+        enter(bridge, c1);
+        enter(bridge, far);
+        Duration talk = settings.customers().behaviourFor(call.exten).talk();
+        if (talk != null) {
+            later(call, talk, () -> engine.hangups.agentHangsUp(call, 16));
+        }
+    }
+
+    /** The number was not reached: the trunk channel ends with {@code cause}, then the phone's dialplan. */
+    private void numberNotReached(Call call, String dialStatus, int cause) {
+        Chan c1 = call.c1;
+        Chan far = call.a1;
+        broadcast(dialEvent("DialEnd", c1, far).add("DialStatus", dialStatus));
+        broadcast(channelEvent("HangupRequest", far).add("Cause", cause));
+        hangup(far, cause);
+        broadcast(varSet(c1, "DIALSTATUS", dialStatus));
+        engine.hangups.customerDialplanEnds(call);
     }
 
     /** Analysis times of {@code AMD()} in the predictive holding context: a person is heard sooner than a machine. */

@@ -118,6 +118,16 @@ final class AgentSession {
         move("reserve", Set.of(AgentState.READY), AgentState.RESERVED, null, forCall, now);
     }
 
+    /**
+     * The agent places a call themselves (manual dialling, click-to-call): RESERVED from READY, or from PAUSED with
+     * that pause kept pending, so the agent is back in it once the call (and its wrap-up) is over.
+     */
+    void reserveOwnCall(String forCall, Instant now) {
+        String paused = state == AgentState.PAUSED ? pauseReason : null;
+        move("reserve-own-call", Set.of(AgentState.READY, AgentState.PAUSED), AgentState.RESERVED, null, forCall, now);
+        pendingPauseReason = paused;
+    }
+
     /** The reserved call did not reach the agent (busy, no answer…): back to READY, or PAUSED when one is pending. */
     void release(String forCall, Instant now) {
         requireCall(forCall, "release");

@@ -153,6 +153,18 @@ class AgentSessions implements AgentService, AgentCallRouting {
     }
 
     @Override
+    public boolean reserveOwnCall(long userId, String callId) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (session.state() != AgentState.READY && session.state() != AgentState.PAUSED) {
+                return false;
+            }
+            change(userId, (s, now) -> s.reserveOwnCall(callId, now));
+            return true;
+        }
+    }
+
+    @Override
     public void release(long userId, String callId) {
         changeIf(userId, callId, AgentState.RESERVED, (s, now) -> s.release(callId, now));
     }
