@@ -78,6 +78,8 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
     private ContactPastPanel contactPast;
     private AgentDayPanel dayFigures;
+    private ManualDialPanel manualDial;
+    private AgentCallbacksPanel callbacksPanel;
     private AgentState lastState;
     private int ticks;
     /** The figures of the day are read again every this many poll ticks (1 s each), and after each call. */
@@ -313,6 +315,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         if (callControls != null) {
             callControls.controls().onStatus(status);
         }
+        if (manualDial != null) {
+            manualDial.dialing().onStatus(status);
+        }
         followRecording(status);
         if (s == AgentState.READY || s == AgentState.PAUSED || s == AgentState.OFFLINE) {
             showProgress(null);
@@ -326,7 +331,31 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     /** The agent's own callbacks, under the screen-pop (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCallbacks(com.evscallpro.core.contact.Callbacks callbacks) {
-        add(new AgentCallbacksPanel(callbacks, agentId));
+        callbacksPanel = new AgentCallbacksPanel(callbacks, agentId);
+        if (manualDial != null) {
+            callbacksPanel.setCaller(manualDial.dialing()::callContact);
+        }
+        add(callbacksPanel);
+    }
+
+    /**
+     * The dial box under the state bar, and click-to-call on the callbacks (set by Spring; absent in tests that build
+     * the view by hand).
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setManualDial(com.evscallpro.core.manualdial.ManualDial dial,
+                       org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.campaign.CampaignService>
+                               campaigns) {
+        manualDial = new ManualDialPanel(agentId, dial, campaigns.getIfAvailable());
+        addComponentAtIndex(indexOf(inbound), manualDial);
+        if (callbacksPanel != null) {
+            callbacksPanel.setCaller(manualDial.dialing()::callContact);
+        }
+    }
+
+    /** Package-visible for tests: the dial box, null when none was wired. */
+    ManualDialPanel manualDial() {
+        return manualDial;
     }
 
     /** The labels of the campaigns' custom fields (set by Spring; absent in tests that build the view by hand). */
