@@ -130,6 +130,31 @@ class ManualDialEndToEndTest {
             assertThat(((Number) row.get("campaign_id")).longValue()).isEqualTo(campaignId);
             assertThat(row.get("qualification_code")).isEqualTo("SALE");
             assertThat(row.get("callee")).isEqualTo(SandboxTestContext.ANSWERS_AND_TALKS);
+
+            // a typed national number of the campaign that is no contact: busy, the agent is back in their pause
+            ApiClient.Response busy = api.post("/api/v1/agent/call/dial", token,
+                    map("number", "06 12 00 00 02", "campaignId", campaignId));
+            assertThat(busy.status()).as(busy.body()).isEqualTo(200);
+            assertThat(busy.json().get("contactId").asLong()).isZero();
+            String busyCall = busy.json().get("callId").asText();
+            Map<String, Object> busyRow = historyRow(busyCall);
+            assertThat(busyRow.get("disposition")).isEqualTo("BUSY");
+            assertThat(busyRow.get("contact_id")).isNull();
+            assertThat(busyRow.get("callee")).isEqualTo(SandboxTestContext.BUSY);
+            await().atMost(Duration.ofSeconds(10)).until(() -> agents.status(a.id()).state() == AgentState.PAUSED);
+
+            // the same for a number that answers (and hangs up after a moment): wrap-up, qualified, no contact
+            ApiClient.Response answers = api.post("/api/v1/agent/call/dial", token,
+                    map("number", SandboxTestContext.ANSWERS, "campaignId", campaignId));
+            assertThat(answers.status()).as(answers.body()).isEqualTo(200);
+            String answersCall = answers.json().get("callId").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> agents.status(a.id()).state() == AgentState.WRAP_UP);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.post("/api/v1/agent/qualify", token,
+                    map("qualificationCode", "SALE")).status() == 200);
+            Map<String, Object> answersRow = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> historyRow(answersCall), r -> r.get("qualification_code") != null);
+            assertThat(answersRow.get("contact_id")).isNull();
+            assertThat(((Number) answersRow.get("agent_id")).longValue()).isEqualTo(a.id());
         } finally {
             try {
                 agents.pause(a.id(), "BREAK");
@@ -137,5 +162,11 @@ class ManualDialEndToEndTest {
                 // already out of the call
             }
         }
+    }
+
+    private Map<String, Object> historyRow(String callId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> stack.bean(JdbcTemplate.class).queryForList("""
+                SELECT direction, disposition, agent_id, contact_id, campaign_id, qualification_code, callee
+                FROM call_history WHERE call_id = ?""", callId).stream().findFirst().orElse(null), r -> r != null);
     }
 }

@@ -6,7 +6,8 @@ package com.evscallpro.core.manualdial;
  * extension for the session), {@code manualdial.invalid-number} (the number as typed),
  * {@code manualdial.contact.not-found}, {@code manualdial.campaign.not-found},
  * {@code manualdial.cannot-call-number} (the calling rules refuse: rule code, detail) and
- * {@code manualdial.cannot-place} (the call could not be started).
+ * {@code manualdial.cannot-place} (the call could not be started). A number of no campaign is vetted by the
+ * do-not-call list and the default legal preset's days, hours and holidays, and qualified with the standard group.
  */
 public interface ManualDial {
 
@@ -18,7 +19,7 @@ public interface ManualDial {
      */
     ManualCall dial(long agentId, String number, Long campaignId, Long contactId);
 
-    /** A call placed: the agent is RESERVED for it and their phone rings. */
+    /** A call placed: the agent is RESERVED for it and their phone rings; ids 0 when there is no campaign / contact. */
     record ManualCall(String callId, String number, long campaignId, long contactId, String extension) {
     }
 }

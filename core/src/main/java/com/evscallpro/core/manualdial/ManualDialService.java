@@ -40,6 +40,8 @@ class ManualDialService implements ManualDial {
     private static final Logger log = LoggerFactory.getLogger(ManualDialService.class);
     /** How long the agent's own phone may ring before the customer is dialled, added to the campaign's ring time. */
     static final Duration AGENT_ANSWER_WAIT = Duration.ofSeconds(30);
+    /** How long a number of no campaign rings (a campaign's own ring time otherwise). */
+    static final Duration NO_CAMPAIGN_RING = Duration.ofSeconds(30);
 
     private final AgentService agents;
     private final AgentCallRouting routing;
@@ -108,40 +110,46 @@ class ManualDialService implements ManualDial {
             throw new EvsException("manualdial.cannot-call-number", verdict.rule(),
                     Objects.requireNonNullElse(verdict.detail(), ""));
         }
-        if (campaign == null || contact == null) {
-            // the attempt's process, its wrap-up and the call history are a campaign contact's
-            throw new EvsException("manualdial.cannot-call-without-contact", PhoneMask.mask(phone));
-        }
         return place(agent, campaign, contact, phone);
     }
 
+    /**
+     * Registers and starts the call. Without a campaign (id 0) it is qualified with the standard group and recorded
+     * without campaign; without a contact (id 0) the history row has the number only and no contact moves.
+     */
     private ManualCall place(AgentStatus agent, CampaignSettings campaign, DialableContact contact, String phone) {
         String callId = UUID.randomUUID().toString();
         if (!routing.reserveOwnCall(agent.userId(), callId)) {
             throw new EvsException("manualdial.cannot-dial-now", agents.status(agent.userId()).state());
         }
         AgentStatus reserved = agents.status(agent.userId());
-        Duration ring = Duration.ofSeconds(campaign.ringTimeoutSeconds()).plus(AGENT_ANSWER_WAIT);
-        int attempt = contact.attempt() + 1;
-        String name = ((contact.firstName() == null ? "" : contact.firstName()) + " "
+        long campaignId = campaign == null ? 0 : campaign.id();
+        long contactId = contact == null ? 0 : contact.contactId();
+        String callerId = campaign == null ? null : campaign.callerId();
+        Duration ring = (campaign == null ? NO_CAMPAIGN_RING : Duration.ofSeconds(campaign.ringTimeoutSeconds()))
+                .plus(AGENT_ANSWER_WAIT);
+        int attempt = contact == null ? 1 : contact.attempt() + 1;
+        String name = contact == null ? null : ((contact.firstName() == null ? "" : contact.firstName()) + " "
                 + (contact.lastName() == null ? "" : contact.lastName())).trim();
-        calls.registerAgentFirst(new NewOutboundCall(callId, campaign.id(), campaign.name(), contact.contactId(), name,
-                phone, agent.userId(), agent.displayName(), reserved.extension(), attempt, campaign.callerId(), ring));
-        OutboundAttempt process = new OutboundAttempt(callId, campaign.id(), contact.contactId(), agent.userId(),
-                reserved.extension(), phone, campaign.callerId(), attempt, Math.max(attempt, campaign.maxAttempts()),
-                campaign.retryDelaySeconds(), ring, ring.plus(dialer.ringTimeoutGrace()),
+        calls.registerAgentFirst(new NewOutboundCall(callId, campaignId, campaign == null ? null : campaign.name(),
+                contactId, name, phone, agent.userId(), agent.displayName(), reserved.extension(), attempt, callerId,
+                ring));
+        OutboundAttempt process = new OutboundAttempt(callId, campaignId, contactId, agent.userId(),
+                reserved.extension(), phone, callerId, attempt,
+                campaign == null ? attempt : Math.max(attempt, campaign.maxAttempts()),
+                campaign == null ? 0 : campaign.retryDelaySeconds(), ring, ring.plus(dialer.ringTimeoutGrace()),
                 dialer.wrapUpSafetyTimeout(), dialer.agentConnectTimeout());
         try {
             long key = processes.startAttempt(process);
             log.info("Manual call {} placed by agent {} on phone {}: campaign {}, contact {} (instance {})", callId,
-                    agent.userId(), reserved.extension(), campaign.id(), contact.contactId(), key);
+                    agent.userId(), reserved.extension(), campaignId, contactId, key);
         } catch (RuntimeException e) {
             log.warn("Manual call {} could not start: {}", callId, PhoneMask.maskText(e.toString()));
             calls.discard(callId);
             routing.release(agent.userId(), callId);
             throw new EvsException(e, "manualdial.cannot-place", callId);
         }
-        return new ManualCall(callId, phone, campaign.id(), contact.contactId(), reserved.extension());
+        return new ManualCall(callId, phone, campaignId, contactId, reserved.extension());
     }
 
     private CampaignSettings campaign(long id) {
