@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ManualDialEndToEndTest {
 
-    private static final String ACCOUNT_PHONE = "2181";
-    private static final String CHOSEN_PHONE = "2189";
+    private static final String ACCOUNT_PHONE = "2831";
+    private static final String CHOSEN_PHONE = "2839";
     private static final String LISTED = "+33612000099";
 
     private final SandboxTestContext stack = SandboxTestContext.get();
