@@ -281,19 +281,7 @@ final class SimOriginate extends SimEnginePart {
         c1.priority = 1;
         c1.app = "Dial";
         c1.appData = "PJSIP/" + number + "@trunk,45";
-        String name = "PJSIP/trunk-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
-        Chan far = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, PHONE_CONTEXT, number);
-        far.call = call;
-        far.app = "AppDial";
-        far.appData = "(Outgoing Line)";
-        far.cidNum = number;
-        far.cidName = c1.cidName;
-        far.colNum = c1.cidNum;
-        far.colName = c1.cidName;
-        far.vars.putAll(c1.vars);
-        call.a1 = far;
-        call.a2 = null;
-        addAndAnnounce(far);
+        Chan far = dialledChannel(call, "PJSIP/trunk-", PHONE_CONTEXT, number);
         broadcast(dialEvent("DialBegin", c1, far).add("DialString", number + "@trunk"));
         Duration timeout = Duration.ofSeconds(45);
         boolean answers = (b.kind() == CustomerBehaviour.Kind.ANSWER
@@ -571,23 +559,34 @@ final class SimOriginate extends SimEnginePart {
             unreachableThenMessage(call);
             return;
         }
-        String name = "PJSIP/" + ext + "-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
-        Chan phone = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, settings.agentContext(), ext);
-        phone.call = call;
-        phone.app = "AppDial";
-        phone.appData = "(Outgoing Line)";
-        phone.cidNum = ext;
-        phone.cidName = c1.cidName;
-        phone.colNum = c1.cidNum;
-        phone.colName = c1.cidName;
-        phone.vars.putAll(c1.vars);
-        call.a1 = phone;
-        call.a2 = null;
-        addAndAnnounce(phone);
+        Chan phone = dialledChannel(call, "PJSIP/" + ext + "-", settings.agentContext(), ext);
         broadcast(dialEvent("DialBegin", c1, phone).add("DialString", ext));
         newstate(phone, RINGING);
         broadcast(dialEvent("DialState", c1, phone).add("DialStatus", "RINGING"));
         later(call, settings.agentAnswerDelay(), () -> agentAnswers(call));
+    }
+
+    /**
+     * The one channel (no Local pair) the call's {@code ;1} dials with {@code Dial(PJSIP/…)}: {@code <prefix><seq>},
+     * in the call's Linkedid, Down in AppDial, showing {@code exten} with the caller's name; it becomes the call's
+     * {@code a1}, added and announced (Newchannel).
+     */
+    private Chan dialledChannel(Call call, String namePrefix, String context, String exten) {
+        Chan c1 = call.c1;
+        String name = namePrefix + String.format(Locale.ROOT, "%08x", engine.localSeq++);
+        Chan c = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, context, exten);
+        c.call = call;
+        c.app = "AppDial";
+        c.appData = "(Outgoing Line)";
+        c.cidNum = exten;
+        c.cidName = c1.cidName;
+        c.colNum = c1.cidNum;
+        c.colName = c1.cidName;
+        c.vars.putAll(c1.vars);
+        call.a1 = c;
+        call.a2 = null;
+        addAndAnnounce(c);
+        return c;
     }
 
     /**
