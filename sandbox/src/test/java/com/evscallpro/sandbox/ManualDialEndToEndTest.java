@@ -109,6 +109,9 @@ class ManualDialEndToEndTest {
                         assertThat(c.leg()).isEqualTo(Leg.CUSTOMER);
                         assertThat(c.channel()).startsWith("PJSIP/trunk-");
                     });
+            // the contact is claimed for the call: the dialer does not call it meanwhile
+            assertThat(stack.bean(JdbcTemplate.class).queryForObject("SELECT status FROM contact WHERE id = ?",
+                    String.class, contactId)).isEqualTo("IN_PROGRESS");
             LiveCall live = stack.bean(LiveCallService.class).liveCalls().stream()
                     .filter(c -> c.callId().equals(callId)).findFirst().orElseThrow();
             assertThat(live.agentId()).isEqualTo(a.id());

@@ -64,7 +64,8 @@ class AgentCallController {
             description = "The agent must be READY or PAUSED; the session's phone is rung, then the number once it "
                     + "answered; the call then runs like a campaign call (ON_CALL, wrap-up, call history). 400 "
                     + "manualdial.invalid-number; 404 manualdial.contact.not-found, manualdial.campaign.not-found; 409 "
-                    + "manualdial.cannot-dial-now (offline or in a call), manualdial.cannot-call-number (refused by the "
+                    + "manualdial.cannot-dial-now (offline or in a call), manualdial.cannot-call-contact-in-call, "
+                    + "manualdial.cannot-call-number (refused by the "
                     + "calling rules: args rule code, detail); 400 manualdial.no-phone, manualdial.cannot-place.")
     ManualDial.ManualCall dial(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DialRequest request) {
         return manualDial.dial(agent(jwt), request.number(), request.campaignId(), request.contactId());

@@ -2,7 +2,8 @@ package com.evscallpro.core.manualdial;
 
 /**
  * The agent places a call: refusals are {@link com.evscallpro.core.error.EvsException}s with codes
- * {@code manualdial.cannot-dial-now} (the agent is offline or in a call: state), {@code manualdial.no-phone} (no
+ * {@code manualdial.cannot-dial-now} (the agent is offline or in a call: state),
+ * {@code manualdial.cannot-call-contact-in-call} (the contact is being called already: id), {@code manualdial.no-phone} (no
  * extension for the session), {@code manualdial.invalid-number} (the number as typed),
  * {@code manualdial.contact.not-found}, {@code manualdial.campaign.not-found},
  * {@code manualdial.cannot-call-number} (the calling rules refuse: rule code, detail) and

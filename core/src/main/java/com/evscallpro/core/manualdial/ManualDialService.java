@@ -119,7 +119,11 @@ class ManualDialService implements ManualDial {
      */
     private ManualCall place(AgentStatus agent, CampaignSettings campaign, DialableContact contact, String phone) {
         String callId = UUID.randomUUID().toString();
+        if (contact != null && !numbers.claim(contact.contactId())) {
+            throw new EvsException("manualdial.cannot-call-contact-in-call", contact.contactId());
+        }
         if (!routing.reserveOwnCall(agent.userId(), callId)) {
+            unclaim(contact);
             throw new EvsException("manualdial.cannot-dial-now", agents.status(agent.userId()).state());
         }
         AgentStatus reserved = agents.status(agent.userId());
@@ -128,7 +132,7 @@ class ManualDialService implements ManualDial {
         String callerId = campaign == null ? null : campaign.callerId();
         Duration ring = (campaign == null ? NO_CAMPAIGN_RING : Duration.ofSeconds(campaign.ringTimeoutSeconds()))
                 .plus(AGENT_ANSWER_WAIT);
-        int attempt = contact == null ? 1 : contact.attempt() + 1;
+        int attempt = contact == null ? 1 : contact.attempt() + 1; // the claim counted it
         String name = contact == null ? null : ((contact.firstName() == null ? "" : contact.firstName()) + " "
                 + (contact.lastName() == null ? "" : contact.lastName())).trim();
         calls.registerAgentFirst(new NewOutboundCall(callId, campaignId, campaign == null ? null : campaign.name(),
@@ -147,9 +151,16 @@ class ManualDialService implements ManualDial {
             log.warn("Manual call {} could not start: {}", callId, PhoneMask.maskText(e.toString()));
             calls.discard(callId);
             routing.release(agent.userId(), callId);
+            unclaim(contact);
             throw new EvsException(e, "manualdial.cannot-place", callId);
         }
         return new ManualCall(callId, phone, campaignId, contactId, reserved.extension());
+    }
+
+    private void unclaim(DialableContact contact) {
+        if (contact != null) {
+            numbers.unclaim(contact.contactId());
+        }
     }
 
     private CampaignSettings campaign(long id) {
