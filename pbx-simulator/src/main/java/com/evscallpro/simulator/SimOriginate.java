@@ -303,19 +303,27 @@ final class SimOriginate extends SimEnginePart {
         }
     }
 
+    /**
+     * A Dial() answered: {@code DIALSTATUS=ANSWER} and DialEnd ANSWER on the dialler, then a new bridge of the call that
+     * the two channels enter in the order given.
+     */
+    private void answeredIntoBridge(Call call, Chan dialler, Chan dialled, Chan first, Chan second) {
+        broadcast(varSet(dialler, "DIALSTATUS", "ANSWER"));
+        broadcast(dialEvent("DialEnd", dialler, dialled).add("DialStatus", "ANSWER"));
+        Bridge b = new Bridge();
+        call.bridge = b;
+        broadcast(bridgeEvent("BridgeCreate", b));
+        enter(b, first);
+        enter(b, second);
+    }
+
     /** The dialled number answered: bridged with the phone; it hangs up after its talk time. */
     private void numberAnswers(Call call) {
         Chan c1 = call.c1;
         Chan far = call.a1;
         call.agentAnswered = true;
         newstate(far, UP);
-        broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
-        broadcast(dialEvent("DialEnd", c1, far).add("DialStatus", "ANSWER"));
-        Bridge bridge = new Bridge();
-        call.bridge = bridge;
-        broadcast(bridgeEvent("BridgeCreate", bridge));
-        enter(bridge, c1);
-        enter(bridge, far);
+        answeredIntoBridge(call, c1, far, c1, far);
         Duration talk = settings.customers().behaviourFor(call.exten).talk();
         if (talk != null) {
             later(call, talk, () -> engine.hangups.agentHangsUp(call, 16));
@@ -626,13 +634,7 @@ final class SimOriginate extends SimEnginePart {
         }
         newstate(a1, UP);
         a1.exten = "";
-        broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
-        broadcast(dialEvent("DialEnd", c1, a1).add("DialStatus", "ANSWER"));
-        Bridge b = new Bridge();
-        call.bridge = b;
-        broadcast(bridgeEvent("BridgeCreate", b));
-        enter(b, a1);
-        enter(b, c1);
+        answeredIntoBridge(call, c1, a1, a1, c1);
         if (a2 != null) {
             a2.priority = 3;
             a2.app = "Wait";
