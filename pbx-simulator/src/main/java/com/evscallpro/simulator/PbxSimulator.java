@@ -142,6 +142,14 @@ public final class PbxSimulator implements AutoCloseable {
         return engine.call(engine.recording::seen);
     }
 
+    /**
+     * Every AMI Originate accepted so far, in order: {@code <Channel> <Context>,<Exten>} ({@code <Channel> <Application>}
+     * for an application originate), e.g. {@code Local/2042@agents evs-phone,+33612345678}.
+     */
+    public List<String> originates() {
+        return List.copyOf(engine.originatesSeen);
+    }
+
     /** Connected AMI clients. */
     public int connectionCount() {
         return engine.connectionCount();

@@ -43,6 +43,13 @@ final class SimEngine {
 
     /** Local channels into this context play a message ({@code Playback(${EVS_SOUND})}) and hang up. */
     static final String PLAYBACK_CONTEXT = "evs-playback";
+    /**
+     * An agent's phone originated into this context with an E.164 number as {@code Exten} (a manual call) dials that
+     * number through the trunk once the phone answered: {@code Dial(PJSIP/${EXTEN}@trunk,45)}.
+     */
+    static final String PHONE_CONTEXT = "evs-phone";
+    /** Every Originate accepted, in order: {@code <Channel> <Context>,<Exten>} (or {@code <Channel> <Application>}). */
+    final java.util.List<String> originatesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static final Duration PLAYBACK_TIME = Duration.ofSeconds(1);
 

@@ -45,6 +45,7 @@ final class SimOriginate extends SimEnginePart {
             }
         }
         boolean async = isTrue(f.value("Async"));
+        engine.originatesSeen.add(dial + " " + (application != null ? application : context + "," + exten));
 
         Call call = new Call();
         call.actionId = actionId;
@@ -252,6 +253,9 @@ final class SimOriginate extends SimEnginePart {
             later(call, Duration.ofMillis(100), () -> engine.spying.startSpy(call));
         } else if ("Queue".equalsIgnoreCase(call.application)) {
             queues.applicationQueue(call);
+        } else if (call.far == Far.AGENT_PHONE && PHONE_CONTEXT.equals(call.context) && call.exten != null
+                && call.exten.startsWith("+")) {
+            dialNumberFromPhone(call);
         } else if (call.far == Far.CUSTOMER) {
             pressDigits(call, c1);
             answeringMachineDetection(call, c1);
@@ -260,6 +264,81 @@ final class SimOriginate extends SimEnginePart {
         if (call.far == Far.CUSTOMER && talk != null) {
             later(call, talk, () -> engine.hangups.farHangsUp(call, 16));
         }
+    }
+
+    /**
+     * A manual call: the answered phone's {@code ;1} runs {@code Dial(PJSIP/<number>@trunk,45)} in
+     * {@link SimEngine#PHONE_CONTEXT}. One trunk channel {@code PJSIP/trunk-<seq>} (the customer, in the call's
+     * Linkedid, kept as the call's {@code a1}: the far end of what the originated channel dialled) rings and answers,
+     * is busy, congested, unallocated or not answered as the customer script says; answered, it is bridged with the
+     * phone and hangs up after its talk time; otherwise {@code DIALSTATUS} is set, the trunk channel hangs up with the
+     * cause and the phone's dialplan ends ({@code Hangup()}).
+     */
+    private void dialNumberFromPhone(Call call) {
+        Chan c1 = call.c1;
+        String number = call.exten;
+        CustomerBehaviour b = settings.customers().behaviourFor(number);
+        c1.priority = 1;
+        c1.app = "Dial";
+        c1.appData = "PJSIP/" + number + "@trunk,45";
+        Chan far = dialledChannel(call, "PJSIP/trunk-", PHONE_CONTEXT, number);
+        broadcast(dialEvent("DialBegin", c1, far).add("DialString", number + "@trunk"));
+        Duration timeout = Duration.ofSeconds(45);
+        boolean answers = (b.kind() == CustomerBehaviour.Kind.ANSWER
+                || b.kind() == CustomerBehaviour.Kind.ANSWERING_MACHINE) && b.ring().compareTo(timeout) < 0;
+        if (b.kind() != CustomerBehaviour.Kind.FAILED) {
+            newstate(far, RINGING);
+            broadcast(dialEvent("DialState", c1, far).add("DialStatus", "RINGING"));
+        }
+        if (answers) {
+            later(call, b.ring(), () -> numberAnswers(call));
+            return;
+        }
+        switch (b.kind()) {
+            case BUSY -> later(call, b.ring(), () -> numberNotReached(call, "BUSY", 17));
+            case CONGESTION -> later(call, b.ring(), () -> numberNotReached(call, "CONGESTION", 34));
+            case FAILED -> later(call, Duration.ofMillis(1), () -> numberNotReached(call, "CHANUNAVAIL", 1));
+            default -> later(call, b.kind() == CustomerBehaviour.Kind.NO_ANSWER ? timeout : b.ring(),
+                    () -> numberNotReached(call, "NOANSWER", 19));
+        }
+    }
+
+    /**
+     * A Dial() answered: {@code DIALSTATUS=ANSWER} and DialEnd ANSWER on the dialler, then a new bridge of the call that
+     * the two channels enter in the order given.
+     */
+    private void answeredIntoBridge(Call call, Chan dialler, Chan dialled, Chan first, Chan second) {
+        broadcast(varSet(dialler, "DIALSTATUS", "ANSWER"));
+        broadcast(dialEvent("DialEnd", dialler, dialled).add("DialStatus", "ANSWER"));
+        Bridge b = new Bridge();
+        call.bridge = b;
+        broadcast(bridgeEvent("BridgeCreate", b));
+        enter(b, first);
+        enter(b, second);
+    }
+
+    /** The dialled number answered: bridged with the phone; it hangs up after its talk time. */
+    private void numberAnswers(Call call) {
+        Chan c1 = call.c1;
+        Chan far = call.a1;
+        call.agentAnswered = true;
+        newstate(far, UP);
+        answeredIntoBridge(call, c1, far, c1, far);
+        Duration talk = settings.customers().behaviourFor(call.exten).talk();
+        if (talk != null) {
+            later(call, talk, () -> engine.hangups.agentHangsUp(call, 16));
+        }
+    }
+
+    /** The number was not reached: the trunk channel ends with {@code cause}, then the phone's dialplan. */
+    private void numberNotReached(Call call, String dialStatus, int cause) {
+        Chan c1 = call.c1;
+        Chan far = call.a1;
+        broadcast(dialEvent("DialEnd", c1, far).add("DialStatus", dialStatus));
+        broadcast(channelEvent("HangupRequest", far).add("Cause", cause));
+        hangup(far, cause);
+        broadcast(varSet(c1, "DIALSTATUS", dialStatus));
+        engine.hangups.customerDialplanEnds(call);
     }
 
     /** Analysis times of {@code AMD()} in the predictive holding context: a person is heard sooner than a machine. */
@@ -488,23 +567,34 @@ final class SimOriginate extends SimEnginePart {
             unreachableThenMessage(call);
             return;
         }
-        String name = "PJSIP/" + ext + "-" + String.format(Locale.ROOT, "%08x", engine.localSeq++);
-        Chan phone = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, settings.agentContext(), ext);
-        phone.call = call;
-        phone.app = "AppDial";
-        phone.appData = "(Outgoing Line)";
-        phone.cidNum = ext;
-        phone.cidName = c1.cidName;
-        phone.colNum = c1.cidNum;
-        phone.colName = c1.cidName;
-        phone.vars.putAll(c1.vars);
-        call.a1 = phone;
-        call.a2 = null;
-        addAndAnnounce(phone);
+        Chan phone = dialledChannel(call, "PJSIP/" + ext + "-", settings.agentContext(), ext);
         broadcast(dialEvent("DialBegin", c1, phone).add("DialString", ext));
         newstate(phone, RINGING);
         broadcast(dialEvent("DialState", c1, phone).add("DialStatus", "RINGING"));
         later(call, settings.agentAnswerDelay(), () -> agentAnswers(call));
+    }
+
+    /**
+     * The one channel (no Local pair) the call's {@code ;1} dials with {@code Dial(PJSIP/…)}: {@code <prefix><seq>},
+     * in the call's Linkedid, Down in AppDial, showing {@code exten} with the caller's name; it becomes the call's
+     * {@code a1}, added and announced (Newchannel).
+     */
+    private Chan dialledChannel(Call call, String namePrefix, String context, String exten) {
+        Chan c1 = call.c1;
+        String name = namePrefix + String.format(Locale.ROOT, "%08x", engine.localSeq++);
+        Chan c = new Chan(name, nextUniqueId(), c1.linkedid, DOWN, context, exten);
+        c.call = call;
+        c.app = "AppDial";
+        c.appData = "(Outgoing Line)";
+        c.cidNum = exten;
+        c.cidName = c1.cidName;
+        c.colNum = c1.cidNum;
+        c.colName = c1.cidName;
+        c.vars.putAll(c1.vars);
+        call.a1 = c;
+        call.a2 = null;
+        addAndAnnounce(c);
+        return c;
     }
 
     /**
@@ -544,13 +634,7 @@ final class SimOriginate extends SimEnginePart {
         }
         newstate(a1, UP);
         a1.exten = "";
-        broadcast(varSet(c1, "DIALSTATUS", "ANSWER"));
-        broadcast(dialEvent("DialEnd", c1, a1).add("DialStatus", "ANSWER"));
-        Bridge b = new Bridge();
-        call.bridge = b;
-        broadcast(bridgeEvent("BridgeCreate", b));
-        enter(b, a1);
-        enter(b, c1);
+        answeredIntoBridge(call, c1, a1, a1, c1);
         if (a2 != null) {
             a2.priority = 3;
             a2.app = "Wait";

@@ -50,6 +50,18 @@ public interface PbxPort {
     }
 
     /**
+     * A call the agent places (manual dialling, click-to-call): the agent's phone ({@code request.connectTo()}) rings
+     * first; once it answers, the PBX dials {@code request.number()} and connects the two. Keyed by
+     * {@code request.callId()} as {@link #originate}; the originated leg is the {@link CallEvent.Leg#AGENT} one, so
+     * the future says whether the <em>phone</em> answered (ANSWERED; NO_ANSWER, BUSY, FAILED otherwise). The
+     * customer's progress comes as events of the {@link CallEvent.Leg#CUSTOMER} leg: ANSWERED and BRIDGED when they
+     * answer, HUNG_UP with the cause (17 busy, 19 no answer, 34 congestion…) when they do not.
+     */
+    default CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        return unsupported();
+    }
+
+    /**
      * Predictive dialing: dials the customer into {@code holdContext} (extension {@code s}) rather than to an agent:
      * once answered the customer waits there (answering-machine detection, then silence) until the application
      * {@link #bridge}s it to a free agent's channel, or redirects it to the abandon message. Same future and events

@@ -4,6 +4,7 @@ import com.evscallpro.api.web.Caller;
 import com.evscallpro.core.callcontrol.AgentCallControl;
 import com.evscallpro.core.callcontrol.CallControlState;
 import com.evscallpro.core.callcontrol.TransferTarget;
+import com.evscallpro.core.manualdial.ManualDial;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,9 +29,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentCallController {
 
     private final AgentCallControl control;
+    private final ManualDial manualDial;
 
-    AgentCallController(AgentCallControl control) {
+    AgentCallController(AgentCallControl control, ManualDial manualDial) {
         this.control = control;
+        this.manualDial = manualDial;
+    }
+
+    /**
+     * @param number     E.164, or national in the campaign's default region; may be left out with a contact (its
+     *                   number is dialled)
+     * @param campaignId the campaign whose calling rules apply and whose wrap-up follows (optional: the contact's)
+     * @param contactId  the contact called (click-to-call); optional
+     */
+    record DialRequest(@Size(max = 40) String number, Long campaignId, Long contactId) {
     }
 
     record DtmfRequest(@NotBlank @Pattern(regexp = "[0-9*#A-Da-d]{1,32}") String digits) {
@@ -45,6 +57,18 @@ class AgentCallController {
     }
 
     record CallbackRequest(@NotNull @Future Instant at, @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping("/dial")
+    @Operation(summary = "Place a call: the agent's phone rings first, then the number",
+            description = "The agent must be READY or PAUSED; the session's phone is rung, then the number once it "
+                    + "answered; the call then runs like a campaign call (ON_CALL, wrap-up, call history). 400 "
+                    + "manualdial.invalid-number; 404 manualdial.contact.not-found, manualdial.campaign.not-found; 409 "
+                    + "manualdial.cannot-dial-now (offline or in a call), manualdial.cannot-call-contact-in-call, "
+                    + "manualdial.cannot-call-number (refused by the "
+                    + "calling rules: args rule code, detail); 400 manualdial.no-phone, manualdial.cannot-place.")
+    ManualDial.ManualCall dial(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DialRequest request) {
+        return manualDial.dial(agent(jwt), request.number(), request.campaignId(), request.contactId());
     }
 
     @GetMapping

@@ -55,6 +55,18 @@ class AgentController {
         return agents.status(Caller.of(jwt).userId());
     }
 
+    /** @param extension the phone (extension) for this session; blank: the account's */
+    record PhoneRequest(@Size(max = 20) String extension) {
+    }
+
+    @PostMapping("/phone")
+    @Operation(summary = "Choose the phone (extension) of this session",
+            description = "Every call to the agent rings it until log-out (blank: the account's extension). 400 "
+                    + "agent.phone-invalid (2 to 20 digits); 409 agent.cannot-change-phone during a call.")
+    AgentStatus phone(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PhoneRequest request) {
+        return agents.choosePhone(Caller.of(jwt).userId(), request.extension());
+    }
+
     @PostMapping("/ready")
     @Operation(summary = "Ready for the next call", description = "409 agent.cannot-ready from the current state.")
     AgentStatus ready(@AuthenticationPrincipal Jwt jwt) {

@@ -186,6 +186,14 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
                 port -> port.originateToPhone(callId, extension, callerId, ringTimeout, vars));
     }
 
+    /** A manual call: on the site of the agent's phone. */
+    @Override
+    public CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return placeOn(chooseSite(request.variables(), request.connectTo()), request.callId(),
+                port -> port.originateAgentFirst(request));
+    }
+
     /** Predictive (Asterisk sites only): the customer into the holding context of the campaign's site. */
     @Override
     public CompletableFuture<OriginateResult> originateToHold(OriginateRequest request, String holdContext) {

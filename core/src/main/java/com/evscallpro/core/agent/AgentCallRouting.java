@@ -12,6 +12,12 @@ public interface AgentCallRouting {
     boolean reserve(long userId, String callId);
 
     /**
+     * READY or PAUSED → RESERVED for a call the agent places themselves; a pause is kept pending and taken back when
+     * the call is over. False when the agent is in a call or offline.
+     */
+    boolean reserveOwnCall(long userId, String callId);
+
+    /**
      * RESERVED → READY (PAUSED when a pause is pending): the call never reached the agent. No-op when the agent is
      * not reserved for this call.
      */

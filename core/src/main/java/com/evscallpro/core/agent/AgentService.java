@@ -35,6 +35,16 @@ public interface AgentService {
     /** Logs every agent out who can be (application shutdown); returns how many were. */
     int logOutAll();
 
+    /**
+     * The phone (extension) this agent's session rings: every originate to the agent (dialer, transfers, manual dial)
+     * uses it, {@link AgentStatus#extension()} shows it. Chosen at login; {@code null} or blank = the account's
+     * extension. Kept until the session ends (log-out).
+     *
+     * @throws com.evscallpro.core.error.EvsException {@code agent.phone-invalid} (not 2 to 20 digits),
+     *                                                {@code agent.cannot-change-phone} during a call
+     */
+    AgentStatus choosePhone(long userId, String extension);
+
     AgentStatus status(long userId);
 
     /** Every agent account with its live state (OFFLINE when not logged in), sorted by display name. */

@@ -26,6 +26,8 @@ final class AgentSession {
     private String pauseReason;
     private String pendingPauseReason;
     private String callId;
+    /** The phone (extension) chosen for this session; null = the account's. Cleared when the session ends. */
+    private String phone;
     private Instant since;
     private long version;
 
@@ -52,6 +54,22 @@ final class AgentSession {
 
     Instant since() {
         return since;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    /**
+     * The phone this session rings from now on ({@code null}: the account's extension). Not during a call (RESERVED,
+     * ON_CALL, WRAP_UP): the PBX may still be ringing or holding the previous one. The caller checks the format.
+     */
+    void usePhone(String extension, Instant now) {
+        if (IN_CALL.contains(state)) {
+            throw new EvsException("agent.cannot-change-phone", state);
+        }
+        note("phone(" + (extension == null ? "account" : extension) + ")");
+        this.phone = extension;
     }
 
     long version() {
@@ -98,6 +116,16 @@ final class AgentSession {
 
     void reserve(String forCall, Instant now) {
         move("reserve", Set.of(AgentState.READY), AgentState.RESERVED, null, forCall, now);
+    }
+
+    /**
+     * The agent places a call themselves (manual dialling, click-to-call): RESERVED from READY, or from PAUSED with
+     * that pause kept pending, so the agent is back in it once the call (and its wrap-up) is over.
+     */
+    void reserveOwnCall(String forCall, Instant now) {
+        String paused = state == AgentState.PAUSED ? pauseReason : null;
+        move("reserve-own-call", Set.of(AgentState.READY, AgentState.PAUSED), AgentState.RESERVED, null, forCall, now);
+        pendingPauseReason = paused;
     }
 
     /** The reserved call did not reach the agent (busy, no answer…): back to READY, or PAUSED when one is pending. */
@@ -156,6 +184,9 @@ final class AgentSession {
         log.info("agent {} {} -{}-> {}", userId, state, event, to);
         if (to == AgentState.OFFLINE || to == AgentState.READY || to == AgentState.PAUSED) {
             pendingPauseReason = null;
+        }
+        if (to == AgentState.OFFLINE) {
+            phone = null; // the next session starts on the account's extension again
         }
         this.state = to;
         this.pauseReason = reason;

@@ -100,6 +100,15 @@ class AgentSessions implements AgentService, AgentCallRouting {
     }
 
     @Override
+    public AgentStatus choosePhone(long userId, String extension) {
+        String phone = extension == null || extension.isBlank() ? null : extension.strip();
+        if (phone != null && !AgentPhones.valid(phone)) {
+            throw new EvsException("agent.phone-invalid", phone);
+        }
+        return change(userId, (s, now) -> s.usePhone(phone, now));
+    }
+
+    @Override
     public AgentStatus status(long userId) {
         UserAccount user = agent(userId);
         AgentSession session = session(userId);
@@ -139,6 +148,18 @@ class AgentSessions implements AgentService, AgentCallRouting {
                 return false;
             }
             change(userId, (s, now) -> s.reserve(callId, now));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean reserveOwnCall(long userId, String callId) {
+        AgentSession session = session(userId);
+        synchronized (session) {
+            if (session.state() != AgentState.READY && session.state() != AgentState.PAUSED) {
+                return false;
+            }
+            change(userId, (s, now) -> s.reserveOwnCall(callId, now));
             return true;
         }
     }
@@ -234,7 +255,8 @@ class AgentSessions implements AgentService, AgentCallRouting {
     }
 
     private static AgentStatus snapshot(UserAccount user, AgentSession s) {
-        return new AgentStatus(user.id(), user.username(), user.displayName(), user.extension(), s.state(),
+        String phone = s.phone() != null ? s.phone() : user.extension();
+        return new AgentStatus(user.id(), user.username(), user.displayName(), phone, s.state(),
                 s.pauseReason(), s.since(), s.callId(), s.pendingPauseReason(), s.version());
     }
 }

@@ -59,13 +59,15 @@ public class CallRecorder {
                 call != null ? call.linkedId() : null, CallDirection.OUTBOUND, call != null ? call.callerId() : null,
                 attempt.phone(), started, answered, ended, ended == null ? null : seconds(started, ended),
                 billsec(answered, ended),
-                disposition(attempt.outcome()), cause, causeText, attempt.campaignId(), attempt.contactId(),
+                disposition(attempt.outcome()), cause, causeText, idOrNull(attempt.campaignId()), idOrNull(attempt.contactId()),
                 attempt.agentId(), attempt.qualificationCode(), blankToNull(attempt.comment()), attempt.attempt(),
                 attempt.processInstanceKey(), null, call != null ? call.customerUniqueId() : null,
                 call != null ? call.agentUniqueId() : null, attempt.outcome().name(),
                 call != null && call.endedDuringOutage() ? Boolean.TRUE : null);
         cdr.record(record);
-        contacts.recordOutcome(attempt.contactId(), attempt.outcome().name(), attempt.qualificationCode());
+        if (attempt.contactId() != 0) { // 0: an agent's manual call of a number that is no contact
+            contacts.recordOutcome(attempt.contactId(), attempt.outcome().name(), attempt.qualificationCode());
+        }
         calls.forget(attempt.callId());
         return record;
     }
@@ -91,6 +93,11 @@ public class CallRecorder {
 
     private static int seconds(Instant from, Instant to) {
         return (int) Math.max(0, Duration.between(from, to).toSeconds());
+    }
+
+    /** 0 (no campaign, no contact: an agent's manual call) is stored as null. */
+    private static Long idOrNull(long id) {
+        return id == 0 ? null : id;
     }
 
     private static String blankToNull(String s) {

@@ -52,6 +52,11 @@ final class OutboundCall {
     volatile String agentExtension;
     /** The customer was transferred away from our agents (to a number or a queue): no agent is on it any more. */
     boolean handedOff;
+    /**
+     * A call the agent places (manual dialling, click-to-call): the agent's phone is rung first, the customer once it
+     * answered ({@code PbxPort.originateAgentFirst}); the originate's result tells of the phone, not the customer.
+     */
+    boolean agentFirst;
     /** Null unless the call is predictive (customer into a holding context, agent chosen at answer). */
     final NewOutboundCall.Predictive predictive;
     /** The customer's channel once answered (predictive: what the dialer bridges). */

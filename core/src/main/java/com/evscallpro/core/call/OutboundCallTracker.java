@@ -87,6 +87,17 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
         publish(tracked);
     }
 
+    /**
+     * Records a call the agent places (manual dialling, click-to-call; state DIALING): its {@link #dial} rings the
+     * agent's phone first and the customer once the phone answered. The agent is reserved for it already.
+     */
+    public void registerAgentFirst(NewOutboundCall call) {
+        OutboundCall tracked = new OutboundCall(call, clock.instant());
+        tracked.agentFirst = true;
+        calls.put(call.callId(), tracked);
+        publish(tracked);
+    }
+
     /** Forgets a call whose process could not even start. */
     public void discard(String callId) {
         OutboundCall call = calls.remove(callId);
@@ -126,6 +137,9 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                         ringTimeout, Map.of("EVS_CALL_ID", callId, "EVS_AMD",
                         call.predictive.amd() == null ? "OFF" : call.predictive.amd())),
                         call.predictive.holdContext());
+            } else if (call.agentFirst) { // the agent's phone first, the customer once it answered
+                result = pbx.originateAgentFirst(new OriginateRequest(callId, number, callerId, agentExtension,
+                        ringTimeout, Map.of("EVS_CALL_ID", callId)));
             } else {
                 result = pbx.originate(new OriginateRequest(callId, number, callerId, agentExtension, ringTimeout,
                         Map.of("EVS_CALL_ID", callId)));
@@ -300,6 +314,14 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
         synchronized (call) {
             if (call.outcome != null) {
                 return; // applied already
+            }
+            if (answered && call.agentFirst) {
+                // the agent's phone answered: the PBX dials the customer now, whose answer comes as an event
+                if (result.uniqueId() != null && call.uniqueId == null) {
+                    call.uniqueId = result.uniqueId();
+                }
+                log.info("Call {}: agent {}'s phone answered, the customer is dialled", call.callId, call.agentId);
+                return;
             }
             call.outcome = result.outcome().name();
             if (result.uniqueId() != null && call.uniqueId == null) {
@@ -494,7 +516,8 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
                 return amdVerdict(call, event, after);
             }
             case FAILED -> {
-                if (event.leg() == CallEvent.Leg.AGENT && !call.everBridged && !call.abandoned) {
+                // (a call the agent places: its phone not answering is the originate's own failed result)
+                if (event.leg() == CallEvent.Leg.AGENT && !call.everBridged && !call.abandoned && !call.agentFirst) {
                     // the reserved agent's phone did not answer or could not be reached (detail = DIALSTATUS)
                     log.warn("Call {}: the phone of agent {} was not connected ({})", call.callId, call.agentId,
                             event.detail());
@@ -535,7 +558,17 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
         if (wasLive) {
             OutboundCall.State before = call.state();
             call.move(OutboundCall.Event.END, event.at());
-            if (call.everBridged) {
+            if (call.agentFirst && before != OutboundCall.State.ANSWERED && !call.everBridged
+                    && call.outcome == null) {
+                // the number the agent dialled was not reached (busy, no answer…): the agent is given back
+                AttemptOutcome outcome = notReached(call.hangupCause);
+                call.outcome = outcome.name();
+                Integer cause = call.hangupCause;
+                long agentId = call.agentId;
+                log.info("Call {}: the number was not reached ({})", call.callId, outcome);
+                after.add(() -> release(agentId, call.callId));
+                after.add(() -> processes.callFailed(call.callId, outcome, cause));
+            } else if (call.everBridged) {
                 after.add(() -> agents.wrapUp(call.agentId, call.callId));
             } else if (before == OutboundCall.State.ANSWERED && call.machine) {
                 log.debug("Call {}: the answering machine hung up", call.callId); // its outcome is told already
@@ -558,6 +591,19 @@ public class OutboundCallTracker implements LiveCallService, CallEventListener {
             call.endedAt = event.at();
         }
         return wasLive;
+    }
+
+    /** What a Q.850 cause says of a number not reached: busy, no answer, congestion, else failed. */
+    static AttemptOutcome notReached(Integer cause) {
+        if (cause == null) {
+            return AttemptOutcome.NO_ANSWER;
+        }
+        return switch (cause) {
+            case 17 -> AttemptOutcome.BUSY;
+            case 18, 19, 16, 0 -> AttemptOutcome.NO_ANSWER;
+            case 34, 38, 41, 42 -> AttemptOutcome.CONGESTION;
+            default -> AttemptOutcome.FAILED;
+        };
     }
 
     /**

@@ -19,6 +19,16 @@ public interface CallingRules {
     Verdict vet(CampaignSettings campaign, DialableContact contact, Instant now);
 
     /**
+     * Whether an agent may call {@code phoneE164} now themselves (manual dialling, click-to-call): with a campaign,
+     * every rule of that campaign ({@code contactId} 0 when the number is no contact of it); without one (null), the
+     * internal do-not-call list and the days, hours and holidays of the default legal preset. Nothing is stored and
+     * no contact moves: the agent is told the verdict and the call is not placed. Fails closed.
+     */
+    default Verdict check(CampaignSettings campaign, long contactId, String phoneE164, Instant now) {
+        return Verdict.refuse("rules-error", "manual calls are not vetted by this implementation", null);
+    }
+
+    /**
      * A decision.
      *
      * @param allowed   true: dial now

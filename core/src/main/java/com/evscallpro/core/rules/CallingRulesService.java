@@ -88,6 +88,48 @@ class CallingRulesService implements CallingRules {
         return verdict;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Verdict check(CampaignSettings campaign, long contactId, String phoneE164, Instant now) {
+        try {
+            if (campaign != null) {
+                return decide(campaign, new DialableContact(contactId, campaign.id(), null, null, phoneE164, null, 0),
+                        now);
+            }
+            return withoutCampaign(phoneE164, now);
+        } catch (RuntimeException e) {
+            log.warn("Calling rules could not be evaluated for a manual call: refused", e);
+            return Verdict.refuse(RULE_ERROR, PhoneMask.maskText(String.valueOf(e.getMessage())), null);
+        }
+    }
+
+    /** A number of no campaign: the do-not-call list, then the default preset's holidays and hours. */
+    private Verdict withoutCampaign(String phone, Instant now) {
+        Optional<RulesTables.DoNotCallRow> listed = tables.doNotCall(phone);
+        if (listed.isPresent()) {
+            return Verdict.refuse(CallingRuleCodes.DO_NOT_CALL, "on the do-not-call list since "
+                    + listed.get().addedAt() + " (" + listed.get().source().toLowerCase(Locale.ROOT) + ")", null);
+        }
+        Optional<CallingRulesPresets.Preset> preset = presets.preset(CallingRulesPresets.DEFAULT);
+        if (preset.isEmpty()) {
+            return Verdict.refuse(PRESET_UNKNOWN, "unknown legal preset '" + CallingRulesPresets.DEFAULT + "'", null);
+        }
+        EffectiveRules r = EffectiveRules.of(preset.get(), List.of());
+        CallingHours hours = hours(r);
+        if (hours == null) {
+            return Verdict.allow();
+        }
+        List<ZoneId> zones = CalleeZones.of(phone, r.preset().defaultZone());
+        String rule = hours.refusal(zones, now);
+        if (rule == null) {
+            return Verdict.allow();
+        }
+        Instant next = nextAllowed(hours, zones, null, now).orElse(null);
+        return Verdict.refuse(rule, (CallingRuleCodes.HOLIDAY.equals(rule) ? "public holiday for the callee"
+                : "outside the allowed days and hours for the callee") + (next == null ? "" : "; next allowed " + next),
+                next);
+    }
+
     /** The campaign's effective rules (preset + overrides); empty for an unknown preset. */
     Optional<EffectiveRules> rules(long campaignId, String preset) {
         return presets.preset(preset).map(p -> EffectiveRules.of(p, tables.overrides(campaignId)));

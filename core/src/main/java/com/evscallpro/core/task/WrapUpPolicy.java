@@ -21,11 +21,14 @@ class WrapUpPolicy {
         this.campaigns = campaigns;
     }
 
+    /** The wrap-up time of a call of no campaign (an agent's manual call of a number). */
+    static final Duration NO_CAMPAIGN_TIMEOUT = Duration.ofSeconds(120);
+
     Duration timeout(long campaignId) {
-        return campaigns.settings(campaignId).wrapUpTimeout();
+        return campaignId == 0 ? NO_CAMPAIGN_TIMEOUT : campaigns.settings(campaignId).wrapUpTimeout();
     }
 
     boolean pausesAgent(long campaignId) {
-        return campaigns.settings(campaignId).pauseAfterWrapUpTimeout();
+        return campaignId != 0 && campaigns.settings(campaignId).pauseAfterWrapUpTimeout();
     }
 }

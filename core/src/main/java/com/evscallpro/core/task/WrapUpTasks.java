@@ -41,6 +41,7 @@ public class WrapUpTasks implements AgentTaskService {
 
     private final Map<Long, Pending> byAgent = new ConcurrentHashMap<>();
     private final CampaignService campaigns;
+    private com.evscallpro.core.qualification.QualificationService qualificationService;
     private final ContactLifecycleService contacts;
     private final OutboundCallTracker calls;
     private final AgentCallRouting agents;
@@ -102,17 +103,41 @@ public class WrapUpTasks implements AgentTaskService {
             byAgent.put(agentId, existing.withJobKey(jobKey));
             return Optional.of(existing.task);
         }
-        DialableContact contact = contacts.find(contactId)
-                .orElseThrow(() -> new IllegalStateException("Contact " + contactId + " not found"));
-        String campaignName = campaigns.settings(campaignId).name();
-        ScreenPop pop = new ScreenPop(contactId, contact.firstName(), contact.lastName(), contact.phoneE164(),
-                contact.customFields() == null ? Map.of() : Map.copyOf(contact.customFields()), attempt);
-        WrapUpTask task = new WrapUpTask(callId, agentId, campaignId, campaignName, pop,
-                campaigns.qualifications(campaignId), clock.instant());
+        ScreenPop pop;
+        if (contactId == 0) { // an agent's manual call of a number that is no contact: the number only
+            pop = new ScreenPop(0, null, null, calls.snapshot(callId).map(CallSnapshot::phone).orElse(null), Map.of(),
+                    attempt);
+        } else {
+            DialableContact contact = contacts.find(contactId)
+                    .orElseThrow(() -> new IllegalStateException("Contact " + contactId + " not found"));
+            pop = new ScreenPop(contactId, contact.firstName(), contact.lastName(), contact.phoneE164(),
+                    contact.customFields() == null ? Map.of() : Map.copyOf(contact.customFields()), attempt);
+        }
+        // a call of no campaign (manual dialling) is qualified with the standard qualification group
+        String campaignName = campaignId == 0 ? null : campaigns.settings(campaignId).name();
+        List<Qualification> qualifications = campaignId == 0 ? standardQualifications()
+                : campaigns.qualifications(campaignId);
+        WrapUpTask task = new WrapUpTask(callId, agentId, campaignId, campaignName, pop, qualifications,
+                clock.instant());
         byAgent.put(agentId, new Pending(jobKey, task, policy.timeout(campaignId), null));
         log.info("Wrap-up of call {} assigned to agent {}", callId, agentId);
         events.publish(new TaskAssigned(task));
         return Optional.of(task);
+    }
+
+    /** The qualifications of the standard group (set by Spring; none without it). */
+    @Autowired(required = false)
+    void setQualificationService(com.evscallpro.core.qualification.QualificationService qualifications) {
+        this.qualificationService = qualifications;
+    }
+
+    private List<Qualification> standardQualifications() {
+        if (qualificationService == null) {
+            return List.of();
+        }
+        return qualificationService.groups().stream()
+                .filter(g -> com.evscallpro.db.qualification.QualificationGroup.STANDARD.equals(g.name()))
+                .findFirst().map(g -> qualificationService.forGroup(g.id())).orElse(List.of());
     }
 
     /**

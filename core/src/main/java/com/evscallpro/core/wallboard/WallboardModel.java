@@ -133,7 +133,7 @@ final class WallboardModel {
     /** An outbound call changed (live) or was replayed from {@code call_history}. */
     void call(LiveCall call, Instant at) {
         Out o = calls.computeIfAbsent(call.callId(), id -> new Out());
-        o.campaignId = call.campaignId();
+        o.campaignId = call.campaignId() == 0 ? null : call.campaignId(); // 0: an agent's call of no campaign
         o.campaignName = call.campaignName();
         o.seenAt = o.seenAt == null ? at : o.seenAt;
         if (call.answeredAt() != null && o.answeredAt == null) {
@@ -152,7 +152,7 @@ final class WallboardModel {
     void answered(String callId, long campaignId, String campaignName, Instant answeredAt, Instant connectedAt,
                   Instant endedAt) {
         Out o = calls.computeIfAbsent(callId, id -> new Out());
-        o.campaignId = campaignId;
+        o.campaignId = campaignId == 0 ? null : campaignId;
         o.campaignName = campaignName;
         o.answeredAt = answeredAt;
         o.connectedAt = connectedAt;

@@ -181,4 +181,38 @@ class AgentSessionTest {
         assertThat(s.callId()).isNull();
         assertThat(s.pauseReason()).isNull();
     }
+
+    @Test
+    void the_phone_chosen_at_login_is_kept_through_calls_and_dropped_at_logout() {
+        AgentSession s = new AgentSession(7, T0);
+        s.usePhone("2042", T0);
+        s.ready(T0);
+        s.reserve(CALL, T0);
+        s.connect(CALL, T0);
+        s.wrapUp(CALL, T1);
+        s.finish(CALL, T1);
+        assertThat(s.phone()).isEqualTo("2042");
+        s.logOut(T1);
+        assertThat(s.phone()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AgentState.class, names = {"RESERVED", "ON_CALL", "WRAP_UP"})
+    void the_phone_cannot_change_during_a_call(AgentState state) {
+        AgentSession s = in(state);
+        assertThatThrownBy(() -> s.usePhone("2042", T1)).isInstanceOfSatisfying(EvsException.class,
+                e -> assertThat(e.code()).isEqualTo("agent.cannot-change-phone"));
+        assertThat(s.phone()).isNull();
+    }
+
+    @Test
+    void a_session_phone_is_two_to_twenty_digits() {
+        assertThat(AgentPhones.valid("20")).isTrue();
+        assertThat(AgentPhones.valid("12345678901234567890")).isTrue();
+        assertThat(AgentPhones.valid("1")).isFalse();
+        assertThat(AgentPhones.valid("123456789012345678901")).isFalse();
+        assertThat(AgentPhones.valid("20a2")).isFalse();
+        assertThat(AgentPhones.valid("+3312")).isFalse();
+        assertThat(AgentPhones.valid(null)).isFalse();
+    }
 }

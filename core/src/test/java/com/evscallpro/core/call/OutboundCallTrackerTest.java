@@ -2,6 +2,7 @@ package com.evscallpro.core.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -209,5 +210,65 @@ class OutboundCallTrackerTest {
     private static ChannelStatus status(CallEvent.Leg leg, int state, String bridgeId) {
         return new ChannelStatus("Local/x;1", "1700.1", "call-1", leg, state, state == 6 ? "Up" : "Ringing",
                 "evs-agents", "2001", 1, "Dial", "", bridgeId, 12);
+    }
+
+    /** A call the agent places: its phone rung first (call-2, agent 7 on the session's phone 2189). */
+    private void registerAgentFirst() {
+        tracker.registerAgentFirst(new NewOutboundCall("call-2", 10, "Fibre", 100, "Ana Durand", "+33612345678", 7,
+                "Alice", "2189", 2, "+33170000000", Duration.ofSeconds(55)));
+        tracker.dial("call-2", "+33612345678", "+33170000000", "2189", Duration.ofSeconds(55));
+    }
+
+    @Test
+    void a_manual_call_rings_the_agents_phone_first_and_the_phone_answering_is_not_the_customer_answering() {
+        registerAgentFirst();
+        assertThat(pbx.requests).isEmpty();
+        assertThat(pbx.agentFirst).singleElement().satisfies(r -> {
+            assertThat(r.connectTo()).isEqualTo("2189");
+            assertThat(r.number()).isEqualTo("+33612345678");
+        });
+        pbx.emit("call-2", CallEvent.Type.RINGING, CallEvent.Leg.AGENT, "1800.1", 0, null, null);
+        pbx.emit("call-2", CallEvent.Type.ANSWERED, CallEvent.Leg.AGENT, "1800.1", 0, null, null);
+        pbx.result.complete(new OriginateResult("call-2", CallOutcome.ANSWERED, 4, 0, "1800.1", "Local/2189@a;1"));
+        assertThat(processes.told).isEmpty();
+        assertThat(tracker.liveCalls()).filteredOn(c -> c.callId().equals("call-2")).singleElement()
+                .satisfies(c -> assertThat(c.state()).isNotEqualTo(LiveCall.LiveCallState.CONNECTED));
+
+        pbx.emit("call-2", CallEvent.Type.ANSWERED, CallEvent.Leg.CUSTOMER, "1800.3", 0, null, null);
+        pbx.emit("call-2", CallEvent.Type.BRIDGED, CallEvent.Leg.CUSTOMER, "1800.3", 0, null, null);
+        verify(agents).connect(7, "call-2");
+        pbx.emit("call-2", CallEvent.Type.HUNG_UP, CallEvent.Leg.CUSTOMER, "1800.3", 16, "Normal Clearing", null);
+        verify(agents).wrapUp(7, "call-2");
+        assertThat(processes.told).containsExactly("answered call-2", "agent-connected call-2");
+    }
+
+    @Test
+    void a_manual_call_whose_number_is_busy_gives_the_agent_back_and_tells_the_process_busy() {
+        registerAgentFirst();
+        pbx.result.complete(new OriginateResult("call-2", CallOutcome.ANSWERED, 4, 0, "1800.1", "Local/2189@a;1"));
+        pbx.emit("call-2", CallEvent.Type.HUNG_UP, CallEvent.Leg.CUSTOMER, "1800.3", 17, "User busy", null);
+        pbx.emit("call-2", CallEvent.Type.HUNG_UP, CallEvent.Leg.AGENT, "1800.1", 16, "Normal Clearing", null);
+        verify(agents).release(7, "call-2");
+        verify(agents, never()).finishAndPause(anyLong(), anyString(), anyString());
+        assertThat(processes.told).containsExactly("failed call-2 BUSY 17");
+    }
+
+    @Test
+    void a_manual_call_whose_phone_does_not_answer_releases_the_agent_without_pausing_them() {
+        registerAgentFirst();
+        pbx.emit("call-2", CallEvent.Type.FAILED, CallEvent.Leg.AGENT, "1800.1", 19, "No answer", "NO_ANSWER");
+        pbx.result.complete(new OriginateResult("call-2", CallOutcome.NO_ANSWER, 3, 19, "1800.1", "Local/2189@a;1"));
+        verify(agents).release(7, "call-2");
+        verify(agents, never()).finishAndPause(anyLong(), anyString(), anyString());
+        assertThat(processes.told).singleElement().asString().startsWith("failed call-2 NO_ANSWER");
+    }
+
+    @Test
+    void what_a_number_not_reached_says_by_its_cause() {
+        assertThat(OutboundCallTracker.notReached(17)).isEqualTo(AttemptOutcome.BUSY);
+        assertThat(OutboundCallTracker.notReached(19)).isEqualTo(AttemptOutcome.NO_ANSWER);
+        assertThat(OutboundCallTracker.notReached(null)).isEqualTo(AttemptOutcome.NO_ANSWER);
+        assertThat(OutboundCallTracker.notReached(34)).isEqualTo(AttemptOutcome.CONGESTION);
+        assertThat(OutboundCallTracker.notReached(1)).isEqualTo(AttemptOutcome.FAILED);
     }
 }

@@ -430,4 +430,42 @@ class CallingRulesTest {
         assertThat(campaigns.settings(campaignId).legalPreset()).isEqualTo("NONE");
         assertThat(vet(campaignId, c, sunday22h).allowed()).isTrue();
     }
+
+    @Test
+    void a_manual_call_of_a_number_of_no_campaign_is_vetted_by_the_do_not_call_list_and_the_default_hours() {
+        String phone = randomMobile();
+        assertThat(rules.check(null, 0, phone, TUESDAY_11H).allowed()).isTrue();
+        Verdict sunday = rules.check(null, 0, phone, Instant.parse("2026-12-06T10:00:00Z"));
+        assertThat(sunday.allowed()).isFalse();
+        assertThat(sunday.rule()).isEqualTo(CallingRuleCodes.HOURS);
+        Verdict christmas = rules.check(null, 0, phone, Instant.parse("2026-12-25T10:00:00Z"));
+        assertThat(christmas.rule()).isEqualTo(CallingRuleCodes.HOLIDAY);
+
+        admin.addDoNotCall(phone, "FR", "asked on the phone");
+        Verdict listed = rules.check(null, 0, phone, TUESDAY_11H);
+        assertThat(listed.allowed()).isFalse();
+        assertThat(listed.rule()).isEqualTo(CallingRuleCodes.DO_NOT_CALL);
+        assertThat(listed.notBefore()).isNull();
+    }
+
+    @Test
+    void a_manual_call_within_a_campaign_gets_its_rules_and_nothing_is_stored_nor_moved() {
+        long campaignId = campaign(null); // no presented number: the ARCEP rule refuses
+        DialableContact c = customer(campaignId, randomMobile());
+        CampaignSettings settings = campaigns.settings(campaignId);
+        Verdict verdict = rules.check(settings, c.contactId(), c.phoneE164(), TUESDAY_11H);
+        assertThat(verdict.allowed()).isFalse();
+        assertThat(verdict.rule()).isEqualTo(CallingRuleCodes.PRESENTED_NUMBER);
+        assertThat(jdbc.sql("SELECT count(*) FROM dial_refusal WHERE contact_id = ?").param(c.contactId())
+                .query(Long.class).single()).isZero();
+        assertThat(contacts.contacts(campaignId, 0, 10).getFirst().status()).isEqualTo(ContactStatus.NEW);
+
+        long allowed = campaign(ALLOWED_CALLER);
+        DialableContact other = customer(allowed, randomMobile());
+        assertThat(rules.check(campaigns.settings(allowed), other.contactId(), other.phoneE164(), TUESDAY_11H)
+                .allowed()).isTrue();
+        // a typed number that is no contact has no consent nor contract: a prospecting campaign may not call it
+        assertThat(rules.check(campaigns.settings(allowed), 0, randomMobile(), TUESDAY_11H).rule())
+                .isEqualTo(CallingRuleCodes.CONSENT);
+    }
 }

@@ -196,4 +196,36 @@ class WrapUpTasksTest {
         assertThat(tasks.assign(200, "no-agent-call", null, campaignId, contact.contactId(), 1)).isEmpty();
         assertThat(processes.told).containsExactly("wrap-up 200 " + com.evscallpro.core.process.WrapUpResult.NOT_QUALIFIED);
     }
+
+    @Autowired
+    com.evscallpro.core.qualification.QualificationService qualificationService;
+
+    @Test
+    void an_agents_call_of_no_campaign_and_no_contact_is_qualified_with_the_standard_group() {
+        tasks.setQualificationService(qualificationService);
+        String name = "manual-" + UUID.randomUUID().toString().substring(0, 8);
+        UserAccount agent = users.create(name, "secret-" + name, "Agent " + name, UserAccount.Role.AGENT,
+                String.valueOf(30000 + (int) (Math.random() * 60000)), "fr");
+        String manual = "manual-" + UUID.randomUUID();
+        agents.pause(agent.id(), "break");
+        assertThat(routing.reserveOwnCall(agent.id(), manual)).isTrue();
+        calls.registerAgentFirst(new NewOutboundCall(manual, 0, null, 0, null, "+33612340099", agent.id(),
+                agent.displayName(), agent.extension(), 1, null, Duration.ofSeconds(55)));
+        pbx.emit(manual, CallEvent.Type.ANSWERED, CallEvent.Leg.CUSTOMER, "2.3", 0, null, null);
+        pbx.emit(manual, CallEvent.Type.BRIDGED, CallEvent.Leg.CUSTOMER, "2.3", 0, null, null);
+        assertThat(agents.status(agent.id()).state()).isEqualTo(AgentState.ON_CALL);
+
+        WrapUpTask task = tasks.assign(200, manual, agent.id(), 0, 0, 1).orElseThrow();
+        assertThat(task.campaignName()).isNull();
+        assertThat(task.contact().contactId()).isZero();
+        assertThat(task.contact().phone()).isEqualTo("+33612340099");
+        assertThat(task.qualifications()).extracting(q -> q.code()).contains("SALE", "NOT_INTERESTED");
+
+        pbx.emit(manual, CallEvent.Type.HUNG_UP, CallEvent.Leg.CUSTOMER, "2.3", 16, "Normal Clearing", null);
+        assertThat(agents.status(agent.id()).state()).isEqualTo(AgentState.WRAP_UP);
+        tasks.qualify(agent.id(), manual, "NOT_INTERESTED", null, "", false);
+        assertThat(processes.told).contains("wrap-up 200 NOT_INTERESTED");
+        // back in the pause they placed the call from
+        assertThat(agents.status(agent.id()).state()).isEqualTo(AgentState.PAUSED);
+    }
 }

@@ -27,6 +27,15 @@ public final class ScriptedPbx implements PbxPort {
         return result;
     }
 
+    /** Manual calls: recorded in {@link #agentFirst} (not in {@link #requests}); answers {@link #result}. */
+    public final List<OriginateRequest> agentFirst = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        agentFirst.add(request);
+        return result;
+    }
+
     @Override
     public CompletableFuture<Void> hangup(String callId, int q850Cause) {
         hangups.add(callId + "/" + q850Cause);

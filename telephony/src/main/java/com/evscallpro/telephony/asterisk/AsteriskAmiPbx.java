@@ -362,6 +362,18 @@ public final class AsteriskAmiPbx implements PbxPort, AutoCloseable {
         return originate(request, settings.phoneDialString(extension), settings.phoneContext(), "s", Leg.AGENT);
     }
 
+    /**
+     * The agent's phone first ({@code Channel} as {@link #originateToPhone}), then, once answered, the phone's channel
+     * continues at {@code Context: <phoneContext>}, {@code Exten: <the E.164 number>}: that dialplan dials the
+     * number through the site's trunk ({@code Dial(PJSIP/${EXTEN}@trunk)}, docs/agent-workspace.md).
+     */
+    @Override
+    public CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return originate(request, settings.phoneDialString(request.connectTo()), settings.phoneContext(),
+                request.number(), Leg.AGENT);
+    }
+
     private CompletableFuture<OriginateResult> originate(OriginateRequest request, String channel, String context,
                                                          String exten, Leg originLeg) {
         if (closed) {

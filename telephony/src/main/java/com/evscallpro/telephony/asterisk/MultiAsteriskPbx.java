@@ -251,6 +251,13 @@ public final class MultiAsteriskPbx implements PbxPort, AutoCloseable {
         return place(callId, vars, port -> port.originateToPhone(callId, extension, callerId, ringTimeout, vars));
     }
 
+    /** A manual call: through the server named by {@value #SERVER_VARIABLE}, else the next connected server. */
+    @Override
+    public CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return place(request.callId(), request.variables(), port -> port.originateAgentFirst(request));
+    }
+
     private CompletableFuture<OriginateResult> place(String callId, Map<String, String> variables,
                                                      Function<PbxPort, CompletableFuture<OriginateResult>> action) {
         String explicit = variables.get(SERVER_VARIABLE);

@@ -175,6 +175,20 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
     }
 
     /**
+     * A manual call: {@code call/dial} already rings the agent's extension ({@code caller}) first and then the number
+     * in {@link DialMode#AGENT_FIRST}, the default; a site dialling customers first ({@link DialMode#CUSTOMER_FIRST},
+     * {@code caller} = a queue) cannot place one.
+     */
+    @Override
+    public CompletableFuture<OriginateResult> originateAgentFirst(OriginateRequest request) {
+        if (settings.dialMode() != DialMode.AGENT_FIRST) {
+            return CompletableFuture.failedFuture(new PbxActionException(
+                    "manual calls need dial mode AGENT_FIRST on this Yeastar site"));
+        }
+        return originate(request);
+    }
+
+    /**
      * {@code call/hangup} of every live channel of the call. The API takes no cause: {@code q850Cause} is what the
      * HUNG_UP events then report. A call that is over (or unknown) is a no-op.
      */

@@ -445,4 +445,34 @@ class YeastarPbxTest extends YeastarTestSupport {
                 .get(15, TimeUnit.SECONDS)).cause().isInstanceOf(PbxActionException.class);
         wm.start();
     }
+
+    @Test
+    void a_manual_call_is_a_call_dial_ringing_the_agents_extension_first() throws Exception {
+        stubDial(PBX_CALL);
+        connect(settings());
+
+        CompletableFuture<OriginateResult> f = pbx.originateAgentFirst(request("call-manual"));
+        await().untilAsserted(() -> wm.verify(postRequestedFor(urlPathEqualTo(API + "call/dial"))
+                .withRequestBody(equalToJson("{\"caller\":\"2000\",\"callee\":\"+33612345678\",\"auto_answer\":\"yes\"}"))));
+        Thread.sleep(100); // the dial answer is applied on the dispatcher
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "RING"));
+        status(PBX_CALL, ext(AGENT, AGENT_CH, "ANSWERED"), outbound(CUSTOMER, TRUNK_CH, "ANSWER"));
+
+        assertThat(result(f).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        await().until(() -> events.summary("call-manual").contains("BRIDGED/CUSTOMER"));
+        assertThat(events.summary("call-manual")).containsSubsequence("ANSWERED/AGENT", "ANSWERED/CUSTOMER",
+                "BRIDGED/CUSTOMER");
+    }
+
+    @Test
+    void a_site_dialling_customers_first_refuses_manual_calls_without_asking_the_pbx() throws Exception {
+        connect(settings().withDialMode(DialMode.CUSTOMER_FIRST));
+
+        CompletableFuture<OriginateResult> f = pbx.originateAgentFirst(request("call-manual-2"));
+
+        assertThat(f).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingRootCause().isInstanceOf(PbxActionException.class)
+                .withMessageContaining("AGENT_FIRST");
+        wm.verify(0, postRequestedFor(urlPathEqualTo(API + "call/dial")));
+    }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The agent's own callbacks in the workspace ({@code agent-callbacks}): upcoming and overdue ones, soonest first,
- * overdue ones marked; {@code agent-callbacks-refresh} reloads. The dialer offers them to this agent first.
+ * overdue ones marked; {@code agent-callbacks-refresh} reloads. The dialer offers them to this agent first; a
+ * "Call" button ({@code agent-callback-call}) calls the contact now through the manual dialling.
  */
 class AgentCallbacksPanel extends Details {
 
@@ -29,6 +30,7 @@ class AgentCallbacksPanel extends Details {
     private final Grid<CallbackView> grid = new Grid<>();
     private final Span summary = new Span();
     private ZoneId zone = ZoneId.systemDefault();
+    private java.util.function.LongConsumer caller;
 
     AgentCallbacksPanel(Callbacks callbacks, long agentId) {
         this.callbacks = callbacks;
@@ -50,6 +52,18 @@ class AgentCallbacksPanel extends Details {
         grid.addColumn(CallbackView::contactName).setHeader(getTranslation("callbacks.contact")).setAutoWidth(true);
         grid.addColumn(CallbackView::phoneE164).setHeader(getTranslation("callbacks.phone")).setAutoWidth(true);
         grid.addColumn(CallbackView::campaignName).setHeader(getTranslation("callbacks.campaign")).setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+            Button call = new Button(getTranslation("agent.dial.callContact"), e -> {
+                if (caller != null) {
+                    caller.accept(c.contactId());
+                }
+            });
+            call.addClassName("agent-callback-call");
+            call.getElement().setAttribute("data-contact-id", String.valueOf(c.contactId()));
+            call.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            call.setVisible(caller != null);
+            return call;
+        }).setAutoWidth(true).setFlexGrow(0);
         Button refresh = new Button(getTranslation("callbacks.refresh"), e -> refresh());
         refresh.setId("agent-callbacks-refresh");
         refresh.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -70,6 +84,12 @@ class AgentCallbacksPanel extends Details {
             refresh();
         });
         refresh();
+    }
+
+    /** Click-to-call: each callback gets a "Call" button that places the call to its contact now. */
+    void setCaller(java.util.function.LongConsumer caller) {
+        this.caller = caller;
+        grid.getDataProvider().refreshAll();
     }
 
     void refresh() {

@@ -59,6 +59,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private final Button ready = new Button();
     private final Button pause = new Button();
     private final Select<PauseReasonChoice> pauseReason = new Select<>();
+    private final com.vaadin.flow.component.textfield.TextField phone =
+            new com.vaadin.flow.component.textfield.TextField();
+    private final Button usePhone = new Button();
     private final PauseReasons pauseReasons;
     private final ScreenPopPanel screenPop = new ScreenPopPanel();
     private final InboundCallPanel inbound = new InboundCallPanel();
@@ -75,6 +78,8 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
     private ContactPastPanel contactPast;
     private AgentDayPanel dayFigures;
+    private ManualDialPanel manualDial;
+    private AgentCallbacksPanel callbacksPanel;
     private AgentState lastState;
     private int ticks;
     /** The figures of the day are read again every this many poll ticks (1 s each), and after each call. */
@@ -140,7 +145,14 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setText(getTranslation("agent.pause"));
         pause.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         pause.addClickListener(e -> pauseWithReason());
-        HorizontalLayout row = new HorizontalLayout(ready, pauseReason, pause);
+        phone.setId("agent-phone");
+        phone.setLabel(getTranslation("agent.phone"));
+        phone.setHelperText(getTranslation("agent.phone.help"));
+        phone.setWidth("10rem");
+        usePhone.setId("agent-phone-use");
+        usePhone.setText(getTranslation("agent.phone.use"));
+        usePhone.addClickListener(e -> workspace.choosePhone(phone.getValue()));
+        HorizontalLayout row = new HorizontalLayout(ready, pauseReason, pause, phone, usePhone);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
@@ -293,9 +305,18 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         pause.setEnabled(actions.pause() || actions.pauseAfterCall());
         pause.setText(getTranslation(actions.pauseAfterCall() ? "agent.pauseAfterCall" : "agent.pause"));
         pauseReason.setEnabled(actions.pause() || actions.pauseAfterCall());
+        boolean idle = AgentWorkspace.Actions.idle(status);
+        phone.setEnabled(idle);
+        usePhone.setEnabled(idle);
+        if (status != null && status.extension() != null && !status.extension().equals(phone.getValue())) {
+            phone.setValue(status.extension());
+        }
         screenPop.setCustomerOnLine(!workspace.canQualifyWithoutHangUp());
         if (callControls != null) {
             callControls.controls().onStatus(status);
+        }
+        if (manualDial != null) {
+            manualDial.dialing().onStatus(status);
         }
         followRecording(status);
         if (s == AgentState.READY || s == AgentState.PAUSED || s == AgentState.OFFLINE) {
@@ -310,7 +331,31 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     /** The agent's own callbacks, under the screen-pop (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCallbacks(com.evscallpro.core.contact.Callbacks callbacks) {
-        add(new AgentCallbacksPanel(callbacks, agentId));
+        callbacksPanel = new AgentCallbacksPanel(callbacks, agentId);
+        if (manualDial != null) {
+            callbacksPanel.setCaller(manualDial.dialing()::callContact);
+        }
+        add(callbacksPanel);
+    }
+
+    /**
+     * The dial box under the state bar, and click-to-call on the callbacks (set by Spring; absent in tests that build
+     * the view by hand).
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setManualDial(com.evscallpro.core.manualdial.ManualDial dial,
+                       org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.campaign.CampaignService>
+                               campaigns) {
+        manualDial = new ManualDialPanel(agentId, dial, campaigns.getIfAvailable());
+        addComponentAtIndex(indexOf(inbound), manualDial);
+        if (callbacksPanel != null) {
+            callbacksPanel.setCaller(manualDial.dialing()::callContact);
+        }
+    }
+
+    /** Package-visible for tests: the dial box, null when none was wired. */
+    ManualDialPanel manualDial() {
+        return manualDial;
     }
 
     /** The labels of the campaigns' custom fields (set by Spring; absent in tests that build the view by hand). */

@@ -43,6 +43,12 @@ final class AgentWorkspace {
     /** Which actions the agent's state allows, and the ready button's meaning. */
     record Actions(boolean ready, boolean cancelPause, boolean pause, boolean pauseAfterCall) {
 
+        /** The phone of the session may change, and a manual call start, only outside a call. */
+        static boolean idle(AgentStatus status) {
+            AgentState s = status == null || status.state() == null ? AgentState.OFFLINE : status.state();
+            return s == AgentState.OFFLINE || s == AgentState.READY || s == AgentState.PAUSED;
+        }
+
         static Actions of(AgentStatus status) {
             AgentState s = status == null || status.state() == null ? AgentState.OFFLINE : status.state();
             boolean inCall = s == AgentState.RESERVED || s == AgentState.ON_CALL || s == AgentState.WRAP_UP;
@@ -96,6 +102,16 @@ final class AgentWorkspace {
     /** Now, or after the call when the agent is in one (the status then shows the pending pause). */
     void pause(String reason) {
         run("agent.error.pause", () -> agents.pause(agentId, reason));
+    }
+
+    /** The phone (extension) this session rings; blank = the account's. */
+    void choosePhone(String extension) {
+        try {
+            show(agents.choosePhone(agentId, extension));
+            display.showSuccess("agent.phone.chosen", status.extension());
+        } catch (RuntimeException e) {
+            display.showError("agent.error.phone", e);
+        }
     }
 
     /** Whether the customer has left the call, so that qualifying does not need to hang up. */

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutcomeWorkers {
 
+    /** The contact id of an agent's manual call of a number that is no contact: nothing to schedule or close. */
+    static final long NO_CONTACT = 0;
+
     private final CallRecorder recorder;
     private final ContactLifecycleService contacts;
 
@@ -40,6 +43,9 @@ public class OutcomeWorkers {
     @JobWorker(type = JOB_CONTACT_SCHEDULE_RETRY, fetchAllVariables = true)
     public void scheduleRetry(@Variable(name = CONTACT_ID) long contactId,
                               @Variable(name = RETRY_DELAY_SECONDS) int retryDelaySeconds) {
+        if (contactId == NO_CONTACT) {
+            return;
+        }
         contacts.scheduleRetry(contactId, Duration.ofSeconds(retryDelaySeconds));
     }
 
@@ -47,12 +53,18 @@ public class OutcomeWorkers {
     public void scheduleCallback(@Variable(name = CONTACT_ID) long contactId,
                                  @Variable(name = CALLBACK_AT) String callbackAt,
                                  @Variable(name = AGENT_ID, optional = true) Long agentId) {
+        if (contactId == NO_CONTACT) {
+            return;
+        }
         // the agent who qualified the callback gets it first (a personal callback, when the campaign keeps them)
         contacts.scheduleCallback(contactId, Instant.parse(callbackAt), agentId);
     }
 
     @JobWorker(type = JOB_CONTACT_CLOSE, fetchAllVariables = true)
     public void close(@Variable(name = CONTACT_ID) long contactId) {
+        if (contactId == NO_CONTACT) {
+            return;
+        }
         contacts.close(contactId);
     }
 }
