@@ -142,6 +142,10 @@ class AgentAndSupervisorBrowserTest {
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='ON_CALL']")).hasCount(1);
         assertThat(supervisor.locator("#count-calls")).hasText("1");
+        // the call came onto the calls grid (the whole list sent) and then moved on in its own row (that row only)
+        String callId = stack.bean(AgentService.class).status(agent.id()).callId();
+        Locator callState = supervisor.locator("#calls-grid .call-state[data-call='" + callId + "']");
+        assertThat(callState).hasText("Connected");
 
         // The customer is still on the line: qualifying alone would hang them up, so it waits; the agent chooses
         // "qualify and hang up" and is READY again.
@@ -155,6 +159,7 @@ class AgentAndSupervisorBrowserTest {
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='READY']")).hasCount(1);
         assertThat(supervisor.locator("#count-calls")).hasText("0");
+        assertThat(callState).isHidden(); // the grid keeps the row element for reuse, hidden
         agentPage.locator("#pause-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "PAUSED", WAIT);
         assertThat(supervisor.locator(".agent-state-badge[data-agent='pw-agent'][data-state='PAUSED']")).not().hasCount(0);

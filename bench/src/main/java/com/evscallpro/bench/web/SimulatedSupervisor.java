@@ -38,6 +38,8 @@ final class SimulatedSupervisor implements AutoCloseable {
     private long bytes;
     private final List<AgentStatus> changedRows = new java.util.ArrayList<>();
     private boolean callsDirty;
+    private final List<LiveCall> changedCallRows = new java.util.ArrayList<>();
+    private long callsEncodedAt;
     private boolean renderScheduled;
     private static final java.util.concurrent.ScheduledExecutorService RENDERS =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,8 +74,13 @@ final class SimulatedSupervisor implements AutoCloseable {
 
     private void onCall(LiveCallChanged e) {
         access(() -> {
+            boolean known = e.call() != null && calls.containsKey(e.call().callId());
             put(e.call());
-            callsDirty = true;
+            if (known && e.call().state() != LiveCall.LiveCallState.ENDED) {
+                changedCallRows.add(e.call()); // like the view: a known call's row only
+            } else {
+                callsDirty = true; // a call came or went: the whole list, at most every 500 ms
+            }
             scheduleRender();
         });
     }
@@ -109,8 +116,16 @@ final class SimulatedSupervisor implements AutoCloseable {
                 bytes += row(a).length(); // like the view since 7b47ab4+1: only the changed rows
             }
             changedRows.clear();
+            for (LiveCall c : changedCallRows) {
+                bytes += callRow(new StringBuilder(), c).length();
+            }
+            changedCallRows.clear();
             if (callsDirty) {
-                encodeCalls();
+                if (System.nanoTime() - callsEncodedAt >= 500_000_000L) {
+                    encodeCalls();
+                } else {
+                    scheduleRender(); // the view waits for its 500 ms too
+                }
             }
         }), 150, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -169,15 +184,21 @@ final class SimulatedSupervisor implements AutoCloseable {
 
     private void encodeCalls() {
         callsDirty = false;
+        changedCallRows.clear();
+        callsEncodedAt = System.nanoTime();
         StringBuilder sb = new StringBuilder(calls.size() * 200).append('[');
         for (LiveCall c : calls.values().stream().sorted(Comparator.comparing(LiveCall::callId)).toList()) {
-            sb.append("{\"key\":\"").append(c.callId()).append("\",\"campaign\":\"").append(c.campaignName())
-                    .append("\",\"contact\":\"").append(c.contactName()).append("\",\"phone\":\"")
-                    .append(c.maskedPhone()).append("\",\"agent\":\"").append(c.agentName()).append("\",\"state\":\"")
-                    .append(c.state()).append("\",\"ts\":\"")
-                    .append(c.changedAt() == null ? "" : c.changedAt().toEpochMilli()).append("\"},");
+            callRow(sb, c);
         }
         bytes += sb.append(']').length();
+    }
+
+    private static StringBuilder callRow(StringBuilder sb, LiveCall c) {
+        return sb.append("{\"key\":\"").append(c.callId()).append("\",\"campaign\":\"").append(c.campaignName())
+                .append("\",\"contact\":\"").append(c.contactName()).append("\",\"phone\":\"")
+                .append(c.maskedPhone()).append("\",\"agent\":\"").append(c.agentName()).append("\",\"state\":\"")
+                .append(c.state()).append("\",\"ts\":\"")
+                .append(c.changedAt() == null ? "" : c.changedAt().toEpochMilli()).append("\"},");
     }
 
     @Override

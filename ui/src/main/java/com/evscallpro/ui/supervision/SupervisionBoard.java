@@ -99,6 +99,11 @@ final class SupervisionBoard {
         return agents.get(userId);
     }
 
+    /** The call in progress on the board, or null. */
+    LiveCall call(String callId) {
+        return calls.get(callId);
+    }
+
     List<AgentStatus> agents() {
         return agents.values().stream().sorted(BY_NAME).toList();
     }

@@ -84,10 +84,29 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                     return item.userId();
                 }
             };
+    /** The calls grid's rows, keyed by call id: a call's change sends its row only. */
+    private final List<LiveCall> callRows = new ArrayList<>();
+    private final java.util.Map<String, Integer> callRowIndex = new java.util.HashMap<>();
+    private final com.vaadin.flow.data.provider.ListDataProvider<LiveCall> callsData =
+            new com.vaadin.flow.data.provider.ListDataProvider<>(callRows) {
+                @Override
+                public Object getId(LiveCall item) {
+                    return item.callId();
+                }
+            };
+    /** Calls on the grid whose row changed since the last redraw. */
+    private final java.util.Set<String> changedCalls = new java.util.HashSet<>();
+    /** A call came or went: the whole list is sent again, at most every {@link #CALLS_LIST_EVERY_MS}. */
     private boolean callsDirty;
+    private long callsListDrawnAt;
     private boolean renderScheduled;
     /** How long changes are gathered before one redraw. */
     static final long RENDER_EVERY_MS = 150;
+    /**
+     * The calls list (calls coming and going: every row sent and drawn again) is redrawn at most this often; a change
+     * of a call already on the grid is drawn with the next {@link #RENDER_EVERY_MS} redraw.
+     */
+    static final long CALLS_LIST_EVERY_MS = 500;
     private static final java.util.concurrent.ScheduledExecutorService RENDERS =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "supervision-render");
@@ -357,7 +376,12 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void onCallChanged(UI ui, LiveCallChanged event) {
         board.apply(event);
-        callsDirty = true;
+        LiveCall call = event.call();
+        if (call != null && call.state() != LiveCall.LiveCallState.ENDED && callRowIndex.containsKey(call.callId())) {
+            changedCalls.add(call.callId());
+        } else {
+            callsDirty = true;
+        }
         scheduleRender(ui);
     }
 
@@ -376,8 +400,33 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
             showChangedAgents();
         }
         if (callsDirty) {
-            showCalls();
+            long wait = CALLS_LIST_EVERY_MS - (System.nanoTime() - callsListDrawnAt) / 1_000_000;
+            if (wait <= 0) {
+                showCalls();
+            } else {
+                getUI().ifPresent(ui -> {
+                    renderScheduled = true;
+                    RENDERS.schedule(() -> inUi(ui, this::render), wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+                });
+            }
         }
+        if (!changedCalls.isEmpty()) {
+            showChangedCalls();
+        }
+    }
+
+    /** Only the changed calls' rows are sent again. */
+    private void showChangedCalls() {
+        for (String id : changedCalls) {
+            Integer index = callRowIndex.get(id);
+            LiveCall now = board.call(id);
+            if (index != null && now != null) {
+                callRows.set(index, now);
+                callsData.refreshItem(now);
+            }
+        }
+        changedCalls.clear();
+        showCounters();
     }
 
     private void tick() {
@@ -457,9 +506,21 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void showCalls() {
         callsDirty = false;
+        changedCalls.clear();
+        callsListDrawnAt = System.nanoTime();
         List<LiveCall> calls = board.calls();
+        callRows.clear();
+        callRows.addAll(calls);
+        callRowIndex.clear();
+        for (int i = 0; i < calls.size(); i++) {
+            callRowIndex.put(calls.get(i).callId(), i);
+        }
         fitPage(callsGrid, calls.size());
-        callsGrid.setItems(calls);
+        if (callsGrid.getDataProvider() != callsData) {
+            callsGrid.setItems(callsData);
+        } else {
+            callsData.refreshAll();
+        }
         showCounters();
     }
 
