@@ -109,6 +109,9 @@ class AgentScreenPopBrowserTest {
             String callId = agents.status(a.id()).callId();
             assertThat(page.locator("#contact-history .past-call[data-call-id='" + callId + "']")).hasCount(0);
 
+            // talk time is counted in whole seconds from the state log: talk at least 2 s before hanging up (a fast
+            // run hung up within half a second and read 00:00 in CI)
+            page.waitForTimeout(2_000);
             page.locator("#call-hangup").click();
             assertThat(page.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP", WAIT);
             page.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions().setHasText("Sale"))
