@@ -253,12 +253,7 @@ class RecordingServiceImpl implements RecordingService {
         do {
             batch = tables.expired(clock.instant(), 500);
             for (RecordingRow r : batch) {
-                if (r.storageKey() != null) {
-                    storage.delete(r.storageKey());
-                }
-                if (tables.delete(r.id())) {
-                    audit.record("purge", "recording", r.id(), summary(r) + " (retention " + r.retentionDays()
-                            + " d)", null, null);
+                if (remove(r, "purge", " (retention " + r.retentionDays() + " d)")) {
                     n++;
                 }
             }
@@ -267,6 +262,31 @@ class RecordingServiceImpl implements RecordingService {
             log.info("{} recording(s) past their retention purged", n);
         }
         return n;
+    }
+
+    /**
+     * Deletes one recording for good: its audio first (in storage, or still on the Asterisk host when it was never
+     * collected), then its row, with an audit entry {@code action} (no number in it). False when another node or
+     * request deleted it first. Used by the retention purge here and by the privacy requests and purge
+     * ({@link RecordingDataStore}).
+     */
+    boolean remove(RecordingRow r, String action, String why) {
+        if (r.storageKey() != null) {
+            storage.delete(r.storageKey());
+        } else if (!"MISSING".equals(r.state())) {
+            try {
+                MediaHost host = hosts.host(r.siteId(), r.serverId());
+                host.transfer().delete(relativePath(r.pbxPath(), host.asteriskSoundsDir()));
+            } catch (RuntimeException e) {
+                log.warn("Recording {} deleted, but its file may stay on the Asterisk host: {}", r.id(),
+                        e.getMessage());
+            }
+        }
+        if (!tables.delete(r.id())) {
+            return false;
+        }
+        audit.record(action, "recording", r.id(), summary(r) + why, null, null);
+        return true;
     }
 
     // ------------------------------------------------------------------ reading

@@ -178,6 +178,23 @@ class PrivacyServiceTest {
         assertThat(privacy.requests(0, 1).getFirst().phoneHash()).isEqualTo(proof.phoneHash());
     }
 
+    @Test
+    void anonymising_a_number_keeps_its_calls_without_the_number_the_contact_or_the_comment() {
+        String phone = randomPhone();
+        long campaign = campaign();
+        contact(campaign, phone, Instant.now());
+        String tag = UUID.randomUUID().toString();
+        String callId = call(tag, phone, Instant.now());
+
+        PrivacyRequest proof = privacy.erase(phone, ErasureMode.ANONYMISE);
+
+        assertThat(proof.kind()).isEqualTo(PrivacyRequest.Kind.ANONYMISE);
+        assertThat(proof.done()).containsEntry("calls", 1);
+        assertThat(count("SELECT count(*) FROM call_history WHERE call_id = ? AND callee IS NULL AND comment IS NULL "
+                + "AND contact_id IS NULL AND caller = '+33100000000'", callId)).as("the call stays, anonymous").isOne();
+        assertThat(privacy.find(phone).total()).isZero();
+    }
+
     private long count(String sql, Object... args) {
         return jdbc.sql(sql).params(args).query(Long.class).single();
     }

@@ -12,6 +12,10 @@ import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.media.MediaTestConfig;
 import com.evscallpro.core.media.TestWavs;
+import com.evscallpro.core.privacy.ErasureMode;
+import com.evscallpro.core.privacy.PersonalDataReport;
+import com.evscallpro.core.privacy.PrivacyRequest;
+import com.evscallpro.core.privacy.PrivacyService;
 import com.evscallpro.core.site.AmiServerSettings;
 import com.evscallpro.core.site.SiteDefinition;
 import com.evscallpro.core.site.SiteService;
@@ -36,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,8 +53,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * simulator), stopped by the hangup, collected from the host into storage, listed and listened to (audited, by the
  * roles allowed), and purged after its retention.
  */
-@SpringBootTest(classes = {DataServicesTestApplication.class, MediaTestConfig.class, RecordingTestConfig.class})
+@SpringBootTest(classes = {DataServicesTestApplication.class, MediaTestConfig.class, RecordingTestConfig.class,
+        RecordingServiceTest.Privacy.class}, properties = {
+        "evs.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "evs.privacy.purge-enabled=false"})
 class RecordingServiceTest {
+
+    /** The privacy services, so a person's requests run over every store, recordings included. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackages = {"com.evscallpro.core.privacy", "com.evscallpro.core.secret",
+            "com.evscallpro.db.privacy"})
+    static class Privacy {
+    }
 
     static final Path MEDIA_ROOT;
     static final Path STORAGE;
@@ -90,6 +105,12 @@ class RecordingServiceTest {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PrivacyService privacy;
+    @Autowired
+    RecordingDataStore recordingStore;
+    @Autowired
+    com.evscallpro.db.recording.RecordingTables tables;
 
     static final RecordingAccess SUPERVISOR = new RecordingAccess(900, Role.SUPERVISOR);
     static final RecordingAccess AGENT = new RecordingAccess(41, Role.AGENT);
@@ -162,9 +183,7 @@ class RecordingServiceTest {
         assertThat(stored.state()).isEqualTo(RecordingState.STORED);
         assertThat(stored.duration()).isPositive();
         assertThat(onHost).as("moved off the Asterisk host").doesNotExist();
-        try (var files = Files.walk(STORAGE)) {
-            assertThat(files.filter(p -> p.getFileName().toString().equals(callId + ".wav")).count()).isEqualTo(1);
-        }
+        assertThat(filesNamed(callId)).isOne();
 
         // listed: supervisors see it, its agent sees it, another agent and an analyst do not
         RecordingFilter byCall = new RecordingFilter(Set.of(), null, null, null, null, callId);
@@ -197,9 +216,7 @@ class RecordingServiceTest {
         clock.advance(Duration.ofDays(2));
         assertThat(recordings.purgeExpired()).isGreaterThanOrEqualTo(1);
         assertThat(recordings.ofCall(callId)).isEmpty();
-        try (var files = Files.walk(STORAGE)) {
-            assertThat(files.filter(p -> p.getFileName().toString().equals(callId + ".wav")).count()).isZero();
-        }
+        assertThat(filesNamed(callId)).isZero();
         assertThat(audit.search(new AuditFilter(null, "recording", null, null), 0, 200))
                 .anySatisfy(e -> {
                     assertThat(e.action()).isEqualTo("purge");
@@ -281,5 +298,81 @@ class RecordingServiceTest {
                 RecordingMode.ALL, null, 0))).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("recording.bad-retention");
         assertThat(recordings.policy(RecordingScope.QUEUE, 1).mode()).isEqualTo(RecordingMode.OFF);
+    }
+
+    /** A recorded, collected call of the customer's number, with its call history row (what a request finds). */
+    private String storedRecordingOfTheCustomer() throws Exception {
+        long campaign = campaign(RecordingMode.ALL, null, 3650);
+        String callId = connectedCall(campaign, true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recordings.ofCall(callId)
+                .map(v -> v.state() == RecordingState.RECORDING).orElse(false));
+        Thread.sleep(150);
+        pbx.hangup(callId, 16).get(5, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recordings.ofCall(callId).orElseThrow().state()
+                == RecordingState.STOPPED);
+        Path onHost = MEDIA_ROOT.resolve(SITE).resolve("ast-1").resolve("evs-recordings/" + callId + ".wav");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(onHost));
+        recordings.collectDue();
+        assertThat(recordings.ofCall(callId).orElseThrow().state()).isEqualTo(RecordingState.STORED);
+        jdbc.sql("INSERT INTO call_history (call_id, direction, caller, callee, started_at) "
+                + "VALUES (?, 'OUTBOUND', '+33100000000', ?, now())").params(callId, RecordingTestConfig.CUSTOMER)
+                .update();
+        return callId;
+    }
+
+    private long filesNamed(String callId) throws java.io.IOException {
+        try (var files = Files.walk(STORAGE)) {
+            return files.filter(p -> p.getFileName().toString().equals(callId + ".wav")).count();
+        }
+    }
+
+    @Test
+    void a_persons_request_finds_and_erases_the_recordings_of_their_calls_audio_included() throws Exception {
+        String callId = storedRecordingOfTheCustomer();
+        long id = recordings.ofCall(callId).orElseThrow().id();
+        assertThat(filesNamed(callId)).isOne();
+
+        PersonalDataReport report = privacy.find("06 12 34 56 79");
+        assertThat(report.records().get("recordings")).as("found through the call's history row")
+                .extracting(r -> r.get("call_id")).containsExactly(callId);
+        assertThat(report.records().get("recordings").getFirst()).doesNotContainKeys("storage_key", "pbx_path");
+
+        PrivacyRequest proof = privacy.erase(RecordingTestConfig.CUSTOMER, ErasureMode.ANONYMISE);
+        assertThat(proof.found()).containsEntry("recordings", 1);
+        assertThat(proof.done()).as("a voice cannot be anonymised: deleted").containsEntry("recordings", 1);
+        assertThat(recordings.ofCall(callId)).isEmpty();
+        assertThat(filesNamed(callId)).as("the audio is gone from the storage").isZero();
+        assertThat(audit.search(new AuditFilter(null, "recording", null, null), 0, 200))
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("erase");
+                    assertThat(e.entityId()).isEqualTo(String.valueOf(id));
+                    assertThat(e.summary()).doesNotContain("612345679");
+                });
+        assertThat(privacy.find(RecordingTestConfig.CUSTOMER).records().get("recordings")).isEmpty();
+    }
+
+    @Test
+    void the_privacy_retention_caps_a_longer_campaign_retention() throws Exception {
+        String old = storedRecordingOfTheCustomer();        // kept 3650 days by its campaign
+        Instant cutoff = clock.instant().plusSeconds(1);
+        clock.advance(Duration.ofDays(1));
+        String recent = "rec-" + UUID.randomUUID();
+        long recentId = tables.insert(recent, recent, "CAMPAIGN", null, null, siteId, "ast-1",
+                "/var/lib/asterisk/sounds/evs-recordings/" + recent + ".wav", clock.instant(), 3650,
+                clock.instant().plus(Duration.ofDays(3650))).orElseThrow();
+
+        recordings.purgeExpired();
+        assertThat(recordings.ofCall(old)).as("its own retention is not over").isPresent();
+        int purged = 0;
+        int n;
+        do {
+            n = recordingStore.purgeBefore(cutoff, ErasureMode.DELETE, 2);
+            purged += n;
+        } while (n == 2);
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(recordings.ofCall(old)).isEmpty();
+        assertThat(filesNamed(old)).isZero();
+        assertThat(tables.find(recentId)).as("started after the cutoff").isPresent();
+        tables.delete(recentId);
     }
 }

@@ -76,9 +76,8 @@ public class PersonalDataTables {
 
     /** Keeps the call for statistics without the number, the comment and the link to the contact. */
     public int anonymiseCallsByPhone(String e164) {
-        return jdbc.sql(ANONYMISE_CALL + """
-                 WHERE caller = :p OR callee = :p
-                   OR contact_id IN (SELECT id FROM contact WHERE phone_e164 = :p)""").param("p", e164).update();
+        return jdbc.sql(ANONYMISE_CALL + " WHERE caller = :p OR callee = :p"
+                + " OR contact_id IN (SELECT id FROM contact WHERE phone_e164 = :p)").param("p", e164).update();
     }
 
     private static final String ANONYMISE_CALL = """

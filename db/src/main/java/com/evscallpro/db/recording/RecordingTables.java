@@ -148,6 +148,23 @@ public class RecordingTables {
                 .params(Timestamp.from(now), limit).query(RecordingTables::row).list();
     }
 
+    /**
+     * The recordings of the calls a number took part in (the call history's caller or callee, or the contact of the
+     * call), oldest first: what a person's access or erasure request finds.
+     */
+    public List<RecordingRow> byPhone(String e164) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE call_id IN ("
+                        + "SELECT h.call_id FROM call_history h WHERE h.caller = :p OR h.callee = :p "
+                        + "OR h.contact_id IN (SELECT id FROM contact WHERE phone_e164 = :p)) ORDER BY started_at, id")
+                .param("p", e164).query(RecordingTables::row).list();
+    }
+
+    /** At most {@code limit} recordings started before {@code before}, oldest first. */
+    public List<RecordingRow> startedBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM call_recording WHERE started_at < ? ORDER BY started_at, id LIMIT ?")
+                .params(Timestamp.from(before), limit).query(RecordingTables::row).list();
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM call_recording WHERE id = ?").param(id).update() == 1;
     }
