@@ -82,6 +82,27 @@ class ManualDialEndToEndTest {
             assertThat(refused.json().get("args").get(0).asText()).isEqualTo("do-not-call");
             assertThat(sim.originates()).hasSize(before);
             assertThat(agents.status(a.id()).state()).isEqualTo(AgentState.PAUSED);
+            // a campaign of other agents' groups: not offered, and refused when asked for; nothing reaches the PBX
+            long othersGroup = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft(
+                    "Manual dial E2E others", null, null), List.of()).id();
+            long others = stack.withoutCallingRules(campaigns.create(new CampaignEdit("Manual dial E2E others", null,
+                    null, 5, 1, 25, "+33170000001", null, null, null, "FR", "FR", d.dialingMode(), 30, 2.5, 3,
+                    d.amdMode(), null, null, null, null, false, 0, 120, false, Set.of(othersGroup))));
+            // both running for a moment (the agent is paused: the dialer gives them nothing meanwhile)
+            campaigns.start(campaignId);
+            campaigns.start(others);
+            ApiClient.Response offered = api.get("/api/v1/agent/call/campaigns", token);
+            campaigns.pause(campaignId);
+            campaigns.finish(others);
+            assertThat(offered.status()).as(offered.body()).isEqualTo(200);
+            List<Long> offeredIds = new java.util.ArrayList<>();
+            offered.json().forEach(c -> offeredIds.add(c.get("id").asLong()));
+            assertThat(offeredIds).contains(campaignId).doesNotContain(others);
+            ApiClient.Response notMine = api.post("/api/v1/agent/call/dial", token,
+                    map("number", SandboxTestContext.ANSWERS, "campaignId", others));
+            assertThat(notMine.status()).as(notMine.body()).isEqualTo(409);
+            assertThat(notMine.code()).isEqualTo("manualdial.cannot-call-for-campaign");
+            assertThat(sim.originates()).hasSize(before);
             ApiClient.Response garbage = api.post("/api/v1/agent/call/dial", token, map("number", "hello"));
             assertThat(garbage.status()).isEqualTo(400);
             assertThat(garbage.code()).isEqualTo("manualdial.invalid-number");

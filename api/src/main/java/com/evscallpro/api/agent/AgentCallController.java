@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,10 +66,26 @@ class AgentCallController {
                     + "answered; the call then runs like a campaign call (ON_CALL, wrap-up, call history). 400 "
                     + "manualdial.invalid-number; 404 manualdial.contact.not-found, manualdial.campaign.not-found; 409 "
                     + "manualdial.cannot-dial-now (offline or in a call), manualdial.cannot-call-contact-in-call, "
+                    + "manualdial.cannot-call-for-campaign (the campaign names none of the agent's groups: arg its "
+                    + "name), "
                     + "manualdial.cannot-call-number (refused by the "
                     + "calling rules: args rule code, detail); 400 manualdial.no-phone, manualdial.cannot-place.")
     ManualDial.ManualCall dial(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DialRequest request) {
         return manualDial.dial(agent(jwt), request.number(), request.campaignId(), request.contactId());
+    }
+
+    /** A campaign the agent may call for: its calling rules, region and wrap-up apply to the call. */
+    record DialCampaign(long id, String name, String defaultRegion) {
+    }
+
+    @GetMapping("/campaigns")
+    @Operation(summary = "The running campaigns the agent may call for",
+            description = "Those naming one of the agent's groups, and those naming no group, as the dialer pairs "
+                    + "agents and campaigns; a dial with another campaign is refused with 409 "
+                    + "manualdial.cannot-call-for-campaign.")
+    List<DialCampaign> campaigns(@AuthenticationPrincipal Jwt jwt) {
+        return manualDial.campaignsFor(agent(jwt)).stream()
+                .map(c -> new DialCampaign(c.id(), c.name(), c.defaultRegion())).toList();
     }
 
     @GetMapping

@@ -15,12 +15,15 @@ import com.evscallpro.core.contact.DialableContact;
 import com.evscallpro.core.contact.PhoneNumbers;
 import com.evscallpro.core.dialer.DialerSettings;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.group.AgentGroups;
 import com.evscallpro.core.process.OutboundAttempt;
 import com.evscallpro.core.process.ProcessGateway;
 import com.evscallpro.core.rules.CallingRules;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +57,18 @@ class ManualDialService implements ManualDial {
     private final DialerSettings dialer;
     private final String defaultRegion;
     private final Clock clock;
+    private ObjectProvider<AgentGroups> groups;
 
     @Autowired
     ManualDialService(AgentService agents, AgentCallRouting routing, CampaignService campaigns,
                       ContactLifecycleService contacts, ManualDialContacts numbers, ObjectProvider<CallingRules> rules,
                       OutboundCallTracker calls, ProcessGateway processes, ObjectProvider<DialerSettings> dialer,
-                      ObjectProvider<CallControlSettings> callControl) {
+                      ObjectProvider<CallControlSettings> callControl, ObjectProvider<AgentGroups> groups) {
         this(agents, routing, campaigns, contacts, numbers, rules, calls, processes,
                 dialer.getIfAvailable(() -> new DialerSettings(null, null, null, null, null, null)),
                 callControl.getIfAvailable(() -> new CallControlSettings(null, null, null, null)).region(),
                 Clock.systemUTC());
+        this.groups = groups;
     }
 
     ManualDialService(AgentService agents, AgentCallRouting routing, CampaignService campaigns,
@@ -97,6 +102,9 @@ class ManualDialService implements ManualDial {
                 .orElseThrow(() -> new EvsException("manualdial.contact.not-found", contactId));
         Long campaignOf = contact != null ? Long.valueOf(contact.campaignId()) : campaignId;
         CampaignSettings campaign = campaignOf == null ? null : campaign(campaignOf);
+        if (campaign != null && !campaign.takenBy(groupsOf(agentId))) {
+            throw new EvsException("manualdial.cannot-call-for-campaign", campaign.name());
+        }
         String phone = phone(number, contact, campaign);
         if (contact == null && campaign != null) {
             contact = numbers.inCampaign(campaign.id(), phone).flatMap(contacts::find).orElse(null);
@@ -111,6 +119,18 @@ class ManualDialService implements ManualDial {
                     Objects.requireNonNullElse(verdict.detail(), ""));
         }
         return place(agent, campaign, contact, phone);
+    }
+
+    @Override
+    public List<CampaignSettings> campaignsFor(long agentId) {
+        Set<Long> mine = groupsOf(agentId);
+        return campaigns.running().stream().filter(c -> c.takenBy(mine)).toList();
+    }
+
+    /** The agent's groups (none read when no group service is wired: then only campaigns naming no group match). */
+    private Set<Long> groupsOf(long agentId) {
+        AgentGroups g = groups == null ? null : groups.getIfAvailable();
+        return g == null ? Set.of() : g.groupIdsOf(List.of(agentId)).getOrDefault(agentId, Set.of());
     }
 
     /**

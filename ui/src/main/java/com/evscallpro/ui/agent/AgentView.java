@@ -343,10 +343,8 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
      * the view by hand).
      */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setManualDial(com.evscallpro.core.manualdial.ManualDial dial,
-                       org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.campaign.CampaignService>
-                               campaigns) {
-        manualDial = new ManualDialPanel(agentId, dial, campaigns.getIfAvailable());
+    void setManualDial(com.evscallpro.core.manualdial.ManualDial dial) {
+        manualDial = new ManualDialPanel(agentId, dial);
         addComponentAtIndex(indexOf(inbound), manualDial);
         if (callbacksPanel != null) {
             callbacksPanel.setCaller(manualDial.dialing()::callContact);

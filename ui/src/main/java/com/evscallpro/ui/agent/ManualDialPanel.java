@@ -1,6 +1,5 @@
 package com.evscallpro.ui.agent;
 
-import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSettings;
 import com.evscallpro.core.manualdial.ManualDial;
 import com.evscallpro.ui.layout.Notifications;
@@ -15,7 +14,7 @@ import java.util.List;
 
 /**
  * The dial box of the workspace ({@code manual-dial}): a number ({@code manual-dial-number}), the campaign whose
- * rules and wrap-up apply ({@code manual-dial-campaign}, optional) and {@code manual-dial-call}; enabled while the
+ * rules and wrap-up apply ({@code manual-dial-campaign}, optional: the running campaigns of the agent's groups) and {@code manual-dial-call}; enabled while the
  * agent is READY or PAUSED. The "Call" buttons of the callbacks list go through the same {@link ManualDialing}.
  */
 class ManualDialPanel extends HorizontalLayout implements ManualDialing.Display {
@@ -25,7 +24,7 @@ class ManualDialPanel extends HorizontalLayout implements ManualDialing.Display 
     private final Select<CampaignSettings> campaign = new Select<>();
     private final Button call = new Button();
 
-    ManualDialPanel(long agentId, ManualDial dial, CampaignService campaigns) {
+    ManualDialPanel(long agentId, ManualDial dial) {
         this.dialing = new ManualDialing(agentId, dial, this);
         setId("manual-dial");
         setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -39,8 +38,7 @@ class ManualDialPanel extends HorizontalLayout implements ManualDialing.Display 
         campaign.setEmptySelectionCaption(getTranslation("agent.dial.noCampaign"));
         campaign.setItemLabelGenerator(c -> c == null ? getTranslation("agent.dial.noCampaign") : c.name());
         try {
-            List<CampaignSettings> running = campaigns == null ? List.of() : campaigns.running();
-            campaign.setItems(running);
+            campaign.setItems(dial.campaignsFor(agentId));
         } catch (RuntimeException e) {
             campaign.setItems(List.of());
         }

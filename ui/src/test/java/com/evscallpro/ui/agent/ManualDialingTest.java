@@ -29,6 +29,11 @@ class ManualDialingTest {
             return new ManualCall("c1", number == null ? "+33612000010" : "+33612345678",
                     campaignId == null ? 7 : campaignId, contactId == null ? 9 : contactId, "2189");
         }
+
+        @Override
+        public List<com.evscallpro.core.campaign.CampaignSettings> campaignsFor(long agentId) {
+            return List.of();
+        }
     }
 
     private static final class Screen implements ManualDialing.Display {
