@@ -91,6 +91,11 @@ final class SandboxTestContext {
                 bean(org.springframework.security.core.context.SecurityContextHolderStrategy.class));
     }
 
+    /** The shared stack if a test started it already, else null (never starts it). */
+    static synchronized SandboxTestContext ifStarted() {
+        return instance;
+    }
+
     /** {@link #reclaimSecurityContextHolder()} on the shared stack, when a test started it already. */
     static synchronized void reclaimIfStarted() {
         if (instance != null) {
