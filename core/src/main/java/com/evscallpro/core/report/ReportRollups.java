@@ -141,11 +141,15 @@ public class ReportRollups {
                        count(*) FILTER (WHERE q AND inbound_outcome = 'ABANDONED' AND coalesce(wait_seconds, 0) >= :short),
                        count(*) FILTER (WHERE q AND inbound_outcome = 'ABANDONED' AND coalesce(wait_seconds, 0) < :short),
                        count(*) FILTER (WHERE q AND inbound_outcome IN ('AGENT', 'TRANSFERRED')
-                                        AND coalesce(wait_seconds, 0) <= :sl),
+                                        AND coalesce(wait_seconds, 0) <= sl),
                        coalesce(sum(billsec), 0), coalesce(sum(wait_seconds) FILTER (WHERE q), 0)
                   FROM (SELECT c.*, coalesce(c.outcome, replace(c.disposition, ' ', '_')) AS o,
-                               (c.direction = 'INBOUND' AND c.queue_name IS NOT NULL) AS q
-                          FROM call_history c WHERE c.started_at >= :from AND c.started_at < :to) x
+                               (c.direction = 'INBOUND' AND c.queue_name IS NOT NULL) AS q,
+                               coalesce(qs.service_level_seconds, :sl) AS sl
+                          FROM call_history c
+                          LEFT JOIN (SELECT g.name, q.service_level_seconds FROM call_queue q
+                                       JOIN agent_group g ON g.id = q.group_id) qs ON qs.name = c.queue_name
+                         WHERE c.started_at >= :from AND c.started_at < :to) x
                  GROUP BY 1, 2, 3, 4""")
                 .param("from", f).param("to", t).param("short", shortAbandonSeconds).param("sl", serviceLevelSeconds)
                 .update();

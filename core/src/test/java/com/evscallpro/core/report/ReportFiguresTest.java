@@ -56,6 +56,7 @@ class ReportFiguresTest {
     long campaign;
     long agent;
     String queue;
+    String salesQueue;
     String tag;
 
     @BeforeAll
@@ -81,6 +82,13 @@ class ReportFiguresTest {
         in("2026-03-10T14:01:00Z", "AGENT", 30);
         in("2026-03-10T14:02:00Z", "ABANDONED", 3);
         in("2026-03-10T14:03:00Z", "ABANDONED", 40);
+        // a queue of its own threshold (45 s, the platform's is 20 s): 30 s is within it, 50 s is not
+        salesQueue = "Sales-" + tag;
+        long group = jdbc.sql("INSERT INTO agent_group (name) VALUES (?) RETURNING id").param(salesQueue)
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO call_queue (group_id, service_level_seconds) VALUES (?, 45)").param(group).update();
+        in("2026-03-10T14:04:00Z", "AGENT", 30, salesQueue);
+        in("2026-03-10T14:05:00Z", "AGENT", 50, salesQueue);
         // the agent's day
         state("2026-03-10T08:00:00Z", "READY", null);
         state("2026-03-10T09:10:00Z", "ON_CALL", null);
@@ -152,6 +160,13 @@ class ReportFiguresTest {
                 .containsExactly(4L, 4L, 1L, 1L, 1L);
         assertThat(q.inboundAbandonRate()).isEqualTo(0.25);
         assertThat(q.serviceLevel()).isCloseTo(1.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void a_queue_with_its_own_threshold_counts_its_service_level_with_it() {
+        CallBucket sales = reports.callTotals(day("2026-03-10"), new CallFilter(null, salesQueue, "INBOUND"));
+        assertThat(List.of(sales.queued(), sales.answeredInSl())).containsExactly(2L, 1L);
+        assertThat(sales.serviceLevel()).isEqualTo(0.5);
     }
 
     @Test
@@ -292,13 +307,17 @@ class ReportFiguresTest {
     }
 
     void in(String at, String inboundOutcome, int wait) {
+        in(at, inboundOutcome, wait, queue);
+    }
+
+    void in(String at, String inboundOutcome, int wait, String queueName) {
         Instant s = Instant.parse(at);
         jdbc.sql("""
                 INSERT INTO call_history (call_id, direction, caller, callee, started_at, ended_at, disposition,
                     queue_name, wait_seconds, inbound_outcome, billsec)
                 VALUES (?, 'INBOUND', '+33612345678', '+33100000000', ?, ?, 'ANSWERED', ?, ?, ?, 0)""")
                 .param("rep-" + UUID.randomUUID()).param(Timestamp.from(s)).param(Timestamp.from(s.plusSeconds(60)))
-                .param(queue).param(wait).param(inboundOutcome).update();
+                .param(queueName).param(wait).param(inboundOutcome).update();
     }
 
     void state(String at, String state, String reason) {
