@@ -33,12 +33,12 @@ public final class ReportCsv {
         write(out, p -> {
             p.printRecord("period", "calls", "answered", "abandoned", "busy", "no_answer", "congestion", "failed",
                     "live_answered", "outbound_abandon_rate", "queued", "queue_abandoned", "inbound_abandon_rate",
-                    "service_level", "talk_seconds");
+                    "service_level", "talk_seconds", "machine");
             for (CallBucket b : rows) {
                 p.printRecord(g == Granularity.HOUR ? hour(b.bucket(), zone) : b.day().toString(), b.calls(),
                         b.answered(), b.abandoned(), b.busy(), b.noAnswer(), b.congestion(), b.failed(),
                         b.liveAnswered(), rate(b.outboundAbandonRate()), b.queued(), b.queueAbandoned(),
-                        rate(b.inboundAbandonRate()), rate(b.serviceLevel()), b.talkSeconds());
+                        rate(b.inboundAbandonRate()), rate(b.serviceLevel()), b.talkSeconds(), b.machine());
             }
         });
     }
@@ -73,13 +73,15 @@ public final class ReportCsv {
     /** One line per day, then one per hour of each day ({@code level} says which). */
     public static void abandon(List<AbandonDay> days, ZoneId zone, Appendable out) {
         write(out, p -> {
-            p.printRecord("level", "period", "live_answered", "abandoned", "abandon_rate", "compliant");
+            p.printRecord("level", "period", "live_answered", "abandoned", "abandon_rate", "compliant", "machine");
             for (AbandonDay d : days) {
-                p.printRecord("day", d.day(), d.liveAnswered(), d.abandoned(), rate(d.rate()), d.compliant());
+                p.printRecord("day", d.day(), d.liveAnswered(), d.abandoned(), rate(d.rate()), d.compliant(),
+                        d.machine());
             }
             for (AbandonDay d : days) {
                 for (AbandonHour h : d.hours()) {
-                    p.printRecord("hour", hour(h.hour(), zone), h.liveAnswered(), h.abandoned(), rate(h.rate()), "");
+                    p.printRecord("hour", hour(h.hour(), zone), h.liveAnswered(), h.abandoned(), rate(h.rate()), "",
+                            h.machine());
                 }
             }
         });

@@ -55,7 +55,7 @@ public final class ReportModel {
     public record CallBucket(Instant bucket, LocalDate day, long calls, long answered, long abandoned, long busy,
                              long noAnswer, long congestion, long failed, long liveAnswered, long queued,
                              long queueAbandoned, long shortAbandoned, long answeredInSl, long talkSeconds,
-                             long waitSeconds) {
+                             long waitSeconds, long machine) {
 
         /** The legal outbound abandon rate: abandoned ÷ live-answered. */
         @JsonProperty
@@ -80,11 +80,11 @@ public final class ReportModel {
                     busy + o.busy, noAnswer + o.noAnswer, congestion + o.congestion, failed + o.failed,
                     liveAnswered + o.liveAnswered, queued + o.queued, queueAbandoned + o.queueAbandoned,
                     shortAbandoned + o.shortAbandoned, answeredInSl + o.answeredInSl, talkSeconds + o.talkSeconds,
-                    waitSeconds + o.waitSeconds);
+                    waitSeconds + o.waitSeconds, machine + o.machine);
         }
 
         static CallBucket empty(Instant bucket, LocalDate day) {
-            return new CallBucket(bucket, day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new CallBucket(bucket, day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -113,7 +113,8 @@ public final class ReportModel {
     }
 
     /** One day of the abandon report, with its hours (23, 24 or 25 on a DST change). */
-    public record AbandonDay(LocalDate day, long liveAnswered, long abandoned, boolean compliant,
+    /** {@code machine}: answering-machine verdicts (AMD), shown beside the abandons; no abandons unless sampled. */
+    public record AbandonDay(LocalDate day, long liveAnswered, long abandoned, long machine, boolean compliant,
                              List<AbandonHour> hours) {
         @JsonProperty
         public Double rate() {
@@ -121,7 +122,7 @@ public final class ReportModel {
         }
     }
 
-    public record AbandonHour(Instant hour, long liveAnswered, long abandoned) {
+    public record AbandonHour(Instant hour, long liveAnswered, long abandoned, long machine) {
         @JsonProperty
         public Double rate() {
             return ratio(abandoned, liveAnswered);

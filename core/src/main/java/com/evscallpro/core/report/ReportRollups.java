@@ -127,7 +127,7 @@ public class ReportRollups {
         jdbc.sql("""
                 INSERT INTO report_call_hour (hour_start, campaign_id, queue_name, direction, calls, answered,
                     abandoned, busy, no_answer, congestion, failed, live_answered, queued, queue_abandoned,
-                    short_abandoned, answered_in_sl, talk_seconds, wait_seconds)
+                    short_abandoned, answered_in_sl, talk_seconds, wait_seconds, machine)
                 SELECT date_trunc('hour', started_at, 'UTC'), coalesce(campaign_id, 0), coalesce(queue_name, ''),
                        direction, count(*),
                        count(*) FILTER (WHERE o = 'ANSWERED'),
@@ -142,7 +142,8 @@ public class ReportRollups {
                        count(*) FILTER (WHERE q AND inbound_outcome = 'ABANDONED' AND coalesce(wait_seconds, 0) < :short),
                        count(*) FILTER (WHERE q AND inbound_outcome IN ('AGENT', 'TRANSFERRED')
                                         AND coalesce(wait_seconds, 0) <= sl),
-                       coalesce(sum(billsec), 0), coalesce(sum(wait_seconds) FILTER (WHERE q), 0)
+                       coalesce(sum(billsec), 0), coalesce(sum(wait_seconds) FILTER (WHERE q), 0),
+                       count(*) FILTER (WHERE o = 'MACHINE')
                   FROM (SELECT c.*, coalesce(c.outcome, replace(c.disposition, ' ', '_')) AS o,
                                (c.direction = 'INBOUND' AND c.queue_name IS NOT NULL) AS q,
                                coalesce(qs.service_level_seconds, :sl) AS sl

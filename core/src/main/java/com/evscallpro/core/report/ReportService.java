@@ -32,7 +32,7 @@ public class ReportService {
     private static final String CALL_SUMS = """
             sum(calls), sum(answered), sum(abandoned), sum(busy), sum(no_answer), sum(congestion), sum(failed),
             sum(live_answered), sum(queued), sum(queue_abandoned), sum(short_abandoned), sum(answered_in_sl),
-            sum(talk_seconds), sum(wait_seconds)""";
+            sum(talk_seconds), sum(wait_seconds), sum(machine)""";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -112,7 +112,8 @@ public class ReportService {
     private static CallBucket bucket(ResultSet rs, Instant h, LocalDate day, int c) throws SQLException {
         return new CallBucket(h, day, rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3),
                 rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), rs.getLong(c + 7), rs.getLong(c + 8),
-                rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11), rs.getLong(c + 12), rs.getLong(c + 13));
+                rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11), rs.getLong(c + 12), rs.getLong(c + 13),
+                rs.getLong(c + 14));
     }
 
     private static LocalDate day(Instant h, Period period) {
@@ -179,13 +180,15 @@ public class ReportService {
         Map<LocalDate, List<AbandonHour>> byDay = new LinkedHashMap<>();
         for (CallBucket h : hours) {
             byDay.computeIfAbsent(h.day(), d -> new ArrayList<>())
-                    .add(new AbandonHour(h.bucket(), h.liveAnswered(), h.abandoned()));
+                    .add(new AbandonHour(h.bucket(), h.liveAnswered(), h.abandoned(), h.machine()));
         }
         List<AbandonDay> out = new ArrayList<>();
         byDay.forEach((d, hs) -> {
             long live = hs.stream().mapToLong(AbandonHour::liveAnswered).sum();
             long ab = hs.stream().mapToLong(AbandonHour::abandoned).sum();
-            out.add(new AbandonDay(d, live, ab, live == 0 || (double) ab / live <= ReportModel.LEGAL_ABANDON_CEILING,
+            long machines = hs.stream().mapToLong(AbandonHour::machine).sum();
+            out.add(new AbandonDay(d, live, ab, machines,
+                    live == 0 || (double) ab / live <= ReportModel.LEGAL_ABANDON_CEILING,
                     List.copyOf(hs)));
         });
         return out;

@@ -102,6 +102,8 @@ class ReportFiguresTest {
         state("2026-03-10T22:55:00Z", "ON_CALL", null);
         state("2026-03-10T23:05:00Z", "WRAP_UP", null);
         state("2026-03-10T23:10:00Z", "OFFLINE", null);
+        // 2026-03-13, 11:00 Paris: an answering machine (AMD verdict): no live answer, no abandon
+        out("2026-03-13T10:00:00Z", "ANSWERED", "MACHINE", 0, null);
         // DST: 2026-03-29 has 23 hours in Paris, 2026-10-25 has 25 (02:30 twice)
         out("2026-03-28T23:30:00Z", "ANSWERED", "ABANDONED", 0, null);
         out("2026-03-29T01:30:00Z", "ANSWERED", "ANSWERED", 10, null);
@@ -222,6 +224,19 @@ class ReportFiguresTest {
         AbandonDay empty = reports.abandon(day("2026-03-12"), campaign).get(0);
         assertThat(empty.rate()).isNull();
         assertThat(empty.compliant()).isTrue();
+    }
+
+    @Test
+    void machine_verdicts_stand_beside_the_abandons_and_are_no_abandon() throws Exception {
+        AbandonDay d = reports.abandon(day("2026-03-13"), campaign).get(0);
+        assertThat(List.of(d.liveAnswered(), d.abandoned(), d.machine())).containsExactly(0L, 0L, 1L);
+        assertThat(d.compliant()).isTrue();
+        assertThat(d.hours().get(11).machine()).isEqualTo(1);   // 11:00 Paris
+        assertThat(reports.callTotals(day("2026-03-13"), camp()).machine()).isEqualTo(1);
+        StringBuilder csv = new StringBuilder();
+        ReportCsv.abandon(List.of(d), PARIS, csv);
+        assertThat(csv.toString().lines().toList().subList(0, 2)).containsExactly(
+                "level,period,live_answered,abandoned,abandon_rate,compliant,machine", "day,2026-03-13,0,0,,true,1");
     }
 
     @Test

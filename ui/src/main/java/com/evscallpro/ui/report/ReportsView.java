@@ -162,6 +162,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CallBucket::calls).setHeader(getTranslation("reports.calls")).setKey("calls");
         grid.addColumn(CallBucket::answered).setHeader(getTranslation("reports.answered")).setKey("answered");
         grid.addColumn(CallBucket::abandoned).setHeader(getTranslation("reports.abandoned")).setKey("abandoned");
+        grid.addColumn(CallBucket::machine).setHeader(getTranslation("reports.machine")).setKey("machine");
         grid.addColumn(b -> b.busy() + b.noAnswer() + b.congestion() + b.failed()).setHeader(getTranslation("reports.notReached"));
         grid.addColumn(b -> pct(b.outboundAbandonRate())).setHeader(getTranslation("reports.abandonRate")).setKey("rate");
         grid.addColumn(b -> pct(b.inboundAbandonRate())).setHeader(getTranslation("reports.inboundAbandonRate"));
@@ -241,6 +242,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(d -> d.day().toString()).setHeader(getTranslation("reports.day")).setKey("day");
         grid.addColumn(AbandonDay::liveAnswered).setHeader(getTranslation("reports.liveAnswered"));
         grid.addColumn(AbandonDay::abandoned).setHeader(getTranslation("reports.abandoned"));
+        grid.addColumn(AbandonDay::machine).setHeader(getTranslation("reports.machine")).setKey("machine");
         grid.addColumn(d -> pct(d.rate())).setHeader(getTranslation("reports.abandonRate")).setKey("rate");
         grid.addColumn(d -> getTranslation(d.compliant() ? "reports.compliant" : "reports.notCompliant"))
                 .setHeader(getTranslation("reports.legal")).setKey("compliant");
