@@ -1,9 +1,13 @@
 package com.evscallpro.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
+import com.evscallpro.core.callcontrol.AgentCallControl;
+import com.evscallpro.core.callcontrol.TransferTarget;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowView;
@@ -24,6 +28,7 @@ import com.evscallpro.core.queue.QueueStatus;
 import com.evscallpro.core.queue.QueueStrategy;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.simulator.PbxSimulator;
 import com.evscallpro.simulator.PlacedInboundCall;
 import com.evscallpro.simulator.SimAgiCall;
 import com.evscallpro.simulator.SimAgiCallResult;
@@ -131,6 +136,46 @@ class IvrQueueEndToEndTest {
                 .containsEntry("direction", "INBOUND").containsEntry("did", DID);
         assertThat(stack.bean(CallJourney.class).of(callId)).extracting(s -> s.elementId() + "=" + s.outcome())
                 .startsWith("WelcomeTask=PLAYED", "QueueTask=QUEUED");
+    }
+
+    @Test
+    void on_an_inbound_queue_call_the_agent_mutes_sends_dtmf_and_hangs_up_and_hold_is_refused_clearly()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        agents.goReady(agentId);
+        PlacedInboundCall call = place(caller().dialOutcome("ANSWER", Duration.ofSeconds(240)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state() == AgentState.ON_CALL);
+        String callId = agents.status(agentId).callId();
+        assertThat(control.state(agentId).callId()).isEqualTo(callId);
+
+        // our call id is not the PBX's (the caller channel's Linkedid): the controls reach the right channels
+        assertThat(control.mute(agentId, true).muted()).isTrue();
+        assertThat(sim.muteState(call.channel())).as("the caller is not muted").isEmpty();
+        assertThat(control.mute(agentId, false).muted()).isFalse();
+        control.sendDtmf(agentId, "1#");
+        assertThat(sim.dtmfSent(call.channel())).isEqualTo("1#");
+
+        // hold and transfers would take the caller out of the IVR's Dial (Asterisk ends the AGI): refused, nothing
+        // sent to the PBX, the call goes on
+        assertThatThrownBy(() -> control.hold(agentId)).isInstanceOf(EvsException.class)
+                .extracting(e -> ((EvsException) e).code()).isEqualTo("callcontrol.cannot-act-on-ivr-call");
+        assertThatThrownBy(() -> control.transferBlind(agentId, new TransferTarget(TransferTarget.Kind.NUMBER,
+                "+33612000011"))).isInstanceOf(EvsException.class)
+                .extracting(e -> ((EvsException) e).code()).isEqualTo("callcontrol.cannot-act-on-ivr-call");
+        assertThat(sim.placeOf(call.channel())).as("the caller is not moved").doesNotStartWith("evs-hold");
+        assertThat(call.isDone()).as("the IVR's AGI still runs the Dial").isFalse();
+        assertThat(state()).isEqualTo(AgentState.ON_CALL);
+
+        // hang up: the caller's channel is hung up, the agent leaves the call, the record says an agent took it
+        control.hangUp(agentId);
+        assertThat(call.channelHangup().get(20, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(stack.bean(InboundCallRecords.class).outcome(callId))
+                .contains(InboundCallRecords.InboundOutcome.AGENT);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.call.OutboundCallTracker;
+import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.contact.PhoneNumbers;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
@@ -51,7 +52,10 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private final WrapUpTasks tasks;
     private final EventBus events;
     private final CallControlSettings settings;
+    private org.springframework.beans.factory.ObjectProvider<PbxCallIds> pbxCallIds;
     private final Map<String, Controlled> byCall = new ConcurrentHashMap<>();
+    /** The same, by the id the PBX port knows the call by (its events carry that one; inbound: the Linkedid). */
+    private final Map<String, Controlled> byPbxCall = new ConcurrentHashMap<>();
     private final ExecutorService reactions = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "evs-call-control");
         t.setDaemon(true);
@@ -61,6 +65,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     /** The controls of one call, guarded by itself. */
     private static final class Controlled {
         final String callId;
+        /** How the PBX port knows the call: our id for outbound calls, the caller's Linkedid for inbound ones. */
+        final String pbxCallId;
         long agentId;
         boolean held;
         boolean muted;
@@ -69,8 +75,16 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
         /** An agent the call was transferred to, connected when the PBX bridges the customer to their phone. */
         Long incomingAgent;
 
-        Controlled(String callId, long agentId) {
+        /**
+         * An inbound call the IVR connected over FastAGI: the caller's channel runs the AGI's {@code Dial} to the
+         * agent, and the AGI's end is the call's end for the IVR, the queue and the call record.
+         */
+        final boolean viaIvr;
+
+        Controlled(String callId, String pbxCallId, boolean viaIvr, long agentId) {
             this.callId = callId;
+            this.pbxCallId = pbxCallId;
+            this.viaIvr = viaIvr;
             this.agentId = agentId;
         }
 
@@ -89,6 +103,12 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
         this.tasks = tasks;
         this.events = events;
         this.settings = settings;
+    }
+
+    /** Inbound calls: our call id → the PBX port's (set by Spring; absent: the ids are the same). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setPbxCallIds(org.springframework.beans.factory.ObjectProvider<PbxCallIds> ids) {
+        this.pbxCallIds = ids;
     }
 
     @PostConstruct
@@ -116,7 +136,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState hangUp(long agentId) {
         Controlled c = current(agentId);
-        await(pbx.hangup(c.callId, NORMAL_CLEARING));
+        await(pbx.hangup(c.pbxCallId, NORMAL_CLEARING));
         log.info("Agent {} hung call {} up", agentId, c.callId);
         return view(c);
     }
@@ -124,13 +144,14 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState hold(long agentId) {
         Controlled c = current(agentId);
+        requireOutsideIvr(c, "hold");
         synchronized (c) {
             if (c.held) {
                 throw new EvsException("callcontrol.cannot-hold-twice");
             }
             requireNoConsultation(c);
         }
-        await(pbx.hold(c.callId));
+        await(pbx.hold(c.pbxCallId));
         synchronized (c) {
             c.held = true;
         }
@@ -146,7 +167,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                 throw new EvsException("callcontrol.cannot-resume-not-held");
             }
         }
-        await(pbx.resume(c.callId));
+        await(pbx.resume(c.pbxCallId));
         synchronized (c) {
             c.held = false;
         }
@@ -157,7 +178,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState mute(long agentId, boolean muted) {
         Controlled c = current(agentId);
-        await(pbx.mute(c.callId, CallEvent.Leg.AGENT, muted));
+        await(pbx.mute(c.pbxCallId, CallEvent.Leg.AGENT, muted));
         synchronized (c) {
             c.muted = muted;
         }
@@ -170,13 +191,14 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             throw new EvsException("callcontrol.invalid-dtmf", String.valueOf(digits));
         }
         Controlled c = current(agentId);
-        await(pbx.sendDtmf(c.callId, CallEvent.Leg.CUSTOMER, digits));
+        await(pbx.sendDtmf(c.pbxCallId, CallEvent.Leg.CUSTOMER, digits));
         return view(c);
     }
 
     @Override
     public CallControlState transferBlind(long agentId, TransferTarget target) {
         Controlled c = current(agentId);
+        requireOutsideIvr(c, "transfer");
         synchronized (c) {
             requireNoConsultation(c);
         }
@@ -187,7 +209,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                     c.incomingAgent = to.userId();
                 }
                 try {
-                    await(pbx.blindTransfer(c.callId, CallEvent.Leg.CUSTOMER, to.extension(), null));
+                    await(pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, to.extension(), null));
                 } catch (RuntimeException e) {
                     synchronized (c) {
                         c.incomingAgent = null;
@@ -203,7 +225,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                         : number(target.value());
                 String context = target.kind() == TransferTarget.Kind.QUEUE ? settings.queueContext()
                         : settings.numberContext();
-                await(pbx.blindTransfer(c.callId, CallEvent.Leg.CUSTOMER, exten, context));
+                await(pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, exten, context));
                 leaveCall(c, agentId);
                 log.info("Agent {} transferred call {} to a {}", agentId, c.callId,
                         target.kind().name().toLowerCase());
@@ -216,6 +238,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState startConsultation(long agentId, TransferTarget target) {
         Controlled c = current(agentId);
+        requireOutsideIvr(c, "transfer");
         synchronized (c) {
             requireNoConsultation(c);
             if (c.held) {
@@ -233,7 +256,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             default -> throw new EvsException("callcontrol.cannot-consult-a-queue");
         }
         try {
-            await(pbx.attendedTransfer(c.callId, CallEvent.Leg.AGENT, exten));
+            await(pbx.attendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT, exten));
         } catch (RuntimeException e) {
             if (to != null) {
                 routing.release(to.userId(), c.callId);
@@ -259,7 +282,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             to = c.consultationAgent;
         }
         // Asterisk: the transferer leaving completes the Atxfer (the customer joins the target); Yeastar: by API
-        await(pbx.completeAttendedTransfer(c.callId, CallEvent.Leg.AGENT));
+        await(pbx.completeAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT));
         synchronized (c) {
             c.consultation = null;
             c.consultationAgent = null;
@@ -284,7 +307,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             }
             to = c.consultationAgent;
         }
-        await(pbx.cancelAttendedTransfer(c.callId, CallEvent.Leg.AGENT));
+        await(pbx.cancelAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT));
         synchronized (c) {
             c.consultation = null;
             c.consultationAgent = null;
@@ -305,7 +328,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                 .filter(q -> q.category() == Qualification.QualificationCategory.CALLBACK).findFirst()
                 .orElseThrow(() -> new EvsException("callcontrol.no-callback-qualification"));
         tasks.qualify(agentId, c.callId, callback.code(), at, comment, true);
-        byCall.remove(c.callId, c);
+        forget(c);
         log.info("Agent {} scheduled a callback from call {}", agentId, c.callId);
         return CallControlState.NONE;
     }
@@ -314,7 +337,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
 
     @Override
     public void onCallEvent(CallEvent event) {
-        Controlled c = byCall.get(event.callId());
+        Controlled c = event.callId() == null ? null : byPbxCall.get(event.callId());
         if (c == null) {
             return;
         }
@@ -343,10 +366,10 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             held = c.held;
             incoming = c.incomingAgent;
         }
-        byCall.remove(c.callId, c);
+        forget(c);
         if (held) {
             // the agent's leg waits in the hold context until hung up
-            pbx.hangup(c.callId, NORMAL_CLEARING).exceptionally(e -> {
+            pbx.hangup(c.pbxCallId, NORMAL_CLEARING).exceptionally(e -> {
                 log.warn("Hangup of held call {} after the customer left failed: {}", c.callId, e.toString());
                 return null;
             });
@@ -359,13 +382,24 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
 
     // ------------------------------------------------------------------ helpers
 
+    private void forget(Controlled c) {
+        byCall.remove(c.callId, c);
+        byPbxCall.remove(c.pbxCallId, c);
+    }
+
     /** The agent's call, and its controls (created at the first action). */
     private Controlled current(long agentId) {
         AgentStatus status = agents.status(agentId);
         if (status.callId() == null || status.state() != AgentState.ON_CALL) {
             throw new EvsException("callcontrol.cannot-act-without-call", String.valueOf(status.state()));
         }
-        Controlled c = byCall.computeIfAbsent(status.callId(), id -> new Controlled(id, agentId));
+        Controlled c = byCall.computeIfAbsent(status.callId(), id -> {
+            PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
+            java.util.Optional<String> known = ids == null ? java.util.Optional.empty() : ids.pbxCallId(id);
+            Controlled fresh = new Controlled(id, known.orElse(id), known.isPresent(), agentId);
+            byPbxCall.put(fresh.pbxCallId, fresh);
+            return fresh;
+        });
         synchronized (c) {
             c.agentId = agentId;
         }
@@ -418,7 +452,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private void leaveCall(Controlled c, long agentId) {
         calls.handOff(c.callId);
         routing.wrapUp(agentId, c.callId);
-        byCall.remove(c.callId, c);
+        forget(c);
         events.publish(new CallControlChanged(agentId, CallControlState.NONE));
     }
 
@@ -432,6 +466,17 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             throw new EvsException("callcontrol.invalid-queue", String.valueOf(name));
         }
         return name;
+    }
+
+    /**
+     * Hold and transfers move the caller's channel with an AMI {@code Redirect}; on a call the IVR connected, Asterisk
+     * then ends the AGI's {@code Dial} and the AGI itself, which the IVR, the queue and the call record take as the
+     * end of the conversation (docs/agent-workspace.md). Refused there, before anything reaches the PBX.
+     */
+    private static void requireOutsideIvr(Controlled c, String action) {
+        if (c.viaIvr) {
+            throw new EvsException("callcontrol.cannot-act-on-ivr-call", action);
+        }
     }
 
     private static void requireNoConsultation(Controlled c) {

@@ -1,5 +1,6 @@
 package com.evscallpro.core.recording;
 
+import com.evscallpro.core.call.PbxCallIds;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package com.evscallpro.core.recording;
 
+import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.media.ConvertedAudio;

@@ -1,5 +1,6 @@
 package com.evscallpro.core.recording;
 
+import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.testsupport.MutableClock;
 import com.evscallpro.simulator.CustomerBehaviour;
 import com.evscallpro.simulator.CustomerScript;

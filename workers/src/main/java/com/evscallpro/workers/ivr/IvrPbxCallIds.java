@@ -1,6 +1,6 @@
 package com.evscallpro.workers.ivr;
 
-import com.evscallpro.core.recording.PbxCallIds;
+import com.evscallpro.core.call.PbxCallIds;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package com.evscallpro.core.recording;
+package com.evscallpro.core.call;
 
 import java.util.Optional;
 
