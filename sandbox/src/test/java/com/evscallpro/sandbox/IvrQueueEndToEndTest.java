@@ -26,6 +26,8 @@ import com.evscallpro.core.queue.QueueAdmin;
 import com.evscallpro.core.queue.QueueDefinition;
 import com.evscallpro.core.queue.QueueStatus;
 import com.evscallpro.core.queue.QueueStrategy;
+import com.evscallpro.core.supervision.ListenMode;
+import com.evscallpro.core.supervision.SupervisorCallControl;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.simulator.PbxSimulator;
@@ -167,6 +169,19 @@ class IvrQueueEndToEndTest {
         assertThat(sim.placeOf(call.channel())).as("the caller is not moved").doesNotStartWith("evs-hold");
         assertThat(call.isDone()).as("the IVR's AGI still runs the Dial").isFalse();
         assertThat(state()).isEqualTo(AgentState.ON_CALL);
+
+        // a supervisor listens to it (ChanSpy on the agent's channel, found through the caller's Linkedid), and may
+        // not take it over (the same Redirect problem); stopping hangs the supervisor's phone up
+        long supervisor = ApiClient.user(stack, "ivr-queue-sup", UserAccount.Role.SUPERVISOR, null).id();
+        SupervisorCallControl supervision = stack.bean(SupervisorCallControl.class);
+        assertThat(supervision.spy(supervisor, agentId, ListenMode.LISTEN, "3371")
+                .get(20, java.util.concurrent.TimeUnit.SECONDS).callId()).isEqualTo(callId);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim.channelNames().stream().anyMatch(
+                n -> n.contains("/3371") && !n.endsWith(";2") && sim.spyMode(n).filter("listen"::equals).isPresent()));
+        assertThatThrownBy(() -> supervision.takeOver(supervisor, agentId, "3371")).isInstanceOf(EvsException.class)
+                .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.cannot-act-on-ivr-call");
+        assertThat(supervision.stop(supervisor)).isTrue();
+        assertThat(call.isDone()).isFalse();
 
         // hang up: the caller's channel is hung up, the agent leaves the call, the record says an agent took it
         control.hangUp(agentId);

@@ -4,6 +4,7 @@ import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
 import com.evscallpro.core.supervision.SupervisorActionEntry.Outcome;
@@ -48,7 +49,8 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     /** How long a quick PBX action (switch, stop, transfer, hang up) may take to be acknowledged. */
     static final Duration PBX_ACK = Duration.ofSeconds(10);
 
-    private record Session(ActiveSpy spy, SpySession pbx) {
+    /** {@code pbxCallId}: how the PBX port knows the call (inbound: the caller's Linkedid), as its events say it. */
+    private record Session(ActiveSpy spy, SpySession pbx, String pbxCallId) {
     }
 
     /** One action being decided: who, whom, which call, what. */
@@ -67,6 +69,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     private final SupervisorActionLog journal;
     private final Clock clock;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    private org.springframework.beans.factory.ObjectProvider<PbxCallIds> pbxCallIds;
 
     @Autowired
     SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
@@ -112,13 +115,14 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         if (running != null) {
             stop(supervisorId); // one session per supervisor: the one on another call ends first
         }
-        return call(() -> pbx.spy(phone, callId, mode.pbx())).handle((session, error) -> {
+        String pbxCall = pbxCallId(callId);
+        return call(() -> pbx.spy(phone, pbxCall, mode.pbx())).handle((session, error) -> {
             if (error != null) {
                 throw failed(ringing, error);
             }
             ActiveSpy spy = new ActiveSpy(supervisorId, agentId, name(act.agent()), callId, mode, phone,
                     clock.instant());
-            sessions.put(supervisorId, new Session(spy, session));
+            sessions.put(supervisorId, new Session(spy, session, pbxCall));
             record(ringing, Outcome.OK, null);
             events.publish(new SupervisorSpyChanged(supervisorId, spy));
             return spy;
@@ -139,7 +143,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode.pbx())));
         ActiveSpy now = new ActiveSpy(supervisorId, running.spy().agentId(), running.spy().agentName(),
                 running.spy().callId(), mode, running.spy().extension(), running.spy().startedAt());
-        sessions.put(supervisorId, new Session(now, running.pbx()));
+        sessions.put(supervisorId, new Session(now, running.pbx(), running.pbxCallId()));
         record(act, Outcome.OK, null);
         events.publish(new SupervisorSpyChanged(supervisorId, now));
         return now;
@@ -166,6 +170,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     public CompletableFuture<Void> takeOver(long supervisorId, long agentId, String extension) {
         Act act = act(supervisorId, agentId, SupervisorAction.TAKE_OVER, null);
         String callId = talking(act);
+        outsideIvr(act, callId);
         Session running = sessions.get(supervisorId);
         CompletableFuture<SpySession> joined;
         String phone;
@@ -177,14 +182,14 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             if (running != null) {
                 stop(supervisorId);
             }
-            joined = call(() -> pbx.spy(phone, callId, SpyMode.BARGE));
+            joined = call(() -> pbx.spy(phone, pbxCallId(callId), SpyMode.BARGE));
         }
         Act taking = act.with("@" + phone);
         return joined.thenCompose(session -> {
             // out of the map first: the ChanSpyStop the move causes must not hang the supervisor up
             sessions.remove(supervisorId);
             return call(() -> pbx.takeOver(session)).exceptionallyCompose(error -> unsupported(error)
-                    ? call(() -> pbx.blindTransfer(callId, CallEvent.Leg.CUSTOMER, phone, null)) // e.g. Yeastar
+                    ? call(() -> pbx.blindTransfer(pbxCallId(callId), CallEvent.Leg.CUSTOMER, phone, null)) // e.g. Yeastar
                     : CompletableFuture.failedFuture(error));
         }).handle((ok, error) -> {
             if (error != null) {
@@ -205,7 +210,8 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             throw refuse(act, "supervision.invalid-target", String.valueOf(target));
         }
         String callId = talking(act);
-        await(act, call(() -> pbx.blindTransfer(callId, CallEvent.Leg.CUSTOMER, to, null)));
+        outsideIvr(act, callId);
+        await(act, call(() -> pbx.blindTransfer(pbxCallId(callId), CallEvent.Leg.CUSTOMER, to, null)));
         record(act, Outcome.OK, null);
         agentLeft(act.agent(), callId);
     }
@@ -218,7 +224,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             throw refuse(act, "supervision.cannot-act-no-call", name(agent));
         }
         Act on = new Act(act.supervisor(), agent, agent.callId(), act.action(), null);
-        await(on, call(() -> pbx.hangup(agent.callId(), 16)));
+        await(on, call(() -> pbx.hangup(pbxCallId(agent.callId()), 16)));
         record(on, Outcome.OK, null);
     }
 
@@ -308,7 +314,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         }
         for (Map.Entry<Long, Session> e : sessions.entrySet()) {
             Session s = e.getValue();
-            boolean same = s.spy().callId().equals(event.callId()) && (s.pbx().spyerChannel() == null
+            boolean same = s.pbxCallId().equals(event.callId()) && (s.pbx().spyerChannel() == null
                     || event.detail() == null || s.pbx().spyerChannel().equals(event.detail()));
             if (same && sessions.remove(e.getKey(), s)) {
                 events.publish(new SupervisorSpyChanged(e.getKey(), null));
@@ -321,6 +327,28 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Inbound calls: our call id → the PBX port's (set by Spring; absent: the ids are the same). */
+    @Autowired
+    void setPbxCallIds(org.springframework.beans.factory.ObjectProvider<PbxCallIds> ids) {
+        this.pbxCallIds = ids;
+    }
+
+    private String pbxCallId(String callId) {
+        PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
+        return ids == null ? callId : ids.pbxCallId(callId).orElse(callId);
+    }
+
+    /**
+     * Taking over and transferring move the caller's channel (AMI Bridge / Redirect), which on a call the IVR
+     * connected ends the AGI's Dial and the AGI: the IVR would take it as the end of the call (docs/supervision.md).
+     */
+    private void outsideIvr(Act act, String callId) {
+        PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
+        if (ids != null && ids.pbxCallId(callId).isPresent()) {
+            throw refuse(act, "supervision.cannot-act-on-ivr-call", name(act.agent()));
+        }
+    }
 
     /**
      * The agent's leg left the call (taken over, transferred) while the customer stays: the agent goes to wrap-up
