@@ -9,6 +9,7 @@ import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.core.user.UserAdmin;
 import com.evscallpro.core.user.UserCredentials;
 import com.evscallpro.core.user.UserFilter;
+import com.evscallpro.core.user.UserProfile;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -120,6 +121,16 @@ class UsersBrowserTest {
         assertThat(agent.locator("#refused-page")).isVisible();
         assertThat(agent.locator("#users-view")).hasCount(0);
         assertThat(agent).not().hasURL(Pattern.compile(".*/login.*"));
+
+        // the admin deactivates the agent: the agent's open page is signed out at once, with no click of theirs
+        agent.navigate(base + "agent");
+        assertThat(agent.locator("#agent-view")).isVisible();
+        UserAdmin users = stack.bean(UserAdmin.class);
+        UserProfile p = users.find(created.id()).orElseThrow().profile();
+        users.update(new UserProfile(p.id(), p.username(), p.displayName(), p.role(), p.siteId(), p.extension(),
+                p.locale(), false, p.version()));
+        agent.waitForURL(url -> url.contains("/login"), new Page.WaitForURLOptions().setTimeout(20_000));
+        assertThat(agent.locator("#vaadinLoginUsername")).isVisible();
     }
 
     private Page page() {
