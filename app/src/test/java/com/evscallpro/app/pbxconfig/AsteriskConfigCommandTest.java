@@ -137,4 +137,73 @@ class AsteriskConfigCommandTest {
         assertThat(defaults.agiPort()).isEqualTo(4573);
         assertThat(defaults.reloadTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
+
+    @Test
+    void every_asterisk_site_gets_its_own_trunks_in_its_own_directory_and_the_worst_status_wins() {
+        AsteriskConfigProperties properties = new AsteriskConfigProperties(dir, "10.0.0.2", null, null, null,
+                Duration.ofSeconds(1), "dry-run");
+        AsteriskConfigApplier applier = new AsteriskConfigApplier(service, new AsteriskConfigRenderer(
+                new AsteriskConfigRenderer.Options(properties.agiHost(), properties.agiPort(), null)), dir,
+                m -> reloader.reload(m), null, properties.reloadTimeout());
+        when(service.snapshot(1L)).thenReturn(new PbxConfigSnapshot(List.of(TrunkDefinition.of("paris-trunk",
+                "sip.paris.example")), List.of()));
+        when(service.snapshot(2L)).thenReturn(new PbxConfigSnapshot(List.of(TrunkDefinition.of("lyon-trunk",
+                "sip.lyon.example")), List.of()));
+        java.util.Map<Long, Path> dirs = java.util.Map.of(1L, dir, 2L, dir.resolve("sites").resolve("lyon"));
+        com.evscallpro.core.pbxconfig.SitePbxConfig perSite = new com.evscallpro.core.pbxconfig.SitePbxConfig() {
+            @Override
+            public Path configDir(long siteId) {
+                return dirs.get(siteId);
+            }
+
+            @Override
+            public com.evscallpro.core.pbxconfig.ConfigDiff dryRun(long siteId) {
+                return applier.forSite(siteId, dirs.get(siteId), m -> reloader.reload(m)).dryRun();
+            }
+
+            @Override
+            public com.evscallpro.core.pbxconfig.ApplyResult apply(long siteId) {
+                return applier.forSite(siteId, dirs.get(siteId), m -> reloader.reload(m)).apply();
+            }
+        };
+        List<com.evscallpro.core.site.SiteDetails> sites = List.of(site(1, "main"), site(2, "lyon"));
+        AsteriskConfigCommand command = new AsteriskConfigCommand(applier, properties,
+                mock(ConfigurableApplicationContext.class), status -> { }, () -> sites, perSite);
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+        assertThat(command.execute("apply", out)).isZero();
+        assertThat(printed()).contains("Site main (Site main):\nApplying the Asterisk configuration in " + dir + ":")
+                .contains("Site lyon (Site lyon):\nApplying the Asterisk configuration in " + dirs.get(2L) + ":");
+        assertThat(Files.exists(dirs.get(2L).resolve("pjsip_evscallpro.conf"))).isTrue();
+        assertThat(read(dir.resolve("pjsip_evscallpro.conf"))).contains("sip.paris.example")
+                .doesNotContain("sip.lyon.example");
+        assertThat(read(dirs.get(2L).resolve("pjsip_evscallpro.conf"))).contains("sip.lyon.example")
+                .doesNotContain("sip.paris.example");
+        assertThat(command.execute("dry-run", out)).isZero();
+
+        // one site refused, the other changed: both reported, the refusal decides the status
+        when(service.snapshot(1L)).thenReturn(new PbxConfigSnapshot(List.of(TrunkDefinition.of("paris-trunk",
+                "bad host")), List.of()));
+        when(service.snapshot(2L)).thenReturn(new PbxConfigSnapshot(List.of(TrunkDefinition.of("lyon-trunk",
+                "sip2.lyon.example")), List.of()));
+        output.reset();
+        assertThat(command.execute("dry-run", out)).isEqualTo(2);
+        assertThat(printed()).contains("Refused, nothing written:").contains("+contact=sip:sip2.lyon.example:5060");
+        assertThat(AsteriskConfigCommand.worse(1, 0, true)).isEqualTo(1);
+        assertThat(AsteriskConfigCommand.worse(3, 0, false)).isEqualTo(3);
+        assertThat(AsteriskConfigCommand.worse(3, 2, false)).isEqualTo(2);
+    }
+
+    private static com.evscallpro.core.site.SiteDetails site(long id, String code) {
+        return new com.evscallpro.core.site.SiteDetails(id, code, "Site " + code, "Europe/Paris",
+                com.evscallpro.core.site.PbxMode.ASTERISK_AMI, true, 0, List.of(), null);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
