@@ -76,6 +76,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     /** Holds the test call panel of the flow shown ({@link FlowTestPanel}). */
     private final Div testSlot = new Div();
     private final TabSheet below = new TabSheet();
+    private final SplitLayout split = new SplitLayout();
     FlowTestPanel testPanel;
     final BpmnModeler modeler = new BpmnModeler();
     final Span status = new Span();
@@ -156,7 +157,10 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button back = new Button(getTranslation("flows.editor.back"), e -> UI.getCurrent().navigate(FlowsView.class));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button test = new Button(getTranslation("flows.test.open"), e -> below.setSelectedIndex(3));
+        Button test = new Button(getTranslation("flows.test.open"), e -> {
+            below.setSelectedIndex(3);
+            split.setSplitterPosition(58); // room for the keypad and the log, the diagram still in view
+        });
         test.setId("flow-test");
         HorizontalLayout bar = new HorizontalLayout(back, save, validate, test, publish, exportSlot, status);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -177,7 +181,9 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         testSlot.setSizeFull();
         below.add(getTranslation("flows.test.tab"), testSlot).setId("flow-tab-test");
         below.setHeightFull();
-        SplitLayout split = new SplitLayout(modeler, below, SplitLayout.Orientation.VERTICAL);
+        split.addToPrimary(modeler);
+        split.addToSecondary(below);
+        split.setOrientation(SplitLayout.Orientation.VERTICAL);
         split.setSizeFull();
         split.setSplitterPosition(72);
         title.getStyle().set("margin", "0");

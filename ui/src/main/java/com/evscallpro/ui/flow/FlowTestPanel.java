@@ -102,10 +102,17 @@ class FlowTestPanel extends HorizontalLayout {
         hangUp.setId("test-hangup");
         hangUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
         hangUp.addClickListener(e -> hangUp());
-        VerticalLayout call = new VerticalLayout(caller, did, new HorizontalLayout(date, time),
+        caller.setWidth("12rem");
+        did.setWidth("12rem");
+        date.setWidth("12rem");
+        time.setWidth("12rem");
+        VerticalLayout call = new VerticalLayout(new HorizontalLayout(caller, did), new HorizontalLayout(date, time),
                 new HorizontalLayout(start, hangUp));
         call.setPadding(false);
+        call.setSpacing(false);
         call.setWidth("auto");
+        call.setHeightFull();
+        call.getStyle().set("overflow", "auto");
         log.setId("test-log");
         log.getStyle().set("overflow", "auto").set("flex", "1 1 auto").set("min-height", "0")
                 .set("font-family", "var(--lumo-font-family)").set("font-size", "var(--lumo-font-size-s)");
@@ -135,6 +142,8 @@ class FlowTestPanel extends HorizontalLayout {
                 default -> key;
             });
             b.getElement().setAttribute("aria-label", getTranslation("flows.test.key", key));
+            b.setWidth("3rem");
+            b.getStyle().set("min-width", "0").set("margin", "0");
             keys.add(b);
             pad.add(b);
         }

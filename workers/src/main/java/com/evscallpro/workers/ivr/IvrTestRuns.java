@@ -163,6 +163,8 @@ class IvrTestRuns implements FlowTestRuns {
         volatile Long definitionKey;
         volatile Long instanceKey;
         volatile String current;
+        /** The way the call went, once it ended (to the end event when the flow ended it). */
+        volatile List<String> endedPath;
         /** Why the call ends when a block marks it over (a hang-up block unless a simulation says otherwise). */
         volatile EndReason endReason = EndReason.FLOW_HUNG_UP;
 
@@ -328,7 +330,8 @@ class IvrTestRuns implements FlowTestRuns {
             boolean flowEnded = reason == EndReason.FLOW_HUNG_UP || reason == EndReason.TRANSFERRED
                     || reason == EndReason.QUEUED;
             current = null;
-            emitWithPath(Kind.ENDED, null, List.of(reason.name()), model.path(visited, flowEnded));
+            endedPath = model.path(visited, flowEnded);
+            emitWithPath(Kind.ENDED, null, List.of(reason.name()), endedPath);
             channel.hangup();
             workers.forEach(JobWorker::close);
             if (instanceKey != null) {
@@ -382,7 +385,8 @@ class IvrTestRuns implements FlowTestRuns {
         }
 
         private void emit(Kind kind, String elementId, List<String> args) {
-            emitWithPath(kind, elementId, args, model.path(visited, false));
+            List<String> ended = endedPath;
+            emitWithPath(kind, elementId, args, ended != null ? ended : model.path(visited, false));
         }
 
         private void emitWithPath(Kind kind, String elementId, List<String> args, List<String> path) {
