@@ -192,14 +192,7 @@ class IvrTestRuns implements FlowTestRuns {
                             processId + ".bpmn")
                     .send().join(30, TimeUnit.SECONDS).getProcesses().get(0).getProcessDefinitionKey();
             emit(Kind.STARTED, null, List.of(processId));
-            Map<String, Object> v = new HashMap<>();
-            v.put(IvrRuntime.CALL_ID, callId);
-            v.put(IvrRuntime.DID, call.did);
-            v.put(IvrRuntime.CALLER_NUMBER, call.caller);
-            v.put(IvrRuntime.CHANNEL, channel.name());
-            v.put(IvrRuntime.FLOW_VERSION_ID, null);
-            v.put(IvrRuntime.LANGUAGE, channel.request().language());
-            v.put(IvrNode.VARIABLE, testNode);
+            Map<String, Object> v = IvrRuntime.startVariables(call, testNode); // flowVersionId null: a draft
             call.touch();
             try {
                 instanceKey = engine.start(definitionKey, v);
