@@ -16,8 +16,10 @@ import com.microsoft.playwright.Page;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * In a real Chromium, in French: an analyst opens a draft IVR flow, places a test call on it, sees the menu's prompt
  * (with its text, and can hear its recording), the diagram marking the block the call is on and the way it came,
  * presses 1 on the keypad, watches the call take that branch to its end and the test process leave the engine, then
- * publishes the draft.
+ * publishes the draft; a test call left running when the analyst leaves the page ends.
  */
 class FlowTestRunBrowserTest {
 
@@ -128,6 +130,16 @@ class FlowTestRunBrowserTest {
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Version v1 publiée"))).isVisible();
         assertThat(stack.bean(FlowService.class).flow(flow.id()).orElseThrow().publishedVersionId()).isNotNull();
+
+        // a test call left running when the analyst leaves the page ends, and its process leaves the engine
+        page.locator("#flow-test").click();
+        page.locator("#test-start").click();
+        assertThat(log.locator("[data-kind=REMOVED]")).hasCount(0); // the log of the new call
+        assertThat(log.locator("[data-kind=PROMPT][data-element=MenuTask]")).hasCount(1);
+        assertThat(stack.bean(FlowTestRuns.class).running()).isEqualTo(1);
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Tous les flux")).click();
+        assertThat(page.locator("#flows-grid")).isVisible();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.bean(FlowTestRuns.class).running() == 0);
         page.context().close();
     }
 }
