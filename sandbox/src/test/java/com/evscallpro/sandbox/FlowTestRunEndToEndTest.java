@@ -215,6 +215,24 @@ class FlowTestRunEndToEndTest {
         assertThat(testRuns.running()).isZero();
     }
 
+    @Test
+    void a_draft_whose_work_would_reach_beyond_the_test_call_is_refused_and_nothing_is_deployed() {
+        String dialling = Bpmn.convertToString(Bpmn.createExecutableProcess(PROCESS_ID).startEvent()
+                .serviceTask("DialTask", t -> t.zeebeJobType("pbx.originate"))
+                .serviceTask("LiteralNodeTask", t -> t.zeebeJobType("ivr.play.some-node").zeebeInput("x", "prompt"))
+                .endEvent().done());
+        assertThatThrownBy(() -> testRuns.start(flow.id(), dialling, new FlowTestCall(null, null, null, "en"),
+                e -> { })).isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("flow.test-run-untestable");
+                    assertThat(String.valueOf(e.args().get(0))).contains("DialTask").contains("LiteralNodeTask");
+                });
+        assertThat(testRuns.running()).isZero();
+        assertThatThrownBy(() -> testRuns.start(flow.id(), draft("another-process"),
+                new FlowTestCall(null, null, null, "en"), e -> { }))
+                .isInstanceOfSatisfying(com.evscallpro.core.error.EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("flow.process-id-changed"));
+    }
+
     private void nothingStored(String callId) {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM call_history WHERE call_id = ?", Integer.class, callId))
                 .as("no call history").isZero();

@@ -38,6 +38,8 @@ public final class FlowTestModel {
     /** Element → its successors: the sequence flows leaving it (then their targets), the boundary events on it. */
     private final Map<String, List<String[]>> next = new HashMap<>();
     private final List<String> starts = new ArrayList<>();
+    /** Elements a test call must not run: they would reach beyond it (see {@link #untestable()}). */
+    private final List<String> untestable = new ArrayList<>();
 
     private FlowTestModel(Document document) {
         this.processId = BpmnFacts.processId(document);
@@ -67,9 +69,28 @@ public final class FlowTestModel {
                         starts.add(id);
                     }
                 }
+                case "userTask", "callActivity", "businessRuleTask" -> untestable.add(id);
                 default -> { }
             }
+            NodeList definitions = e.getElementsByTagNameNS(FlowLint.ZEEBE_NS, "taskDefinition");
+            for (int d = 0; d < definitions.getLength(); d++) {
+                Node owner = definitions.item(d).getParentNode().getParentNode();
+                String type = ((Element) definitions.item(d)).getAttribute("type").strip();
+                if (owner == e && !(type.startsWith("=") && FlowJobTypes.known(FlowKind.IVR, type))) {
+                    untestable.add(id);
+                }
+            }
         }
+    }
+
+    /**
+     * The elements a test call refuses to run, because their work would reach beyond the test call: a job type other
+     * than an IVR block's {@code ="ivr.<block>." + evsNode} (a literal node, another area's worker: the test's own
+     * workers would not get it, the real ones would), user tasks (our task service serves them to agents), call
+     * activities (they would start another process) and business rule tasks.
+     */
+    public List<String> untestable() {
+        return List.copyOf(untestable);
     }
 
     /** The model of a BPMN file; {@code flow.bpmn-invalid} when it is not one executable process. */

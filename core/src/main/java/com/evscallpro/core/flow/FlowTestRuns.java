@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  * journeys or the heat map), and removed from the engine when the test call ends. Refusals are
  * {@link com.evscallpro.core.error.EvsException}s: {@code flow.not-found} (id), {@code flow.test-run-ivr-only},
  * {@code flow.process-id-changed} (expected, found), {@code flow.bpmn-invalid} (reason),
+ * {@code flow.test-run-untestable} (element ids: {@link FlowTestModel#untestable()}),
  * {@code flow.test-run-keys} (keys), {@code flow.test-run-failed} (reason: the engine refused or is away).
  */
 public interface FlowTestRuns {

@@ -61,4 +61,26 @@ class FlowTestModelTest {
         assertThat(FlowTestModel.of(XML).path(List.of("Menu", "NoInput"), true))
                 .containsExactly("Start", "F1", "Menu", "NoInputEvent", "F7", "NoInput", "F8", "OtherEnd");
     }
+
+    @Test
+    void elements_whose_work_would_reach_beyond_the_test_call_are_named() {
+        String xml = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs" targetNamespace="x">
+                  <bpmn:process id="svi-demo" isExecutable="true">
+                    <bpmn:serviceTask id="Block"><bpmn:extensionElements>
+                      <zeebe:taskDefinition type="=&quot;ivr.menu.&quot; + evsNode"/></bpmn:extensionElements></bpmn:serviceTask>
+                    <bpmn:serviceTask id="LiteralNode"><bpmn:extensionElements>
+                      <zeebe:taskDefinition type="ivr.menu.node-1"/></bpmn:extensionElements></bpmn:serviceTask>
+                    <bpmn:sendTask id="Dial"><bpmn:extensionElements>
+                      <zeebe:taskDefinition type="pbx.originate"/></bpmn:extensionElements></bpmn:sendTask>
+                    <bpmn:userTask id="WrapUp"/>
+                    <bpmn:callActivity id="Outbound"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.strip();
+        assertThat(FlowTestModel.of(xml).untestable())
+                .containsExactlyInAnyOrder("LiteralNode", "Dial", "WrapUp", "Outbound");
+        assertThat(FlowTestModel.of(XML).untestable()).isEmpty();
+    }
 }

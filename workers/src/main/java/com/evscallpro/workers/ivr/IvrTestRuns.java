@@ -99,6 +99,9 @@ class IvrTestRuns implements FlowTestRuns {
         if (!model.processId().equals(flow.processId())) {
             throw new EvsException("flow.process-id-changed", flow.processId(), model.processId());
         }
+        if (!model.untestable().isEmpty()) {
+            throw new EvsException("flow.test-run-untestable", String.join(", ", model.untestable()));
+        }
         Run run = new Run(flow, model, call, listener);
         runs.put(run.callId, run);
         try {
