@@ -11,7 +11,12 @@ import com.evscallpro.core.flow.FlowTestRuns;
 import com.evscallpro.core.flow.FlowTestRuns.FlowTestCall;
 import com.evscallpro.core.flow.FlowTestRuns.FlowTestRun;
 import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.core.group.AgentGroup;
+import com.evscallpro.core.group.AgentGroupAdmin;
 import com.evscallpro.core.planning.PlanningDefinition;
+import com.evscallpro.core.queue.InboundQueues;
+import com.evscallpro.core.queue.QueueAdmin;
+import com.evscallpro.core.queue.QueueDefinition;
 import com.evscallpro.core.planning.PlanningService;
 import com.evscallpro.core.prompt.PromptService;
 import io.camunda.client.CamundaClient;
@@ -213,6 +218,34 @@ class FlowTestRunEndToEndTest {
         assertThat(call.run.isOver()).isTrue();
         theTestProcessIsGone(call.run.processId());
         assertThat(testRuns.running()).isZero();
+    }
+
+    @Test
+    void a_queue_block_is_looked_up_and_reported_and_nobody_is_queued() {
+        String group = "Test-run group " + SUFFIX;
+        long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft(group, null, null), List.of())
+                .id();
+        stack.bean(QueueAdmin.class).save(QueueDefinition.draft(groupId));
+        String processId = "test-run-queue-" + SUFFIX;
+        java.util.function.Function<String, String> queueTo = name -> Bpmn.convertToString(
+                Bpmn.createExecutableProcess(processId).startEvent("StartEvent")
+                        .serviceTask("QueueTask", t -> t.zeebeJobTypeExpression("\"ivr.queue.\" + evsNode")
+                                .zeebeInput(name, "queue").zeebeInput("3", "priority"))
+                        .endEvent("QueuedEnd").done());
+        FlowView queueFlow = flows.create(FlowKind.IVR, "Test run queue " + SUFFIX, null, queueTo.apply(group), null);
+        Call call = new Call();
+        call.run = testRuns.start(queueFlow.id(), queueTo.apply(group),
+                new FlowTestCall("+33612345678", null, null, "en"), call.events::add);
+        List<String> path = call.finished("QUEUED");
+        assertThat(call.await(Kind.WOULD_QUEUE).args()).containsExactly(group, "3");
+        assertThat(path).containsSubsequence("StartEvent", "QueueTask", "QueuedEnd").hasSize(5); // and 2 flows
+        assertThat(stack.bean(InboundQueues.class).position(call.run.callId())).as("nobody queued").isEmpty();
+
+        Call unknown = new Call();
+        unknown.run = testRuns.start(queueFlow.id(), queueTo.apply("No such group " + SUFFIX),
+                new FlowTestCall(null, null, null, "en"), unknown.events::add);
+        assertThat(unknown.await(Kind.ERROR).args().get(0)).isEqualTo("IVR_QUEUE_NOT_FOUND");
+        unknown.finished("SILENT"); // uncaught: a real caller would go down the safe path after the watchdog
     }
 
     @Test
