@@ -415,7 +415,11 @@ class IvrTestRuns implements FlowTestRuns {
         @Override
         public void hangUp() {
             if (!over.get()) {
-                jobs.execute(() -> end(EndReason.CALLER_HUNG_UP));
+                try {
+                    jobs.execute(() -> end(EndReason.CALLER_HUNG_UP));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    end(EndReason.SHUTDOWN); // the application stops: end it here
+                }
             }
         }
 
