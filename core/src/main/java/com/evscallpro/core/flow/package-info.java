@@ -3,6 +3,8 @@
  * version by version; publishing validates a version (our checks and the engine model's), deploys it through the
  * {@link com.evscallpro.core.flow.FlowEngine} port and makes it the one new calls start on, by its deployed
  * definition key; the flows shipped as files become versions at start ({@link com.evscallpro.core.flow.FlowBootstrap})
- * and every published version is deployed again at start.
+ * and every published version is deployed again at start. A draft takes test calls before it is published
+ * ({@link com.evscallpro.core.flow.FlowTestRuns}, a port the IVR runtime implements; {@link
+ * com.evscallpro.core.flow.FlowTestModel} gives the test process id and the way a call went on the diagram).
  */
 package com.evscallpro.core.flow;

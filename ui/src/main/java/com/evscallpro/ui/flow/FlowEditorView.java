@@ -3,10 +3,13 @@ package com.evscallpro.ui.flow;
 import com.evscallpro.core.flow.FlowChange;
 import com.evscallpro.core.flow.FlowProblem;
 import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowTestRuns;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
 import com.evscallpro.core.ivr.CallJourney;
 import com.evscallpro.core.ivr.JourneyStep;
+import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.prompt.PromptLibrary;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.Component;
@@ -58,7 +61,8 @@ import java.util.function.Consumer;
  * {@code rollback-version-<n>}). Tab {@code flow-tab-calls}: the heat map ({@code flow-traffic-period}: calls through
  * each element and callers who hung up there, over today / 7 / 30 days) and one call's path drawn on the version
  * it ran ({@code flow-call-id}, {@code flow-show-path}, steps in {@code flow-call-steps}; also
- * {@code /flows/<id>?call=<call id>}, the link the call history gives).
+ * {@code /flows/<id>?call=<call id>}, the link the call history gives). Tab {@code flow-tab-test} (also the toolbar's
+ * {@code flow-test}): a test call on the draft with a keypad, its steps drawn on the diagram ({@link FlowTestPanel}).
  */
 @Route(value = "flows", layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "ANALYST"})
@@ -66,6 +70,14 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private final FlowService flows;
     private final CallJourney journeys;
+    private final FlowTestRuns testRuns;
+    private final PromptLibrary prompts;
+    private final PbxConfigService pbx;
+    /** Holds the test call panel of the flow shown ({@link FlowTestPanel}). */
+    private final Div testSlot = new Div();
+    private final TabSheet below = new TabSheet();
+    private final SplitLayout split = new SplitLayout();
+    FlowTestPanel testPanel;
     final BpmnModeler modeler = new BpmnModeler();
     final Span status = new Span();
     final UnorderedList problems = new UnorderedList();
@@ -93,9 +105,13 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         }
     }
 
-    FlowEditorView(FlowService flows, CallJourney journeys) {
+    FlowEditorView(FlowService flows, CallJourney journeys, FlowTestRuns testRuns, PromptLibrary prompts,
+                   PbxConfigService pbx) {
         this.flows = flows;
         this.journeys = journeys;
+        this.testRuns = testRuns;
+        this.prompts = prompts;
+        this.pbx = pbx;
         setId("flow-editor-view");
         setSizeFull();
         setPadding(true);
@@ -141,11 +157,15 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button back = new Button(getTranslation("flows.editor.back"), e -> UI.getCurrent().navigate(FlowsView.class));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(back, save, validate, publish, exportSlot, status);
+        Button test = new Button(getTranslation("flows.test.open"), e -> {
+            below.setSelectedIndex(3);
+            split.setSplitterPosition(58); // room for the keypad and the log, the diagram still in view
+        });
+        test.setId("flow-test");
+        HorizontalLayout bar = new HorizontalLayout(back, save, validate, test, publish, exportSlot, status);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setWrap(true);
 
-        TabSheet below = new TabSheet();
         below.setWidthFull();
         Div problemsBox = new Div(problems);
         problemsBox.getStyle().set("overflow", "auto").set("height", "100%");
@@ -158,8 +178,12 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         versionsPanel.setSizeFull();
         below.add(getTranslation("flows.editor.versions"), versionsPanel).setId("flow-tab-versions");
         below.add(getTranslation("flows.calls.tab"), callsPanel()).setId("flow-tab-calls");
+        testSlot.setSizeFull();
+        below.add(getTranslation("flows.test.tab"), testSlot).setId("flow-tab-test");
         below.setHeightFull();
-        SplitLayout split = new SplitLayout(modeler, below, SplitLayout.Orientation.VERTICAL);
+        split.addToPrimary(modeler);
+        split.addToSecondary(below);
+        split.setOrientation(SplitLayout.Orientation.VERTICAL);
         split.setSizeFull();
         split.setSplitterPosition(72);
         title.getStyle().set("margin", "0");
@@ -305,6 +329,13 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             return;
         }
         title.setText(flow.name());
+        testSlot.removeAll();
+        if (flow.kind() == com.evscallpro.core.flow.FlowKind.IVR) {
+            testPanel = new FlowTestPanel(testRuns, prompts, pbx::dids, modeler, flow.id(), this::saveThen);
+            testSlot.add(testPanel);
+        } else {
+            testSlot.add(new Span(getTranslation("error.flow.test-run-ivr-only")));
+        }
         Long versionId = flow.draftVersionId() != null ? flow.draftVersionId() : flow.publishedVersionId();
         String xml = versionId == null ? null : flows.bpmn(versionId);
         savedXml = xml;

@@ -30,10 +30,7 @@ class CallbackBlock implements IvrBlock {
     @Override
     public void run(IvrStep step) {
         String campaign = step.required("campaign");
-        String number = step.text("number", step.call.caller);
-        if (number == null || !number.matches("\\+[1-9][0-9]{6,14}")) {
-            throw new IvrError(IvrBlocks.CALLBACK_NO_NUMBER, "no number to call back");
-        }
+        String number = number(step);
         long contactId;
         try {
             contactId = callbacks.request(campaign, number, step.text("contactFirstName", null),
@@ -48,5 +45,14 @@ class CallbackBlock implements IvrBlock {
             step.channel().streamFile(prompts.file(prompt), "");
         }
         step.outcome = "REQUESTED";
+    }
+
+    /** The number to call back: {@code number}, else the caller's; {@code IVR_CALLBACK_NO_NUMBER} when not E.164. */
+    static String number(IvrStep step) {
+        String number = step.text("number", step.call.caller);
+        if (number == null || !number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IvrError(IvrBlocks.CALLBACK_NO_NUMBER, "no number to call back");
+        }
+        return number;
     }
 }

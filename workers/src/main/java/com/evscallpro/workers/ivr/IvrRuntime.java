@@ -117,14 +117,7 @@ public class IvrRuntime implements AgiHandler {
             ledger.open(callId, node.id(), call.flowVersionId, did, call.caller);
             channel.answer();
             call.ivrAnsweredAt = Instant.now();
-            Map<String, Object> v = new HashMap<>();
-            v.put(CALL_ID, callId);
-            v.put(DID, did);
-            v.put(CALLER_NUMBER, call.caller);
-            v.put(CHANNEL, channel.name());
-            v.put(FLOW_VERSION_ID, call.flowVersionId);
-            v.put(LANGUAGE, channel.request().language());
-            v.put(IvrNode.VARIABLE, node.id());
+            Map<String, Object> v = startVariables(call, node.id());
             call.touch();
             long instance = engine.start(definitionKey, v);
             call.instanceKey = instance;
@@ -139,6 +132,19 @@ public class IvrRuntime implements AgiHandler {
         } catch (Exception e) {
             safePath.take(call, SafePathReason.START_FAILED, e.getMessage());
         }
+    }
+
+    /** The variables an IVR instance starts with (docs/ivr-blocks.md); {@code evsNode} names the node its jobs go to. */
+    static Map<String, Object> startVariables(IvrCall call, String evsNode) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(CALL_ID, call.callId);
+        v.put(DID, call.did);
+        v.put(CALLER_NUMBER, call.caller);
+        v.put(CHANNEL, call.channel.name());
+        v.put(FLOW_VERSION_ID, call.flowVersionId);
+        v.put(LANGUAGE, call.channel.request().language());
+        v.put(IvrNode.VARIABLE, evsNode);
+        return v;
     }
 
     // ---- a block's job ---------------------------------------------------------------------------------------------

@@ -46,12 +46,16 @@ class QueueBlock implements IvrBlock {
         return "queue";
     }
 
-    @Override
-    public void run(IvrStep step) {
-        String name = step.required("queue");
-        QueueDefinition queue = admin.queues().stream()
+    /** The queue of the agent group named {@code name}; {@code IVR_QUEUE_NOT_FOUND} when there is none. */
+    QueueDefinition queue(String name) {
+        return admin.queues().stream()
                 .filter(q -> q.groupName() != null && q.groupName().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IvrError(IvrBlocks.QUEUE_NOT_FOUND, "no queue " + name));
+    }
+
+    @Override
+    public void run(IvrStep step) {
+        QueueDefinition queue = queue(step.required("queue"));
         IvrCall call = step.call;
         Map<String, String> screenPop = new HashMap<>();
         Object contactId = step.raw("contactId");

@@ -19,15 +19,10 @@ class TransferBlock implements IvrBlock {
 
     @Override
     public void run(IvrStep step) {
-        String number = step.required("number").replace(" ", "");
-        if (!number.matches("\\+?[0-9]{2,20}")) {
-            throw new IllegalArgumentException("transfer number '" + number + "' is not a phone number");
-        }
-        String trunk = step.required("trunk");
-        if (!trunk.matches("[a-z0-9_-]{1,40}")) {
-            throw new IllegalArgumentException("'" + trunk + "' is not a trunk name");
-        }
-        int timeout = step.integer("timeoutSeconds", 30, 5, 300);
+        Dial dial = dial(step);
+        String number = dial.number();
+        String trunk = dial.trunk();
+        int timeout = dial.timeoutSeconds();
         step.call.waiting = true;
         try {
             step.channel().exec("Dial", "PJSIP/" + number + "@" + trunk + "," + timeout);
@@ -44,5 +39,21 @@ class TransferBlock implements IvrBlock {
         // the transferred conversation took place and is over: the flow ends, the caller is not handed back
         step.call.outcome = "TRANSFERRED";
         step.call.over = true;
+    }
+
+    /** What the block dials, from its inputs (checked: a mistake in the flow is an {@link IllegalArgumentException}). */
+    record Dial(String number, String trunk, int timeoutSeconds) {
+    }
+
+    static Dial dial(IvrStep step) {
+        String number = step.required("number").replace(" ", "");
+        if (!number.matches("\\+?[0-9]{2,20}")) {
+            throw new IllegalArgumentException("transfer number '" + number + "' is not a phone number");
+        }
+        String trunk = step.required("trunk");
+        if (!trunk.matches("[a-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException("'" + trunk + "' is not a trunk name");
+        }
+        return new Dial(number, trunk, step.integer("timeoutSeconds", 30, 5, 300));
     }
 }
