@@ -19,6 +19,9 @@ import org.w3c.dom.NodeList;
  * editor checks the same rules before the analyst publishes (shared fixtures keep both in agreement).
  * <ul>
  *   <li>{@code unknown-job-type}: a service task no worker of ours serves (args: the type);</li>
+ *   <li>{@code job-type-fixed-node}: an IVR block whose job type names one node ({@code ivr.menu.node-1}) instead
+ *   of the call's ({@code ="ivr.menu." + evsNode}): a call answered by another node would wait for a job only that
+ *   node takes, without the caller's channel (args: the type);</li>
  *   <li>{@code required-input}: an IVR block without an input it cannot run without (args: block, input);</li>
  *   <li>{@code dead-end}: an element other than an end event with no way out;</li>
  *   <li>{@code unreachable}: an element no path leads to;</li>
@@ -129,6 +132,10 @@ final class FlowLint {
         String block = kind == FlowKind.IVR ? FlowJobTypes.ivrBlock(type) : null;
         if (block == null) {
             return;
+        }
+        if (!type.strip().startsWith("=")) {
+            problems.add(new FlowProblem(id, "job-type-fixed-node", List.of(type),
+                    "the job type '" + type + "' names one node: use =\"ivr." + block + ".\" + evsNode"));
         }
         Map<String, String> inputs = inputs(node);
         for (String required : FlowJobTypes.IVR_REQUIRED_INPUTS.getOrDefault(block, List.of())) {

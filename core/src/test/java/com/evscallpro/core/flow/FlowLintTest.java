@@ -70,6 +70,14 @@ class FlowLintTest {
     }
 
     @Test
+    void a_block_whose_job_type_names_one_node_is_refused() {
+        String xml = process("<bpmn:startEvent id=\"s\" /><bpmn:serviceTask id=\"p\"><bpmn:extensionElements>"
+                + "<zeebe:taskDefinition type=\"ivr.hangup.node-1\" /></bpmn:extensionElements></bpmn:serviceTask>"
+                + "<bpmn:endEvent id=\"e\" />" + flow("f1", "s", "p", null) + flow("f2", "p", "e", null));
+        assertThat(codes(FlowKind.IVR, xml)).containsExactly("p:job-type-fixed-node[ivr.hangup.node-1]");
+    }
+
+    @Test
     void a_block_without_a_required_input_is_refused() {
         String xml = process("<bpmn:startEvent id=\"s\" />" + task("q", "queue", "<zeebe:input source=\"\" target=\"queue\" />")
                 + "<bpmn:endEvent id=\"e\" />" + flow("f1", "s", "q", null) + flow("f2", "q", "e", null));
