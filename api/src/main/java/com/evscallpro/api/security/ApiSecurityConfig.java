@@ -108,6 +108,11 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/prompt-distribution")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher("/api/v1/flows"), paths.matcher("/api/v1/flows/**"))
                                 .hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/scripts"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/scripts/**"))
+                                .hasAnyRole(ADMIN, ANALYST, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/scripts"), paths.matcher("/api/v1/scripts/**"))
+                                .hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/prompts"))
                                 .hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/recordings/policies/**"))

@@ -263,16 +263,7 @@ class ScriptServiceImpl implements ScriptService {
         if (callId == null || answers == null || answers.isEmpty()) {
             return false;
         }
-        String text;
-        try {
-            text = json.writeValueAsString(answers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Script answers of call " + callId + " are not JSON", e);
-        }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_ANSWER_BYTES) {
-            throw new EvsException("script.answers-too-large", bytes / 1024, MAX_ANSWER_BYTES / 1024);
-        }
+        String text = ScriptData.answersJson(answers);
         boolean stored = jdbc.sql("UPDATE call_history SET script_answers = ?::jsonb WHERE call_id = ?")
                 .params(text, callId).update() > 0;
         if (!stored) {

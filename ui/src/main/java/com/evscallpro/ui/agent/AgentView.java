@@ -76,6 +76,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private CallControlPanel callControls;
     private com.evscallpro.ui.recording.RecordingControls recording;
     private com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
+    private com.evscallpro.core.script.ScriptService scripts;
     private ContactPastPanel contactPast;
     private AgentDayPanel dayFigures;
     private ManualDialPanel manualDial;
@@ -364,6 +365,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         this.fieldLabels = labels;
     }
 
+    /** The agent scripts shown in the screen-pop (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scripts = scripts;
+    }
+
     /** The contact's previous calls, in the screen-pop (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setContactCalls(com.evscallpro.core.agentdesk.ContactCalls contactCalls) {
@@ -500,12 +507,29 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         }
         screenPop.show(task);
         showLabelledFields(task);
+        showScript(task);
         if (contactPast != null) {
             contactPast.show(task);
         }
         screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);
         noTask.setVisible(false);
+    }
+
+    /** The campaign's published script, prefilled from the contact (docs/agent-scripts.md), or none. */
+    private void showScript(WrapUpTask task) {
+        com.evscallpro.core.script.PublishedScript published = null;
+        if (scripts != null && task.campaignId() != 0) {
+            try {
+                published = scripts.forCampaign(task.campaignId()).orElse(null);
+            } catch (RuntimeException e) {
+                showError("agent.error.script", e);
+            }
+        }
+        com.evscallpro.core.task.ScreenPop c = task.contact();
+        screenPop.showScript(published, c == null ? java.util.Map.of()
+                : com.evscallpro.core.script.ScriptData.prefill(c.contactId(), c.firstName(), c.lastName(), c.phone(),
+                        c.customFields(), task.campaignName(), c.attempt()));
     }
 
     /** The custom fields with the campaign's labels (the screen-pop already shows them with humanised keys). */

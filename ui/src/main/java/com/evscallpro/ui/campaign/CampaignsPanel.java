@@ -47,6 +47,7 @@ public class CampaignsPanel extends VerticalLayout {
     private final Consumer<CampaignSummary> crmLink;
     private Runnable onChange = () -> { };
     private Consumer<CampaignSummary> customFields;
+    private Consumer<CampaignSummary> scriptPicker;
 
     /**
      * @param choices what the form's pickers offer (read when a form opens)
@@ -84,6 +85,13 @@ public class CampaignsPanel extends VerticalLayout {
     /** A "Custom fields" entry in each row's menu, editing the labels of the campaign's custom contact fields. */
     public void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
         this.customFields = labels == null ? null : c -> new CustomFieldsDialog(labels, c.id(), c.name()).open();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** A "Agent script" entry in each row's menu ({@code campaign-script-<id>}): the script agents see. */
+    public void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scriptPicker = scripts == null ? null : c -> com.evscallpro.ui.script.ScriptPicker.dialog(scripts, c.name(),
+                scripts.campaignScriptId(c.id()).orElse(null), id -> scripts.bindCampaign(c.id(), id)).open();
         grid.getDataProvider().refreshAll();
     }
 
@@ -166,6 +174,10 @@ public class CampaignsPanel extends VerticalLayout {
         if (customFields != null) {
             root.getSubMenu().addItem(getTranslation("campaigns.customFields"), e -> customFields.accept(c))
                     .setId("custom-fields-" + c.id());
+        }
+        if (scriptPicker != null) {
+            root.getSubMenu().addItem(getTranslation("campaigns.script"), e -> scriptPicker.accept(c))
+                    .setId("campaign-script-" + c.id());
         }
         com.vaadin.flow.component.html.Anchor contacts = new com.vaadin.flow.component.html.Anchor(
                 "campaigns/" + c.id() + "/contacts", getTranslation("admin.contacts"));
