@@ -200,6 +200,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             if (e.agentUserId() == agentId) {
                 inUi(ui, () -> {
                     inbound.show(e);
+                    showInboundScript(e);
                     if (recording != null) {
                         recording.showCall(e.callId(), com.evscallpro.core.recording.RecordingScope.QUEUE, e.queueId(),
                                 agentId);
@@ -223,6 +224,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             if (e.agentId() != null && e.agentId() == agentId) {
                 inUi(ui, this::refreshDayFigures);
             }
+            storeInboundAnswers(e.callId()); // an inbound call's record is written when it ends: its answers follow
         }));
         workspace.load();
         refreshDayFigures();
@@ -400,9 +402,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     /** The inbound screen-pop follows the agent's call: shown while it is the call of the status, cleared after. */
     private void followInbound(AgentStatus status) {
         if (status == null || status.callId() == null) {
+            keepInboundAnswers();
             inbound.clear();
         } else if (inboundCalls != null) {
-            inboundCalls.of(agentId, status.callId()).ifPresent(inbound::show);
+            inboundCalls.of(agentId, status.callId()).ifPresent(e -> {
+                inbound.show(e);
+                showInboundScript(e);
+            });
         }
     }
 
@@ -514,6 +520,60 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);
         noTask.setVisible(false);
+    }
+
+    /** Inbound calls' script answers waiting for their call's record (written when the call ends), by call id. */
+    private final java.util.Map<String, java.util.Map<String, Object>> inboundAnswers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The queue's published script in the inbound screen-pop, prefilled from what the IVR knows of the caller. */
+    private void showInboundScript(com.evscallpro.core.queue.InboundCallConnected e) {
+        if (scripts == null) {
+            return;
+        }
+        com.evscallpro.core.script.PublishedScript published = null;
+        try {
+            published = scripts.forQueue(e.queueId()).orElse(null);
+        } catch (RuntimeException ex) {
+            showError("agent.error.script", ex);
+        }
+        java.util.Map<String, String> pop = e.call().screenPop();
+        long contactId = 0;
+        try {
+            contactId = Long.parseLong(pop.getOrDefault("contactId", "0"));
+        } catch (NumberFormatException ignored) {
+            // no contact
+        }
+        inbound.showScript(e.callId(), published, com.evscallpro.core.script.ScriptData.prefill(contactId,
+                pop.get("contactFirstName"), pop.get("contactLastName"), e.call().callerNumber(), java.util.Map.of(),
+                null, 1));
+    }
+
+    /** The inbound call ended: its answers wait for its record, or are stored at once when it is already there. */
+    private void keepInboundAnswers() {
+        String callId = inbound.callId();
+        java.util.Map<String, Object> answers = inbound.scriptAnswers();
+        if (scripts == null || callId == null || answers.isEmpty() || !inbound.isVisible()) {
+            return;
+        }
+        inboundAnswers.put(callId, answers);
+        storeInboundAnswers(callId);
+    }
+
+    private void storeInboundAnswers(String callId) {
+        java.util.Map<String, Object> answers = callId == null ? null : inboundAnswers.get(callId);
+        if (answers == null) {
+            return;
+        }
+        try {
+            if (scripts.storeAnswers(callId, answers)) {
+                inboundAnswers.remove(callId);
+            }
+        } catch (RuntimeException e) {
+            inboundAnswers.remove(callId);
+            org.slf4j.LoggerFactory.getLogger(AgentView.class).warn("Script answers of call {} not stored: {}",
+                    callId, e.toString());
+        }
     }
 
     /** The campaign's published script, prefilled from the contact (docs/agent-scripts.md), or none. */
