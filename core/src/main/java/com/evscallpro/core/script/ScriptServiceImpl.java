@@ -198,38 +198,29 @@ class ScriptServiceImpl implements ScriptService {
     @Override
     @Transactional
     public void bindCampaign(long campaignId, Long scriptId) {
-        if (scriptId != null) {
-            require(scriptId);
-        }
-        List<Long> row = jdbc.sql("SELECT script_id FROM campaign WHERE id = ?").param(campaignId)
-                .query((rs, i) -> rs.getObject(1, Long.class)).list();
-        if (row.isEmpty()) {
-            throw new EvsException("script.campaign-not-found", campaignId);
-        }
-        Long before = row.get(0);
-        jdbc.sql("UPDATE campaign SET script_id = ? WHERE id = ?").params(scriptId, campaignId).update();
-        if (!java.util.Objects.equals(before, scriptId)) {
-            audit.record("bind-script", "campaign", campaignId, "script " + (scriptId == null ? "-" : scriptId),
-                    before, scriptId);
-        }
+        bind("campaign", "campaign", "script.campaign-not-found", campaignId, scriptId);
     }
 
     @Override
     @Transactional
     public void bindQueue(long queueId, Long scriptId) {
+        bind("call_queue", "queue", "script.queue-not-found", queueId, scriptId);
+    }
+
+    /** Sets {@code table.script_id} of row {@code id} (a campaign or a queue), audited when it changes. */
+    private void bind(String table, String entity, String notFoundCode, long id, Long scriptId) {
         if (scriptId != null) {
             require(scriptId);
         }
-        List<Long> row = jdbc.sql("SELECT script_id FROM call_queue WHERE id = ?").param(queueId)
+        List<Long> row = jdbc.sql("SELECT script_id FROM " + table + " WHERE id = ?").param(id)
                 .query((rs, i) -> rs.getObject(1, Long.class)).list();
         if (row.isEmpty()) {
-            throw new EvsException("script.queue-not-found", queueId);
+            throw new EvsException(notFoundCode, id);
         }
         Long before = row.get(0);
-        jdbc.sql("UPDATE call_queue SET script_id = ? WHERE id = ?").params(scriptId, queueId).update();
+        jdbc.sql("UPDATE " + table + " SET script_id = ? WHERE id = ?").params(scriptId, id).update();
         if (!java.util.Objects.equals(before, scriptId)) {
-            audit.record("bind-script", "queue", queueId, "script " + (scriptId == null ? "-" : scriptId), before,
-                    scriptId);
+            audit.record("bind-script", entity, id, "script " + (scriptId == null ? "-" : scriptId), before, scriptId);
         }
     }
 
