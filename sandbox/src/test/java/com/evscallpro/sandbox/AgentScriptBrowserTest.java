@@ -139,6 +139,10 @@ class AgentScriptBrowserTest {
         supervisor.locator("#script-picker-save").click();
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(scripts.campaignScriptId(campaignId)).contains(script.id()));
+        // the campaign's form shows it in its script field
+        supervisor.locator("#edit-campaign-" + campaignId).click();
+        assertThat(supervisor.locator("#campaign-script input")).hasValue(scriptName + " · v1");
+        supervisor.locator("#cancel-campaign").click();
 
         // --- the agent takes a call and fills the script -----------------------------------------------------------
         AgentService agents = stack.bean(AgentService.class);
