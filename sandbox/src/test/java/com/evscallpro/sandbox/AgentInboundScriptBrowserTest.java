@@ -16,7 +16,6 @@ import com.evscallpro.core.pbxconfig.Trunk;
 import com.evscallpro.core.pbxconfig.TrunkDefinition;
 import com.evscallpro.core.queue.QueueAdmin;
 import com.evscallpro.core.queue.QueueDefinition;
-import com.evscallpro.core.queue.QueueStrategy;
 import com.evscallpro.core.script.ScriptService;
 import com.evscallpro.core.script.ScriptView;
 import com.evscallpro.core.user.UserAccount;
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An inbound queue's agent script in a real Chromium: a caller comes through an IVR flow to a queue whose script is
- * published; the agent's inbound screen-pop shows it (form-js viewer) prefilled with the caller's number, the agent
+ * An inbound queue's agent script in a real Chromium: an admin chooses a published script in the queue form; a caller
+ * comes through an IVR flow to that queue; the agent's inbound screen-pop shows it (form-js viewer) prefilled with the caller's number, the agent
  * answers, the caller hangs up, and the answers land in the call's record once it is written.
  */
 class AgentInboundScriptBrowserTest {
@@ -81,8 +80,6 @@ class AgentInboundScriptBrowserTest {
         UserAccount agent = ApiClient.user(stack, "is-agent-" + suffix, UserAccount.Role.AGENT, "2383");
         long groupId = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("Support " + suffix, null, null),
                 List.of(agent.id())).id();
-        QueueDefinition queue = stack.bean(QueueAdmin.class).save(new QueueDefinition(null, groupId, null,
-                QueueStrategy.LONGEST_IDLE, 0, null, 1, "default", false, 60, 120, 15, 20, 1, 0));
         ScriptService scripts = stack.bean(ScriptService.class);
         ScriptView script = scripts.create("Support script " + suffix, null, """
                 {"type": "default", "components": [
@@ -91,7 +88,21 @@ class AgentInboundScriptBrowserTest {
                    "values": [{"label": "Invoice", "value": "invoice"}, {"label": "Outage", "value": "outage"}]},
                   {"type": "textarea", "key": "notes", "label": "Notes"}]}""", null);
         scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
-        scripts.bindQueue(queue.id(), script.id());
+        // an admin creates the queue and chooses its script in the queue form
+        ApiClient.user(stack, "is-admin", UserAccount.Role.ADMIN, null);
+        Page admin = session.signIn("is-admin", "is-admin-pw");
+        admin.locator("#nav-queues").click();
+        admin.locator("#add-queue").click();
+        admin.locator("#queue-group input").fill("Support " + suffix);
+        admin.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Support " + suffix)).click();
+        admin.locator("#queue-script input").click();
+        admin.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Support script " + suffix))
+                .click();
+        admin.locator("#save-queue").click();
+        QueueAdmin queues = stack.bean(QueueAdmin.class);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> queues.queueOfGroup(groupId).isPresent());
+        QueueDefinition queue = queues.queueOfGroup(groupId).orElseThrow();
+        assertThat(scripts.queueScriptId(queue.id())).contains(script.id());
 
         Page page = session.signIn("is-agent-" + suffix, "is-agent-" + suffix + "-pw");
         page.navigate(session.base() + "agent");
