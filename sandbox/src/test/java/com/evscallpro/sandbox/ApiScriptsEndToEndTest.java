@@ -83,7 +83,26 @@ class ApiScriptsEndToEndTest {
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/scripts", agent).status()).isEqualTo(403);
 
+        // binding: admins choose a campaign's script, supervisors read it
+        ApiClient.user(stack, "api-script-admin", UserAccount.Role.ADMIN, null);
+        String admin = api.accessToken("api-script-admin", "api-script-admin-pw");
+        long campaign = stack.bean(com.evscallpro.core.campaign.CampaignService.class).create(
+                com.evscallpro.core.campaign.NewCampaign.withDefaults("API scripted " + name));
+        ApiClient.Response bound = api.put("/api/v1/campaigns/" + campaign + "/script", admin, map("scriptId", id),
+                Map.of());
+        assertThat(bound.status()).as(bound.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/script", supervisor).json().get("scriptId").asLong())
+                .isEqualTo(id);
+        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", analyst, map("scriptId", id), Map.of())
+                .status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/campaigns/987654321/script", admin, map("scriptId", id), Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", admin, map("scriptId", 987654321L), Map.of())
+                .code()).isEqualTo("script.not-found");
+
         assertThat(api.delete("/api/v1/scripts/" + id, analyst, Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/script", supervisor).json().get("scriptId").isNull())
+                .as("deleting the script unbinds it").isTrue();
         assertThat(api.get("/api/v1/scripts/" + id, supervisor).status()).isEqualTo(404);
     }
 }

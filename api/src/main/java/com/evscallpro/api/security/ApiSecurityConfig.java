@@ -82,7 +82,8 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/agent-groups"),
-                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
                                 .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                         .requestMatchers(paths.matcher("/api/v1/callbacks/**")).hasAnyRole(ADMIN, SUPERVISOR)

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Agent scripts and their versions. Refusals are {@link com.evscallpro.core.error.EvsException}s whose code is the key
  * of a FR/EN text: {@code script.not-found} (id), {@code script.version-not-found} (id), {@code script.name-required},
  * {@code script.name-too-long} (max), {@code script.name-taken} (name), {@code script.not-published} (name),
- * {@code script.campaign-not-found} (id), {@code script.queue-not-found} (id), {@code script.answers-too-large}
+ * {@code campaign.not-found} (id), {@code queue.not-found} (id), {@code script.answers-too-large}
  * (KB, max KB), and the schema's first problem ({@link ScriptSchemaCheck}: {@code script.schema-*}).
  */
 public interface ScriptService {
@@ -61,6 +61,12 @@ public interface ScriptService {
 
     /** Binds a script to an inbound queue (null: none). */
     void bindQueue(long queueId, Long scriptId);
+
+    /** The script bound to a campaign (null: none); {@code campaign.not-found} when there is no such campaign. */
+    Long scriptOfCampaign(long campaignId);
+
+    /** The script bound to a queue (null: none); {@code queue.not-found} when there is no such queue. */
+    Long scriptOfQueue(long queueId);
 
     /** The script bound to a campaign, if any (published or not). */
     Optional<Long> campaignScriptId(long campaignId);

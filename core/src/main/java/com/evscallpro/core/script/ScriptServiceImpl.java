@@ -198,13 +198,33 @@ class ScriptServiceImpl implements ScriptService {
     @Override
     @Transactional
     public void bindCampaign(long campaignId, Long scriptId) {
-        bind("campaign", "campaign", "script.campaign-not-found", campaignId, scriptId);
+        bind("campaign", "campaign", "campaign.not-found", campaignId, scriptId);
     }
 
     @Override
     @Transactional
     public void bindQueue(long queueId, Long scriptId) {
-        bind("call_queue", "queue", "script.queue-not-found", queueId, scriptId);
+        bind("call_queue", "queue", "queue.not-found", queueId, scriptId);
+    }
+
+    @Override
+    public Long scriptOfCampaign(long campaignId) {
+        return current("campaign", "campaign.not-found", campaignId);
+    }
+
+    @Override
+    public Long scriptOfQueue(long queueId) {
+        return current("call_queue", "queue.not-found", queueId);
+    }
+
+    /** {@code table.script_id} of row {@code id} (null: none); {@code notFoundCode} when there is no such row. */
+    private Long current(String table, String notFoundCode, long id) {
+        List<Long> row = jdbc.sql("SELECT script_id FROM " + table + " WHERE id = ?").param(id)
+                .query((rs, i) -> rs.getObject(1, Long.class)).list();
+        if (row.isEmpty()) {
+            throw new EvsException(notFoundCode, id);
+        }
+        return row.get(0);
     }
 
     /** Sets {@code table.script_id} of row {@code id} (a campaign or a queue), audited when it changes. */
@@ -212,12 +232,7 @@ class ScriptServiceImpl implements ScriptService {
         if (scriptId != null) {
             require(scriptId);
         }
-        List<Long> row = jdbc.sql("SELECT script_id FROM " + table + " WHERE id = ?").param(id)
-                .query((rs, i) -> rs.getObject(1, Long.class)).list();
-        if (row.isEmpty()) {
-            throw new EvsException(notFoundCode, id);
-        }
-        Long before = row.get(0);
+        Long before = current(table, notFoundCode, id);
         jdbc.sql("UPDATE " + table + " SET script_id = ? WHERE id = ?").params(scriptId, id).update();
         if (!java.util.Objects.equals(before, scriptId)) {
             audit.record("bind-script", entity, id, "script " + (scriptId == null ? "-" : scriptId), before, scriptId);

@@ -149,7 +149,7 @@ class ScriptServiceTest {
         scripts.bindQueue(queue, s.id());
         assertThat(scripts.forQueue(queue).orElseThrow().versionId()).isEqualTo(v2.id());
         assertThatThrownBy(() -> scripts.bindQueue(-1, s.id())).isInstanceOfSatisfying(EvsException.class,
-                e -> assertThat(e.code()).isEqualTo("script.queue-not-found"));
+                e -> assertThat(e.code()).isEqualTo("queue.not-found"));
         assertThatThrownBy(() -> scripts.bindCampaign(campaign, -5L)).isInstanceOfSatisfying(EvsException.class,
                 e -> assertThat(e.code()).isEqualTo("script.not-found"));
 
