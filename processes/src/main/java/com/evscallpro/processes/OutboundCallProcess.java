@@ -149,6 +149,12 @@ public final class OutboundCallProcess {
     /** ISO-8601 instant string or null. */
     public static final String CALLBACK_AT = "callbackAt";
     public static final String COMMENT = "comment";
+    /**
+     * The answers of the agent script filled during the call (a JSON object: form-js values by field key, nested for
+     * dotted keys), set when the wrap-up completes; absent when the call had no script. A gateway after the wrap-up
+     * can branch on it: {@code =scriptAnswers.interested = "yes"} (docs/agent-scripts.md).
+     */
+    public static final String SCRIPT_ANSWERS = "scriptAnswers";
 
     // --- values ------------------------------------------------------------------------------------------------
     public static final String OUTCOME_ANSWERED = "ANSWERED";

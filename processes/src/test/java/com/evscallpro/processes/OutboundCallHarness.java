@@ -117,7 +117,16 @@ final class OutboundCallHarness implements AutoCloseable {
     }
 
     void agentQualifies(String code, String category, String callbackAt, String comment, boolean finalOutcome) {
+        agentQualifies(code, category, callbackAt, comment, finalOutcome, null);
+    }
+
+    /** The wrap-up with the answers of the agent script, as {@code CamundaProcessGateway} completes it. */
+    void agentQualifies(String code, String category, String callbackAt, String comment, boolean finalOutcome,
+                        Map<String, Object> scriptAnswers) {
         Map<String, Object> wrapUp = new HashMap<>();
+        if (scriptAnswers != null) {
+            wrapUp.put(SCRIPT_ANSWERS, scriptAnswers);
+        }
         wrapUp.put(QUALIFICATION_FINAL, finalOutcome);
         wrapUp.put(QUALIFICATION_CODE, code);
         wrapUp.put(QUALIFICATION_CATEGORY, category);

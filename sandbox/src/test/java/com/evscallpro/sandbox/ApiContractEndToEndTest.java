@@ -208,6 +208,9 @@ class ApiContractEndToEndTest {
                 || url.startsWith("/api/v1/imports")) { // contact file imports are admins' work, progress included
             return java.util.Set.of("ADMIN");
         }
+        if (url.startsWith("/api/v1/scripts")) { // agent scripts: analysts and admins write, supervisors read
+            return method.equals("GET") ? java.util.Set.of("SUPERVISOR", "ADMIN") : java.util.Set.of("ADMIN");
+        }
         if (url.startsWith("/api/v1/callbacks")) { // agents read their own; supervisors manage them (issue 9)
             return method.equals("GET") ? java.util.Set.of("AGENT", "SUPERVISOR", "ADMIN")
                     : java.util.Set.of("SUPERVISOR", "ADMIN");

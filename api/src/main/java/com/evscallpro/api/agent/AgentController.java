@@ -44,9 +44,11 @@ class AgentController {
      * @param callId     the call qualified; null: the agent's current wrap-up
      * @param callbackAt required for a CALLBACK qualification
      * @param hangUp     hang up a customer still on the line (default true)
+     * @param scriptAnswers the answers of the call's agent script (form-js values by field key), or null
      */
     record QualifyRequest(@Size(max = 64) String callId, @NotBlank @Size(max = 50) String qualificationCode,
-                          Instant callbackAt, @Size(max = 2000) String comment, Boolean hangUp) {
+                          Instant callbackAt, @Size(max = 2000) String comment, Boolean hangUp,
+                          java.util.Map<String, Object> scriptAnswers) {
     }
 
     @GetMapping("/status")
@@ -83,14 +85,17 @@ class AgentController {
     @PostMapping("/qualify")
     @Operation(summary = "Qualify the current call", description = "Completes the wrap-up. 400 task.not-assigned "
             + "(no such call to qualify), task.unknown-qualification, task.callback-needs-time, task.callback-in-past, "
-            + "task.customer-on-line (hangUp false and the customer still there).")
+            + "task.customer-on-line (hangUp false and the customer still there), script.answers-too-large. "
+            + "scriptAnswers (the call's agent script, a JSON object) are stored with the call's record and given to "
+            + "its process as the variable scriptAnswers.")
     AgentStatus qualify(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody QualifyRequest request) {
         long agentId = Caller.of(jwt).userId();
         String callId = request.callId() != null ? request.callId()
                 : tasks.currentTask(agentId).map(WrapUpTask::callId).orElseThrow(() -> new EvsException(
                         "task.not-assigned"));
         tasks.qualify(agentId, callId, request.qualificationCode(), request.callbackAt(), request.comment(),
-                request.hangUp() == null || request.hangUp());
+                request.hangUp() == null || request.hangUp(),
+                request.scriptAnswers() == null ? java.util.Map.of() : request.scriptAnswers());
         return agents.status(agentId);
     }
 

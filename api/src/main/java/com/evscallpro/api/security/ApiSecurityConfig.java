@@ -82,7 +82,8 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/agent-groups"),
-                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
                                 .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                         .requestMatchers(paths.matcher("/api/v1/callbacks/**")).hasAnyRole(ADMIN, SUPERVISOR)
@@ -107,6 +108,11 @@ class ApiSecurityConfig {
                                 paths.matcher("/api/v1/prompts"), paths.matcher("/api/v1/prompts/**"),
                                 paths.matcher("/api/v1/prompt-distribution")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher("/api/v1/flows"), paths.matcher("/api/v1/flows/**"))
+                                .hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/scripts"),
+                                paths.matcher(HttpMethod.GET, "/api/v1/scripts/**"))
+                                .hasAnyRole(ADMIN, ANALYST, SUPERVISOR)
+                        .requestMatchers(paths.matcher("/api/v1/scripts"), paths.matcher("/api/v1/scripts/**"))
                                 .hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/prompts"))
                                 .hasAnyRole(ADMIN, ANALYST)

@@ -19,8 +19,18 @@ public interface AgentTaskService {
      * @throws IllegalStateException    when the agent has no such task
      * @throws com.evscallpro.core.error.EvsException {@code task.customer-on-line}
      */
+    default void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
+                         boolean hangUp) {
+        qualify(agentId, callId, qualificationCode, callbackAt, comment, hangUp, java.util.Map.of());
+    }
+
+    /**
+     * {@link #qualify(long, String, String, Instant, String, boolean)} with the answers of the call's agent script
+     * (form-js values; empty when none): stored with the call's record and given to the call's process as the
+     * variable {@code scriptAnswers}.
+     */
     void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
-                 boolean hangUp);
+                 boolean hangUp, java.util.Map<String, Object> scriptAnswers);
 
     /** {@link #qualify(long, String, String, Instant, String, boolean)} hanging up a call still connected. */
     default void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment) {

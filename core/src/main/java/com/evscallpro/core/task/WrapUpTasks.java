@@ -170,7 +170,7 @@ public class WrapUpTasks implements AgentTaskService {
 
     @Override
     public void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
-                        boolean hangUp) {
+                        boolean hangUp, Map<String, Object> scriptAnswers) {
         Pending pending = byAgent.get(agentId);
         if (pending == null || !pending.task.callId().equals(callId)) {
             throw new EvsException("task.not-assigned");
@@ -187,6 +187,7 @@ public class WrapUpTasks implements AgentTaskService {
         if (callback && callbackAt.isBefore(clock.instant())) {
             throw new EvsException("task.callback-in-past");
         }
+        com.evscallpro.core.script.ScriptData.answersJson(scriptAnswers); // too large: refused, nothing changes
         boolean live = calls.isLive(callId);
         if (live && !hangUp) {
             throw new EvsException("task.customer-on-line"); // checked before the task is taken: nothing is lost
@@ -204,7 +205,7 @@ public class WrapUpTasks implements AgentTaskService {
         try {
             processes.completeWrapUp(pending.jobKey, new WrapUpResult(qualification.code(),
                     qualification.category().name(), callback ? callbackAt : null, comment == null ? "" : comment,
-                    qualification.finalOutcome()));
+                    qualification.finalOutcome(), scriptAnswers(scriptAnswers)));
         } catch (RuntimeException e) {
             byAgent.putIfAbsent(agentId, pending); // still the agent's: they may try again
             throw e;
@@ -213,6 +214,11 @@ public class WrapUpTasks implements AgentTaskService {
         log.info("Call {} qualified {} by agent {}", callId, qualification.code(), agentId);
         events.publish(new CallQualified(callId, agentId, pending.task.campaignId(), pending.task.contact().contactId(),
                 qualification.code(), qualification.category().name(), callback ? callbackAt : null, clock.instant()));
+    }
+
+    /** The answers as they travel to the engine and the CDR: refused beyond the size limit, before anything changes. */
+    private static Map<String, Object> scriptAnswers(Map<String, Object> answers) {
+        return answers == null ? Map.of() : answers;
     }
 
     /**

@@ -167,6 +167,22 @@ class WrapUpTasksTest {
     }
 
     @Test
+    void the_script_answers_go_with_the_qualification_and_too_large_answers_are_refused_keeping_the_task() {
+        hangUp();
+        assertThatThrownBy(() -> tasks.qualify(agentId, callId, "NOT_INTERESTED", null, "", false,
+                java.util.Map.of("notes", "x".repeat(70_000)))).isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("script.answers-too-large"));
+        assertThat(tasks.currentTask(agentId)).isPresent();
+        assertThat(processes.told).isEmpty();
+
+        tasks.qualify(agentId, callId, "NOT_INTERESTED", null, "", false, java.util.Map.of("interested", "no"));
+        assertThat(processes.wrapUps).singleElement().satisfies(r -> {
+            assertThat(r.qualificationCode()).isEqualTo("NOT_INTERESTED");
+            assertThat(r.scriptAnswers()).containsExactly(java.util.Map.entry("interested", "no"));
+        });
+    }
+
+    @Test
     void refused_qualifications_say_why_with_a_code_and_keep_the_task() {
         hangUp();
         assertThatThrownBy(() -> tasks.qualify(agentId, callId, "NO_SUCH_CODE", null, "", false))

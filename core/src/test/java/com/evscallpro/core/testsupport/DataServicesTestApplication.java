@@ -25,7 +25,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "com.evscallpro.db.user",
         // the calling rules: the campaign service checks campaigns' legal presets against theirs
         "com.evscallpro.core.rules", "com.evscallpro.db.rules", "com.evscallpro.core.event",
-        "com.evscallpro.core.history",
+        "com.evscallpro.core.history", "com.evscallpro.core.script",
         // the campaign service copies the custom field labels of a cloned campaign
         "com.evscallpro.core.agentdesk"})
 public class DataServicesTestApplication {

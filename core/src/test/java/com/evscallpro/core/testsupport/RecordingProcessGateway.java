@@ -33,6 +33,9 @@ public final class RecordingProcessGateway implements ProcessGateway {
         told.add("agent-connected " + callId);
     }
 
+    /** Every wrap-up result completed, in order. */
+    public final java.util.List<WrapUpResult> wrapUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public void callAbandoned(String callId, Integer hangupCause) {
         told.add("abandoned " + callId + " " + hangupCause);
@@ -41,5 +44,6 @@ public final class RecordingProcessGateway implements ProcessGateway {
     @Override
     public void completeWrapUp(long jobKey, WrapUpResult result) {
         told.add("wrap-up " + jobKey + " " + result.qualificationCode());
+        wrapUps.add(result);
     }
 }

@@ -57,6 +57,12 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("admin.title") + " · EVSCallPro";
     }
 
+    /** The agent scripts (set by Spring): an "Agent script" entry in each campaign row's menu. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        campaigns.setScripts(scripts);
+    }
+
     /** The labels of the campaigns' custom fields (set by Spring): a "Custom fields" entry in each row's menu. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {

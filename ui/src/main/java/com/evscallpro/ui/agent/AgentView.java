@@ -76,6 +76,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private CallControlPanel callControls;
     private com.evscallpro.ui.recording.RecordingControls recording;
     private com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
+    private com.evscallpro.core.script.ScriptService scripts;
     private ContactPastPanel contactPast;
     private AgentDayPanel dayFigures;
     private ManualDialPanel manualDial;
@@ -199,6 +200,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             if (e.agentUserId() == agentId) {
                 inUi(ui, () -> {
                     inbound.show(e);
+                    showInboundScript(e);
                     if (recording != null) {
                         recording.showCall(e.callId(), com.evscallpro.core.recording.RecordingScope.QUEUE, e.queueId(),
                                 agentId);
@@ -222,6 +224,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             if (e.agentId() != null && e.agentId() == agentId) {
                 inUi(ui, this::refreshDayFigures);
             }
+            storeInboundAnswers(e.callId()); // an inbound call's record is written when it ends: its answers follow
         }));
         workspace.load();
         refreshDayFigures();
@@ -362,6 +365,12 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         this.fieldLabels = labels;
     }
 
+    /** The agent scripts shown in the screen-pop (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scripts = scripts;
+    }
+
     /** The contact's previous calls, in the screen-pop (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setContactCalls(com.evscallpro.core.agentdesk.ContactCalls contactCalls) {
@@ -391,9 +400,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     /** The inbound screen-pop follows the agent's call: shown while it is the call of the status, cleared after. */
     private void followInbound(AgentStatus status) {
         if (status == null || status.callId() == null) {
+            keepInboundAnswers();
             inbound.clear();
         } else if (inboundCalls != null) {
-            inboundCalls.of(agentId, status.callId()).ifPresent(inbound::show);
+            inboundCalls.of(agentId, status.callId()).ifPresent(e -> {
+                inbound.show(e);
+                showInboundScript(e);
+            });
         }
     }
 
@@ -498,12 +511,83 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         }
         screenPop.show(task);
         showLabelledFields(task);
+        showScript(task);
         if (contactPast != null) {
             contactPast.show(task);
         }
         screenPop.setCrmLink(crmLink(task));
         screenPop.setVisible(true);
         noTask.setVisible(false);
+    }
+
+    /** Inbound calls' script answers waiting for their call's record (written when the call ends), by call id. */
+    private final java.util.Map<String, java.util.Map<String, Object>> inboundAnswers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The queue's published script in the inbound screen-pop, prefilled from what the IVR knows of the caller. */
+    private void showInboundScript(com.evscallpro.core.queue.InboundCallConnected e) {
+        if (scripts == null) {
+            return;
+        }
+        com.evscallpro.core.script.PublishedScript published = null;
+        try {
+            published = scripts.forQueue(e.queueId()).orElse(null);
+        } catch (RuntimeException ex) {
+            showError("agent.error.script", ex);
+        }
+        java.util.Map<String, String> pop = e.call().screenPop();
+        long contactId = 0;
+        try {
+            contactId = Long.parseLong(pop.getOrDefault("contactId", "0"));
+        } catch (NumberFormatException ignored) {
+            // no contact
+        }
+        inbound.showScript(e.callId(), published, com.evscallpro.core.script.ScriptData.prefill(contactId,
+                pop.get("contactFirstName"), pop.get("contactLastName"), e.call().callerNumber(), java.util.Map.of(),
+                null, 1));
+    }
+
+    /** The inbound call ended: its answers wait for its record, or are stored at once when it is already there. */
+    private void keepInboundAnswers() {
+        String callId = inbound.callId();
+        java.util.Map<String, Object> answers = inbound.scriptAnswers();
+        if (scripts == null || callId == null || answers.isEmpty() || !inbound.isVisible()) {
+            return;
+        }
+        inboundAnswers.put(callId, answers);
+        storeInboundAnswers(callId);
+    }
+
+    private void storeInboundAnswers(String callId) {
+        java.util.Map<String, Object> answers = callId == null ? null : inboundAnswers.get(callId);
+        if (answers == null) {
+            return;
+        }
+        try {
+            if (scripts.storeAnswers(callId, answers)) {
+                inboundAnswers.remove(callId);
+            }
+        } catch (RuntimeException e) {
+            inboundAnswers.remove(callId);
+            org.slf4j.LoggerFactory.getLogger(AgentView.class).warn("Script answers of call {} not stored: {}",
+                    callId, e.toString());
+        }
+    }
+
+    /** The campaign's published script, prefilled from the contact (docs/agent-scripts.md), or none. */
+    private void showScript(WrapUpTask task) {
+        com.evscallpro.core.script.PublishedScript published = null;
+        if (scripts != null && task.campaignId() != 0) {
+            try {
+                published = scripts.forCampaign(task.campaignId()).orElse(null);
+            } catch (RuntimeException e) {
+                showError("agent.error.script", e);
+            }
+        }
+        com.evscallpro.core.task.ScreenPop c = task.contact();
+        screenPop.showScript(published, c == null ? java.util.Map.of()
+                : com.evscallpro.core.script.ScriptData.prefill(c.contactId(), c.firstName(), c.lastName(), c.phone(),
+                        c.customFields(), task.campaignName(), c.attempt()));
     }
 
     /** The custom fields with the campaign's labels (the screen-pop already shows them with humanised keys). */

@@ -34,9 +34,14 @@ final class AgentWorkspace {
     }
 
     /** What the agent entered in the wrap-up form, and whether they chose to hang the customer up. */
-    record Qualification(String callId, String code, Instant callbackAt, String comment, boolean hangUp) {
+    record Qualification(String callId, String code, Instant callbackAt, String comment, boolean hangUp,
+                         java.util.Map<String, Object> scriptAnswers) {
         Qualification(String callId, String code, Instant callbackAt, String comment) {
             this(callId, code, callbackAt, comment, false);
+        }
+
+        Qualification(String callId, String code, Instant callbackAt, String comment, boolean hangUp) {
+            this(callId, code, callbackAt, comment, hangUp, java.util.Map.of());
         }
     }
 
@@ -125,7 +130,7 @@ final class AgentWorkspace {
             return;
         }
         try {
-            tasks.qualify(agentId, q.callId(), q.code(), q.callbackAt(), q.comment(), q.hangUp());
+            tasks.qualify(agentId, q.callId(), q.code(), q.callbackAt(), q.comment(), q.hangUp(), q.scriptAnswers());
         } catch (RuntimeException e) {
             display.showError("agent.error.qualify", e);
             return;

@@ -16,6 +16,11 @@ class InboundCallPanel extends Div {
     private final Span contact = new Span();
     private final Span queue = new Span();
     private final Span path = new Span();
+    private final Div scriptBox = new Div();
+    private final com.vaadin.flow.component.html.H4 scriptTitle = new com.vaadin.flow.component.html.H4();
+    private final com.evscallpro.ui.script.ScriptForm script = new com.evscallpro.ui.script.ScriptForm();
+    private String callId;
+    private String scriptCallId;
 
     InboundCallPanel() {
         setId("inbound-call");
@@ -28,6 +33,11 @@ class InboundCallPanel extends Div {
         add(new H3(getTranslation("agent.inbound.title")), line("agent.inbound.caller", caller),
                 line("agent.inbound.contact", contact), line("agent.inbound.queue", queue),
                 line("agent.inbound.path", path));
+        scriptBox.setId("inbound-script");
+        script.setId("inbound-script-form");
+        scriptBox.add(scriptTitle, script);
+        scriptBox.setVisible(false);
+        add(scriptBox);
         setVisible(false);
     }
 
@@ -38,6 +48,7 @@ class InboundCallPanel extends Div {
     }
 
     void show(InboundCallConnected e) {
+        callId = e.callId();
         Map<String, String> pop = e.call().screenPop();
         caller.setText(e.call().callerNumber() == null ? getTranslation("agent.inbound.withheld")
                 : e.call().callerNumber());
@@ -48,6 +59,34 @@ class InboundCallPanel extends Div {
         String ivr = pop.getOrDefault("ivrPath", "");
         path.setText(ivr.isEmpty() ? "–" : ivr);
         setVisible(true);
+    }
+
+    /**
+     * The queue's published script for this call ({@code inbound-script}, viewer {@code inbound-script-form}),
+     * prefilled with {@code data}; null hides it. Shown once per call (the screen-pop is shown again on each status).
+     */
+    void showScript(String forCallId, com.evscallpro.core.script.PublishedScript published, Map<String, Object> data) {
+        if (forCallId.equals(scriptCallId)) {
+            return;
+        }
+        scriptCallId = forCallId;
+        if (published == null) {
+            scriptBox.setVisible(false);
+            return;
+        }
+        scriptTitle.setText(getTranslation("agent.script", published.name()));
+        script.show(published.schemaJson(), data);
+        scriptBox.setVisible(true);
+    }
+
+    /** The call shown, or null. */
+    String callId() {
+        return callId;
+    }
+
+    /** The answers of the call's script as the agent left them (empty without a script). */
+    Map<String, Object> scriptAnswers() {
+        return scriptBox.isVisible() ? script.answers() : Map.of();
     }
 
     void clear() {

@@ -47,6 +47,9 @@ class ScreenPopPanel extends VerticalLayout {
     private final Button qualifyAndHangUp = new Button();
     private final Span onLineHint = new Span();
     private final Span formError = new Span();
+    private final com.vaadin.flow.component.html.Div scriptBox = new com.vaadin.flow.component.html.Div();
+    private final com.vaadin.flow.component.html.H4 scriptTitle = new com.vaadin.flow.component.html.H4();
+    private final com.evscallpro.ui.script.ScriptForm script = new com.evscallpro.ui.script.ScriptForm();
     private WrapUpTask task;
 
     ScreenPopPanel() {
@@ -92,7 +95,14 @@ class ScreenPopPanel extends VerticalLayout {
         onLineHint.setId("customer-on-line");
         onLineHint.setText(getTranslation("agent.customerOnLine"));
         onLineHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(campaign, contactName, contactPhone, attempt, crmLink, customFields, qualification, callbackAt, comment,
+        scriptBox.setId("agent-script");
+        script.setId("agent-script-form");
+        scriptTitle.getStyle().set("margin", "var(--lumo-space-s) 0");
+        scriptBox.add(scriptTitle, script);
+        scriptBox.setWidthFull();
+        scriptBox.setVisible(false);
+        add(campaign, contactName, contactPhone, attempt, crmLink, customFields, scriptBox, qualification, callbackAt,
+                comment,
                 formError, onLineHint, new HorizontalLayout(qualify, qualifyAndHangUp));
     }
 
@@ -111,6 +121,27 @@ class ScreenPopPanel extends VerticalLayout {
         comment.clear();
         formError.setText("");
         getElement().setAttribute("data-call-id", task.callId());
+    }
+
+    /**
+     * The campaign's (or queue's) published script for this call ({@code agent-script}: title, then the form-js
+     * viewer {@code agent-script-form}) prefilled with {@code data}; null hides it. Its answers go with the
+     * qualification.
+     */
+    void showScript(com.evscallpro.core.script.PublishedScript published, java.util.Map<String, Object> data) {
+        if (published == null) {
+            scriptBox.setVisible(false);
+            return;
+        }
+        scriptTitle.setText(getTranslation("agent.script", published.name()));
+        scriptBox.getElement().setAttribute("data-script-version", String.valueOf(published.versionId()));
+        script.show(published.schemaJson(), data);
+        scriptBox.setVisible(true);
+    }
+
+    /** Package-visible for tests: the script viewer. */
+    com.evscallpro.ui.script.ScriptForm scriptForm() {
+        return script;
     }
 
     /** A panel shown under the contact's custom fields (the contact's previous calls). */
@@ -196,7 +227,9 @@ class ScreenPopPanel extends VerticalLayout {
         Instant callback = q.category() == QualificationCategory.CALLBACK
                 ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
         String text = comment.getValue() == null || comment.getValue().isBlank() ? null : comment.getValue().trim();
-        fireEvent(new QualifyEvent(this, new AgentWorkspace.Qualification(task.callId(), q.code(), callback, text, hangUp)));
+        java.util.Map<String, Object> answers = scriptBox.isVisible() ? script.answers() : java.util.Map.of();
+        fireEvent(new QualifyEvent(this, new AgentWorkspace.Qualification(task.callId(), q.code(), callback, text, hangUp,
+                answers)));
     }
 
     private static String fullName(ScreenPop c) {

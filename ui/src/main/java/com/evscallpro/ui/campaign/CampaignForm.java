@@ -17,7 +17,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -68,6 +67,12 @@ class CampaignForm extends Dialog {
     private com.vaadin.flow.data.binder.Binder.Binding<CampaignBean, DialingMode> modeBinding;
 
     CampaignForm(String title, CampaignEdit initial, Choices choices, Predicate<CampaignEdit> onSave) {
+        this(title, initial, choices, onSave, null);
+    }
+
+    /** @param scriptField the agent script's field ({@code campaign-script}), or null when scripts are not wired */
+    CampaignForm(String title, CampaignEdit initial, Choices choices, Predicate<CampaignEdit> onSave,
+                 com.vaadin.flow.component.Component scriptField) {
         this.choices = choices;
         this.bean = CampaignBean.of(initial);
         setHeaderTitle(title);
@@ -187,8 +192,6 @@ class CampaignForm extends Dialog {
         Checkbox wrapUpPause = new Checkbox(getTranslation("campaigns.field.wrapUpPause"));
         wrapUpPause.setId("campaign-wrap-up-pause");
         binder.bind(wrapUpPause, "pauseAfterWrapUpTimeout");
-        Span script = new Span(getTranslation("campaigns.scriptLater"));
-        script.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2),
@@ -199,8 +202,11 @@ class CampaignForm extends Dialog {
         form.setColspan(groups, 3);
         section(form, "campaigns.section.dialing", mode, previewTimeout, abandonTarget, maxLines, amd);
         section(form, "campaigns.section.retries", maxAttempts, ring, retry, busy, noAnswer, machine, congestion);
-        section(form, "campaigns.section.callbacks", personalCallbacks, callbackGrace, wrapUp, wrapUpPause, script);
-        form.setColspan(script, 3);
+        section(form, "campaigns.section.callbacks", personalCallbacks, callbackGrace, wrapUp, wrapUpPause);
+        if (scriptField != null) {
+            form.add(scriptField);
+            form.setColspan(scriptField, 3);
+        }
         add(form);
 
         site.addValueChangeListener(e -> siteChanged());

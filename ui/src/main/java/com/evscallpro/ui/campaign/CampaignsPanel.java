@@ -47,6 +47,8 @@ public class CampaignsPanel extends VerticalLayout {
     private final Consumer<CampaignSummary> crmLink;
     private Runnable onChange = () -> { };
     private Consumer<CampaignSummary> customFields;
+    private Consumer<CampaignSummary> scriptPicker;
+    private com.evscallpro.core.script.ScriptService scripts;
 
     /**
      * @param choices what the form's pickers offer (read when a form opens)
@@ -84,6 +86,14 @@ public class CampaignsPanel extends VerticalLayout {
     /** A "Custom fields" entry in each row's menu, editing the labels of the campaign's custom contact fields. */
     public void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
         this.customFields = labels == null ? null : c -> new CustomFieldsDialog(labels, c.id(), c.name()).open();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** A "Agent script" entry in each row's menu ({@code campaign-script-<id>}): the script agents see. */
+    public void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scripts = scripts;
+        this.scriptPicker = scripts == null ? null : c -> com.evscallpro.ui.script.ScriptPicker.dialog(scripts, c.name(),
+                scripts.campaignScriptId(c.id()).orElse(null), id -> scripts.bindCampaign(c.id(), id)).open();
         grid.getDataProvider().refreshAll();
     }
 
@@ -167,6 +177,10 @@ public class CampaignsPanel extends VerticalLayout {
             root.getSubMenu().addItem(getTranslation("campaigns.customFields"), e -> customFields.accept(c))
                     .setId("custom-fields-" + c.id());
         }
+        if (scriptPicker != null) {
+            root.getSubMenu().addItem(getTranslation("campaigns.script"), e -> scriptPicker.accept(c))
+                    .setId("campaign-script-" + c.id());
+        }
         com.vaadin.flow.component.html.Anchor contacts = new com.vaadin.flow.component.html.Anchor(
                 "campaigns/" + c.id() + "/contacts", getTranslation("admin.contacts"));
         contacts.setId("contacts-" + c.id());
@@ -214,7 +228,7 @@ public class CampaignsPanel extends VerticalLayout {
     }
 
     private void create() {
-        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), edit -> {
+        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), null, edit -> {
             long id = campaigns.create(edit);
             Notifications.success(getTranslation("campaigns.created", edit.name().strip()));
             return id;
@@ -231,7 +245,7 @@ public class CampaignsPanel extends VerticalLayout {
             Notifications.error(getTranslation("campaigns.error.open", c.name()), e);
             return;
         }
-        open(getTranslation("campaigns.editTitle", c.name()), current, edit -> {
+        open(getTranslation("campaigns.editTitle", c.name()), current, c.id(), edit -> {
             campaigns.update(c.id(), version, edit); // refused when someone saved it since it was opened
             Notifications.success(getTranslation("campaigns.saved", edit.name().strip()));
             return c.id();
@@ -241,6 +255,9 @@ public class CampaignsPanel extends VerticalLayout {
     private void cloneOf(CampaignSummary c) {
         try {
             long copy = campaigns.clone(c.id(), getTranslation("campaigns.copyWord"));
+            if (scripts != null) { // the copy keeps the agent script
+                scripts.campaignScriptId(c.id()).ifPresent(script -> scripts.bindCampaign(copy, script));
+            }
             Notifications.success(getTranslation("campaigns.cloned", campaigns.summary(copy).name()));
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("campaigns.error.clone", c.name()), e);
@@ -249,7 +266,8 @@ public class CampaignsPanel extends VerticalLayout {
     }
 
     /** Opens the form; {@code save} stores the edit (throwing when refused) and says what it saved. */
-    private void open(String title, CampaignEdit initial, java.util.function.ToLongFunction<CampaignEdit> save) {
+    private void open(String title, CampaignEdit initial, Long campaignId,
+                      java.util.function.ToLongFunction<CampaignEdit> save) {
         CampaignForm.Choices offered;
         try {
             offered = choices.get();
@@ -257,15 +275,30 @@ public class CampaignsPanel extends VerticalLayout {
             Notifications.error(getTranslation("admin.error.load"), e);
             return;
         }
+        com.vaadin.flow.component.combobox.ComboBox<com.evscallpro.core.script.ScriptView> script;
+        try {
+            script = scripts == null ? null : com.evscallpro.ui.script.ScriptPicker.field(scripts,
+                    campaignId == null ? null : scripts.campaignScriptId(campaignId).orElse(null),
+                    getTranslation("campaigns.script"));
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.error.load"), e);
+            return;
+        }
+        if (script != null) {
+            script.setId("campaign-script");
+        }
         new CampaignForm(title, initial, offered, edit -> {
             try {
-                save.applyAsLong(edit);
+                long id = save.applyAsLong(edit);
+                if (script != null) {
+                    scripts.bindCampaign(id, com.evscallpro.ui.script.ScriptPicker.id(script));
+                }
                 refresh();
                 return true;
             } catch (RuntimeException e) {
                 Notifications.error(getTranslation("campaigns.error.save"), e);
                 return false;
             }
-        }).open();
+        }, script).open();
     }
 }

@@ -23,6 +23,12 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("campaigns.title")), panel);
     }
 
+    /** The agent scripts (set by Spring): an "Agent script" entry in each campaign row's menu. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        panel.setScripts(scripts);
+    }
+
     /** The labels of the campaigns' custom fields (set by Spring): a "Custom fields" entry in each row's menu. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {

@@ -101,6 +101,7 @@ public class MainLayout extends AppLayout {
         }
         if (role == Role.ADMIN || role == Role.ANALYST) {
             nav.addItem(item("nav-flows", "nav.flows", HomeRoutes.FLOWS, VaadinIcon.SITEMAP));
+            nav.addItem(item("nav-scripts", "nav.scripts", "scripts", VaadinIcon.FORM));
         }
         return nav;
     }

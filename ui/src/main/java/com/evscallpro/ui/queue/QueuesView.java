@@ -46,6 +46,7 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
 
     private final QueueAdmin queues;
     private final AgentGroups groups;
+    private com.evscallpro.core.script.ScriptService scripts;
     final Grid<QueueDefinition> grid = new Grid<>();
 
     QueuesView(QueueAdmin queues, AgentGroups groups) {
@@ -158,6 +159,13 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(group, strategy, priority, skill, minLevel, moh, announce, announceEvery,
                 maxWait, ringTimeout, serviceLevel, wrapUp);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
+        com.vaadin.flow.component.combobox.ComboBox<com.evscallpro.core.script.ScriptView> script = scripts == null
+                ? null : com.evscallpro.ui.script.ScriptPicker.field(scripts, queue == null || queue.id() == null ? null
+                : scripts.queueScriptId(queue.id()).orElse(null), getTranslation("scripts.picker.label"));
+        if (script != null) {
+            script.setId("queue-script");
+            form.add(script);
+        }
         Dialog dialog = new Dialog(form);
         dialog.setHeaderTitle(queue == null ? getTranslation("queues.add")
                 : getTranslation("queues.editTitle", queue.groupName()));
@@ -172,7 +180,10 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
                     orZero(minLevel), moh.getValue(), announce.getValue(), orZero(announceEvery), orZero(maxWait),
                     orZero(ringTimeout), orZero(serviceLevel), orZero(wrapUp), base == null ? 0 : base.version());
             try {
-                queues.save(value);
+                QueueDefinition saved = queues.save(value);
+                if (script != null) {
+                    scripts.bindQueue(saved.id(), com.evscallpro.ui.script.ScriptPicker.id(script));
+                }
                 dialog.close();
                 Notifications.success(getTranslation("queues.saved"));
                 refresh();
@@ -185,6 +196,12 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
         dialog.getFooter().add(new Button(getTranslation("queues.cancel"), e -> dialog.close()), save);
         dialog.setWidth("min(48rem, 96vw)");
         dialog.open();
+    }
+
+    /** The agent scripts (set by Spring): a script field in the queue's form. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scripts = scripts;
     }
 
     private IntegerField number(String id, String key, int min, int max) {

@@ -106,8 +106,10 @@ final class Fakes {
             return Optional.ofNullable(current.get(agentId));
         }
 
+        final List<Map<String, Object>> scriptAnswers = new ArrayList<>();
+
         public void qualify(long agentId, String callId, String code, Instant callbackAt, String comment,
-                            boolean hangUp) {
+                            boolean hangUp, Map<String, Object> answers) {
             WrapUpTask task = current.get(agentId);
             if (task == null || !task.callId().equals(callId)) {
                 throw new IllegalStateException("no task for call " + callId);
@@ -122,6 +124,7 @@ final class Fakes {
             }
             current.remove(agentId);
             qualified.add(callId + ":" + code + ":" + callbackAt + ":" + comment + (hangUp ? ":hangup" : ""));
+            scriptAnswers.add(answers);
             agents.set(agentId, AgentState.READY);
         }
     }

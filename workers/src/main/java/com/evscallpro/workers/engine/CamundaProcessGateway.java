@@ -122,6 +122,9 @@ class CamundaProcessGateway implements ProcessGateway {
         v.put(QUALIFICATION_FINAL, result.finalOutcome());
         v.put(CALLBACK_AT, result.callbackAt() == null ? null : result.callbackAt().toString());
         v.put(COMMENT, result.comment() == null ? "" : result.comment());
+        if (!result.scriptAnswers().isEmpty()) {
+            v.put(SCRIPT_ANSWERS, result.scriptAnswers());
+        }
         client.newCompleteCommand(jobKey).variables(v).send().join();
     }
 

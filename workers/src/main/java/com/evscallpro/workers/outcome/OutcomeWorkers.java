@@ -6,6 +6,7 @@ import com.evscallpro.workers.JobVariables;
 import com.evscallpro.core.call.CallRecorder;
 import com.evscallpro.core.contact.ContactLifecycleService;
 import com.evscallpro.core.process.AttemptOutcome;
+import com.evscallpro.core.script.ScriptService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** {@code cdr.record}, {@code contact.schedule-retry}, {@code contact.schedule-callback}, {@code contact.close}. */
+/**
+ * {@code cdr.record} (with the agent script's answers, when the wrap-up gave some), {@code contact.schedule-retry},
+ * {@code contact.schedule-callback}, {@code contact.close}.
+ */
 @Component
 public class OutcomeWorkers {
 
@@ -23,10 +27,12 @@ public class OutcomeWorkers {
 
     private final CallRecorder recorder;
     private final ContactLifecycleService contacts;
+    private final ScriptService scripts;
 
-    OutcomeWorkers(CallRecorder recorder, ContactLifecycleService contacts) {
+    OutcomeWorkers(CallRecorder recorder, ContactLifecycleService contacts, ScriptService scripts) {
         this.recorder = recorder;
         this.contacts = contacts;
+        this.scripts = scripts;
     }
 
     @JobWorker(type = JOB_CDR_RECORD, fetchAllVariables = true)
@@ -38,6 +44,11 @@ public class OutcomeWorkers {
                 AttemptOutcome.of((String) v.get(OUTCOME)),
                 v.get(HANGUP_CAUSE) instanceof Number n ? n.intValue() : null,
                 (String) v.get(QUALIFICATION_CODE), (String) v.get(COMMENT), job.getProcessInstanceKey()));
+        if (v.get(SCRIPT_ANSWERS) instanceof Map<?, ?> answers && !answers.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> a = (Map<String, Object>) answers;
+            scripts.storeAnswers((String) v.get(CALL_ID), a); // the row was just written: it exists
+        }
     }
 
     @JobWorker(type = JOB_CONTACT_SCHEDULE_RETRY, fetchAllVariables = true)

@@ -27,7 +27,8 @@ class OutcomeWorkersTest {
 
     private final CallRecorder recorder = mock(CallRecorder.class);
     private final ContactLifecycleService contacts = mock(ContactLifecycleService.class);
-    private final OutcomeWorkers workers = new OutcomeWorkers(recorder, contacts);
+    private final com.evscallpro.core.script.ScriptService scripts = mock(com.evscallpro.core.script.ScriptService.class);
+    private final OutcomeWorkers workers = new OutcomeWorkers(recorder, contacts, scripts);
 
     private static Map<String, Object> attempt() {
         Map<String, Object> v = new HashMap<>();
@@ -47,6 +48,19 @@ class OutcomeWorkersTest {
         ArgumentCaptor<CallRecorder.AttemptRecord> captor = ArgumentCaptor.forClass(CallRecorder.AttemptRecord.class);
         verify(recorder).record(captor.capture());
         return captor.getValue();
+    }
+
+    @Test
+    void record_stores_the_script_answers_with_the_call_after_its_record_and_nothing_when_there_are_none() {
+        Map<String, Object> v = attempt();
+        v.put(SCRIPT_ANSWERS, Map.of("interested", "yes", "contact", Map.of("firstName", "Lea")));
+        workers.record(new FakeJob(JOB_CDR_RECORD, 3, v));
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(recorder, scripts);
+        order.verify(recorder).record(any());
+        order.verify(scripts).storeAnswers("call-5", Map.of("interested", "yes", "contact", Map.of("firstName", "Lea")));
+
+        workers.record(new FakeJob(JOB_CDR_RECORD, 4, attempt()));
+        verify(scripts, org.mockito.Mockito.times(1)).storeAnswers(any(), any());
     }
 
     @Test

@@ -1,0 +1,363 @@
+package com.evscallpro.core.script;
+
+import com.evscallpro.core.audit.AuditTrail;
+import com.evscallpro.core.error.EvsException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class ScriptServiceImpl implements ScriptService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptServiceImpl.class);
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 1000;
+    private static final int MAX_COMMENT = 1000;
+    private static final String SELECT_SCRIPT = """
+            SELECT s.id, s.name, s.description, s.created_at,
+                   (SELECT v.number FROM script_version v WHERE v.script_id = s.id AND v.status = 'PUBLISHED')
+                       AS published_number,
+                   EXISTS (SELECT 1 FROM script_version v WHERE v.script_id = s.id AND v.status = 'DRAFT') AS has_draft,
+                   (SELECT count(*) FROM campaign c WHERE c.script_id = s.id) AS campaigns,
+                   (SELECT count(*) FROM call_queue q WHERE q.script_id = s.id) AS queues
+              FROM script s""";
+    private static final String SELECT_VERSION = """
+            SELECT id, script_id, number, status, comment, created_by, created_at, published_by, published_at
+              FROM script_version""";
+    private static final String SELECT_PUBLISHED = """
+            SELECT s.id AS script_id, s.name, v.id AS version_id, v.number, v.schema_json::text AS schema_json
+              FROM script s JOIN script_version v ON v.script_id = s.id AND v.status = 'PUBLISHED'""";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ScriptServiceImpl(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<ScriptView> scripts() {
+        return jdbc.sql(SELECT_SCRIPT + " ORDER BY lower(s.name), s.id").query(ScriptServiceImpl::script).list();
+    }
+
+    @Override
+    public Optional<ScriptView> script(long scriptId) {
+        return jdbc.sql(SELECT_SCRIPT + " WHERE s.id = ?").param(scriptId).query(ScriptServiceImpl::script).optional();
+    }
+
+    @Override
+    public List<ScriptView> publishedScripts() {
+        return scripts().stream().filter(s -> s.publishedNumber() != null).toList();
+    }
+
+    @Override
+    public List<ScriptVersionView> versions(long scriptId) {
+        return jdbc.sql(SELECT_VERSION + " WHERE script_id = ? ORDER BY number DESC").param(scriptId)
+                .query(ScriptServiceImpl::version).list();
+    }
+
+    @Override
+    public Optional<ScriptVersionView> version(long versionId) {
+        return jdbc.sql(SELECT_VERSION + " WHERE id = ?").param(versionId).query(ScriptServiceImpl::version).optional();
+    }
+
+    @Override
+    public String schema(long versionId) {
+        return jdbc.sql("SELECT schema_json::text FROM script_version WHERE id = ?").param(versionId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new EvsException("script.version-not-found", versionId));
+    }
+
+    @Override
+    public Optional<ScriptVersionView> latest(long scriptId) {
+        List<ScriptVersionView> all = versions(scriptId);
+        return all.stream().filter(v -> v.status() == ScriptVersionView.Status.DRAFT).findFirst()
+                .or(() -> all.stream().findFirst());
+    }
+
+    @Override
+    public List<SchemaProblem> problems(String schemaJson) {
+        return ScriptSchemaCheck.problems(schemaJson);
+    }
+
+    @Override
+    @Transactional
+    public ScriptView create(String name, String description, String schemaJson, String comment) {
+        String n = name(name);
+        checkSchema(schemaJson);
+        long id;
+        try {
+            id = jdbc.sql("INSERT INTO script (name, description) VALUES (?, ?) RETURNING id")
+                    .params(n, description(description)).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new EvsException("script.name-taken", n);
+        }
+        insertVersion(id, 1, schemaJson, comment);
+        audit.record("create", "script", id, n, null, null);
+        log.info("Script {} created ({})", id, n);
+        return script(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public ScriptView rename(long scriptId, String name, String description) {
+        ScriptView before = require(scriptId);
+        String n = name(name);
+        try {
+            jdbc.sql("UPDATE script SET name = ?, description = ? WHERE id = ?")
+                    .params(n, description(description), scriptId).update();
+        } catch (DuplicateKeyException e) {
+            throw new EvsException("script.name-taken", n);
+        }
+        audit.record("update", "script", scriptId, n, before.name(), n);
+        return script(scriptId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void delete(long scriptId) {
+        ScriptView s = require(scriptId);
+        jdbc.sql("DELETE FROM script WHERE id = ?").param(scriptId).update();
+        audit.record("delete", "script", scriptId, s.name(), null, null);
+        log.info("Script {} deleted ({}); {} campaign(s) and {} queue(s) lose it", scriptId, s.name(), s.campaigns(),
+                s.queues());
+    }
+
+    @Override
+    @Transactional
+    public ScriptVersionView saveDraft(long scriptId, String schemaJson, String comment) {
+        ScriptView s = require(scriptId);
+        checkSchema(schemaJson);
+        jdbc.sql("SELECT id FROM script WHERE id = ? FOR UPDATE").param(scriptId).query(Long.class).single();
+        Optional<ScriptVersionView> draft = versions(scriptId).stream()
+                .filter(v -> v.status() == ScriptVersionView.Status.DRAFT).findFirst();
+        long versionId;
+        if (draft.isPresent()) {
+            versionId = draft.get().id();
+            jdbc.sql("""
+                    UPDATE script_version SET schema_json = ?::jsonb, comment = ?, created_by = ?, created_at = now()
+                    WHERE id = ?""")
+                    .params(schemaJson, comment(comment), audit.actor().name(), versionId).update();
+        } else {
+            int next = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM script_version WHERE script_id = ?")
+                    .param(scriptId).query(Integer.class).single();
+            versionId = insertVersion(scriptId, next, schemaJson, comment);
+        }
+        ScriptVersionView saved = version(versionId).orElseThrow();
+        audit.record("save-draft", "script", scriptId, s.name() + " v" + saved.number(), null, null);
+        return saved;
+    }
+
+    @Override
+    @Transactional
+    public ScriptVersionView publish(long versionId, String comment) {
+        ScriptVersionView v = version(versionId).orElseThrow(() -> new EvsException("script.version-not-found",
+                versionId));
+        ScriptView s = require(v.scriptId());
+        jdbc.sql("SELECT id FROM script WHERE id = ? FOR UPDATE").param(s.id()).query(Long.class).single();
+        // the stored schema was checked when saved; checked again in case the rules tightened since
+        checkSchema(schema(versionId));
+        if (v.status() == ScriptVersionView.Status.PUBLISHED) {
+            return v;
+        }
+        jdbc.sql("UPDATE script_version SET status = 'RETIRED' WHERE script_id = ? AND status = 'PUBLISHED'")
+                .param(s.id()).update();
+        String c = comment == null || comment.isBlank() ? v.comment() : comment(comment);
+        jdbc.sql("""
+                UPDATE script_version SET status = 'PUBLISHED', published_by = ?, published_at = now(), comment = ?
+                WHERE id = ?""").params(audit.actor().name(), c, versionId).update();
+        audit.record("publish", "script", s.id(), s.name() + " v" + v.number(), null, null);
+        log.info("Script {} v{} published", s.name(), v.number());
+        return version(versionId).orElseThrow();
+    }
+
+    @Override
+    public Optional<PublishedScript> published(long scriptId) {
+        return jdbc.sql(SELECT_PUBLISHED + " WHERE s.id = ?").param(scriptId).query(ScriptServiceImpl::published)
+                .optional();
+    }
+
+    @Override
+    @Transactional
+    public void bindCampaign(long campaignId, Long scriptId) {
+        bind("campaign", "campaign", "campaign.not-found", campaignId, scriptId);
+    }
+
+    @Override
+    @Transactional
+    public void bindQueue(long queueId, Long scriptId) {
+        bind("call_queue", "queue", "queue.not-found", queueId, scriptId);
+    }
+
+    @Override
+    public Long scriptOfCampaign(long campaignId) {
+        return current("campaign", "campaign.not-found", campaignId);
+    }
+
+    @Override
+    public Long scriptOfQueue(long queueId) {
+        return current("call_queue", "queue.not-found", queueId);
+    }
+
+    /** {@code table.script_id} of row {@code id} (null: none); {@code notFoundCode} when there is no such row. */
+    private Long current(String table, String notFoundCode, long id) {
+        List<Long> row = jdbc.sql("SELECT script_id FROM " + table + " WHERE id = ?").param(id)
+                .query((rs, i) -> rs.getObject(1, Long.class)).list();
+        if (row.isEmpty()) {
+            throw new EvsException(notFoundCode, id);
+        }
+        return row.get(0);
+    }
+
+    /** Sets {@code table.script_id} of row {@code id} (a campaign or a queue), audited when it changes. */
+    private void bind(String table, String entity, String notFoundCode, long id, Long scriptId) {
+        if (scriptId != null) {
+            require(scriptId);
+        }
+        Long before = current(table, notFoundCode, id);
+        jdbc.sql("UPDATE " + table + " SET script_id = ? WHERE id = ?").params(scriptId, id).update();
+        if (!java.util.Objects.equals(before, scriptId)) {
+            audit.record("bind-script", entity, id, "script " + (scriptId == null ? "-" : scriptId), before, scriptId);
+        }
+    }
+
+    @Override
+    public Optional<Long> campaignScriptId(long campaignId) {
+        return jdbc.sql("SELECT script_id FROM campaign WHERE id = ? AND script_id IS NOT NULL").param(campaignId)
+                .query(Long.class).optional();
+    }
+
+    @Override
+    public Optional<Long> queueScriptId(long queueId) {
+        return jdbc.sql("SELECT script_id FROM call_queue WHERE id = ? AND script_id IS NOT NULL").param(queueId)
+                .query(Long.class).optional();
+    }
+
+    @Override
+    public Optional<PublishedScript> forCampaign(long campaignId) {
+        return jdbc.sql(SELECT_PUBLISHED + " JOIN campaign c ON c.script_id = s.id WHERE c.id = ?").param(campaignId)
+                .query(ScriptServiceImpl::published).optional();
+    }
+
+    @Override
+    public Optional<PublishedScript> forQueue(long queueId) {
+        return jdbc.sql(SELECT_PUBLISHED + " JOIN call_queue q ON q.script_id = s.id WHERE q.id = ?").param(queueId)
+                .query(ScriptServiceImpl::published).optional();
+    }
+
+    @Override
+    @Transactional
+    public boolean storeAnswers(String callId, Map<String, Object> answers) {
+        if (callId == null || answers == null || answers.isEmpty()) {
+            return false;
+        }
+        String text = ScriptData.answersJson(answers);
+        boolean stored = jdbc.sql("UPDATE call_history SET script_answers = ?::jsonb WHERE call_id = ?")
+                .params(text, callId).update() > 0;
+        if (!stored) {
+            log.warn("Script answers of call {} not stored: the call has no record", callId);
+        }
+        return stored;
+    }
+
+    @Override
+    public Map<String, Object> answers(String callId) {
+        return jdbc.sql("SELECT script_answers::text FROM call_history WHERE call_id = ? AND script_answers IS NOT NULL")
+                .param(callId).query(String.class).optional().map(this::parse).orElse(Map.of());
+    }
+
+    private Map<String, Object> parse(String text) {
+        try {
+            return json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored script answers are not a JSON object", e);
+        }
+    }
+
+    private long insertVersion(long scriptId, int number, String schemaJson, String comment) {
+        return jdbc.sql("""
+                INSERT INTO script_version (script_id, number, status, schema_json, comment, created_by)
+                VALUES (?, ?, 'DRAFT', ?::jsonb, ?, ?) RETURNING id""")
+                .params(scriptId, number, schemaJson, comment(comment), audit.actor().name())
+                .query(Long.class).single();
+    }
+
+    private ScriptView require(long scriptId) {
+        return script(scriptId).orElseThrow(() -> new EvsException("script.not-found", scriptId));
+    }
+
+    private static void checkSchema(String schemaJson) {
+        List<SchemaProblem> problems = ScriptSchemaCheck.problems(schemaJson);
+        if (!problems.isEmpty()) {
+            throw problems.get(0).toException();
+        }
+    }
+
+    private static String name(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new EvsException("script.name-required");
+        }
+        if (n.length() > MAX_NAME) {
+            throw new EvsException("script.name-too-long", MAX_NAME);
+        }
+        return n;
+    }
+
+    private static String description(String d) {
+        if (d == null || d.isBlank()) {
+            return null;
+        }
+        String s = d.strip();
+        return s.length() > MAX_DESCRIPTION ? s.substring(0, MAX_DESCRIPTION) : s;
+    }
+
+    private static String comment(String c) {
+        if (c == null || c.isBlank()) {
+            return null;
+        }
+        String s = c.strip();
+        return s.length() > MAX_COMMENT ? s.substring(0, MAX_COMMENT) : s;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static ScriptView script(ResultSet rs, int row) throws SQLException {
+        return new ScriptView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                instant(rs, "created_at"), (Integer) rs.getObject("published_number", Integer.class),
+                rs.getBoolean("has_draft"), rs.getInt("campaigns"), rs.getInt("queues"));
+    }
+
+    private static ScriptVersionView version(ResultSet rs, int row) throws SQLException {
+        return new ScriptVersionView(rs.getLong("id"), rs.getLong("script_id"), rs.getInt("number"),
+                ScriptVersionView.Status.valueOf(rs.getString("status")), rs.getString("comment"),
+                rs.getString("created_by"), instant(rs, "created_at"), rs.getString("published_by"),
+                instant(rs, "published_at"));
+    }
+
+    private static PublishedScript published(ResultSet rs, int row) throws SQLException {
+        return new PublishedScript(rs.getLong("script_id"), rs.getString("name"), rs.getLong("version_id"),
+                rs.getInt("number"), rs.getString("schema_json"));
+    }
+}

@@ -1,0 +1,200 @@
+package com.evscallpro.sandbox;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.evscallpro.core.agent.AgentService;
+import com.evscallpro.core.campaign.CampaignEdit;
+import com.evscallpro.core.campaign.CampaignService;
+import com.evscallpro.core.contact.ContactImportService;
+import com.evscallpro.core.contact.ContactInput;
+import com.evscallpro.core.group.AgentGroup;
+import com.evscallpro.core.group.AgentGroupAdmin;
+import com.evscallpro.core.script.ScriptService;
+import com.evscallpro.core.script.ScriptView;
+import com.evscallpro.core.user.UserAccount;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Agent scripts end to end in a real Chromium against the running stack and the simulator: an analyst creates a script,
+ * adds a field with the real form-js editor (dragged from its palette, key set in its properties panel) and publishes
+ * it; a supervisor binds it to a campaign; an agent's call shows it in the screen-pop through the form-js viewer,
+ * prefilled with the contact's first name; the agent answers and qualifies; the answers are in the call's record
+ * ({@code call_history.script_answers}) and in the call detail API.
+ */
+class AgentScriptBrowserTest {
+
+    private static final LocatorAssertions.HasAttributeOptions WAIT =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+    private static final LocatorAssertions.IsVisibleOptions VISIBLE =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+    private static BrowserSession session;
+
+    private final SandboxTestContext stack = SandboxTestContext.get();
+
+    @BeforeAll
+    static void launch() {
+        session = new BrowserSession(SandboxTestContext.get());
+    }
+
+    @AfterAll
+    static void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void an_analyst_builds_a_script_an_agent_fills_it_during_a_call_and_the_answers_are_in_the_call_s_record() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String scriptName = "Energy survey " + suffix;
+        ScriptService scripts = stack.bean(ScriptService.class);
+
+        // --- the analyst builds the script with the form-js editor --------------------------------------------------
+        ApiClient.user(stack, "script-analyst", UserAccount.Role.ANALYST, null);
+        Page analyst = session.signIn("script-analyst", "script-analyst-pw");
+        analyst.navigate(session.base() + "scripts");
+        analyst.locator("#new-script").click();
+        analyst.locator("#new-script-name input").fill(scriptName);
+        analyst.locator("#new-script-create").click();
+        assertThat(analyst.locator("#script-editor-view")).isVisible(VISIBLE);
+        Locator editor = analyst.locator("#script-editor");
+        // the starter form, drawn by form-js: its text and its first-name field
+        assertThat(editor.locator(".fjs-editor-container")).isVisible(VISIBLE);
+        assertThat(editor.locator(".fjs-form-field-textfield")).hasCount(1);
+        ScriptView script = scripts.scripts().stream().filter(s -> s.name().equals(scriptName)).findFirst()
+                .orElseThrow();
+
+        // drag a text field from form-js's palette below the starter's fields
+        Locator paletteField = editor.locator(".fjs-palette-field[data-field-type='textfield']");
+        assertThat(paletteField).isVisible();
+        Locator lastRow = editor.locator(".fjs-drag-row-move").last();
+        BoundingBox from = paletteField.boundingBox();
+        BoundingBox to = lastRow.boundingBox();
+        analyst.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        analyst.mouse().down();
+        for (int i = 1; i <= 10; i++) {
+            analyst.mouse().move(from.x + from.width / 2 + (to.x + to.width / 2 - from.x - from.width / 2) * i / 10,
+                    from.y + from.height / 2 + (to.y + to.height - 4 - from.y - from.height / 2) * i / 10);
+            analyst.waitForTimeout(50);
+        }
+        analyst.mouse().up();
+        assertThat(editor.locator(".fjs-form-field-textfield")).hasCount(2);
+        // the new field is selected: name it in form-js's properties panel
+        Locator key = editor.locator("#bio-properties-panel-key");
+        if (!key.isVisible()) {
+            editor.locator(".bio-properties-panel-group-header", new Locator.LocatorOptions().setHasText("General"))
+                    .first().click();
+        }
+        Locator label = editor.locator("#bio-properties-panel-label");
+        label.fill("Interest level");
+        key.fill("interest");
+        key.blur();
+        assertThat(editor.locator(".fjs-form-field-textfield label", new Locator.LocatorOptions()
+                .setHasText("Interest level"))).isVisible();
+
+        analyst.locator("#script-publish").click();
+        analyst.locator("#script-publish-comment input").fill("first version");
+        analyst.locator("#script-publish-confirm").click();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(scripts.published(script.id())).hasValueSatisfying(p -> {
+                    assertThat(p.schemaJson()).contains("\"interest\"").contains("Interest level")
+                            .contains("contact.firstName");
+                    assertThat(p.number()).isEqualTo(1);
+                }));
+        assertThat(analyst.locator("#script-status")).containsText("v1");
+
+        // --- a supervisor binds it to a campaign -------------------------------------------------------------------
+        UserAccount a = ApiClient.user(stack, "script-agent", UserAccount.Role.AGENT, "2193");
+        long group = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("Script browser " + suffix, null,
+                null), List.of(a.id())).id();
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        CampaignEdit d = CampaignEdit.defaults("Script browser " + suffix);
+        long campaignId = stack.withoutCallingRules(campaigns.create(new CampaignEdit(d.name(), null, null, 5, 1, 25,
+                "+33170000001", null, null, null, "FR", "FR", d.dialingMode(), 30, 2.5, 3, d.amdMode(), null, null, null,
+                null, false, 0, 120, false, Set.of(group))));
+        stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Paula", "Script",
+                SandboxTestContext.ANSWERS_AND_TALKS, Map.of("contrat", "AUTO-42"))));
+        ApiClient.user(stack, "script-supervisor", UserAccount.Role.SUPERVISOR, null);
+        Page supervisor = session.signIn("script-supervisor", "script-supervisor-pw");
+        supervisor.navigate(session.base() + "campaigns");
+        supervisor.locator("#more-campaign-" + campaignId).click();
+        supervisor.locator("#campaign-script-" + campaignId).click();
+        supervisor.locator("#script-picker input").click();
+        supervisor.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(scriptName)).click();
+        supervisor.locator("#script-picker-save").click();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(scripts.campaignScriptId(campaignId)).contains(script.id()));
+        // the campaign's form shows it in its script field
+        supervisor.locator("#edit-campaign-" + campaignId).click();
+        assertThat(supervisor.locator("#campaign-script input")).hasValue(scriptName + " · v1");
+        supervisor.locator("#cancel-campaign").click();
+
+        // --- the agent takes a call and fills the script -----------------------------------------------------------
+        AgentService agents = stack.bean(AgentService.class);
+        try {
+            Page page = session.signIn("script-agent", "script-agent-pw");
+            page.navigate(session.base() + "agent");
+            page.locator("#ready-button").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+            campaigns.start(campaignId);
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
+            Locator form = page.locator("#agent-script-form");
+            assertThat(page.locator("#agent-script")).isVisible(VISIBLE);
+            // prefilled by form-js from the contact: the field keyed contact.firstName shows the contact's first name
+            Locator firstName = form.locator(".fjs-form-field-textfield", new Locator.LocatorOptions()
+                    .setHasText("First name")).locator("input");
+            assertThat(firstName).hasValue("Paula");
+            Locator interest = form.locator(".fjs-form-field-textfield", new Locator.LocatorOptions()
+                    .setHasText("Interest level")).locator("input");
+            interest.fill("wants a quote");
+            interest.blur();
+            page.waitForTimeout(1_000); // form-js reports changes after its input debounce
+            String callId = agents.status(a.id()).callId();
+
+            page.locator("#call-hangup").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP", WAIT);
+            page.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions().setHasText("Sale"))
+                    .first().click();
+            page.locator("#qualify-button").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+
+            // --- the answers are in the call's record ----------------------------------------------------------------
+            JdbcClient jdbc = stack.bean(JdbcClient.class);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "SELECT script_answers ->> 'interest' FROM call_history WHERE call_id = ?").param(callId)
+                    .query(String.class).optional()).contains("wants a quote"));
+            assertThat(jdbc.sql("SELECT script_answers #>> '{contact,firstName}' FROM call_history WHERE call_id = ?")
+                    .param(callId).query(String.class).single()).isEqualTo("Paula");
+            ApiClient api = new ApiClient(stack);
+            String token = api.accessToken("script-supervisor", "script-supervisor-pw");
+            ApiClient.Response detail = api.get("/api/v1/calls/" + callId, token);
+            assertThat(detail.status()).isEqualTo(200);
+            JsonNode answers = detail.json().get("scriptAnswers");
+            assertThat(answers.get("interest").asText()).isEqualTo("wants a quote");
+            assertThat(detail.json().get("row").get("qualificationCode").asText()).isEqualTo("SALE");
+            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+        } finally {
+            campaigns.pause(campaignId);
+            try {
+                agents.pause(a.id(), "BREAK");
+            } catch (RuntimeException ignored) {
+                // already paused or out
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.evscallpro.ui.script;
+
+import com.evscallpro.core.script.ScriptService;
+import com.evscallpro.core.script.ScriptVersionView;
+import com.evscallpro.core.script.ScriptView;
+import com.evscallpro.ui.layout.MainLayout;
+import com.evscallpro.ui.layout.Notifications;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Consumer;
+
+/**
+ * {@code /scripts/<id>}: the form-js editor ({@code script-editor}) of a script's draft (or newest version),
+ * {@code script-save} (stores the draft: checked by the server, refused with the reasons), {@code script-publish}
+ * (saves, then a dialog: {@code script-publish-comment}, {@code script-publish-confirm}), {@code script-status}, and
+ * the versions ({@code script-versions-grid}; per row {@code script-version-open-<n>} loads a version in the editor,
+ * {@code script-version-publish-<n>} publishes an earlier one again).
+ */
+@Route(value = ScriptsView.ROUTE, layout = MainLayout.class)
+@RolesAllowed({"ADMIN", "ANALYST"})
+class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final ScriptService scripts;
+    final ScriptEditor editor = new ScriptEditor();
+    final Grid<ScriptVersionView> versions = new Grid<>();
+    private final H2 title = new H2();
+    private final Span status = new Span();
+    private final DateTimeFormatter when;
+    private ScriptView script;
+    private Consumer<ScriptVersionView> afterSave;
+
+    ScriptEditorView(ScriptService scripts) {
+        this.scripts = scripts;
+        setId("script-editor-view");
+        setSizeFull();
+        when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        editor.setId("script-editor");
+        editor.setSaveListener(this::store);
+        editor.setImportFailedListener(reason -> Notifications.error(getTranslation("scripts.editor.importFailed",
+                reason)));
+        status.setId("script-status");
+        Button save = new Button(getTranslation("scripts.editor.save"), e -> saveThen(null));
+        save.setId("script-save");
+        Button publish = new Button(getTranslation("scripts.editor.publish"), e -> publishDialog().open());
+        publish.setId("script-publish");
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout bar = new HorizontalLayout(save, publish, status);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        versions.setId("script-versions-grid");
+        versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        versions.addColumn(v -> "v" + v.number()).setHeader(getTranslation("scripts.version")).setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(v -> getTranslation("scripts.status." + v.status()))
+                .setHeader(getTranslation("scripts.versionStatus")).setAutoWidth(true);
+        versions.addColumn(v -> v.createdBy() + " · " + when.format(v.createdAt()))
+                .setHeader(getTranslation("scripts.savedBy")).setAutoWidth(true);
+        versions.addColumn(v -> v.publishedAt() == null ? "" : v.publishedBy() + " · " + when.format(v.publishedAt()))
+                .setHeader(getTranslation("scripts.publishedBy")).setAutoWidth(true);
+        versions.addColumn(v -> v.comment() == null ? "" : v.comment()).setHeader(getTranslation("scripts.comment"))
+                .setFlexGrow(1);
+        versions.addComponentColumn(this::versionActions).setAutoWidth(true).setFlexGrow(0);
+        versions.setHeight("12rem");
+        add(title, bar, editor, versions);
+        setFlexGrow(1, editor);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long scriptId) {
+        script = scriptId == null ? null : scripts.script(scriptId).orElse(null);
+        if (script == null) {
+            Notifications.error(getTranslation("error.script.not-found", scriptId));
+            event.forwardTo(ScriptsView.class);
+            return;
+        }
+        title.setText(script.name());
+        scripts.latest(script.id()).ifPresent(v -> editor.setSchema(scripts.schema(v.id())));
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return script == null ? getTranslation("scripts.title") : getTranslation("scripts.editor.title", script.name());
+    }
+
+    private void refresh() {
+        script = scripts.script(script.id()).orElse(script);
+        versions.setItems(scripts.versions(script.id()));
+        status.setText(script.publishedNumber() == null ? getTranslation("scripts.notPublished")
+                : getTranslation("scripts.editor.publishedVersion", script.publishedNumber())
+                + (script.hasDraft() ? " · " + getTranslation("scripts.hasDraft") : ""));
+    }
+
+    private Component versionActions(ScriptVersionView v) {
+        Button open = new Button(getTranslation("scripts.open"), e -> {
+            editor.setSchema(scripts.schema(v.id()));
+            Notifications.success(getTranslation("scripts.editor.loaded", v.number()));
+        });
+        open.setId("script-version-open-" + v.number());
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout row = new HorizontalLayout(open);
+        if (v.status() == ScriptVersionView.Status.RETIRED) {
+            Button publish = new Button(getTranslation("scripts.editor.publishAgain"), e -> {
+                try {
+                    scripts.publish(v.id(), getTranslation("scripts.editor.rollBackComment", v.number()));
+                    Notifications.success(getTranslation("scripts.editor.published", v.number()));
+                } catch (RuntimeException ex) {
+                    Notifications.error(getTranslation("scripts.editor.publishFailed"), ex);
+                }
+                refresh();
+            });
+            publish.setId("script-version-publish-" + v.number());
+            publish.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            row.add(publish);
+        }
+        return row;
+    }
+
+    /** Asks the browser for the schema; stores it as the draft, then runs {@code next} with the saved version. */
+    private void saveThen(Consumer<ScriptVersionView> next) {
+        afterSave = next;
+        editor.requestSave();
+    }
+
+    private void store(String schemaJson) {
+        Consumer<ScriptVersionView> next = afterSave;
+        afterSave = null;
+        try {
+            ScriptVersionView saved = scripts.saveDraft(script.id(), schemaJson, null);
+            refresh();
+            if (next != null) {
+                next.accept(saved);
+            } else {
+                Notifications.success(getTranslation("scripts.editor.saved", saved.number()));
+            }
+        } catch (RuntimeException ex) {
+            Notifications.error(getTranslation("scripts.editor.saveFailed"), ex);
+        }
+    }
+
+    private Dialog publishDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("scripts.editor.publish"));
+        TextField comment = new TextField(getTranslation("scripts.comment"));
+        comment.setId("script-publish-comment");
+        comment.setMaxLength(1000);
+        comment.setWidth("24rem");
+        Button confirm = new Button(getTranslation("scripts.editor.publish"), e -> {
+            dialog.close();
+            saveThen(saved -> {
+                try {
+                    ScriptVersionView v = scripts.publish(saved.id(), comment.getValue());
+                    Notifications.success(getTranslation("scripts.editor.published", v.number()));
+                } catch (RuntimeException ex) {
+                    Notifications.error(getTranslation("scripts.editor.publishFailed"), ex);
+                }
+                refresh();
+            });
+        });
+        confirm.setId("script-publish-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("scripts.cancel"), e -> dialog.close());
+        dialog.add(comment);
+        dialog.getFooter().add(cancel, confirm);
+        return dialog;
+    }
+}

@@ -1,0 +1,70 @@
+package com.evscallpro.ui.script;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent script filled in during a call: the form-js viewer ({@code evs-script-form.js}) showing a published
+ * schema prefilled with {@link #setData(Map) data} (the contact's fields). The browser sends the form's values after
+ * each change; {@link #answers()} is what the agent sees, given with the qualification.
+ */
+@Tag("evs-script-form")
+@NpmPackage(value = "@bpmn-io/form-js-viewer", version = "1.19.0")
+@NpmPackage(value = "preact", version = "10.29.8")
+@JsModule("./evs-script-form.js")
+public class ScriptForm extends Component implements HasSize {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptForm.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Map<String, Object> answers = Map.of();
+    private String importFailure;
+
+    /** Shows the schema (JSON) prefilled with {@code data}; the answers start over. */
+    public void show(String schemaJson, Map<String, Object> data) {
+        answers = Map.of();
+        importFailure = null;
+        try {
+            getElement().setProperty("data", JSON.writeValueAsString(data == null ? Map.of() : data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Script data is not JSON", e);
+        }
+        getElement().setProperty("schema", schemaJson);
+    }
+
+    /** The form's current values (nested as the field keys say: {@code contact.firstName} under {@code contact}). */
+    public Map<String, Object> answers() {
+        return answers;
+    }
+
+    /** Why the browser could not show the schema, or null. */
+    public String importFailure() {
+        return importFailure;
+    }
+
+    @ClientCallable
+    private void onAnswers(String json) {
+        try {
+            answers = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            log.warn("Script answers from the browser are not a JSON object: {}", e.getOriginalMessage());
+        }
+    }
+
+    @ClientCallable
+    private void onImportFailed(String reason) {
+        importFailure = reason;
+        log.warn("Agent script could not be shown: {}", reason);
+    }
+}

@@ -1,0 +1,80 @@
+// The form-js editor (Camunda Forms) for agent scripts. Renders into light DOM like evs-bpmn-modeler; the server sets
+// the schema (JSON text) and asks for it back with save(); each change is reported (onChanged) so the view knows
+// there is something to save. form-js shares preact and @bpmn-io/properties-panel with the bpmn-js set (one copy of
+// each: see docs/agent-scripts.md).
+import { LitElement, html } from 'lit';
+// @ts-ignore
+import { FormEditor } from '@bpmn-io/form-js-editor';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+
+class EvsScriptEditor extends LitElement {
+  static get properties() {
+    return { schema: { type: String } };
+  }
+
+  createRenderRoot() {
+    return this;
+  }
+
+  render() {
+    return html`<div class="evs-script-editor-canvas" style="height:100%;width:100%;min-height:0;border:1px solid var(--lumo-contrast-10pct)"></div>`;
+  }
+
+  firstUpdated() {
+    this._editor = new FormEditor({ container: this.querySelector('.evs-script-editor-canvas') });
+    this._editor.on('changed', () => this._changed());
+    if (this.schema) {
+      this._import(this.schema);
+    }
+  }
+
+  updated(changed) {
+    if (this._editor && changed.has('schema') && this.schema && this.schema !== this._lastSchema) {
+      this._import(this.schema);
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this._editor) {
+      this._editor.destroy();
+      this._editor = null;
+    }
+  }
+
+  async _import(text) {
+    this._lastSchema = text;
+    this._importing = true;
+    try {
+      await this._editor.importSchema(JSON.parse(text));
+      this.dataset.imported = String((Number(this.dataset.imported) || 0) + 1);
+    } catch (e) {
+      this.$server && this.$server.onImportFailed(String(e && e.message || e));
+    } finally {
+      this._importing = false;
+    }
+  }
+
+  _current() {
+    const text = JSON.stringify(this._editor.saveSchema(), null, 2);
+    this._lastSchema = text;
+    return text;
+  }
+
+  _changed() {
+    if (this._importing || !this.$server) {
+      return;
+    }
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => this.$server.onChanged(this._current()), 400);
+  }
+
+  save() {
+    clearTimeout(this._timer);
+    this.$server.onSaved(this._current());
+  }
+}
+
+customElements.define('evs-script-editor', EvsScriptEditor);
