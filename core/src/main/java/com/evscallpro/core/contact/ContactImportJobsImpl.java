@@ -246,6 +246,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
         volatile String errorCode;
         volatile List<Object> errorArgs = List.of();
         volatile long storeMillis;
+        volatile String phases = "";
 
         Job(String id, Campaign campaign, Path file, String fileName, ImportMapping mapping, long totalBytes) {
             this.id = id;
@@ -284,6 +285,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
                         settings.timeZone(), pipeline);
                 pipeline.finish();
                 storeMillis = pipeline.storeNanos() / 1_000_000;
+                phases = pipeline.phases();
                 end = cancelled ? State.CANCELLED : State.DONE;
             } catch (EvsException e) {
                 errorCode = e.code();
@@ -301,9 +303,9 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             state = end; // last: whoever sees a final state sees everything done
             ImportProgress done = snapshot();
             log.info("Import {} of {} into campaign {} '{}' {}: {} rows read, {} imported, {} rejected ({} duplicates "
-                            + "in the file, {} already in the campaign) in {} ms, {} ms of them storing", id, fileName, campaign.getId(),
+                            + "in the file, {} already in the campaign) in {} ms: {}", id, fileName, campaign.getId(),
                     campaign.getName(), done.state(), done.rowsRead(), done.imported(), done.rejected(),
-                    done.duplicatesInFile(), done.alreadyInCampaign(), (System.nanoTime() - t0) / 1_000_000, storeMillis);
+                    done.duplicatesInFile(), done.alreadyInCampaign(), (System.nanoTime() - t0) / 1_000_000, phases);
             publish();
         }
 

@@ -114,6 +114,7 @@ final class ImportPipeline implements ContactCsvReader.Rows {
 
     /** Off the calling thread: each row's E.164 phone, or its rejections. */
     private List<Object[]> validate(List<Object[]> items, ContactValidator.Names n) {
+        long t0 = System.nanoTime();
         for (Object[] item : items) {
             if (item[1] instanceof ContactInput in) {
                 List<Rejection> faults = new ArrayList<>(1);
@@ -121,11 +122,15 @@ final class ImportPipeline implements ContactCsvReader.Rows {
                 item[2] = e164 != null ? e164 : faults.getFirst();
             }
         }
+        validateNanos.addAndGet(System.nanoTime() - t0);
         return items;
     }
 
     private void take() {
-        for (Object[] item : inFlight.removeFirst().join()) {
+        long t0 = System.nanoTime();
+        List<Object[]> items = inFlight.removeFirst().join();
+        waitValidateNanos += System.nanoTime() - t0;
+        for (Object[] item : items) {
             int line = (Integer) item[0];
             counters.rowsRead.incrementAndGet();
             if (item[2] instanceof Rejection r) {
@@ -183,7 +188,17 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         return storeNanos;
     }
 
+    /** Where the time went, for the import's log line (milliseconds). */
+    String phases() {
+        return "validating " + validateNanos.get() / 1_000_000 + " ms (summed over threads), reader waiting for "
+                + "validation " + waitValidateNanos / 1_000_000 + " ms, waiting for the store " + waitStoreNanos / 1_000_000
+                + " ms, storing " + storeNanos / 1_000_000 + " ms (" + session.timings() + ")";
+    }
+
     private volatile long storeNanos;
+    private final java.util.concurrent.atomic.AtomicLong validateNanos = new java.util.concurrent.atomic.AtomicLong();
+    private long waitValidateNanos;
+    private long waitStoreNanos;
 
     /**
      * Hands the batch and its rejections to the storer and goes on reading: the previous batch must be stored first
@@ -195,7 +210,9 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         String phoneColumn = names.phone();
         batch = new ArrayList<>(batchSize);
         pending.clear();
+        long t0 = System.nanoTime();
         awaitStored();
+        waitStoreNanos += System.nanoTime() - t0;
         storing = java.util.concurrent.CompletableFuture.runAsync(() -> store(rows, faults, phoneColumn), storer);
     }
 

@@ -29,6 +29,11 @@ public interface ContactBulkLoad {
         /** Copies and merges one batch, committed. @return the rows skipped, by line */
         List<Skipped> load(List<StagedContact> batch);
 
+        /** Where the time went so far (COPY, merge), for logs. */
+        default String timings() {
+            return "";
+        }
+
         @Override
         void close();
     }

@@ -76,6 +76,8 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
         private final Connection connection;
         private final long campaignId;
         private final StringBuilder text = new StringBuilder(1 << 20);
+        private long copyNanos;
+        private long mergeNanos;
 
         CopySession(Connection connection, long campaignId) {
             this.connection = connection;
@@ -88,7 +90,10 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                 return List.of();
             }
             try {
+                long t0 = System.nanoTime();
                 copy(batch);
+                long t1 = System.nanoTime();
+                copyNanos += t1 - t0;
                 Set<String> inserted = new HashSet<>(batch.size() * 2);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     insert.setLong(1, campaignId);
@@ -105,6 +110,7 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                     }
                 }
                 connection.commit();
+                mergeNanos += System.nanoTime() - t1;
                 return skipped;
             } catch (SQLException | IOException e) {
                 rollbackQuietly();
@@ -162,6 +168,12 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                 }
             }
             text.append('\t');
+        }
+
+        @Override
+        public String timings() {
+            return "COPY into the staging table " + copyNanos / 1_000_000 + " ms, merge into contact and commit "
+                    + mergeNanos / 1_000_000 + " ms";
         }
 
         private void rollbackQuietly() {
