@@ -271,14 +271,17 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             publish();
             long t0 = System.nanoTime();
             State end = State.FAILED;
-            ExecutorService storer = Executors.newSingleThreadExecutor(
+            ExecutorService storer = Executors.newFixedThreadPool(settings.storeSessions(),
                     Thread.ofPlatform().name("contact-import-store-", 1).daemon(true).factory());
+            List<ContactBulkLoad.Session> sessions = new java.util.ArrayList<>();
             try (storer;
                  InputStream raw = new Counting(Files.newInputStream(file), bytesRead);
                  BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(raw, mapping.charset()),
-                         mapping.charset()), 256 * 1024);
-                 ContactBulkLoad.Session session = contacts.openBulkLoad(campaign.getId())) {
-                ImportPipeline pipeline = new ImportPipeline(session,
+                         mapping.charset()), 256 * 1024)) {
+                for (int i = 0; i < settings.storeSessions(); i++) {
+                    sessions.add(contacts.openBulkLoad(campaign.getId()));
+                }
+                ImportPipeline pipeline = new ImportPipeline(sessions,
                         new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT),
                         settings.batchSize(), rejections, counters, () -> cancelled, this::publish, validators, storer);
                 ContactCsvReader.read(reader, mapping.delimiter(), header -> pipeline.named(fitted(header)),
@@ -294,6 +297,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
                 log.warn("Import {} of {} into campaign {} failed", id, fileName, campaign.getId(), e);
                 errorCode = "import.failed";
             } finally {
+                sessions.forEach(ContactBulkLoad.Session::close);
                 rejections.close();
                 deleteQuietly(file);
             }

@@ -24,24 +24,28 @@ import org.springframework.jdbc.UncategorizedSQLException;
 class ContactBulkLoadImpl implements ContactBulkLoad {
 
     private static final String STAGE = """
-            CREATE TEMP TABLE IF NOT EXISTS contact_import_stage (
-                line int NOT NULL, first_name text, last_name text, phone_e164 text NOT NULL, custom_fields jsonb,
+            CREATE TEMP TABLE IF NOT EXISTS contact_import_batch (
+                id bigint NOT NULL, line int NOT NULL, first_name text, last_name text, phone_e164 text NOT NULL, custom_fields jsonb,
                 consent_at timestamptz, consent_source text, existing_contract boolean NOT NULL
             ) ON COMMIT DELETE ROWS""";
-    private static final String COPY = "COPY contact_import_stage (line, first_name, last_name, phone_e164, "
+    private static final String COPY = "COPY contact_import_batch (id, line, first_name, last_name, phone_e164, "
             + "custom_fields, consent_at, consent_source, existing_contract) FROM STDIN";
+    /** Ids for a batch, in increasing order (others may take ids in between: ids stay unique and ordered). */
+    private static final String IDS = "SELECT nextval(pg_get_serial_sequence('contact', 'id')) "
+            + "FROM generate_series(1, ?) ORDER BY 1";
     /**
-     * Inserts the batch in line order (ids follow the file) and answers the phones inserted; the others were already
+     * Inserts the batch with the ids reserved for it in line order (ids follow the file, across batches stored at
+     * once too) and answers the phones inserted; the others were already
      * in the campaign (the unique key, probed per row by ON CONFLICT). No join: a join of the staging table with
      * {@code contact} was planned as a scan of the whole campaign per batch (the statistics lag behind a bulk load),
      * up to a second a batch of 10,000.
      */
     private static final String INSERT = """
-            INSERT INTO contact (campaign_id, first_name, last_name, phone_e164, custom_fields, consent_at,
+            INSERT INTO contact (id, campaign_id, first_name, last_name, phone_e164, custom_fields, consent_at,
                                  consent_source, existing_contract)
-            SELECT ?, first_name, last_name, phone_e164, COALESCE(custom_fields, '{}'), consent_at, consent_source,
+            SELECT id, ?, first_name, last_name, phone_e164, COALESCE(custom_fields, '{}'), consent_at, consent_source,
                    existing_contract
-            FROM contact_import_stage ORDER BY line
+            FROM contact_import_batch ORDER BY line
             ON CONFLICT (campaign_id, phone_e164) DO NOTHING
             RETURNING phone_e164""";
 
@@ -85,13 +89,42 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
         }
 
         @Override
+        public long[] reserveIds(int count) {
+            long[] ids = new long[count];
+            if (count == 0) {
+                return ids;
+            }
+            try (PreparedStatement st = connection.prepareStatement(IDS)) {
+                st.setInt(1, count);
+                try (ResultSet rs = st.executeQuery()) {
+                    for (int i = 0; rs.next(); i++) {
+                        ids[i] = rs.getLong(1);
+                    }
+                }
+                connection.commit();
+                return ids;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new UncategorizedSQLException("contact ids for a bulk load", IDS, e);
+            }
+        }
+
+        @Override
         public List<Skipped> load(List<StagedContact> batch) {
+            return load(batch, reserveIds(batch.size()));
+        }
+
+        @Override
+        public List<Skipped> load(List<StagedContact> batch, long[] ids) {
             if (batch.isEmpty()) {
                 return List.of();
             }
+            if (ids.length != batch.size()) {
+                throw new IllegalArgumentException(ids.length + " ids for " + batch.size() + " contacts");
+            }
             try {
                 long t0 = System.nanoTime();
-                copy(batch);
+                copy(batch, ids);
                 long t1 = System.nanoTime();
                 copyNanos += t1 - t0;
                 Set<String> inserted = new HashSet<>(batch.size() * 2);
@@ -119,12 +152,13 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             }
         }
 
-        private void copy(List<StagedContact> batch) throws SQLException, IOException {
+        private void copy(List<StagedContact> batch, long[] ids) throws SQLException, IOException {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
                 text.setLength(0);
+                int i = 0;
                 for (StagedContact c : batch) {
-                    text.append(c.line()).append('\t');
+                    text.append(ids[i++]).append('\t').append(c.line()).append('\t');
                     field(c.firstName());
                     field(c.lastName());
                     field(c.phoneE164());
@@ -189,7 +223,7 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             try {
                 rollbackQuietly();
                 try (Statement st = connection.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS contact_import_stage");
+                    st.execute("DROP TABLE IF EXISTS contact_import_batch");
                 }
                 connection.commit();
             } catch (SQLException ignored) {
