@@ -145,6 +145,9 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         List<Object[]> items = inFlight.removeFirst().join();
         waitValidateNanos += System.nanoTime() - t0;
         for (Object[] item : items) {
+            if (cancelled.getAsBoolean()) {
+                return; // the rows read since the last batch are not stored
+            }
             int line = (Integer) item[0];
             counters.rowsRead.incrementAndGet();
             if (item[2] instanceof Rejection r) {
@@ -183,15 +186,17 @@ final class ImportPipeline implements ContactCsvReader.Rows {
 
     /** Stores what is pending (not after a cancel: the rows read since the last batch are dropped). */
     void finish() {
+        if (!cancelled.getAsBoolean()) {
+            submit();
+            while (!inFlight.isEmpty() && !cancelled.getAsBoolean()) {
+                take();
+            }
+        }
         if (cancelled.getAsBoolean()) {
             inFlight.forEach(f -> f.cancel(false));
             inFlight.clear();
             awaitStored(0); // the batches being stored are kept
             return;
-        }
-        submit();
-        while (!inFlight.isEmpty()) {
-            take();
         }
         flush();
         awaitStored(0);

@@ -31,8 +31,8 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
     private static final String COPY = "COPY contact_import_batch (id, line, first_name, last_name, phone_e164, "
             + "custom_fields, consent_at, consent_source, existing_contract) FROM STDIN";
     /** Ids for a batch, in increasing order (others may take ids in between: ids stay unique and ordered). */
-    private static final String IDS = "SELECT nextval(pg_get_serial_sequence('contact', 'id')) "
-            + "FROM generate_series(1, ?) ORDER BY 1";
+    private static final String IDS = "SELECT nextval(?::regclass) FROM generate_series(1, ?) ORDER BY 1";
+    private static final String SEQUENCE = "SELECT pg_get_serial_sequence('contact', 'id')";
     /**
      * Inserts the batch with the ids reserved for it in line order (ids follow the file, across batches stored at
      * once too) and answers the phones inserted; the others were already
@@ -61,11 +61,16 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
             Connection connection = dataSource.getConnection();
             try {
                 connection.setAutoCommit(false);
+                String sequence;
                 try (Statement st = connection.createStatement()) {
                     st.execute(STAGE);
+                    try (ResultSet rs = st.executeQuery(SEQUENCE)) {
+                        rs.next();
+                        sequence = rs.getString(1);
+                    }
                 }
                 connection.commit();
-                return new CopySession(connection, campaignId);
+                return new CopySession(connection, campaignId, sequence);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -79,13 +84,15 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
 
         private final Connection connection;
         private final long campaignId;
+        private final String sequence;
         private final StringBuilder text = new StringBuilder(1 << 20);
         private long copyNanos;
         private long mergeNanos;
 
-        CopySession(Connection connection, long campaignId) {
+        CopySession(Connection connection, long campaignId, String sequence) {
             this.connection = connection;
             this.campaignId = campaignId;
+            this.sequence = sequence;
         }
 
         @Override
@@ -95,7 +102,8 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                 return ids;
             }
             try (PreparedStatement st = connection.prepareStatement(IDS)) {
-                st.setInt(1, count);
+                st.setString(1, sequence);
+                st.setInt(2, count);
                 try (ResultSet rs = st.executeQuery()) {
                     for (int i = 0; rs.next(); i++) {
                         ids[i] = rs.getLong(1);
