@@ -247,35 +247,38 @@ final class ImportPipeline implements ContactCsvReader.Rows {
      * file even when two batches are stored at once), copies and merges.
      */
     private List<Skipped> store(List<StagedContact> rows, int ticket) {
-        ContactBulkLoad.Session session;
+        ContactBulkLoad.Session session = null;
         try {
             session = free.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing", e);
-        }
-        try {
             long t0 = System.nanoTime();
             long[] ids;
             synchronized (turn) {
-                try {
-                    while (turn[0] != ticket) {
-                        turn.wait();
-                    }
-                    ids = session.reserveIds(rows.size());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while storing", e);
-                } finally {
-                    turn[0] = Math.max(turn[0], ticket + 1);
-                    turn.notifyAll();
+                while (turn[0] < ticket) {
+                    turn.wait();
                 }
+                ids = session.reserveIds(rows.size());
             }
+            passTurn(ticket);
             List<Skipped> skipped = session.load(rows, ids);
             storeNanos.addAndGet(System.nanoTime() - t0);
             return skipped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing", e);
         } finally {
-            free.add(session);
+            passTurn(ticket); // also when this batch failed: the later ones must not wait for it forever
+            if (session != null) {
+                free.add(session);
+            }
+        }
+    }
+
+    private void passTurn(int ticket) {
+        synchronized (turn) {
+            if (turn[0] <= ticket) {
+                turn[0] = ticket + 1;
+                turn.notifyAll();
+            }
         }
     }
 
