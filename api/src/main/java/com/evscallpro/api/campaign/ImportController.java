@@ -42,7 +42,7 @@ class ImportController {
     }
 
     @PostMapping("/cancel")
-    @Operation(summary = "Stop an import", description = "It stops after the batch in progress; the contacts "
+    @Operation(summary = "Stop an import", description = "It stops after the batches in progress; the contacts "
             + "stored before stay. Answers the progress (state CANCELLED once it has stopped).")
     ImportProgress cancel(@PathVariable String importId) {
         progress(importId);

@@ -45,7 +45,7 @@ public interface ContactImportJobs {
     /** The import's figures, while it runs and for {@code evs.import.keep-for} after. */
     Optional<ImportProgress> progress(String importId);
 
-    /** Asks a running import to stop after the batch in progress; @return false when unknown or already over */
+    /** Asks a running import to stop after the batches in progress; @return false when unknown or already over */
     boolean cancel(String importId);
 
     /**

@@ -246,6 +246,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
         volatile String errorCode;
         volatile List<Object> errorArgs = List.of();
         volatile long storeMillis;
+        volatile String phases = "";
 
         Job(String id, Campaign campaign, Path file, String fileName, ImportMapping mapping, long totalBytes) {
             this.id = id;
@@ -270,20 +271,24 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             publish();
             long t0 = System.nanoTime();
             State end = State.FAILED;
-            ExecutorService storer = Executors.newSingleThreadExecutor(
+            ExecutorService storer = Executors.newFixedThreadPool(settings.storeSessions(),
                     Thread.ofPlatform().name("contact-import-store-", 1).daemon(true).factory());
+            List<ContactBulkLoad.Session> sessions = new java.util.ArrayList<>();
             try (storer;
                  InputStream raw = new Counting(Files.newInputStream(file), bytesRead);
                  BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(raw, mapping.charset()),
-                         mapping.charset()), 256 * 1024);
-                 ContactBulkLoad.Session session = contacts.openBulkLoad(campaign.getId())) {
-                ImportPipeline pipeline = new ImportPipeline(session,
+                         mapping.charset()), 256 * 1024)) {
+                for (int i = 0; i < settings.storeSessions(); i++) {
+                    sessions.add(contacts.openBulkLoad(campaign.getId()));
+                }
+                ImportPipeline pipeline = new ImportPipeline(sessions,
                         new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT),
                         settings.batchSize(), rejections, counters, () -> cancelled, this::publish, validators, storer);
                 ContactCsvReader.read(reader, mapping.delimiter(), header -> pipeline.named(fitted(header)),
                         settings.timeZone(), pipeline);
                 pipeline.finish();
                 storeMillis = pipeline.storeNanos() / 1_000_000;
+                phases = pipeline.phases();
                 end = cancelled ? State.CANCELLED : State.DONE;
             } catch (EvsException e) {
                 errorCode = e.code();
@@ -292,6 +297,7 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
                 log.warn("Import {} of {} into campaign {} failed", id, fileName, campaign.getId(), e);
                 errorCode = "import.failed";
             } finally {
+                sessions.forEach(ContactBulkLoad.Session::close);
                 rejections.close();
                 deleteQuietly(file);
             }
@@ -301,9 +307,9 @@ class ContactImportJobsImpl implements ContactImportJobs, AutoCloseable {
             state = end; // last: whoever sees a final state sees everything done
             ImportProgress done = snapshot();
             log.info("Import {} of {} into campaign {} '{}' {}: {} rows read, {} imported, {} rejected ({} duplicates "
-                            + "in the file, {} already in the campaign) in {} ms, {} ms of them storing", id, fileName, campaign.getId(),
+                            + "in the file, {} already in the campaign) in {} ms: {}", id, fileName, campaign.getId(),
                     campaign.getName(), done.state(), done.rowsRead(), done.imported(), done.rejected(),
-                    done.duplicatesInFile(), done.alreadyInCampaign(), (System.nanoTime() - t0) / 1_000_000, storeMillis);
+                    done.duplicatesInFile(), done.alreadyInCampaign(), (System.nanoTime() - t0) / 1_000_000, phases);
             publish();
         }
 

@@ -117,7 +117,7 @@ class ContactImportServiceImpl implements ContactImportService {
         ImportPipeline.Counters counters = new ImportPipeline.Counters();
         try (RejectionLog rejections = new RejectionLog(Integer.MAX_VALUE, null);
              ContactBulkLoad.Session session = contacts.openBulkLoad(campaignId)) {
-            ImportPipeline pipeline = new ImportPipeline(session,
+            ImportPipeline pipeline = new ImportPipeline(List.of(session),
                     new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT), CSV_BATCH,
                     rejections, counters, () -> false, () -> { }, Runnable::run, Runnable::run);
             ContactCsvReader.read(in, delimiter,

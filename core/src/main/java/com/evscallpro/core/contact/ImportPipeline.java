@@ -16,10 +16,12 @@ import java.util.function.BooleanSupplier;
  * One file's rows through validation, de-duplication within the file (first line wins) and batches to the bulk
  * load (which skips phones already in the campaign). Rejections of a batch reach the {@link RejectionLog} sorted by
  * line once the batch is stored; nothing else is kept per row, so memory stays flat whatever the file's size.
- * <p>Validation (libphonenumber: ~10 µs a number, the import's main cost) runs on {@code validators} by chunks of
- * {@value #CHUNK} rows, at most {@value #IN_FLIGHT} chunks ahead; the results are taken in file order on the
- * calling thread, which alone de-duplicates; a full batch goes to {@code storer} while the next is read (the
- * database works while Java reads on), one batch at a time.
+ * <p>Validation (libphonenumber's {@code isValidNumber}, its {@code parse} skipped for the common shapes by
+ * {@link E164Shortcut}) runs on {@code validators} by chunks of {@value #CHUNK} rows, at most {@value #IN_FLIGHT}
+ * chunks ahead; the results are taken in file order on the calling thread, which alone de-duplicates; a full batch
+ * goes to {@code storer} while the next is read (the database works while Java reads on). Storing (PostgreSQL's
+ * work on {@code contact}'s indexes, the import's main cost) runs on as many sessions as given, one batch each at
+ * once; each batch reserves its ids in file order, so ids follow the file.
  */
 final class ImportPipeline implements ContactCsvReader.Rows {
 
@@ -32,7 +34,16 @@ final class ImportPipeline implements ContactCsvReader.Rows {
         final AtomicInteger alreadyInCampaign = new AtomicInteger();
     }
 
-    private final ContactBulkLoad.Session session;
+    private final List<ContactBulkLoad.Session> sessions;
+    private final java.util.concurrent.BlockingQueue<ContactBulkLoad.Session> free;
+    /** The next batch allowed to reserve its ids. */
+    private final int[] turn = {0};
+    private int batches;
+    private final java.util.ArrayDeque<Storing> storing = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong validateNanos = new java.util.concurrent.atomic.AtomicLong();
+    private long waitValidateNanos;
+    private long waitStoreNanos;
     private final ContactValidator validator;
     private final int batchSize;
     private final RejectionLog log;
@@ -42,8 +53,6 @@ final class ImportPipeline implements ContactCsvReader.Rows {
     private final PhoneSet phones = new PhoneSet();
     private List<StagedContact> batch;
     private final java.util.concurrent.Executor storer;
-    private java.util.concurrent.CompletableFuture<Void> storing =
-            java.util.concurrent.CompletableFuture.completedFuture(null);
     private final List<Rejection> pending = new ArrayList<>();
     private ContactValidator.Names names = ContactValidator.Names.FIELDS;
     private final java.util.concurrent.Executor validators;
@@ -54,12 +63,17 @@ final class ImportPipeline implements ContactCsvReader.Rows {
     static final int CHUNK = 2_000;
     static final int IN_FLIGHT = 8;
 
-    ImportPipeline(ContactBulkLoad.Session session, ContactValidator validator, int batchSize, RejectionLog log,
+    /**
+     * @param sessions one per batch stored at once ({@code storer} must run that many tasks at once, or run them in
+     *                 the calling thread)
+     */
+    ImportPipeline(List<ContactBulkLoad.Session> sessions, ContactValidator validator, int batchSize, RejectionLog log,
                    Counters counters, BooleanSupplier cancelled, Runnable afterBatch,
                    java.util.concurrent.Executor validators, java.util.concurrent.Executor storer) {
         this.validators = validators;
         this.storer = storer;
-        this.session = session;
+        this.sessions = List.copyOf(sessions);
+        this.free = new java.util.concurrent.LinkedBlockingQueue<>(sessions);
         this.validator = validator;
         this.batchSize = batchSize;
         this.log = log;
@@ -114,6 +128,7 @@ final class ImportPipeline implements ContactCsvReader.Rows {
 
     /** Off the calling thread: each row's E.164 phone, or its rejections. */
     private List<Object[]> validate(List<Object[]> items, ContactValidator.Names n) {
+        long t0 = System.nanoTime();
         for (Object[] item : items) {
             if (item[1] instanceof ContactInput in) {
                 List<Rejection> faults = new ArrayList<>(1);
@@ -121,11 +136,18 @@ final class ImportPipeline implements ContactCsvReader.Rows {
                 item[2] = e164 != null ? e164 : faults.getFirst();
             }
         }
+        validateNanos.addAndGet(System.nanoTime() - t0);
         return items;
     }
 
     private void take() {
-        for (Object[] item : inFlight.removeFirst().join()) {
+        long t0 = System.nanoTime();
+        List<Object[]> items = inFlight.removeFirst().join();
+        waitValidateNanos += System.nanoTime() - t0;
+        for (Object[] item : items) {
+            if (cancelled.getAsBoolean()) {
+                return; // the rows read since the last batch are not stored
+            }
             int line = (Integer) item[0];
             counters.rowsRead.incrementAndGet();
             if (item[2] instanceof Rejection r) {
@@ -164,62 +186,129 @@ final class ImportPipeline implements ContactCsvReader.Rows {
 
     /** Stores what is pending (not after a cancel: the rows read since the last batch are dropped). */
     void finish() {
+        if (!cancelled.getAsBoolean()) {
+            submit();
+            while (!inFlight.isEmpty() && !cancelled.getAsBoolean()) {
+                take();
+            }
+        }
         if (cancelled.getAsBoolean()) {
             inFlight.forEach(f -> f.cancel(false));
             inFlight.clear();
-            awaitStored(); // the batch being stored is kept
+            awaitStored(0); // the batches being stored are kept
             return;
         }
-        submit();
-        while (!inFlight.isEmpty()) {
-            take();
-        }
         flush();
-        awaitStored();
+        awaitStored(0);
     }
 
-    /** Nanoseconds spent storing batches (COPY + merge), for the import's log line. */
+    /** Nanoseconds spent storing batches (COPY + merge, summed over the sessions), for the import's log line. */
     long storeNanos() {
-        return storeNanos;
+        return storeNanos.get();
     }
 
-    private volatile long storeNanos;
+    /** Where the time went, for the import's log line (milliseconds). */
+    String phases() {
+        StringBuilder db = new StringBuilder();
+        for (ContactBulkLoad.Session s : sessions) {
+            db.append(db.isEmpty() ? "" : "; ").append(s.timings());
+        }
+        return "validating " + validateNanos.get() / 1_000_000 + " ms (summed over threads), reader waiting for "
+                + "validation " + waitValidateNanos / 1_000_000 + " ms, waiting for the store " + waitStoreNanos / 1_000_000
+                + " ms, storing " + storeNanos.get() / 1_000_000 + " ms on " + sessions.size() + " sessions (" + db
+                + ")";
+    }
+
+    /** A batch handed to a session, and what to report once it is stored. */
+    private record Storing(java.util.concurrent.CompletableFuture<List<Skipped>> skipped, int rows,
+                           List<Rejection> faults, String phoneColumn) {
+    }
 
     /**
-     * Hands the batch and its rejections to the storer and goes on reading: the previous batch must be stored first
-     * (one batch stored while the next is read; the session is used by one thread at a time).
+     * Hands the batch to a free session and goes on reading; with every session busy, first waits for the oldest
+     * batch. Batches are reported (figures, rejections, progress) in file order, on this thread.
      */
     private void flush() {
+        if (batch.isEmpty() && pending.isEmpty()) {
+            return;
+        }
         List<StagedContact> rows = batch;
         List<Rejection> faults = new ArrayList<>(pending);
-        String phoneColumn = names.phone();
         batch = new ArrayList<>(batchSize);
         pending.clear();
-        awaitStored();
-        storing = java.util.concurrent.CompletableFuture.runAsync(() -> store(rows, faults, phoneColumn), storer);
+        awaitStored(sessions.size() - 1);
+        int ticket = batches++;
+        storing.add(new Storing(java.util.concurrent.CompletableFuture.supplyAsync(() -> store(rows, ticket), storer),
+                rows.size(), faults, names.phone()));
     }
 
-    private void store(List<StagedContact> rows, List<Rejection> faults, String phoneColumn) {
-        long t0 = System.nanoTime();
-        List<Skipped> skipped = session.load(rows);
-        counters.imported.addAndGet(rows.size() - skipped.size());
-        for (Skipped s : skipped) {
-            counters.alreadyInCampaign.incrementAndGet();
-            counters.rejected.incrementAndGet();
-            faults.add(new Rejection(s.line(), phoneColumn, s.phoneE164(), Rejection.ALREADY_IN_CAMPAIGN));
-        }
-        storeNanos += System.nanoTime() - t0;
-        faults.sort(Comparator.comparingInt(Rejection::line));
-        log.addAll(faults);
-        afterBatch.run();
-    }
-
-    /** Waits for the batch being stored; its failure is the import's. */
-    private void awaitStored() {
+    /**
+     * On a storer thread: takes a free session, reserves the batch's ids in file order (batch by batch: ids follow the
+     * file even when two batches are stored at once), copies and merges.
+     */
+    private List<Skipped> store(List<StagedContact> rows, int ticket) {
+        ContactBulkLoad.Session session = null;
         try {
-            storing.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            session = free.take();
+            long t0 = System.nanoTime();
+            long[] ids;
+            synchronized (turn) {
+                while (turn[0] < ticket) {
+                    turn.wait();
+                }
+                ids = session.reserveIds(rows.size());
+            }
+            passTurn(ticket);
+            List<Skipped> skipped = session.load(rows, ids);
+            storeNanos.addAndGet(System.nanoTime() - t0);
+            return skipped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing", e);
+        } finally {
+            passTurn(ticket); // also when this batch failed: the later ones must not wait for it forever
+            if (session != null) {
+                free.add(session);
+            }
+        }
+    }
+
+    private void passTurn(int ticket) {
+        synchronized (turn) {
+            if (turn[0] <= ticket) {
+                turn[0] = ticket + 1;
+                turn.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until at most {@code left} batches are being stored, reporting the stored ones in file order. */
+    private void awaitStored(int left) {
+        long t0 = System.nanoTime();
+        try {
+            while (storing.size() > left) {
+                Storing s = storing.peekFirst();
+                List<Skipped> skipped;
+                try {
+                    skipped = s.skipped().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    storing.removeFirst();
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                storing.removeFirst();
+                counters.imported.addAndGet(s.rows() - skipped.size());
+                for (Skipped k : skipped) {
+                    counters.alreadyInCampaign.incrementAndGet();
+                    counters.rejected.incrementAndGet();
+                    s.faults().add(new Rejection(k.line(), s.phoneColumn(), k.phoneE164(),
+                            Rejection.ALREADY_IN_CAMPAIGN));
+                }
+                s.faults().sort(Comparator.comparingInt(Rejection::line));
+                log.addAll(s.faults());
+                afterBatch.run();
+            }
+        } finally {
+            waitStoreNanos += System.nanoTime() - t0;
         }
     }
 

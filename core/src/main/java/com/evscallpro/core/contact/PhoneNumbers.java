@@ -29,9 +29,14 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        String text = raw.strip();
+        String in = region == null ? DEFAULT_REGION : region.toUpperCase(Locale.ROOT);
+        String quick = E164Shortcut.e164(text, in); // the same answer without parse, for the common shapes
+        if (quick != null) {
+            return Optional.of(quick);
+        }
         try {
-            PhoneNumber number = UTIL.parse(raw.strip(), region == null ? DEFAULT_REGION
-                    : region.toUpperCase(Locale.ROOT));
+            PhoneNumber number = UTIL.parse(text, in);
             return UTIL.isValidNumber(number)
                     ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
                     : Optional.empty();

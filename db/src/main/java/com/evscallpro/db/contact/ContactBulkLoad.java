@@ -23,11 +23,28 @@ public interface ContactBulkLoad {
     record Skipped(int line, String phoneE164) {
     }
 
-    /** One import's connection and staging table; close it (it is not thread-safe). */
+    /**
+     * One import's connection and staging table; close it (it is not thread-safe: an import that stores batches at
+     * once opens one session per batch in flight).
+     */
     interface Session extends AutoCloseable {
 
-        /** Copies and merges one batch, committed. @return the rows skipped, by line */
+        /** Copies and merges one batch, committed, with ids reserved for it. @return the rows skipped, by line */
         List<Skipped> load(List<StagedContact> batch);
+
+        /**
+         * Reserves {@code count} contact ids, increasing (committed at once: a sequence). Batches stored on several
+         * sessions at once keep ids in file order when each reserves its ids in file order.
+         */
+        long[] reserveIds(int count);
+
+        /** {@link #load(List)} with the ids of {@link #reserveIds}, one per contact, in the batch's order. */
+        List<Skipped> load(List<StagedContact> batch, long[] ids);
+
+        /** Where the time went so far (COPY, merge), for logs. */
+        default String timings() {
+            return "";
+        }
 
         @Override
         void close();
