@@ -23,9 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agent's call controls in a real Chromium against the running stack and the simulator over AMI: an agent takes
@@ -36,21 +35,10 @@ class AgentCallControlsBrowserTest {
 
     private static final LocatorAssertions.HasAttributeOptions WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void an_agent_holds_resumes_mutes_and_transfers_blind_to_another_agent_who_gets_the_call() throws Exception {
@@ -69,8 +57,8 @@ class AgentCallControlsBrowserTest {
         PbxPort pbx = stack.bean(PbxPort.class);
         AgentService agents = stack.bean(AgentService.class);
         try {
-            Page pageA = session.signIn("ccb-agent-a", "ccb-agent-a-pw");
-            pageA.navigate(session.base() + "agent");
+            Page pageA = browser.session().signIn("ccb-agent-a", "ccb-agent-a-pw");
+            pageA.navigate(browser.session().base() + "agent");
             assertThat(pageA.locator("#call-controls")).isHidden();
             pageA.locator("#ready-button").click();
             assertThat(pageA.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
@@ -96,8 +84,8 @@ class AgentCallControlsBrowserTest {
             assertThat(sim.muteState(agentLeg)).isEqualTo("in");
 
             // B, on their own page, becomes ready; A picks B in the list and transfers blind
-            Page pageB = session.signIn("ccb-agent-b", "ccb-agent-b-pw");
-            pageB.navigate(session.base() + "agent");
+            Page pageB = browser.session().signIn("ccb-agent-b", "ccb-agent-b-pw");
+            pageB.navigate(browser.session().base() + "agent");
             pageB.locator("#ready-button").click();
             assertThat(pageB.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
             pageA.locator("#call-transfer-agent input").click();
@@ -117,7 +105,7 @@ class AgentCallControlsBrowserTest {
             assertThat(pageB.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP", WAIT);
             assertThat(pageB.locator("#call-progress")).hasAttribute("data-progress", "ENDED", WAIT);
             assertThat(pageB.locator("#call-progress")).isVisible();
-            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             campaigns.pause(campaignId);
             for (long agent : List.of(a.id(), b.id())) {

@@ -30,9 +30,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,21 +43,10 @@ class AgentInboundScriptBrowserTest {
 
     private static final LocatorAssertions.HasAttributeOptions WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void the_queue_s_script_is_shown_prefilled_for_an_inbound_call_and_its_answers_are_in_the_call_s_record() {
@@ -90,7 +78,7 @@ class AgentInboundScriptBrowserTest {
         scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
         // an admin creates the queue and chooses its script in the queue form
         ApiClient.user(stack, "is-admin", UserAccount.Role.ADMIN, null);
-        Page admin = session.signIn("is-admin", "is-admin-pw");
+        Page admin = browser.session().signIn("is-admin", "is-admin-pw");
         admin.locator("#nav-queues").click();
         admin.locator("#add-queue").click();
         admin.locator("#queue-group input").fill("Support " + suffix);
@@ -104,8 +92,8 @@ class AgentInboundScriptBrowserTest {
         QueueDefinition queue = queues.queueOfGroup(groupId).orElseThrow();
         assertThat(scripts.queueScriptId(queue.id())).contains(script.id());
 
-        Page page = session.signIn("is-agent-" + suffix, "is-agent-" + suffix + "-pw");
-        page.navigate(session.base() + "agent");
+        Page page = browser.session().signIn("is-agent-" + suffix, "is-agent-" + suffix + "-pw");
+        page.navigate(browser.session().base() + "agent");
         page.locator("#ready-button").click();
         assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         PlacedInboundCall call = stack.infrastructure.pbx().placeInbound(SimAgiCall.toDid(number).script("ivr")
@@ -130,7 +118,7 @@ class AgentInboundScriptBrowserTest {
                     .query(String.class).optional()).contains("Line down since Monday"));
             assertThat(jdbc.sql("SELECT script_answers #>> '{contact,phone}' FROM call_history WHERE call_id = ?")
                     .param(callId).query(String.class).single()).isEqualTo("+33611229988");
-            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             stack.bean(com.evscallpro.core.agent.AgentService.class).logOut(agent.id()); // takes no later test's calls
         }

@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,21 +37,10 @@ class AgentScreenPopBrowserTest {
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final LocatorAssertions.HasTextOptions WAIT_TEXT =
             new LocatorAssertions.HasTextOptions().setTimeout(30_000);
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void the_screen_pop_shows_labelled_fields_the_previous_calls_and_the_agent_s_figures_of_the_day() {
@@ -83,8 +71,8 @@ class AgentScreenPopBrowserTest {
                 .param(campaignId).param(contactId).param(a.id()).update();
         AgentService agents = stack.bean(AgentService.class);
         try {
-            Page page = session.signIn("pop-agent", "pop-agent-pw");
-            page.navigate(session.base() + "agent");
+            Page page = browser.session().signIn("pop-agent", "pop-agent-pw");
+            page.navigate(browser.session().base() + "agent");
             assertThat(page.locator("#agent-day")).isVisible();
             assertThat(page.locator("#day-calls")).hasText("1", WAIT_TEXT);
             assertThat(page.locator("#day-positive")).hasText("1 (100%)");
@@ -121,7 +109,7 @@ class AgentScreenPopBrowserTest {
             assertThat(page.locator("#day-calls")).hasText("2", WAIT_TEXT);
             assertThat(page.locator("#day-positive")).hasText("2 (100%)", WAIT_TEXT);
             assertThat(page.locator("#day-talk")).not().hasText("00:00");
-            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             campaigns.pause(campaignId);
             try {
@@ -141,8 +129,8 @@ class AgentScreenPopBrowserTest {
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Lara", "Label",
                 "+33612000099", Map.of("code_postal", "69001"))));
 
-        Page page = session.signIn("pop-supervisor", "pop-supervisor-pw");
-        page.navigate(session.base() + "campaigns");
+        Page page = browser.session().signIn("pop-supervisor", "pop-supervisor-pw");
+        page.navigate(browser.session().base() + "campaigns");
         page.locator("#more-campaign-" + campaignId).click();
         page.locator("#custom-fields-" + campaignId).click();
         Locator dialog = page.locator("#custom-fields-dialog");
@@ -157,6 +145,6 @@ class AgentScreenPopBrowserTest {
                 assertThat(stack.bean(CustomFieldLabels.class).of(campaignId))
                         .containsExactly(new FieldLabel("code_postal", "Code postal", "Postcode", 1)));
         assertThat(dialog).hasCount(0);
-        assertThat(session.cspViolations).as("CSP violations").isEmpty();
+        assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
     }
 }

@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,21 +41,10 @@ class AgentScriptBrowserTest {
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final LocatorAssertions.IsVisibleOptions VISIBLE =
             new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void an_analyst_builds_a_script_an_agent_fills_it_during_a_call_and_the_answers_are_in_the_call_s_record() {
@@ -66,8 +54,8 @@ class AgentScriptBrowserTest {
 
         // --- the analyst builds the script with the form-js editor --------------------------------------------------
         ApiClient.user(stack, "script-analyst", UserAccount.Role.ANALYST, null);
-        Page analyst = session.signIn("script-analyst", "script-analyst-pw");
-        analyst.navigate(session.base() + "scripts");
+        Page analyst = browser.session().signIn("script-analyst", "script-analyst-pw");
+        analyst.navigate(browser.session().base() + "scripts");
         analyst.locator("#new-script").click();
         analyst.locator("#new-script-name input").fill(scriptName);
         analyst.locator("#new-script-create").click();
@@ -130,8 +118,8 @@ class AgentScriptBrowserTest {
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Paula", "Script",
                 SandboxTestContext.ANSWERS_AND_TALKS, Map.of("contrat", "AUTO-42"))));
         ApiClient.user(stack, "script-supervisor", UserAccount.Role.SUPERVISOR, null);
-        Page supervisor = session.signIn("script-supervisor", "script-supervisor-pw");
-        supervisor.navigate(session.base() + "campaigns");
+        Page supervisor = browser.session().signIn("script-supervisor", "script-supervisor-pw");
+        supervisor.navigate(browser.session().base() + "campaigns");
         supervisor.locator("#more-campaign-" + campaignId).click();
         supervisor.locator("#campaign-script-" + campaignId).click();
         supervisor.locator("#script-picker input").click();
@@ -147,8 +135,8 @@ class AgentScriptBrowserTest {
         // --- the agent takes a call and fills the script -----------------------------------------------------------
         AgentService agents = stack.bean(AgentService.class);
         try {
-            Page page = session.signIn("script-agent", "script-agent-pw");
-            page.navigate(session.base() + "agent");
+            Page page = browser.session().signIn("script-agent", "script-agent-pw");
+            page.navigate(browser.session().base() + "agent");
             page.locator("#ready-button").click();
             assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
             campaigns.start(campaignId);
@@ -187,7 +175,7 @@ class AgentScriptBrowserTest {
             JsonNode answers = detail.json().get("scriptAnswers");
             assertThat(answers.get("interest").asText()).isEqualTo("wants a quote");
             assertThat(detail.json().get("row").get("qualificationCode").asText()).isEqualTo("SALE");
-            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             campaigns.pause(campaignId);
             try {

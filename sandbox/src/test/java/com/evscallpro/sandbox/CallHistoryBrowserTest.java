@@ -11,9 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,21 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CallHistoryBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launchBrowser() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void a_supervisor_filters_and_opens_a_call_and_an_agent_sees_only_their_own() {
@@ -65,7 +53,7 @@ class CallHistoryBrowserTest {
                         + "outcome) VALUES (?, 1, 'WelcomeMenuTask', 'ivr.menu', ?, ?, '2', '2')", first,
                 Timestamp.from(start.plusSeconds(1)), Timestamp.from(start.plusSeconds(9)));
 
-        Page page = session.signIn("hist-ui-sup", "hist-ui-sup-pw");
+        Page page = browser.session().signIn("hist-ui-sup", "hist-ui-sup-pw");
         page.locator("#nav-history").click();
         assertThat(page.locator("#history-view")).isVisible();
         page.locator("#history-queue input").fill(queue);
@@ -95,8 +83,8 @@ class CallHistoryBrowserTest {
         page.locator("#history-search").click();
         assertThat(page.locator("vaadin-notification-card").last()).containsText("at most 31 days");
 
-        Page agent = session.signIn("hist-ui-agent-1", "hist-ui-agent-1-pw");
-        agent.navigate(session.base() + "history");
+        Page agent = browser.session().signIn("hist-ui-agent-1", "hist-ui-agent-1-pw");
+        agent.navigate(browser.session().base() + "history");
         assertThat(agent.locator("#history-view")).isVisible();
         assertThat(agent.locator("#history-agent")).isHidden();
         agent.locator("#history-queue input").fill(queue);
@@ -108,7 +96,7 @@ class CallHistoryBrowserTest {
         assertThat(agent.locator("#history-grid vaadin-grid-cell-content:visible")
                 .filter(new Locator.FilterOptions().setHasText("+33612770001"))).hasCount(0);
 
-        agent.navigate(session.base() + "history/hist-ui-" + tag + "-1");
+        agent.navigate(browser.session().base() + "history/hist-ui-" + tag + "-1");
         assertThat(agent.locator("#history-not-found")).isVisible();
         assertThat(agent.locator("#history-field-cause")).hasCount(0);
     }

@@ -22,9 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,21 +32,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CallingRulesBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launchBrowser() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void an_admin_reads_a_campaign_refusals_and_edits_the_do_not_call_list() {
@@ -66,7 +54,7 @@ class CallingRulesBrowserTest {
                         UserAccount.Role.ADMIN, null, "en"));
 
         String base = "http://localhost:" + stack.httpPort() + "/";
-        Page page = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page page = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         page.setDefaultTimeout(30_000);
         page.navigate(base + "login");
         page.locator("#vaadinLoginUsername input").fill("pw-rules-admin");

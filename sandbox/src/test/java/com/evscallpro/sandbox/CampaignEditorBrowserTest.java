@@ -26,9 +26,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The campaign editor in a real Chromium at 1366×768: an admin creates a campaign with a planning, an agent group,
@@ -37,21 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class CampaignEditorBrowserTest {
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launchBrowser() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void an_admin_creates_a_campaign_with_every_setting_sees_an_invalid_value_saves_clones_and_starts_it() {
@@ -68,7 +56,7 @@ class CampaignEditorBrowserTest {
         CampaignService campaigns = stack.bean(CampaignService.class);
         String base = "http://localhost:" + stack.httpPort() + "/";
 
-        Page admin = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page admin = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         admin.setDefaultTimeout(30_000);
         login(admin, base, "ce-admin-" + suffix, "ce-admin-password");
         admin.navigate(base + "admin");
@@ -161,7 +149,7 @@ class CampaignEditorBrowserTest {
         contacts.scheduleCallback(contact, java.time.Instant.now().minusSeconds(600), null); // overdue, anyone's
         String base = "http://localhost:" + stack.httpPort() + "/";
 
-        Page supervisor = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(420, 800)).newPage();
+        Page supervisor = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(420, 800)).newPage();
         supervisor.setDefaultTimeout(30_000);
         login(supervisor, base, "ce-super-" + suffix, "ce-super-password");
         supervisor.navigate(base + "campaigns");
@@ -185,7 +173,7 @@ class CampaignEditorBrowserTest {
         assertThat(stack.bean(com.evscallpro.core.contact.Callbacks.class).list(
                 new com.evscallpro.core.contact.Callbacks.Filter(campaignId, agent.id(), true), 0, 10)).hasSize(1);
 
-        Page agentPage = session.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        Page agentPage = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         agentPage.setDefaultTimeout(30_000);
         login(agentPage, base, "ce-agent-" + suffix, "ce-agent-password");
         assertThat(agentPage.locator("#agent-callbacks-summary")).hasText("My callbacks: 1 (1 overdue)");

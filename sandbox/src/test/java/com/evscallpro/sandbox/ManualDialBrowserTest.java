@@ -22,9 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agent's own calls in a real Chromium against the running stack and the simulator over AMI: the agent chooses
@@ -37,21 +36,10 @@ class ManualDialBrowserTest {
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final String ACCOUNT_PHONE = "2841";
     private static final String CHOSEN_PHONE = "2849";
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void the_agent_chooses_a_phone_is_refused_a_listed_number_and_calls_a_callback_back() {
@@ -72,8 +60,8 @@ class ManualDialBrowserTest {
         PbxSimulator sim = stack.infrastructure.pbx();
         AgentService agents = stack.bean(AgentService.class);
         try {
-            Page page = session.signIn("mdb-agent", "mdb-agent-pw");
-            page.navigate(session.base() + "agent");
+            Page page = browser.session().signIn("mdb-agent", "mdb-agent-pw");
+            page.navigate(browser.session().base() + "agent");
             assertThat(page.locator("#agent-phone input")).hasValue(ACCOUNT_PHONE);
             assertThat(page.locator("#manual-dial-call")).isDisabled();
 
@@ -115,7 +103,7 @@ class ManualDialBrowserTest {
             assertThat(page.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP", WAIT);
             assertThat(page.locator("#screen-pop")).isVisible();
             assertThat(page.locator("#contact-name")).containsText("Click");
-            assertThat(session.cspViolations).as("CSP violations").isEmpty();
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
                 agents.pause(a.id(), "BREAK");

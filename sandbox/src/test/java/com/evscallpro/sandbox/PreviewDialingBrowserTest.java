@@ -21,9 +21,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,21 +34,10 @@ class PreviewDialingBrowserTest {
     private static final LocatorAssertions.HasAttributeOptions WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
 
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launchBrowser() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void an_agent_in_preview_mode_sees_the_contact_and_the_countdown_clicks_call_and_is_connected() {
@@ -66,7 +54,7 @@ class PreviewDialingBrowserTest {
                 .param(campaignId).update();
         String base = "http://localhost:" + stack.httpPort() + "/";
         try {
-            Page page = session.browser().newContext().newPage();
+            Page page = browser.session().browser().newContext().newPage();
             page.setDefaultTimeout(30_000);
             page.navigate(base + "login");
             page.locator("#vaadinLoginUsername input").fill("pv-agent");

@@ -22,10 +22,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A supervisor in a real Chromium: selects an agent in a call, listens on their own phone, switches to whisper
@@ -37,25 +36,14 @@ class SupervisorCallControlBrowserTest {
 
     private static final LocatorAssertions.HasAttributeOptions WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-    private static BrowserSession session;
+    @RegisterExtension
+    static final BrowserSessionExtension browser = new BrowserSessionExtension();
 
     private final SandboxTestContext stack = SandboxTestContext.get();
 
-    @BeforeAll
-    static void launch() {
-        session = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
     @AfterEach
     void no_csp_violation() {
-        assertThat(session.cspViolations).isEmpty();
+        assertThat(browser.session().cspViolations).isEmpty();
     }
 
     private PbxSimulator sim() {
@@ -82,15 +70,15 @@ class SupervisorCallControlBrowserTest {
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(new ContactInput("Coco", "Ached",
                 SandboxTestContext.ANSWERS_AND_TALKS, Map.of())));
 
-        Page agentPage = session.signIn("bw-agent", "bw-agent-pw");
-        agentPage.navigate(session.base() + "agent");
+        Page agentPage = browser.session().signIn("bw-agent", "bw-agent-pw");
+        agentPage.navigate(browser.session().base() + "agent");
         agentPage.locator("#ready-button").click();
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
         campaigns.start(campaignId);
         assertThat(agentPage.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
 
-        Page supervisor = session.signIn("bw-supervisor", "bw-supervisor-pw");
-        supervisor.navigate(session.base() + "supervision");
+        Page supervisor = browser.session().signIn("bw-supervisor", "bw-supervisor-pw");
+        supervisor.navigate(browser.session().base() + "supervision");
         assertThat(supervisor.locator("#spy-listen")).isDisabled();
         supervisor.locator("#agents-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("bw-agent"))
                 .first().click();
@@ -141,8 +129,8 @@ class SupervisorCallControlBrowserTest {
                 new SupervisorActionFilter("bw-supervisor", null, null, null, null, null, true), 0, 20);
         assertThat(journal).extracting(e -> e.action() + " " + e.outcome()).containsExactly("LISTEN OK",
                 "WHISPER OK", "FORCE_LOGOUT REFUSED", "FORCE_PAUSE OK", "STOP OK", "FORCE_LOGOUT OK");
-        Page admin = session.signIn("bw-admin", "bw-admin-pw");
-        admin.navigate(session.base() + "admin/supervisor-actions");
+        Page admin = browser.session().signIn("bw-admin", "bw-admin-pw");
+        admin.navigate(browser.session().base() + "admin/supervisor-actions");
         Locator grid = admin.locator("#supervisor-actions-grid");
         assertThat(grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions()
                 .setHasText("bw-supervisor")).first()).isVisible();
