@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of an API endpoint as problem+json with a stable code, never a 500 for a client's mistake: a domain
- * {@link EvsException} keeps its code and args (status from the code: {@code *.not-found} 404,
+ * {@link EvsException} keeps its code and args (status from the code: {@code *.not-found} and {@code *-not-found} 404,
  * {@code *.version-mismatch} 412, {@code *-taken}, {@code *.duplicate}, {@code *.cannot-*} 409, {@code auth.*} 401,
  * else 400); unreadable JSON is {@code request.malformed}, a wrong type {@code request.invalid} with the field and
  * {@code type-mismatch}; bean validation lists each field with its constraint as code ({@code NotBlank}, {@code Min}...);
@@ -161,7 +161,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static HttpStatus statusOf(String code) {
-        if (code.endsWith(".not-found")) {
+        if (code.endsWith(".not-found") || code.endsWith("-not-found")) { // campaign.not-found, pbx.trunk-not-found
             return HttpStatus.NOT_FOUND;
         }
         if (code.endsWith(".version-mismatch")) {
