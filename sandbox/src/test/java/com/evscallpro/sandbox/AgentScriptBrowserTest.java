@@ -70,18 +70,19 @@ class AgentScriptBrowserTest {
         // drag a text field from form-js's palette below the starter's fields
         Locator paletteField = editor.locator(".fjs-palette-field[data-field-type='textfield']");
         assertThat(paletteField).isVisible();
-        Locator lastRow = editor.locator(".fjs-drag-row-move").last();
-        BoundingBox from = paletteField.boundingBox();
-        BoundingBox to = lastRow.boundingBox();
-        analyst.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
-        analyst.mouse().down();
-        for (int i = 1; i <= 10; i++) {
-            analyst.mouse().move(from.x + from.width / 2 + (to.x + to.width / 2 - from.x - from.width / 2) * i / 10,
-                    from.y + from.height / 2 + (to.y + to.height - 4 - from.y - from.height / 2) * i / 10);
-            analyst.waitForTimeout(50);
+        Locator fields = editor.locator(".fjs-form-field-textfield");
+        // a synthetic drag can be lost on a loaded machine (the drop target read before the layout settled): the
+        // mouse gesture is tried again, what is checked is the field form-js added
+        for (int attempt = 0; attempt < 3 && fields.count() < 2; attempt++) {
+            dragBelowTheLastRow(analyst, editor, paletteField);
+            try {
+                analyst.waitForCondition(() -> fields.count() >= 2,
+                        new Page.WaitForConditionOptions().setTimeout(5_000));
+            } catch (com.microsoft.playwright.TimeoutError lost) {
+                // the next attempt drags again
+            }
         }
-        analyst.mouse().up();
-        assertThat(editor.locator(".fjs-form-field-textfield")).hasCount(2);
+        assertThat(fields).hasCount(2);
         // the new field is selected: name it in form-js's properties panel
         Locator key = editor.locator("#bio-properties-panel-key");
         if (!key.isVisible()) {
@@ -184,5 +185,19 @@ class AgentScriptBrowserTest {
                 // already paused or out
             }
         }
+    }
+
+    /** Drags {@code paletteField} in small steps to just below the form's last row, as a hand would. */
+    private static void dragBelowTheLastRow(Page page, Locator editor, Locator paletteField) {
+        BoundingBox from = paletteField.boundingBox();
+        BoundingBox to = editor.locator(".fjs-drag-row-move").last().boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        for (int i = 1; i <= 10; i++) {
+            page.mouse().move(from.x + from.width / 2 + (to.x + to.width / 2 - from.x - from.width / 2) * i / 10,
+                    from.y + from.height / 2 + (to.y + to.height - 4 - from.y - from.height / 2) * i / 10);
+            page.waitForTimeout(80);
+        }
+        page.mouse().up();
     }
 }

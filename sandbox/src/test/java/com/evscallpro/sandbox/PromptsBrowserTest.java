@@ -106,7 +106,7 @@ class PromptsBrowserTest {
         page.locator("#prompt-hosts-close").click();
 
         // delete, after a confirmation
-        page.locator("#delete-prompt-" + name).click();
+        page.locator("#delete-prompt-" + name).filter(new Locator.FilterOptions().setVisible(true)).click();
         page.locator("vaadin-confirm-dialog-overlay").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Delete")).click();
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
