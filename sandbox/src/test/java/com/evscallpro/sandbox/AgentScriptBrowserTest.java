@@ -121,7 +121,10 @@ class AgentScriptBrowserTest {
         ApiClient.user(stack, "script-supervisor", UserAccount.Role.SUPERVISOR, null);
         Page supervisor = browser.session().signIn("script-supervisor", "script-supervisor-pw");
         supervisor.navigate(browser.session().base() + "campaigns");
-        supervisor.locator("#more-campaign-" + campaignId).click();
+        // the whole suite leaves dozens of campaigns: this one's row is found through the name filter, not scrolled to
+        supervisor.locator("#campaigns-filter input").fill(d.name());
+        supervisor.locator("#more-campaign-" + campaignId).filter(new Locator.FilterOptions().setVisible(true))
+                .click();
         supervisor.locator("#campaign-script-" + campaignId).click();
         supervisor.locator("#script-picker input").click();
         supervisor.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(scriptName)).click();
