@@ -122,7 +122,10 @@ class AgentScriptBrowserTest {
         Page supervisor = browser.session().signIn("script-supervisor", "script-supervisor-pw");
         supervisor.navigate(browser.session().base() + "campaigns");
         // the whole suite leaves dozens of campaigns: this one's row is found through the name filter, not scrolled to
-        supervisor.locator("#campaigns-filter input").fill(d.name());
+        // (and only once the server has applied it: the grid's refresh would close a row menu opened before)
+        supervisor.waitForRequest(r -> r.url().contains("v-r=uidl") && r.postData() != null
+                && r.postData().contains(suffix), () -> supervisor.locator("#campaigns-filter input").fill(d.name()))
+                .response();
         supervisor.locator("#more-campaign-" + campaignId).filter(new Locator.FilterOptions().setVisible(true))
                 .click();
         supervisor.locator("#campaign-script-" + campaignId).click();
