@@ -69,7 +69,7 @@ class IvrInboundBrowserTest {
         FlowService flows = stack.bean(FlowService.class);
         FlowView flow = flows.create(FlowKind.IVR, "IVR browser " + suffix, null, Bpmn.convertToString(
                 Bpmn.createExecutableProcess(processId).startEvent()
-                        .serviceTask("AccueilTask", t -> t.zeebeJobTypeExpression("\"ivr.play.\" + evsNode")
+                        .serviceTask("AccueilTask", t -> t.name("Accueil").zeebeJobTypeExpression("\"ivr.play.\" + evsNode")
                                 .zeebeInput("accueil", "prompt"))
                         .serviceTask("MenuPrincipalTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
                                 .zeebeInput("menu", "prompt").zeebeInput("1,2", "choices"))
@@ -108,9 +108,15 @@ class IvrInboundBrowserTest {
         assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL");
         assertThat(page.locator("#inbound-call")).isVisible();
         assertThat(page.locator("#inbound-caller")).hasText("+33611223344");
-        assertThat(page.locator("#inbound-ivr-path")).containsText("AccueilTask");
-        assertThat(page.locator("#inbound-ivr-path")).containsText("MenuPrincipalTask:1");
+        // the analyst's names where there are some, the element's id where not, and the key pressed
+        assertThat(page.locator("#inbound-ivr-path")).containsText("Accueil → MenuPrincipalTask (1)");
         assertThat(page.locator("#inbound-queue")).containsText("Ventes " + suffix);
+        // who is calling comes before the call's controls, inside the first screen at 1366×768
+        assertThat(page.locator("#call-controls")).isVisible();
+        com.microsoft.playwright.options.BoundingBox who = page.locator("#inbound-call").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(who.y)
+                .isLessThan(page.locator("#call-controls").boundingBox().y);
+        org.assertj.core.api.Assertions.assertThat(who.y + who.height).isLessThan(768);
         call.hangUp();
         assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY");
         assertThat(page.locator("#inbound-call")).isHidden();

@@ -74,6 +74,9 @@ class PromptsBrowserTest {
         page.locator("#add-prompt").click();
         page.locator("#prompt-name input").fill(name);
         page.locator("#prompt-description textarea").fill("Welcome message");
+        // the upload speaks the user's language, not Vaadin's English defaults ("Upload File...", "Drop file here")
+        assertThat(page.locator("#prompt-upload")).containsText("Choose a WAV file");
+        assertThat(page.locator("#prompt-upload")).containsText("Drop a WAV file here");
         page.locator("#prompt-upload input[type=file]").setInputFiles(wav);
         assertThat(page.locator("#prompt-file-state")).containsText(wav.getFileName().toString());
         page.locator("#save-prompt").click();

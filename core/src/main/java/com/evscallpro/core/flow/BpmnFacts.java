@@ -7,14 +7,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** What we read of a BPMN file ourselves: its one executable process id. The XML parser refuses DTDs (no XXE). */
+/** What we read of a BPMN file ourselves: its one executable process id, its elements' names. The XML parser refuses DTDs (no XXE). */
 final class BpmnFacts {
 
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -63,6 +65,21 @@ final class BpmnFacts {
         } catch (Exception e) {
             throw new EvsException("flow.bpmn-invalid", "not a readable BPMN XML file: " + e.getMessage());
         }
+    }
+
+    /** Every BPMN element's {@code name} by its {@code id} (elements without a name left out). */
+    static Map<String, String> elementNames(String xml) {
+        Map<String, String> names = new LinkedHashMap<>();
+        NodeList all = parse(xml).getElementsByTagNameNS(BPMN_NS, "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            String id = e.getAttribute("id");
+            String name = e.getAttribute("name").strip();
+            if (!id.isEmpty() && !name.isEmpty()) {
+                names.put(id, name.replaceAll("\\s+", " "));
+            }
+        }
+        return names;
     }
 
     static String checksum(String xml) {

@@ -1,6 +1,7 @@
 package com.evscallpro.core.flow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,24 @@ public interface FlowService {
 
     /** A version's BPMN XML; {@code flow.version-not-found}. */
     String bpmn(long versionId);
+
+    /**
+     * The names the analyst gave a version's elements (element id → name; unnamed elements left out), for what
+     * people read: the agent's screen-pop, the call detail. Versions never change, so the answer is kept.
+     */
+    Map<String, String> elementNames(long versionId);
+
+    /** {@link #elementNames} for a step that may name no version, or a version gone: none then (ids still tell). */
+    default Map<String, String> elementNamesOrNone(Long versionId) {
+        if (versionId == null) {
+            return Map.of();
+        }
+        try {
+            return elementNames(versionId);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
 
     /** Creates a flow whose first version is a draft of {@code bpmnXml} (its process id becomes the flow's). */
     FlowView create(FlowKind kind, String name, String description, String bpmnXml, String comment);

@@ -26,6 +26,8 @@ class FlowServiceImpl implements FlowService {
     private static final Logger log = LoggerFactory.getLogger(FlowServiceImpl.class);
     private static final int MAX_NAME = 200;
     private static final int MAX_COMMENT = 1000;
+    /** Versions whose element names are kept (cleared all at once beyond: a cache, not a store). */
+    private static final int MAX_NAMED_VERSIONS = 500;
 
     private final FlowRepository flows;
     private final FlowVersionRepository versions;
@@ -34,6 +36,7 @@ class FlowServiceImpl implements FlowService {
     private final ObjectProvider<PromptLibrary> prompts;
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
 
     FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
                     ObjectProvider<PromptLibrary> prompts) {
@@ -72,6 +75,20 @@ class FlowServiceImpl implements FlowService {
     @Transactional(readOnly = true)
     public String bpmn(long versionId) {
         return version(versionId).bpmnXml();
+    }
+
+    @Override
+    public Map<String, String> elementNames(long versionId) {
+        Map<String, String> known = elementNames.get(versionId);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> names = Map.copyOf(BpmnFacts.elementNames(bpmn(versionId)));
+        if (elementNames.size() >= MAX_NAMED_VERSIONS) {
+            elementNames.clear();
+        }
+        elementNames.put(versionId, names);
+        return names;
     }
 
     @Override

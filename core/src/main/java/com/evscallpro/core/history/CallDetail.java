@@ -28,10 +28,11 @@ public record CallDetail(HistoryRow row, String uniqueId, String linkedId, Strin
     }
 
     /**
-     * One step of the journey: an IVR block ({@code kind} IVR: element, block, digits, outcome) or an agent state
+     * One step of the journey: an IVR block ({@code kind} IVR: element, the name the analyst gave it in the flow
+     * version the call ran ({@code elementName}, null when unnamed), block, digits, outcome) or an agent state
      * ({@code kind} AGENT: state in {@code outcome}), at {@code at}, ending at {@code endedAt} when known.
      */
-    public record JourneyEntry(Instant at, Instant endedAt, String kind, String element, String block,
-                               String digits, String outcome, String detail) {
+    public record JourneyEntry(Instant at, Instant endedAt, String kind, String element, String elementName,
+                               String block, String digits, String outcome, String detail) {
     }
 }

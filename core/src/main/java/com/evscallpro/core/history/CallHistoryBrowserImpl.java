@@ -1,6 +1,7 @@
 package com.evscallpro.core.history;
 
 import com.evscallpro.core.contact.PhoneNumbers;
+import com.evscallpro.core.flow.FlowService;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +57,11 @@ class CallHistoryBrowserImpl implements CallHistoryBrowser {
     private final TransactionTemplate readOnly;
     private final ObjectMapper json = new ObjectMapper();
 
-    CallHistoryBrowserImpl(DataSource dataSource, PlatformTransactionManager transactions) {
+    private final ObjectProvider<FlowService> flows;
+
+    CallHistoryBrowserImpl(DataSource dataSource, PlatformTransactionManager transactions,
+                           ObjectProvider<FlowService> flows) {
+        this.flows = flows;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(EXPORT_FETCH);
@@ -126,16 +133,27 @@ class CallHistoryBrowserImpl implements CallHistoryBrowser {
 
     /** The IVR steps and the agent's states during the call, merged in time order. */
     private List<CallDetail.JourneyEntry> journey(String callId) {
+        Map<Long, Map<String, String>> names = new HashMap<>();
         return jdbc.query("""
-                SELECT started_at AS at, ended_at, 'IVR' AS kind, element_id, block, digits, outcome, detail, seq
+                SELECT started_at AS at, ended_at, 'IVR' AS kind, element_id, block, digits, outcome, detail, seq,
+                       flow_version_id
                   FROM call_journey_step WHERE call_id = :callId
                 UNION ALL
-                SELECT at, NULL, 'AGENT', NULL, NULL, NULL, state, pause_reason, 0
+                SELECT at, NULL, 'AGENT', NULL, NULL, NULL, state, pause_reason, 0, NULL
                   FROM agent_state_log WHERE call_id = :callId
                 ORDER BY at, seq""", new MapSqlParameterSource("callId", callId),
                 (rs, i) -> new CallDetail.JourneyEntry(instant(rs, "at"), instant(rs, "ended_at"),
-                        rs.getString("kind"), rs.getString("element_id"), rs.getString("block"),
-                        rs.getString("digits"), rs.getString("outcome"), rs.getString("detail")));
+                        rs.getString("kind"), rs.getString("element_id"),
+                        rs.getString("element_id") == null ? null
+                                : names.computeIfAbsent((Long) rs.getObject("flow_version_id"), this::elementNames)
+                                        .get(rs.getString("element_id")),
+                        rs.getString("block"), rs.getString("digits"), rs.getString("outcome"),
+                        rs.getString("detail")));
+    }
+
+    private Map<String, String> elementNames(Long versionId) {
+        FlowService service = flows.getIfAvailable();
+        return service == null ? Map.of() : service.elementNamesOrNone(versionId);
     }
 
     @Override

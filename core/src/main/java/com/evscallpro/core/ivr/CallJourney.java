@@ -1,8 +1,12 @@
 package com.evscallpro.core.ivr;
 
+import com.evscallpro.core.flow.FlowService;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +21,11 @@ public class CallJourney {
     private static final int MAX_DIGITS = 64;
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<FlowService> flows;
 
-    CallJourney(JdbcTemplate jdbc) {
+    CallJourney(JdbcTemplate jdbc, ObjectProvider<FlowService> flows) {
         this.jdbc = jdbc;
+        this.flows = flows;
     }
 
     /** Records a step that ended; {@code seq} is the call's own counter (steps of one call are written in order). */
@@ -75,19 +81,29 @@ public class CallJourney {
     public record ElementTraffic(String elementId, long calls, long hangups) {
     }
 
-    /** A one-line path for the agent's screen-pop: {@code MenuTask:2 → QueueTask}. */
+    /**
+     * A one-line path for the agent's screen-pop, with the names the analyst gave the elements (their ids when
+     * unnamed) and the keys pressed: {@code Message d'accueil → Menu principal (2) → File Ventes}.
+     */
     public String summary(String callId) {
         StringBuilder b = new StringBuilder();
+        Map<Long, Map<String, String>> names = new HashMap<>();
         for (JourneyStep s : of(callId)) {
             if (!b.isEmpty()) {
                 b.append(" → ");
             }
-            b.append(s.elementId());
+            b.append(names.computeIfAbsent(s.flowVersionId(), this::namesOf)
+                    .getOrDefault(s.elementId(), s.elementId()));
             if (s.digits() != null && !s.digits().isEmpty()) {
-                b.append(':').append(s.digits());
+                b.append(" (").append(s.digits()).append(')');
             }
         }
         return b.toString();
+    }
+
+    private Map<String, String> namesOf(Long versionId) {
+        FlowService service = flows.getIfAvailable();
+        return service == null ? Map.of() : service.elementNamesOrNone(versionId);
     }
 
     private static Timestamp ts(Instant i) {

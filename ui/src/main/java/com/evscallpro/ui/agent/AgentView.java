@@ -36,7 +36,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * {@code /agent}: the agent's state ({@code agent-state} with {@code data-state}, time in state
@@ -88,6 +90,10 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     /** The call's progress as the customer sees it: dialling, ringing, on the line, gone ({@code data-progress}). */
     private final Span callProgress = new Span();
 
+    private final H2 title;
+    private final HorizontalLayout stateBar;
+    private final HorizontalLayout actions;
+
     AgentView(CurrentUser currentUser, AgentService agentService, AgentTaskService taskService, EventBus eventBus,
               PauseReasons pauseReasons) {
         this.eventBus = eventBus;
@@ -96,11 +102,13 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         this.agentService = agentService;
         this.workspace = new AgentWorkspace(agentId, agentService, taskService, this);
         setId("agent-view");
-        add(new H2(getTranslation("agent.title")), stateBar(), actions(), inbound, noTask, screenPop);
+        title = new H2(getTranslation("agent.title"));
+        stateBar = stateBar();
+        actions = actions();
         callProgress.setId("call-progress");
         callProgress.getStyle().set("font-weight", "600");
         callProgress.setVisible(false);
-        addComponentAtIndex(indexOf(inbound), callProgress);
+        arrange();
         noTask.setId("no-task");
         noTask.setText(getTranslation("agent.noTask"));
         noTask.getStyle().set("color", "var(--lumo-secondary-text-color)");
@@ -108,6 +116,19 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         screenPop.setMaxWidth("48rem");
         screenPop.addQualifyListener(e -> workspace.qualify(e.qualification()));
         screenPop.setCustomerOnLine(false);
+    }
+
+    /**
+     * The workspace from top to bottom, whatever order Spring wires the optional parts in: who the agent is talking
+     * to and the controls of that call first (visible without scrolling at 1366×768), then the screen-pop with its
+     * script and qualifications, then what serves between calls (manual dialling, the figures of the day, the
+     * callbacks).
+     */
+    private void arrange() {
+        removeAll();
+        Stream.of(title, stateBar, actions, callProgress, inbound, preview, callControls, recording, noTask,
+                        screenPop, manualDial, dayFigures, callbacksPanel)
+                .filter(Objects::nonNull).forEach(this::add);
     }
 
     @Override
@@ -338,7 +359,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         if (manualDial != null) {
             callbacksPanel.setCaller(manualDial.dialing()::callContact);
         }
-        add(callbacksPanel);
+        arrange();
     }
 
     /**
@@ -348,7 +369,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setManualDial(com.evscallpro.core.manualdial.ManualDial dial) {
         manualDial = new ManualDialPanel(agentId, dial);
-        addComponentAtIndex(indexOf(inbound), manualDial);
+        arrange();
         if (callbacksPanel != null) {
             callbacksPanel.setCaller(manualDial.dialing()::callContact);
         }
@@ -382,7 +403,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setDayFigures(com.evscallpro.core.agentdesk.AgentDayFigures figures) {
         dayFigures = new AgentDayPanel(figures, agentId);
-        addComponentAtIndex(indexOf(noTask), dayFigures);
+        arrange();
     }
 
     private void refreshDayFigures() {
@@ -414,14 +435,14 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setPreviewDesk(com.evscallpro.core.dialer.PreviewDesk desk) {
         preview = new PreviewPanel(agentId, desk);
-        addComponentAtIndex(indexOf(inbound), preview);
+        arrange();
     }
 
     /** The call controls (set by Spring; absent in tests that build the view by hand): under the state bar. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCallControl(com.evscallpro.core.callcontrol.AgentCallControl control) {
         callControls = new CallControlPanel(agentId, control, agentService);
-        addComponentAtIndex(indexOf(inbound), callControls);
+        arrange();
     }
 
     /**
@@ -475,7 +496,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setRecordingService(com.evscallpro.core.recording.RecordingService recordings) {
         recording = new com.evscallpro.ui.recording.RecordingControls(recordings);
-        addComponentAtIndex(indexOf(inbound), recording);
+        arrange();
     }
 
     /** Recording controls only while the agent is on the call; read again as the status moves. */

@@ -115,15 +115,15 @@ public class CampaignsPanel extends VerticalLayout {
                 .setHeader(getTranslation("admin.col.status")).setKey("status").setSortProperty("status")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(CampaignSummary::maxAttempts).setHeader(getTranslation("admin.col.maxAttempts"))
-                .setKey("maxAttempts").setWidth("6em").setFlexGrow(0);
+                .setKey("maxAttempts").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(CampaignSummary::contactsTotal).setHeader(getTranslation("admin.col.total"))
-                .setKey("total").setWidth("6em").setFlexGrow(0);
+                .setKey("total").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(CampaignSummary::contactsToCall).setHeader(getTranslation("admin.col.toCall"))
-                .setKey("toCall").setWidth("6em").setFlexGrow(0);
+                .setKey("toCall").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(CampaignSummary::contactsDone).setHeader(getTranslation("admin.col.done"))
-                .setKey("done").setWidth("6em").setFlexGrow(0);
+                .setKey("done").setWidth("6rem").setFlexGrow(0);
         grid.addColumn(c -> CampaignProgress.describe(c, this::getTranslation))
-                .setHeader(getTranslation("admin.col.progress")).setKey("progress").setWidth("12em").setFlexGrow(1);
+                .setHeader(getTranslation("admin.col.progress")).setKey("progress").setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(this::rowActions).setHeader(getTranslation("admin.col.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.sort(List.of(new GridSortOrder<>(name, SortDirection.ASCENDING)));

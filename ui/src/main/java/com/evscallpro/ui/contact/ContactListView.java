@@ -156,7 +156,7 @@ class ContactListView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setHeader(getTranslation("contacts.col.status")).setKey("status").setSortable(true)
                 .setAutoWidth(true);
         grid.addColumn(ContactEntry::attempts).setHeader(getTranslation("contacts.col.attempts")).setKey("attempts")
-                .setSortable(true).setWidth("7em").setFlexGrow(0);
+                .setSortable(true).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(ContactEntry::lastQualificationCode).setHeader(getTranslation("contacts.col.qualification"))
                 .setKey("lastQualificationCode").setSortable(true).setAutoWidth(true);
         grid.addColumn(c -> c.nextAttemptAt() == null ? "" : when.format(c.nextAttemptAt()))

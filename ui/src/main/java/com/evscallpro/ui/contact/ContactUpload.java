@@ -1,13 +1,13 @@
 package com.evscallpro.ui.contact;
 
 import com.evscallpro.core.contact.ContactImportJobs;
+import com.evscallpro.ui.i18n.UploadTexts;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -70,8 +70,8 @@ public class ContactUpload extends Upload {
     }
 
     /** "200 MB". */
-    static String megabytes(long bytes) {
-        return (bytes / (1024 * 1024)) + " MB";
+    private String megabytes(long bytes) {
+        return UploadTexts.megabytes(this::getTranslation, bytes);
     }
 
     private static void access(UI ui, com.vaadin.flow.server.Command command) {
@@ -83,35 +83,12 @@ public class ContactUpload extends Upload {
     }
 
     private UploadI18N i18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("admin.import.upload"))
-                .setMany(getTranslation("admin.import.upload")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("contacts.import.drop",
-                        megabytes(jobs.maxFileSize())))
-                .setMany(getTranslation("contacts.import.drop", megabytes(jobs.maxFileSize()))));
-        i18n.setError(new UploadI18N.Error()
-                .setTooManyFiles(getTranslation("admin.import.error.tooMany"))
-                .setFileIsTooBig(getTranslation("contacts.import.tooBig", megabytes(jobs.maxFileSize())))
-                .setIncorrectFileType(getTranslation("admin.import.error.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("admin.import.uploading.connecting"))
-                        .setStalled(getTranslation("admin.import.uploading.stalled"))
-                        .setProcessing(getTranslation("contacts.import.receiving"))
-                        .setHeld(getTranslation("admin.import.uploading.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("admin.import.uploading.remaining"))
-                        .setUnknown(getTranslation("admin.import.uploading.unknownTime")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("admin.import.uploading.serverUnavailable"))
-                        .setUnexpectedServerError(getTranslation("admin.import.uploading.serverError"))
-                        .setForbidden(getTranslation("contacts.import.refused",
-                                megabytes(jobs.maxFileSize())))));
-        i18n.setFile(new UploadI18N.File()
-                .setRetry(getTranslation("admin.import.file.retry"))
-                .setStart(getTranslation("admin.import.file.start"))
-                .setRemove(getTranslation("admin.import.file.remove")));
-        i18n.setUnits(new UploadI18N.Units(List.of(getTranslation("admin.import.units").split(","))));
+        String max = megabytes(jobs.maxFileSize());
+        UploadI18N i18n = UploadTexts.of(this::getTranslation, getTranslation("admin.import.upload"),
+                getTranslation("contacts.import.drop", max), getTranslation("contacts.import.tooBig", max));
+        i18n.getError().setIncorrectFileType(getTranslation("admin.import.error.type"));
+        i18n.getUploading().getStatus().setProcessing(getTranslation("contacts.import.receiving"));
+        i18n.getUploading().getError().setForbidden(getTranslation("contacts.import.refused", max));
         return i18n;
     }
 }

@@ -4,6 +4,7 @@ import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.ui.i18n.UploadTexts;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.Component;
@@ -173,6 +174,8 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(5 * 1024 * 1024);
         upload.setDropAllowed(false);
+        upload.setI18n(UploadTexts.of(this::getTranslation, getTranslation("flows.import"), "",
+                getTranslation("flows.import.tooBig", UploadTexts.megabytes(this::getTranslation, 5 * 1024 * 1024))));
         Button label = new Button(getTranslation("flows.import"));
         upload.setUploadButton(label);
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {

@@ -158,7 +158,8 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
         journey.addColumn(j -> time(when, j.at())).setHeader(getTranslation("history.journey.at")).setAutoWidth(true);
         journey.addColumn(j -> getTranslation("history.journey.kind." + j.kind()))
                 .setHeader(getTranslation("history.journey.kind")).setAutoWidth(true);
-        journey.addColumn(j -> j.element() != null ? j.element() + " (" + j.block() + ")" : "")
+        journey.addColumn(j -> j.element() == null ? ""
+                        : (j.elementName() != null ? j.elementName() : j.element()) + " (" + j.block() + ")")
                 .setHeader(getTranslation("history.journey.step")).setAutoWidth(true);
         journey.addColumn(j -> nn(j.digits())).setHeader(getTranslation("history.journey.digits"));
         journey.addColumn(j -> nn(j.outcome())).setHeader(getTranslation("history.journey.outcome"))

@@ -1,6 +1,7 @@
 package com.evscallpro.ui.prompt;
 
 import com.evscallpro.core.prompt.PromptView;
+import com.evscallpro.ui.i18n.UploadTexts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -78,6 +79,9 @@ class PromptForm extends Dialog {
         upload.setId("prompt-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        String max = UploadTexts.megabytes(this::getTranslation, maxBytes);
+        upload.setI18n(UploadTexts.of(this::getTranslation, getTranslation("prompts.upload"),
+                getTranslation("prompts.drop", max), getTranslation("prompts.tooBig", max)));
         upload.addFileRejectedListener(e -> com.evscallpro.ui.layout.Notifications.error(
                 getTranslation("prompts.rejected", e.getFileName(), maxBytes)));
         upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");

@@ -9,6 +9,7 @@ import com.evscallpro.core.rules.CallingRulesAdmin.RefusalCount;
 import com.evscallpro.core.rules.CallingRulesAdmin.RuleOverride;
 import com.evscallpro.core.rules.CallingRulesPresets;
 import com.evscallpro.core.user.UserAccount;
+import com.evscallpro.ui.i18n.UploadTexts;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.evscallpro.ui.security.CurrentUser;
@@ -236,6 +237,8 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
             Upload upload = new Upload();
             upload.setId("bloctel-upload");
             upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
+            upload.setI18n(UploadTexts.of(this::getTranslation, getTranslation("rules.bloctel.upload"),
+                    getTranslation("rules.bloctel.drop"), getTranslation("admin.import.error.tooBig")));
             UI ui = UI.getCurrent();
             upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> act(() -> {
                 CallingRulesAdmin.BloctelImport r = rules.importBloctelAnswer(selected().id(), new InputStreamReader(
