@@ -94,7 +94,8 @@ class WallboardsView extends VerticalLayout implements HasDynamicTitle {
         }
         grid.addColumn(b -> b.agentsByState().values().stream().mapToInt(Integer::intValue).sum()).setKey("agents")
                 .setHeader(getTranslation("wallboard.col.agents")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true); // the full-screen link and thresholds stay reachable at 1366×768
     }
 
     private Span figure(Board b, Figure f) {
