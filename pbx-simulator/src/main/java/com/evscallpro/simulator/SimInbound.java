@@ -181,12 +181,7 @@ final class SimInbound extends SimEnginePart {
         if (ic.dial != null) {
             callerLeavesDial(ic, ic.dial);
         }
-        stopMusic(ic);
-        if (ic.agiRunning) {
-            ic.tellSession(SimAgiSession::channelGone);
-        } else {
-            continueInDialplan(ic);
-        }
+        asyncGoto(ic);
         return true;
     }
 
@@ -221,13 +216,18 @@ final class SimInbound extends SimEnginePart {
                 callerLeavesDial(ic, d);
             }
         }
+        asyncGoto(ic);
+        return true;
+    }
+
+    /** The caller was moved (ASYNCGOTO): its music stops, its AGI sees a hangup, or its dialplan goes on at once. */
+    private void asyncGoto(InboundCall ic) {
         stopMusic(ic);
         if (ic.agiRunning) {
             ic.tellSession(SimAgiSession::channelGone);
         } else {
             continueInDialplan(ic);
         }
-        return true;
     }
 
     /** The agent on {@code extension} (a phone an inbound Dial bridged) hangs up; how many calls it ended. */
