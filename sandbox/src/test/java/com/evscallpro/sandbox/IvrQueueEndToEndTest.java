@@ -235,10 +235,10 @@ class IvrQueueEndToEndTest {
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> String.valueOf(sim.placeOf(call.channel())).equals("evs-hold,s,MusicOnHold"));
         assertThat(sim.placeOf(phone)).as("the agent's phone is kept").startsWith("evs-hold-agent,s,");
+        assertThat(state()).as("the agent is still talking to the caller").isEqualTo(AgentState.ON_CALL);
+        assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call is not over").isEmpty();
         assertFlowCompletedAsAnswered(callId);
         assertThat(handOvers.handedOver(call.uniqueId())).isTrue();
-        assertThat(state()).isEqualTo(AgentState.ON_CALL);
-        assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call is not over").isEmpty();
 
         // resume: bridged back, still the same call
         assertThat(control.resume(agentId).held()).isFalse();

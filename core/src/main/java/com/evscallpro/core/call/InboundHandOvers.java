@@ -85,13 +85,13 @@ public class InboundHandOvers implements CallEventListener {
     }
 
     /**
-     * The action that {@link #handOver} prepared was refused: nothing moved, the AGI still ends the call. Kept when
-     * the IVR already released the call (its AGI ended meanwhile: the caller's end finishes it).
+     * The action that {@link #handOver} prepared was refused: nothing moved, the AGI's end is the call's end again.
+     * Kept when the IVR already released the call (its AGI ended meanwhile: the caller's end finishes it).
      */
     public void undo(String pbxCallId) {
         entries.computeIfPresent(pbxCallId, (id, e) -> {
             synchronized (e) {
-                return e.finisher == null && e.goneAt == null ? null : e;
+                return e.finisher == null ? null : e;
             }
         });
     }
@@ -145,8 +145,8 @@ public class InboundHandOvers implements CallEventListener {
     @Override
     public void onCallEvent(CallEvent event) {
         if (event.type() != CallEvent.Type.HUNG_UP || event.leg() != CallEvent.Leg.CUSTOMER
-                || event.callId() == null) {
-            return;
+                || event.callId() == null || event.detail() != null && event.detail().startsWith("agi:")) {
+            return; // an AGI's own end (FastAGI server events, "agi:<how>") is exactly what does not end these calls
         }
         Entry e = entries.get(event.callId());
         if (e == null) {
