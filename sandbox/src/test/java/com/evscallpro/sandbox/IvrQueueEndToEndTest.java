@@ -341,6 +341,31 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
+    void a_pbx_that_dies_while_an_inbound_call_is_on_hold_ends_the_call_once_and_frees_the_agent() throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        com.evscallpro.telephony.PbxPort port = stack.bean(com.evscallpro.telephony.PbxPort.class);
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        assertThat(control.hold(agentId).held()).isTrue();
+        assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).startsWith("evs-hold,"));
+
+        // capture 13b: killed, not a Hangup sent, every channel gone; the adapter reconnects, resyncs, and reports
+        // the caller's channel ended during the outage: the call ends once, the agent is not left on it
+        sim.simulateCrash(Duration.ofSeconds(2));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> state() != AgentState.ON_CALL);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("inbound_outcome", "AGENT");
+        assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).handedOver(call.uniqueId())).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(port::isConnected);
+    }
+
+    @Test
     void with_no_agent_the_flow_overflows_after_the_maximum_wait_and_a_caller_who_hangs_up_has_abandoned()
             throws Exception {
         stack.bean(AgentService.class).logOut(agentId); // nobody to answer
