@@ -341,6 +341,46 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
+    void an_inbound_queue_call_transferred_to_a_number_by_its_agent_or_by_a_supervisor_is_recorded_once_at_its_end()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+
+        // the agent sends the caller to a number: they wrap up at once, the call goes on in the number's context
+        PlacedInboundCall toNumber = answeredCall();
+        String first = agents.status(agentId).callId();
+        control.transferBlind(agentId, new TransferTarget(TransferTarget.Kind.NUMBER, "0612000011"));
+        assertThat(toNumber.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(sim.placeOf(toNumber.channel()))
+                .startsWith("evs-transfer-number,+33612000011,"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state() != AgentState.ON_CALL);
+        assertThat(stack.bean(InboundCallRecords.class).outcome(first)).as("the call goes on").isEmpty();
+        toNumber.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(first).isPresent());
+        assertThat(historyRow(first)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() == AgentState.READY);
+
+        // a supervisor transfers the next one to an extension: its phone gets the caller, the agent wraps up
+        long supervisor = ApiClient.user(stack, "ivr-queue-sup", UserAccount.Role.SUPERVISOR, null).id();
+        PlacedInboundCall toPhone = answeredCall();
+        String second = agents.status(agentId).callId();
+        stack.bean(SupervisorCallControl.class).transfer(supervisor, agentId, "3373");
+        assertThat(toPhone.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> toPhone.bridgedTo().filter("3373"::equals)
+                .isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state() != AgentState.ON_CALL);
+        toPhone.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(second).isPresent());
+        assertThat(historyRow(second)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("inbound_outcome", "AGENT");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sim.channelNames().stream()
+                .anyMatch(n -> n.startsWith("PJSIP/3373-")));
+    }
+
+    @Test
     void a_pbx_that_dies_while_an_inbound_call_is_on_hold_ends_the_call_once_and_frees_the_agent() throws Exception {
         AgentService agents = stack.bean(AgentService.class);
         AgentCallControl control = stack.bean(AgentCallControl.class);
