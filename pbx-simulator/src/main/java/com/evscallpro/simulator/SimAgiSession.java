@@ -65,6 +65,15 @@ final class SimAgiSession {
 
         /** The AGI is over (the server closed the connection, or it never opened): AGISTATUS and what follows. */
         void agiEnded(String agiStatus);
+
+        /**
+         * The channel carries a soft hangup of its own (an AMI Redirect's ASYNCGOTO, Asterisk's {@code ast_async_goto}):
+         * a Dial it ends returns -1, as {@code ast_check_hangup} says, whether or not {@link SimAgiSession#channelGone}
+         * arrived first.
+         */
+        default boolean softHangup() {
+            return false;
+        }
     }
 
     static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
@@ -669,7 +678,7 @@ final class SimAgiSession {
             Thread.currentThread().interrupt();
             closed = true;
         }
-        boolean gone = hungUp || asyncHangup || closed || !status.isDone();
+        boolean gone = hungUp || asyncHangup || closed || !status.isDone() || world.softHangup();
         asyncHangup = false;
         if (status.isDone()) {
             variables.put("DIALSTATUS", status.join());

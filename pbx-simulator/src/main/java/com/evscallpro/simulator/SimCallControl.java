@@ -171,6 +171,9 @@ final class SimCallControl extends SimEnginePart {
             y.priority = main ? priority : xPriority;
             broadcast(newexten(y)); // 06: new place, old Application/AppData
         }
+        // an inbound caller running its AGI's Dial: its AGI ends as for a single Redirect (ASYNCGOTO), its
+        // music on hold starts once the dialplan goes on (SimInbound.continueInDialplan)
+        Chan inboundCaller = engine.inbound.dualRedirected(c, x) ? c : engine.inbound.dualRedirected(x, c) ? x : null;
         Bridge b = c.bridge;
         if (b != null && b == x.bridge) {
             leave(b, c);
@@ -192,7 +195,7 @@ final class SimCallControl extends SimEnginePart {
             }
         }
         for (Chan y : List.of(c, x)) {
-            if (y.dead) {
+            if (y.dead || y == inboundCaller) {
                 continue;
             }
             if (HOLD_CONTEXT.equals(y.context)) {

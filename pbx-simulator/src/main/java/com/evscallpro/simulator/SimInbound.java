@@ -181,13 +181,53 @@ final class SimInbound extends SimEnginePart {
         if (ic.dial != null) {
             callerLeavesDial(ic, ic.dial);
         }
+        asyncGoto(ic);
+        return true;
+    }
+
+    /**
+     * AMI Redirect with {@code ExtraChannel} where {@code caller} is an inbound channel (after the Response and the
+     * Newexten quirk of both): as for a single Redirect, Asterisk's {@code ast_async_goto} raises the ASYNCGOTO soft
+     * hangup on the caller, so its running {@code Dial} ends, {@code run_agi} sees the channel as hung up (the
+     * {@code HANGUP} line, dead-channel rules) and the dialplan goes on at the new place once the server closes the
+     * connection ({@link #continueInDialplan}). {@code other}, when it is the leg the Dial bridged, is moved with it
+     * (the dual-redirect flag: leaving the Dial's bridge hangs neither up) and no longer belongs to the inbound call:
+     * it waits in its own new place. False when {@code caller} is not an inbound caller.
+     */
+    boolean dualRedirected(Chan caller, Chan other) {
+        InboundCall ic = byChan.get(caller);
+        if (ic == null || caller != ic.caller) {
+            return false;
+        }
+        ic.redirected = true;
+        Dialing d = ic.dial;
+        if (d != null && !d.result.isDone()) {
+            Leg leg = d.leg(other);
+            if (d.bridge != null && leg != null && leg == d.answered) {
+                Bridge b = d.bridge;
+                leg.done = true;
+                leave(b, caller);
+                leave(b, other);
+                broadcast(bridgeEvent("BridgeDestroy", b));
+                d.bridge = null;
+                byChan.remove(other); // moved, not hung up: it lives on in its new place
+                finishDial(ic, d, "ANSWER");
+            } else {
+                callerLeavesDial(ic, d);
+            }
+        }
+        asyncGoto(ic);
+        return true;
+    }
+
+    /** The caller was moved (ASYNCGOTO): its music stops, its AGI sees a hangup, or its dialplan goes on at once. */
+    private void asyncGoto(InboundCall ic) {
         stopMusic(ic);
         if (ic.agiRunning) {
             ic.tellSession(SimAgiSession::channelGone);
         } else {
             continueInDialplan(ic);
         }
-        return true;
     }
 
     /** The agent on {@code extension} (a phone an inbound Dial bridged) hangs up; how many calls it ended. */
@@ -525,6 +565,11 @@ final class SimInbound extends SimEnginePart {
             c.appData = "PJSIP/" + c.exten + ",20";
             broadcast(newexten(c));
             startDial(ic, c.appData, 0);
+        } else if (SimCallControl.HOLD_CONTEXT.equals(c.context)) {
+            c.app = "MusicOnHold"; // the rendered evs-hold: MusicOnHold() until bridged back or hung up
+            c.appData = "";
+            broadcast(newexten(c));
+            broadcast(channelEvent("MusicOnHoldStart", c).add("Class", "default"));
         } else {
             c.app = "Wait";
             c.appData = "";
@@ -542,6 +587,9 @@ final class SimInbound extends SimEnginePart {
             callerLeavesDial(ic, ic.dial);
         }
         stopMusic(ic);
+        if ("MusicOnHold".equals(c.app)) {
+            broadcast(channelEvent("MusicOnHoldStop", c)); // hung up while held in evs-hold
+        }
         int cause = ic.cause;
         if (cause < 0) {
             // the AGI (or the dialplan after it) ended with the channel up: Hangup() in the dialplan
@@ -608,7 +656,8 @@ final class SimInbound extends SimEnginePart {
         volatile SimAgiSession session;
         volatile PlacedAgiCall agi;
         boolean agiRunning = true;
-        boolean redirected;
+        /** Redirected by AMI while its AGI ran (the ASYNCGOTO soft hangup); read by the session's thread too. */
+        volatile boolean redirected;
         /** The caller hung up or was hung up. */
         boolean gone;
         /** The Hangup cause, -1 = not decided (the dialplan's Hangup(): 16). */
@@ -774,6 +823,11 @@ final class SimInbound extends SimEnginePart {
         @Override
         public void agiEnded(String agiStatus) {
             onEngine(() -> SimInbound.this.agiEnded(this, agiStatus));
+        }
+
+        @Override
+        public boolean softHangup() {
+            return redirected;
         }
     }
 

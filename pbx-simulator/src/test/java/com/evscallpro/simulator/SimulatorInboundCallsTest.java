@@ -376,6 +376,55 @@ class SimulatorInboundCallsTest {
     }
 
     @Test
+    void dual_redirect_of_the_inbound_channel_and_its_agent_ends_the_agi_like_a_single_one_and_keeps_the_agent()
+            throws Exception {
+        try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
+                .withAgentAnswerDelay(Duration.ofMillis(50))).start();
+             AmiTestClient ami = login(sim);
+             ScriptedAgiServer agi = new ScriptedAgiServer(conn -> {
+                 conn.send("ANSWER");
+                 conn.send("EXEC Dial PJSIP/1001,20");
+                 conn.send("GET VARIABLE DIALSTATUS");
+             })) {
+            PlacedInboundCall call = sim.placeInbound(SimAgiCall.toDid("0140000000"), "127.0.0.1", agi.port());
+            await().atMost(WAIT).until(() -> call.bridgedTo().isPresent());
+            String phone = newChannel(ami, "PJSIP/1001-");
+            // our hold: the caller to evs-hold (music), the agent's phone to evs-hold-agent, in one action
+            ami.sendAction("Action", "Redirect", "ActionID", "hold-1", "Channel", call.channel(),
+                    "ExtraChannel", phone, "Context", "evs-hold", "Exten", "s", "Priority", "1",
+                    "ExtraContext", "evs-hold-agent", "ExtraExten", "s", "ExtraPriority", "1");
+            SimAgiCallResult result = call.await(WAIT);
+            // run_agi saw the ASYNCGOTO soft hangup: the Dial returned -1, the HANGUP line, dead-channel rules
+            assertThat(result.replies()).containsExactly("200 result=0", "200 result=-1", "HANGUP",
+                    "200 result=1 (ANSWER)");
+            assertThat(result.callerHungUp()).isFalse();
+            await().atMost(WAIT).until(() -> of(ami, call.channel()).stream()
+                    .anyMatch(f -> "MusicOnHoldStart".equals(f.event())));
+            assertThat(sim.channelNames()).contains(call.channel(), phone); // nobody hung up
+            assertThat(sim.placeOf(call.channel())).startsWith("evs-hold,");
+            assertThat(sim.placeOf(phone)).startsWith("evs-hold-agent,");
+            assertThat(varSets(ami, call.channel())).containsSubsequence("DIALSTATUS=ANSWER", "AGISTATUS=HANGUP");
+            assertThat(events(ami, phone)).doesNotContain("Hangup cause=16");
+            // the music starts once the AGI returned and the dialplan went on at the new place
+            List<String> callerEvents = events(ami, call.channel());
+            assertThat(callerEvents).containsSubsequence("BridgeEnter", "BridgeLeave", "MusicOnHoldStart");
+            assertThat(callerEvents).doesNotContain("Hangup cause=16");
+
+            // resume: an AMI Bridge takes both back; the caller hanging up then ends the agent's leg too
+            ami.sendAction("Action", "Bridge", "ActionID", "resume-1", "Channel1", call.channel(), "Channel2", phone,
+                    "Tone", "no");
+            assertThat(ami.await(f -> "resume-1".equals(f.get("ActionID")), WAIT).get("Response"))
+                    .isEqualTo("Success");
+            await().atMost(WAIT).until(() -> of(ami, call.channel()).stream()
+                    .anyMatch(f -> "MusicOnHoldStop".equals(f.event())));
+            call.hangUp();
+            assertThat(call.channelHangup().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(16);
+            awaitHangup(ami, phone);
+            await().atMost(WAIT).until(() -> sim.channelNames().isEmpty());
+        }
+    }
+
+    @Test
     void inbound_load_places_calls_at_its_rate_within_its_concurrency_with_seeded_digits() throws Exception {
         java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger maxLive = new java.util.concurrent.atomic.AtomicInteger();

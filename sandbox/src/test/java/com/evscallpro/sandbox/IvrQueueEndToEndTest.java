@@ -141,14 +141,12 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
-    void on_an_inbound_queue_call_the_agent_mutes_sends_dtmf_and_hangs_up_and_hold_is_refused_clearly()
+    void on_an_inbound_queue_call_the_agent_mutes_sends_dtmf_and_hangs_up_and_attended_transfer_is_refused_clearly()
             throws Exception {
         AgentService agents = stack.bean(AgentService.class);
         AgentCallControl control = stack.bean(AgentCallControl.class);
         PbxSimulator sim = stack.infrastructure.pbx();
-        agents.goReady(agentId);
-        PlacedInboundCall call = place(caller().dialOutcome("ANSWER", Duration.ofSeconds(240)));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state() == AgentState.ON_CALL);
+        PlacedInboundCall call = answeredCall();
         String callId = agents.status(agentId).callId();
         assertThat(control.state(agentId).callId()).isEqualTo(callId);
 
@@ -159,27 +157,23 @@ class IvrQueueEndToEndTest {
         control.sendDtmf(agentId, "1#");
         assertThat(sim.dtmfSent(call.channel())).isEqualTo("1#");
 
-        // hold and transfers would take the caller out of the IVR's Dial (Asterisk ends the AGI): refused, nothing
-        // sent to the PBX, the call goes on
-        assertThatThrownBy(() -> control.hold(agentId)).isInstanceOf(EvsException.class)
-                .extracting(e -> ((EvsException) e).code()).isEqualTo("callcontrol.cannot-act-on-ivr-call");
-        assertThatThrownBy(() -> control.transferBlind(agentId, new TransferTarget(TransferTarget.Kind.NUMBER,
+        // an attended transfer (Atxfer on the agent's channel, completed on the caller's Dial bridge) is not modelled
+        // on a call the IVR connected: refused, nothing sent to the PBX, the call goes on
+        assertThatThrownBy(() -> control.startConsultation(agentId, new TransferTarget(TransferTarget.Kind.NUMBER,
                 "+33612000011"))).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("callcontrol.cannot-act-on-ivr-call");
         assertThat(sim.placeOf(call.channel())).as("the caller is not moved").doesNotStartWith("evs-hold");
         assertThat(call.isDone()).as("the IVR's AGI still runs the Dial").isFalse();
         assertThat(state()).isEqualTo(AgentState.ON_CALL);
 
-        // a supervisor listens to it (ChanSpy on the agent's channel, found through the caller's Linkedid), and may
-        // not take it over (the same Redirect problem); stopping hangs the supervisor's phone up
+        // a supervisor listens to it (ChanSpy on the agent's channel, found through the caller's Linkedid);
+        // stopping hangs the supervisor's phone up
         long supervisor = ApiClient.user(stack, "ivr-queue-sup", UserAccount.Role.SUPERVISOR, null).id();
         SupervisorCallControl supervision = stack.bean(SupervisorCallControl.class);
         assertThat(supervision.spy(supervisor, agentId, ListenMode.LISTEN, "3371")
                 .get(20, java.util.concurrent.TimeUnit.SECONDS).callId()).isEqualTo(callId);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim.channelNames().stream().anyMatch(
                 n -> n.contains("/3371") && !n.endsWith(";2") && sim.spyMode(n).filter("listen"::equals).isPresent()));
-        assertThatThrownBy(() -> supervision.takeOver(supervisor, agentId, "3371")).isInstanceOf(EvsException.class)
-                .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.cannot-act-on-ivr-call");
         assertThat(supervision.stop(supervisor)).isTrue();
         assertThat(call.isDone()).isFalse();
 
@@ -191,6 +185,224 @@ class IvrQueueEndToEndTest {
                 () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
         assertThat(stack.bean(InboundCallRecords.class).outcome(callId))
                 .contains(InboundCallRecords.InboundOutcome.AGENT);
+    }
+
+    /** A caller the READY agent answered, and who would talk for minutes. */
+    private static PlacedInboundCall answeredCall() {
+        stack.bean(AgentService.class).goReady(agentId);
+        PlacedInboundCall call = place(caller().dialOutcome("ANSWER", Duration.ofSeconds(240)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state() == AgentState.ON_CALL);
+        return call;
+    }
+
+    /** The agent's phone channel bridged to the caller right now ({@code PJSIP/<ext>-…}). */
+    private static String phoneChannel(PbxSimulator sim, String extension) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim.channelNames().stream()
+                .filter(n -> n.startsWith("PJSIP/" + extension + "-")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    private static Map<String, Object> historyRow(String callId) {
+        return stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForMap(
+                "SELECT count(*) OVER () AS row_count, agent_id, queue_name, inbound_outcome FROM call_history"
+                        + " WHERE call_id = ?", callId);
+    }
+
+    /** The IVR's instance completed (the agent answered: AnsweredEndEvent), it was not cancelled by the AGI's end. */
+    private static void assertFlowCompletedAsAnswered(String callId) {
+        long instance = stack.processInstanceOf(callId).orElseThrow();
+        assertThat(stack.awaitCompleted(instance)).contains("AgentAnsweredEvent", "AnsweredEndEvent");
+        assertThat(stack.terminated(instance)).isFalse();
+    }
+
+    @Test
+    void an_inbound_queue_call_is_held_and_resumed_and_a_caller_hanging_up_on_hold_ends_it_once() throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        com.evscallpro.core.call.InboundHandOvers handOvers =
+                stack.bean(com.evscallpro.core.call.InboundHandOvers.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        String phone = phoneChannel(sim, EXTENSION);
+
+        // hold: the Redirect (caller to evs-hold, phone to evs-hold-agent) ends the AGI's Dial and the AGI; the IVR
+        // hands the caller over to AMI instead of ending the call
+        assertThat(control.hold(agentId).held()).isTrue();
+        SimAgiCallResult agi = call.await(Duration.ofSeconds(20));
+        assertThat(agi.callerHungUp()).as("the AGI ended by the Redirect, not by the caller").isFalse();
+        assertThat(agi.replies()).contains("HANGUP");
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).equals("evs-hold,s,MusicOnHold"));
+        assertThat(sim.placeOf(phone)).as("the agent's phone is kept").startsWith("evs-hold-agent,s,");
+        assertThat(state()).as("the agent is still talking to the caller").isEqualTo(AgentState.ON_CALL);
+        assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call is not over").isEmpty();
+        assertFlowCompletedAsAnswered(callId);
+        assertThat(handOvers.handedOver(call.uniqueId())).isTrue();
+
+        // resume: bridged back, still the same call
+        assertThat(control.resume(agentId).held()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).endsWith(",Bridge"));
+        assertThat(sim.placeOf(phone)).endsWith(",Bridge");
+        assertThat(state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(agents.status(agentId).callId()).isEqualTo(callId);
+
+        // on hold again, the caller hangs up: the call ends, the agent's waiting leg is hung up, the agent wraps up,
+        // one record names them
+        assertThat(control.hold(agentId).held()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).startsWith("evs-hold,"));
+        call.hangUp();
+        assertThat(call.channelHangup().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(16);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sim.channelNames().contains(phone));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("queue_name", "E2E Sales").containsEntry("inbound_outcome", "AGENT");
+        assertThat(handOvers.handedOver(call.uniqueId())).isFalse();
+        assertThat(control.state(agentId).held()).isFalse();
+    }
+
+    @Test
+    void an_inbound_queue_call_transferred_blind_to_another_agent_is_theirs_and_its_record_names_them()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        long second = stack.bean(UserAccountService.class).findByUsername("ivr-queue-agent-b")
+                .orElseGet(() -> stack.bean(UserAccountService.class).create("ivr-queue-agent-b",
+                        "ivr-queue-agent-b-pw", "Bianca Bis", UserAccount.Role.AGENT, "2372", "fr")).id();
+        PlacedInboundCall call = answeredCall();
+        try {
+            String callId = agents.status(agentId).callId();
+            agents.goReady(second); // not in the queue's group: only the transfer brings them this call
+
+            control.transferBlind(agentId, new TransferTarget(TransferTarget.Kind.AGENT, String.valueOf(second)));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents.status(second).state() == AgentState.ON_CALL);
+            assertThat(agents.status(second).callId()).isEqualTo(callId);
+            assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).isFalse(); // the Redirect ended the AGI
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> call.bridgedTo().filter("2372"::equals)
+                    .isPresent());
+            assertThat(state()).isNotEqualTo(AgentState.ON_CALL);
+            assertFlowCompletedAsAnswered(callId);
+            assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call goes on").isEmpty();
+
+            call.hangUp();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents.status(second).state() != AgentState.ON_CALL);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", second)
+                    .containsEntry("inbound_outcome", "AGENT");
+            // the second agent wraps up (the queue's 1 s) and is READY again
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents.status(second).state() == AgentState.READY);
+        } finally {
+            call.hangUp();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents.status(second).state() != AgentState.ON_CALL);
+            agents.logOut(second);
+        }
+    }
+
+    @Test
+    void a_supervisor_takes_over_an_inbound_queue_call_their_phone_gets_the_caller_and_the_agent_wraps_up()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        long supervisor = ApiClient.user(stack, "ivr-queue-sup", UserAccount.Role.SUPERVISOR, null).id();
+        SupervisorCallControl supervision = stack.bean(SupervisorCallControl.class);
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        assertThat(supervision.spy(supervisor, agentId, ListenMode.LISTEN, "3372")
+                .get(20, java.util.concurrent.TimeUnit.SECONDS).callId()).isEqualTo(callId);
+
+        supervision.takeOver(supervisor, agentId, "3372").get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).isFalse(); // the Redirect ended the AGI
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call.bridgedTo().filter("3372"::equals)
+                .isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state() != AgentState.ON_CALL);
+        assertThat(supervision.activeSpy(supervisor)).isEmpty();
+        assertFlowCompletedAsAnswered(callId);
+        assertThat(stack.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                "SELECT outcome FROM supervisor_action WHERE call_id = ? AND action = 'TAKE_OVER'", String.class,
+                callId)).containsExactly("OK");
+        assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call goes on").isEmpty();
+
+        call.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("inbound_outcome", "AGENT");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sim.channelNames().stream()
+                .anyMatch(n -> n.startsWith("PJSIP/3372-")));
+    }
+
+    @Test
+    void an_inbound_queue_call_transferred_to_a_number_by_its_agent_or_by_a_supervisor_is_recorded_once_at_its_end()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+
+        // the agent sends the caller to a number: they wrap up at once, the call goes on in the number's context
+        PlacedInboundCall toNumber = answeredCall();
+        String first = agents.status(agentId).callId();
+        control.transferBlind(agentId, new TransferTarget(TransferTarget.Kind.NUMBER, "0612000011"));
+        assertThat(toNumber.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(sim.placeOf(toNumber.channel()))
+                .startsWith("evs-transfer-number,+33612000011,"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state() != AgentState.ON_CALL);
+        assertThat(stack.bean(InboundCallRecords.class).outcome(first)).as("the call goes on").isEmpty();
+        toNumber.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(first).isPresent());
+        assertThat(historyRow(first)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() == AgentState.READY);
+
+        // a supervisor transfers the next one to an extension: its phone gets the caller, the agent wraps up
+        long supervisor = ApiClient.user(stack, "ivr-queue-sup", UserAccount.Role.SUPERVISOR, null).id();
+        PlacedInboundCall toPhone = answeredCall();
+        String second = agents.status(agentId).callId();
+        stack.bean(SupervisorCallControl.class).transfer(supervisor, agentId, "3373");
+        assertThat(toPhone.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> toPhone.bridgedTo().filter("3373"::equals)
+                .isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state() != AgentState.ON_CALL);
+        toPhone.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(second).isPresent());
+        assertThat(historyRow(second)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("inbound_outcome", "AGENT");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sim.channelNames().stream()
+                .anyMatch(n -> n.startsWith("PJSIP/3373-")));
+    }
+
+    @Test
+    void a_pbx_that_dies_while_an_inbound_call_is_on_hold_ends_the_call_once_and_frees_the_agent() throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        com.evscallpro.telephony.PbxPort port = stack.bean(com.evscallpro.telephony.PbxPort.class);
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        assertThat(control.hold(agentId).held()).isTrue();
+        assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).startsWith("evs-hold,"));
+
+        // capture 13b: killed, not a Hangup sent, every channel gone; the adapter reconnects, resyncs, and reports
+        // the caller's channel ended during the outage: the call ends once, the agent is not left on it
+        sim.simulateCrash(Duration.ofSeconds(2));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> state() != AgentState.ON_CALL);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                .containsEntry("inbound_outcome", "AGENT");
+        assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).handedOver(call.uniqueId())).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(port::isConnected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.call.InboundHandOvers;
 import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.contact.PhoneNumbers;
@@ -52,6 +53,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private final WrapUpTasks tasks;
     private final EventBus events;
     private final CallControlSettings settings;
+    private final InboundHandOvers handOvers;
     private org.springframework.beans.factory.ObjectProvider<PbxCallIds> pbxCallIds;
     private final Map<String, Controlled> byCall = new ConcurrentHashMap<>();
     /** The same, by the id the PBX port knows the call by (its events carry that one; inbound: the Linkedid). */
@@ -95,7 +97,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
 
     public AgentCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
                                    OutboundCallTracker calls, WrapUpTasks tasks, EventBus events,
-                                   CallControlSettings settings) {
+                                   CallControlSettings settings, InboundHandOvers handOvers) {
+        this.handOvers = handOvers;
         this.pbx = pbx;
         this.agents = agents;
         this.routing = routing;
@@ -144,14 +147,13 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState hold(long agentId) {
         Controlled c = current(agentId);
-        requireOutsideIvr(c, "hold");
         synchronized (c) {
             if (c.held) {
                 throw new EvsException("callcontrol.cannot-hold-twice");
             }
             requireNoConsultation(c);
         }
-        await(pbx.hold(c.pbxCallId));
+        moveByAmi(c, () -> pbx.hold(c.pbxCallId));
         synchronized (c) {
             c.held = true;
         }
@@ -198,7 +200,6 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState transferBlind(long agentId, TransferTarget target) {
         Controlled c = current(agentId);
-        requireOutsideIvr(c, "transfer");
         synchronized (c) {
             requireNoConsultation(c);
         }
@@ -209,7 +210,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                     c.incomingAgent = to.userId();
                 }
                 try {
-                    await(pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, to.extension(), null));
+                    moveByAmi(c, () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, to.extension(), null));
                 } catch (RuntimeException e) {
                     synchronized (c) {
                         c.incomingAgent = null;
@@ -218,6 +219,9 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                     throw e;
                 }
                 handOver(c, agentId, to);
+                if (c.viaIvr) {
+                    handOvers.agentChanged(c.pbxCallId, to.userId()); // its end wraps the new agent up
+                }
                 log.info("Agent {} transferred call {} to agent {}", agentId, c.callId, to.userId());
             }
             case QUEUE, NUMBER -> {
@@ -225,7 +229,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                         : number(target.value());
                 String context = target.kind() == TransferTarget.Kind.QUEUE ? settings.queueContext()
                         : settings.numberContext();
-                await(pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, exten, context));
+                moveByAmi(c, () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, exten, context));
                 leaveCall(c, agentId);
                 log.info("Agent {} transferred call {} to a {}", agentId, c.callId,
                         target.kind().name().toLowerCase());
@@ -238,7 +242,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState startConsultation(long agentId, TransferTarget target) {
         Controlled c = current(agentId);
-        requireOutsideIvr(c, "transfer");
+        requireOutsideIvr(c, "attended-transfer");
         synchronized (c) {
             requireNoConsultation(c);
             if (c.held) {
@@ -469,9 +473,33 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     }
 
     /**
-     * Hold and transfers move the caller's channel with an AMI {@code Redirect}; on a call the IVR connected, Asterisk
-     * then ends the AGI's {@code Dial} and the AGI itself, which the IVR, the queue and the call record take as the
-     * end of the conversation (docs/agent-workspace.md). Refused there, before anything reaches the PBX.
+     * Sends an action that moves the caller's channel by AMI (hold, blind transfer: a {@code Redirect}). On a call the
+     * IVR connected, Asterisk then ends the AGI's {@code Dial} and the AGI itself: the call is marked handed over
+     * first ({@link InboundHandOvers}), so the IVR lets it go on and its end is read from AMI; unmarked again when the
+     * PBX refused (nothing moved).
+     */
+    private void moveByAmi(Controlled c, java.util.function.Supplier<CompletableFuture<?>> action) {
+        if (c.viaIvr) {
+            long agent;
+            synchronized (c) {
+                agent = c.agentId;
+            }
+            handOvers.handOver(c.pbxCallId, agent);
+        }
+        try {
+            await(action.get());
+        } catch (RuntimeException e) {
+            if (c.viaIvr) {
+                handOvers.undo(c.pbxCallId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * An attended transfer starts with an AMI {@code Atxfer} on the agent's channel, whose completion Asterisk does on
+     * the caller's Dial bridge: not modelled for a call the IVR connected (its caller's channel runs the AGI's
+     * {@code Dial}), so refused there before anything reaches the PBX (docs/agent-workspace.md).
      */
     private static void requireOutsideIvr(Controlled c, String action) {
         if (c.viaIvr) {

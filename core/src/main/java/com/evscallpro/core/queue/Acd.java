@@ -183,6 +183,13 @@ class Acd implements InboundQueues {
         }
     }
 
+    @Override
+    public void handedTo(String callId, long agentUserId) {
+        synchronized (this) {
+            connected.computeIfPresent(callId, (id, c) -> new Connected(agentUserId, c.wrapUpSeconds()));
+        }
+    }
+
     private void finishWrapUp(long agentId, String callId) {
         try {
             routing.finish(agentId, callId); // no-op when the agent went READY (or on) by themselves

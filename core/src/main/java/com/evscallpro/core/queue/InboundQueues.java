@@ -30,6 +30,13 @@ public interface InboundQueues {
      */
     void callEnded(String callId);
 
+    /**
+     * The answered call was transferred to another agent ({@code core.call.InboundHandOvers}): its end
+     * ({@link #callEnded}) wraps that agent up. No-op for a call the ACD did not connect.
+     */
+    default void handedTo(String callId, long agentUserId) {
+    }
+
     /** Where a waiting caller stands; empty when the call is not waiting (answered, left, unknown). */
     Optional<QueuePosition> position(String callId);
 

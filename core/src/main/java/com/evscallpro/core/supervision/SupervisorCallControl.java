@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code supervision.agent.not-found} (no such agent), {@code supervision.no-phone} (no extension given nor
  *       remembered), {@code supervision.invalid-phone}, {@code supervision.invalid-target};</li>
  *   <li>{@code supervision.cannot-act-no-call} (the agent is not talking to anyone),
- *   <li>{@code supervision.cannot-act-on-ivr-call} (take over or transfer of an inbound call the IVR connected),
+ *   <li>{@code supervision.cannot-act-on-ivr-call} (take over or transfer of an inbound call the IVR connected, only
+ *       where no hand-over registry runs: with {@link com.evscallpro.core.call.InboundHandOvers} they work),
  *       {@code supervision.cannot-switch-no-spy}, {@code supervision.cannot-pause-offline},
  *       {@code supervision.cannot-pause-already}, {@code supervision.cannot-logout-offline},
  *       {@code supervision.cannot-logout-on-call};</li>

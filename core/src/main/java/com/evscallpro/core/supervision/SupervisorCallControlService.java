@@ -4,6 +4,7 @@ import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
+import com.evscallpro.core.call.InboundHandOvers;
 import com.evscallpro.core.call.PbxCallIds;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
@@ -70,6 +71,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     private final Clock clock;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private org.springframework.beans.factory.ObjectProvider<PbxCallIds> pbxCallIds;
+    private InboundHandOvers handOvers;
 
     @Autowired
     SupervisorCallControlService(PbxPort pbx, AgentService agents, AgentCallRouting routing,
@@ -170,8 +172,10 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     public CompletableFuture<Void> takeOver(long supervisorId, long agentId, String extension) {
         Act act = act(supervisorId, agentId, SupervisorAction.TAKE_OVER, null);
         String callId = talking(act);
-        outsideIvr(act, callId);
         Session running = sessions.get(supervisorId);
+        if (viaIvr(callId)) {
+            return takeOverIvrCall(act, callId, running, extension);
+        }
         CompletableFuture<SpySession> joined;
         String phone;
         if (running != null && running.spy().callId().equals(callId)) {
@@ -210,8 +214,22 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             throw refuse(act, "supervision.invalid-target", String.valueOf(target));
         }
         String callId = talking(act);
-        outsideIvr(act, callId);
-        await(act, call(() -> pbx.blindTransfer(pbxCallId(callId), CallEvent.Leg.CUSTOMER, to, null)));
+        String pbxId = pbxCallId(callId);
+        boolean ivr = viaIvr(callId);
+        if (ivr) {
+            if (handOvers == null) {
+                throw refuse(act, "supervision.cannot-act-on-ivr-call", name(act.agent()));
+            }
+            handOvers.handOver(pbxId, agentId); // before the Redirect: the IVR lets the caller go on
+        }
+        try {
+            await(act, call(() -> pbx.blindTransfer(pbxId, CallEvent.Leg.CUSTOMER, to, null)));
+        } catch (RuntimeException e) {
+            if (ivr) {
+                handOvers.undo(pbxId);
+            }
+            throw e;
+        }
         record(act, Outcome.OK, null);
         agentLeft(act.agent(), callId);
     }
@@ -339,15 +357,47 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         return ids == null ? callId : ids.pbxCallId(callId).orElse(callId);
     }
 
-    /**
-     * Taking over and transferring move the caller's channel (AMI Bridge / Redirect), which on a call the IVR
-     * connected ends the AGI's Dial and the AGI: the IVR would take it as the end of the call (docs/supervision.md).
-     */
-    private void outsideIvr(Act act, String callId) {
+    /** An inbound call the IVR connected over FastAGI (the PBX knows it by another id than ours). */
+    private boolean viaIvr(String callId) {
         PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
-        if (ids != null && ids.pbxCallId(callId).isPresent()) {
+        return ids != null && ids.pbxCallId(callId).isPresent();
+    }
+
+    /**
+     * Take-over of a call the IVR connected: the caller's channel runs the AGI's {@code Dial}; an AMI {@code Redirect}
+     * of it to the supervisor's phone ends that Dial and the AGI (the ASYNCGOTO soft hangup) and rings the phone from
+     * the dialplan; the call is marked handed over first ({@link InboundHandOvers}), so the IVR lets the caller go on
+     * and the call's end is read from AMI. A running listen session is stopped first (its phone is rung again, for the
+     * caller). Without a hand-over registry (no IVR), refused as before.
+     */
+    private CompletableFuture<Void> takeOverIvrCall(Act act, String callId, Session running, String extension) {
+        if (handOvers == null) {
             throw refuse(act, "supervision.cannot-act-on-ivr-call", name(act.agent()));
         }
+        String phone = running != null && running.spy().callId().equals(callId) ? running.spy().extension()
+                : phone(act, extension);
+        if (running != null) {
+            stop(act.supervisor().id());
+        }
+        Act taking = act.with("@" + phone);
+        String pbxId = pbxCallId(callId);
+        handOvers.handOver(pbxId, act.agent().userId());
+        return call(() -> pbx.blindTransfer(pbxId, CallEvent.Leg.CUSTOMER, phone, null)).handle((ok, error) -> {
+            if (error != null) {
+                handOvers.undo(pbxId);
+                throw failed(taking, error);
+            }
+            record(taking, Outcome.OK, null);
+            events.publish(new SupervisorSpyChanged(act.supervisor().id(), null));
+            agentLeft(act.agent(), callId);
+            return null;
+        });
+    }
+
+    /** Calls the IVR connected, handed over to AMI before they are moved (set by Spring; absent: no IVR). */
+    @Autowired(required = false)
+    void setHandOvers(InboundHandOvers handOvers) {
+        this.handOvers = handOvers;
     }
 
     /**

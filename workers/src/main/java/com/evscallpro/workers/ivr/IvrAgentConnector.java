@@ -1,5 +1,6 @@
 package com.evscallpro.workers.ivr;
 
+import com.evscallpro.core.call.InboundHandOvers;
 import com.evscallpro.core.queue.ConnectOutcome;
 import com.evscallpro.core.queue.InboundCallConnector;
 import com.evscallpro.core.queue.InboundQueues;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * ends). The agent answered as soon as the PBX reports the caller's channel bridged to the agent (AMI, the call's
  * Linkedid being the caller's channel); without that report, when the Dial returns with {@code DIALSTATUS=ANSWER}.
  * Not answered: music back on, the ACD offers the caller to the next agent. When the answered call ends the ACD is
- * told ({@link InboundQueues#callEnded}) and the caller is done with the flow.
+ * told ({@link InboundQueues#callEnded}) and the caller is done with the flow; unless the call was handed over to AMI
+ * call control meanwhile ({@link InboundHandOvers}: hold, transfer, take-over end the AGI's Dial while the
+ * conversation goes on): then {@link IvrRuntime} ends it when the PBX reports the caller gone.
  */
 @Component
 class IvrAgentConnector implements InboundCallConnector {
@@ -35,6 +38,7 @@ class IvrAgentConnector implements InboundCallConnector {
 
     private final IvrCalls calls;
     private final ObjectProvider<InboundQueues> queues;
+    private final InboundHandOvers handOvers;
     /** Pending answers by the caller channel's unique id (the AMI Linkedid of the call). */
     private final Map<String, CompletableFuture<ConnectOutcome>> pending = new ConcurrentHashMap<>();
 
@@ -42,6 +46,7 @@ class IvrAgentConnector implements InboundCallConnector {
     private final String dialTemplate;
 
     IvrAgentConnector(IvrCalls calls, @Lazy ObjectProvider<InboundQueues> queues, ObjectProvider<PbxPort> pbx,
+                      InboundHandOvers handOvers,
                       @org.springframework.beans.factory.annotation.Value(
                               "${evs.ivr.agent-dial-template:}") String configured) {
         String dialTemplate = configured == null || configured.isBlank() ? "PJSIP/{extension}" : configured.strip();
@@ -52,6 +57,7 @@ class IvrAgentConnector implements InboundCallConnector {
         this.dialTemplate = dialTemplate;
         this.calls = calls;
         this.queues = queues;
+        this.handOvers = handOvers;
         PbxPort port = pbx.getIfAvailable();
         if (port != null) {
             port.addListener(this::onCallEvent);
@@ -124,7 +130,12 @@ class IvrAgentConnector implements InboundCallConnector {
             call.over = true;
             call.waiting = false;
             call.touch();
-            queues.getObject().callEnded(call.callId);
+            if (handOvers.handedOver(key)) {
+                // moved by AMI (hold, transfer, take-over): the conversation goes on, its end comes from AMI
+                call.handedOver = true;
+            } else {
+                queues.getObject().callEnded(call.callId);
+            }
         }
     }
 }

@@ -42,6 +42,11 @@ final class IvrCall {
     volatile String musicClass = "default";
     volatile Instant queuedAt;
     volatile String outcome;
+    /**
+     * The connected call was moved by AMI call control (hold, transfer, take-over: core.call.InboundHandOvers): its
+     * AGI's end is not its end; the PBX's report of the caller's hangup is.
+     */
+    volatile boolean handedOver;
     final AtomicInteger activeJobs = new AtomicInteger();
     private final AtomicInteger seq = new AtomicInteger();
 

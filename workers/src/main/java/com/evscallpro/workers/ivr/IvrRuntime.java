@@ -1,5 +1,6 @@
 package com.evscallpro.workers.ivr;
 
+import com.evscallpro.core.call.InboundHandOvers;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.ivr.CallJourney;
@@ -57,12 +58,14 @@ public class IvrRuntime implements AgiHandler {
     private final InboundCallRecords records;
     private final IvrEngine engine;
     private final SafePath safePath;
+    private final InboundHandOvers handOvers;
     private final org.springframework.beans.factory.ObjectProvider<InboundQueues> queues;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("evs-ivr-job-", 0).factory());
 
     IvrRuntime(IvrCalls calls, IvrNode node, IvrRouting routing, FlowService flows, IvrCallLedger ledger,
                CallJourney journey, InboundCallRecords records, IvrEngine engine, SafePath safePath,
+               InboundHandOvers handOvers,
                @org.springframework.context.annotation.Lazy
                org.springframework.beans.factory.ObjectProvider<InboundQueues> queues) {
         this.queues = queues;
@@ -75,6 +78,7 @@ public class IvrRuntime implements AgiHandler {
         this.records = records;
         this.engine = engine;
         this.safePath = safePath;
+        this.handOvers = handOvers;
     }
 
     // ---- a call arrives --------------------------------------------------------------------------------------------
@@ -248,7 +252,11 @@ public class IvrRuntime implements AgiHandler {
 
     void ended(IvrCall call, AgiEndReason reason) {
         boolean first = call.leave();
-        calls.remove(call);
+        String pbxCallId = call.channel.uniqueId();
+        boolean handedOver = call.agentId != null && handOvers.handedOver(pbxCallId);
+        if (!handedOver) {
+            calls.remove(call);
+        }
         if (call.inQueue) {
             call.inQueue = false;
             call.abandoned = true;
@@ -262,18 +270,52 @@ public class IvrRuntime implements AgiHandler {
             // between blocks: end the instance now (a running block ends it, or lets the flow finish after a hangup)
             engine.cancel(call.instanceKey, call.callId);
         }
+        if (handedOver) {
+            // moved by AMI (hold, transfer, take-over): the AGI ended, the conversation goes on; it is recorded and
+            // the agent wraps up when the PBX reports the caller gone. Kept in the live calls meanwhile, so the
+            // call controls still find the PBX's id for it.
+            call.handedOver = true;
+            closeLedger(call);
+            handOvers.release(pbxCallId, end -> handedOverEnded(call, end));
+            log.info("IVR call {}: AGI ended ({}), the call goes on under AMI call control", call.callId, reason);
+            return;
+        }
+        closeLedger(call);
+        record(call, Instant.now());
+        log.info("IVR call {} ended ({}, {})", call.callId, reason, outcome(call));
+    }
+
+    /** The real end of a handed-over call: the record (who had it last), then the agent's wrap-up. */
+    private void handedOverEnded(IvrCall call, InboundHandOvers.Ended end) {
+        calls.remove(call);
+        call.agentId = end.agentId();
+        call.outcome = InboundOutcome.AGENT.name();
+        record(call, end.endedAt());
+        InboundQueues q = queues.getObject();
+        q.handedTo(call.callId, end.agentId());
+        q.callEnded(call.callId);
+        log.info("IVR call {} ended under AMI call control (agent {})", call.callId, end.agentId());
+    }
+
+    private void closeLedger(IvrCall call) {
         try {
             ledger.close(call.callId);
+        } catch (RuntimeException e) {
+            log.warn("IVR call {}: ledger not closed: {}", call.callId, e.toString());
+        }
+    }
+
+    private void record(IvrCall call, Instant endedAt) {
+        try {
             Integer wait = call.queuedAt == null ? null
                     : (int) Duration.between(call.queuedAt, call.answeredAt != null ? call.answeredAt
                     : Instant.now()).toSeconds();
             records.record(new InboundCallRecords.InboundCall(call.callId, call.channel.uniqueId(), call.caller,
-                    call.did, call.startedAt, call.ivrAnsweredAt, Instant.now(), call.agentId, call.flowVersionId,
+                    call.did, call.startedAt, call.ivrAnsweredAt, endedAt, call.agentId, call.flowVersionId,
                     call.instanceKey, call.queueName, wait, outcome(call)));
         } catch (RuntimeException e) {
             log.warn("IVR call {}: end not recorded: {}", call.callId, e.toString());
         }
-        log.info("IVR call {} ended ({}, {})", call.callId, reason, outcome(call));
     }
 
     private static InboundOutcome outcome(IvrCall call) {

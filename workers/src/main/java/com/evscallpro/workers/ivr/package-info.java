@@ -6,6 +6,8 @@
  * {@code ="ivr.<block>." + evsNode}), on virtual threads, sending AGI commands over the live channel and completing
  * their jobs with the results. A caller's hangup cancels the instance; a failure, a missing flow or a silent flow
  * ({@link com.evscallpro.workers.ivr.IvrWatchdog}) sends the caller down the safe path
- * ({@link com.evscallpro.workers.ivr.SafePath}). Each block writes the call's journey.
+ * ({@link com.evscallpro.workers.ivr.SafePath}). Each block writes the call's journey. A queued caller connected to an
+ * agent and then moved by AMI call control (hold, transfer, take-over: {@link com.evscallpro.core.call.InboundHandOvers})
+ * is not ended by its AGI's end: the IVR releases it and records it when the PBX reports the caller gone.
  */
 package com.evscallpro.workers.ivr;
