@@ -176,7 +176,7 @@ class FlowLintBrowserTest {
         assertThat(end.locator("[data-id=replace-with-terminate-end]")).hasCount(1);
         assertThat(end.locator("[data-id=replace-with-cancel-end]")).hasCount(0);
         page.keyboard().press("Escape");
-        assertThat(modeler.locator(".djs-palette .entry[data-action=create.task]")).hasCount(1);
+        assertThat(modeler.locator(".djs-palette .entry[data-action='create.task']")).hasCount(1);
 
         // the outbound journey has a wrap-up user task: there a user task stays on offer
         page.navigate(browser.base() + "flows/" + outbound.id());
