@@ -22,6 +22,40 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
 import { translations } from './evs-bpmn-translations.js';
+import { createLinter, lint } from './evs-flow-lint.js';
+
+/**
+ * Replace-menu (wrench) and palette entries of elements EVSCallPro does not run: business rule tasks (no decision
+ * tables are deployed), call activities, and what Zeebe 8.8 does not execute (complex gateways, transactions,
+ * conditional and cancel events); in an IVR flow also user tasks (no one fills a form during a call). The same
+ * list as core.flow.FlowLint's unsupported-element and the camunda-compat element-type rule.
+ */
+const UNSUPPORTED_ENTRY = /^(replace-with-|create\.|append\.)(rule-task|call-activity|complex-gateway|transaction|conditional-(start|intermediate-catch|boundary)|non-interrupting-conditional-(start|boundary)|cancel-(boundary|end))$/;
+const IVR_UNSUPPORTED_ENTRY = /^(replace-with-|create\.|append\.)user-task$/;
+
+/** Keeps the palette and the popup menus to the elements our engine and workers run ({@code kind()}: the flow's). */
+function supportedElementsModule(kind) {
+  const allowed = (id) => !UNSUPPORTED_ENTRY.test(id) && !(kind === 'IVR' && IVR_UNSUPPORTED_ENTRY.test(id));
+  const keep = (entries) => {
+    const kept = {};
+    Object.keys(entries).forEach(id => { if (allowed(id)) { kept[id] = entries[id]; } });
+    return kept;
+  };
+  function SupportedElements(palette, popupMenu) {
+    palette.registerProvider(100, { getPaletteEntries: () => keep });
+    ['bpmn-replace', 'bpmn-create', 'bpmn-append'].forEach(menu => popupMenu.registerProvider(menu, 100, {
+      getPopupMenuEntries: () => keep,
+      getPopupMenuHeaderEntries: () => (entries) => entries
+    }));
+  }
+  SupportedElements.$inject = ['palette', 'popupMenu'];
+  return { __init__: ['evsSupportedElements'], evsSupportedElements: ['type', SupportedElements] };
+}
+
+/** A server text with {0}, {1}… replaced by the arguments. */
+function format(template, args) {
+  return String(template).replace(/{(\d+)}/g, (all, i) => (args && i < args.length) ? args[i] : all);
+}
 
 function translateModule(lang) {
   const table = translations[lang] || {};
@@ -39,7 +73,11 @@ class EvsBpmnModeler extends LitElement {
       xml: { type: String },
       templates: { type: String },
       lang: { type: String },
-      readOnly: { type: Boolean, attribute: 'read-only' }
+      readOnly: { type: Boolean, attribute: 'read-only' },
+      kind: { type: String },
+      lintFacts: { type: String, attribute: 'lint-facts' },
+      lintTexts: { type: String, attribute: 'lint-texts' },
+      _issues: { state: true }
     };
   }
 
@@ -53,15 +91,131 @@ class EvsBpmnModeler extends LitElement {
         evs-bpmn-modeler .evs-path .djs-visual > :nth-child(1) { stroke: #1a7f37 !important; stroke-width: 3px !important; }
         evs-bpmn-modeler .evs-path.djs-shape .djs-visual > :nth-child(1) { fill: rgba(26, 127, 55, 0.10) !important; }
         evs-bpmn-modeler .evs-path.djs-connection .djs-visual > path { stroke: #1a7f37 !important; stroke-width: 3px !important; }
+        evs-bpmn-modeler .evs-lint-error .djs-visual > :nth-child(1) { stroke: var(--lumo-error-color, #d32f2f) !important; }
+        evs-bpmn-modeler .evs-lint-warning .djs-visual > :nth-child(1) { stroke: #b26a00 !important; }
+        evs-bpmn-modeler .evs-lint-badge { font: 700 11px/16px sans-serif; color: #fff; min-width: 16px; padding: 0 4px; border-radius: 8px; text-align: center; cursor: pointer; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
+        evs-bpmn-modeler .evs-lint-badge.error { background: var(--lumo-error-color, #d32f2f); }
+        evs-bpmn-modeler .evs-lint-badge.warning { background: #b26a00; }
+        evs-bpmn-modeler .evs-lint { flex: 0 0 auto; max-height: 30%; overflow: auto; font-size: var(--lumo-font-size-s, 14px); border: 1px solid var(--lumo-contrast-10pct); border-top: none; padding: 2px 8px; }
+        evs-bpmn-modeler .evs-lint ul { margin: 2px 0; padding-left: 1.2em; }
+        evs-bpmn-modeler .evs-lint-issue { background: none; border: none; padding: 0; text-align: left; cursor: pointer; font: inherit; }
+        evs-bpmn-modeler .evs-lint-issue[data-severity=ERROR] { color: var(--lumo-error-text-color, #c62828); }
+        evs-bpmn-modeler .evs-lint-issue[data-severity=WARNING] { color: #8a5300; }
         evs-bpmn-modeler .evs-traffic-badge { color: #fff; font: 600 12px/18px sans-serif; padding: 0 6px; border-radius: 9px; white-space: nowrap; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
       </style><div class="evs-bpmn-layout" style="display:flex;height:100%;width:100%;min-height:0">
-        <div class="evs-bpmn-canvas" style="flex:1 1 auto;min-width:0;height:100%;position:relative;border:1px solid var(--lumo-contrast-10pct)"></div>
+        <div style="flex:1 1 auto;min-width:0;height:100%;display:flex;flex-direction:column">
+          <div class="evs-bpmn-canvas" style="flex:1 1 auto;min-height:0;position:relative;border:1px solid var(--lumo-contrast-10pct)"></div>
+          ${this._renderIssues()}
+        </div>
         <div class="evs-bpmn-properties" style="flex:0 0 320px;height:100%;overflow:auto;border:1px solid var(--lumo-contrast-10pct);border-left:none"></div>
       </div>`;
   }
 
   firstUpdated() {
     this._createModeler();
+  }
+
+  _texts() {
+    if (this._textsSource !== this.lintTexts) {
+      this._textsSource = this.lintTexts;
+      try {
+        this._textsParsed = JSON.parse(this.lintTexts || '{}');
+      } catch (e) {
+        this._textsParsed = {};
+      }
+    }
+    return this._textsParsed;
+  }
+
+  /** The live check's list: each issue names its element; a click selects it on the diagram. */
+  _renderIssues() {
+    const issues = this._issues;
+    if (!issues) {
+      return html``;
+    }
+    const t = this._texts();
+    const errors = issues.filter(i => i.severity === 'ERROR').length;
+    const warnings = issues.length - errors;
+    return html`<div class="evs-lint" data-errors=${errors} data-warnings=${warnings}>
+      <div class="evs-lint-summary">${format(t.summary || 'Live check: {0} error(s), {1} warning(s)', [errors, warnings])}</div>
+      ${issues.length ? html`<ul>${issues.map(i => html`<li><button class="evs-lint-issue" data-element=${i.id || ''}
+          data-code=${i.code} data-severity=${i.severity} data-source=${i.source}
+          @click=${() => i.id && this.focus(i.id)}>${i.id ? i.id + ' : ' : ''}${i.severity === 'WARNING' ? (t.warning || 'Warning') + ' ' : ''}${i.text}</button></li>`)}</ul>` : ''}
+    </div>`;
+  }
+
+  _facts() {
+    try {
+      return Object.assign(JSON.parse(this.lintFacts || '{}'), { kind: this.kind || 'IVR' });
+    } catch (e) {
+      return { kind: this.kind || 'IVR' };
+    }
+  }
+
+  /** Runs the live check now (after the XML set last is on the canvas); resolves to the issues. Tests call it too. */
+  async lintNow() {
+    await this._ready();
+    return this._lint();
+  }
+
+  async _lint() {
+    if (!this._modeler || !this._modeler.getDefinitions()) {
+      return [];
+    }
+    if (!this._linter || this._linterFacts !== this.lintFacts || this._linterKind !== this.kind) {
+      this._linter = createLinter(this._facts());
+      this._linterFacts = this.lintFacts;
+      this._linterKind = this.kind;
+    }
+    const started = performance.now();
+    const issues = await lint(this._linter, this._modeler.getDefinitions());
+    const ms = performance.now() - started;
+    this.dataset.lintMs = String(Math.round(ms));
+    const t = this._texts();
+    issues.forEach(i => {
+      i.text = i.source === 'evs' && t[i.code] ? format(t[i.code], i.args)
+        : (i.source === 'engine' ? '[' + i.rule + '] ' : '') + i.message;
+    });
+    issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
+    this._issues = issues;
+    this._showIssues(issues);
+    this.dataset.lintRuns = String(Number(this.dataset.lintRuns || 0) + 1);
+    return issues.map(({ id, code, severity, source, args, text }) => ({ id, code, severity, source, args, text }));
+  }
+
+  /** Outlines the elements with problems and puts a badge (their count) on each; a click on it selects them. */
+  _showIssues(issues) {
+    const canvas = this._modeler.get('canvas');
+    const registry = this._modeler.get('elementRegistry');
+    const overlays = this._modeler.get('overlays');
+    overlays.remove({ type: 'evs-lint' });
+    registry.getAll().forEach(el => {
+      canvas.removeMarker(el.id, 'evs-lint-error');
+      canvas.removeMarker(el.id, 'evs-lint-warning');
+    });
+    const byElement = new Map();
+    issues.filter(i => i.id && registry.get(i.id)).forEach(i => {
+      if (!byElement.has(i.id)) {
+        byElement.set(i.id, []);
+      }
+      byElement.get(i.id).push(i);
+    });
+    byElement.forEach((list, id) => {
+      const error = list.some(i => i.severity === 'ERROR');
+      canvas.addMarker(id, error ? 'evs-lint-error' : 'evs-lint-warning');
+      const badge = document.createElement('div');
+      badge.className = 'evs-lint-badge ' + (error ? 'error' : 'warning');
+      badge.dataset.element = id;
+      badge.textContent = String(list.length);
+      badge.title = list.map(i => i.text).join('\n');
+      badge.addEventListener('click', () => this.focus(id));
+      overlays.add(id, 'evs-lint', { position: { bottom: 8, right: 8 }, html: badge });
+    });
+  }
+
+  _lintSoon() {
+    clearTimeout(this._lintTimer);
+    this._lintTimer = setTimeout(() => this._lint().catch(e => console.error('live check failed', e)), 300);
   }
 
   _createModeler() {
@@ -79,14 +233,17 @@ class EvsBpmnModeler extends LitElement {
         CloudElementTemplatesPropertiesProviderModule,
         ElementTemplateChooserModule,
         ZeebeBehaviorsModule,
+        supportedElementsModule(this.kind || 'IVR'),
         translateModule(this.lang || 'en')
       ],
       moddleExtensions: { zeebe: zeebeModdle }
     });
     this._modelerLang = this.lang || 'en';
+    this._modelerKind = this.kind || 'IVR';
     this._modeler.on('commandStack.changed', (event) => {
       if (!event || event.trigger !== 'clear') {
         this._changed();
+        this._lintSoon();
       }
     });
     this._applyTemplates();
@@ -99,7 +256,8 @@ class EvsBpmnModeler extends LitElement {
     if (!this._modeler) {
       return;
     }
-    if (changed.has('lang') && (this.lang || 'en') !== this._modelerLang) {
+    if ((changed.has('lang') && (this.lang || 'en') !== this._modelerLang)
+      || (changed.has('kind') && (this.kind || 'IVR') !== this._modelerKind)) {
       this._createModeler();
       return;
     }
@@ -108,6 +266,8 @@ class EvsBpmnModeler extends LitElement {
     }
     if (changed.has('xml') && this.xml && this.xml !== this._lastXml) {
       this._import(this.xml);
+    } else if ((changed.has('lintFacts') || changed.has('lintTexts')) && this._issues) {
+      this._lintSoon();
     }
   }
 
@@ -145,6 +305,7 @@ class EvsBpmnModeler extends LitElement {
       this.dataset.importMs = String(Math.round(ms));
       this.dataset.imported = String(Date.now());
       this._call('onImported', Math.round(ms), (result.warnings || []).map(w => w.message).join('\n'));
+      this._lintSoon();
     } catch (e) {
       this._call('onImportFailed', String(e && e.message ? e.message : e));
     }

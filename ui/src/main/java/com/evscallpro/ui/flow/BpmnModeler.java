@@ -14,6 +14,13 @@ import java.util.function.Consumer;
  * ({@code evs-bpmn-modeler.js}). The server sets the XML, the templates and the language; the browser sends the XML
  * back on {@link #requestSave()} and after each change (debounced: the autosave), and reports how long an import
  * took. Package versions: {@code ../shared/stack-notes.md} (preact pinned: without it the popup menus render empty).
+ * <p>
+ * As the analyst edits, bpmnlint checks the model in the browser ({@code evs-flow-lint.js}): the engine's rules
+ * (bpmnlint-plugin-camunda-compat, camunda-cloud-8-8) and ours, the twins of {@code core.flow.FlowLint}
+ * ({@code evs-bpmnlint-rules.js}), given their facts and texts by the server ({@link #setLintFacts},
+ * {@link #setLintTexts}); each problem is outlined and counted on its element and listed below the canvas (a click
+ * selects the element). The palette and the replace menus offer only what our engine and workers run
+ * ({@link #setKind}). bpmnlint 11.15.0: 12.0.0 needs {@code @bpmn-io/lint-core}, which the registry we reach lacks.
  */
 @Tag("evs-bpmn-modeler")
 @NpmPackage(value = "bpmn-js", version = "18.31.1")
@@ -24,6 +31,8 @@ import java.util.function.Consumer;
 @NpmPackage(value = "bpmn-js-element-templates", version = "2.37.0")
 @NpmPackage(value = "@bpmn-io/element-template-chooser", version = "3.0.0")
 @NpmPackage(value = "preact", version = "10.29.8")
+@NpmPackage(value = "bpmnlint", version = "11.15.0")
+@NpmPackage(value = "bpmnlint-plugin-camunda-compat", version = "2.61.0")
 @JsModule("./evs-bpmn-modeler.js")
 public class BpmnModeler extends Component implements HasSize {
 
@@ -56,6 +65,21 @@ public class BpmnModeler extends Component implements HasSize {
     /** The editor's language: {@code fr} or {@code en} (texts of bpmn-js and of the panel). */
     public void setLanguage(String language) {
         getElement().setProperty("lang", language);
+    }
+
+    /** The flow's kind ({@code IVR}, {@code OUTBOUND_CALL}): which rules apply and which elements the palette offers. */
+    public void setKind(String kind) {
+        getElement().setProperty("kind", kind);
+    }
+
+    /** The live check's facts (JSON: job types, required inputs, prompt names; {@code FlowLintFacts}). */
+    public void setLintFacts(String factsJson) {
+        getElement().setProperty("lintFacts", factsJson);
+    }
+
+    /** The live check's texts in the analyst's language (JSON: code → text with {0}, {1}…). */
+    public void setLintTexts(String textsJson) {
+        getElement().setProperty("lintTexts", textsJson);
     }
 
     /** Asks the browser for the current XML; it arrives in the {@link #setSaveListener(Consumer)} listener. */

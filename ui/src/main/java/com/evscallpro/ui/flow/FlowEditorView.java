@@ -119,7 +119,8 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 .withZone(ZoneId.systemDefault());
         modeler.setId("flow-modeler");
         modeler.setLanguage(getLocale().getLanguage());
-        modeler.setTemplates(FlowTemplates.elementTemplates());
+        modeler.setTemplates(FlowTemplates.elementTemplates(getLocale().getLanguage()));
+        modeler.setLintTexts(FlowLintFacts.texts(this::getTranslation));
         modeler.setChangeListener(this::autosave);
         modeler.setSaveListener(xml -> {
             Consumer<String> next = afterSave;
@@ -329,6 +330,9 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             return;
         }
         title.setText(flow.name());
+        modeler.setKind(FlowLintFacts.kind(flow.kind()));
+        modeler.setLintFacts(FlowLintFacts.facts(prompts == null ? null
+                : prompts.prompts().stream().map(com.evscallpro.core.prompt.PromptView::name).toList()));
         testSlot.removeAll();
         if (flow.kind() == com.evscallpro.core.flow.FlowKind.IVR) {
             testPanel = new FlowTestPanel(testRuns, prompts, pbx::dids, modeler, flow.id(), this::saveThen);

@@ -1,5 +1,8 @@
 package com.evscallpro.ui.flow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +33,59 @@ final class FlowTemplates {
                 .replace("__WELCOME__", xmlEscape(translate.apply("flows.template.welcome")))
                 .replace("__GOODBYE__", xmlEscape(translate.apply("flows.template.goodbye")))
                 .replace("__CALL_ENDED__", xmlEscape(translate.apply("flows.template.callEnded")));
+    }
+
+    /** The French texts of our element templates, by their English text ({@code translations.fr.json}). */
+    static final String FRENCH_TEXTS = "element-templates/translations.fr.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Our element templates in {@code language}: in French their names, descriptions, group labels, field labels,
+     * descriptions, choices and constraint messages come from {@link #FRENCH_TEXTS} (a text it lacks stays English);
+     * any other language gets them as written (English). Ids, bindings and values never change.
+     */
+    static String elementTemplates(String language) {
+        String english = elementTemplates();
+        if (!"fr".equals(language) || FlowTemplates.class.getClassLoader().getResource(FRENCH_TEXTS) == null) {
+            return english;
+        }
+        try {
+            JsonNode texts = JSON.readTree(read(FRENCH_TEXTS)).get("texts");
+            JsonNode templates = JSON.readTree(english);
+            for (JsonNode template : templates) {
+                translate(template, texts, "name", "description");
+                translate(template.get("category"), texts, "name");
+                each(template.get("groups"), group -> translate(group, texts, "label"));
+                each(template.get("properties"), property -> {
+                    translate(property, texts, "label", "description");
+                    each(property.get("choices"), choice -> translate(choice, texts, "name"));
+                    JsonNode constraints = property.get("constraints");
+                    translate(constraints == null ? null : constraints.get("pattern"), texts, "message");
+                });
+            }
+            return JSON.writeValueAsString(templates);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void translate(JsonNode node, JsonNode texts, String... fields) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (String field : fields) {
+            JsonNode value = object.get(field);
+            JsonNode french = value == null || !value.isTextual() ? null : texts.get(value.asText());
+            if (french != null && french.isTextual()) {
+                object.put(field, french.asText());
+            }
+        }
+    }
+
+    private static void each(JsonNode array, java.util.function.Consumer<JsonNode> action) {
+        if (array != null && array.isArray()) {
+            array.forEach(action);
+        }
     }
 
     /** Every element template of ours, one JSON array (empty when the processes module is not on the class path). */
