@@ -52,7 +52,7 @@ class ScriptVersionsBrowserTest {
         assertThat(editor.locator(".fjs-editor-container")).isVisible(VISIBLE);
 
         // import: the file becomes the draft v2, opened in the form-js editor
-        page.locator("#script-import input[type=file]").setInputFiles(FORM);
+        page.locator("#script-import").setInputFiles(FORM);
         assertThat(page.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("File callback-survey.form imported as draft v2"))).isVisible(VISIBLE);
         assertThat(editor.locator(".fjs-form-field-textfield label", new Locator.LocatorOptions()
@@ -64,8 +64,8 @@ class ScriptVersionsBrowserTest {
 
         // compare: the published v1 against the new draft, a row per change
         page.locator("#script-compare").click();
-        assertThat(page.locator("#script-compare-from")).containsText("v1");
-        assertThat(page.locator("#script-compare-to")).containsText("v2");
+        // by default the published v1 against the newest, v2: the grid lists what the file changed
+        assertThat(page.locator("#script-compare-from")).containsText("v1 (published)");
         Locator grid = page.locator("#script-compare-grid");
         assertThat(grid).isVisible(VISIBLE);
         assertThat(cell(page, "Customer e-mail")).isVisible();
@@ -81,7 +81,7 @@ class ScriptVersionsBrowserTest {
         Files.writeString(bad, Files.readString(FORM).replace("\"type\": \"checkbox\"", "\"type\": \"iframe\"")
                 .replace("\"key\": \"reason\"", "\"key\": \"email\""));
         String before = scripts.schema(v2.id());
-        page.locator("#script-import input[type=file]").setInputFiles(bad);
+        page.locator("#script-import").setInputFiles(bad);
         Locator refused = page.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText("is refused"));
         assertThat(refused).isVisible(VISIBLE);
         assertThat(refused).containsText("iframe");

@@ -26,10 +26,8 @@ import com.evscallpro.core.script.ScriptChange;
 import com.evscallpro.core.script.SchemaProblem;
 import com.evscallpro.core.script.ScriptSchemaCheck;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.listbox.ListBox;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.time.ZoneId;
@@ -44,8 +42,10 @@ import java.util.function.Consumer;
  * the versions ({@code script-versions-grid}; per row {@code script-version-open-<n>} loads a version in the editor,
  * {@code script-version-publish-<n>} publishes an earlier one again, {@code script-version-export-<n>} downloads it as a
  * {@code .form} file). {@code script-compare} opens the comparison of two versions ({@code script-compare-from},
- * {@code script-compare-to}, {@code script-compare-grid}: a row per change); {@code script-import} takes a
- * {@code .form} file as the new draft (refused with every reason, nothing changes).
+ * {@code script-compare-to}: version lists, {@code script-compare-grid}: a row per change); {@code script-import-button}
+ * picks a {@code .form} file ({@code script-import}, the file input) that becomes the new draft (refused with every
+ * reason, nothing changes). Only components the production bundle's chunk of this route holds are used (no upload,
+ * select or combo box: docs/agent-scripts.md, "The frontend").
  */
 @Route(value = ScriptsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "ANALYST"})
@@ -78,7 +78,15 @@ class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, 
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button compare = new Button(getTranslation("scripts.compare"), e -> compareDialog().open());
         compare.setId("script-compare");
-        HorizontalLayout bar = new HorizontalLayout(save, publish, compare, importUpload(), status);
+        FormFileInput file = new FormFileInput(ScriptSchemaCheck.MAX_BYTES, this::importForm, () -> Notifications.error(
+                getTranslation("scripts.import.tooLarge", ScriptSchemaCheck.MAX_BYTES / 1024)));
+        file.setId("script-import");
+        file.getStyle().set("display", "none");
+        Button importButton = new Button(getTranslation("scripts.import"));
+        importButton.setId("script-import-button");
+        // opened in the browser, in the click itself (a file chooser needs the user's gesture, not a server trip)
+        importButton.getElement().executeJs("this.addEventListener('click', () => $0.click())", file.getElement());
+        HorizontalLayout bar = new HorizontalLayout(save, publish, compare, importButton, file, status);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
 
         versions.setId("script-versions-grid");
@@ -166,23 +174,6 @@ class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, 
     }
 
     /** A {@code .form} file becomes the draft (checked by the server; a refusal lists every reason). */
-    private Upload importUpload() {
-        Upload upload = new Upload();
-        upload.setId("script-import");
-        upload.setAcceptedFileTypes(".form", ".json", "application/json");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(ScriptSchemaCheck.MAX_BYTES);
-        upload.setDropAllowed(false);
-        upload.setUploadButton(new Button(getTranslation("scripts.import")));
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            importForm(metadata.fileName(), bytes);
-            upload.clearFileList();
-        }));
-        upload.addFileRejectedListener(e -> Notifications.error(
-                getTranslation("scripts.import.tooLarge", ScriptSchemaCheck.MAX_BYTES / 1024)));
-        return upload;
-    }
-
     private void importForm(String fileName, byte[] bytes) {
         List<SchemaProblem> problems;
         try {
@@ -215,8 +206,8 @@ class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, 
         dialog.setHeaderTitle(getTranslation("scripts.compare.title"));
         dialog.setWidth("min(60rem, 95vw)");
         List<ScriptVersionView> all = scripts.versions(script.id());
-        Select<ScriptVersionView> from = versionSelect("script-compare-from", "scripts.compare.from", all);
-        Select<ScriptVersionView> to = versionSelect("script-compare-to", "scripts.compare.to", all);
+        ListBox<ScriptVersionView> from = versionList("script-compare-from", all);
+        ListBox<ScriptVersionView> to = versionList("script-compare-to", all);
         // by default: the published version (else the one before the newest) against the newest
         to.setValue(all.isEmpty() ? null : all.get(0));
         from.setValue(all.stream().filter(v -> v.status() == ScriptVersionView.Status.PUBLISHED
@@ -254,19 +245,21 @@ class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, 
         show.run();
         Button close = new Button(getTranslation("scripts.compare.close"), e -> dialog.close());
         close.setId("script-compare-close");
-        dialog.add(new VerticalLayout(new HorizontalLayout(from, to), none, changes));
+        dialog.add(new VerticalLayout(new HorizontalLayout(
+                new VerticalLayout(new Span(getTranslation("scripts.compare.from")), from),
+                new VerticalLayout(new Span(getTranslation("scripts.compare.to")), to)), none, changes));
         dialog.getFooter().add(close);
         return dialog;
     }
 
-    private Select<ScriptVersionView> versionSelect(String id, String labelKey, List<ScriptVersionView> all) {
-        Select<ScriptVersionView> select = new Select<>();
-        select.setId(id);
-        select.setLabel(getTranslation(labelKey));
-        select.setItems(all);
-        select.setItemLabelGenerator(v -> "v" + v.number() + " (" + getTranslation("scripts.status." + v.status())
+    private ListBox<ScriptVersionView> versionList(String id, List<ScriptVersionView> all) {
+        ListBox<ScriptVersionView> list = new ListBox<>();
+        list.setId(id);
+        list.setItems(all);
+        list.setItemLabelGenerator(v -> "v" + v.number() + " (" + getTranslation("scripts.status." + v.status())
                 + ")");
-        return select;
+        list.setMaxHeight("8rem");
+        return list;
     }
 
     /** Asks the browser for the schema; stores it as the draft, then runs {@code next} with the saved version. */
