@@ -105,4 +105,50 @@ class ApiScriptsEndToEndTest {
                 .as("deleting the script unbinds it").isTrue();
         assertThat(api.get("/api/v1/scripts/" + id, supervisor).status()).isEqualTo(404);
     }
+
+    @Test
+    void a_form_file_is_imported_as_a_draft_compared_with_the_published_version_and_exported_back() throws Exception {
+        ApiClient.user(stack, "api-script-analyst", UserAccount.Role.ANALYST, null);
+        ApiClient.user(stack, "api-script-sup", UserAccount.Role.SUPERVISOR, null);
+        String analyst = api.accessToken("api-script-analyst", "api-script-analyst-pw");
+        String supervisor = api.accessToken("api-script-sup", "api-script-sup-pw");
+        String name = "API form " + UUID.randomUUID().toString().substring(0, 6);
+        ApiClient.Response created = api.post("/api/v1/scripts", analyst, map("name", name, "schema", form("budget")));
+        long id = created.json().get("id").asLong();
+        long v1 = api.get("/api/v1/scripts/" + id + "/versions", supervisor).json().get(0).get("id").asLong();
+        api.post("/api/v1/scripts/versions/" + v1 + "/publish", analyst, null);
+
+        // a file as Camunda Modeler saves it (core's test fixture)
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "../core/src/test/resources/scripts/callback-survey.form"));
+        ApiClient.Response imported = api.post("/api/v1/scripts/" + id + "/form?comment=from%20Modeler", analyst,
+                file);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("number").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("status").asText()).isEqualTo("DRAFT");
+        long v2 = imported.json().get("id").asLong();
+
+        JsonNode changes = api.get("/api/v1/scripts/versions/" + v1 + "/compare/" + v2, supervisor).json();
+        List<String> lines = new java.util.ArrayList<>();
+        changes.forEach(c -> lines.add(c.get("kind").asText() + " " + c.get("component").asText()));
+        assertThat(lines).contains("ADDED Customer e-mail", "ADDED Reason", "REMOVED Question");
+
+        ApiClient.Response exported = api.get("/api/v1/scripts/versions/" + v2 + "/form", supervisor);
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment").contains("-v2.form");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(exported.body())).isEqualTo(json.readTree(file));
+
+        // a bad file: refused with its code, nothing changes
+        ApiClient.Response bad = api.post("/api/v1/scripts/" + id + "/form", analyst,
+                file.replace("\"type\": \"checkbox\"", "\"type\": \"iframe\""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("script.schema-unknown-type");
+        assertThat(api.post("/api/v1/scripts/" + id + "/form", supervisor, file).status()).isEqualTo(403);
+        JsonNode versions = api.get("/api/v1/scripts/" + id + "/versions", supervisor).json();
+        assertThat(versions).hasSize(2);
+        assertThat(json.readTree(api.get("/api/v1/scripts/versions/" + v2 + "/schema", supervisor).body()))
+                .isEqualTo(json.readTree(file));
+    }
 }

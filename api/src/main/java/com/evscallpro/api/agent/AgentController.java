@@ -85,9 +85,12 @@ class AgentController {
     @PostMapping("/qualify")
     @Operation(summary = "Qualify the current call", description = "Completes the wrap-up. 400 task.not-assigned "
             + "(no such call to qualify), task.unknown-qualification, task.callback-needs-time, task.callback-in-past, "
-            + "task.customer-on-line (hangUp false and the customer still there), script.answers-too-large. "
-            + "scriptAnswers (the call's agent script, a JSON object) are stored with the call's record and given to "
-            + "its process as the variable scriptAnswers.")
+            + "task.customer-on-line (hangUp false and the customer still there), script.answers-too-large, "
+            + "script.answer-* (the answers break the rules of the script version shown for the call: "
+            + "script.answer-required for an empty required field, for a POSITIVE or CALLBACK qualification only; "
+            + "too-short, too-long, pattern, email, phone, not-a-number, below-min, above-max for any; the field's "
+            + "label first in args). scriptAnswers (the call's agent script, a JSON object) are stored with the call's "
+            + "record and given to its process as the variable scriptAnswers.")
     AgentStatus qualify(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody QualifyRequest request) {
         long agentId = Caller.of(jwt).userId();
         String callId = request.callId() != null ? request.callId()

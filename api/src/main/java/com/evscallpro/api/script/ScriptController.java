@@ -113,6 +113,38 @@ class ScriptController {
         return scripts.saveDraft(id, schema.toString(), comment);
     }
 
+    @GetMapping("/versions/{olderVersionId}/compare/{newerVersionId}")
+    @Operation(summary = "What changed between two versions", description = "Component by component (matched by "
+            + "their form-js id, else key): ADDED, REMOVED, or CHANGED with the property (label, key, type, required, "
+            + "validation, options, text, conditional) and its value before and after.")
+    List<com.evscallpro.core.script.ScriptChange> compare(@PathVariable long olderVersionId,
+                                                         @PathVariable long newerVersionId) {
+        return scripts.compare(olderVersionId, newerVersionId);
+    }
+
+    @GetMapping(value = "/versions/{versionId}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Export a version as a .form file", description = "The form-js JSON Camunda Modeler's form "
+            + "editor opens, as an attachment named after the script and the version (e.g. Survey-v2.form).")
+    ResponseEntity<String> exportForm(@PathVariable long versionId) {
+        String body = scripts.exportForm(versionId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(scripts.exportFileName(versionId), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .body(body);
+    }
+
+    @PostMapping(value = "/{id}/form", consumes = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Import a .form file as the script's draft", description = "The body is the file as it is "
+            + "(UTF-8 form-js JSON, e.g. saved by Camunda Modeler); checked like any draft: 400 script.import-not-utf8 "
+            + "or script.schema-* when refused (nothing changes).")
+    ScriptVersionView importForm(@PathVariable long id, @RequestBody byte[] file,
+                                 @RequestParam(required = false) @Size(max = 1000) String comment) {
+        return scripts.importForm(id, file, comment);
+    }
+
     @PostMapping("/versions/{versionId}/publish")
     @Operation(summary = "Publish a version", description = "The draft, or an earlier version (a roll-back): agents of "
             + "the campaigns and queues using the script see it from their next call; the version published before "

@@ -89,5 +89,54 @@ public interface ScriptService {
     /** The answers stored with a call; empty when none. */
     Map<String, Object> answers(String callId);
 
+    /**
+     * Keeps an agent's answers of a call on the server as they are typed (inbound calls, whose record is written only
+     * when the call ends): stored in the call's record when it already exists, else kept by call id and moved into
+     * the record by the database the moment it is inserted (V74), whichever comes first; one row, attached once.
+     * Empty answers are ignored. Refused with {@code script.answers-too-large} beyond {@link #MAX_ANSWER_BYTES}.
+     *
+     * @return true when the answers are in the call's record, false when they wait for it
+     */
+    boolean keepAnswers(String callId, Map<String, Object> answers);
+
+    /**
+     * Checks answers against a version's schema ({@link ScriptAnswersCheck}); the first problem is thrown as an
+     * {@link com.evscallpro.core.error.EvsException} ({@code script.answer-*}, the field's label first);
+     * {@code requireFilled} false lets required fields stay empty (the format of what is given is still checked).
+     */
+    void checkAnswers(long versionId, Map<String, Object> answers, boolean requireFilled);
+
+    /** What changed from version {@code olderVersionId} to version {@code newerVersionId} ({@link ScriptDiff}). */
+    List<ScriptChange> compare(long olderVersionId, long newerVersionId);
+
+    /**
+     * A version as a {@code .form} file (the form-js JSON Camunda Modeler's form editor reads and writes), indented;
+     * {@code script.version-not-found}.
+     */
+    String exportForm(long versionId);
+
+    /** The file name {@link #exportForm} is offered under: the script's name and the version, e.g. {@code Survey-v2.form}. */
+    String exportFileName(long versionId);
+
+    /**
+     * Imports a {@code .form} file (UTF-8 JSON, e.g. from Camunda Modeler) as the script's draft, checked like any
+     * saved schema; refused (nothing changes) with {@code script.import-not-utf8} or the schema's first problem
+     * ({@link #problems(String)} lists them all). {@code comment} is the draft's comment (e.g. which file).
+     */
+    ScriptVersionView importForm(long scriptId, byte[] content, String comment);
+
+    /** The text of an uploaded {@code .form} file (UTF-8, a leading BOM dropped); {@code script.import-not-utf8}. */
+    static String formText(byte[] content) {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content == null ? new byte[0] : content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new com.evscallpro.core.error.EvsException("script.import-not-utf8");
+        }
+    }
+
     int MAX_ANSWER_BYTES = 64 * 1024;
 }

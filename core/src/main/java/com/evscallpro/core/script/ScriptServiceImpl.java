@@ -266,16 +266,92 @@ class ScriptServiceImpl implements ScriptService {
     @Override
     @Transactional
     public boolean storeAnswers(String callId, Map<String, Object> answers) {
-        if (callId == null || answers == null || answers.isEmpty()) {
+        if (nothing(callId, answers)) {
             return false;
         }
-        String text = ScriptData.answersJson(answers);
-        boolean stored = jdbc.sql("UPDATE call_history SET script_answers = ?::jsonb WHERE call_id = ?")
-                .params(text, callId).update() > 0;
+        boolean stored = intoRecord(callId, ScriptData.answersJson(answers));
         if (!stored) {
             log.warn("Script answers of call {} not stored: the call has no record", callId);
         }
         return stored;
+    }
+
+    @Override
+    @Transactional
+    public boolean keepAnswers(String callId, Map<String, Object> answers) {
+        if (nothing(callId, answers)) {
+            return false;
+        }
+        String text = ScriptData.answersJson(answers);
+        // the same lock as the V74 trigger that attaches a kept draft when the record is inserted: whichever comes
+        // second sees what the first committed
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('script-answers:' || ?))").param(callId)
+                .query((rs, i) -> 1).list();
+        if (intoRecord(callId, text)) {
+            jdbc.sql("DELETE FROM script_answer_draft WHERE call_id = ?").param(callId).update();
+            return true;
+        }
+        jdbc.sql("""
+                INSERT INTO script_answer_draft (call_id, answers) VALUES (?, ?::jsonb)
+                ON CONFLICT (call_id) DO UPDATE SET answers = EXCLUDED.answers, updated_at = now()""")
+                .params(callId, text).update();
+        // a call that never gets a record (lost in a crash) does not keep its draft forever
+        jdbc.sql("DELETE FROM script_answer_draft WHERE updated_at < now() - interval '7 days'").update();
+        return false;
+    }
+
+    private static boolean nothing(String callId, Map<String, Object> answers) {
+        return callId == null || answers == null || answers.isEmpty();
+    }
+
+    /** Writes the answers (JSON) into the call's record; false when it has none (yet). */
+    private boolean intoRecord(String callId, String answersJson) {
+        return jdbc.sql("UPDATE call_history SET script_answers = ?::jsonb WHERE call_id = ?")
+                .params(answersJson, callId).update() > 0;
+    }
+
+    @Override
+    public void checkAnswers(long versionId, Map<String, Object> answers, boolean requireFilled) {
+        Optional<String> schema = jdbc.sql("SELECT schema_json::text FROM script_version WHERE id = ?")
+                .param(versionId).query(String.class).optional();
+        if (schema.isEmpty()) {
+            return; // the script was deleted during the call: nothing left to check against
+        }
+        List<SchemaProblem> problems = ScriptAnswersCheck.problems(schema.get(), answers, requireFilled);
+        if (!problems.isEmpty()) {
+            throw problems.get(0).toException();
+        }
+    }
+
+    @Override
+    public List<ScriptChange> compare(long olderVersionId, long newerVersionId) {
+        return ScriptDiff.between(schema(olderVersionId), schema(newerVersionId));
+    }
+
+    @Override
+    public String exportForm(long versionId) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(schema(versionId))) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored script schema is not JSON", e);
+        }
+    }
+
+    @Override
+    public String exportFileName(long versionId) {
+        ScriptVersionView v = version(versionId).orElseThrow(() -> new EvsException("script.version-not-found",
+                versionId));
+        String name = require(v.scriptId()).name().replaceAll("[^\\p{L}\\p{N}._-]+", "_");
+        return name + "-v" + v.number() + ".form";
+    }
+
+    @Override
+    @Transactional
+    public ScriptVersionView importForm(long scriptId, byte[] content, String comment) {
+        require(scriptId);
+        ScriptVersionView saved = saveDraft(scriptId, ScriptService.formText(content), comment);
+        log.info("Script {} v{} imported from a .form file", scriptId, saved.number());
+        return saved;
     }
 
     @Override

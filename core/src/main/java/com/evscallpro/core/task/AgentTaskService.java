@@ -17,7 +17,9 @@ public interface AgentTaskService {
      * @param callbackAt required when the qualification is a callback, otherwise ignored
      * @throws IllegalArgumentException with a readable message for an unknown code or a missing callback time
      * @throws IllegalStateException    when the agent has no such task
-     * @throws com.evscallpro.core.error.EvsException {@code task.customer-on-line}
+     * @throws com.evscallpro.core.error.EvsException {@code task.customer-on-line}; {@code script.answer-*} when the
+     *         script's answers break its rules (required fields only for the categories of
+     *         {@link WrapUpTasks#SCRIPT_REQUIRED_FOR})
      */
     default void qualify(long agentId, String callId, String qualificationCode, Instant callbackAt, String comment,
                          boolean hangUp) {

@@ -42,6 +42,7 @@ public class WrapUpTasks implements AgentTaskService {
     private final Map<Long, Pending> byAgent = new ConcurrentHashMap<>();
     private final CampaignService campaigns;
     private com.evscallpro.core.qualification.QualificationService qualificationService;
+    private com.evscallpro.core.script.ScriptService scripts;
     private final ContactLifecycleService contacts;
     private final OutboundCallTracker calls;
     private final AgentCallRouting agents;
@@ -119,7 +120,7 @@ public class WrapUpTasks implements AgentTaskService {
                 : campaigns.qualifications(campaignId);
         WrapUpTask task = new WrapUpTask(callId, agentId, campaignId, campaignName, pop, qualifications,
                 clock.instant());
-        byAgent.put(agentId, new Pending(jobKey, task, policy.timeout(campaignId), null));
+        byAgent.put(agentId, new Pending(jobKey, task, policy.timeout(campaignId), null, scriptVersion(campaignId)));
         log.info("Wrap-up of call {} assigned to agent {}", callId, agentId);
         events.publish(new TaskAssigned(task));
         return Optional.of(task);
@@ -130,6 +131,40 @@ public class WrapUpTasks implements AgentTaskService {
     void setQualificationService(com.evscallpro.core.qualification.QualificationService qualifications) {
         this.qualificationService = qualifications;
     }
+
+    /** The agent scripts (set by Spring; none without it: answers are then not checked against a schema). */
+    @Autowired(required = false)
+    void setScripts(com.evscallpro.core.script.ScriptService scripts) {
+        this.scripts = scripts;
+    }
+
+    /**
+     * The script version the agent is shown for this call (the campaign's published one when the call reaches the
+     * agent): the one the answers are checked against at qualification, even if another is published meanwhile.
+     */
+    private Long scriptVersion(long campaignId) {
+        if (scripts == null || campaignId == 0) {
+            return null;
+        }
+        try {
+            return scripts.forCampaign(campaignId).map(com.evscallpro.core.script.PublishedScript::versionId)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Script of campaign {} not read: its answers are not checked", campaignId, e);
+            return null;
+        }
+    }
+
+    /**
+     * The qualification categories for which the script's required fields must be filled in: a sale, a lead
+     * (POSITIVE) and an appointment to call back (CALLBACK) are conversations the script is for. NEGATIVE is left
+     * out because it also holds "wrong number" and "do not call" of the standard group, NEUTRAL is an answering
+     * machine or "already a customer", DO_NOT_CALL ends the relation: the script could not be gone through. For every
+     * category, what the agent did fill in must still follow the fields' rules (length, pattern, number range).
+     */
+    public static final java.util.Set<Qualification.QualificationCategory> SCRIPT_REQUIRED_FOR =
+            java.util.EnumSet.of(Qualification.QualificationCategory.POSITIVE,
+                    Qualification.QualificationCategory.CALLBACK);
 
     private List<Qualification> standardQualifications() {
         if (qualificationService == null) {
@@ -153,7 +188,8 @@ public class WrapUpTasks implements AgentTaskService {
         WrapUpTask t = pending.task;
         WrapUpTask moved = new WrapUpTask(t.callId(), toAgentId, t.campaignId(), t.campaignName(), t.contact(),
                 t.qualifications(), t.createdAt());
-        if (byAgent.putIfAbsent(toAgentId, new Pending(pending.jobKey, moved, pending.timeout, pending.callEndedAt))
+        if (byAgent.putIfAbsent(toAgentId, new Pending(pending.jobKey, moved, pending.timeout, pending.callEndedAt,
+                pending.scriptVersionId))
                 != null) {
             return false;
         }
@@ -188,6 +224,10 @@ public class WrapUpTasks implements AgentTaskService {
             throw new EvsException("task.callback-in-past");
         }
         com.evscallpro.core.script.ScriptData.answersJson(scriptAnswers); // too large: refused, nothing changes
+        if (pending.scriptVersionId != null && scripts != null) { // the version shown: refused, nothing changes
+            scripts.checkAnswers(pending.scriptVersionId, scriptAnswers,
+                    SCRIPT_REQUIRED_FOR.contains(qualification.category()));
+        }
         boolean live = calls.isLive(callId);
         if (live && !hangUp) {
             throw new EvsException("task.customer-on-line"); // checked before the task is taken: nothing is lost
@@ -282,13 +322,15 @@ public class WrapUpTasks implements AgentTaskService {
         }
     }
 
-    private record Pending(long jobKey, WrapUpTask task, Duration timeout, Instant callEndedAt) {
+    /** A wrap-up waiting for its agent; {@code scriptVersionId}: the script shown (null: none). */
+    private record Pending(long jobKey, WrapUpTask task, Duration timeout, Instant callEndedAt,
+                           Long scriptVersionId) {
         Pending withJobKey(long key) {
-            return new Pending(key, task, timeout, callEndedAt);
+            return new Pending(key, task, timeout, callEndedAt, scriptVersionId);
         }
 
         Pending withCallEndedAt(Instant at) {
-            return new Pending(jobKey, task, timeout, at);
+            return new Pending(jobKey, task, timeout, at, scriptVersionId);
         }
     }
 }

@@ -176,4 +176,149 @@ class ScriptServiceTest {
         assertThat(scripts.answers(callId)).containsKeys("interested", "budget").doesNotContainKey("long");
         assertThat(List.of()).isEmpty();
     }
+
+    @Autowired
+    com.evscallpro.core.cdr.CdrService cdr;
+
+    /** The inbound call's record, written as the inbound path writes it (InboundCallRecords: the CDR upsert). */
+    private void recordInbound(String callId) {
+        java.time.Instant now = java.time.Instant.now();
+        cdr.record(new com.evscallpro.core.cdr.CallRecord(null, callId, "u-" + callId, "u-" + callId,
+                com.evscallpro.core.cdr.CallDirection.INBOUND, "+33611229988", "+33140000000", now.minusSeconds(60),
+                now.minusSeconds(50), now, 60, 50, com.evscallpro.core.cdr.CdrDisposition.ANSWERED, null, null, null,
+                null, null, null, null, null, null, null, "u-" + callId, null, "ANSWERED", null));
+    }
+
+    private int drafts(String callId) {
+        return jdbc.queryForObject("SELECT count(*) FROM script_answer_draft WHERE call_id = ?", Integer.class, callId);
+    }
+
+    @Test
+    void inbound_answers_kept_before_the_call_ends_land_in_its_record_when_it_is_written_once() {
+        String callId = "keep-" + UUID.randomUUID();
+        // the agent types (each change kept); no page is there any more when the call ends
+        assertThat(scripts.keepAnswers(callId, Map.of("notes", "Line"))).as("no record yet").isFalse();
+        assertThat(scripts.keepAnswers(callId, Map.of("notes", "Line down", "contact", Map.of("phone", "+336"))))
+                .isFalse();
+        assertThat(drafts(callId)).isEqualTo(1);
+        assertThat(scripts.answers(callId)).isEmpty();
+
+        recordInbound(callId);
+        assertThat(scripts.answers(callId)).containsEntry("notes", "Line down")
+                .containsEntry("contact", Map.of("phone", "+336"));
+        assertThat(drafts(callId)).as("attached, then gone").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM call_history WHERE call_id = ?", Integer.class, callId))
+                .isEqualTo(1);
+        // the record completed again later (the upsert's update path) keeps them
+        recordInbound(callId);
+        assertThat(scripts.answers(callId)).containsEntry("notes", "Line down");
+
+        // typed after the record landed: straight into it, no draft
+        assertThat(scripts.keepAnswers(callId, Map.of("notes", "Line down since Monday"))).isTrue();
+        assertThat(scripts.answers(callId)).containsEntry("notes", "Line down since Monday");
+        assertThat(drafts(callId)).isZero();
+        assertThat(scripts.keepAnswers(callId, Map.of())).as("nothing to keep").isFalse();
+        assertThatThrownBy(() -> scripts.keepAnswers(callId, Map.of("long", "x".repeat(70_000))))
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("script.answers-too-large"));
+        assertThat(scripts.answers(callId)).containsEntry("notes", "Line down since Monday");
+    }
+
+    @Test
+    void answers_kept_while_the_record_is_being_written_are_never_left_behind() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 25; i++) {
+                String callId = "race-" + i + "-" + UUID.randomUUID();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<?> keep = pool.submit(() -> {
+                    start.await();
+                    return scripts.keepAnswers(callId, Map.of("n", 1));
+                });
+                java.util.concurrent.Future<?> record = pool.submit(() -> {
+                    start.await();
+                    recordInbound(callId);
+                    return null;
+                });
+                keep.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                record.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(scripts.answers(callId)).as("round %d", i).containsEntry("n", 1);
+                assertThat(drafts(callId)).as("round %d", i).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void answers_are_checked_against_a_versions_rules_and_a_deleted_version_checks_nothing() {
+        ScriptView s = scripts.create(unique("Checked"), null, """
+                {"type": "default", "components": [
+                  {"type": "textfield", "key": "email", "label": "E-mail",
+                   "validate": {"required": true, "validationType": "email"}}]}""", null);
+        long v = scripts.latest(s.id()).orElseThrow().id();
+        assertThatThrownBy(() -> scripts.checkAnswers(v, Map.of(), true)).isInstanceOfSatisfying(EvsException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo("script.answer-required");
+                    assertThat(e.args()).containsExactly("E-mail");
+                });
+        scripts.checkAnswers(v, Map.of(), false);
+        assertThatThrownBy(() -> scripts.checkAnswers(v, Map.of("email", "nope"), false))
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("script.answer-email"));
+        scripts.checkAnswers(v, Map.of("email", "a@b.fr"), true);
+        scripts.delete(s.id());
+        scripts.checkAnswers(v, Map.of(), true);
+    }
+
+    private static byte[] fixture(String name) throws java.io.IOException {
+        try (java.io.InputStream in = ScriptServiceTest.class.getResourceAsStream("/scripts/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void a_form_file_is_imported_as_the_draft_and_exported_back_as_the_same_form() throws Exception {
+        ScriptView s = scripts.create(unique("Imported"), null, FORM_V1, "first");
+        long v1 = scripts.latest(s.id()).orElseThrow().id();
+        scripts.publish(v1, null);
+        byte[] file = fixture("callback-survey.form");
+        ScriptVersionView draft = scripts.importForm(s.id(), file, "Imported from callback-survey.form");
+        assertThat(draft.number()).isEqualTo(2);
+        assertThat(draft.status()).isEqualTo(ScriptVersionView.Status.DRAFT);
+        assertThat(draft.comment()).isEqualTo("Imported from callback-survey.form");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(scripts.exportForm(draft.id()))).isEqualTo(json.readTree(file));
+        assertThat(scripts.exportFileName(draft.id())).endsWith("-v2.form").startsWith("Imported_");
+        // what changed from the published version to the imported draft
+        assertThat(scripts.compare(v1, draft.id())).extracting(ScriptChange::kind, ScriptChange::component)
+                .contains(org.assertj.core.groups.Tuple.tuple(ScriptChange.Kind.ADDED, "Customer e-mail"),
+                        org.assertj.core.groups.Tuple.tuple(ScriptChange.Kind.REMOVED, "Interested?"));
+        // the imported rules hold at qualification
+        assertThatThrownBy(() -> scripts.checkAnswers(draft.id(), Map.of("email", "a@b.fr", "reason", "price"),
+                true)).isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("script.answer-required");
+                    assertThat(e.args()).containsExactly("Customer consents to be called back");
+                });
+    }
+
+    @Test
+    void a_bad_form_file_is_refused_with_its_reasons_and_nothing_changes() throws Exception {
+        ScriptView s = scripts.create(unique("Refused import"), null, FORM_V1, "first");
+        String before = scripts.schema(scripts.latest(s.id()).orElseThrow().id());
+        byte[] bad = new String(fixture("callback-survey.form"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"type\": \"checkbox\"", "\"type\": \"iframe\"")
+                .replace("\"key\": \"reason\"", "\"key\": \"email\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scripts.problems(ScriptService.formText(bad))).extracting(SchemaProblem::code)
+                .containsExactlyInAnyOrder("script.schema-key-duplicate", "script.schema-unknown-type");
+        assertThatThrownBy(() -> scripts.importForm(s.id(), bad, "x")).isInstanceOf(EvsException.class);
+        assertThatThrownBy(() -> scripts.importForm(s.id(), new byte[] {(byte) 0xC3, (byte) 0x28}, "x"))
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("script.import-not-utf8"));
+        assertThatThrownBy(() -> scripts.importForm(s.id(), "<bpmn/>".getBytes(), "x"))
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("script.schema-not-json"));
+        assertThat(scripts.versions(s.id())).hasSize(1);
+        assertThat(scripts.schema(scripts.latest(s.id()).orElseThrow().id())).isEqualTo(before);
+    }
 }

@@ -182,6 +182,74 @@ class WrapUpTasksTest {
         });
     }
 
+    @Autowired
+    com.evscallpro.core.script.ScriptService scripts;
+
+    /** The wrap-up of this test's call served by tasks that read the campaign's script (published before). */
+    private WrapUpTasks scriptedTasks(String schema) {
+        com.evscallpro.core.script.ScriptView script = scripts.create("Wrap script " + UUID.randomUUID(), null, schema,
+                null);
+        scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
+        scripts.bindCampaign(campaignId, script.id());
+        WrapUpTasks scripted = new WrapUpTasks(campaigns, contacts, calls, routing, processes, events,
+                new WrapUpPolicy(campaigns), clock);
+        scripted.setScripts(scripts);
+        assertThat(scripted.assign(300, callId, agentId, campaignId, contact.contactId(), 1)).isPresent();
+        // published after the call reached the agent: the agent was shown the first version, the check keeps it
+        scripts.saveDraft(script.id(), """
+                {"type": "default", "components": [{"type": "textfield", "key": "email", "label": "E-mail"}]}""",
+                null);
+        scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
+        return scripted;
+    }
+
+    private static final String REQUIRED_EMAIL = """
+            {"type": "default", "components": [
+              {"type": "textfield", "key": "email", "label": "Customer e-mail",
+               "validate": {"required": true, "validationType": "email"}},
+              {"type": "textarea", "key": "notes", "label": "Notes"}]}""";
+
+    @Test
+    void a_sale_or_a_callback_needs_the_scripts_required_fields_a_refusal_keeps_the_task() {
+        WrapUpTasks scripted = scriptedTasks(REQUIRED_EMAIL);
+        hangUp();
+        String callback = scripted.currentTask(agentId).orElseThrow().qualifications().stream()
+                .filter(q -> q.category() == com.evscallpro.core.qualification.Qualification.QualificationCategory.CALLBACK)
+                .findFirst().orElseThrow().code();
+        assertThatThrownBy(() -> scripted.qualify(agentId, callId, "SALE", null, "", false,
+                Map.of("notes", "wants it"))).isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("script.answer-required");
+                    assertThat(e.args()).containsExactly("Customer e-mail");
+                });
+        assertThatThrownBy(() -> scripted.qualify(agentId, callId, callback, clock.instant().plus(Duration.ofDays(1)),
+                "", false, Map.of())).isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("script.answer-required"));
+        assertThat(scripted.currentTask(agentId)).as("still the agent's").isPresent();
+        assertThat(processes.told).isEmpty();
+
+        // a refusal (NEGATIVE) asks for no script: the customer did not go through it
+        scripted.qualify(agentId, callId, "NOT_INTERESTED", null, "", false, Map.of());
+        assertThat(processes.told).containsExactly("wrap-up 300 NOT_INTERESTED");
+    }
+
+    @Test
+    void what_the_agent_filled_in_must_follow_the_fields_rules_whatever_the_qualification() {
+        WrapUpTasks scripted = scriptedTasks(REQUIRED_EMAIL);
+        hangUp();
+        assertThatThrownBy(() -> scripted.qualify(agentId, callId, "NOT_INTERESTED", null, "", false,
+                Map.of("email", "not-an-address"))).isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("script.answer-email");
+                    assertThat(e.args()).containsExactly("Customer e-mail");
+                });
+        assertThat(processes.told).isEmpty();
+
+        scripted.qualify(agentId, callId, "SALE", null, "", false, Map.of("email", "wanda@example.org"));
+        assertThat(processes.wrapUps).singleElement().satisfies(r -> {
+            assertThat(r.qualificationCode()).isEqualTo("SALE");
+            assertThat(r.scriptAnswers()).containsEntry("email", "wanda@example.org");
+        });
+    }
+
     @Test
     void refused_qualifications_say_why_with_a_code_and_keep_the_task() {
         hangUp();

@@ -105,6 +105,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         title = new H2(getTranslation("agent.title"));
         stateBar = stateBar();
         actions = actions();
+        inbound.onScriptAnswers(this::keepInboundAnswers);
         callProgress.setId("call-progress");
         callProgress.getStyle().set("font-weight", "600");
         callProgress.setVisible(false);
@@ -245,7 +246,6 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             if (e.agentId() != null && e.agentId() == agentId) {
                 inUi(ui, this::refreshDayFigures);
             }
-            storeInboundAnswers(e.callId()); // an inbound call's record is written when it ends: its answers follow
         }));
         workspace.load();
         refreshDayFigures();
@@ -541,9 +541,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         noTask.setVisible(false);
     }
 
-    /** Inbound calls' script answers waiting for their call's record (written when the call ends), by call id. */
-    private final java.util.Map<String, java.util.Map<String, Object>> inboundAnswers =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The inbound answers last kept on the server (call id and answers): the same answers are not written again. */
+    private String keptCallId;
+    private java.util.Map<String, Object> keptAnswers;
 
     /** The queue's published script in the inbound screen-pop, prefilled from what the IVR knows of the caller. */
     private void showInboundScript(com.evscallpro.core.queue.InboundCallConnected e) {
@@ -568,30 +568,30 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 null, 1));
     }
 
-    /** The inbound call ended: its answers wait for its record, or are stored at once when it is already there. */
+    /** The inbound call ended: its last answers are kept (already done as they were typed, unless they failed). */
     private void keepInboundAnswers() {
-        String callId = inbound.callId();
-        java.util.Map<String, Object> answers = inbound.scriptAnswers();
-        if (scripts == null || callId == null || answers.isEmpty() || !inbound.isVisible()) {
-            return;
+        if (inbound.callId() != null && inbound.isVisible()) {
+            keepInboundAnswers(inbound.callId(), inbound.scriptAnswers());
         }
-        inboundAnswers.put(callId, answers);
-        storeInboundAnswers(callId);
     }
 
-    private void storeInboundAnswers(String callId) {
-        java.util.Map<String, Object> answers = callId == null ? null : inboundAnswers.get(callId);
-        if (answers == null) {
+    /**
+     * Keeps an inbound call's answers on the server as the agent types them (ScriptService.keepAnswers): in the call's
+     * record when it is written, even if this page is closed before the call ends.
+     */
+    private void keepInboundAnswers(String callId, java.util.Map<String, Object> answers) {
+        if (scripts == null || callId == null || answers == null || answers.isEmpty()
+                || callId.equals(keptCallId) && answers.equals(keptAnswers)) {
             return;
         }
         try {
-            if (scripts.storeAnswers(callId, answers)) {
-                inboundAnswers.remove(callId);
-            }
+            scripts.keepAnswers(callId, answers);
+            keptCallId = callId;
+            keptAnswers = answers;
         } catch (RuntimeException e) {
-            inboundAnswers.remove(callId);
-            org.slf4j.LoggerFactory.getLogger(AgentView.class).warn("Script answers of call {} not stored: {}",
+            org.slf4j.LoggerFactory.getLogger(AgentView.class).warn("Script answers of call {} not kept: {}",
                     callId, e.toString());
+            showError("agent.error.script", e);
         }
     }
 
@@ -641,6 +641,9 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
 
     @Override
     public void showError(String key, Throwable failure) {
+        if (failure instanceof com.evscallpro.core.error.EvsException e && e.code().startsWith("script.answer-")) {
+            screenPop.showScriptRefused(getTranslation("error." + e.code(), e.args().toArray()));
+        }
         if (failure == null) {
             Notifications.error(getTranslation(key));
         } else {

@@ -84,6 +84,15 @@ class InboundCallPanel extends Div {
         return callId;
     }
 
+    /** Told the call id and the script's answers each time the agent changes them (and when the form is shown). */
+    void onScriptAnswers(java.util.function.BiConsumer<String, Map<String, Object>> listener) {
+        script.setAnswersListener(answers -> {
+            if (scriptBox.isVisible() && scriptCallId != null) {
+                listener.accept(scriptCallId, answers);
+            }
+        });
+    }
+
     /** The answers of the call's script as the agent left them (empty without a script). */
     Map<String, Object> scriptAnswers() {
         return scriptBox.isVisible() ? script.answers() : Map.of();

@@ -139,6 +139,17 @@ class ScreenPopPanel extends VerticalLayout {
         scriptBox.setVisible(true);
     }
 
+    /**
+     * The server refused the script's answers ({@code script.answer-*}): the message under the qualification, and the
+     * viewer marks the fields to correct.
+     */
+    void showScriptRefused(String message) {
+        formError.setText(getTranslation("agent.script.invalid") + " " + message);
+        if (scriptBox.isVisible()) {
+            script.showErrors();
+        }
+    }
+
     /** Package-visible for tests: the script viewer. */
     com.evscallpro.ui.script.ScriptForm scriptForm() {
         return script;

@@ -30,6 +30,7 @@ public class ScriptForm extends Component implements HasSize {
 
     private Map<String, Object> answers = Map.of();
     private String importFailure;
+    private java.util.function.Consumer<Map<String, Object>> answersListener = a -> { };
 
     /** Shows the schema (JSON) prefilled with {@code data}; the answers start over. */
     public void show(String schemaJson, Map<String, Object> data) {
@@ -48,6 +49,19 @@ public class ScriptForm extends Component implements HasSize {
         return answers;
     }
 
+    /** Told the form's values each time the browser sends them (the agent typed, or the form was shown). */
+    public void setAnswersListener(java.util.function.Consumer<Map<String, Object>> listener) {
+        answersListener = listener == null ? a -> { } : listener;
+    }
+
+    /**
+     * Shows the fields' errors in the form (form-js's own {@code validate()}: "Field is required." under an empty
+     * required field...), after the server refused the answers; the agent sees which fields to correct.
+     */
+    public void showErrors() {
+        getElement().executeJs("if (this._form) { this._form.validate(); }");
+    }
+
     /** Why the browser could not show the schema, or null. */
     public String importFailure() {
         return importFailure;
@@ -57,6 +71,7 @@ public class ScriptForm extends Component implements HasSize {
     private void onAnswers(String json) {
         try {
             answers = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            answersListener.accept(answers);
         } catch (JsonProcessingException e) {
             log.warn("Script answers from the browser are not a JSON object: {}", e.getOriginalMessage());
         }
