@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The call journey edited by an analyst, on the real stack (PostgreSQL, the engine, the simulator over AMI, the
  * dialer): a campaign points at a journey flow (API), its first call is answered and the agent is in wrap-up on
- * version 1 when the analyst publishes version 2, whose retry waits two hours instead of the campaign's 3 s; the call in
- * progress finishes on version 1 (its retry 3 s later), the next attempt starts on version 2 and schedules its retry
- * two hours later.
+ * version 1 when the analyst publishes version 2, whose retry waits two hours instead of the campaign's 3 s; the
+ * call in progress finishes on version 1 (its retry 3 s later), the next attempt starts on version 2 (the definition
+ * key the engine runs it on) and schedules its retry two hours later.
  */
 class JourneyFlowEndToEndTest {
 

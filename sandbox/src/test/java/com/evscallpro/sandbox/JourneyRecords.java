@@ -55,13 +55,20 @@ final class JourneyRecords {
 
     /** Of these instances, those whose process completed (not cancelled). */
     static Set<Long> completed(SandboxTestContext stack, Set<Long> instances) {
+        return completed(stack, instances, null);
+    }
+
+    /** Of these instances, those where the element {@code elementId} (null: the process itself) completed. */
+    static Set<Long> completed(SandboxTestContext stack, Set<Long> instances, String elementId) {
         Set<Long> done = new HashSet<>();
         for (Record<?> record : stack.infrastructure.engine().engine().getRecordStreamSource().getRecords()) {
             if (record.getValueType() == ValueType.PROCESS_INSTANCE
                     && record.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent
                     .ELEMENT_COMPLETED
                     && record.getValue() instanceof ProcessInstanceRecordValue v
-                    && v.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+                    && (elementId == null
+                    ? v.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+                    : elementId.equals(v.getElementId()))
                     && instances.contains(v.getProcessInstanceKey())) {
                 done.add(v.getProcessInstanceKey());
             }
