@@ -59,7 +59,6 @@ class AgentInboundScriptBrowserTest {
                         .serviceTask("FileSupportTask", t -> t.zeebeJobTypeExpression("\"ivr.queue.\" + evsNode")
                                 .zeebeInput("Support " + suffix, "queue"))
                         .endEvent().done()), "test");
-        flows.publish(flow.draftVersionId(), "test");
         PbxConfigService pbx = stack.bean(PbxConfigService.class);
         Trunk trunk = pbx.createTrunk(TrunkDefinition.of("sc-" + suffix.substring(suffix.length() - 8),
                 "sip.sc.example"));
@@ -92,6 +91,7 @@ class AgentInboundScriptBrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> queues.queueOfGroup(groupId).isPresent());
         QueueDefinition queue = queues.queueOfGroup(groupId).orElseThrow();
         assertThat(scripts.queueScriptId(queue.id())).contains(script.id());
+        flows.publish(flow.draftVersionId(), "test"); // once its queue exists (unknown-reference otherwise)
 
         Page page = browser.session().signIn("is-agent-" + suffix, "is-agent-" + suffix + "-pw");
         page.navigate(browser.session().base() + "agent");

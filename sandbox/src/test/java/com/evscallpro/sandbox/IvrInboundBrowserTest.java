@@ -76,7 +76,6 @@ class IvrInboundBrowserTest {
                         .serviceTask("FileVentesTask", t -> t.zeebeJobTypeExpression("\"ivr.queue.\" + evsNode")
                                 .zeebeInput("Ventes " + suffix, "queue"))
                         .endEvent().done()), "test");
-        flows.publish(flow.draftVersionId(), "test");
         PbxConfigService pbx = stack.bean(PbxConfigService.class);
         Trunk trunk = pbx.createTrunk(TrunkDefinition.of("br-" + suffix.substring(suffix.length() - 8), "sip.br.example"));
         String number = "+3313" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
@@ -88,6 +87,7 @@ class IvrInboundBrowserTest {
                 List.of(agent.id())).id();
         stack.bean(QueueAdmin.class).save(new QueueDefinition(null, groupId, null, QueueStrategy.LONGEST_IDLE, 0,
                 null, 1, "default", false, 60, 120, 15, 20, 1, 0));
+        flows.publish(flow.draftVersionId(), "test"); // once its queue exists (unknown-reference otherwise)
         String base = "http://localhost:" + stack.httpPort() + "/";
 
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();

@@ -11,6 +11,8 @@ import com.evscallpro.core.campaign.CampaignEdit;
 import com.evscallpro.core.campaign.CampaignFilter;
 import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.DialingMode;
+import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,10 +58,12 @@ class CampaignController {
 
     private final CampaignService campaigns;
     private final CustomFieldLabels fieldLabels;
+    private final FlowService flows;
 
-    CampaignController(CampaignService campaigns, CustomFieldLabels fieldLabels) {
+    CampaignController(CampaignService campaigns, CustomFieldLabels fieldLabels, FlowService flows) {
         this.campaigns = campaigns;
         this.fieldLabels = fieldLabels;
+        this.flows = flows;
     }
 
     /**
@@ -236,6 +240,37 @@ class CampaignController {
                                                   String ifMatch) {
         campaigns.assignGroups(id, version(ifMatch), request.agentGroupIds());
         return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    /**
+     * The flow of the campaign's call journey: its id, process id, name and published version number; all null for
+     * the shipped journey ({@code outbound-call}).
+     */
+    record JourneyResponse(Long flowId, String processId, String name, Integer publishedNumber) {
+        static JourneyResponse of(java.util.Optional<FlowView> flow) {
+            return flow.map(f -> new JourneyResponse(f.id(), f.processId(), f.name(), f.publishedNumber()))
+                    .orElse(new JourneyResponse(null, null, null, null));
+        }
+    }
+
+    /** The journey flow to run ({@code null}: the shipped {@code outbound-call}). */
+    record JourneyRequest(Long flowId) {
+    }
+
+    @GetMapping("/{id}/journey")
+    @Operation(summary = "The call journey", description = "The flow (kind OUTBOUND_CALL) whose published version the "
+            + "campaign's attempts start; all null: the shipped outbound-call. 404 campaign.not-found.")
+    JourneyResponse journey(@PathVariable long id) {
+        return JourneyResponse.of(flows.journey(id));
+    }
+
+    @PutMapping("/{id}/journey")
+    @Operation(summary = "Point the campaign at a call journey", description = "The next attempts start the flow's "
+            + "published version; attempts in progress finish on theirs. flowId null: back to outbound-call. Audited. "
+            + "404 campaign.not-found, flow.not-found; 400 flow.not-a-journey (an IVR flow), flow.not-published.")
+    JourneyResponse bindJourney(@PathVariable long id, @RequestBody JourneyRequest request) {
+        flows.bindJourney(id, request == null ? null : request.flowId());
+        return JourneyResponse.of(flows.journey(id));
     }
 
     /**

@@ -83,6 +83,7 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/agent-groups"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/journey"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
                                 .hasAnyRole(ADMIN, SUPERVISOR, AGENT)

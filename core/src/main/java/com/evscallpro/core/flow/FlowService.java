@@ -98,4 +98,24 @@ public interface FlowService {
      * @return the version made, or empty when nothing changed
      */
     Optional<FlowVersionView> importShipped(FlowKind kind, String bpmnXml);
+
+    /**
+     * The flow a campaign's call journey runs (a flow of kind {@code OUTBOUND_CALL}); empty: the shipped journey
+     * ({@code outbound-call}). {@code campaign.not-found}.
+     */
+    Optional<FlowView> journey(long campaignId);
+
+    /**
+     * Points a campaign at the flow of its call journey ({@code flowId} null: back to the shipped journey); its next
+     * attempts start that flow's published version, attempts in progress finish on theirs. Audited. Refusals:
+     * {@code campaign.not-found}, {@code flow.not-found}, {@code flow.not-a-journey} (an IVR flow),
+     * {@code flow.not-published}.
+     */
+    void bindJourney(long campaignId, Long flowId);
+
+    /**
+     * The process id the campaign's next attempt starts (its journey flow's), or {@code defaultProcessId} for a
+     * campaign on the shipped journey or with no campaign row.
+     */
+    String journeyProcessId(long campaignId, String defaultProcessId);
 }

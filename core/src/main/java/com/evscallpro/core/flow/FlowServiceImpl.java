@@ -34,17 +34,22 @@ class FlowServiceImpl implements FlowService {
     private final FlowEngine engine;
     private final AuditTrail audit;
     private final ObjectProvider<PromptLibrary> prompts;
+    private final FlowReferences references;
+    private final CampaignJourneys journeys;
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
 
     FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
-                    ObjectProvider<PromptLibrary> prompts) {
+                    ObjectProvider<PromptLibrary> prompts, FlowReferences references,
+                    CampaignJourneys journeys) {
         this.flows = flows;
         this.versions = versions;
         this.engine = engine;
         this.audit = audit;
         this.prompts = prompts;
+        this.references = references;
+        this.journeys = journeys;
     }
 
     @Override
@@ -166,6 +171,7 @@ class FlowServiceImpl implements FlowService {
         FlowKind kind = FlowKind.valueOf(flow.kind());
         problems.addAll(FlowLint.check(kind, bpmnXml));
         if (kind == FlowKind.IVR && problems.stream().noneMatch(p -> "zeebe".equals(p.code()))) {
+            problems.addAll(references.unknown(bpmnXml));
             problems.addAll(promptsNotInLibrary(bpmnXml));
         }
         return problems;
@@ -315,6 +321,42 @@ class FlowServiceImpl implements FlowService {
                     published.get().number(), published.get().publishedBy());
         }
         return Optional.of(view(v));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<FlowView> journey(long campaignId) {
+        return journeys.flowOf(campaignId).orElseThrow(() -> new EvsException("campaign.not-found", campaignId))
+                .flatMap(flows::findById).map(this::view);
+    }
+
+    @Override
+    @Transactional
+    public void bindJourney(long campaignId, Long flowId) {
+        Optional<Long> before = journeys.flowOf(campaignId)
+                .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
+        String summary = "outbound-call";
+        if (flowId != null) {
+            FlowRow flow = flows.findById(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
+            if (FlowKind.valueOf(flow.kind()) != FlowKind.OUTBOUND_CALL) {
+                throw new EvsException("flow.not-a-journey", flow.name());
+            }
+            if (versions.findByFlowIdAndStatus(flowId, "PUBLISHED").isEmpty()) {
+                throw new EvsException("flow.not-published", flow.processId());
+            }
+            summary = flow.processId();
+        }
+        journeys.bind(campaignId, flowId);
+        audit.record("bind-journey", "campaign", campaignId, "journey " + summary,
+                before.<Map<String, Object>>map(id -> Map.of("journeyFlowId", id)).orElse(null),
+                flowId == null ? null : Map.of("journeyFlowId", flowId));
+        log.info("Campaign {}: its attempts now start the journey {}", campaignId, summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String journeyProcessId(long campaignId, String defaultProcessId) {
+        return journeys.processIdOf(campaignId).orElse(defaultProcessId);
     }
 
     private long deploy(FlowRow flow, FlowVersionRow v) {

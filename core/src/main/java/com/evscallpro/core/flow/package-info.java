@@ -5,6 +5,9 @@
  * definition key; the flows shipped as files become versions at start ({@link com.evscallpro.core.flow.FlowBootstrap})
  * and every published version is deployed again at start. A draft takes test calls before it is published
  * ({@link com.evscallpro.core.flow.FlowTestRuns}, a port the IVR runtime implements; {@link
- * com.evscallpro.core.flow.FlowTestModel} gives the test process id and the way a call went on the diagram).
+ * com.evscallpro.core.flow.FlowTestModel} gives the test process id and the way a call went on the diagram). Before a
+ * publish, the names an IVR flow gives to plannings, queues, trunks and campaigns are checked against the database
+ * ({@code FlowReferences}); a campaign's attempts run its journey flow (campaign
+ * {@code journey_flow_id}, {@link com.evscallpro.core.flow.FlowService#bindJourney}).
  */
 package com.evscallpro.core.flow;

@@ -57,6 +57,12 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("admin.title") + " · EVSCallPro";
     }
 
+    /** The flows (set by Spring): the campaign form's "Call journey" field. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setJourneys(com.evscallpro.core.flow.FlowService flows) {
+        campaigns.setJourneys(flows);
+    }
+
     /** The agent scripts (set by Spring): an "Agent script" entry in each campaign row's menu. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setScripts(com.evscallpro.core.script.ScriptService scripts) {

@@ -67,12 +67,15 @@ class CampaignForm extends Dialog {
     private com.vaadin.flow.data.binder.Binder.Binding<CampaignBean, DialingMode> modeBinding;
 
     CampaignForm(String title, CampaignEdit initial, Choices choices, Predicate<CampaignEdit> onSave) {
-        this(title, initial, choices, onSave, null);
+        this(title, initial, choices, onSave, new com.vaadin.flow.component.Component[0]);
     }
 
-    /** @param scriptField the agent script's field ({@code campaign-script}), or null when scripts are not wired */
+    /**
+     * @param extraFields fields stored beside the campaign's settings, each null when not wired: the agent script's
+     *                    ({@code campaign-script}), the call journey's ({@code campaign-journey})
+     */
     CampaignForm(String title, CampaignEdit initial, Choices choices, Predicate<CampaignEdit> onSave,
-                 com.vaadin.flow.component.Component scriptField) {
+                 com.vaadin.flow.component.Component... extraFields) {
         this.choices = choices;
         this.bean = CampaignBean.of(initial);
         setHeaderTitle(title);
@@ -203,9 +206,12 @@ class CampaignForm extends Dialog {
         section(form, "campaigns.section.dialing", mode, previewTimeout, abandonTarget, maxLines, amd);
         section(form, "campaigns.section.retries", maxAttempts, ring, retry, busy, noAnswer, machine, congestion);
         section(form, "campaigns.section.callbacks", personalCallbacks, callbackGrace, wrapUp, wrapUpPause);
-        if (scriptField != null) {
-            form.add(scriptField);
-            form.setColspan(scriptField, 3);
+        for (com.vaadin.flow.component.Component extra : extraFields == null
+                ? new com.vaadin.flow.component.Component[0] : extraFields) {
+            if (extra != null) {
+                form.add(extra);
+                form.setColspan(extra, 3);
+            }
         }
         add(form);
 

@@ -49,6 +49,7 @@ public class CampaignsPanel extends VerticalLayout {
     private Consumer<CampaignSummary> customFields;
     private Consumer<CampaignSummary> scriptPicker;
     private com.evscallpro.core.script.ScriptService scripts;
+    private com.evscallpro.core.flow.FlowService journeys;
 
     /**
      * @param choices what the form's pickers offer (read when a form opens)
@@ -95,6 +96,11 @@ public class CampaignsPanel extends VerticalLayout {
         this.scriptPicker = scripts == null ? null : c -> com.evscallpro.ui.script.ScriptPicker.dialog(scripts, c.name(),
                 scripts.campaignScriptId(c.id()).orElse(null), id -> scripts.bindCampaign(c.id(), id)).open();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** A "Call journey" field in the form ({@code campaign-journey}): the journey flow the campaign's calls run. */
+    public void setJourneys(com.evscallpro.core.flow.FlowService flows) {
+        this.journeys = flows;
     }
 
     /** Called after every change (e.g. the admin screen's import picker). */
@@ -258,6 +264,9 @@ public class CampaignsPanel extends VerticalLayout {
             if (scripts != null) { // the copy keeps the agent script
                 scripts.campaignScriptId(c.id()).ifPresent(script -> scripts.bindCampaign(copy, script));
             }
+            if (journeys != null) { // and its call journey
+                journeys.journey(c.id()).ifPresent(flow -> journeys.bindJourney(copy, flow.id()));
+            }
             Notifications.success(getTranslation("campaigns.cloned", campaigns.summary(copy).name()));
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("campaigns.error.clone", c.name()), e);
@@ -287,11 +296,21 @@ public class CampaignsPanel extends VerticalLayout {
         if (script != null) {
             script.setId("campaign-script");
         }
+        JourneyField journey;
+        try {
+            journey = journeys == null ? null : new JourneyField(journeys, campaignId);
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("admin.error.load"), e);
+            return;
+        }
         new CampaignForm(title, initial, offered, edit -> {
             try {
                 long id = save.applyAsLong(edit);
                 if (script != null) {
                     scripts.bindCampaign(id, com.evscallpro.ui.script.ScriptPicker.id(script));
+                }
+                if (journey != null) {
+                    journey.save(id);
                 }
                 refresh();
                 return true;
@@ -299,6 +318,6 @@ public class CampaignsPanel extends VerticalLayout {
                 Notifications.error(getTranslation("campaigns.error.save"), e);
                 return false;
             }
-        }, script).open();
+        }, script, journey == null ? null : journey.field).open();
     }
 }

@@ -23,6 +23,12 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("campaigns.title")), panel);
     }
 
+    /** The flows (set by Spring): the form's "Call journey" field. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setJourneys(com.evscallpro.core.flow.FlowService flows) {
+        panel.setJourneys(flows);
+    }
+
     /** The agent scripts (set by Spring): an "Agent script" entry in each campaign row's menu. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setScripts(com.evscallpro.core.script.ScriptService scripts) {

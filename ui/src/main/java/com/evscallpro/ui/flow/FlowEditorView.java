@@ -438,6 +438,12 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private String describe(FlowProblem p) {
         String key = "flows.rule." + p.code();
+        if ("unknown-reference".equals(p.code()) && !p.args().isEmpty()) {
+            String text = getTranslation(key + "." + p.args().get(0), p.args().toArray()); // the kind's own text
+            if (!text.startsWith("!")) {
+                return text;
+            }
+        }
         String text = getTranslation(key, p.args().toArray());
         return text.startsWith("!") ? p.message() : text;
     }

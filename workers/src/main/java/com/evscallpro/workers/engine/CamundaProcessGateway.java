@@ -74,7 +74,8 @@ class CamundaProcessGateway implements ProcessGateway {
         v.put(AGENT_CONNECT_TIMEOUT, a.agentConnectTimeout().toString());
         v.put(QUALIFICATION_CATEGORY, null);
         return client.newCreateInstanceCommand()
-                .processDefinitionKey(flows.definitionKey(PROCESS_ID)) // the published version, not the latest deployed
+                .processDefinitionKey(flows.definitionKey(flows.journeyProcessId(a.campaignId(), PROCESS_ID))) // the
+                // campaign's journey flow (default outbound-call), its published version, not the latest deployed
                 .variables(v)
                 .send()
                 .join()
