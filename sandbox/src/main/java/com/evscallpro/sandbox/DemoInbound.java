@@ -13,6 +13,7 @@ import com.evscallpro.core.pbxconfig.Trunk;
 import com.evscallpro.core.pbxconfig.TrunkDefinition;
 import com.evscallpro.core.planning.PlanningDefinition;
 import com.evscallpro.core.planning.PlanningService;
+import com.evscallpro.core.prompt.PromptService;
 import com.evscallpro.core.queue.QueueAdmin;
 import com.evscallpro.core.queue.QueueDefinition;
 import com.evscallpro.core.queue.QueueStrategy;
@@ -63,12 +64,14 @@ class DemoInbound implements ApplicationRunner, AutoCloseable {
     private final UserAccountService users;
     private final ObjectProvider<PbxSimulator> simulator;
     private final ObjectProvider<FastAgiServer> agi;
+    private final ObjectProvider<PromptService> prompts;
     private final double perMinute;
     private InboundLoad load;
 
     DemoInbound(FlowService flows, PbxConfigService pbx, IvrRouting routing, PlanningService plannings,
                 AgentGroupAdmin groups, QueueAdmin queues, UserAccountService users,
                 ObjectProvider<PbxSimulator> simulator, ObjectProvider<FastAgiServer> agi,
+                ObjectProvider<PromptService> prompts,
                 @org.springframework.beans.factory.annotation.Value("${evs.sandbox.demo-inbound-per-minute:3}")
                 double perMinute) {
         this.flows = flows;
@@ -80,11 +83,13 @@ class DemoInbound implements ApplicationRunner, AutoCloseable {
         this.users = users;
         this.simulator = simulator;
         this.agi = agi;
+        this.prompts = prompts;
         this.perMinute = perMinute;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        seedPrompts();
         if (flows.flowByProcessId("svi-standard-demo").isEmpty()) {
             create();
         }
@@ -99,6 +104,50 @@ class DemoInbound implements ApplicationRunner, AutoCloseable {
                     .customize((n, call) -> call.callerId(String.format("+336%08d", 12340000 + n % 20), "Client démo"))
                     .start();
             log.info("Demo: the simulator calls {} about {} times a minute", DID, perMinute);
+        }
+    }
+
+    /**
+     * The demo flow's prompts in the library (a short tone each, in French), so that the analyst opening the demo
+     * sees a flow without warnings and can play or replace them: the simulator does not play audio anyway.
+     */
+    private void seedPrompts() {
+        PromptService library = prompts.getIfAvailable();
+        if (library == null) {
+            return;
+        }
+        Map<String, String> demo = new java.util.LinkedHashMap<>();
+        demo.put("demo-accueil", "Démo : bienvenue");
+        demo.put("demo-menu", "Démo : tapez 1 pour les ventes, 2 pour le support, 3 pour la facturation");
+        demo.put("demo-ferme", "Démo : nous sommes fermés");
+        demo.put("demo-messagerie", "Démo : laissez un message après le bip");
+        demo.put("demo-au-revoir", "Démo : au revoir");
+        int n = 0;
+        for (Map.Entry<String, String> p : demo.entrySet()) {
+            if (library.byName(p.getKey()).isEmpty()) {
+                library.createWithAudio(p.getKey(), p.getValue(), "fr", p.getKey() + ".wav", tone(440 + 110 * n));
+            }
+            n++;
+        }
+    }
+
+    /** One second of a sine tone, 8 kHz mono 16-bit PCM: what Asterisk plays, so nothing is converted. */
+    static byte[] tone(double hertz) {
+        int rate = 8000;
+        byte[] pcm = new byte[rate * 2];
+        for (int i = 0; i < rate; i++) {
+            short v = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+             javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                     new java.io.ByteArrayInputStream(pcm), format, rate)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -32,6 +32,12 @@ class DemoInboundEndToEndTest {
             assertThat(app.getBean(FlowService.class).published("svi-standard-demo")).isPresent();
             assertThat(app.getBean(IvrRouting.class).route(DemoInbound.DID).orElseThrow().processId())
                     .isEqualTo("svi-standard-demo");
+            // the analyst opening the demo sees no problem: its prompts are in the library, its names exist
+            FlowService flows = app.getBean(FlowService.class);
+            com.evscallpro.core.flow.FlowView demo = flows.flowByProcessId("svi-standard-demo").orElseThrow();
+            assertThat(flows.problems(demo.id(), flows.bpmn(demo.publishedVersionId()))).isEmpty();
+            assertThat(app.getBean(com.evscallpro.core.prompt.PromptLibrary.class).audio("demo-menu", "fr"))
+                    .hasValueSatisfying(wav -> assertThat(wav.length).isGreaterThan(8000));
             long agent1 = app.getBean(UserAccountService.class).findByUsername("agent1").orElseThrow().id();
             long agent2 = app.getBean(UserAccountService.class).findByUsername("agent2").orElseThrow().id();
             // the demo's outbound campaign would take the agents first (their wrap-ups wait for a person): paused here

@@ -96,6 +96,9 @@ class FlowEditorBrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !stack.bean(FlowService.class)
                 .bpmn(flow.draftVersionId()).contains("id=\"CallEnded\""));
         page.locator("#flow-validate").click();
+        // the live check names the element as the analyst did, not by its id
+        assertThat(page.locator("#flow-modeler .evs-lint-issue[data-element=Goodbye][data-code=dead-end]"))
+                .containsText("Au revoir : ");
         Locator deadEnd = page.locator("#flow-problems vaadin-button[data-element=Goodbye][data-code=dead-end]");
         assertThat(deadEnd).containsText("Rien ne suit cet élément");
         assertThat(page.locator("#flow-modeler .djs-element.evs-error[data-element-id=Goodbye]")).hasCount(1);

@@ -98,7 +98,7 @@ class EvsBpmnModeler extends LitElement {
         evs-bpmn-modeler .evs-lint-badge.warning { background: #b26a00; }
         evs-bpmn-modeler .evs-lint { flex: 0 0 auto; max-height: 30%; overflow: auto; font-size: var(--lumo-font-size-s, 14px); border: 1px solid var(--lumo-contrast-10pct); border-top: none; padding: 2px 8px; }
         evs-bpmn-modeler .evs-lint ul { margin: 2px 0; padding-left: 1.2em; }
-        evs-bpmn-modeler .evs-lint-issue { background: none; border: none; padding: 0; text-align: left; cursor: pointer; font: inherit; }
+        evs-bpmn-modeler .evs-lint-issue { background: none; border: none; padding: 0; text-align: left; cursor: pointer; font: inherit; vertical-align: top; }
         evs-bpmn-modeler .evs-lint-issue[data-severity=ERROR] { color: var(--lumo-error-text-color, #c62828); }
         evs-bpmn-modeler .evs-lint-issue[data-severity=WARNING] { color: #8a5300; }
         evs-bpmn-modeler .evs-traffic-badge { color: #fff; font: 600 12px/18px sans-serif; padding: 0 6px; border-radius: 9px; white-space: nowrap; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
@@ -140,8 +140,15 @@ class EvsBpmnModeler extends LitElement {
       <div class="evs-lint-summary">${format(t.summary || 'Live check: {0} error(s), {1} warning(s)', [errors, warnings])}</div>
       ${issues.length ? html`<ul>${issues.map(i => html`<li><button class="evs-lint-issue" data-element=${i.id || ''}
           data-code=${i.code} data-severity=${i.severity} data-source=${i.source}
-          @click=${() => i.id && this.focus(i.id)}>${i.id ? i.id + ' : ' : ''}${i.severity === 'WARNING' ? (t.warning || 'Warning') + ' ' : ''}${i.text}</button></li>`)}</ul>` : ''}
+          @click=${() => i.id && this.focus(i.id)}>${i.id ? this._elementName(i.id) + ' : ' : ''}${i.severity === 'WARNING' ? (t.warning || 'Warning') + ' ' : ''}${i.text}</button></li>`)}</ul>` : ''}
     </div>`;
+  }
+
+  /** What the analyst calls an element: the name they gave it on the diagram, else its id. */
+  _elementName(id) {
+    const element = this._modeler && this._modeler.get('elementRegistry').get(id);
+    const name = element && element.businessObject && element.businessObject.name;
+    return name && name.trim() ? name.trim() : id;
   }
 
   _facts() {

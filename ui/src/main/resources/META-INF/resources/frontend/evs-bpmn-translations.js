@@ -124,6 +124,29 @@ export const translations = {
     'Output mapping': 'Correspondance de sortie',
     'Implementation': 'Implémentation',
     'Open minimap': 'Ouvrir la mini-carte',
-    'Close minimap': 'Fermer la mini-carte'
+    'Close minimap': 'Fermer la mini-carte',
+    // element templates: the template's status and the fields' own checks
+    'Applied': 'Appliqué',
+    'Not found': 'Introuvable',
+    'Update available': 'Mise à jour disponible',
+    'Deprecated': 'Obsolète',
+    'Incompatible': 'Incompatible',
+    'Upgrade': 'Mettre à niveau',
+    'More actions': 'Autres actions',
+    'This template is deprecated.': 'Ce modèle est obsolète.',
+    'A new version of the template is available: {templateVersion}': 'Une nouvelle version du modèle est disponible : {templateVersion}',
+    'The template applied was not found. Therefore, its properties cannot be shown. Unlink to access the data.': 'Le modèle appliqué est introuvable : ses propriétés ne peuvent pas être affichées. Déliez-le pour accéder aux données.',
+    'No compatible version of this template was found for your environment. Unlink to access the template’s data.': 'Aucune version de ce modèle n’est compatible avec votre environnement. Déliez-le pour accéder à ses données.',
+    'Must not be empty.': 'Ne doit pas être vide.',
+    '{label} must not be empty.': '{label} ne doit pas être vide.',
+    'Must match pattern {pattern}.': 'Doit respecter le format {pattern}.',
+    '{label} must match pattern {pattern}.': '{label} doit respecter le format {pattern}.',
+    'Must be at least {minLength} characters.': 'Au moins {minLength} caractères.',
+    '{label} must be at least {minLength} characters.': '{label} : au moins {minLength} caractères.',
+    'Cannot exceed {maxLength} characters.': 'Au plus {maxLength} caractères.',
+    '{label} cannot exceed {maxLength} characters.': '{label} : au plus {maxLength} caractères.',
+    'Errors': 'Erreurs',
+    'Custom properties': 'Propriétés personnalisées',
+    'Version': 'Version'
   }
 };
