@@ -92,7 +92,7 @@ public interface ScriptService {
     /**
      * Keeps an agent's answers of a call on the server as they are typed (inbound calls, whose record is written only
      * when the call ends): stored in the call's record when it already exists, else kept by call id and moved into
-     * the record by the database the moment it is inserted (V74), whichever comes first; one row, attached once.
+     * the record by the database the moment it is inserted (V74, V78), whichever comes first; one row, attached once.
      * Empty answers are ignored. Refused with {@code script.answers-too-large} beyond {@link #MAX_ANSWER_BYTES}.
      *
      * @return true when the answers are in the call's record, false when they wait for it

@@ -283,9 +283,9 @@ class ScriptServiceImpl implements ScriptService {
             return false;
         }
         String text = ScriptData.answersJson(answers);
-        // the same lock as the V74 trigger that attaches a kept draft when the record is inserted: whichever comes
+        // the call id's stripe of the lock the V78 trigger takes (shared) when records are inserted: whichever comes
         // second sees what the first committed
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('script-answers:' || ?))").param(callId)
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('script-answers'), hashtext(?) & 15)").param(callId)
                 .query((rs, i) -> 1).list();
         if (intoRecord(callId, text)) {
             jdbc.sql("DELETE FROM script_answer_draft WHERE call_id = ?").param(callId).update();
