@@ -91,7 +91,7 @@ class JourneyFlowEndToEndTest {
         assertThat(bound.json().get("processId").asText()).isEqualTo(processId);
         assertThat(bound.json().get("publishedNumber").asInt()).isEqualTo(1);
 
-        UserAccount agent = ApiClient.user(stack, "journey-e2e-agent-" + suffix, UserAccount.Role.AGENT, "2171");
+        UserAccount agent = ApiClient.user(stack, "journey-e2e-agent-" + suffix, UserAccount.Role.AGENT, "2178");
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Jo", "Journey", SandboxTestContext.ANSWERS, Map.of())));
         AgentService agents = stack.bean(AgentService.class);
