@@ -26,10 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * In a real Chromium, in French: an analyst (their own role) lands on the flow library, creates an IVR flow from
@@ -40,23 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 class FlowEditorBrowserTest {
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final BrowserSessionExtension browserSession = BrowserSessionExtension.checkingCsp();
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        browser = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    @AfterEach
-    void no_view_broke_the_content_security_policy() {
-        assertThat(browser.cspViolations).as("CSP violations").isEmpty();
-    }
 
     @Test
     void an_analyst_builds_validates_and_publishes_a_flow_that_a_call_then_follows() throws Exception {
@@ -67,7 +51,7 @@ class FlowEditorBrowserTest {
         String suffix = Long.toHexString(System.nanoTime());
         String name = "SVI éditeur " + suffix;
         String processId = "svi-editeur-" + suffix;
-        Page page = browser.signIn("pw-analyst", "pw-analyst-secret");
+        Page page = browserSession.session().signIn("pw-analyst", "pw-analyst-secret");
         assertThat(page.locator("#flows-grid")).isVisible();
         assertThat(page.locator("#nav-flows")).isVisible();
         assertThat(page.locator("#nav-admin")).hasCount(0);
@@ -159,8 +143,8 @@ class FlowEditorBrowserTest {
             assertThat(path).containsExactly("Welcome", "Goodbye");
 
             // the call's path on the diagram (the call history's link), and the flow's heat map counting it
-            Page again = browser.signIn("pw-analyst", "pw-analyst-secret");
-            again.navigate(browser.base() + "flows/" + flow.id() + "?call=" + callId);
+            Page again = browserSession.session().signIn("pw-analyst", "pw-analyst-secret");
+            again.navigate(browserSession.session().base() + "flows/" + flow.id() + "?call=" + callId);
             assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=Welcome]")).hasCount(1);
             assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=Flow_1]")).hasCount(1);
             assertThat(again.locator("#flow-modeler .djs-element.evs-path[data-element-id=CallEnded]")).hasCount(1);

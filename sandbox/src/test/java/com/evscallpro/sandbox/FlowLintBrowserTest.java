@@ -23,10 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,23 +49,9 @@ class FlowLintBrowserTest {
               el.xml = xml;
               return await el.lintNow();
             }""";
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final BrowserSessionExtension browserSession = BrowserSessionExtension.checkingCsp();
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        browser = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    @AfterEach
-    void no_view_broke_the_content_security_policy() {
-        assertThat(browser.cspViolations).as("CSP violations").isEmpty();
-    }
 
     @Test
     void the_editor_finds_in_each_fixture_what_the_server_rules_find() throws IOException {
@@ -81,7 +65,7 @@ class FlowLintBrowserTest {
         int promptWarnings = 0;
         for (FlowKind kind : FlowKind.values()) {
             FlowView flow = flowOfKind.get(kind);
-            page.navigate(browser.base() + "flows/" + flow.id());
+            page.navigate(browserSession.session().base() + "flows/" + flow.id());
             assertThat(page.locator("#flow-modeler .djs-container")).isVisible();
             for (JsonNode fixture : index.get("fixtures")) {
                 if (FlowKind.valueOf(fixture.get("kind").asText()) != kind) {
@@ -129,7 +113,7 @@ class FlowLintBrowserTest {
     void problems_are_marked_in_french_a_click_selects_them_and_an_edit_is_checked_at_once() throws IOException {
         FlowView flow = create(FlowKind.IVR, "clean.bpmn");
         Page page = signIn();
-        page.navigate(browser.base() + "flows/" + flow.id());
+        page.navigate(browserSession.session().base() + "flows/" + flow.id());
         Locator modeler = page.locator("#flow-modeler");
         assertThat(modeler.locator("[data-element-id=Goodbye]")).isVisible();
         assertThat(modeler.locator(".evs-lint-summary")).containsText("Vérification en direct : 0 erreur(s)");
@@ -159,7 +143,7 @@ class FlowLintBrowserTest {
         FlowView ivr = create(FlowKind.IVR, "clean.bpmn");
         FlowView outbound = create(FlowKind.OUTBOUND_CALL, "outbound.bpmn");
         Page page = signIn();
-        page.navigate(browser.base() + "flows/" + ivr.id());
+        page.navigate(browserSession.session().base() + "flows/" + ivr.id());
         Locator modeler = page.locator("#flow-modeler");
         Locator entries = replaceMenu(page, "Welcome");
         assertThat(entries.locator("[data-id=replace-with-send-task]")).hasCount(1);
@@ -179,7 +163,7 @@ class FlowLintBrowserTest {
         assertThat(modeler.locator(".djs-palette .entry[data-action='create.task']")).hasCount(1);
 
         // the outbound journey has a wrap-up user task: there a user task stays on offer
-        page.navigate(browser.base() + "flows/" + outbound.id());
+        page.navigate(browserSession.session().base() + "flows/" + outbound.id());
         Locator outboundEntries = replaceMenu(page, "Dial");
         assertThat(outboundEntries.locator("[data-id=replace-with-user-task]")).hasCount(1);
         assertThat(outboundEntries.locator("[data-id=replace-with-rule-task]")).hasCount(0);
@@ -189,7 +173,7 @@ class FlowLintBrowserTest {
     void our_block_templates_read_in_french() throws IOException {
         FlowView flow = create(FlowKind.IVR, "clean.bpmn");
         Page page = signIn();
-        page.navigate(browser.base() + "flows/" + flow.id());
+        page.navigate(browserSession.session().base() + "flows/" + flow.id());
         Locator modeler = page.locator("#flow-modeler");
         modeler.locator("[data-element-id=MainMenu]").click();
         // every template of ours loaded (the editor drops one its schema refuses, silently)
@@ -223,7 +207,7 @@ class FlowLintBrowserTest {
         FlowView flow = create(FlowKind.IVR, "clean.bpmn");
         String big = Files.readString(FIXTURES.resolve("ivr-200-elements.bpmn"), StandardCharsets.UTF_8);
         Page page = signIn();
-        page.navigate(browser.base() + "flows/" + flow.id());
+        page.navigate(browserSession.session().base() + "flows/" + flow.id());
         assertThat(page.locator("#flow-modeler [data-element-id=Goodbye]")).isVisible();
         StringBuilder report = new StringBuilder();
         for (int run = 1; run <= 3; run++) {
@@ -271,7 +255,7 @@ class FlowLintBrowserTest {
             users.create("pw-lint-analyst", "pw-lint-analyst-secret", "Analyste", UserAccount.Role.ANALYST, null,
                     "fr");
         }
-        return browser.signIn("pw-lint-analyst", "pw-lint-analyst-secret");
+        return browserSession.session().signIn("pw-lint-analyst", "pw-lint-analyst-secret");
     }
 
     /** Loads {@code xml} into the editor as the server would (its xml property) and reads the live check. */

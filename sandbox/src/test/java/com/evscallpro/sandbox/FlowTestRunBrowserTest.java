@@ -20,10 +20,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * In a real Chromium, in French: an analyst opens a draft IVR flow, places a test call on it, sees the menu's prompt
@@ -33,23 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class FlowTestRunBrowserTest {
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final BrowserSessionExtension browserSession = BrowserSessionExtension.checkingCsp();
     private final SandboxTestContext stack = SandboxTestContext.get();
-
-    @BeforeAll
-    static void launch() {
-        browser = new BrowserSession(SandboxTestContext.get());
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    @AfterEach
-    void no_view_broke_the_content_security_policy() {
-        assertThat(browser.cspViolations).as("CSP violations").isEmpty();
-    }
 
     @Test
     void an_analyst_test_calls_a_draft_with_the_keypad_then_publishes_it() {
@@ -81,8 +65,8 @@ class FlowTestRunBrowserTest {
         FlowView flow = stack.bean(FlowService.class).create(FlowKind.IVR, "SVI test " + suffix, null, xml, "brouillon");
         assertThat(flow.publishedVersionId()).isNull();
 
-        Page page = browser.signIn("pw-analyst", "pw-analyst-secret");
-        page.navigate(browser.base() + "flows/" + flow.id());
+        Page page = browserSession.session().signIn("pw-analyst", "pw-analyst-secret");
+        page.navigate(browserSession.session().base() + "flows/" + flow.id());
         assertThat(page.locator("#flow-modeler [data-element-id=MenuTask]")).isVisible();
         page.locator("#flow-test").click();
         page.locator("#test-caller input").fill("+33612345678");
