@@ -107,7 +107,7 @@ class AgentAndSupervisorBrowserTest {
         assertThat(supervisor.locator("#agents-grid")).isVisible();
         assertThat(supervisor.locator("#pbx-status")).hasAttribute("data-state", "UP", WAIT); // the simulator's AMI
         supervisor.evaluate("() => window.__notReloaded = true");
-        Locator agentRow = supervisor.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+        Locator agentRow = supervisor.locator("#agents-grid [role=row]", new Page.LocatorOptions()
                 .setHasText("Paula Browser"));
         assertThat(agentRow).isVisible();
 

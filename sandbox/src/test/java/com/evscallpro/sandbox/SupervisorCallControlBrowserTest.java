@@ -80,7 +80,7 @@ class SupervisorCallControlBrowserTest {
         Page supervisor = browser.session().signIn("bw-supervisor", "bw-supervisor-pw");
         supervisor.navigate(browser.session().base() + "supervision");
         assertThat(supervisor.locator("#spy-listen")).isDisabled();
-        supervisor.locator("#agents-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("bw-agent"))
+        supervisor.locator("#agents-grid [role=row]", new Page.LocatorOptions().setHasText("bw-agent"))
                 .first().click();
         assertThat(supervisor.locator("#control-target")).hasAttribute("data-agent", "bw-agent", WAIT);
         supervisor.locator("#supervisor-phone input").fill("3721");

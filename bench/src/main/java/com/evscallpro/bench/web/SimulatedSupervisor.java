@@ -17,10 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A "simulated supervisor UI": the server-side work of one open supervision screen without a browser. It subscribes
  * to the same bus events as {@code SupervisionView}, and like it (through {@code UI.access}'s queue-then-try-lock),
- * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own board (an agent event that is not the next version
- * reloads everything from the services) and, at most every 150 ms as the view does, encodes as JSON the changed
- * agents' rows (the view's {@code refreshItem}) or every call row, sorted (the calls grid's {@code setItems}), and every 15 s reloads from the services (the view's
- * 1 s poll; elapsed times are counted in the browser, so the poll re-sends no row). What it does not do: Vaadin's own state tree, the push channel, a browser.
+ * on the publisher's thread under a per-UI lock (the Vaadin session lock's stand-in): applies the event to its own
+ * board (an agent the board does not know reloads everything from the services) and, as the view's {@code LiveTable}s
+ * do per event, encodes what changes in the browser: an agent's changed cells (state label, its attributes, the time
+ * in state's start, the call), a call's row when it comes onto the list or changes, its key when it goes; every 15 s
+ * it reloads from the services and encodes every row (the view's reconciliation). What it does not do: Vaadin's own
+ * state tree, the push channel, a browser.
  */
 final class SimulatedSupervisor implements AutoCloseable {
 
@@ -36,17 +38,6 @@ final class SimulatedSupervisor implements AutoCloseable {
     private final Map<String, LiveCall> calls = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions;
     private long bytes;
-    private final List<AgentStatus> changedRows = new java.util.ArrayList<>();
-    private boolean callsDirty;
-    private final List<LiveCall> changedCallRows = new java.util.ArrayList<>();
-    private long callsEncodedAt;
-    private boolean renderScheduled;
-    private static final java.util.concurrent.ScheduledExecutorService RENDERS =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "bench-sim-render");
-                t.setDaemon(true);
-                return t;
-            });
     private long lastReload;
 
     SimulatedSupervisor(EventBus events, AgentService agentService, LiveCallService liveCalls) {
@@ -66,22 +57,20 @@ final class SimulatedSupervisor implements AutoCloseable {
                 reload();
             } else if (s.version() > known.version()) { // like SupervisionBoard: newer wins, late ones are dropped
                 agents.put(s.userId(), s);
-                changedRows.add(s);
-                scheduleRender();
+                bytes += changedCells(known, s).length();
             }
         });
     }
 
     private void onCall(LiveCallChanged e) {
         access(() -> {
-            boolean known = e.call() != null && calls.containsKey(e.call().callId());
-            put(e.call());
-            if (known && e.call().state() != LiveCall.LiveCallState.ENDED) {
-                changedCallRows.add(e.call()); // like the view: a known call's row only
-            } else {
-                callsDirty = true; // a call came or went: the whole list, at most every 500 ms
+            if (e.call() == null) {
+                return;
             }
-            scheduleRender();
+            put(e.call());
+            bytes += e.call().state() == LiveCall.LiveCallState.ENDED
+                    ? e.call().callId().length() // the row removed
+                    : callRow(new StringBuilder(), e.call()).length(); // inserted, or its changed cells (at most the row)
         });
     }
 
@@ -102,32 +91,6 @@ final class SimulatedSupervisor implements AutoCloseable {
                 lock.unlock();
             }
         }
-    }
-
-    /** Like the view: one redraw of what changed, 150 ms after the first change not yet drawn. */
-    private void scheduleRender() {
-        if (renderScheduled) {
-            return;
-        }
-        renderScheduled = true;
-        RENDERS.schedule(() -> access(() -> {
-            renderScheduled = false;
-            for (AgentStatus a : changedRows) {
-                bytes += row(a).length(); // like the view since 7b47ab4+1: only the changed rows
-            }
-            changedRows.clear();
-            for (LiveCall c : changedCallRows) {
-                bytes += callRow(new StringBuilder(), c).length();
-            }
-            changedCallRows.clear();
-            if (callsDirty) {
-                if (System.nanoTime() - callsEncodedAt >= 500_000_000L) {
-                    encodeCalls();
-                } else {
-                    scheduleRender(); // the view waits for its 500 ms too
-                }
-            }
-        }), 150, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The view's 1 s poll: the board reloaded every 15 s; no row re-sent otherwise (elapsed times tick in the browser). */
@@ -169,6 +132,19 @@ final class SimulatedSupervisor implements AutoCloseable {
         bytes += sb.append(']').length();
     }
 
+    /** The cells of an agent's row that differ between two statuses, as the view's table sends them. */
+    private static StringBuilder changedCells(AgentStatus before, AgentStatus now) {
+        StringBuilder sb = new StringBuilder(120);
+        if (before.state() != now.state() || !java.util.Objects.equals(before.pauseReason(), now.pauseReason())) {
+            sb.append("{\"state\":\"").append(now.state()).append("\",\"style\":\"").append(now.state()).append("\"}");
+        }
+        sb.append("{\"ts\":\"").append(now.since() == null ? "" : now.since().toEpochMilli()).append("\"}");
+        if (!java.util.Objects.equals(before.callId(), now.callId())) {
+            sb.append("{\"call\":\"").append(now.callId() == null ? "" : now.callId()).append("\"}");
+        }
+        return sb;
+    }
+
     private static StringBuilder row(AgentStatus a) {
         StringBuilder sb = new StringBuilder(160);
         {
@@ -183,9 +159,6 @@ final class SimulatedSupervisor implements AutoCloseable {
     }
 
     private void encodeCalls() {
-        callsDirty = false;
-        changedCallRows.clear();
-        callsEncodedAt = System.nanoTime();
         StringBuilder sb = new StringBuilder(calls.size() * 200).append('[');
         for (LiveCall c : calls.values().stream().sorted(Comparator.comparing(LiveCall::callId)).toList()) {
             callRow(sb, c);

@@ -32,10 +32,10 @@ final class SupervisionBoard {
     record Counters(long ready, long onCall, long paused, long calls) {
     }
 
-    private static final Comparator<AgentStatus> BY_NAME = Comparator
+    static final Comparator<AgentStatus> BY_NAME = Comparator
             .comparing((AgentStatus a) -> a.displayName() == null ? "" : a.displayName(), String.CASE_INSENSITIVE_ORDER)
             .thenComparingLong(AgentStatus::userId);
-    private static final Comparator<LiveCall> OLDEST_FIRST = Comparator
+    static final Comparator<LiveCall> OLDEST_FIRST = Comparator
             .comparing((LiveCall c) -> c.startedAt() == null ? Instant.MAX : c.startedAt())
             .thenComparing(LiveCall::callId);
 

@@ -20,15 +20,12 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -40,10 +37,11 @@ import java.util.List;
 
 /**
  * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
- * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the {@code agents-grid} and
- * the {@code calls-grid}. Agent and call events arrive from the
- * {@link EventBus} and are pushed to the browser; elapsed times are counted in the browser ({@link #elapsed}), a 1 s
- * poll reconciles the board, the queues and the PBX connection state.
+ * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the agents ({@code agents-grid})
+ * and the calls in progress ({@code calls-grid}), both {@link LiveTable}s. Agent and call events arrive from the
+ * {@link EventBus} and are pushed to the browser as they come, each one redrawing only the cells it changed; elapsed
+ * times are counted in the browser ({@link #elapsed}); a 1 s poll reconciles the board, the queues and the PBX
+ * connection state.
  */
 @Route(value = HomeRoutes.SUPERVISION, layout = MainLayout.class)
 @RolesAllowed({"SUPERVISOR", "ADMIN"})
@@ -56,8 +54,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final PauseReasons pauseReasons;
     private final Clock clock = Clock.systemUTC();
     private final SupervisionBoard board = new SupervisionBoard();
-    private final Grid<AgentStatus> agentsGrid = new Grid<>();
-    private final Grid<LiveCall> callsGrid = new Grid<>();
+    private final LiveTable<AgentStatus> agentRows;
+    private final LiveTable<LiveCall> callRows;
     private final QueuesPanel queuesGrid;
     private final PacingPanel pacingGrid = new PacingPanel(this::getTranslation);
     private com.evscallpro.core.dialer.CampaignPacing pacing;
@@ -71,49 +69,6 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Span telephony = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
-    /** Changes applied to the board and not drawn yet; a redraw is scheduled (all under the session lock). */
-    /** Agents changed since the last redraw: only their rows are sent again. */
-    private final java.util.Set<Long> changedAgents = new java.util.HashSet<>();
-    /** The agents grid's rows, keyed by agent id so that one row can be refreshed alone. */
-    private final List<AgentStatus> agentRows = new ArrayList<>();
-    private final java.util.Map<Long, Integer> agentRowIndex = new java.util.HashMap<>();
-    private final com.vaadin.flow.data.provider.ListDataProvider<AgentStatus> agentsData =
-            new com.vaadin.flow.data.provider.ListDataProvider<>(agentRows) {
-                @Override
-                public Object getId(AgentStatus item) {
-                    return item.userId();
-                }
-            };
-    /** The calls grid's rows, keyed by call id: a call's change sends its row only. */
-    private final List<LiveCall> callRows = new ArrayList<>();
-    private final java.util.Map<String, Integer> callRowIndex = new java.util.HashMap<>();
-    private final com.vaadin.flow.data.provider.ListDataProvider<LiveCall> callsData =
-            new com.vaadin.flow.data.provider.ListDataProvider<>(callRows) {
-                @Override
-                public Object getId(LiveCall item) {
-                    return item.callId();
-                }
-            };
-    /** Calls on the grid whose row changed since the last redraw. */
-    private final java.util.Set<String> changedCalls = new java.util.HashSet<>();
-    /** A call came or went: the whole list is sent again, at most every {@link #CALLS_LIST_EVERY_MS}. */
-    private boolean callsDirty;
-    private long callsListDrawnAt;
-    private boolean renderScheduled;
-    /** How long changes are gathered before one redraw. */
-    static final long RENDER_EVERY_MS = 150;
-    /**
-     * The calls list (calls coming and going: every row sent and drawn again) is redrawn at most this often; a change
-     * of a call already on the grid is drawn with the next {@link #RENDER_EVERY_MS} redraw.
-     */
-    static final long CALLS_LIST_EVERY_MS = 500;
-    private static final java.util.concurrent.ScheduledExecutorService RENDERS =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "supervision-render");
-                t.setDaemon(true);
-                return t;
-            });
-
     SupervisionView(AgentService agentService, LiveCallService liveCallService, EventBus eventBus,
                     InboundQueues inboundQueues, PauseReasons pauseReasons) {
         this.pauseReasons = pauseReasons;
@@ -125,14 +80,15 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         setId("supervision-view");
         agentsHeader = new H3(getTranslation("supervision.agents"));
         setSizeFull();
-        configureAgentsGrid();
-        configureCallsGrid();
+        agentRows = agentsTable();
+        callRows = callsTable();
+        getElement().appendChild(LiveTable.styleSheet());
         telephony.setId("pbx-status");
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
                 new H3(getTranslation("supervision.queues")), queuesGrid,
                 new H3(getTranslation("dialer.pacing.title")), pacingGrid,
-                agentsHeader, agentsGrid,
-                new H3(getTranslation("supervision.calls")), callsGrid);
+                agentsHeader, agentRows,
+                new H3(getTranslation("supervision.calls")), callRows);
     }
 
     @Override
@@ -168,54 +124,44 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         return value;
     }
 
-    private void configureAgentsGrid() {
-        agentsGrid.setId("agents-grid");
-        agentsGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        agentsGrid.setAllRowsVisible(true);
-        agentsGrid.addColumn(AgentStatus::displayName).setHeader(getTranslation("supervision.col.name"))
-                .setKey("name").setAutoWidth(true);
-        agentsGrid.addColumn(AgentStatus::extension).setHeader(getTranslation("supervision.col.extension"))
-                .setKey("extension").setAutoWidth(true);
-        agentsGrid.addColumn(LitRenderer.<AgentStatus>of(
-                        "<span class=\"agent-state-badge\" data-agent=\"${item.agent}\" data-state=\"${item.state}\""
-                                + " data-ts=\"${item.ts}\" style=\"${item.style}\">"
-                                + "${item.label}</span>")
-                        .withProperty("agent", AgentStatus::username)
-                        // the server time of the agent's last change: the supervision benchmark times its arrival
-                        .withProperty("ts", a -> a.since() == null ? "" : Long.toString(a.since().toEpochMilli()))
-                        .withProperty("state", a -> state(a).name())
-                        .withProperty("style", a -> StateColors.css(state(a))
-                                + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)")
-                        .withProperty("label", this::stateLabel))
-                .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
-        agentsGrid.addColumn(elapsed(AgentStatus::since))
-                .setHeader(getTranslation("supervision.col.timeInState")).setKey("time").setAutoWidth(true);
-        agentsGrid.addColumn(a -> a.callId() == null ? "" : a.callId())
-                .setHeader(getTranslation("supervision.col.call")).setKey("call").setAutoWidth(true);
+    private LiveTable<AgentStatus> agentsTable() {
+        LiveTable<AgentStatus> table = new LiveTable<>(getTranslation("supervision.agents"),
+                getTranslation("supervision.agents.none"), AgentStatus::userId, SupervisionBoard.BY_NAME);
+        table.setId("agents-grid");
+        table.addColumn(getTranslation("supervision.col.name"), "minmax(10rem, 2fr)").text(AgentStatus::displayName)
+                .cssClass("agent-name");
+        table.addColumn(getTranslation("supervision.col.extension"), "6rem").text(AgentStatus::extension);
+        table.addColumn(getTranslation("supervision.col.state"), "minmax(9rem, 1.5fr)").cssClass("agent-state-badge")
+                .text(this::stateLabel)
+                .attribute("data-agent", AgentStatus::username)
+                .attribute("data-state", a -> state(a).name())
+                // the server time of the agent's last change: the supervision benchmark times its arrival
+                .attribute("data-ts", a -> a.since() == null ? "" : Long.toString(a.since().toEpochMilli()))
+                .attribute("style", a -> StateColors.css(state(a))
+                        + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)");
+        elapsed(table.addColumn(getTranslation("supervision.col.timeInState"), "7rem"), AgentStatus::since);
+        table.addColumn(getTranslation("supervision.col.call"), "minmax(8rem, 1fr)")
+                .text(a -> a.callId() == null ? "" : a.callId());
+        return table;
     }
 
-    private void configureCallsGrid() {
-        callsGrid.setId("calls-grid");
-        callsGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        callsGrid.setAllRowsVisible(true);
-        callsGrid.addColumn(LiveCall::campaignName).setHeader(getTranslation("supervision.col.campaign"))
-                .setKey("campaign").setAutoWidth(true);
-        callsGrid.addColumn(LiveCall::contactName).setHeader(getTranslation("supervision.col.contact"))
-                .setKey("contact").setAutoWidth(true);
-        callsGrid.addColumn(LiveCall::maskedPhone).setHeader(getTranslation("supervision.col.phone"))
-                .setKey("phone").setAutoWidth(true);
-        callsGrid.addColumn(c -> c.agentName() == null ? "" : c.agentName())
-                .setHeader(getTranslation("supervision.col.agent")).setKey("agent").setAutoWidth(true);
-        callsGrid.addColumn(LitRenderer.<LiveCall>of("<span class=\"call-state\" data-call=\"${item.call}\""
-                                + " data-ts=\"${item.ts}\">${item.label}</span>")
-                        .withProperty("call", LiveCall::callId)
-                        // the server time of the call's last change: the supervision benchmark times its arrival
-                        .withProperty("ts", c -> c.changedAt() == null ? "" : Long.toString(c.changedAt().toEpochMilli()))
-                        .withProperty("label", c -> c.state() == null ? ""
-                                : getTranslation("call.state." + c.state().name())))
-                .setHeader(getTranslation("supervision.col.state")).setKey("state").setAutoWidth(true);
-        callsGrid.addColumn(elapsed(c -> c.answeredAt() != null ? c.answeredAt() : c.startedAt()))
-                .setHeader(getTranslation("supervision.col.duration")).setKey("duration").setAutoWidth(true);
+    private LiveTable<LiveCall> callsTable() {
+        LiveTable<LiveCall> table = new LiveTable<>(getTranslation("supervision.calls"),
+                getTranslation("supervision.calls.none"), LiveCall::callId, SupervisionBoard.OLDEST_FIRST);
+        table.setId("calls-grid");
+        table.addColumn(getTranslation("supervision.col.campaign"), "minmax(8rem, 1.5fr)").text(LiveCall::campaignName);
+        table.addColumn(getTranslation("supervision.col.contact"), "minmax(8rem, 1.5fr)").text(LiveCall::contactName);
+        table.addColumn(getTranslation("supervision.col.phone"), "9rem").text(LiveCall::maskedPhone);
+        table.addColumn(getTranslation("supervision.col.agent"), "minmax(8rem, 1fr)")
+                .text(c -> c.agentName() == null ? "" : c.agentName());
+        table.addColumn(getTranslation("supervision.col.state"), "8rem").cssClass("call-state")
+                .text(c -> c.state() == null ? "" : getTranslation("call.state." + c.state().name()))
+                .attribute("data-call", LiveCall::callId)
+                // the server time of the call's last change: the supervision benchmark times its arrival
+                .attribute("data-ts", c -> c.changedAt() == null ? "" : Long.toString(c.changedAt().toEpochMilli()));
+        elapsed(table.addColumn(getTranslation("supervision.col.duration"), "6rem"),
+                c -> c.answeredAt() != null ? c.answeredAt() : c.startedAt());
+        return table;
     }
 
     /**
@@ -224,12 +170,11 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
      * not every second: with hundreds of agents a per-second resend of every row kept the screen tens of seconds behind
      * its events (docs/benchmarks.md §9). The span has no Lit-bound child, so the ticker's text never fights Lit.
      */
-    private static <T> LitRenderer<T> elapsed(java.util.function.Function<T, Instant> since) {
-        return LitRenderer.<T>of("<span class=\"evs-elapsed\" data-since=\"${item.since}\"></span>")
-                .withProperty("since", t -> {
-                    Instant at = since.apply(t);
-                    return at == null ? "" : Long.toString(at.toEpochMilli());
-                });
+    private static <T> void elapsed(LiveTable.Column<T> column, java.util.function.Function<T, Instant> since) {
+        column.cssClass("evs-elapsed").attribute("data-since", t -> {
+            Instant at = since.apply(t);
+            return at == null ? "" : Long.toString(at.toEpochMilli());
+        });
     }
 
     /**
@@ -266,18 +211,12 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         callControl = new CallControlPanel(control, supervisorId, pauseReasons);
         addComponentAtIndex(indexOf(agentsHeader), new H3(getTranslation("supervision.control.title")));
         addComponentAtIndex(indexOf(agentsHeader), callControl);
-        agentsGrid.asSingleSelect().addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                callControl.select(e.getValue());
-            }
-        });
-        callsGrid.asSingleSelect().addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null && e.getValue().agentId() != null) {
-                board.agents().stream().filter(a -> a.userId() == e.getValue().agentId()).findFirst()
-                        .ifPresent(a -> {
-                            agentsGrid.select(a);
-                            callControl.select(a);
-                        });
+        agentRows.onSelect(callControl::select);
+        callRows.onSelect(call -> {
+            AgentStatus agent = call.agentId() == null ? null : board.agent(call.agentId());
+            if (agent != null) {
+                agentRows.select(agent.userId());
+                callControl.select(agent);
             }
         });
     }
@@ -292,8 +231,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(ui, e))));
-        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(ui, e))));
+        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
+        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
         subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
         if (callControl != null) {
             subscriptions.add(eventBus.subscribe(com.evscallpro.core.supervision.SupervisorSpyChanged.class, e -> {
@@ -356,16 +295,19 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * A newer status of a known agent is applied, a late one dropped, an unknown agent reloads the board
-     * ({@link SupervisionBoard#apply(AgentStatusChanged)}). The changed rows are redrawn at most every
-     * {@link #RENDER_EVERY_MS} ({@link #scheduleRender}), not per event: with hundreds of agents one redraw per event
-     * fell seconds behind (bench: supervision).
+     * A newer status of a known agent is applied and its row redrawn at once (only the cells that changed go to the
+     * browser), a late one dropped, an unknown agent reloads the board ({@link SupervisionBoard#apply(AgentStatusChanged)}).
      */
-    private void onAgentChanged(UI ui, AgentStatusChanged event) {
+    private void onAgentChanged(AgentStatusChanged event) {
         switch (board.apply(event)) {
             case CHANGED -> {
-                changedAgents.add(event.status().userId());
-                scheduleRender(ui);
+                AgentStatus now = board.agent(event.status().userId());
+                agentRows.put(now);
+                if (callControl != null && callControl.selectedAgentId() != null
+                        && callControl.selectedAgentId() == now.userId()) {
+                    callControl.select(now);
+                }
+                showCounters();
             }
             case UNKNOWN -> reload();
             case STALE -> {
@@ -374,58 +316,19 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void onCallChanged(UI ui, LiveCallChanged event) {
+    /** A call's row is redrawn, inserted in its place or removed (ended), at once. */
+    private void onCallChanged(LiveCallChanged event) {
         board.apply(event);
         LiveCall call = event.call();
-        if (call != null && call.state() != LiveCall.LiveCallState.ENDED && callRowIndex.containsKey(call.callId())) {
-            changedCalls.add(call.callId());
-        } else {
-            callsDirty = true;
-        }
-        scheduleRender(ui);
-    }
-
-    /** One redraw of what changed, {@link #RENDER_EVERY_MS} after the first change not yet shown. */
-    private void scheduleRender(UI ui) {
-        if (renderScheduled) {
+        if (call == null) {
             return;
         }
-        renderScheduled = true;
-        RENDERS.schedule(() -> inUi(ui, this::render), RENDER_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private void render() {
-        renderScheduled = false;
-        if (!changedAgents.isEmpty()) {
-            showChangedAgents();
+        LiveCall now = board.call(call.callId());
+        if (now == null) {
+            callRows.remove(call.callId());
+        } else {
+            callRows.put(now);
         }
-        if (callsDirty) {
-            long wait = CALLS_LIST_EVERY_MS - (System.nanoTime() - callsListDrawnAt) / 1_000_000;
-            if (wait <= 0) {
-                showCalls();
-            } else {
-                getUI().ifPresent(ui -> {
-                    renderScheduled = true;
-                    RENDERS.schedule(() -> inUi(ui, this::render), wait, java.util.concurrent.TimeUnit.MILLISECONDS);
-                });
-            }
-        }
-        if (!changedCalls.isEmpty()) {
-            showChangedCalls();
-        }
-    }
-
-    /** Only the changed calls' rows are sent again. */
-    private void showChangedCalls() {
-        for (String id : changedCalls) {
-            Integer index = callRowIndex.get(id);
-            LiveCall now = board.call(id);
-            if (index != null && now != null) {
-                callRows.set(index, now);
-                callsData.refreshItem(now);
-            }
-        }
-        changedCalls.clear();
         showCounters();
     }
 
@@ -458,88 +361,36 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .set("font-weight", up ? "normal" : "600");
     }
 
-    /** Only the changed agents' rows are sent again (names do not change: the order stays). */
-    private void showChangedAgents() {
-        for (Long id : changedAgents) {
-            Integer index = agentRowIndex.get(id);
-            AgentStatus now = board.agent(id);
-            if (index == null || now == null) {
-                showAgents(); // an agent the grid does not show: everything again
-                return;
-            }
-            agentRows.set(index, now);
-            agentsData.refreshItem(now);
-            if (callControl != null && callControl.selectedAgentId() != null && callControl.selectedAgentId() == id) {
-                callControl.select(now);
-            }
-        }
-        changedAgents.clear();
-        showCounters();
-    }
-
     private void showAgents() {
-        changedAgents.clear();
-        List<AgentStatus> agents = board.agents();
-        agentRows.clear();
-        agentRows.addAll(agents);
-        agentRowIndex.clear();
-        for (int i = 0; i < agents.size(); i++) {
-            agentRowIndex.put(agents.get(i).userId(), i);
-        }
-        fitPage(agentsGrid, agents.size());
-        if (agentsGrid.getDataProvider() != agentsData) {
-            agentsGrid.setItems(agentsData);
-        } else {
-            agentsData.refreshAll();
-        }
+        agentRows.setItems(board.agents());
         if (callControl != null && callControl.selectedAgentId() != null) {
-            // the new list replaced the selection: keep the same agent selected, with their new state
-            long id = callControl.selectedAgentId();
-            AgentStatus now = agents.stream().filter(a -> a.userId() == id).findFirst().orElse(null);
-            if (now != null) {
-                agentsGrid.select(now);
-            }
+            // keep the same agent selected, with their new state
+            AgentStatus now = board.agent(callControl.selectedAgentId());
+            agentRows.select(now == null ? null : now.userId());
             callControl.select(now);
         }
         showCounters();
     }
 
     private void showCalls() {
-        callsDirty = false;
-        changedCalls.clear();
-        callsListDrawnAt = System.nanoTime();
-        List<LiveCall> calls = board.calls();
-        callRows.clear();
-        callRows.addAll(calls);
-        callRowIndex.clear();
-        for (int i = 0; i < calls.size(); i++) {
-            callRowIndex.put(calls.get(i).callId(), i);
-        }
-        fitPage(callsGrid, calls.size());
-        if (callsGrid.getDataProvider() != callsData) {
-            callsGrid.setItems(callsData);
-        } else {
-            callsData.refreshAll();
-        }
+        callRows.setItems(board.calls());
         showCounters();
-    }
-
-    /**
-     * With every row shown ({@code setAllRowsVisible}) the browser fetches the rows page by page (50 by default), one
-     * round trip each, after every {@code setItems}: a page as large as the list makes it one.
-     */
-    private static void fitPage(Grid<?> grid, int rows) {
-        if (rows > grid.getPageSize()) {
-            grid.setPageSize(rows + 100);
-        }
     }
 
     private void showCounters() {
         SupervisionBoard.Counters c = board.counters();
-        countReady.setText(Long.toString(c.ready()));
-        countOnCall.setText(Long.toString(c.onCall()));
-        countPaused.setText(Long.toString(c.paused()));
-        countCalls.setText(Long.toString(c.calls()));
+        setCount(countReady, c.ready());
+        setCount(countOnCall, c.onCall());
+        setCount(countPaused, c.paused());
+        setCount(countCalls, c.calls());
+    }
+
+    /** Sent to the browser only when the figure changes. */
+    private static void setCount(Span counter, long value) {
+        String text = Long.toString(value);
+        if (!text.equals(counter.getText())) {
+            counter.setText(text);
+        }
     }
 
     private String stateLabel(AgentStatus a) {
