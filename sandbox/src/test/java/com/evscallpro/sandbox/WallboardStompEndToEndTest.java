@@ -88,6 +88,9 @@ class WallboardStompEndToEndTest {
                 "+33170000001")));
         stack.bean(ContactImportService.class).importContacts(campaignId, List.of(
                 new ContactInput("Ana", "Wallboard", SandboxTestContext.ANSWERS, Map.of())));
+        // a client showing this campaign alone subscribes to its own board's topic
+        StompRecorder one = StompRecorder.connect(client, stack.httpPort(), api.accessToken("wb-sup", "wb-sup-pw"));
+        one.session.subscribe("/topic/wallboard/campaign/" + campaignId, one);
         campaigns.start(campaignId);
         cleanups.add(() -> campaigns.pause(campaignId));
         cleanups.add(() -> agents.logOut(agent.id()));
@@ -107,6 +110,17 @@ class WallboardStompEndToEndTest {
         assertThat(onCall.path("figures").path("serviceLevel").asDouble()).isEqualTo(100.0);
         assertThat(onCall.path("figures").path("callsPerHour").asInt()).isEqualTo(1);
         assertThat(onCall.path("agents").findValuesAsText("agentId")).contains(Long.toString(agent.id()));
+        // the board's own topic carries this board only, and its latest message says the same
+        JsonNode alone = await().atMost(Duration.ofSeconds(10)).until(() -> one.received.isEmpty() ? null
+                        : json.readTree(one.received.get(one.received.size() - 1)),
+                m -> m != null && m.path("board").path("figures").path("answeredToday").asInt() == 1);
+        assertThat(alone.path("event").asText()).isEqualTo("wallboardBoard");
+        assertThat(alone.path("board").path("name").asText()).isEqualTo("WB campaign " + suffix);
+        for (String m : one.received) {
+            JsonNode b = json.readTree(m).path("board");
+            assertThat(b.path("kind").asText() + "/" + b.path("id").asLong()).isEqualTo("CAMPAIGN/" + campaignId);
+        }
+        assertThat(one.errors).isEmpty();
 
         AgentTaskService tasks = stack.bean(AgentTaskService.class);
         WrapUpTask task = await().atMost(Duration.ofSeconds(30))

@@ -22,6 +22,13 @@ final class WallboardTopics {
     static final String PACING = "/topic/pacing";
     static final String WALLBOARD = "/topic/wallboard";
     static final String WALLBOARD_ALERT = "/topic/wallboardAlert";
+    /** One board alone: {@code /topic/wallboard/campaign/<id>} or {@code /topic/wallboard/queue/<id>}. */
+    static final String WALLBOARD_BOARD_PREFIX = "/topic/wallboard/";
+    /** The event name on the per-board topics. */
+    static final String WALLBOARD_BOARD_EVENT = "wallboardBoard";
+    private static final java.util.regex.Pattern BOARD_TOPIC =
+            java.util.regex.Pattern.compile("/topic/wallboard/(campaign|queue)/[1-9][0-9]{0,18}");
+    private static final Set<Role> BOARD_SUBSCRIBERS = Set.of(Role.SUPERVISOR, Role.ADMIN);
 
     /** Roles allowed to subscribe, per topic. Agents see no topic: they must not receive other agents' events. */
     static final Map<String, Set<Role>> SUBSCRIBERS = Map.of(
@@ -37,13 +44,29 @@ final class WallboardTopics {
     }
 
     static boolean maySubscribe(Role role, String destination) {
-        return role != null && destination != null && SUBSCRIBERS.getOrDefault(destination, Set.of()).contains(role);
+        if (role == null || destination == null) {
+            return false;
+        }
+        if (BOARD_TOPIC.matcher(destination).matches()) {
+            return BOARD_SUBSCRIBERS.contains(role);
+        }
+        return SUBSCRIBERS.getOrDefault(destination, Set.of()).contains(role);
+    }
+
+    /** The topic of one board ({@link #WALLBOARD_BOARD_PREFIX}, the kind in lower case, the id). */
+    static String boardTopic(com.evscallpro.core.wallboard.BoardKind kind, long id) {
+        return WALLBOARD_BOARD_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + id;
     }
 
     /** A new event of {@code topic} with the common envelope; the caller adds its fields in order. */
     static Map<String, Object> event(String topic, java.time.Instant occurredAt) {
+        return named(topic.substring(topic.lastIndexOf('/') + 1), occurredAt);
+    }
+
+    /** A new event named {@code name} with the common envelope. */
+    static Map<String, Object> named(String name, java.time.Instant occurredAt) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", topic.substring(topic.lastIndexOf('/') + 1));
+        json.put("event", name);
         json.put("schemaVersion", SCHEMA_VERSION);
         json.put("occurredAt", occurredAt.toString());
         return json;

@@ -84,4 +84,50 @@ class WallboardFiguresPublisherTest {
         assertThat(json.get("level").asText()).isEqualTo("ALARM");
         assertThat(json.get("figure").asText()).isEqualTo("LONGEST_WAIT_SECONDS");
     }
+
+    @Test
+    void board_json_follows_its_schema_and_is_the_same_board_as_in_the_whole_message() throws Exception {
+        WallboardSnapshot snapshot = snapshot();
+        JsonNode json = JSON.valueToTree(WallboardFiguresPublisher.board(snapshot, snapshot.boards().get(0)));
+        assertThat(schema("wallboardBoard.schema.json").validate(json)).isEmpty();
+        assertThat(json.get("event").asText()).isEqualTo("wallboardBoard");
+        assertThat(json.get("version").asLong()).isEqualTo(5);
+        assertThat(json.get("board"))
+                .isEqualTo(JSON.valueToTree(WallboardFiguresPublisher.wallboard(snapshot)).get("boards").get(0));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("board");
+        assertThat(schema("wallboardBoard.schema.json").validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void each_board_goes_to_its_own_topic_only_when_it_changed() {
+        List<org.springframework.messaging.Message<?>> sent = new java.util.ArrayList<>();
+        var stomp = new org.springframework.messaging.simp.SimpMessagingTemplate((message, timeout) -> sent.add(message));
+        WallboardFiguresPublisher publisher = new WallboardFiguresPublisher(null, stomp);
+        WallboardSnapshot first = snapshot();
+
+        publisher.publishBoards(first);
+        assertThat(destinations(sent)).containsExactly("/topic/wallboard/campaign/7", "/topic/wallboard/queue/3");
+
+        sent.clear();
+        publisher.publishBoards(new WallboardSnapshot(6, AT.plusSeconds(1), AT, first.boards()));
+        assertThat(sent).as("nothing moved: nothing sent").isEmpty();
+
+        Board queue = first.boards().get(1);
+        Board waiting = new Board(queue.kind(), queue.id(), queue.name(), queue.serviceLevelSeconds(),
+                new BoardFigures(1, 5, null, null, null, null, 0, 0, 1), queue.thresholds(), queue.agents());
+        publisher.publishBoards(new WallboardSnapshot(7, AT.plusSeconds(2), AT, List.of(first.boards().get(0), waiting)));
+        assertThat(destinations(sent)).containsExactly("/topic/wallboard/queue/3");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) sent.get(0).getPayload();
+        assertThat(payload.get("version")).isEqualTo(7L);
+
+        sent.clear(); // the campaign's board is deleted, then comes back: sent again
+        publisher.publishBoards(new WallboardSnapshot(8, AT.plusSeconds(3), AT, List.of(waiting)));
+        publisher.publishBoards(new WallboardSnapshot(9, AT.plusSeconds(4), AT, List.of(first.boards().get(0), waiting)));
+        assertThat(destinations(sent)).containsExactly("/topic/wallboard/campaign/7");
+    }
+
+    private static List<String> destinations(List<org.springframework.messaging.Message<?>> sent) {
+        return sent.stream().map(m -> (String) m.getHeaders().get("simpDestination")).toList();
+    }
 }

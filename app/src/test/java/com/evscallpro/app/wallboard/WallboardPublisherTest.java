@@ -75,4 +75,21 @@ class WallboardPublisherTest {
         assertThat(WallboardTopics.maySubscribe(com.evscallpro.core.user.UserAccount.Role.AGENT,
                 "/topic/pacing")).isFalse();
     }
+
+    @Test
+    void per_board_topics_are_for_supervisors_and_admins_and_only_well_formed() {
+        var sup = com.evscallpro.core.user.UserAccount.Role.SUPERVISOR;
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/campaign/7")).isTrue();
+        assertThat(WallboardTopics.maySubscribe(com.evscallpro.core.user.UserAccount.Role.ADMIN,
+                "/topic/wallboard/queue/12")).isTrue();
+        assertThat(WallboardTopics.maySubscribe(com.evscallpro.core.user.UserAccount.Role.AGENT,
+                "/topic/wallboard/queue/12")).isFalse();
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/queue/")).isFalse();
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/queue/0")).isFalse();
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/site/1")).isFalse();
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/queue/1/x")).isFalse();
+        assertThat(WallboardTopics.maySubscribe(sup, "/topic/wallboard/queue/*")).isFalse();
+        assertThat(WallboardTopics.boardTopic(com.evscallpro.core.wallboard.BoardKind.QUEUE, 12))
+                .isEqualTo("/topic/wallboard/queue/12");
+    }
 }
