@@ -6,6 +6,7 @@ import com.evscallpro.core.agent.AgentCallRouting;
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatusChanged;
+import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCallChanged;
 import com.evscallpro.core.call.LiveCallService;
 import com.evscallpro.core.call.NewOutboundCall;
@@ -95,10 +96,22 @@ public final class SupervisionScenario {
                 seen.add(key);
                 w.__evsLat.push([ts, now - ts]);
               };
+              // a call that ends leaves the screen: the time its row goes is when the supervisor sees the end
+              w.__evsGone = []; const gone = new Set();
+              const left = (n, now) => {
+                const el = n.hasAttribute('data-call') ? n : n.querySelector('[data-call]');
+                const call = el && el.getAttribute('data-call');
+                if (!call || gone.has(call)) return;
+                gone.add(call);
+                w.__evsGone.push([call, now]);
+              };
               new MutationObserver(ms => {
                 const now = Date.now();
                 for (const m of ms) {
                   if (m.type === 'attributes') { take(m.target, now); continue; }
+                  for (const n of m.removedNodes) {
+                    if (n.nodeType === 1) left(n, now);
+                  }
                   for (const n of m.addedNodes) {
                     if (n.nodeType !== 1) continue;
                     if (n.hasAttribute('data-ts')) take(n, now);
@@ -182,9 +195,9 @@ public final class SupervisionScenario {
             long published = load.published.get();
             List<long[]> perPage = new ArrayList<>();
             for (Page p : supervisors) {
-                perPage.add(latencies(p, from, to));
+                perPage.add(latencies(p, from, to, load.ended));
             }
-            long[] base = latencies(probe, from, to);
+            long[] base = latencies(probe, from, to, Map.of());
             for (BrowserContext c : contexts) {
                 c.close();
             }
@@ -222,12 +235,21 @@ public final class SupervisionScenario {
         }
     }
 
-    /** The latencies (ms) recorded in the page for events stamped in [from, to]. */
+    /**
+     * The latencies (ms) recorded in the page for events stamped in [from, to]: a change shown (its {@code data-ts}), and
+     * a call's end ({@code ended}: call id → the ENDED event's time) shown by its row leaving the page.
+     */
     @SuppressWarnings("unchecked")
-    private static long[] latencies(Page page, long from, long to) {
+    private static long[] latencies(Page page, long from, long to, Map<String, Long> ended) {
         List<List<Number>> raw = (List<List<Number>>) page.evaluate("() => window.__evsLat");
-        return raw.stream().filter(r -> r.get(0).longValue() >= from && r.get(0).longValue() <= to)
-                .mapToLong(r -> r.get(1).longValue()).toArray();
+        java.util.stream.LongStream shown = raw.stream()
+                .filter(r -> r.get(0).longValue() >= from && r.get(0).longValue() <= to)
+                .mapToLong(r -> r.get(1).longValue());
+        List<List<Object>> gone = (List<List<Object>>) page.evaluate("() => window.__evsGone || []");
+        java.util.stream.LongStream ends = gone.stream()
+                .filter(g -> ended.containsKey((String) g.get(0)))
+                .mapToLong(g -> ((Number) g.get(1)).longValue() - ended.get((String) g.get(0)));
+        return java.util.stream.LongStream.concat(shown, ends).toArray();
     }
 
     private static void signIn(Page page, String base, String username) {
@@ -271,6 +293,8 @@ public final class SupervisionScenario {
         private final List<UserAccount> others = new ArrayList<>();
         private final AtomicLong seq = new AtomicLong();
         final AtomicLong published = new AtomicLong();
+        /** Calls that ended inside the window: call id → the ENDED event's time (epoch ms). */
+        final Map<String, Long> ended = new ConcurrentHashMap<>();
         private volatile long countFrom = Long.MAX_VALUE;
         private volatile long countTo = Long.MAX_VALUE;
         private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
@@ -310,14 +334,20 @@ public final class SupervisionScenario {
             }
             subscriptions.add(app.bean(EventBus.class).subscribe(AgentStatusChanged.class, e -> count(
                     e.status().since())));
-            subscriptions.add(app.bean(EventBus.class).subscribe(LiveCallChanged.class, e -> count(
-                    e.call().changedAt())));
+            subscriptions.add(app.bean(EventBus.class).subscribe(LiveCallChanged.class, e -> {
+                if (count(e.call().changedAt()) && e.call().state() == LiveCall.LiveCallState.ENDED) {
+                    ended.put(e.call().callId(), e.call().changedAt().toEpochMilli());
+                }
+            }));
         }
 
-        private void count(Instant ts) {
+        /** Counts an event stamped inside the window; says whether it was. */
+        private boolean count(Instant ts) {
             if (ts != null && ts.toEpochMilli() >= countFrom && ts.toEpochMilli() <= countTo) {
                 published.incrementAndGet();
+                return true;
             }
+            return false;
         }
 
         void counting(long from, long to) {
