@@ -232,7 +232,8 @@ public final class LifecycleScenario {
                      .applyEnvironmentVariableOverrides(false)
                      .defaultJobWorkerStreamEnabled(true)
                      .build()) {
-            client.newDeployResourceCommand().addResourceFromClasspath(RESOURCE).send().join();
+            client.newDeployResourceCommand().addResourceFromClasspath(RESOURCE)
+                    .requestTimeout(Duration.ofMinutes(2)).send().join(); // a busy machine: the engine's first command
             AtomicLong done = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
             List<JobWorker> workers = new ArrayList<>();
