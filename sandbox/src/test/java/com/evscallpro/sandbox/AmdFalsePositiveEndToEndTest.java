@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.evscallpro.core.agent.AgentService;
-import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.campaign.AmdMode;
 import com.evscallpro.core.campaign.CampaignEdit;
 import com.evscallpro.core.campaign.CampaignService;
@@ -24,8 +23,6 @@ import com.evscallpro.core.group.AgentGroupAdmin;
 import com.evscallpro.core.report.ReportModel;
 import com.evscallpro.core.report.ReportRollups;
 import com.evscallpro.core.report.ReportService;
-import com.evscallpro.core.task.AgentTaskService;
-import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.simulator.CustomerBehaviour;
@@ -87,25 +84,8 @@ class AmdFalsePositiveEndToEndTest {
                 e.campaigns().stream().filter(c -> c.campaignId() == campaignId).findFirst()
                         .ifPresent(c -> publishedFalsePositives.set(c.figures().amdFalsePositivesToday())));
         AgentService agents = stack.bean(AgentService.class);
-        AgentTaskService tasks = stack.bean(AgentTaskService.class);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread qualifier = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    WrapUpTask t = tasks.currentTask(agent.id()).orElse(null);
-                    if (t != null && agents.status(agent.id()).state() == AgentState.WRAP_UP) {
-                        tasks.qualify(agent.id(), t.callId(), "SALE", null, "amd fp");
-                    }
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // moved on meanwhile
-                }
-            }
-        }, "test-qualifier");
-        qualifier.setDaemon(true);
-        qualifier.start();
+        Thread qualifier = stack.qualifyWrapUps(stop, new java.util.concurrent.ConcurrentHashMap<>(), agent.id());
         ContactLifecycleService contacts = stack.bean(ContactLifecycleService.class);
         try {
             campaigns.start(campaignId);

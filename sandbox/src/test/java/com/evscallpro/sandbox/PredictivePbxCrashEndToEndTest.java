@@ -20,8 +20,6 @@ import com.evscallpro.core.dialer.PredictiveDialer;
 import com.evscallpro.core.dialer.PredictivePacer;
 import com.evscallpro.core.group.AgentGroup;
 import com.evscallpro.core.group.AgentGroupAdmin;
-import com.evscallpro.core.task.AgentTaskService;
-import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.simulator.CustomerBehaviour;
@@ -74,33 +72,13 @@ class PredictivePbxCrashEndToEndTest {
         stack.bean(ContactImportService.class).importContacts(campaignId, rows);
 
         AgentService agents = stack.bean(AgentService.class);
-        AgentTaskService tasks = stack.bean(AgentTaskService.class);
         LiveCallService live = stack.bean(LiveCallService.class);
         PredictiveDialer dialer = stack.bean(PredictiveDialer.class);
         ContactLifecycleService contacts = stack.bean(ContactLifecycleService.class);
         PbxSimulator pbx = stack.infrastructure.pbx();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread qualifier = new Thread(() -> {
-            while (!stop.get()) {
-                for (UserAccount a : team) {
-                    try {
-                        WrapUpTask t = tasks.currentTask(a.id()).orElse(null);
-                        if (t != null && agents.status(a.id()).state() == AgentState.WRAP_UP) {
-                            tasks.qualify(a.id(), t.callId(), "SALE", null, "crash");
-                        }
-                    } catch (RuntimeException e) {
-                        // moved on meanwhile
-                    }
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "test-qualifier");
-        qualifier.setDaemon(true);
-        qualifier.start();
+        Thread qualifier = stack.qualifyWrapUps(stop, new java.util.concurrent.ConcurrentHashMap<>(),
+                team.stream().mapToLong(UserAccount::id).toArray());
         Instant back;
         int inProgressAtCrash;
         try {
