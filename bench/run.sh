@@ -8,6 +8,7 @@
 #   bench/run.sh history            # the call history page over 10M generated calls (not in "all")
 #   bench/run.sh predictive         # the predictive dialer in real time against the simulator (10 min; not in "all")
 #   bench/run.sh supervision        # supervision event latency to Chromium supervisor pages (~3 min; not in "all")
+#   bench/run.sh lifecycle          # call lifecycles/s on the whole stack vs the bare engine (~12 min; --quick ~2 min; not in "all")
 #   bench/run.sh --no-build ...     # skip the Maven build
 #   BENCH_JAVA_OPTS="-Xlog:gc:file=bench/target/gc.log" bench/run.sh ami   # extra JVM options
 #

@@ -12,7 +12,7 @@ import com.evscallpro.bench.originate.OriginateScenario;
 
 /**
  * Runs the scenario benchmarks and prints one table: metric, value, baseline (measured in the same run), ratio,
- * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [predictive] [supervision]} (no scenario = all but predictive, the 10-minute real-time run). Exit status 1
+ * target, PASS/FAIL. Usage: {@code BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [predictive] [supervision] [lifecycle]} (no scenario = all but history, predictive, supervision and lifecycle, the long real-time runs). Exit status 1
  * when a target is missed, 2 when a scenario crashed.
  */
 public final class BenchMain {
@@ -23,9 +23,9 @@ public final class BenchMain {
         for (String a : args) {
             switch (a) {
                 case "--quick" -> quick = true;
-                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive", "reports", "supervision" -> only.add(a);
+                case "ami", "originate", "agi", "api", "ui", "ivr", "dialer", "import", "history", "predictive", "reports", "supervision", "lifecycle" -> only.add(a);
                 default -> {
-                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive] [reports] [supervision]");
+                    System.err.println("usage: BenchMain [--quick] [ami] [originate] [agi] [api] [ui] [ivr] [dialer] [import] [history] [predictive] [reports] [supervision] [lifecycle]");
                     System.exit(64);
                 }
             }
@@ -73,6 +73,9 @@ public final class BenchMain {
                     case "predictive" -> new com.evscallpro.bench.dialer.PredictiveLiveScenario(quick
                             ? com.evscallpro.bench.dialer.PredictiveLiveScenario.Config.quick()
                             : com.evscallpro.bench.dialer.PredictiveLiveScenario.Config.standard()).run();
+                    case "lifecycle" -> new com.evscallpro.bench.dialer.LifecycleScenario(quick
+                            ? com.evscallpro.bench.dialer.LifecycleScenario.Config.quick()
+                            : com.evscallpro.bench.dialer.LifecycleScenario.Config.standard()).run();
                     case "import" -> new com.evscallpro.bench.web.ImportScenario(quick
                             ? com.evscallpro.bench.web.ImportScenario.Config.quick()
                             : com.evscallpro.bench.web.ImportScenario.Config.standard()).run();
@@ -99,7 +102,7 @@ public final class BenchMain {
     }
 
     /** The 1, 5 and 15 minute load averages of the machine (other work running skews every figure). */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];

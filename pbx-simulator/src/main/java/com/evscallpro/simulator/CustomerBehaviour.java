@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param talk for ANSWER: how long the customer stays after answering before hanging up; null = until the other side
  *             hangs up
  * @param dtmf for ANSWER: digits the customer presses (one DTMF per digit, 100 ms apart) once connected; may be empty
+ * @param takenForMachine for ANSWER: {@code AMD()} in the predictive holding context calls this live person a
+ *             MACHINE (an AMD false positive: a long "Allô, oui, j'écoute..." read as a greeting, cause
+ *             {@code LONGGREETING}); the dialplan then treats them as a machine
  */
-public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String dtmf) {
+public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String dtmf, boolean takenForMachine) {
 
     public enum Kind {
         /** Answers after {@code ring}, talks for {@code talk}, then hangs up (OriginateResponse Reason 4, cause 16). */
@@ -40,6 +43,10 @@ public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String 
         dtmf = dtmf == null ? "" : dtmf;
     }
 
+    public CustomerBehaviour(Kind kind, Duration ring, Duration talk, String dtmf) {
+        this(kind, ring, talk, dtmf, false);
+    }
+
     public static CustomerBehaviour answer(Duration ring, Duration talk) {
         return new CustomerBehaviour(Kind.ANSWER, ring, talk, "");
     }
@@ -56,6 +63,15 @@ public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String 
     public static CustomerBehaviour answeringMachine(Duration ring, Duration greetingAndRecording) {
         return new CustomerBehaviour(Kind.ANSWERING_MACHINE, ring,
                 greetingAndRecording == null ? Duration.ofSeconds(30) : greetingAndRecording, "");
+    }
+
+    /**
+     * A live person who answers after {@code ring} and talks for {@code talk}, whom AMD takes for an answering
+     * machine (a false positive): on AMI the same as {@link #answer}, but the holding context's {@code AMD()} says
+     * MACHINE.
+     */
+    public static CustomerBehaviour personTakenForMachine(Duration ring, Duration talk) {
+        return new CustomerBehaviour(Kind.ANSWER, ring, talk, "", true);
     }
 
     public static CustomerBehaviour busy() {
@@ -76,11 +92,11 @@ public record CustomerBehaviour(Kind kind, Duration ring, Duration talk, String 
 
     /** The same behaviour, pressing {@code digits} once connected (ANSWER only). */
     public CustomerBehaviour pressing(String digits) {
-        return new CustomerBehaviour(kind, ring, talk, digits);
+        return new CustomerBehaviour(kind, ring, talk, digits, takenForMachine);
     }
 
     /** The same behaviour after ringing for {@code ringFor}. */
     public CustomerBehaviour afterRinging(Duration ringFor) {
-        return new CustomerBehaviour(kind, ringFor, talk, dtmf);
+        return new CustomerBehaviour(kind, ringFor, talk, dtmf, takenForMachine);
     }
 }

@@ -349,7 +349,8 @@ final class SimOriginate extends SimEnginePart {
     /**
      * The rendered {@code evs-predictive-hold} context runs {@code AMD()} when {@code EVS_AMD} is set (HANGUP, MESSAGE,
      * AGENT): after its analysis time the verdict comes as {@code UserEvent: EvsAmd} with {@code AMDSTATUS} /
-     * {@code AMDCAUSE} on the held channel (HUMAN for a person, MACHINE for an answering machine); a MACHINE with
+     * {@code AMDCAUSE} on the held channel (HUMAN for a person, MACHINE for an answering machine and for a person
+     * {@link CustomerBehaviour#takenForMachine() taken for one}, after the machine's analysis time); a MACHINE with
      * HANGUP is hung up (16), with MESSAGE hung up once the message played (2 s); AGENT leaves it to the dialer.
      */
     private void answeringMachineDetection(Call call, Chan held) {
@@ -357,7 +358,8 @@ final class SimOriginate extends SimEnginePart {
         if (!PREDICTIVE_HOLD_CONTEXT.equals(call.context) || amd == null || amd.isBlank() || "OFF".equals(amd)) {
             return;
         }
-        boolean machine = call.behaviour.kind() == CustomerBehaviour.Kind.ANSWERING_MACHINE;
+        boolean machine = call.behaviour.kind() == CustomerBehaviour.Kind.ANSWERING_MACHINE
+                || call.behaviour.takenForMachine();
         later(call, machine ? AMD_MACHINE_TIME : AMD_HUMAN_TIME, () -> {
             if (held.dead) {
                 return;

@@ -21,8 +21,6 @@ import com.evscallpro.core.dialer.PredictivePacer;
 import com.evscallpro.core.group.AgentGroup;
 import com.evscallpro.core.group.AgentGroupAdmin;
 import com.evscallpro.core.dialer.PredictiveDialer;
-import com.evscallpro.core.task.AgentTaskService;
-import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.processes.OutboundCallProcess;
@@ -79,34 +77,6 @@ class PredictiveDialingEndToEndTest {
                 UserAccount.Role.AGENT, extension, "en");
     }
 
-    /** Qualifies every wrap-up of the given agents as soon as it shows, until stopped. */
-    private Thread qualifier(AtomicBoolean stop, Map<String, Long> wrapUps, long... agentIds) {
-        AgentTaskService tasks = stack.bean(AgentTaskService.class);
-        Thread t = new Thread(() -> {
-            while (!stop.get()) {
-                for (long id : agentIds) {
-                    try {
-                        WrapUpTask task = tasks.currentTask(id).orElse(null);
-                        if (task != null && stack.bean(AgentService.class).status(id).state() == AgentState.WRAP_UP) {
-                            wrapUps.put(task.callId(), id);
-                            tasks.qualify(id, task.callId(), "SALE", null, "predictive");
-                        }
-                    } catch (RuntimeException e) {
-                        // the task moved on meanwhile: next round
-                    }
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "test-qualifier");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     @Test
     void a_predictive_campaign_completes_with_several_lines_per_agent_each_answer_bridged_to_a_nailed_up_agent()
             throws Exception {
@@ -148,7 +118,7 @@ class PredictiveDialingEndToEndTest {
             }
         });
         sampler.setDaemon(true);
-        Thread qualifier = qualifier(stop, wrapUps, teamIds);
+        Thread qualifier = stack.qualifyWrapUps(stop, wrapUps, teamIds);
         CampaignService campaigns = stack.bean(CampaignService.class);
         try {
             sampler.start();
@@ -266,7 +236,7 @@ class PredictiveDialingEndToEndTest {
         CampaignService campaigns = stack.bean(CampaignService.class);
         AtomicBoolean stop = new AtomicBoolean();
         Map<String, Long> wrapUps = new ConcurrentHashMap<>();
-        Thread qualifier = qualifier(stop, wrapUps, a1.id());
+        Thread qualifier = stack.qualifyWrapUps(stop, wrapUps, a1.id());
         try {
             campaigns.start(campaignId);
             agents.goReady(a1.id());

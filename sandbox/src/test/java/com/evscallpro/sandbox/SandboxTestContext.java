@@ -181,4 +181,38 @@ final class SandboxTestContext {
         }
         return completed;
     }
+
+    /**
+     * Simulated agents at work: qualifies SALE every wrap-up of the given agents as soon as it shows (agent in
+     * WRAP_UP with its task there), noting call id → agent in {@code wrapUps}, until {@code stop}. A daemon thread.
+     */
+    Thread qualifyWrapUps(java.util.concurrent.atomic.AtomicBoolean stop, Map<String, Long> wrapUps,
+                          long... agentIds) {
+        com.evscallpro.core.task.AgentTaskService tasks = bean(com.evscallpro.core.task.AgentTaskService.class);
+        com.evscallpro.core.agent.AgentService agents = bean(com.evscallpro.core.agent.AgentService.class);
+        Thread t = new Thread(() -> {
+            while (!stop.get()) {
+                for (long id : agentIds) {
+                    try {
+                        com.evscallpro.core.task.WrapUpTask task = tasks.currentTask(id).orElse(null);
+                        if (task != null
+                                && agents.status(id).state() == com.evscallpro.core.agent.AgentState.WRAP_UP) {
+                            wrapUps.put(task.callId(), id);
+                            tasks.qualify(id, task.callId(), "SALE", null, "end-to-end test");
+                        }
+                    } catch (RuntimeException e) {
+                        // the task moved on meanwhile: next round
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-qualifier");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
 }

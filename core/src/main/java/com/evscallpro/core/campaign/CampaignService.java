@@ -69,6 +69,16 @@ public interface CampaignService {
      */
     CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent);
 
+    /**
+     * Sets the campaign's measured AMD false-positive rate: the share of its MACHINE verdicts the predictive dialer
+     * counts as live persons hung up on (abandons for the legal measure, "AMD false positives" in the pacing
+     * figures, flagged in the call history and counted as abandoned in the reports). Null: the dialer's default
+     * ({@code evs.dialer.amd-false-positive-percent}). Applies to the next verdicts.
+     *
+     * @throws com.evscallpro.core.error.EvsException {@code campaign.invalid-amd-false-positive-percent} outside 0-100
+     */
+    CampaignSettings setAmdFalsePositivePercent(long campaignId, Double percent);
+
     /** The settings the dialer and the outbound process need. */
     CampaignSettings settings(long campaignId);
 

@@ -389,6 +389,21 @@ class CampaignServiceImpl implements CampaignService {
 
     @Override
     @Transactional
+    public CampaignSettings setAmdFalsePositivePercent(long campaignId, Double percent) {
+        if (percent != null && (percent.isNaN() || percent < 0 || percent > 100)) {
+            throw new EvsException("campaign.invalid-amd-false-positive-percent", percent);
+        }
+        Campaign c = load(campaignId);
+        CampaignSettings before = toSettings(c);
+        c.amdFalsePositivePercent(percent == null ? null
+                : java.math.BigDecimal.valueOf(percent).setScale(2, java.math.RoundingMode.HALF_UP));
+        CampaignSettings after = toSettings(campaigns.save(c));
+        audit.record("update", "campaign", campaignId, c.getName() + ": AMD false-positive rate", before, after);
+        return after;
+    }
+
+    @Override
+    @Transactional
     public CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent) {
         Campaign c = load(campaignId);
         CampaignSettings before = toSettings(c);
@@ -436,7 +451,8 @@ class CampaignServiceImpl implements CampaignService {
                 new CampaignSettings.Dialing(DialingMode.valueOf(c.getDialingMode()),
                         java.time.Duration.ofSeconds(c.getPreviewTimeoutSeconds()),
                         c.getAbandonTargetPercent().doubleValue(), c.getMaxLinesPerAgent().doubleValue(),
-                        AmdMode.valueOf(c.getAmdMode())),
+                        AmdMode.valueOf(c.getAmdMode()), c.getAmdFalsePositivePercent() == null ? null
+                        : c.getAmdFalsePositivePercent().doubleValue()),
                 c.getPlanningId(), c.getSiteId(), c.getTrunkId(), c.getDefaultRegion(), c.getLegalPreset(),
                 new RetryDelays(c.getRetryDelaySeconds(), c.getRetryBusySeconds(), c.getRetryNoAnswerSeconds(),
                         c.getRetryMachineSeconds(), c.getRetryCongestionSeconds()),

@@ -65,9 +65,17 @@ public record CampaignSettings(long id, String name, CampaignStatus status, int 
      * @param abandonTargetPercent the predictive set-point for the day's abandon rate (law: at most 3)
      * @param maxLinesPerAgent     the predictive ceiling of lines per available agent
      * @param amd                  answering-machine handling
+     * @param amdFalsePositivePercent the share of AMD's MACHINE verdicts counted as live persons hung up on
+     *                             (abandons), measured for this campaign; null: the dialer's default
      */
     public record Dialing(DialingMode mode, Duration previewTimeout, double abandonTargetPercent,
-                          double maxLinesPerAgent, AmdMode amd) {
+                          double maxLinesPerAgent, AmdMode amd, Double amdFalsePositivePercent) {
+
+        public Dialing(DialingMode mode, Duration previewTimeout, double abandonTargetPercent,
+                       double maxLinesPerAgent, AmdMode amd) {
+            this(mode, previewTimeout, abandonTargetPercent, maxLinesPerAgent, amd, null);
+        }
+
         public static final Dialing PROGRESSIVE_DEFAULTS =
                 new Dialing(DialingMode.PROGRESSIVE, Duration.ofSeconds(30), 2.5, 3, AmdMode.OFF);
     }

@@ -30,4 +30,12 @@ public interface CdrService {
      * all (both filters null): deep pages cost as the first. A null {@code startedAt} starts at the newest call.
      */
     List<CallRecord> before(Long campaignId, Long agentId, java.time.Instant startedAt, long id, int limit);
+
+    /**
+     * Flags the recorded MACHINE attempt {@code callId} as an AMD false positive: the reports count it as an
+     * abandoned live answer. No-op while the attempt is not recorded as MACHINE (yet).
+     *
+     * @return whether the row was flagged by this call
+     */
+    boolean flagAmdFalsePositive(String callId);
 }

@@ -38,6 +38,12 @@ class CdrServiceImpl implements CdrService {
         publishAfterCommit(new CallRecorded(r.callId(), r.agentId()));
     }
 
+    @Override
+    @Transactional
+    public boolean flagAmdFalsePositive(String callId) {
+        return calls.flagAmdFalsePositive(callId) > 0;
+    }
+
     /** After the commit (readers must see the row); at once when no transaction is running. */
     private void publishAfterCommit(CallRecorded event) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

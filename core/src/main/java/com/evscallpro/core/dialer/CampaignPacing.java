@@ -157,7 +157,7 @@ public class CampaignPacing {
         boolean counted = credit >= 1.0 - 1e-9;
         falsePositiveCredit.put(campaignId, counted ? credit - 1.0 : credit);
         if (counted) {
-            pacer(campaignId).liveAnswer(true);
+            pacer(campaignId).amdFalsePositive();
         }
         return counted;
     }

@@ -524,7 +524,12 @@ public class PredictiveDialer implements ModeDialer, CallEventListener {
                 lines.remove(line.callId);
                 waiting.remove(line.callId);
             }
-            boolean counted = pacing.machine(line.callId, line.campaign.id(), settings.amdFalsePositivePercent());
+            Double measured = line.campaign.dialing().amdFalsePositivePercent();
+            boolean counted = pacing.machine(line.callId, line.campaign.id(),
+                    measured != null ? measured : settings.amdFalsePositivePercent());
+            if (counted) {
+                events.publish(new AmdFalsePositiveCounted(line.callId, line.campaign.id()));
+            }
             log.info("Call {}: answering machine ({}){}", line.callId, mode,
                     counted ? ", counted as a possible false positive" : "");
             return;

@@ -82,10 +82,18 @@ public final class PredictivePacer {
      *
      * @param linesPerAgent lines in flight per agent working the campaign
      * @param answerRate    live answers ÷ lines ended, over the window (0 when none ended)
+     * @param amdFalsePositivesToday machine verdicts counted today as live persons hung up on (AMD false
+     *                      positives): already inside {@code answersToday} and {@code abandonsToday}
      */
     public record Figures(double linesPerAgent, double answerRate, double abandonPercentHour,
                           double abandonPercentToday, int agentsIdle, int linesInFlight, long answersToday,
-                          long abandonsToday, boolean braking) {
+                          long abandonsToday, boolean braking, long amdFalsePositivesToday) {
+
+        public Figures(double linesPerAgent, double answerRate, double abandonPercentHour, double abandonPercentToday,
+                       int agentsIdle, int linesInFlight, long answersToday, long abandonsToday, boolean braking) {
+            this(linesPerAgent, answerRate, abandonPercentHour, abandonPercentToday, agentsIdle, linesInFlight,
+                    answersToday, abandonsToday, braking, 0);
+        }
     }
 
     private record Line(double ringSeconds, boolean live) {
@@ -107,6 +115,7 @@ public final class PredictivePacer {
     private LocalDate day;
     private long dayAnswers;
     private long dayAbandons;
+    private long dayFalsePositives;
     private long hourKey = -1;
     private long hourAnswers;
     private long hourAbandons;
@@ -198,6 +207,15 @@ public final class PredictivePacer {
         return Math.max(n, Math.max(0, Math.min(cap, now.freeAgents() - inFlight)));
     }
 
+    /**
+     * A machine verdict counted as a live person hung up on (an AMD false positive): an abandoned live answer for
+     * the legal measure, and counted apart so supervisors see how much of the abandon rate AMD causes.
+     */
+    public synchronized void amdFalsePositive() {
+        liveAnswer(true);
+        dayFalsePositives++;
+    }
+
     /** The figures supervisors see. */
     public synchronized Figures figures(Snapshot now) {
         roll();
@@ -206,7 +224,7 @@ public final class PredictivePacer {
         return new Figures(agents == 0 ? 0 : (double) now.ringing().size() / agents,
                 lines.isEmpty() ? 0 : (double) live / lines.size(),
                 percent(hourAbandons, hourAnswers), percent(dayAbandons, dayAnswers), now.freeAgents(),
-                now.ringing().size(), dayAnswers, dayAbandons, braking);
+                now.ringing().size(), dayAnswers, dayAbandons, braking, dayFalsePositives);
     }
 
     // ---- the model
@@ -355,6 +373,7 @@ public final class PredictivePacer {
             day = today;
             dayAnswers = 0;
             dayAbandons = 0;
+            dayFalsePositives = 0;
         }
         long hour = today.toEpochDay() * 24 + now.getHour();
         if (hour != hourKey) {

@@ -127,24 +127,26 @@ public class ReportRollups {
         jdbc.sql("""
                 INSERT INTO report_call_hour (hour_start, campaign_id, queue_name, direction, calls, answered,
                     abandoned, busy, no_answer, congestion, failed, live_answered, queued, queue_abandoned,
-                    short_abandoned, answered_in_sl, talk_seconds, wait_seconds, machine)
+                    short_abandoned, answered_in_sl, talk_seconds, wait_seconds, machine, amd_false_positive)
                 SELECT date_trunc('hour', started_at, 'UTC'), coalesce(campaign_id, 0), coalesce(queue_name, ''),
                        direction, count(*),
                        count(*) FILTER (WHERE o = 'ANSWERED'),
-                       count(*) FILTER (WHERE o = 'ABANDONED'),
+                       count(*) FILTER (WHERE o = 'ABANDONED' OR fp),
                        count(*) FILTER (WHERE o = 'BUSY'),
                        count(*) FILTER (WHERE o = 'NO_ANSWER'),
                        count(*) FILTER (WHERE o = 'CONGESTION'),
                        count(*) FILTER (WHERE o = 'FAILED'),
-                       count(*) FILTER (WHERE direction = 'OUTBOUND' AND o IN ('ANSWERED', 'ABANDONED')),
+                       count(*) FILTER (WHERE direction = 'OUTBOUND' AND (o IN ('ANSWERED', 'ABANDONED') OR fp)),
                        count(*) FILTER (WHERE q),
                        count(*) FILTER (WHERE q AND inbound_outcome = 'ABANDONED' AND coalesce(wait_seconds, 0) >= :short),
                        count(*) FILTER (WHERE q AND inbound_outcome = 'ABANDONED' AND coalesce(wait_seconds, 0) < :short),
                        count(*) FILTER (WHERE q AND inbound_outcome IN ('AGENT', 'TRANSFERRED')
                                         AND coalesce(wait_seconds, 0) <= sl),
                        coalesce(sum(billsec), 0), coalesce(sum(wait_seconds) FILTER (WHERE q), 0),
-                       count(*) FILTER (WHERE o = 'MACHINE')
+                       count(*) FILTER (WHERE o = 'MACHINE'),
+                       count(*) FILTER (WHERE fp)
                   FROM (SELECT c.*, coalesce(c.outcome, replace(c.disposition, ' ', '_')) AS o,
+                               (c.outcome = 'MACHINE' AND c.amd_false_positive) AS fp,
                                (c.direction = 'INBOUND' AND c.queue_name IS NOT NULL) AS q,
                                coalesce(qs.service_level_seconds, :sl) AS sl
                           FROM call_history c

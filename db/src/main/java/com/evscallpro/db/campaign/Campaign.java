@@ -40,6 +40,7 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
     private java.math.BigDecimal abandonTargetPercent = new java.math.BigDecimal("2.5");
     private java.math.BigDecimal maxLinesPerAgent = java.math.BigDecimal.valueOf(3);
     private String amdMode = "OFF";
+    private java.math.BigDecimal amdFalsePositivePercent;
     private Integer retryBusySeconds;
     private Integer retryNoAnswerSeconds;
     private Integer retryMachineSeconds;
@@ -185,6 +186,20 @@ public class Campaign extends AbstractAggregateRoot<Campaign> {
     }
 
     /** Sets the wrap-up policy: timeout at least 1 s, action READY or PAUSE. */
+    /** The share of AMD's MACHINE verdicts counted as abandons; null: the dialer's default. */
+    public java.math.BigDecimal getAmdFalsePositivePercent() {
+        return amdFalsePositivePercent;
+    }
+
+    /** @param percent 0 to 100, or null for the dialer's default */
+    public Campaign amdFalsePositivePercent(java.math.BigDecimal percent) {
+        if (percent != null && (percent.signum() < 0 || percent.compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
+            throw new IllegalArgumentException("amdFalsePositivePercent must be between 0 and 100, was " + percent);
+        }
+        this.amdFalsePositivePercent = percent;
+        return this;
+    }
+
     public Campaign wrapUpPolicy(int timeoutSeconds, String action) {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("wrapUpTimeoutSeconds must be at least 1, was " + timeoutSeconds);

@@ -2,6 +2,7 @@ package com.evscallpro.db.cdr;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -51,4 +52,15 @@ public interface CallHistoryRepository extends ListCrudRepository<CallHistory, L
             ORDER BY started_at DESC, id DESC LIMIT :limit
             """)
     List<CallHistory> findByAgentBefore(long agentId, java.time.Instant startedAt, long id, int limit);
+
+    /**
+     * Flags a MACHINE attempt as counted for a live person hung up on (an AMD false positive). Rows of another
+     * outcome are left alone.
+     *
+     * @return 1 when the row was flagged now, 0 when absent, already flagged, or not a MACHINE attempt
+     */
+    @Modifying
+    @Query("UPDATE call_history SET amd_false_positive = true WHERE call_id = :callId AND outcome = 'MACHINE' "
+            + "AND NOT amd_false_positive")
+    int flagAmdFalsePositive(String callId);
 }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The running campaigns' live pacing on {@code /supervision}: {@code pacing-grid}, one row per campaign (cells carry
  * {@code data-campaign} and the figure's name, e.g. {@code data-figure="abandon-today"}): mode, lines per agent,
- * answer rate, abandon rate this hour and today (the legal measure), agents idle, and whether the brake is on.
+ * answer rate, abandon rate this hour and today (the legal measure), agents idle, AMD false positives counted today
+ * (machine verdicts counted as abandoned live answers: already inside the abandon rates), and whether the brake is on.
  * Figures arrive as {@link PacingChanged} (an older version than the shown one is ignored).
  */
 final class PacingPanel extends Grid<CampaignPacingStatus> {
@@ -35,6 +36,8 @@ final class PacingPanel extends Grid<CampaignPacingStatus> {
         figure("abandon-hour", "dialer.pacing.abandonHour", c -> percent(c.figures().abandonPercentHour()));
         figure("abandon-today", "dialer.pacing.abandonToday", c -> percent(c.figures().abandonPercentToday()));
         figure("agents-idle", "dialer.pacing.agentsIdle", c -> Integer.toString(c.figures().agentsIdle()));
+        figure("amd-false-positives", "dialer.pacing.amdFalsePositives",
+                c -> Long.toString(c.figures().amdFalsePositivesToday()));
         figure("braking", "dialer.pacing.braking",
                 c -> c.figures().braking() ? translate.apply("dialer.pacing.brakeOn") : "");
     }
