@@ -111,4 +111,42 @@ class RecordingsBrowserTest {
         assertThat(analyst.locator("#recordings-grid")).hasCount(0);
 
     }
+
+    @Test
+    void an_admin_picks_a_campaign_by_its_name_and_sets_its_recording_policy() {
+        ApiClient.user(stack, "pw-rec-admin", UserAccount.Role.ADMIN, null);
+        String name = "Rec policy " + Long.toHexString(System.nanoTime());
+        long campaignId = stack.withoutCallingRules(stack.bean(com.evscallpro.core.campaign.CampaignService.class)
+                .create(new com.evscallpro.core.campaign.NewCampaign(name, 1, 60, 20, "+33170000003")));
+        RecordingService recordings = stack.bean(RecordingService.class);
+        assertThat(recordings.policy(RecordingScope.CAMPAIGN, campaignId).mode()).isEqualTo(RecordingMode.OFF);
+
+        Page page = browser.signIn("pw-rec-admin", "pw-rec-admin-pw");
+        page.navigate(browser.base() + "recordings");
+        page.locator("#recording-policy vaadin-details-summary").click();
+        assertThat(page.locator("#recording-policy-save")).isDisabled(); // nothing chosen yet
+        page.locator("#recording-policy-target").click();
+        page.locator("vaadin-select-item[role=option]", new Page.LocatorOptions().setHasText(name)).click();
+        assertThat(page.locator("#recording-policy-mode vaadin-select-value-button")).hasText("Off");
+        page.locator("#recording-policy-mode").click();
+        page.locator("vaadin-select-item[role=option]", new Page.LocatorOptions().setHasText("Every call")).click();
+        page.locator("#recording-policy-retention input").fill("45");
+        page.locator("#recording-policy-save").click();
+        assertThat(page.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Recording policy of " + name + " saved"))).isVisible();
+        RecordingPolicy saved = recordings.policy(RecordingScope.CAMPAIGN, campaignId);
+        assertThat(saved.mode()).isEqualTo(RecordingMode.ALL);
+        assertThat(saved.retentionDays()).isEqualTo(45);
+
+        // another scope empties the choice; coming back to the campaign shows its saved policy
+        page.locator("#recording-policy-scope").click();
+        page.locator("vaadin-select-item[role=option]", new Page.LocatorOptions().setHasText("Queue")).click();
+        assertThat(page.locator("#recording-policy-save")).isDisabled();
+        page.locator("#recording-policy-scope").click();
+        page.locator("vaadin-select-item[role=option]", new Page.LocatorOptions().setHasText("Campaign")).click();
+        page.locator("#recording-policy-target").click();
+        page.locator("vaadin-select-item[role=option]", new Page.LocatorOptions().setHasText(name)).click();
+        assertThat(page.locator("#recording-policy-mode vaadin-select-value-button")).hasText("Every call");
+        assertThat(page.locator("#recording-policy-retention input")).hasValue("45");
+    }
 }

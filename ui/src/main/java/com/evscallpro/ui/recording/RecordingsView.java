@@ -59,7 +59,9 @@ class RecordingsView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final AudioPlayer player = new AudioPlayer("recording-player");
 
-    RecordingsView(RecordingService recordings, CurrentUser currentUser) {
+    RecordingsView(RecordingService recordings, CurrentUser currentUser,
+                   com.evscallpro.core.campaign.CampaignService campaigns,
+                   com.evscallpro.core.queue.QueueAdmin queues) {
         this.recordings = recordings;
         EvsUser user = currentUser.require();
         this.access = new RecordingAccess(user.userId(), user.role());
@@ -118,7 +120,16 @@ class RecordingsView extends VerticalLayout implements HasDynamicTitle {
         bar.getStyle().set("gap", "var(--lumo-space-s)");
         add(new H2(getTranslation("recordings.title")));
         if (user.role() == Role.ADMIN) {
-            add(new RecordingPolicyEditor(recordings));
+            add(new RecordingPolicyEditor(recordings, scope -> switch (scope) {
+                case CAMPAIGN -> campaigns.summaries().stream()
+                        .map(c -> new RecordingPolicyEditor.Target(c.id(), c.name()))
+                        .sorted(java.util.Comparator.comparing(RecordingPolicyEditor.Target::name,
+                                String.CASE_INSENSITIVE_ORDER)).toList();
+                case QUEUE -> queues.queues().stream()
+                        .map(q -> new RecordingPolicyEditor.Target(q.id(), q.groupName()))
+                        .sorted(java.util.Comparator.comparing(RecordingPolicyEditor.Target::name,
+                                String.CASE_INSENSITIVE_ORDER)).toList();
+            }));
         }
         add(bar, grid);
     }
