@@ -128,6 +128,15 @@ class FlowLintBrowserTest {
         deadEnd.click();
         assertThat(modeler.locator(".djs-element.selected[data-element-id=Welcome]")).hasCount(1);
 
+        // the engine's rules (camunda-compat) read in French too; the plugin's English detail stays in the tooltip
+        lint(page, Files.readString(FIXTURES.resolve("required-input.bpmn"), StandardCharsets.UTF_8));
+        Locator feel = modeler.locator(".evs-lint-issue[data-element=ToAgent][data-code='camunda-compat/feel']");
+        assertThat(feel).containsText("Un champ de cet élément n'est pas une expression FEEL valide.");
+        assertThat(feel).hasAttribute("data-source", "engine");
+        assertThat(feel).hasAttribute("title", Pattern.compile(
+                "^Règle du moteur camunda-compat/feel : Property <.+> is not a valid FEEL expression"));
+        assertThat(feel).not().containsText("is not a valid FEEL expression");
+
         // an edit is checked without Validate: delete the end event of the clean flow, the hang-up block leads nowhere
         lint(page, Files.readString(FIXTURES.resolve("clean.bpmn"), StandardCharsets.UTF_8));
         assertThat(modeler.locator(".evs-lint-issue[data-severity=ERROR]")).hasCount(0);

@@ -3,6 +3,7 @@ package com.evscallpro.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowTestEvent;
@@ -58,7 +59,10 @@ class FlowTestRunEndToEndTest {
     private final FlowService flows = stack.bean(FlowService.class);
     private final JdbcTemplate jdbc = stack.bean(JdbcTemplate.class);
 
-    /** hours → (closed: voicemail, goodbye) / (open: menu → 1 transfer, 2 callback then goodbye; silence: goodbye). */
+    /**
+     * hours → (closed: voicemail, goodbye) / (open: menu → 1 transfer (failed: goodbye), 2 callback then goodbye;
+     * silence: goodbye).
+     */
     static String draft(String processId) {
         return Bpmn.convertToString(Bpmn.createExecutableProcess(processId).startEvent("StartEvent")
                 .serviceTask("HoursTask", t -> t.name("Office hours")
@@ -72,6 +76,9 @@ class FlowTestRunEndToEndTest {
                         .zeebeJobTypeExpression("\"ivr.transfer.\" + evsNode").zeebeInput("+33140000000", "number")
                         .zeebeInput("e2e-trunk", "trunk"))
                 .endEvent("TransferEnd")
+                .moveToActivity("TransferTask").boundaryEvent("TransferFailedEvent").error("IVR_TRANSFER_FAILED")
+                .serviceTask("TransferFailedHangupTask", t -> t.zeebeJobTypeExpression("\"ivr.hangup.\" + evsNode"))
+                .endEvent("TransferFailedEnd")
                 .moveToNode("ChoiceGateway")
                 .condition("=menuChoice = \"2\"").serviceTask("CallbackTask", t -> t.name("Call me back")
                         .zeebeJobTypeExpression("\"ivr.callback.\" + evsNode").zeebeInput("Test-run campaign", "campaign"))
@@ -161,6 +168,34 @@ class FlowTestRunEndToEndTest {
         assertThat(stack.infrastructure.pbx().originates()).as("no call placed").hasSize(originates);
         nothingStored(call.run.callId());
         theTestProcessIsGone(call.run.processId());
+    }
+
+    @Test
+    void a_transfer_the_analyst_makes_busy_fails_into_the_failure_branch_and_nothing_is_dialled() {
+        int originates = stack.infrastructure.pbx().originates().size();
+        Call call = new Call();
+        call.run = testRuns.start(flow.id(), flows.bpmn(flow.draftVersionId()),
+                new FlowTestCall("+33612345678", "+33155550000", MONDAY_10, "fr", "BUSY"), call.events::add);
+        call.await(Kind.PROMPT);
+        call.run.press("1");
+
+        List<String> path = call.finished("FLOW_HUNG_UP");
+        assertThat(call.blocks()).containsExactly("HoursTask", "MenuTask", "TransferTask", "TransferFailedHangupTask");
+        assertThat(call.await(Kind.WOULD_TRANSFER).args()).containsExactly("+33140000000", "e2e-trunk", "30");
+        FlowTestEvent failed = call.await(Kind.ERROR);
+        assertThat(failed.elementId()).isEqualTo("TransferTask");
+        assertThat(failed.arg(0)).isEqualTo("IVR_TRANSFER_FAILED");
+        assertThat(failed.arg(1)).contains("BUSY");
+        assertThat(path).contains("TransferTask", "TransferFailedEvent", "TransferFailedHangupTask",
+                "TransferFailedEnd").doesNotContain("TransferEnd", "CallbackTask");
+        assertThat(stack.infrastructure.pbx().originates()).as("no call placed").hasSize(originates);
+        nothingStored(call.run.callId());
+        theTestProcessIsGone(call.run.processId());
+
+        assertThatThrownBy(() -> new FlowTestCall(null, null, null, "en", "RINGING"))
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("flow.test-run-transfer-status"));
+        assertThat(new FlowTestCall(null, null, null, "en").transferStatus()).isEqualTo("ANSWER");
     }
 
     @Test

@@ -139,7 +139,7 @@ class EvsBpmnModeler extends LitElement {
     return html`<div class="evs-lint" data-errors=${errors} data-warnings=${warnings}>
       <div class="evs-lint-summary">${format(t.summary || 'Live check: {0} error(s), {1} warning(s)', [errors, warnings])}</div>
       ${issues.length ? html`<ul>${issues.map(i => html`<li><button class="evs-lint-issue" data-element=${i.id || ''}
-          data-code=${i.code} data-severity=${i.severity} data-source=${i.source}
+          data-code=${i.code} data-severity=${i.severity} data-source=${i.source} title=${i.detail || ''}
           @click=${() => i.id && this.focus(i.id)}>${i.id ? this._elementName(i.id) + ' : ' : ''}${i.severity === 'WARNING' ? (t.warning || 'Warning') + ' ' : ''}${i.text}</button></li>`)}</ul>` : ''}
     </div>`;
   }
@@ -179,15 +179,23 @@ class EvsBpmnModeler extends LitElement {
     const ms = performance.now() - started;
     this.dataset.lintMs = String(Math.round(ms));
     const t = this._texts();
+    // ours: the server's flows.rule.<code>; the engine's: flows.engine.<rule>, its own English message (element
+    // types, property names) kept as the detail (the line's tooltip); a rule without a text of ours reads as before
+    const engine = t.engine || {};
     issues.forEach(i => {
-      i.text = i.source === 'evs' && t[i.code] ? format(t[i.code], i.args)
-        : (i.source === 'engine' ? '[' + i.rule + '] ' : '') + i.message;
+      if (i.source === 'evs') {
+        i.text = t[i.code] ? format(t[i.code], i.args) : i.message;
+      } else {
+        i.detail = format(t.engineDetail || 'Engine rule {0}: {1}', [i.rule, i.message]);
+        i.text = engine[i.rule] || '[' + i.rule + '] ' + i.message;
+      }
     });
     issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
     this._issues = issues;
     this._showIssues(issues);
     this.dataset.lintRuns = String(Number(this.dataset.lintRuns || 0) + 1);
-    return issues.map(({ id, code, severity, source, args, text }) => ({ id, code, severity, source, args, text }));
+    return issues.map(({ id, code, severity, source, args, text, detail }) =>
+      ({ id, code, severity, source, args, text, detail: detail || null }));
   }
 
   /** Outlines the elements with problems and puts a badge (their count) on each; a click on it selects them. */

@@ -21,6 +21,15 @@ public interface FlowService {
 
     Optional<FlowView> flowByProcessId(String processId);
 
+    /**
+     * Where each flow is used (flow id → its DIDs and campaigns, {@link FlowUsage}); a flow used by nothing is absent.
+     * The shipped journey is used by every campaign bound to no journey flow.
+     */
+    Map<Long, FlowUsage> usages();
+
+    /** {@link #usages()} of one flow ({@link FlowUsage#NONE} when nothing uses it); {@code flow.not-found}. */
+    FlowUsage usage(long flowId);
+
     /** A flow's versions, newest first. */
     List<FlowVersionView> versions(long flowId);
 

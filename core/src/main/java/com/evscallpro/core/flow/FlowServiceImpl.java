@@ -36,13 +36,14 @@ class FlowServiceImpl implements FlowService {
     private final ObjectProvider<PromptLibrary> prompts;
     private final FlowReferences references;
     private final CampaignJourneys journeys;
+    private final FlowUsers users;
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
 
     FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
                     ObjectProvider<PromptLibrary> prompts, FlowReferences references,
-                    CampaignJourneys journeys) {
+                    CampaignJourneys journeys, FlowUsers users) {
         this.flows = flows;
         this.versions = versions;
         this.engine = engine;
@@ -50,6 +51,7 @@ class FlowServiceImpl implements FlowService {
         this.prompts = prompts;
         this.references = references;
         this.journeys = journeys;
+        this.users = users;
     }
 
     @Override
@@ -68,6 +70,19 @@ class FlowServiceImpl implements FlowService {
     @Transactional(readOnly = true)
     public Optional<FlowView> flowByProcessId(String processId) {
         return flows.findByProcessId(processId).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, FlowUsage> usages() {
+        return users.all();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public FlowUsage usage(long flowId) {
+        flows.findById(flowId).orElseThrow(() -> new EvsException("flow.not-found", flowId));
+        return users.of(flowId);
     }
 
     @Override

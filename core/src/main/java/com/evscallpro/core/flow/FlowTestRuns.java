@@ -34,8 +34,29 @@ public interface FlowTestRuns {
      * @param timeOfDay    when the call happens, for the opening-hours blocks only: read in each planning's time zone
      *                     (null: now)
      * @param language     the channel's language ({@code fr}, {@code en})
+     * @param transferStatus how a transfer block's dial ends ({@link #TRANSFER_STATUSES}; null: {@code ANSWER}, the
+     *                     test call ends there as if answered; another: the block fails with
+     *                     {@code IVR_TRANSFER_FAILED} and that status, so the flow's failure branch runs);
+     *                     {@code flow.test-run-transfer-status} otherwise
      */
-    record FlowTestCall(String callerNumber, String did, LocalDateTime timeOfDay, String language) {
+    record FlowTestCall(String callerNumber, String did, LocalDateTime timeOfDay, String language,
+                        String transferStatus) {
+
+        /** The dial statuses a simulated transfer can end with (Asterisk's {@code DIALSTATUS}). */
+        public static final java.util.List<String> TRANSFER_STATUSES = java.util.List.of("ANSWER", "BUSY",
+                "NOANSWER", "CONGESTION", "CHANUNAVAIL");
+
+        public FlowTestCall {
+            transferStatus = transferStatus == null || transferStatus.isBlank() ? "ANSWER" : transferStatus.strip();
+            if (!TRANSFER_STATUSES.contains(transferStatus)) {
+                throw new com.evscallpro.core.error.EvsException("flow.test-run-transfer-status", transferStatus);
+            }
+        }
+
+        /** A test call whose transfers are answered. */
+        public FlowTestCall(String callerNumber, String did, LocalDateTime timeOfDay, String language) {
+            this(callerNumber, did, timeOfDay, language, null);
+        }
     }
 
     /** One test call in progress. */

@@ -8,6 +8,7 @@
  * com.evscallpro.core.flow.FlowTestModel} gives the test process id and the way a call went on the diagram). Before a
  * publish, the names an IVR flow gives to plannings, queues, trunks and campaigns are checked against the database
  * ({@code FlowReferences}); a campaign's attempts run its journey flow (campaign
- * {@code journey_flow_id}, {@link com.evscallpro.core.flow.FlowService#bindJourney}).
+ * {@code journey_flow_id}, {@link com.evscallpro.core.flow.FlowService#bindJourney}); which DIDs and campaigns use a
+ * flow ({@link com.evscallpro.core.flow.FlowUsage}) is read from their references ({@code FlowUsers}).
  */
 package com.evscallpro.core.flow;

@@ -3,6 +3,7 @@ package com.evscallpro.ui.campaign;
 import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowView;
+import com.evscallpro.ui.flow.FlowLabels;
 import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.Objects;
 
@@ -28,7 +29,8 @@ final class JourneyField {
         field.setClearButtonVisible(true);
         field.setItems(flows.flows().stream().filter(f -> f.kind() == FlowKind.OUTBOUND_CALL)
                 .filter(f -> f.publishedVersionId() != null).toList());
-        field.setItemLabelGenerator(f -> f.name() + " (" + f.processId() + ", v" + f.publishedNumber() + ")");
+        field.setItemLabelGenerator(f -> FlowLabels.name(f, field::getTranslation) + " (" + f.processId() + ", v"
+                + f.publishedNumber() + ")");
         if (current != null) {
             field.setValue(current);
         }

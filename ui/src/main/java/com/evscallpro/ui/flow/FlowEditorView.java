@@ -4,6 +4,7 @@ import com.evscallpro.core.flow.FlowChange;
 import com.evscallpro.core.flow.FlowProblem;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowTestRuns;
+import com.evscallpro.core.flow.FlowUsage;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
 import com.evscallpro.core.ivr.CallJourney;
@@ -83,6 +84,8 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final UnorderedList problems = new UnorderedList();
     final Grid<FlowVersionView> versions = new Grid<>();
     private final H2 title = new H2();
+    /** Where the flow is used ({@code flow-usage}): the DIDs and campaigns a publish changes. */
+    final Span usedBy = new Span();
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     private final DateTimeFormatter when;
     private FlowView flow;
@@ -188,7 +191,9 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         split.setSizeFull();
         split.setSplitterPosition(72);
         title.getStyle().set("margin", "0");
-        add(title, bar, split);
+        usedBy.setId("flow-usage");
+        usedBy.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        add(title, usedBy, bar, split);
         setFlexGrow(1, split);
     }
 
@@ -196,7 +201,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private Dialog compareDialog() {
         List<FlowVersionView> all = flows.versions(flow.id());
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("flows.compare.title", flow.name()));
+        dialog.setHeaderTitle(getTranslation("flows.compare.title", FlowLabels.name(flow, this::getTranslation)));
         dialog.setWidth("min(60rem, 95vw)");
         Select<FlowVersionView> from = new Select<>();
         Select<FlowVersionView> to = new Select<>();
@@ -329,7 +334,10 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             event.forwardTo(FlowsView.class);
             return;
         }
-        title.setText(flow.name());
+        title.setText(FlowLabels.name(flow, this::getTranslation));
+        FlowUsage usage = flows.usage(flow.id());
+        usedBy.setText(getTranslation("flows.usage") + " : " + FlowLabels.usage(usage, this::getTranslation));
+        usedBy.setTitle(FlowLabels.usageInFull(usage, this::getTranslation));
         modeler.setKind(FlowLintFacts.kind(flow.kind()));
         modeler.setLintFacts(FlowLintFacts.facts(prompts == null ? null
                 : prompts.prompts().stream().map(com.evscallpro.core.prompt.PromptView::name).toList()));
@@ -353,7 +361,8 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     @Override
     public String getPageTitle() {
-        return flow == null ? getTranslation("flows.title") : flow.name() + " · " + getTranslation("flows.title");
+        return flow == null ? getTranslation("flows.title")
+                : FlowLabels.name(flow, this::getTranslation) + " · " + getTranslation("flows.title");
     }
 
     private void autosave(String xml) {
@@ -450,7 +459,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private Dialog publishDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("flows.editor.publishTitle", flow.name()));
+        dialog.setHeaderTitle(getTranslation("flows.editor.publishTitle", FlowLabels.name(flow, this::getTranslation)));
         TextArea comment = new TextArea(getTranslation("flows.comment"));
         comment.setId("publish-comment");
         comment.setMaxLength(1000);

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.LocalDate;
@@ -57,6 +58,8 @@ class FlowTestPanel extends HorizontalLayout {
     final ComboBox<String> did = new ComboBox<>();
     final DatePicker date = new DatePicker();
     final TimePicker time = new TimePicker();
+    /** How a transfer block's simulated dial ends ({@code test-transfer-status}): answered, or a failure to test. */
+    final Select<String> transferStatus = new Select<>();
     final Button start = new Button();
     final Button hangUp = new Button();
     final Div log = new Div();
@@ -94,6 +97,13 @@ class FlowTestPanel extends HorizontalLayout {
         time.setLabel(getTranslation("flows.test.time"));
         time.setValue(LocalTime.now().withSecond(0).withNano(0));
         time.setHelperText(getTranslation("flows.test.timeHelp"));
+        transferStatus.setId("test-transfer-status");
+        transferStatus.setLabel(getTranslation("flows.test.transferStatus"));
+        transferStatus.setItems(FlowTestCall.TRANSFER_STATUSES);
+        transferStatus.setItemLabelGenerator(s -> getTranslation("flows.test.transferStatus." + s));
+        transferStatus.setValue("ANSWER");
+        transferStatus.setHelperText(getTranslation("flows.test.transferStatusHelp"));
+        transferStatus.setWidth("24.5rem");
         start.setText(getTranslation("flows.test.start"));
         start.setId("test-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
@@ -107,7 +117,7 @@ class FlowTestPanel extends HorizontalLayout {
         date.setWidth("12rem");
         time.setWidth("12rem");
         VerticalLayout call = new VerticalLayout(new HorizontalLayout(caller, did), new HorizontalLayout(date, time),
-                new HorizontalLayout(start, hangUp));
+                transferStatus, new HorizontalLayout(start, hangUp));
         call.setPadding(false);
         call.setSpacing(false);
         call.setWidth("auto");
@@ -167,7 +177,8 @@ class FlowTestPanel extends HorizontalLayout {
         String language = getLocale().getLanguage();
         try {
             run = testRuns.start(flowId, xml, new FlowTestCall(blankToNull(caller.getValue()),
-                    blankToNull(did.getValue()), at, language), event -> ui.access(() -> show(event)));
+                    blankToNull(did.getValue()), at, language, transferStatus.getValue()),
+                    event -> ui.access(() -> show(event)));
             running();
         } catch (RuntimeException e) {
             idle();

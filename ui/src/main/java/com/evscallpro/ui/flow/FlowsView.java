@@ -2,6 +2,7 @@ package com.evscallpro.ui.flow;
 
 import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
+import com.evscallpro.core.flow.FlowUsage;
 import com.evscallpro.core.flow.FlowVersionView;
 import com.evscallpro.core.flow.FlowView;
 import com.evscallpro.ui.i18n.UploadTexts;
@@ -31,13 +32,17 @@ import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code /flows}: the flow library. {@code flows-grid} (filter {@code flows-filter}), {@code new-flow} (a dialog:
  * {@code new-flow-name}, {@code new-flow-create}: a new IVR flow from the template, opened in the editor),
  * {@code import-flow} (a {@code .bpmn} file from Camunda Modeler becomes a draft: a new flow or a new draft of the
  * flow with its process id; refused with the reasons), per row {@code open-flow-<processId>} and
- * {@code export-flow-<processId>} (the draft, else the published version).
+ * {@code export-flow-<processId>} (the draft, else the published version), and where the flow is used
+ * ({@code flow-usage-<processId>}: the DIDs and campaigns that start it, every one in its tooltip). A shipped flow
+ * is named in the user's language ({@link FlowLabels#name}). Flows are never removed (no delete nor archive exists;
+ * the database refuses removing a flow a DID or a campaign points at).
  */
 @Route(value = FlowsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "ANALYST"})
@@ -48,6 +53,7 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
     private final FlowService flows;
     final Grid<FlowView> grid = new Grid<>();
     final TextField filter = new TextField();
+    private Map<Long, FlowUsage> usages = Map.of();
 
     FlowsView(FlowService flows) {
         this.flows = flows;
@@ -55,8 +61,8 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         grid.setId("flows-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(FlowView::name).setHeader(getTranslation("flows.name")).setKey("name").setSortable(true)
-                .setFlexGrow(1).setFrozen(true);
+        grid.addColumn(this::name).setHeader(getTranslation("flows.name")).setKey("name").setSortable(true)
+                .setWidth("14rem").setFlexGrow(1).setFrozen(true);
         grid.addColumn(f -> getTranslation("flows.kind." + f.kind())).setHeader(getTranslation("flows.kind"))
                 .setKey("kind").setSortable(true).setAutoWidth(true);
         grid.addColumn(FlowView::processId).setHeader(getTranslation("flows.processId")).setKey("processId")
@@ -66,6 +72,8 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("flows.published")).setKey("published").setAutoWidth(true);
         grid.addColumn(f -> f.draftVersionId() == null ? "" : getTranslation("flows.hasDraft"))
                 .setHeader(getTranslation("flows.draft")).setKey("draft").setAutoWidth(true);
+        grid.addComponentColumn(this::usage).setHeader(getTranslation("flows.usage")).setKey("usage")
+                .setFlexGrow(2);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         filter.setId("flows-filter");
@@ -91,11 +99,27 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         String f = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        usages = flows.usages();
         List<FlowView> all = flows.flows().stream()
-                .filter(v -> f.isEmpty() || v.name().toLowerCase(Locale.ROOT).contains(f)
+                .filter(v -> f.isEmpty() || name(v).toLowerCase(Locale.ROOT).contains(f)
                         || v.processId().toLowerCase(Locale.ROOT).contains(f))
                 .toList();
         grid.setItems(all);
+    }
+
+    private String name(FlowView flow) {
+        return FlowLabels.name(flow, this::getTranslation);
+    }
+
+    private Component usage(FlowView flow) {
+        FlowUsage usage = usages.getOrDefault(flow.id(), FlowUsage.NONE);
+        Span text = new Span(FlowLabels.usage(usage, this::getTranslation));
+        text.setId("flow-usage-" + flow.processId());
+        text.setTitle(FlowLabels.usageInFull(usage, this::getTranslation));
+        text.getElement().setAttribute("data-dids", String.valueOf(usage.dids().size()));
+        text.getElement().setAttribute("data-campaigns", String.valueOf(usage.campaigns().size()));
+        text.getStyle().set("white-space", "normal");
+        return text;
     }
 
     private Component actions(FlowView flow) {

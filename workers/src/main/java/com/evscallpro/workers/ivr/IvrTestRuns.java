@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * operator's Camunda 8; never the embedded engine's internals). A test call gets a node id of its own
  * ({@code <node>-test-<8 hex>}), so its blocks' job types ({@code ="ivr.menu." + evsNode}) reach job workers opened for
  * it alone, never the workers of real calls. They run this node's blocks over a {@link TestRunChannel}; the blocks with
- * effects outside the call are simulated and reported: transfer (the call ends there, as if answered), queue (the
+ * effects outside the call are simulated and reported: transfer (the call ends there, as if answered; or, when the
+ * analyst chose a failure status, the block fails with {@code IVR_TRANSFER_FAILED} as a real dial would), queue (the
  * queue is looked up, then the call ends there), voicemail (greeting played, nothing recorded), callback (the number
  * checked, no contact made). Nothing is written to the call history, the journeys (heat map) nor the safe-path log.
  * The opening-hours block reads the chosen time of day in its planning's time zone. A call silent for the watchdog's
@@ -156,6 +157,8 @@ class IvrTestRuns implements FlowTestRuns {
         final String testNode;
         final FlowTestModel model;
         final LocalDateTime timeOfDay;
+        /** How the simulated transfers end ({@code ANSWER}, or a failure status the analyst chose). */
+        final String transferStatus;
         final Consumer<FlowTestEvent> listener;
         final TestRunChannel channel;
         final IvrCall call;
@@ -178,6 +181,7 @@ class IvrTestRuns implements FlowTestRuns {
             this.testNode = node.id() + "-test-" + suffix;
             this.model = model;
             this.timeOfDay = test.timeOfDay();
+            this.transferStatus = test.transferStatus();
             this.listener = listener;
             this.channel = new TestRunChannel(callId, test.callerNumber(), test.did(), test.language(), this);
             this.call = new IvrCall(callId, channel, null, test.did(), blankToNull(test.callerNumber()));
@@ -252,8 +256,12 @@ class IvrTestRuns implements FlowTestRuns {
                     TransferBlock.Dial dial = TransferBlock.dial(step);
                     emit(Kind.WOULD_TRANSFER, current, List.of(dial.number(), dial.trunk(),
                             String.valueOf(dial.timeoutSeconds())));
-                    step.output("transferStatus", "ANSWER");
+                    step.output("transferStatus", transferStatus);
                     step.outcome = "SIMULATED";
+                    if (!"ANSWER".equals(transferStatus)) { // as TransferBlock does: the flow's failure branch
+                        throw new IvrError(IvrBlocks.TRANSFER_FAILED, "transfer to " + dial.number() + ": "
+                                + transferStatus + " (simulated)");
+                    }
                     endReason = EndReason.TRANSFERRED;
                     call.over = true;
                 }
