@@ -268,6 +268,60 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
+    void a_held_inbound_call_whose_caller_hangs_up_while_the_application_is_down_is_ended_once_by_the_next_run()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        com.evscallpro.telephony.PbxPort pbx = stack.bean(com.evscallpro.telephony.PbxPort.class);
+        com.evscallpro.core.call.InboundHandOvers live = stack.bean(com.evscallpro.core.call.InboundHandOvers.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        assertThat(control.hold(agentId).held()).isTrue();
+        assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).as("the AGI ended by the Redirect").isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).startsWith("evs-hold,"));
+
+        // the application stops: this run's registry hears AMI no more (its IVR released the call: that run ends)
+        pbx.removeListener(live);
+        com.evscallpro.core.call.InboundHandOvers next = null;
+        try {
+            call.hangUp(); // while the application is down: nobody hears it
+            assertThat(call.channelHangup().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(16);
+            Thread.sleep(500);
+            assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("nobody heard the hangup").isEmpty();
+            assertThat(state()).isEqualTo(AgentState.ON_CALL);
+
+            // the next run: a registry over the same database and the same PBX; it knows the call and to whom it was
+            // handed over, and its start-up reconciliation finds the caller's channel gone
+            next = new com.evscallpro.core.call.InboundHandOvers(pbx,
+                    stack.bean(org.springframework.jdbc.core.JdbcTemplate.class),
+                    stack.bean(InboundCallRecords.class), stack.context.getBeanProvider(InboundQueues.class),
+                    stack.context.getBeanProvider(com.evscallpro.core.call.PbxCallIds.class), 0);
+            next.listen();
+            assertThat(next.handedOver(call.uniqueId())).isTrue();
+            assertThat(next.agent(call.uniqueId())).contains(agentId);
+            assertThat(next.reconcile()).as("calls ended by the reconciliation").isGreaterThanOrEqualTo(1);
+            assertThat(next.handedOver(call.uniqueId())).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                    .containsEntry("queue_name", "E2E Sales").containsEntry("inbound_outcome", "AGENT");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+            assertThat(next.reconcile()).as("nothing left to end").isZero();
+        } finally {
+            if (next != null) {
+                next.stop();
+            }
+            pbx.addListener(live);
+        }
+        // the stopped run's IVR (still in this JVM) forgets the call another run ended
+        live.reconcile();
+        assertThat(stack.bean(com.evscallpro.workers.ivr.IvrCalls.class).size()).as("live IVR calls").isZero();
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L);
+    }
+
+    @Test
     void an_inbound_queue_call_transferred_blind_to_another_agent_is_theirs_and_its_record_names_them()
             throws Exception {
         AgentService agents = stack.bean(AgentService.class);
