@@ -201,6 +201,12 @@ class Acd implements InboundQueues {
     }
 
     @Override
+    public synchronized Optional<Long> connectedAgent(String callId) {
+        Connected c = connected.get(callId);
+        return c == null ? Optional.empty() : Optional.of(c.agentId());
+    }
+
+    @Override
     public void handedTo(String callId, long agentUserId) {
         synchronized (this) {
             connected.computeIfPresent(callId, (id, c) -> new Connected(agentUserId, c.wrapUpSeconds()));

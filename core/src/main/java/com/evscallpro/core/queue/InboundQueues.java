@@ -48,6 +48,11 @@ public interface InboundQueues {
         callEnded(callId);
     }
 
+    /** The agent an answered call is connected to now (after any transfer); empty when the ACD does not know it. */
+    default Optional<Long> connectedAgent(String callId) {
+        return Optional.empty();
+    }
+
     /** Where a waiting caller stands; empty when the call is not waiting (answered, left, unknown). */
     Optional<QueuePosition> position(String callId);
 

@@ -305,8 +305,12 @@ public class IvrRuntime implements AgiHandler {
     private void record(IvrCall call, Instant endedAt) {
         try {
             InboundCallRecords.InboundCall f = facts(call);
+            // the agent who has the call last: an attended transfer completed on the AGI Dial's bridge moved it in
+            // the ACD (the Dial's own return, IvrAgentConnector, may come after this end)
+            Long agent = call.agentId == null ? null
+                    : queues.getObject().connectedAgent(call.callId).orElse(call.agentId);
             records.record(new InboundCallRecords.InboundCall(f.callId(), f.uniqueId(), f.caller(), f.did(),
-                    f.startedAt(), f.answeredAt(), endedAt, call.agentId, f.flowVersionId(), f.processInstanceKey(),
+                    f.startedAt(), f.answeredAt(), endedAt, agent, f.flowVersionId(), f.processInstanceKey(),
                     f.queueName(), f.waitSeconds(), outcome(call)));
         } catch (RuntimeException e) {
             log.warn("IVR call {}: end not recorded: {}", call.callId, e.toString());
