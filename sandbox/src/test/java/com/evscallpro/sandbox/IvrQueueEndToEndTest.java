@@ -548,6 +548,50 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
+    void the_agent_an_inbound_queue_call_was_transferred_to_holds_it_then_sends_it_to_a_queue_and_one_record_names_them()
+            throws Exception {
+        long second = readySecondAgent();
+        PlacedInboundCall call = answeredCall();
+        try {
+            String callId = agents().status(agentId).callId();
+            control().transferBlind(agentId, TransferTarget.agent(second));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents().status(second).state() == AgentState.ON_CALL);
+            String secondPhone = phoneChannel(sim(), "2372");
+
+            // the second agent holds the call the transfer gave them: the caller on music, their phone kept
+            assertThat(control().hold(second).held()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.valueOf(sim().placeOf(call.channel())).equals("evs-hold,s,MusicOnHold"));
+            assertThat(sim().placeOf(secondPhone)).startsWith("evs-hold-agent,s,");
+            assertThat(control().resume(second).held()).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sim().bridgedWith(call.channel()).equals(List.of(secondPhone)));
+            assertThat(agents().status(second).state()).isEqualTo(AgentState.ON_CALL);
+
+            // then sends it to a queue: the caller in the queue's transfer context, the second agent wraps up at once
+            control().transferBlind(second, new TransferTarget(TransferTarget.Kind.QUEUE, "support"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(sim().placeOf(call.channel()))
+                    .startsWith("evs-transfer-queue,support,"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> agents().status(second).state() != AgentState.ON_CALL);
+            assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).agent(call.uniqueId()))
+                    .contains(second);
+            assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call goes on").isEmpty();
+
+            call.hangUp();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", second)
+                    .containsEntry("inbound_outcome", "AGENT");
+            assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).handedOver(call.uniqueId()))
+                    .isFalse();
+        } finally {
+            leaves(call, second);
+        }
+    }
+
+    @Test
     void an_inbound_queue_call_transferred_to_a_number_by_its_agent_or_by_a_supervisor_is_recorded_once_at_its_end()
             throws Exception {
         AgentService agents = stack.bean(AgentService.class);
