@@ -85,6 +85,15 @@ class SimulatorInboundCallsTest {
         throw new AssertionError("no channel " + prefix + " in " + c.allFrames());
     }
 
+    /** A FastAGI server whose script answers, dials {@code dial}, then reads DIALSTATUS. */
+    static ScriptedAgiServer answeringAndDialling(String dial) throws Exception {
+        return new ScriptedAgiServer(conn -> {
+            conn.send("ANSWER");
+            conn.send("EXEC Dial " + dial);
+            conn.send("GET VARIABLE DIALSTATUS");
+        });
+    }
+
     static void awaitHangup(AmiTestClient c, String channel) {
         await().atMost(WAIT).until(() -> of(c, channel).stream().anyMatch(f -> "Hangup".equals(f.event())));
     }
@@ -381,15 +390,8 @@ class SimulatorInboundCallsTest {
         try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
                 .withAgentAnswerDelay(Duration.ofMillis(50))).start();
              AmiTestClient ami = login(sim);
-             ScriptedAgiServer agi = new ScriptedAgiServer(conn -> {
-                 conn.send("ANSWER");
-                 conn.send("EXEC Dial PJSIP/1001,20,t");
-                 conn.send("GET VARIABLE DIALSTATUS");
-             });
-             ScriptedAgiServer agiWithoutT = new ScriptedAgiServer(conn -> {
-                 conn.send("ANSWER");
-                 conn.send("EXEC Dial PJSIP/1003,20");
-             })) {
+             ScriptedAgiServer agi = answeringAndDialling("PJSIP/1001,20,t");
+             ScriptedAgiServer agiWithoutT = answeringAndDialling("PJSIP/1003,20")) {
             // without option t the agent's bridge has no atxfer hook: the digits reach the caller, nothing moves
             PlacedInboundCall plain = sim.placeInbound(SimAgiCall.toDid("0140000009"), "127.0.0.1",
                     agiWithoutT.port());
@@ -443,11 +445,7 @@ class SimulatorInboundCallsTest {
         try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
                 .withAgentAnswerDelay(Duration.ofMillis(50))).start();
              AmiTestClient ami = login(sim);
-             ScriptedAgiServer agi = new ScriptedAgiServer(conn -> {
-                 conn.send("ANSWER");
-                 conn.send("EXEC Dial PJSIP/1001,20");
-                 conn.send("GET VARIABLE DIALSTATUS");
-             })) {
+             ScriptedAgiServer agi = answeringAndDialling("PJSIP/1001,20")) {
             PlacedInboundCall call = sim.placeInbound(SimAgiCall.toDid("0140000000"), "127.0.0.1", agi.port());
             await().atMost(WAIT).until(() -> call.bridgedTo().isPresent());
             String phone = newChannel(ami, "PJSIP/1001-");
