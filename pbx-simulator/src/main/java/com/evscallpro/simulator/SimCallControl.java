@@ -466,6 +466,9 @@ final class SimCallControl extends SimEnginePart {
             broadcast(channelEvent("DTMFEnd", x).add("Digit", digits.charAt(i)).add("DurationMs", "0")
                     .add("Direction", "Received"));
         }
+        if (engine.inbound.atxfer(x, exten)) {
+            return; // the answered leg of an AGI's Dial (an IVR queue call)
+        }
         Call call = x.call;
         if (call == null || x != call.a1 || call.bridge == null || call.xfer != null) {
             return; // not a bridged agent: the digits go nowhere
@@ -528,6 +531,9 @@ final class SimCallControl extends SimEnginePart {
         for (int i = 0; i < ATXFER_ABORT_FEATURE.length(); i++) {
             broadcast(channelEvent("DTMFEnd", x).add("Digit", ATXFER_ABORT_FEATURE.charAt(i)).add("DurationMs", "0")
                     .add("Direction", "Received"));
+        }
+        if (engine.inbound.cancelAtxfer(x)) {
+            return; // an AGI call's transfer: the transferer is back with the caller
         }
         Call call = x.call;
         Transfer t = call == null ? null : call.xfer;

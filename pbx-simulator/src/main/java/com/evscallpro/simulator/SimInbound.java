@@ -148,6 +148,14 @@ final class SimInbound extends SimEnginePart {
             return true;
         }
         Dialing d = ic.dial;
+        if (d != null && d.xfer != null && d.xfer.transferer.chan == c) {
+            completeAtxfer(ic, d, cause > 0 ? cause : 16);
+            return true;
+        }
+        if (d != null && d.xfer != null && d.xfer.target.chan == c) {
+            targetGone(ic, d, cause > 0 ? cause : 16);
+            return true;
+        }
         Leg leg = d == null ? null : d.leg(c);
         if (leg != null) {
             legHangsUp(ic, d, leg, cause > 0 ? cause : 16);
@@ -254,6 +262,10 @@ final class SimInbound extends SimEnginePart {
         long talkMs;
         Leg answered;
         Bridge bridge;
+        /** Dial option {@code t}: the called party may transfer (its bridge has the blindxfer / atxfer hooks). */
+        boolean calleeTransfers;
+        /** An attended transfer the answered leg started (AMI Atxfer), null when none. */
+        Xfer xfer;
 
         Leg leg(Chan c) {
             for (Leg l : legs) {
@@ -266,6 +278,15 @@ final class SimInbound extends SimEnginePart {
     }
 
     /** One destination of a Dial: an agent phone or a customer through a trunk. */
+    /** An attended transfer from the answered leg of an AGI's Dial (bridge_basic.c's attended transfer). */
+    static final class Xfer {
+        Leg transferer;
+        Leg target;
+        Bridge consult;
+        boolean transfererGone;
+        final Call timers = new Call();
+    }
+
     static final class Leg {
         Chan chan;
         String ext;
@@ -290,6 +311,7 @@ final class SimInbound extends SimEnginePart {
         caller.app = "Dial";
         caller.appData = args;
         String[] parts = args.split(",", -1);
+        d.calleeTransfers = parts.length > 2 && parts[2].contains("t");
         long timeoutMs = -1;
         if (parts.length > 1 && !parts[1].isBlank()) {
             try {
@@ -467,6 +489,10 @@ final class SimInbound extends SimEnginePart {
         if (d.result.isDone() || leg.done) {
             return;
         }
+        if (d.xfer != null && d.xfer.transferer == leg) {
+            completeAtxfer(ic, d, cause); // the transferer's phone hangs up: that completes the transfer
+            return;
+        }
         if (d.answered != leg) {
             legFails(ic, d, leg, "NOANSWER", "NOANSWER", cause); // a ringing phone rejected
             return;
@@ -488,6 +514,10 @@ final class SimInbound extends SimEnginePart {
             return;
         }
         Chan caller = ic.caller;
+        if (d.bridge != null && d.xfer != null) {
+            callerLeavesAtxfer(ic, d);
+            return;
+        }
         if (d.bridge != null) {
             Bridge b = d.bridge;
             Leg leg = d.answered;
@@ -531,6 +561,239 @@ final class SimInbound extends SimEnginePart {
         if (!ic.agiRunning && !ic.redirected) {
             hangupCaller(ic); // the dialplan after a redirect ends with the Dial
         }
+    }
+
+    // ---- attended transfer from the agent's phone (AMI Atxfer / CancelAtxfer on the answered leg) ----------------
+
+    /** Asterisk's {@code atxfernoanswertimeout} (features.conf, default 15 s), on the call's time scale. */
+    private static final Duration ATXFER_NO_ANSWER = Duration.ofSeconds(15);
+
+    /**
+     * AMI Atxfer on {@code x} (engine thread; the DTMF was already reported): true when {@code x} is the answered leg
+     * of an AGI's Dial, whatever happens then. Without the Dial's {@code t} option its bridge has no atxfer hook and
+     * the digits just reach the caller (nothing moves, as on Asterisk). With it (bridge_basic.c): the transferer leaves
+     * the caller's bridge, the caller is put on hold there (Hold), the target is dialled (Asterisk dials
+     * {@code Local/<exten>@<context>}; the simulator shows the phone that Local reaches, the Local pair optimised away:
+     * assumed), and once it answers a consultation bridge joins transferer and target. Not answered within
+     * {@link #ATXFER_NO_ANSWER} (or unreachable, busy): the transferer is back with the caller (REBRIDGE).
+     */
+    boolean atxfer(Chan x, String exten) {
+        InboundCall ic = byChan.get(x);
+        Dialing d = ic == null ? null : ic.dial;
+        if (d == null || d.answered == null || d.answered.chan != x || d.bridge == null) {
+            return false;
+        }
+        if (!d.calleeTransfers || d.xfer != null) {
+            return true; // no atxfer hook (or a transfer already running): the digits go to the peer
+        }
+        Xfer t = new Xfer();
+        t.transferer = d.answered;
+        d.xfer = t;
+        leave(d.bridge, x);
+        broadcast(channelEvent("Hold", ic.caller).add("MusicClass", "default"));
+        // an agent's extension reaches their phone; a number goes out through a trunk (the agent context's dialplan)
+        Leg target = newLeg(ic, exten.startsWith("+") ? "PJSIP/" + exten + "@trunk" : "PJSIP/" + exten);
+        if (target == null) {
+            later(t.timers, Duration.ofMillis(1), () -> rebridge(ic, d, t)); // the Local's Dial: CHANUNAVAIL
+            return true;
+        }
+        t.target = target;
+        addAndAnnounce(target.chan);
+        byChan.put(target.chan, ic);
+        broadcast(dialEvent("DialBegin", x, target.chan).add("DialString", exten));
+        CustomerBehaviour b = target.behaviour;
+        Duration ring = b.ring() == null || b.ring().isZero() ? Duration.ofMillis(1) : b.ring();
+        switch (b.kind()) {
+            case ANSWER, ANSWERING_MACHINE -> {
+                newstate(target.chan, RINGING);
+                later(t.timers, ring, () -> targetAnswers(ic, d, t));
+            }
+            case NO_ANSWER -> newstate(target.chan, RINGING);
+            default -> later(t.timers, ring, () -> targetFails(ic, d, t, "BUSY", 17));
+        }
+        long scaled = (long) (ATXFER_NO_ANSWER.toMillis() * ic.script.timeScale);
+        later(t.timers, Duration.ofMillis(Math.max(1, scaled)), () -> {
+            if (d.xfer == t && t.consult == null) {
+                targetFails(ic, d, t, "NOANSWER", 16);
+            }
+        });
+        return true;
+    }
+
+    private void targetAnswers(InboundCall ic, Dialing d, Xfer t) {
+        if (d.xfer != t || t.target.done) {
+            return;
+        }
+        Chan x = t.transferer.chan;
+        newstate(t.target.chan, UP);
+        broadcast(dialEvent("DialEnd", x, t.target.chan).add("DialStatus", "ANSWER"));
+        if (t.transfererGone) {
+            // a blond transfer: the transferer hung up while it rang; the target gets the caller at once
+            finishTransfer(ic, d, t);
+            return;
+        }
+        Bridge consult = new Bridge();
+        t.consult = consult;
+        broadcast(bridgeEvent("BridgeCreate", consult));
+        enter(consult, t.target.chan);
+        enter(consult, x);
+    }
+
+    private void targetFails(InboundCall ic, Dialing d, Xfer t, String dialStatus, int cause) {
+        if (d.xfer != t || t.target.done) {
+            return;
+        }
+        broadcast(dialEvent("DialEnd", t.transferer.chan, t.target.chan).add("DialStatus", dialStatus));
+        t.target.done = true;
+        dropLeg(t.target, cause);
+        if (t.transfererGone) {
+            d.xfer = null;
+            cancelTimers(t.timers);
+            callerAlone(ic, d); // nobody left for the caller: the Dial ends
+            return;
+        }
+        rebridge(ic, d, t);
+    }
+
+    /** The target hung up during the consultation: the transferer is back with the caller (REBRIDGE). */
+    private void targetGone(InboundCall ic, Dialing d, int cause) {
+        Xfer t = d.xfer;
+        if (t.consult == null) {
+            targetFails(ic, d, t, "NOANSWER", cause);
+            return;
+        }
+        t.target.done = true;
+        leave(t.consult, t.target.chan);
+        dropLeg(t.target, cause);
+        rebridge(ic, d, t);
+    }
+
+    /** The transferer back in the caller's bridge (abort, no answer, target gone): consultation bridge destroyed. */
+    private void rebridge(InboundCall ic, Dialing d, Xfer t) {
+        if (d.xfer != t) {
+            return;
+        }
+        d.xfer = null;
+        cancelTimers(t.timers);
+        Chan x = t.transferer.chan;
+        if (t.consult != null) {
+            leave(t.consult, x);
+            if (t.target != null && !t.target.done) {
+                leave(t.consult, t.target.chan);
+            }
+            broadcast(bridgeEvent("BridgeDestroy", t.consult));
+        }
+        if (t.target != null && !t.target.done) {
+            if (t.consult == null) {
+                broadcast(dialEvent("DialEnd", x, t.target.chan).add("DialStatus", "CANCEL"));
+            }
+            t.target.done = true;
+            dropLeg(t.target, 16);
+        }
+        enter(d.bridge, x);
+        broadcast(channelEvent("Unhold", ic.caller));
+    }
+
+    /** AMI CancelAtxfer on {@code x} (engine thread): true when it is the transferer of an AGI call's transfer. */
+    boolean cancelAtxfer(Chan x) {
+        InboundCall ic = byChan.get(x);
+        Dialing d = ic == null ? null : ic.dial;
+        if (d == null || d.xfer == null || d.xfer.transferer.chan != x) {
+            return false;
+        }
+        rebridge(ic, d, d.xfer);
+        return true;
+    }
+
+    /**
+     * The transferer hung up: with the target answered, the consultation bridge merges into the caller's (the caller
+     * stays in its Dial's bridge: the AGI's Dial goes on, with the target now), AttendedTransfer Success; still ringing,
+     * a blond transfer (the caller gets the target when it answers; atxferdropcall=no).
+     */
+    private void completeAtxfer(InboundCall ic, Dialing d, int cause) {
+        Xfer t = d.xfer;
+        Chan x = t.transferer.chan;
+        broadcast(channelEvent("HangupRequest", x).add("Cause", cause));
+        t.transferer.done = true;
+        if (t.consult == null) {
+            t.transfererGone = true;
+            dropLeg(t.transferer, cause);
+            if (t.target == null || t.target.done) {
+                d.xfer = null;
+                cancelTimers(t.timers);
+                callerAlone(ic, d);
+            }
+            return;
+        }
+        leave(t.consult, x);
+        dropLeg(t.transferer, cause);
+        finishTransfer(ic, d, t);
+    }
+
+    /** The caller alone in its Dial's bridge (its transfer came to nothing): the bridge ends, the Dial returns. */
+    private void callerAlone(InboundCall ic, Dialing d) {
+        broadcast(channelEvent("Unhold", ic.caller));
+        Bridge b = d.bridge;
+        leave(b, ic.caller);
+        broadcast(bridgeEvent("BridgeDestroy", b));
+        d.bridge = null;
+        finishDial(ic, d, "ANSWER");
+    }
+
+    private void finishTransfer(InboundCall ic, Dialing d, Xfer t) {
+        d.xfer = null;
+        cancelTimers(t.timers);
+        Chan x = t.transferer.chan;
+        if (t.consult != null) {
+            leave(t.consult, t.target.chan);
+            broadcast(bridgeEvent("BridgeDestroy", t.consult));
+        }
+        enter(d.bridge, t.target.chan);
+        broadcast(channelEvent("Unhold", ic.caller));
+        broadcast(new AmiFrame().add("Event", "AttendedTransfer").add("Privilege", "call,all")
+                .add("Timestamp", SimFrames.timestamp()).add("Result", "Success")
+                .addAll(SimFrames.channelSnapshot(x, "OrigTransferer"))
+                .addAll(SimFrames.bridgeSnapshot(d.bridge, "OrigBridge"))
+                .addAll(SimFrames.channelSnapshot(x, "SecondTransferer"))
+                .addAll(t.consult == null ? new AmiFrame() : SimFrames.bridgeSnapshot(t.consult, "SecondBridge"))
+                .add("DestType", "Bridge").add("DestBridgeUniqueid", d.bridge.id)
+                .addAll(SimFrames.channelSnapshot(ic.caller, "Transferee"))
+                .addAll(SimFrames.channelSnapshot(t.target.chan, "TransferTarget")).add("IsExternal", "No"));
+        d.legs.add(t.target);
+        d.answered = t.target;
+        ic.placed.bridgedTo(t.target.ext);
+        Duration talk = t.target.behaviour.kind() == CustomerBehaviour.Kind.ANSWER && t.target.behaviour.talk() != null
+                ? t.target.behaviour.talk() : settings.agentHangupAfter();
+        if (talk != null) {
+            Leg leg = t.target;
+            later(d.timers, talk, () -> legHangsUp(ic, d, leg, 16));
+        }
+    }
+
+    /**
+     * The caller hung up during the transfer (bridge_basic.c: TRANSFEREE_HANGUP → FAIL): its Dial ends; transferer
+     * and target, when it answered, go on talking in the consultation bridge (a ringing target is cancelled). They
+     * are ordinary channels from then on (hung up by AMI or by their phones).
+     */
+    private void callerLeavesAtxfer(InboundCall ic, Dialing d) {
+        Xfer t = d.xfer;
+        d.xfer = null;
+        cancelTimers(t.timers);
+        Bridge b = d.bridge;
+        leave(b, ic.caller);
+        broadcast(bridgeEvent("BridgeDestroy", b));
+        d.bridge = null;
+        if (t.target != null && !t.target.done && t.consult == null) {
+            broadcast(dialEvent("DialEnd", t.transferer.chan, t.target.chan).add("DialStatus", "CANCEL"));
+            t.target.done = true;
+            dropLeg(t.target, 16);
+        }
+        byChan.remove(t.transferer.chan);
+        if (t.target != null) {
+            byChan.remove(t.target.chan);
+        }
+        t.transferer.done = true;
+        finishDial(ic, d, "ANSWER");
     }
 
     // ---- the end of the AGI and of the call ------------------------------------------------------------------------

@@ -85,6 +85,15 @@ class SimulatorInboundCallsTest {
         throw new AssertionError("no channel " + prefix + " in " + c.allFrames());
     }
 
+    /** A FastAGI server whose script answers, dials {@code dial}, then reads DIALSTATUS. */
+    static ScriptedAgiServer answeringAndDialling(String dial) throws Exception {
+        return new ScriptedAgiServer(conn -> {
+            conn.send("ANSWER");
+            conn.send("EXEC Dial " + dial);
+            conn.send("GET VARIABLE DIALSTATUS");
+        });
+    }
+
     static void awaitHangup(AmiTestClient c, String channel) {
         await().atMost(WAIT).until(() -> of(c, channel).stream().anyMatch(f -> "Hangup".equals(f.event())));
     }
@@ -376,16 +385,67 @@ class SimulatorInboundCallsTest {
     }
 
     @Test
+    void atxfer_from_the_agent_of_an_agi_dial_needs_option_t_keeps_the_caller_in_its_dial_and_completes_on_hangup()
+            throws Exception {
+        try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
+                .withAgentAnswerDelay(Duration.ofMillis(50))).start();
+             AmiTestClient ami = login(sim);
+             ScriptedAgiServer agi = answeringAndDialling("PJSIP/1001,20,t");
+             ScriptedAgiServer agiWithoutT = answeringAndDialling("PJSIP/1003,20")) {
+            // without option t the agent's bridge has no atxfer hook: the digits reach the caller, nothing moves
+            PlacedInboundCall plain = sim.placeInbound(SimAgiCall.toDid("0140000009"), "127.0.0.1",
+                    agiWithoutT.port());
+            await().atMost(WAIT).until(() -> plain.bridgedTo().isPresent());
+            String plainPhone = newChannel(ami, "PJSIP/1003-");
+            ami.sendAction("Action", "Atxfer", "ActionID", "atx-0", "Channel", plainPhone, "Exten", "1002",
+                    "Context", "evs-agents");
+            assertThat(ami.await(f -> "atx-0".equals(f.get("ActionID")), WAIT).get("Response")).isEqualTo("Success");
+            await().atMost(WAIT).until(() -> of(ami, plainPhone).stream().filter(f -> "DTMFEnd".equals(f.event()))
+                    .count() == 6);
+            assertThat(sim.bridgedWith(plain.channel())).containsExactly(plainPhone);
+            assertThat(sim.channelNames()).noneMatch(n -> n.startsWith("PJSIP/1002-"));
+            plain.hangUp();
+
+            PlacedInboundCall call = sim.placeInbound(SimAgiCall.toDid("0140000000"), "127.0.0.1", agi.port());
+            await().atMost(WAIT).until(() -> call.bridgedTo().filter("1001"::equals).isPresent());
+            String phone = newChannel(ami, "PJSIP/1001-");
+            ami.sendAction("Action", "Atxfer", "ActionID", "atx-1", "Channel", phone, "Exten", "1002",
+                    "Context", "evs-agents");
+            assertThat(ami.await(f -> "atx-1".equals(f.get("ActionID")), WAIT).get("Response")).isEqualTo("Success");
+            String target = newChannel(ami, "PJSIP/1002-");
+            await().atMost(WAIT).until(() -> sim.bridgedWith(phone).equals(List.of(target)));
+            assertThat(sim.bridgedWith(call.channel())).as("the caller waits alone in its Dial's bridge").isEmpty();
+            assertThat(events(ami, call.channel())).contains("Hold");
+            assertThat(call.isDone()).as("the AGI's Dial goes on").isFalse();
+
+            // the transferer hangs up: the target joins the caller in the caller's bridge, AttendedTransfer Success
+            ami.sendAction("Action", "Hangup", "ActionID", "done-1", "Channel", phone, "Cause", "16");
+            awaitHangup(ami, phone);
+            await().atMost(WAIT).until(() -> sim.bridgedWith(call.channel()).equals(List.of(target)));
+            WireFrame transfer = ami.await(f -> "AttendedTransfer".equals(f.event()), WAIT);
+            assertThat(transfer.get("Result")).isEqualTo("Success");
+            assertThat(transfer.get("TransfereeChannel")).isEqualTo(call.channel());
+            assertThat(transfer.get("TransferTargetChannel")).isEqualTo(target);
+            assertThat(events(ami, call.channel())).containsSubsequence("Hold", "Unhold");
+            assertThat(call.isDone()).isFalse();
+            assertThat(call.bridgedTo()).contains("1002");
+
+            // the target hangs up: the Dial returns ANSWER to the AGI, the caller is hung up after it
+            ami.sendAction("Action", "Hangup", "ActionID", "end-1", "Channel", target, "Cause", "16");
+            SimAgiCallResult result = call.await(WAIT);
+            assertThat(result.variables()).containsEntry("DIALSTATUS", "ANSWER");
+            assertThat(result.callerHungUp()).isFalse();
+            await().atMost(WAIT).until(() -> sim.channelNames().isEmpty());
+        }
+    }
+
+    @Test
     void dual_redirect_of_the_inbound_channel_and_its_agent_ends_the_agi_like_a_single_one_and_keeps_the_agent()
             throws Exception {
         try (PbxSimulator sim = new PbxSimulator(SimulatorSettings.defaults()
                 .withAgentAnswerDelay(Duration.ofMillis(50))).start();
              AmiTestClient ami = login(sim);
-             ScriptedAgiServer agi = new ScriptedAgiServer(conn -> {
-                 conn.send("ANSWER");
-                 conn.send("EXEC Dial PJSIP/1001,20");
-                 conn.send("GET VARIABLE DIALSTATUS");
-             })) {
+             ScriptedAgiServer agi = answeringAndDialling("PJSIP/1001,20")) {
             PlacedInboundCall call = sim.placeInbound(SimAgiCall.toDid("0140000000"), "127.0.0.1", agi.port());
             await().atMost(WAIT).until(() -> call.bridgedTo().isPresent());
             String phone = newChannel(ami, "PJSIP/1001-");

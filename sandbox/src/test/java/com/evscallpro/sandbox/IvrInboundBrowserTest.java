@@ -113,9 +113,10 @@ class IvrInboundBrowserTest {
         assertThat(page.locator("#inbound-queue")).containsText("Ventes " + suffix);
         // who is calling comes before the call's controls, inside the first screen at 1366×768
         assertThat(page.locator("#call-controls")).isVisible();
-        // an attended transfer is refused on a call that came through the IVR: not offered (and said so); a blind one is
-        assertThat(page.locator("#call-transfer-attended")).hasAttribute("disabled", "");
-        assertThat(page.locator("#call-transfer-attended")).containsText("not after the voice menu");
+        // a call that came through the IVR takes both transfers: the attended one (Atxfer on the agent's Dial) is
+        // offered as on any call, under its usual label
+        assertThat(page.locator("#call-transfer-attended")).not().hasAttribute("disabled", "");
+        assertThat(page.locator("#call-transfer-attended")).containsText("Talk to them first");
         assertThat(page.locator("#call-transfer")).isEnabled();
         com.microsoft.playwright.options.BoundingBox who = page.locator("#inbound-call").boundingBox();
         org.assertj.core.api.Assertions.assertThat(who.y)

@@ -1,13 +1,11 @@
 package com.evscallpro.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.evscallpro.core.agent.AgentService;
 import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.callcontrol.AgentCallControl;
 import com.evscallpro.core.callcontrol.TransferTarget;
-import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.flow.FlowKind;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowView;
@@ -143,7 +141,7 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
-    void on_an_inbound_queue_call_the_agent_mutes_sends_dtmf_and_hangs_up_and_attended_transfer_is_refused_clearly()
+    void on_an_inbound_queue_call_the_agent_mutes_sends_dtmf_a_supervisor_listens_and_the_agent_hangs_up()
             throws Exception {
         AgentService agents = stack.bean(AgentService.class);
         AgentCallControl control = stack.bean(AgentCallControl.class);
@@ -158,15 +156,6 @@ class IvrQueueEndToEndTest {
         assertThat(control.mute(agentId, false).muted()).isFalse();
         control.sendDtmf(agentId, "1#");
         assertThat(sim.dtmfSent(call.channel())).isEqualTo("1#");
-
-        // an attended transfer (Atxfer on the agent's channel, completed on the caller's Dial bridge) is not modelled
-        // on a call the IVR connected: refused, nothing sent to the PBX, the call goes on
-        assertThatThrownBy(() -> control.startConsultation(agentId, new TransferTarget(TransferTarget.Kind.NUMBER,
-                "+33612000011"))).isInstanceOf(EvsException.class)
-                .extracting(e -> ((EvsException) e).code()).isEqualTo("callcontrol.cannot-act-on-ivr-call");
-        assertThat(sim.placeOf(call.channel())).as("the caller is not moved").doesNotStartWith("evs-hold");
-        assertThat(call.isDone()).as("the IVR's AGI still runs the Dial").isFalse();
-        assertThat(state()).isEqualTo(AgentState.ON_CALL);
 
         // a supervisor listens to it (ChanSpy on the agent's channel, found through the caller's Linkedid);
         // stopping hangs the supervisor's phone up
@@ -268,6 +257,60 @@ class IvrQueueEndToEndTest {
     }
 
     @Test
+    void a_held_inbound_call_whose_caller_hangs_up_while_the_application_is_down_is_ended_once_by_the_next_run()
+            throws Exception {
+        AgentService agents = stack.bean(AgentService.class);
+        AgentCallControl control = stack.bean(AgentCallControl.class);
+        com.evscallpro.telephony.PbxPort pbx = stack.bean(com.evscallpro.telephony.PbxPort.class);
+        com.evscallpro.core.call.InboundHandOvers live = stack.bean(com.evscallpro.core.call.InboundHandOvers.class);
+        PbxSimulator sim = stack.infrastructure.pbx();
+        PlacedInboundCall call = answeredCall();
+        String callId = agents.status(agentId).callId();
+        assertThat(control.hold(agentId).held()).isTrue();
+        assertThat(call.await(Duration.ofSeconds(20)).callerHungUp()).as("the AGI ended by the Redirect").isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> String.valueOf(sim.placeOf(call.channel())).startsWith("evs-hold,"));
+
+        // the application stops: this run's registry hears AMI no more (its IVR released the call: that run ends)
+        pbx.removeListener(live);
+        com.evscallpro.core.call.InboundHandOvers next = null;
+        try {
+            call.hangUp(); // while the application is down: nobody hears it
+            assertThat(call.channelHangup().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(16);
+            Thread.sleep(500);
+            assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("nobody heard the hangup").isEmpty();
+            assertThat(state()).isEqualTo(AgentState.ON_CALL);
+
+            // the next run: a registry over the same database and the same PBX; it knows the call and to whom it was
+            // handed over, and its start-up reconciliation finds the caller's channel gone
+            next = new com.evscallpro.core.call.InboundHandOvers(pbx,
+                    stack.bean(org.springframework.jdbc.core.JdbcTemplate.class),
+                    stack.bean(InboundCallRecords.class), stack.context.getBeanProvider(InboundQueues.class),
+                    stack.context.getBeanProvider(com.evscallpro.core.call.PbxCallIds.class), 0);
+            next.listen();
+            assertThat(next.handedOver(call.uniqueId())).isTrue();
+            assertThat(next.agent(call.uniqueId())).contains(agentId);
+            assertThat(next.reconcile()).as("calls ended by the reconciliation").isGreaterThanOrEqualTo(1);
+            assertThat(next.handedOver(call.uniqueId())).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                    .containsEntry("queue_name", "E2E Sales").containsEntry("inbound_outcome", "AGENT");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+            assertThat(next.reconcile()).as("nothing left to end").isZero();
+        } finally {
+            if (next != null) {
+                next.stop();
+            }
+            pbx.addListener(live);
+        }
+        // the stopped run's IVR (still in this JVM) forgets the call another run ended
+        live.reconcile();
+        assertThat(stack.bean(com.evscallpro.workers.ivr.IvrCalls.class).size()).as("live IVR calls").isZero();
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L);
+    }
+
+    @Test
     void an_inbound_queue_call_transferred_blind_to_another_agent_is_theirs_and_its_record_names_them()
             throws Exception {
         AgentService agents = stack.bean(AgentService.class);
@@ -309,6 +352,168 @@ class IvrQueueEndToEndTest {
         }
     }
 
+    /** The second agent (not in the queue's group: only a transfer brings them a call), READY. */
+    private static long readySecondAgent() {
+        long second = stack.bean(UserAccountService.class).findByUsername("ivr-queue-agent-b")
+                .orElseGet(() -> stack.bean(UserAccountService.class).create("ivr-queue-agent-b",
+                        "ivr-queue-agent-b-pw", "Bianca Bis", UserAccount.Role.AGENT, "2372", "fr")).id();
+        stack.bean(AgentService.class).goReady(second);
+        return second;
+    }
+
+    private static void leaves(PlacedInboundCall call, long second) {
+        call.hangUp();
+        AgentService agents = stack.bean(AgentService.class);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> agents.status(second).state() != AgentState.ON_CALL
+                && agents.status(second).state() != AgentState.RESERVED);
+        agents.logOut(second);
+    }
+
+    private static AgentService agents() {
+        return stack.bean(AgentService.class);
+    }
+
+    private static AgentCallControl control() {
+        return stack.bean(AgentCallControl.class);
+    }
+
+    private static PbxSimulator sim() {
+        return stack.infrastructure.pbx();
+    }
+
+    /** An answered caller whose agent consults the second agent: the agent's phone bridged with the target's. */
+    private record Consulting(long second, PlacedInboundCall call, String callId, String phone, String target) {
+    }
+
+    private static Consulting consultingSecondAgent() {
+        PbxSimulator sim = stack.infrastructure.pbx();
+        long second = readySecondAgent();
+        PlacedInboundCall call = answeredCall();
+        String callId = stack.bean(AgentService.class).status(agentId).callId();
+        String phone = phoneChannel(sim, EXTENSION);
+        // Atxfer on the agent's phone: the caller waits in its Dial's bridge (the AGI's Dial goes on), the agent
+        // talks to the second agent's phone in another bridge
+        assertThat(stack.bean(AgentCallControl.class).startConsultation(agentId, TransferTarget.agent(second))
+                .consultation()).isNotNull();
+        String target = phoneChannel(sim, "2372");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim.bridgedWith(phone).contains(target));
+        return new Consulting(second, call, callId, phone, target);
+    }
+
+    @Test
+    void an_inbound_queue_call_transferred_attended_to_another_agent_is_theirs_once_the_agent_completes()
+            throws Exception {
+        Consulting x = consultingSecondAgent();
+        try {
+            assertThat(sim().bridgedWith(x.call().channel())).as("the caller waits alone").isEmpty();
+            assertThat(agents().status(x.second()).state()).isEqualTo(AgentState.RESERVED);
+            assertThat(x.call().isDone()).as("no Redirect: the IVR's AGI still runs the Dial").isFalse();
+
+            // completion: the agent's phone leaves, the caller joins the second agent in its own Dial's bridge
+            assertThat(control().completeTransfer(agentId).consultation()).isNull();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> sim().bridgedWith(x.call().channel()).equals(List.of(x.target())));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !sim().channelNames().contains(x.phone()));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents().status(x.second()).state() == AgentState.ON_CALL);
+            assertThat(agents().status(x.second()).callId()).isEqualTo(x.callId());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+            assertThat(x.call().isDone()).isFalse();
+            assertThat(stack.bean(InboundCallRecords.class).outcome(x.callId())).as("the call goes on").isEmpty();
+
+            // the caller hangs up: the Dial returns, one record names the second agent, who wraps up
+            x.call().hangUp();
+            SimAgiCallResult agi = x.call().await(Duration.ofSeconds(20));
+            assertThat(agi.commands()).anyMatch(c -> c.startsWith("EXEC Dial PJSIP/" + EXTENSION + ",")
+                    && c.endsWith(",t"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(x.callId()).isPresent());
+            assertThat(historyRow(x.callId())).containsEntry("row_count", 1L).containsEntry("agent_id", x.second())
+                    .containsEntry("queue_name", "E2E Sales").containsEntry("inbound_outcome", "AGENT");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents().status(x.second()).state() == AgentState.READY);
+        } finally {
+            leaves(x.call(), x.second());
+        }
+    }
+
+    @Test
+    void an_attended_transfer_of_an_inbound_queue_call_cancelled_brings_the_agent_back_to_the_caller()
+            throws Exception {
+        Consulting x = consultingSecondAgent();
+        try {
+            assertThat(control().cancelTransfer(agentId).consultation()).isNull();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !sim().channelNames().contains(x.target()));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> sim().bridgedWith(x.call().channel()).equals(List.of(x.phone())));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> agents().status(x.second()).state() == AgentState.READY);
+            assertThat(state()).isEqualTo(AgentState.ON_CALL);
+            assertThat(agents().status(agentId).callId()).isEqualTo(x.callId());
+            assertThat(x.call().isDone()).isFalse();
+
+            control().hangUp(agentId);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(x.callId()).isPresent());
+            assertThat(historyRow(x.callId())).containsEntry("row_count", 1L).containsEntry("agent_id", agentId);
+        } finally {
+            leaves(x.call(), x.second());
+        }
+    }
+
+    @Test
+    void an_attended_transfer_to_a_number_that_does_not_answer_gives_the_caller_back_to_the_agent()
+            throws Exception {
+        PlacedInboundCall call = answeredCall();
+        String callId = agents().status(agentId).callId();
+        String phone = phoneChannel(sim(), EXTENSION);
+        java.util.Set<String> before = new java.util.HashSet<>(sim().channelNames());
+        control().startConsultation(agentId, new TransferTarget(TransferTarget.Kind.NUMBER,
+                SandboxTestContext.NO_ANSWER));
+        // the number rings through a trunk and nobody answers: after Asterisk's atxfernoanswertimeout (15 s on the
+        // call's time scale) the agent is back with the caller and the ringing leg is gone
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim().channelNames().stream()
+                .anyMatch(n -> !before.contains(n) && n.startsWith("PJSIP/trunk-")));
+        assertThat(sim().bridgedWith(call.channel())).doesNotContain(phone);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> sim().bridgedWith(call.channel()).equals(List.of(phone)));
+        assertThat(sim().channelNames()).allMatch(before::contains);
+        // the workspace still shows the consultation until the agent cancels it: nothing is sent that would move
+        // anyone (no transfer runs on the PBX any more), the agent goes on with the caller
+        assertThat(control().state(agentId).consultation()).isNotNull();
+        assertThat(control().cancelTransfer(agentId).consultation()).isNull();
+        assertThat(sim().bridgedWith(call.channel())).containsExactly(phone);
+        assertThat(state()).isEqualTo(AgentState.ON_CALL);
+
+        call.hangUp();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+        assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", agentId);
+    }
+
+    @Test
+    void a_caller_hanging_up_during_the_consultation_ends_the_call_once_and_frees_both_agents() throws Exception {
+        Consulting x = consultingSecondAgent();
+        try {
+            x.call().hangUp();
+            assertThat(x.call().channelHangup().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(16);
+            // the AGI's Dial ended with the caller: one record naming the first agent, who wraps up; the consultation
+            // ends with the call (both phones hung up), the second agent is free again
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(x.callId()).isPresent());
+            assertThat(historyRow(x.callId())).containsEntry("row_count", 1L).containsEntry("agent_id", agentId)
+                    .containsEntry("inbound_outcome", "AGENT");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state() != AgentState.ON_CALL);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents().status(x.second()).state() == AgentState.READY);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> !sim().channelNames().contains(x.phone()) && !sim().channelNames().contains(x.target()));
+            assertThat(control().state(agentId).consultation()).isNull();
+        } finally {
+            leaves(x.call(), x.second());
+        }
+    }
+
     @Test
     void a_supervisor_takes_over_an_inbound_queue_call_their_phone_gets_the_caller_and_the_agent_wraps_up()
             throws Exception {
@@ -340,6 +545,50 @@ class IvrQueueEndToEndTest {
                 .containsEntry("inbound_outcome", "AGENT");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !sim.channelNames().stream()
                 .anyMatch(n -> n.startsWith("PJSIP/3372-")));
+    }
+
+    @Test
+    void the_agent_an_inbound_queue_call_was_transferred_to_holds_it_then_sends_it_to_a_queue_and_one_record_names_them()
+            throws Exception {
+        long second = readySecondAgent();
+        PlacedInboundCall call = answeredCall();
+        try {
+            String callId = agents().status(agentId).callId();
+            control().transferBlind(agentId, TransferTarget.agent(second));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> agents().status(second).state() == AgentState.ON_CALL);
+            String secondPhone = phoneChannel(sim(), "2372");
+
+            // the second agent holds the call the transfer gave them: the caller on music, their phone kept
+            assertThat(control().hold(second).held()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> String.valueOf(sim().placeOf(call.channel())).equals("evs-hold,s,MusicOnHold"));
+            assertThat(sim().placeOf(secondPhone)).startsWith("evs-hold-agent,s,");
+            assertThat(control().resume(second).held()).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sim().bridgedWith(call.channel()).equals(List.of(secondPhone)));
+            assertThat(agents().status(second).state()).isEqualTo(AgentState.ON_CALL);
+
+            // then sends it to a queue: the caller in the queue's transfer context, the second agent wraps up at once
+            control().transferBlind(second, new TransferTarget(TransferTarget.Kind.QUEUE, "support"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(sim().placeOf(call.channel()))
+                    .startsWith("evs-transfer-queue,support,"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> agents().status(second).state() != AgentState.ON_CALL);
+            assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).agent(call.uniqueId()))
+                    .contains(second);
+            assertThat(stack.bean(InboundCallRecords.class).outcome(callId)).as("the call goes on").isEmpty();
+
+            call.hangUp();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> stack.bean(InboundCallRecords.class).outcome(callId).isPresent());
+            assertThat(historyRow(callId)).containsEntry("row_count", 1L).containsEntry("agent_id", second)
+                    .containsEntry("inbound_outcome", "AGENT");
+            assertThat(stack.bean(com.evscallpro.core.call.InboundHandOvers.class).handedOver(call.uniqueId()))
+                    .isFalse();
+        } finally {
+            leaves(call, second);
+        }
     }
 
     @Test

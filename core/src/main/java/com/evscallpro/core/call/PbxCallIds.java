@@ -11,4 +11,13 @@ import java.util.Optional;
 public interface PbxCallIds {
 
     Optional<String> pbxCallId(String callId);
+
+    /**
+     * The inbound record's facts of the live IVR call the PBX knows by {@code pbxCallId} (its end time, agent and
+     * outcome not set yet), kept when the call is handed over to AMI ({@link InboundHandOvers}) so its end can be
+     * recorded even by another application run. Empty for a call this node's IVR does not drive.
+     */
+    default Optional<com.evscallpro.core.ivr.InboundCallRecords.InboundCall> inboundCall(String pbxCallId) {
+        return Optional.empty();
+    }
 }

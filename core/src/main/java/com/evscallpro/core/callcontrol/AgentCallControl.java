@@ -6,9 +6,9 @@ import java.time.Instant;
  * What an agent can do with the call they are on (the UI and the REST API on their behalf). Every action acts on
  * the agent's current call (their {@link com.evscallpro.core.agent.AgentStatus#callId()} while ON_CALL) and answers
  * with the controls' new state. Refusals are {@link com.evscallpro.core.error.EvsException}s:
- * {@code callcontrol.cannot-act-without-call} (not on a call), {@code callcontrol.cannot-act-on-ivr-call} (an attended
- * transfer on an inbound call the IVR connected over FastAGI: arg {@code attended-transfer}; hold and blind transfers
- * work there, the call handed over to AMI: {@link com.evscallpro.core.call.InboundHandOvers}),
+ * {@code callcontrol.cannot-act-without-call} (not on a call; on an inbound call the IVR connected over FastAGI hold
+ * and blind transfers work by handing the call over to AMI: {@link com.evscallpro.core.call.InboundHandOvers}; an
+ * attended transfer works on the caller's AGI Dial bridge, docs/agent-workspace.md),
  * {@code callcontrol.cannot-hold-twice},
  * {@code callcontrol.cannot-resume-not-held}, {@code callcontrol.cannot-transfer-to-busy-agent} (target not READY),
  * {@code callcontrol.cannot-transfer-to-self}, {@code callcontrol.cannot-complete-without-consultation},

@@ -55,6 +55,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private final CallControlSettings settings;
     private final InboundHandOvers handOvers;
     private org.springframework.beans.factory.ObjectProvider<PbxCallIds> pbxCallIds;
+    private org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.queue.InboundQueues> queues;
     private final Map<String, Controlled> byCall = new ConcurrentHashMap<>();
     /** The same, by the id the PBX port knows the call by (its events carry that one; inbound: the Linkedid). */
     private final Map<String, Controlled> byPbxCall = new ConcurrentHashMap<>();
@@ -106,6 +107,12 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
         this.tasks = tasks;
         this.events = events;
         this.settings = settings;
+    }
+
+    /** The ACD, told when an attended transfer gives an IVR queue call to another agent (set by Spring). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setQueues(org.springframework.beans.factory.ObjectProvider<com.evscallpro.core.queue.InboundQueues> queues) {
+        this.queues = queues;
     }
 
     /** Inbound calls: our call id → the PBX port's (set by Spring; absent: the ids are the same). */
@@ -242,7 +249,6 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState startConsultation(long agentId, TransferTarget target) {
         Controlled c = current(agentId);
-        requireOutsideIvr(c, "attended-transfer");
         synchronized (c) {
             requireNoConsultation(c);
             if (c.held) {
@@ -294,6 +300,11 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
         if (to != null) {
             handOver(c, agentId, to);
             routing.connect(to.userId(), c.callId); // already talking to the first agent: the customer joins
+            if (c.viaIvr && queues != null && queues.getIfAvailable() != null) {
+                // the caller stays in its AGI Dial's bridge with the target: when that Dial ends the ACD wraps the
+                // target up and the IVR's record names them
+                queues.getIfAvailable().handedTo(c.callId, to.userId());
+            }
         } else {
             leaveCall(c, agentId);
         }
@@ -366,11 +377,30 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private void customerGone(Controlled c) {
         boolean held;
         Long incoming;
+        AgentStatus consulted;
+        boolean consulting;
         synchronized (c) {
             held = c.held;
             incoming = c.incomingAgent;
+            consulting = c.consultation != null;
+            consulted = c.consultationAgent;
+            c.consultation = null;
+            c.consultationAgent = null;
         }
         forget(c);
+        if (consulting && c.viaIvr) {
+            // the caller hung up while the agent consulted (Asterisk: the transfer fails, the agent and the target
+            // go on talking; the AGI's Dial ended, so the IVR ends the call and the agent wraps up): the consultation
+            // is over with the call, both phones are hung up
+            pbx.hangup(c.pbxCallId, NORMAL_CLEARING).exceptionally(e -> {
+                log.warn("Hangup of the consultation of call {} after the customer left failed: {}", c.callId,
+                        e.toString());
+                return null;
+            });
+        }
+        if (consulting && consulted != null) {
+            routing.release(consulted.userId(), c.callId); // the target was only reserved for the transfer
+        }
         if (held) {
             // the agent's leg waits in the hold context until hung up
             pbx.hangup(c.pbxCallId, NORMAL_CLEARING).exceptionally(e -> {
@@ -493,17 +523,6 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                 handOvers.undo(c.pbxCallId);
             }
             throw e;
-        }
-    }
-
-    /**
-     * An attended transfer starts with an AMI {@code Atxfer} on the agent's channel, whose completion Asterisk does on
-     * the caller's Dial bridge: not modelled for a call the IVR connected (its caller's channel runs the AGI's
-     * {@code Dial}), so refused there before anything reaches the PBX (docs/agent-workspace.md).
-     */
-    private static void requireOutsideIvr(Controlled c, String action) {
-        if (c.viaIvr) {
-            throw new EvsException("callcontrol.cannot-act-on-ivr-call", action);
         }
     }
 

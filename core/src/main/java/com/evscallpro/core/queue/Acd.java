@@ -184,6 +184,29 @@ class Acd implements InboundQueues {
     }
 
     @Override
+    public void callEnded(String callId, long agentUserId, String queueName) {
+        Connected c;
+        synchronized (this) {
+            c = connected.remove(callId);
+        }
+        int wrapUp = c != null ? c.wrapUpSeconds() : eligibility(false).queues.values().stream()
+                .filter(q -> q.groupName() != null && q.groupName().equals(queueName))
+                .mapToInt(QueueDefinition::wrapUpSeconds).findFirst().orElse(0);
+        routing.wrapUp(agentUserId, callId);
+        if (wrapUp <= 0) {
+            routing.finish(agentUserId, callId);
+        } else {
+            timer.schedule(() -> finishWrapUp(agentUserId, callId), wrapUp, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Long> connectedAgent(String callId) {
+        Connected c = connected.get(callId);
+        return c == null ? Optional.empty() : Optional.of(c.agentId());
+    }
+
+    @Override
     public void handedTo(String callId, long agentUserId) {
         synchronized (this) {
             connected.computeIfPresent(callId, (id, c) -> new Connected(agentUserId, c.wrapUpSeconds()));

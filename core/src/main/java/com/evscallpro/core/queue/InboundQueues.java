@@ -37,6 +37,22 @@ public interface InboundQueues {
     default void handedTo(String callId, long agentUserId) {
     }
 
+    /**
+     * The answered call is over and {@code agentUserId} had it last (a transfer, or a call handed over to AMI call
+     * control: {@code core.call.InboundHandOvers}): that agent wraps up, for the wrap-up seconds of the queue the call
+     * was connected from, or of the queue named {@code queueName} when this ACD no longer knows the call (the
+     * application restarted meanwhile; 0 when no such queue exists: READY at once). No-op for an agent not on it.
+     */
+    default void callEnded(String callId, long agentUserId, String queueName) {
+        handedTo(callId, agentUserId);
+        callEnded(callId);
+    }
+
+    /** The agent an answered call is connected to now (after any transfer); empty when the ACD does not know it. */
+    default Optional<Long> connectedAgent(String callId) {
+        return Optional.empty();
+    }
+
     /** Where a waiting caller stands; empty when the call is not waiting (answered, left, unknown). */
     Optional<QueuePosition> position(String callId);
 

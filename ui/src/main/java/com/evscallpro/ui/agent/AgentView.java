@@ -223,7 +223,6 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> {
                     inbound.show(e);
                     showInboundScript(e);
-                    markViaIvr(true);
                     if (recording != null) {
                         recording.showCall(e.callId(), com.evscallpro.core.recording.RecordingScope.QUEUE, e.queueId(),
                                 agentId);
@@ -424,20 +423,11 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
         if (status == null || status.callId() == null) {
             keepInboundAnswers();
             inbound.clear();
-            markViaIvr(false);
         } else if (inboundCalls != null) {
             inboundCalls.of(agentId, status.callId()).ifPresent(e -> {
                 inbound.show(e);
                 showInboundScript(e);
-                markViaIvr(true);
             });
-        }
-    }
-
-    /** The call controls offer what works on the call: an IVR queue call takes no attended transfer. */
-    private void markViaIvr(boolean viaIvr) {
-        if (callControls != null) {
-            callControls.setViaIvr(viaIvr);
         }
     }
 

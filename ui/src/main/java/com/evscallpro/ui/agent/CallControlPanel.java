@@ -42,7 +42,6 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
     private final ComboBox<AgentStatus> agent = new ComboBox<>();
     private final TextField value = new TextField();
     private final Checkbox attended = new Checkbox();
-    private boolean viaIvr;
     private final Button transfer = new Button();
     private final Button complete = new Button();
     private final Button cancel = new Button();
@@ -147,21 +146,9 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         value.setVisible(!toAgent);
         value.setLabel(getTranslation(kind.getValue() == TransferTarget.Kind.QUEUE ? "agent.call.queue"
                 : "agent.call.number"));
-        attended.setEnabled(kind.getValue() != TransferTarget.Kind.QUEUE && !viaIvr);
+        attended.setEnabled(kind.getValue() != TransferTarget.Kind.QUEUE); // IVR queue calls too (Atxfer on the Dial)
         if (!attended.isEnabled()) {
             attended.setValue(false);
-        }
-    }
-
-    /**
-     * Whether the call came through an IVR queue: an attended transfer (a consultation call, then AMI {@code Atxfer})
-     * is refused on those (docs/agent-workspace.md), so the choice is not offered; blind transfers are.
-     */
-    void setViaIvr(boolean viaIvr) {
-        if (this.viaIvr != viaIvr) {
-            this.viaIvr = viaIvr;
-            attended.setLabel(getTranslation(viaIvr ? "agent.call.attended.notOnIvr" : "agent.call.attended"));
-            showTargetField();
         }
     }
 

@@ -21,11 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connects a queued caller to the agent the ACD chose, from the caller's live AGI channel: music off, then
- * {@code EXEC Dial <evs.ivr.agent-dial-template>,<ring seconds>} ({@code PJSIP/{extension}} by default; a site whose
+ * {@code EXEC Dial <evs.ivr.agent-dial-template>,<ring seconds>,t} ({@code PJSIP/{extension}} by default; a site whose
  * phones use another technology sets e.g. {@code Local/{extension}@evs-agents} to go through its dialplan)
  * (Asterisk bridges them and the AGI command returns when the call
  * ends). The agent answered as soon as the PBX reports the caller's channel bridged to the agent (AMI, the call's
  * Linkedid being the caller's channel); without that report, when the Dial returns with {@code DIALSTATUS=ANSWER}.
+ * Option {@code t} lets the agent's channel transfer: its bridge gets the {@code atxfer} hook that an AMI
+ * {@code Atxfer} (the agent's attended transfer) needs; the caller stays in this Dial's bridge through the transfer,
+ * so the Dial returns when the caller's conversation with whoever has it last ends, and the ACD names that agent
+ * ({@link InboundQueues#connectedAgent}).
  * Not answered: music back on, the ACD offers the caller to the next agent. When the answered call ends the ACD is
  * told ({@link InboundQueues#callEnded}) and the caller is done with the flow; unless the call was handed over to AMI
  * call control meanwhile ({@link InboundHandOvers}: hold, transfer, take-over end the AGI's Dial while the
@@ -98,7 +102,7 @@ class IvrAgentConnector implements InboundCallConnector {
         try {
             call.channel.send("SET MUSIC OFF");
             long seconds = Math.max(1, ringTimeout.toSeconds());
-            call.channel.exec("Dial", dialTemplate.replace("{extension}", extension) + "," + seconds);
+            call.channel.exec("Dial", dialTemplate.replace("{extension}", extension) + "," + seconds + ",t");
             String status = call.channel.getVariable("DIALSTATUS").orElse("");
             answered = "ANSWER".equals(status) || answer.getNow(null) == ConnectOutcome.ANSWERED;
             if (answered) {
@@ -121,8 +125,9 @@ class IvrAgentConnector implements InboundCallConnector {
             call.connecting = false;
         }
         if (answered) {
-            // the conversation took place and is over: the agent wraps up, the caller is done with the flow
-            call.agentId = agentUserId;
+            // the conversation took place and is over: the agent who had it last (an attended transfer completed on
+            // this Dial's bridge gave it to another) wraps up, the caller is done with the flow
+            call.agentId = queues.getObject().connectedAgent(call.callId).orElse(agentUserId);
             if (call.answeredAt == null) {
                 call.answeredAt = Instant.now();
             }

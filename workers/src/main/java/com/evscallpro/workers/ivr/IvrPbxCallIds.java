@@ -1,6 +1,7 @@
 package com.evscallpro.workers.ivr;
 
 import com.evscallpro.core.call.PbxCallIds;
+import com.evscallpro.core.ivr.InboundCallRecords;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +21,11 @@ class IvrPbxCallIds implements PbxCallIds {
     @Override
     public Optional<String> pbxCallId(String callId) {
         return calls.get(callId).map(c -> c.channel.uniqueId()).filter(id -> id != null && !id.isBlank());
+    }
+
+    @Override
+    public Optional<InboundCallRecords.InboundCall> inboundCall(String pbxCallId) {
+        return calls.all().stream().filter(c -> pbxCallId != null && pbxCallId.equals(c.channel.uniqueId()))
+                .findFirst().map(IvrRuntime::facts);
     }
 }

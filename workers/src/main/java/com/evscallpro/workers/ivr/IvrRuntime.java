@@ -285,15 +285,12 @@ public class IvrRuntime implements AgiHandler {
         log.info("IVR call {} ended ({}, {})", call.callId, reason, outcome(call));
     }
 
-    /** The real end of a handed-over call: the record (who had it last), then the agent's wrap-up. */
+    /**
+     * The real end of a handed-over call: {@link InboundHandOvers} wrote its record (the facts given at the hand-over,
+     * {@link #facts}) and wrapped the agent up; the IVR forgets the call.
+     */
     private void handedOverEnded(IvrCall call, InboundHandOvers.Ended end) {
         calls.remove(call);
-        call.agentId = end.agentId();
-        call.outcome = InboundOutcome.AGENT.name();
-        record(call, end.endedAt());
-        InboundQueues q = queues.getObject();
-        q.handedTo(call.callId, end.agentId());
-        q.callEnded(call.callId);
         log.info("IVR call {} ended under AMI call control (agent {})", call.callId, end.agentId());
     }
 
@@ -307,15 +304,27 @@ public class IvrRuntime implements AgiHandler {
 
     private void record(IvrCall call, Instant endedAt) {
         try {
-            Integer wait = call.queuedAt == null ? null
-                    : (int) Duration.between(call.queuedAt, call.answeredAt != null ? call.answeredAt
-                    : Instant.now()).toSeconds();
-            records.record(new InboundCallRecords.InboundCall(call.callId, call.channel.uniqueId(), call.caller,
-                    call.did, call.startedAt, call.ivrAnsweredAt, endedAt, call.agentId, call.flowVersionId,
-                    call.instanceKey, call.queueName, wait, outcome(call)));
+            InboundCallRecords.InboundCall f = facts(call);
+            // the agent who has the call last: an attended transfer completed on the AGI Dial's bridge moved it in
+            // the ACD (the Dial's own return, IvrAgentConnector, may come after this end)
+            Long agent = call.agentId == null ? null
+                    : queues.getObject().connectedAgent(call.callId).orElse(call.agentId);
+            records.record(new InboundCallRecords.InboundCall(f.callId(), f.uniqueId(), f.caller(), f.did(),
+                    f.startedAt(), f.answeredAt(), endedAt, agent, f.flowVersionId(), f.processInstanceKey(),
+                    f.queueName(), f.waitSeconds(), outcome(call)));
         } catch (RuntimeException e) {
             log.warn("IVR call {}: end not recorded: {}", call.callId, e.toString());
         }
+    }
+
+    /** The call's record as far as it is known now (no end, agent nor outcome yet). */
+    static InboundCallRecords.InboundCall facts(IvrCall call) {
+        Integer wait = call.queuedAt == null ? null
+                : (int) Duration.between(call.queuedAt, call.answeredAt != null ? call.answeredAt
+                : Instant.now()).toSeconds();
+        return new InboundCallRecords.InboundCall(call.callId, call.channel.uniqueId(), call.caller, call.did,
+                call.startedAt, call.ivrAnsweredAt, null, null, call.flowVersionId, call.instanceKey,
+                call.queueName, wait, null);
     }
 
     private static InboundOutcome outcome(IvrCall call) {
