@@ -19,6 +19,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** Settings given to the embedded server, the ones docs/operations.md recommends for production too. */
+    static final java.util.Map<String, String> SERVER_SETTINGS = java.util.Map.of(
+            "shared_buffers", "256MB",
+            "max_wal_size", "4GB",
+            "checkpoint_timeout", "15min");
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -29,6 +35,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+            // PostgreSQL's defaults (128 MB of buffers, a checkpoint every 1 GB of WAL) are for a tiny machine; the
+            // contact table's seven indexes do not fit in them during a million-row import (docs/operations.md,
+            // "PostgreSQL settings"). Safety settings (fsync, full pages) stay at their defaults.
+            SERVER_SETTINGS.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 stopOrphan(dataDirectory);
