@@ -95,7 +95,10 @@ public final class SupervisionScenario {
                 if (seen.has(key)) return;
                 seen.add(key);
                 w.__evsLat.push([ts, now - ts]);
+                const who = el.getAttribute('data-agent') || el.getAttribute('data-call');
+                if (who) w.__evsSeen.push([who, ts, now]);
               };
+              w.__evsSeen = [];
               // a call that ends leaves the screen: the time its row goes is when the supervisor sees the end
               w.__evsGone = []; const gone = new Set();
               const left = (n, now) => {
@@ -182,7 +185,17 @@ public final class SupervisionScenario {
             Thread.sleep(config.warmupSeconds() * 1000L);
             long from = System.currentTimeMillis();
             load.counting(from, Long.MAX_VALUE);
-            Thread.sleep(config.seconds() * 1000L);
+            // -Dbench.supervision.trace=<file.json>: a Chromium performance trace of the first page, 10 s of the window
+            String trace = System.getProperty("bench.supervision.trace");
+            if (trace != null) {
+                browser.startTracing(supervisors.get(0), new Browser.StartTracingOptions()
+                        .setPath(Path.of(trace)).setScreenshots(false));
+                Thread.sleep(10_000);
+                browser.stopTracing();
+                Thread.sleep(Math.max(0, config.seconds() * 1000L - 10_000));
+            } else {
+                Thread.sleep(config.seconds() * 1000L);
+            }
             long to = System.currentTimeMillis();
             load.counting(from, to);
             int liveAtEnd = app.bean(LiveCallService.class).liveCalls().size();
@@ -194,8 +207,10 @@ public final class SupervisionScenario {
 
             long published = load.published.get();
             List<long[]> perPage = new ArrayList<>();
+            List<long[]> freshPerPage = new ArrayList<>();
             for (Page p : supervisors) {
                 perPage.add(latencies(p, from, to, load.ended));
+                freshPerPage.add(freshness(p, load.states, load.ended));
             }
             long[] base = latencies(probe, from, to, Map.of());
             for (BrowserContext c : contexts) {
@@ -224,15 +239,67 @@ public final class SupervisionScenario {
                     s.count() == 0 ? none : s.percentile(95), b.percentile(95),
                     "-", null, ""));
             boolean complete = s.count() >= (long) published * supervisors.size() * 0.99;
+            out.add(new Result("supervision: event → supervisor page p99, every state drawn", "ms",
+                    s.count() == 0 ? none : s.percentile(99), b.percentile(99), "-", null,
+                    String.format(Locale.ROOT, "info: each state counted only if drawn itself; %d of %d (%.1f %%) on"
+                            + " the pages", s.count(), published * supervisors.size(),
+                            100.0 * s.count() / Math.max(1, published * supervisors.size()))));
+            long[] fresh = freshPerPage.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            Stats f = new Stats(fresh, fresh.length);
+            StringBuilder freshPages = new StringBuilder();
+            boolean freshComplete = true;
+            for (int i = 0; i < freshPerPage.size(); i++) {
+                Stats ps = new Stats(freshPerPage.get(i), freshPerPage.get(i).length);
+                freshComplete &= ps.count() >= published * 0.99;
+                freshPages.append(String.format(Locale.ROOT, "%spage %d: %d/%d events, p99 %d ms",
+                        i == 0 ? "" : "; ", i + 1, ps.count(), published, ps.percentile(99)));
+            }
+            System.err.println("supervision (that state or a newer one shown): " + freshPages);
             out.add(new Result("supervision: event → supervisor page p99", "ms",
-                    s.count() == 0 ? none : s.percentile(99), b.percentile(99),
-                    "≤ 1000", s.count() > 0 && s.percentile(99) <= TARGET_MS && complete,
+                    f.count() == 0 ? none : f.percentile(99), b.percentile(99),
+                    "≤ 1000", f.count() > 0 && f.percentile(99) <= TARGET_MS && freshComplete,
                     String.format(Locale.ROOT, "%d events published in %d s (%.1f/s), %d calls in progress at the end;"
-                            + " %s; baseline page %d/%d events, max %d ms; pass also needs ≥ 99 %% of the events on"
-                            + " every page; load average at the end %s", published, (to - from) / 1000, rate,
-                            liveAtEnd, pages, b.count(), published, b.max(), loadAvg)));
+                            + " an event reaches a page when the page shows that state or a newer one of the same"
+                            + " agent or call (%s); every state drawn: %s; baseline page %d/%d events, max %d ms;"
+                            + " pass also needs ≥ 99 %% of the events on every page; load average at the end %s",
+                            published, (to - from) / 1000, rate, liveAtEnd, freshPages, pages, b.count(), published,
+                            b.max(), loadAvg)));
             return out;
         }
+    }
+
+    /**
+     * How late the page showed each published state (ms), counting it as shown when the page showed that state or a
+     * newer one of the same agent or call (a state overtaken within one push is never drawn itself, and the
+     * supervisor loses nothing by it); a call's end as its row leaving the page. Events never covered are missing.
+     */
+    @SuppressWarnings("unchecked")
+    private static long[] freshness(Page page, java.util.Queue<Object[]> states, Map<String, Long> ended) {
+        List<List<Object>> raw = (List<List<Object>>) page.evaluate("() => window.__evsSeen || []");
+        Map<String, java.util.TreeMap<Long, Long>> shown = new java.util.HashMap<>(); // who → ts → first seen at
+        for (List<Object> r : raw) {
+            shown.computeIfAbsent((String) r.get(0), k -> new java.util.TreeMap<>())
+                    .merge(((Number) r.get(1)).longValue(), ((Number) r.get(2)).longValue(), Math::min);
+        }
+        java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
+        for (Object[] e : states) {
+            java.util.TreeMap<Long, Long> seen = shown.get((String) e[0]);
+            long ts = (Long) e[1];
+            if (seen == null) {
+                continue;
+            }
+            Long first = null; // the earliest moment a state at least as new was on the page
+            for (Long at : seen.tailMap(ts, true).values()) {
+                first = first == null ? at : Math.min(first, at);
+            }
+            if (first != null) {
+                out.add(Math.max(0, first - ts));
+            }
+        }
+        List<List<Object>> gone = (List<List<Object>>) page.evaluate("() => window.__evsGone || []");
+        gone.stream().filter(g -> ended.containsKey((String) g.get(0)))
+                .forEach(g -> out.add(((Number) g.get(1)).longValue() - ended.get((String) g.get(0))));
+        return out.build().toArray();
     }
 
     /**
@@ -295,6 +362,8 @@ public final class SupervisionScenario {
         final AtomicLong published = new AtomicLong();
         /** Calls that ended inside the window: call id → the ENDED event's time (epoch ms). */
         final Map<String, Long> ended = new ConcurrentHashMap<>();
+        /** Every other state published inside the window: {agent's user name or call id, its time (epoch ms)}. */
+        final java.util.Queue<Object[]> states = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private volatile long countFrom = Long.MAX_VALUE;
         private volatile long countTo = Long.MAX_VALUE;
         private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
@@ -332,11 +401,18 @@ public final class SupervisionScenario {
             for (String callId : List.copyOf(live.keySet())) {
                 connect(callId);
             }
-            subscriptions.add(app.bean(EventBus.class).subscribe(AgentStatusChanged.class, e -> count(
-                    e.status().since())));
+            subscriptions.add(app.bean(EventBus.class).subscribe(AgentStatusChanged.class, e -> {
+                if (count(e.status().since())) {
+                    states.add(new Object[] {e.status().username(), e.status().since().toEpochMilli()});
+                }
+            }));
             subscriptions.add(app.bean(EventBus.class).subscribe(LiveCallChanged.class, e -> {
-                if (count(e.call().changedAt()) && e.call().state() == LiveCall.LiveCallState.ENDED) {
-                    ended.put(e.call().callId(), e.call().changedAt().toEpochMilli());
+                if (count(e.call().changedAt())) {
+                    if (e.call().state() == LiveCall.LiveCallState.ENDED) {
+                        ended.put(e.call().callId(), e.call().changedAt().toEpochMilli());
+                    } else {
+                        states.add(new Object[] {e.call().callId(), e.call().changedAt().toEpochMilli()});
+                    }
                 }
             }));
         }

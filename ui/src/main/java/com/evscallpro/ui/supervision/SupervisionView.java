@@ -39,7 +39,7 @@ import java.util.List;
  * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
  * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the agents ({@code agents-grid})
  * and the calls in progress ({@code calls-grid}), both {@link LiveTable}s. Agent and call events arrive from the
- * {@link EventBus} and are pushed to the browser as they come, each one redrawing only the cells it changed; elapsed
+ * {@link EventBus} and are pushed to the browser within {@link #DRAW_EVERY_MS}, each one redrawing only the cells it changed; elapsed
  * times are counted in the browser ({@link #elapsed}); a 1 s poll reconciles the board, the queues and the PBX
  * connection state.
  */
@@ -54,6 +54,17 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final PauseReasons pauseReasons;
     private final Clock clock = Clock.systemUTC();
     private final SupervisionBoard board = new SupervisionBoard();
+    /** Agent and call events not drawn yet, in arrival order ({@link #queue}). */
+    private final java.util.Queue<Object> pendingEvents = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drawScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long an event may wait to be drawn with the next ones. */
+    static final long DRAW_EVERY_MS = 100;
+    private static final java.util.concurrent.ScheduledExecutorService DRAWS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "supervision-draw");
+                t.setDaemon(true);
+                return t;
+            });
     private final LiveTable<AgentStatus> agentRows;
     private final LiveTable<LiveCall> callRows;
     private final QueuesPanel queuesGrid;
@@ -231,8 +242,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> inUi(ui, () -> onAgentChanged(e))));
-        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> inUi(ui, () -> onCallChanged(e))));
+        subscriptions.add(eventBus.subscribe(AgentStatusChanged.class, e -> queue(ui, e)));
+        subscriptions.add(eventBus.subscribe(LiveCallChanged.class, e -> queue(ui, e)));
         subscriptions.add(eventBus.subscribe(QueuesChanged.class, e -> inUi(ui, () -> queuesGrid.apply(e))));
         if (callControl != null) {
             subscriptions.add(eventBus.subscribe(com.evscallpro.core.supervision.SupervisorSpyChanged.class, e -> {
@@ -268,6 +279,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         subscriptions.clear();
+        pendingEvents.clear();
         if (pollRegistration != null) {
             pollRegistration.remove();
             pollRegistration = null;
@@ -295,7 +307,31 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * A newer status of a known agent is applied and its row redrawn at once (only the cells that changed go to the
+     * An agent or call event waits at most {@link #DRAW_EVERY_MS} to be drawn with the others that arrived meanwhile,
+     * in one push: every event is applied, in order, but the browser renders a frame per push, and a push per event
+     * (45 a second on a large floor) spent most of its time rendering frames (docs/benchmarks.md §9).
+     */
+    private void queue(UI ui, Object event) {
+        pendingEvents.add(event);
+        if (drawScheduled.compareAndSet(false, true)) {
+            DRAWS.schedule(() -> inUi(ui, this::drawPending), DRAW_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void drawPending() {
+        drawScheduled.set(false);
+        Object event;
+        while ((event = pendingEvents.poll()) != null) {
+            if (event instanceof AgentStatusChanged a) {
+                onAgentChanged(a);
+            } else if (event instanceof LiveCallChanged c) {
+                onCallChanged(c);
+            }
+        }
+    }
+
+    /**
+     * A newer status of a known agent is applied and its row redrawn (only the cells that changed go to the
      * browser), a late one dropped, an unknown agent reloads the board ({@link SupervisionBoard#apply(AgentStatusChanged)}).
      */
     private void onAgentChanged(AgentStatusChanged event) {
