@@ -52,6 +52,7 @@ class RecordingPolicyEditor extends Details {
         target.setLabel(getTranslation("recordings.policy.target"));
         target.setItemLabelGenerator(Target::name);
         target.setEmptySelectionAllowed(false);
+        target.setWidth("20rem");
         target.setPlaceholder(getTranslation("recordings.policy.targetRequired"));
         target.addValueChangeListener(e -> show(e.getValue()));
         scope.addValueChangeListener(e -> {

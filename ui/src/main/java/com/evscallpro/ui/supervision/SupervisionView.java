@@ -150,7 +150,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 .attribute("data-ts", a -> a.since() == null ? "" : Long.toString(a.since().toEpochMilli()))
                 .attribute("style", a -> StateColors.css(state(a))
                         + ";padding:0 var(--lumo-space-s);border-radius:var(--lumo-border-radius-m)");
-        elapsed(table.addColumn(getTranslation("supervision.col.timeInState"), "7rem"), AgentStatus::since);
+        elapsed(table.addColumn(getTranslation("supervision.col.timeInState"), "10rem"), AgentStatus::since);
         table.addColumn(getTranslation("supervision.col.call"), "minmax(8rem, 1fr)")
                 .text(a -> a.callId() == null ? "" : a.callId());
         return table;
