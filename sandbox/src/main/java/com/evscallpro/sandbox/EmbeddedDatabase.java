@@ -37,7 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
             // PostgreSQL's defaults (128 MB of buffers, a checkpoint every 1 GB of WAL) are for a tiny machine; the
             // contact table's seven indexes do not fit in them during a million-row import (docs/operations.md,
-            // "PostgreSQL settings"). Safety settings (fsync, full pages) stay at their defaults.
+            // "PostgreSQL settings"). zonky's own options stay as they are (fsync and synchronous_commit off: test and trial data).
             SERVER_SETTINGS.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
