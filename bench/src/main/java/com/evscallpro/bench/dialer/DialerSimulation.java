@@ -19,23 +19,89 @@ import java.util.Random;
  * progressive mode dials one line per free agent, reserved for it. The 2-second rule is modelled: a live answer with
  * no free agent waits up to 2 s for one to free up, then gets the legal message and counts as abandoned.
  *
- * <p>Customers (per line): live answer with probability {@code liveRate} after a ring of U(5, 20) s; otherwise, of
- * the rest, 74% no answer (the ring timeout, 30 s), 17% busy after U(1, 4) s, 9% network failure after U(0.5, 1.5) s.
- * Talk: exponential with the given mean (at least 5 s); wrap-up: U(0.5, 1.5) × its mean.
+ * <p>Customers (per line), {@link Customers#DAY} (the §6 day): live answer with probability {@code liveRate} after a
+ * ring of U(5, 20) s; otherwise, of the rest, 74% no answer (the ring timeout, 30 s), 17% busy after U(1, 4) s, 9%
+ * network failure after U(0.5, 1.5) s. Talk: exponential with the given mean (at least 5 s). {@link
+ * Customers#simulatorScript} models instead what the PBX simulator's {@code CustomerScript} does (the real-time run
+ * of §6.2 compares itself with it). Wrap-up: U(0.5, 1.5) × its mean.
+ *
+ * <p>A warm-up ({@code warmupHours}) runs before the measured day, the pacer learning as in the real-time run, whose
+ * figures are also taken after a warm-up: nothing of it is counted.
  */
 public final class DialerSimulation {
 
     /** The simulated day. */
     public record Config(int agents, double liveRate, double meanTalkSeconds, double meanWrapSeconds, double hours,
-                         long seed, double tickSeconds, double targetPercent, double maxLinesPerAgent) {
+                         long seed, double tickSeconds, double targetPercent, double maxLinesPerAgent,
+                         double warmupHours, Customers customers) {
+        /** The §6 day: no warm-up, {@link Customers#DAY}. */
+        public Config(int agents, double liveRate, double meanTalkSeconds, double meanWrapSeconds, double hours,
+                      long seed, double tickSeconds, double targetPercent, double maxLinesPerAgent) {
+            this(agents, liveRate, meanTalkSeconds, meanWrapSeconds, hours, seed, tickSeconds, targetPercent,
+                    maxLinesPerAgent, 0, Customers.DAY);
+        }
+
         public static Config standard(int agents, long seed) {
             return new Config(agents, 0.30, 120, 10, 8, seed, 0.5, 2.5, 3);
         }
     }
 
+    /** How called numbers behave: ring before a live answer, ring of the other lines, talk time. */
+    public interface Customers {
+        double liveRing(Random random);
+
+        double unansweredRing(Random random);
+
+        double talk(Random random, double meanSeconds);
+
+        /** The §6 day (see the class comment). */
+        Customers DAY = new Customers() {
+            @Override
+            public double liveRing(Random random) {
+                return 5 + 15 * random.nextDouble();
+            }
+
+            @Override
+            public double unansweredRing(Random random) {
+                double v = random.nextDouble();
+                return v < 0.74 ? RING_TIMEOUT : v < 0.91 ? 1 + 3 * random.nextDouble() : 0.5 + random.nextDouble();
+            }
+
+            @Override
+            public double talk(Random random, double meanSeconds) {
+                return Math.max(5, -meanSeconds * Math.log(1 - random.nextDouble()));
+            }
+        };
+
+        /**
+         * What the PBX simulator's {@code CustomerScript.random(..).answerProbability(..).busyShare(busyShare)
+         * .ringTime(ringMin, ringMax).talkTime(mean / 2, mean * 3 / 2)} does: a live answer after U(ringMin, ringMax);
+         * of the other lines, {@code busyShare} busy after the same ring, the rest ringing until the campaign's ring
+         * timeout; talk U(0.5, 1.5) × the mean.
+         */
+        static Customers simulatorScript(double ringMin, double ringMax, double busyShare, double ringTimeout) {
+            return new Customers() {
+                @Override
+                public double liveRing(Random random) {
+                    return ringMin + (ringMax - ringMin) * random.nextDouble();
+                }
+
+                @Override
+                public double unansweredRing(Random random) {
+                    return random.nextDouble() < busyShare ? liveRing(random) : ringTimeout;
+                }
+
+                @Override
+                public double talk(Random random, double meanSeconds) {
+                    return meanSeconds * (0.5 + random.nextDouble());
+                }
+            };
+        }
+    }
+
     /** What a day gave. Occupancy: (talk + wrap-up) ÷ logged-in time. */
     public record Outcome(double occupancy, double abandonPercentDay, double worstHourPercent, long liveAnswers,
-                          long abandons, long lines, long connected, double[] hourPercents) {
+                          long abandons, long lines, long connected, double[] hourPercents, double linesPerAgent) {
     }
 
     private enum Mode { PROGRESSIVE, PREDICTIVE }
@@ -116,7 +182,8 @@ public final class DialerSimulation {
         final Deque<Agent> freeOrder = new ArrayDeque<>();
         final List<double[]> ringing = new ArrayList<>(); // [startedAt]
         final Deque<double[]> waiting = new ArrayDeque<>(); // live answers waiting for an agent: [answeredAt, id]
-        final double end = config.hours() * 3600;
+        final double start = config.warmupHours() * 3600;
+        final double end = start + config.hours() * 3600;
         final long[] hourAnswers;
         final long[] hourAbandons;
         long seq;
@@ -125,6 +192,8 @@ public final class DialerSimulation {
         long abandons;
         long connected;
         long waitIds;
+        double ringingSum; // lines in flight, summed over the measured ticks
+        long ticks;
 
         Run(Mode mode) {
             this.mode = mode;
@@ -155,8 +224,9 @@ public final class DialerSimulation {
                 hourPercents[h] = hourAnswers[h] == 0 ? 0 : 100.0 * hourAbandons[h] / hourAnswers[h];
                 worst = Math.max(worst, hourPercents[h]);
             }
-            return new Outcome(busy / (config.agents() * end), answers == 0 ? 0 : 100.0 * abandons / answers, worst,
-                    answers, abandons, lines, connected, hourPercents);
+            return new Outcome(busy / (config.agents() * (end - start)), answers == 0 ? 0 : 100.0 * abandons / answers, worst,
+                    answers, abandons, lines, connected, hourPercents,
+                    ticks == 0 ? 0 : ringingSum / ticks / config.agents());
         }
 
         void at(double time, Runnable action) {
@@ -180,6 +250,10 @@ public final class DialerSimulation {
                 for (int i = 0; i < n; i++) {
                     dial(null);
                 }
+            }
+            if (clock.now >= start) {
+                ringingSum += ringing.size();
+                ticks++;
             }
             at(clock.now + config.tickSeconds(), this::tick);
         }
@@ -205,12 +279,14 @@ public final class DialerSimulation {
         }
 
         void dial(Agent reservedFor) {
-            lines++;
+            if (clock.now >= start) {
+                lines++;
+            }
             double[] line = {clock.now};
             ringing.add(line);
             double u = random.nextDouble();
             if (u < config.liveRate()) {
-                double ring = 5 + 15 * random.nextDouble();
+                double ring = config.customers().liveRing(random);
                 at(clock.now + ring, () -> {
                     ringing.remove(line);
                     pacer.lineEnded(seconds(ring), true);
@@ -218,8 +294,7 @@ public final class DialerSimulation {
                 });
                 return;
             }
-            double v = random.nextDouble();
-            double ring = v < 0.74 ? RING_TIMEOUT : v < 0.91 ? 1 + 3 * random.nextDouble() : 0.5 + random.nextDouble();
+            double ring = config.customers().unansweredRing(random);
             at(clock.now + ring, () -> {
                 ringing.remove(line);
                 pacer.lineEnded(seconds(ring), false);
@@ -253,7 +328,11 @@ public final class DialerSimulation {
         }
 
         void outcome(boolean abandoned) {
-            int hour = Math.min(hourAnswers.length - 1, (int) (clock.now / 3600));
+            pacer.liveAnswer(abandoned);
+            if (clock.now < start) {
+                return; // warm-up: the pacer learns, nothing is counted
+            }
+            int hour = Math.min(hourAnswers.length - 1, (int) ((clock.now - start) / 3600));
             answers++;
             hourAnswers[hour]++;
             if (abandoned) {
@@ -262,12 +341,11 @@ public final class DialerSimulation {
             } else {
                 connected++;
             }
-            pacer.liveAnswer(abandoned);
         }
 
         void talk(Agent a) {
             a.busySince = clock.now;
-            double talk = Math.max(5, -config.meanTalkSeconds() * Math.log(1 - random.nextDouble()));
+            double talk = config.customers().talk(random, config.meanTalkSeconds());
             double wrap = config.meanWrapSeconds() * (0.5 + random.nextDouble());
             at(clock.now + talk, () -> {
                 a.busySince = -1;
@@ -281,9 +359,9 @@ public final class DialerSimulation {
             });
         }
 
-        /** Occupancy counts only the part of the call inside the day. */
+        /** Occupancy counts only the part of the call inside the measured day (after the warm-up, before the end). */
         void account(Agent a, double from) {
-            a.busyTotal += Math.max(0, Math.min(clock.now, end) - Math.min(from, end));
+            a.busyTotal += Math.max(0, Math.min(clock.now, end) - Math.max(Math.min(from, end), start));
         }
 
         void agentFree(Agent a) {
