@@ -254,10 +254,16 @@ class AgentScriptBrowserTest {
             Locator email = form.locator(".fjs-form-field-textfield", new Locator.LocatorOptions()
                     .setHasText("Customer e-mail"));
             assertThat(email.locator(".fjs-form-field-error")).isVisible(VISIBLE);
+            // form-js's own message under the field, in the agent's language (its English one is replaced)
+            assertThat(email.locator(".fjs-form-field-error")).hasText("Ce champ est obligatoire.");
             assertThat(page.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP");
             assertThat(stack.bean(JdbcClient.class).sql("SELECT qualification_code FROM call_history WHERE call_id = ?")
                     .param(callId).query(String.class).optional().orElse(null)).as("not qualified").isNull();
 
+            email.locator("input").fill("rita-at-example");
+            email.locator("input").blur();
+            assertThat(email.locator(".fjs-form-field-error")).hasText("Adresse e-mail non valide.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(10_000));
             email.locator("input").fill("rita@example.org");
             email.locator("input").blur();
             page.waitForTimeout(1_000); // form-js reports changes after its input debounce

@@ -6,9 +6,64 @@ import { LitElement, html } from 'lit';
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
+// form-js 1.19 writes its fields' errors in English ("Field is required.") and has no translation hook. Its
+// validator is wrapped (an additional module, the documented way to extend the viewer) so that each message it
+// knows is given in the UI's language, from the texts the server sets (errorTexts: ScriptForm, messages files,
+// with {0} {1} for the values); a message it does not know (a newer form-js) stays as form-js wrote it.
+const ERROR_PATTERNS = [
+  ['required', /^Field is required\.$/],
+  ['minLength', /^Field must have minimum length of (.+)\.$/],
+  ['maxLength', /^Field must have maximum length of (.+)\.$/],
+  ['min', /^Field must have minimum value of (.+)\.$/],
+  ['max', /^Field must have maximum value of (.+)\.$/],
+  ['pattern', /^Field must match pattern (.+)\.$/],
+  ['phone', /^Field must be a valid\s+international phone number\./],
+  ['email', /^Field must be a valid email\.$/],
+  ['notANumber', /^Value is not a number\.$/],
+  ['integer', /^Value is expected to be an integer\.$/],
+  ['decimals', /^Value is expected to have at most (\d+) decimal digits?\.$/],
+  ['increment', /^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/],
+];
+
+export function translateError(message, texts) {
+  if (!texts || typeof message !== 'string') {
+    return message;
+  }
+  for (const [key, pattern] of ERROR_PATTERNS) {
+    const m = message.match(pattern);
+    if (m && texts[key]) {
+      return texts[key].replace(/\{(\d)\}/g, (all, i) => (m[Number(i) + 1] !== undefined ? m[Number(i) + 1] : all));
+    }
+  }
+  return message;
+}
+
+function errorTextsModule(element) {
+  function EvsErrorTexts(validator) {
+    for (const name of ['validateField', 'validateFieldInstance']) {
+      const original = validator[name].bind(validator);
+      validator[name] = (...args) => original(...args).map((m) => translateError(m, element._errorTexts()));
+    }
+  }
+  EvsErrorTexts.$inject = ['validator'];
+  return { __init__: ['evsErrorTexts'], evsErrorTexts: ['type', EvsErrorTexts] };
+}
+
 class EvsScriptForm extends LitElement {
   static get properties() {
-    return { schema: { type: String }, data: { type: String } };
+    return { schema: { type: String }, data: { type: String }, errorTexts: { type: String } };
+  }
+
+  _errorTexts() {
+    if (this._parsedTextsOf !== this.errorTexts) {
+      this._parsedTextsOf = this.errorTexts;
+      try {
+        this._parsedTexts = this.errorTexts ? JSON.parse(this.errorTexts) : null;
+      } catch (e) {
+        this._parsedTexts = null;
+      }
+    }
+    return this._parsedTexts;
   }
 
   createRenderRoot() {
@@ -20,7 +75,10 @@ class EvsScriptForm extends LitElement {
   }
 
   firstUpdated() {
-    this._form = new Form({ container: this.querySelector('.evs-script-form-canvas') });
+    this._form = new Form({
+      container: this.querySelector('.evs-script-form-canvas'),
+      additionalModules: [errorTextsModule(this)],
+    });
     this._form.on('changed', () => this._send());
     this._import();
   }

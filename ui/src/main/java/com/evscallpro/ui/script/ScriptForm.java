@@ -10,7 +10,9 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,31 @@ public class ScriptForm extends Component implements HasSize {
     private static final Logger log = LoggerFactory.getLogger(ScriptForm.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** form-js's own field errors, given in the UI's language (evs-script-form.js maps form-js's English ones). */
+    static final List<String> ERROR_TEXTS = List.of("required", "minLength", "maxLength", "min", "max", "pattern",
+            "phone", "email", "notANumber", "integer", "decimals", "increment");
+    /** Those of them that carry form-js's values ({0}, {1}). */
+    static final Set<String> ERROR_TEXTS_WITH_VALUES = Set.of("minLength", "maxLength", "min", "max", "pattern",
+            "decimals", "increment");
+
     private Map<String, Object> answers = Map.of();
     private String importFailure;
     private java.util.function.Consumer<Map<String, Object>> answersListener = a -> { };
+
+    public ScriptForm() {
+        addAttachListener(e -> {
+            Map<String, String> texts = new LinkedHashMap<>();
+            // the placeholders go through as they are: the browser puts form-js's values in them
+            ERROR_TEXTS.forEach(k -> texts.put(k, ERROR_TEXTS_WITH_VALUES.contains(k)
+                    ? getTranslation("script.form.error." + k, "{0}", "{1}")
+                    : getTranslation("script.form.error." + k)));
+            try {
+                getElement().setProperty("errorTexts", JSON.writeValueAsString(texts));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
 
     /** Shows the schema (JSON) prefilled with {@code data}; the answers start over. */
     public void show(String schemaJson, Map<String, Object> data) {
@@ -55,8 +79,8 @@ public class ScriptForm extends Component implements HasSize {
     }
 
     /**
-     * Shows the fields' errors in the form (form-js's own {@code validate()}: "Field is required." under an empty
-     * required field...), after the server refused the answers; the agent sees which fields to correct.
+     * Shows the fields' errors in the form (form-js's own {@code validate()}: "Ce champ est obligatoire." under an
+     * empty required field...), after the server refused the answers; the agent sees which fields to correct.
      */
     public void showErrors() {
         getElement().executeJs("if (this._form) { this._form.validate(); }");
