@@ -18,6 +18,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.actuate.health.SystemHealth;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -63,6 +64,8 @@ class OperationsEndpointsTest {
         assertThat(up.getDetails()).containsEntry("location", "s3://" + TestObjectStore.BUCKET + "/ at "
                 + stack.objects().endpoint());
         assertThat(up.getDetails().toString()).doesNotContain(TestObjectStore.SECRET_KEY);
+        Gauge storageUp = stack.bean(MeterRegistry.class).get("evs.recording.storage.up").gauge();
+        assertThat(storageUp.value()).isEqualTo(1.0);
 
         stack.objects().down();
         try {
@@ -72,6 +75,7 @@ class OperationsEndpointsTest {
                             h -> h.getStatus().getCode().equals("DEGRADED"));
             assertThat(degraded.getDetails()).containsKey("error");
             assertThat(stack.bean(HttpCodeStatusMapper.class).getStatusCode(degraded.getStatus())).isEqualTo(200);
+            assertThat(storageUp.value()).isZero();
         } finally {
             stack.objects().up();
         }

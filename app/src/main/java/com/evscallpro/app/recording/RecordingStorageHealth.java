@@ -1,6 +1,9 @@
 package com.evscallpro.app.recording;
 
 import com.evscallpro.core.recording.RecordingStorage;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
  * calls go on, finished recordings wait on the Asterisk hosts and the collector stores them once it is back; a probe
  * must not restart the application for it). Details, for admins and supervisors only: where ({@code location}, never
  * a credential) and why not ({@code error}). The answer is kept {@link #TTL} so probes do not each call the store.
+ * Prometheus: {@code evs_recording_storage_up} (1 / 0); alert when it stays 0, finished recordings pile up on the
+ * Asterisk hosts meanwhile.
  */
 @Component("recordingStorageHealthIndicator") // the health component "recordingStorage"
-class RecordingStorageHealth implements HealthIndicator {
+class RecordingStorageHealth implements HealthIndicator, MeterBinder {
 
     static final Status DEGRADED = new Status("DEGRADED", "the recording storage cannot be reached: recordings wait");
     static final Duration TTL = Duration.ofSeconds(10);
@@ -39,6 +44,12 @@ class RecordingStorageHealth implements HealthIndicator {
         health.withDetail("location", storage.location());
         problem.ifPresent(p -> health.withDetail("error", p));
         return health.build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("evs.recording.storage.up", this, h -> h.problem().isEmpty() ? 1 : 0)
+                .description("1 while the recording storage answers").register(registry);
     }
 
     private synchronized Optional<String> problem() {
