@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
@@ -15,9 +18,13 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.actuate.health.SystemHealth;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The pbx health component and gauges as the running application wires them (sandbox stack, simulator on AMI). */
+/**
+ * The pbx and recordingStorage health components and gauges as the running application wires them (sandbox stack,
+ * simulator on AMI, recordings in the S3 server of {@link TestObjectStore}).
+ */
 class OperationsEndpointsTest {
 
     private final SandboxTestContext stack = SandboxTestContext.get();
@@ -47,5 +54,32 @@ class OperationsEndpointsTest {
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("127.0.0.1")
                 .as("details only for admins and supervisors").doesNotContain("\"pbx\"");
+    }
+
+    @Test
+    void the_recording_storage_component_is_up_while_the_bucket_answers_and_degraded_while_it_does_not() {
+        HealthEndpoint health = stack.bean(HealthEndpoint.class);
+        Health up = (Health) health.healthForPath("recordingStorage");
+        assertThat(up.getStatus()).isEqualTo(Status.UP);
+        assertThat(up.getDetails()).containsEntry("location", "s3://" + TestObjectStore.BUCKET + "/ at "
+                + stack.objects().endpoint());
+        assertThat(up.getDetails().toString()).doesNotContain(TestObjectStore.SECRET_KEY);
+        Gauge storageUp = stack.bean(MeterRegistry.class).get("evs.recording.storage.up").gauge();
+        assertThat(storageUp.value()).isEqualTo(1.0);
+
+        stack.objects().down();
+        try {
+            // kept 10 s by the indicator: a probe does not call the store each time
+            Health degraded = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> (Health) health.healthForPath("recordingStorage"),
+                            h -> h.getStatus().getCode().equals("DEGRADED"));
+            assertThat(degraded.getDetails()).containsKey("error");
+            assertThat(stack.bean(HttpCodeStatusMapper.class).getStatusCode(degraded.getStatus())).isEqualTo(200);
+            assertThat(storageUp.value()).isZero();
+        } finally {
+            stack.objects().up();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> health.healthForPath("recordingStorage").getStatus().equals(Status.UP));
     }
 }

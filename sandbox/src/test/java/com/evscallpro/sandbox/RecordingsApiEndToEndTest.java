@@ -15,13 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code /api/v1/recordings} on the running stack: a call of a campaign recording every call is recorded by the
- * simulator (MixMonitor over AMI, a WAV in the main Asterisk's sounds directory), collected into storage, listed and
- * played over HTTP (Range honoured, each listen audited); its agent may hear it, another agent gets 404 for the
- * same URLs, an analyst 403, and only admins change a policy.
+ * simulator (MixMonitor over AMI, a WAV in the main Asterisk's sounds directory), collected into storage (the stack's
+ * S3 bucket, {@link TestObjectStore}: an {@code audio/wav} object), listed and played over HTTP (Range honoured, served
+ * from a ranged GetObject; each listen audited); its agent may hear it, another agent gets 404 for the same URLs, an
+ * analyst 403, and only admins change a policy; past its retention the purge deletes the object and the row.
  */
 class RecordingsApiEndToEndTest {
 
@@ -97,6 +99,14 @@ class RecordingsApiEndToEndTest {
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 4-11/" + whole.body().length);
         assertThat(new String(part.body(), StandardCharsets.US_ASCII)).isEqualTo(
                 new String(whole.body(), 4, 8, StandardCharsets.US_ASCII));
+        // what was played is the bucket's object (the storage's), uploaded as audio/wav
+        TestObjectStore objects = stack.objects();
+        String key = objects.keyOf(callId).orElseThrow();
+        assertThat(key).endsWith("/" + callId + ".wav");
+        assertThat(objects.client().headObject(b -> b.bucket(TestObjectStore.BUCKET).key(key)).contentType())
+                .isEqualTo("audio/wav");
+        assertThat(whole.body()).isEqualTo(objects.client()
+                .getObjectAsBytes(b -> b.bucket(TestObjectStore.BUCKET).key(key)).asByteArray());
         HttpResponse<byte[]> outside = audio(port, "/api/v1/recordings/" + id + "/audio", supervisor,
                 "bytes=" + whole.body().length + "-");
         assertThat(outside.statusCode()).isEqualTo(416);
@@ -115,5 +125,12 @@ class RecordingsApiEndToEndTest {
                 .filteredOn(e -> e.entityId().equals(String.valueOf(id)) && e.action().equals("listen"))
                 .extracting(e -> e.actorName()).contains("api-rec-sup", "api-rec-agent")
                 .doesNotContain("api-rec-other");
+
+        // past its retention: the purge deletes the object from the bucket, then the row
+        stack.bean(JdbcClient.class).sql("UPDATE call_recording SET purge_after = now() - interval '1 minute' "
+                + "WHERE id = ?").param(id).update();
+        assertThat(recordings.purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(objects.keyOf(callId)).isEmpty();
+        assertThat(api.get("/api/v1/recordings/" + id, supervisor).code()).isEqualTo("recording.not-found");
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One real stack for the whole test JVM: embedded PostgreSQL, the embedded Zeebe engine, the PBX simulator over
- * TCP and the full application on a random HTTP port. Nothing of ours is mocked. Test classes use their own
+ * TCP, an S3 server holding the recordings ({@link TestObjectStore}: {@code evs.recording.storage=s3}) and the full
+ * application on a random HTTP port. Nothing of ours is mocked. Test classes use their own
  * campaigns, agents and numbers, so they can share it.
  */
 final class SandboxTestContext {
@@ -40,14 +41,17 @@ final class SandboxTestContext {
 
     final SandboxInfrastructure infrastructure;
     final ConfigurableApplicationContext context;
+    /** Where the stack stores recordings. */
+    private final TestObjectStore objects;
     /** Switch to make the engine refuse message publishes (off unless a test turns it on). */
     final PublishFaults publishFaults;
 
     private SandboxTestContext(SandboxInfrastructure infrastructure, ConfigurableApplicationContext context,
-                               PublishFaults publishFaults) {
+                               PublishFaults publishFaults, TestObjectStore objects) {
         this.infrastructure = infrastructure;
         this.context = context;
         this.publishFaults = publishFaults;
+        this.objects = objects;
     }
 
     static synchronized SandboxTestContext get() {
@@ -61,7 +65,9 @@ final class SandboxTestContext {
             SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers,
                     pbx -> pbx.withUnreachablePhones(UNREACHABLE_PHONE));
             PublishFaults faults = new PublishFaults();
-            ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, Map.of(
+            TestObjectStore objects = TestObjectStore.start();
+            Map<String, Object> properties = new java.util.HashMap<>(objects.recordingProperties());
+            properties.putAll(Map.of(
                     "server.port", "0",
                     "evs.dialer.tick", "200ms",
                     // predictive tests dial tens of lines, not hundreds: the pacer trusts what it learned sooner
@@ -70,12 +76,14 @@ final class SandboxTestContext {
                     "evs.campaigns.completion-check", "1h",
                     "evs.sandbox.demo-data", "false",
                     "evs.security.monitoring.username", MONITORING_USER,
-                    "evs.security.monitoring.password", MONITORING_PASSWORD),
+                    "evs.security.monitoring.password", MONITORING_PASSWORD));
+            ConfigurableApplicationContext context = EvsCallProSandbox.run(infrastructure, properties,
                     List.of(c -> c.getBeanFactory().registerSingleton("publishFaults", faults)));
-            instance = new SandboxTestContext(infrastructure, context, faults);
+            instance = new SandboxTestContext(infrastructure, context, faults, objects);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 context.close();
                 infrastructure.close();
+                objects.close();
             }));
         }
         return instance;
@@ -112,6 +120,11 @@ final class SandboxTestContext {
         bean(com.evscallpro.core.rules.CallingRulesAdmin.class).usePreset(campaignId, "NONE",
                 "end-to-end test: simulated customers");
         return campaignId;
+    }
+
+    /** The S3 server the stack stores recordings in. */
+    TestObjectStore objects() {
+        return objects;
     }
 
     <T> T bean(Class<T> type) {

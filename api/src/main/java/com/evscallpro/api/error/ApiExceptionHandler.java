@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of an API endpoint as problem+json with a stable code, never a 500 for a client's mistake: a domain
  * {@link EvsException} keeps its code and args (status from the code: {@code *.not-found} and {@code *-not-found} 404,
  * {@code *.version-mismatch} 412, {@code *-taken}, {@code *.duplicate}, {@code *.cannot-*} 409, {@code auth.*} 401,
- * else 400); unreadable JSON is {@code request.malformed}, a wrong type {@code request.invalid} with the field and
+ * {@code *-unavailable} 503 (a backing store down for now, e.g. {@code recording.storage-unavailable}), else 400); unreadable JSON is {@code request.malformed}, a wrong type {@code request.invalid} with the field and
  * {@code type-mismatch}; bean validation lists each field with its constraint as code ({@code NotBlank}, {@code Min}...);
  * Spring MVC's own errors keep their status with the code {@code request.<status>}.
  */
@@ -172,6 +172,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (code.endsWith("-taken") || code.endsWith(".duplicate") || code.contains(".cannot-")) {
             return HttpStatus.CONFLICT;
+        }
+        if (code.endsWith("-unavailable")) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.BAD_REQUEST;
     }

@@ -17,6 +17,8 @@ class ApiExceptionHandlerStatusTest {
         assertThat(ApiExceptionHandler.statusOf("campaign.name-taken")).isEqualTo(HttpStatus.CONFLICT);
         assertThat(ApiExceptionHandler.statusOf("manualdial.cannot-call-for-campaign")).isEqualTo(HttpStatus.CONFLICT);
         assertThat(ApiExceptionHandler.statusOf("auth.bad-credentials")).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(ApiExceptionHandler.statusOf("recording.storage-unavailable"))
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(ApiExceptionHandler.statusOf("agent.unknown-pause-reason")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(ApiExceptionHandler.statusOf("user.not-found-anywhere")).isEqualTo(HttpStatus.BAD_REQUEST);
     }

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Recordings as files under one directory (a local disk, or a mounted NAS / NFS share). */
@@ -104,14 +105,29 @@ final class FileSystemRecordingStorage implements RecordingStorage {
         }
     }
 
-    private Path resolve(String key) {
-        if (key == null || key.isBlank() || key.startsWith("/") || key.contains("..") || key.contains("\\")) {
-            throw new EvsException("recording.bad-key", key);
+    @Override
+    public Optional<String> problem() {
+        try {
+            Files.createDirectories(root);
+            return Files.isWritable(root) ? Optional.empty() : Optional.of(root + " is not writable");
+        } catch (IOException | SecurityException e) {
+            return Optional.of(root + ": " + e.getClass().getSimpleName());
         }
-        Path p = root.resolve(key).normalize();
+    }
+
+    private Path resolve(String key) {
+        Path p = root.resolve(checkedKey(key)).normalize();
         if (!p.startsWith(root)) {
             throw new EvsException("recording.bad-key", key);
         }
         return p;
+    }
+
+    /** The key when it is one of ours (relative, not climbing out, no backslash), else {@code recording.bad-key}. */
+    static String checkedKey(String key) {
+        if (key == null || key.isBlank() || key.startsWith("/") || key.contains("..") || key.contains("\\")) {
+            throw new EvsException("recording.bad-key", key);
+        }
+        return key;
     }
 }

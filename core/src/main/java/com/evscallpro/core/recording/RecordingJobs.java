@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The collector (every {@code evs.recording.collect-every}, default 5 s: finished recordings from the PBX hosts into
  * storage) and the retention purge (every {@code evs.recording.purge-every}, default 1 h). Stops with the application
- * before the database pool closes.
+ * before the database pool closes. At start it checks the storage once, off the start-up thread: a storage that
+ * cannot be reached is logged, the application starts anyway and the collector keeps trying.
  */
 @Component
 class RecordingJobs implements SmartLifecycle {
@@ -20,11 +21,20 @@ class RecordingJobs implements SmartLifecycle {
 
     private final RecordingService recordings;
     private final RecordingSettings settings;
+    private final RecordingStorage storage;
     private ScheduledExecutorService loop;
 
-    RecordingJobs(RecordingService recordings, RecordingSettings settings) {
+    RecordingJobs(RecordingService recordings, RecordingSettings settings, RecordingStorage storage) {
         this.recordings = recordings;
         this.settings = settings;
+        this.storage = storage;
+    }
+
+    void checkStorage() {
+        storage.problem().ifPresentOrElse(
+                problem -> log.warn("Recording storage {} cannot be reached ({}): recordings wait on the PBX hosts, "
+                        + "the collector tries again every {}", storage.location(), problem, settings.collectEvery()),
+                () -> log.info("Recording storage {} answers", storage.location()));
     }
 
     void collect() {
@@ -52,6 +62,7 @@ class RecordingJobs implements SmartLifecycle {
         });
         long collect = settings.collectEvery().toMillis();
         long purge = settings.purgeEvery().toMillis();
+        loop.execute(this::checkStorage);
         loop.scheduleWithFixedDelay(this::collect, collect, collect, TimeUnit.MILLISECONDS);
         loop.scheduleWithFixedDelay(this::purge, purge, purge, TimeUnit.MILLISECONDS);
     }

@@ -27,17 +27,17 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 @Service
-@EnableConfigurationProperties(RecordingSettings.class)
 class RecordingServiceImpl implements RecordingService {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingServiceImpl.class);
     private static final CallEvent.Leg LEG = CallEvent.Leg.CUSTOMER;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final Duration PBX_WAIT = Duration.ofSeconds(5);
+    private static final String STORAGE_ERRORS = "recording.storage-";
+    private static final String STORAGE_UNAVAILABLE = "recording.storage-unavailable";
     /** A call longer than this is taken as over (its end was missed while the application was down). */
     static final Duration MAX_CALL = Duration.ofHours(12);
     private static final Map<String, String> SORT_KEYS = Map.of("startedAt", "startedAt", "duration", "duration",
@@ -53,17 +53,16 @@ class RecordingServiceImpl implements RecordingService {
     private final Clock clock;
 
     RecordingServiceImpl(RecordingTables tables, MediaHosts hosts, ObjectProvider<PbxPort> pbx,
-                         ObjectProvider<RecordingStorage> storage, RecordingSettings settings,
+                         RecordingStorage storage, RecordingSettings settings,
                          ObjectProvider<PbxCallIds> pbxCallIds, AuditTrail audit, ObjectProvider<Clock> clock) {
         this.pbxCallIds = pbxCallIds;
         this.tables = tables;
         this.hosts = hosts;
         this.pbx = pbx;
         this.settings = settings;
-        this.storage = storage.getIfAvailable(() -> new FileSystemRecordingStorage(settings.storageDir()));
+        this.storage = storage;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        log.info("Recordings stored in {}", this.storage.location());
     }
 
     // ------------------------------------------------------------------ policies
@@ -211,6 +210,15 @@ class RecordingServiceImpl implements RecordingService {
                     stored++;
                 }
             } catch (RuntimeException e) {
+                if (e instanceof EvsException ee && ee.code().startsWith(STORAGE_ERRORS)) {
+                    // the storage failed, not the recording: its file stays on the PBX host and no attempt is
+                    // counted, the next run tries again (an unreachable store: no use trying the others now)
+                    log.warn("Recording {} left on the PBX host for the next run: {}", r.id(), e.getMessage());
+                    if (ee.code().equals(STORAGE_UNAVAILABLE)) {
+                        break;
+                    }
+                    continue;
+                }
                 String state = tables.collectFailed(r.id(), settings.maxCollectAttempts());
                 log.warn("Recording {} not collected ({}): {}", r.id(), state, e.getMessage());
             }

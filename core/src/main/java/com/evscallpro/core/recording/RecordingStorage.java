@@ -1,12 +1,16 @@
 package com.evscallpro.core.recording;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Where collected recordings live, by key ({@code 2026/12/06/<call id>.wav}). The shipped implementation is a
- * directory ({@link FileSystemRecordingStorage}); an object store (S3-compatible bucket) fits the same four calls
- * (docs/recordings.md). Failures are {@link com.evscallpro.core.error.EvsException}s {@code recording.storage-failed}.
+ * Where collected recordings live, by key ({@code 2026/12/06/<call id>.wav}): a directory
+ * ({@link FileSystemRecordingStorage}) or an S3-compatible bucket ({@link S3RecordingStorage}), chosen by
+ * {@code evs.recording.storage} (docs/recordings.md). Failures are {@link com.evscallpro.core.error.EvsException}s:
+ * {@code recording.storage-unavailable} when the storage cannot be reached now (the collector leaves the recording on
+ * the PBX host for its next run), {@code recording.storage-failed} when it answered with a refusal,
+ * {@code recording.bad-key} for a key that is not one of ours.
  */
 public interface RecordingStorage {
 
@@ -24,4 +28,10 @@ public interface RecordingStorage {
 
     /** Removes it; answers whether there was one. */
     boolean delete(String key);
+
+    /**
+     * Whether the storage answers now, for the health endpoint and the start-up log: empty when it does, else why
+     * not (no secret in it). Never throws; bounded in time.
+     */
+    Optional<String> problem();
 }

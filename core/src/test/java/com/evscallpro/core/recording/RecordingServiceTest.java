@@ -118,6 +118,7 @@ class RecordingServiceTest {
     static final RecordingAccess ANALYST = new RecordingAccess(43, Role.ANALYST);
 
     static Long siteId;
+    static final long NO_QUEUE = 987_654_321L;
 
     @BeforeEach
     void site() {
@@ -127,7 +128,7 @@ class RecordingServiceTest {
         }
     }
 
-    private long campaign(RecordingMode mode, String consent, Integer retentionDays) {
+    long campaign(RecordingMode mode, String consent, Integer retentionDays) {
         long id = jdbc.sql("INSERT INTO campaign (name, qualification_group_id, site_id) VALUES (?, "
                         + "(SELECT min(id) FROM qualification_group), ?) RETURNING id")
                 .params("Rec " + UUID.randomUUID(), siteId).query(Long.class).single();
@@ -135,7 +136,7 @@ class RecordingServiceTest {
         return id;
     }
 
-    private String connectedCall(long campaignId, boolean publish) throws Exception {
+    String connectedCall(long campaignId, boolean publish) throws Exception {
         String callId = "rec-" + UUID.randomUUID();
         OriginateResult r = pbx.originate(new OriginateRequest(callId, RecordingTestConfig.CUSTOMER,
                 "\"EVS\" <0100000000>", "2000", Duration.ofSeconds(5), Map.of())).get(15, TimeUnit.SECONDS);
@@ -291,18 +292,18 @@ class RecordingServiceTest {
         assertThatThrownBy(() -> recordings.listen(id, SUPERVISOR)).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("recording.not-stored");
 
-        assertThatThrownBy(() -> recordings.savePolicy(new RecordingPolicy(RecordingScope.QUEUE, 1,
+        // a queue no test creates (the database is shared with other classes, whose queues have policies)
+        assertThatThrownBy(() -> recordings.savePolicy(new RecordingPolicy(RecordingScope.QUEUE, NO_QUEUE,
                 RecordingMode.ALL, "../etc/passwd", null))).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("recording.bad-prompt");
-        assertThatThrownBy(() -> recordings.savePolicy(new RecordingPolicy(RecordingScope.QUEUE, 1,
+        assertThatThrownBy(() -> recordings.savePolicy(new RecordingPolicy(RecordingScope.QUEUE, NO_QUEUE,
                 RecordingMode.ALL, null, 0))).isInstanceOf(EvsException.class)
                 .extracting(e -> ((EvsException) e).code()).isEqualTo("recording.bad-retention");
-        assertThat(recordings.policy(RecordingScope.QUEUE, 1).mode()).isEqualTo(RecordingMode.OFF);
+        assertThat(recordings.policy(RecordingScope.QUEUE, NO_QUEUE).mode()).isEqualTo(RecordingMode.OFF);
     }
 
-    /** A recorded, collected call of the customer's number, with its call history row (what a request finds). */
-    private String storedRecordingOfTheCustomer() throws Exception {
-        long campaign = campaign(RecordingMode.ALL, null, 3650);
+    /** A call of that (ALL) campaign recorded, hung up, its file written on the Asterisk host: STOPPED, to collect. */
+    String finishedCall(long campaign) throws Exception {
         String callId = connectedCall(campaign, true);
         await().atMost(Duration.ofSeconds(10)).until(() -> recordings.ofCall(callId)
                 .map(v -> v.state() == RecordingState.RECORDING).orElse(false));
@@ -310,8 +311,18 @@ class RecordingServiceTest {
         pbx.hangup(callId, 16).get(5, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> recordings.ofCall(callId).orElseThrow().state()
                 == RecordingState.STOPPED);
-        Path onHost = MEDIA_ROOT.resolve(SITE).resolve("ast-1").resolve("evs-recordings/" + callId + ".wav");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(onHost));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(onHost(callId)));
+        return callId;
+    }
+
+    /** Where MixMonitor's file of that call lies on the Asterisk host (the mounted sounds directory). */
+    static Path onHost(String callId) {
+        return MEDIA_ROOT.resolve(SITE).resolve("ast-1").resolve("evs-recordings/" + callId + ".wav");
+    }
+
+    /** A recorded, collected call of the customer's number, with its call history row (what a request finds). */
+    private String storedRecordingOfTheCustomer() throws Exception {
+        String callId = finishedCall(campaign(RecordingMode.ALL, null, 3650));
         recordings.collectDue();
         assertThat(recordings.ofCall(callId).orElseThrow().state()).isEqualTo(RecordingState.STORED);
         jdbc.sql("INSERT INTO call_history (call_id, direction, caller, callee, started_at) "
@@ -320,7 +331,8 @@ class RecordingServiceTest {
         return callId;
     }
 
-    private long filesNamed(String callId) throws java.io.IOException {
+    /** How many stored recordings of that call the storage holds. */
+    long filesNamed(String callId) throws java.io.IOException {
         try (var files = Files.walk(STORAGE)) {
             return files.filter(p -> p.getFileName().toString().equals(callId + ".wav")).count();
         }
