@@ -235,6 +235,7 @@ public class IvrRuntime implements AgiHandler {
     /** The flow moved on while the caller waited (overflow, callback): out of the queue, music off. */
     private void leaveQueue(IvrCall call, LeaveReason reason) {
         call.inQueue = false;
+        ledger.moved(call.callId, IvrCallLedger.Phase.IN_FLOW);
         try {
             queues.getObject().leave(call.callId, reason);
         } catch (RuntimeException e) {
