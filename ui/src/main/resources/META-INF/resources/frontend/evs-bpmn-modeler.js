@@ -221,9 +221,6 @@ class EvsBpmnModeler extends LitElement {
       const badge = document.createElement('div');
       badge.className = 'evs-lint-badge ' + (error ? 'error' : 'warning');
       badge.dataset.element = id;
-      if (to !== undefined) {
-        badge.dataset.branch = key;
-      }
       badge.textContent = String(list.length);
       badge.title = list.map(i => i.text).join('\n');
       badge.addEventListener('click', () => this.focus(id));
