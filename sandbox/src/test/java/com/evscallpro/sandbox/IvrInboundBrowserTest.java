@@ -18,6 +18,8 @@ import com.evscallpro.core.queue.QueueDefinition;
 import com.evscallpro.core.queue.QueueStrategy;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.simulator.FastAgiCaller;
+import com.evscallpro.simulator.PlacedAgiCall;
 import com.evscallpro.simulator.PlacedInboundCall;
 import com.evscallpro.simulator.SimAgiCall;
 import com.evscallpro.telephony.agi.FastAgiServer;
@@ -36,7 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An agent of a group, ready in a real Chromium, receives an inbound call that went through the IVR: the workspace
- * shows who calls, the queue and wait, and the path the caller took in the IVR; it goes when the call is over.
+ * shows who calls, the queue and wait, and the path the caller took in the IVR; it goes when the call is over. A
+ * supervisor sees a caller sitting in an IVR menu counted on the supervision screen, per flow and DID, until they hang
+ * up.
  */
 class IvrInboundBrowserTest {
 
@@ -88,16 +92,7 @@ class IvrInboundBrowserTest {
         stack.bean(QueueAdmin.class).save(new QueueDefinition(null, groupId, null, QueueStrategy.LONGEST_IDLE, 0,
                 null, 1, "default", false, 60, 120, 15, 20, 1, 0));
         flows.publish(flow.draftVersionId(), "test"); // once its queue exists (unknown-reference otherwise)
-        String base = "http://localhost:" + stack.httpPort() + "/";
-
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
-        page.setDefaultTimeout(30_000);
-        page.navigate(base + "login");
-        page.locator("#vaadinLoginUsername input").fill("ib-agent-" + suffix);
-        page.locator("#vaadinLoginPassword input").fill("ib-agent-password");
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        page.waitForURL(url -> !url.contains("/login"));
-        page.navigate(base + "agent");
+        Page page = signIn("ib-agent-" + suffix, "ib-agent-password", "agent");
         page.locator("#ready-button").click();
         assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY");
 
@@ -126,5 +121,59 @@ class IvrInboundBrowserTest {
         assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY");
         assertThat(page.locator("#inbound-call")).isHidden();
         stack.bean(com.evscallpro.core.agent.AgentService.class).logOut(agent.id()); // takes no later test's calls
+    }
+
+    @Test
+    void a_supervisor_sees_a_caller_in_the_ivr_menu_counted_live_until_they_hang_up() {
+        String suffix = Long.toHexString(System.nanoTime());
+        String name = "IVR menu browser " + suffix;
+        FlowService flows = stack.bean(FlowService.class);
+        FlowView flow = flows.create(FlowKind.IVR, name, null, Bpmn.convertToString(
+                Bpmn.createExecutableProcess("ivr-menu-browser-" + suffix).startEvent()
+                        .serviceTask("AttenteMenuTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
+                                .zeebeInput("menu", "prompt").zeebeInput("1", "choices")
+                                .zeebeInput("60", "timeoutSeconds").zeebeInput("2", "retries"))
+                        .endEvent().done()), "test");
+        flows.publish(flow.draftVersionId(), "test");
+        PbxConfigService pbx = stack.bean(PbxConfigService.class);
+        Trunk trunk = pbx.createTrunk(TrunkDefinition.of("bm-" + suffix.substring(suffix.length() - 8),
+                "sip.bm.example"));
+        String number = "+3315" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        Did did = pbx.createDid(DidDefinition.ivr(number, trunk.id(), "browser menu"));
+        stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
+        stack.bean(UserAccountService.class).create("ib-super-" + suffix, "ib-super-password", "Sylvie Superviseure",
+                UserAccount.Role.SUPERVISOR, null, "fr");
+        Page page = signIn("ib-super-" + suffix, "ib-super-password", "supervision");
+        assertThat(page.locator("#ivr-callers-grid")).isVisible();
+        assertThat(page.getByText("Appelants dans le SVI (pas encore en file)")).isVisible();
+
+        // the simulator's FastAGI caller: its hang-up reaches the AGI at once, even in the middle of a GET DATA
+        try (FastAgiCaller asterisk = new FastAgiCaller("127.0.0.1", stack.bean(FastAgiServer.class).port())) {
+            PlacedAgiCall call = asterisk.place(SimAgiCall.toDid(number).script("ivr").scriptParameter("did", number)
+                    .callerId("+33611223355", "Client").maxDuration(Duration.ofSeconds(90)));
+            String cell = "#ivr-callers-grid [data-flow=\"" + name + "\"][data-figure=\"";
+            assertThat(page.locator(cell + "callers\"]")).hasText("1");
+            assertThat(page.locator(cell + "dids\"]")).hasText(number + " (1)");
+            assertThat(page.locator("#count-ivr")).not().hasText("0");
+            int before = Integer.parseInt(page.locator("#count-ivr").textContent().strip());
+            call.hangUp();
+            // the flow's row goes (the grid keeps the cell's element, in a hidden row) and the counter drops
+            assertThat(page.locator(cell + "callers\"]")).isHidden();
+            assertThat(page.locator("#count-ivr")).hasText(String.valueOf(before - 1));
+        }
+    }
+
+    /** A new browser context at 1366×768, signed in as {@code username}, on the view {@code route}. */
+    private Page signIn(String username, String password, String route) {
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        page.setDefaultTimeout(30_000);
+        page.navigate(base + "login");
+        page.locator("#vaadinLoginUsername input").fill(username);
+        page.locator("#vaadinLoginPassword input").fill(password);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(base + route);
+        return page;
     }
 }

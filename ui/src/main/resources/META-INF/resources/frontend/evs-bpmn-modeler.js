@@ -439,14 +439,22 @@ class EvsBpmnModeler extends LitElement {
     overlays.remove({ type: 'evs-traffic' });
     const data = JSON.parse(json || '{}');
     const max = Math.max(1, ...Object.values(data).map(d => d.calls || 0));
-    Object.entries(data).forEach(([id, d]) => {
-      if (!registry.get(id)) {
+    Object.entries(data).forEach(([key, d]) => {
+      // a gateway's branch comes as '<gateway id>><next element id>': its badge goes on the flow between them
+      const [from, to] = key.split('>');
+      const id = to === undefined ? key
+        : (registry.filter(e => e.type === 'bpmn:SequenceFlow' && e.source && e.source.id === from
+            && e.target && e.target.id === to)[0] || {}).id;
+      if (!id || !registry.get(id)) {
         return;
       }
       const heat = (d.calls || 0) / max;
       const badge = document.createElement('div');
       badge.className = 'evs-traffic-badge';
       badge.dataset.element = id;
+      if (to !== undefined) {
+        badge.dataset.branch = key;
+      }
       badge.dataset.calls = String(d.calls || 0);
       badge.dataset.hangups = String(d.hangups || 0);
       badge.textContent = String(d.calls || 0) + (d.hangups ? ' · ' + (hangupLabel || '✆') + ' ' + d.hangups : '');

@@ -4,6 +4,8 @@ import com.evscallpro.core.agent.AgentStatusChanged;
 import com.evscallpro.core.call.LiveCall;
 import com.evscallpro.core.call.LiveCallChanged;
 import com.evscallpro.core.event.EventBus;
+import com.evscallpro.core.ivr.IvrCallersChanged;
+import com.evscallpro.core.ivr.IvrFlowCallers;
 import com.evscallpro.core.queue.QueueStatus;
 import com.evscallpro.core.queue.QueuesChanged;
 import jakarta.annotation.PostConstruct;
@@ -45,6 +47,38 @@ class WallboardPublisher {
                 e -> stomp.convertAndSend(QUEUE_STATUS, queueStatus(e))));
         subscriptions.add(events.subscribe(com.evscallpro.core.dialer.PacingChanged.class,
                 e -> stomp.convertAndSend(WallboardTopics.PACING, pacing(e))));
+        subscriptions.add(events.subscribe(IvrCallersChanged.class,
+                e -> stomp.convertAndSend(WallboardTopics.IVR_CALLERS, ivrCallers(e))));
+    }
+
+    /**
+     * The JSON of {@code ivrCallers} (docs/stomp-events.md, {@code docs/schemas/ivrCallers.schema.json}): callers in
+     * the IVR's voice menus now (not queued, not with an agent), in all and per flow and DID; {@code version} +1 per
+     * publication (coalesced, at most one per {@code evs.ivr.callers-publish-interval}). DIDs are the company's own
+     * numbers; no caller's number.
+     */
+    static Map<String, Object> ivrCallers(IvrCallersChanged e) {
+        Map<String, Object> json = WallboardTopics.event(WallboardTopics.IVR_CALLERS, e.at());
+        json.put("version", e.version());
+        json.put("total", e.total());
+        List<Map<String, Object>> flows = new ArrayList<>();
+        for (IvrFlowCallers f : e.flows()) {
+            Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("flowId", f.flowId());
+            j.put("flow", f.name());
+            j.put("callers", f.callers());
+            List<Map<String, Object>> dids = new ArrayList<>();
+            for (IvrFlowCallers.DidCallers d : f.dids()) {
+                Map<String, Object> dj = new java.util.LinkedHashMap<>();
+                dj.put("did", d.did());
+                dj.put("callers", d.callers());
+                dids.add(dj);
+            }
+            j.put("dids", dids);
+            flows.add(j);
+        }
+        json.put("flows", flows);
+        return json;
     }
 
     /**

@@ -20,6 +20,7 @@ final class WallboardTopics {
     static final String CALL_HANGUP = "/topic/callHangup";
     static final String QUEUE_STATUS = "/topic/queueStatus";
     static final String PACING = "/topic/pacing";
+    static final String IVR_CALLERS = "/topic/ivrCallers";
     static final String WALLBOARD = "/topic/wallboard";
     static final String WALLBOARD_ALERT = "/topic/wallboardAlert";
     /** One board alone: {@code /topic/wallboard/campaign/<id>} or {@code /topic/wallboard/queue/<id>}. */
@@ -37,6 +38,7 @@ final class WallboardTopics {
             CALL_HANGUP, Set.of(Role.SUPERVISOR, Role.ADMIN),
             QUEUE_STATUS, Set.of(Role.SUPERVISOR, Role.ADMIN),
             PACING, Set.of(Role.SUPERVISOR, Role.ADMIN),
+            IVR_CALLERS, Set.of(Role.SUPERVISOR, Role.ADMIN),
             WALLBOARD, Set.of(Role.SUPERVISOR, Role.ADMIN),
             WALLBOARD_ALERT, Set.of(Role.SUPERVISOR, Role.ADMIN));
 

@@ -32,7 +32,7 @@ class WallboardFiguresPublisherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AT = Instant.parse("2026-12-07T09:30:00Z");
 
-    private static Schema schema(String file) throws Exception {
+    static Schema schema(String file) throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("..", "docs", "schemas", file))) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }

@@ -13,6 +13,15 @@ public final class FlowJobTypes {
     public static final Set<String> IVR_BLOCKS = Set.of("play", "menu", "collect", "hours", "lookup", "set",
             "transfer", "queue", "voicemail", "callback", "hangup");
 
+    /**
+     * The IVR journey's execution listeners, added to every IVR flow at deploy time (not blocks analysts draw): on
+     * gateways ({@code ="ivr.gateway." + evsNode}, a {@code start} listener) and on intermediate catch events
+     * ({@code ="ivr.event." + evsNode}, an {@code end} listener). Two job types, so the worker knows which without
+     * reading the job's listener event type (the embedded test engine does not fill it in).
+     */
+    public static final String IVR_GATEWAY_LISTENER = "gateway";
+    public static final String IVR_EVENT_LISTENER = "event";
+
     /** The outbound call journey's job types (processes.OutboundCallProcess). */
     public static final Set<String> OUTBOUND = Set.of("pbx.originate", "pbx.hangup", "cdr.record",
             "contact.schedule-retry", "contact.schedule-callback", "contact.close", "agent.wrap-up-timeout",

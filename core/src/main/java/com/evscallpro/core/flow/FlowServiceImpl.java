@@ -376,7 +376,9 @@ class FlowServiceImpl implements FlowService {
 
     private long deploy(FlowRow flow, FlowVersionRow v) {
         try {
-            return engine.deploy(flow.processId() + ".bpmn", v.bpmnXml());
+            // an IVR flow's gateways and catch events get the journey's listeners (added here, never stored)
+            String xml = FlowKind.IVR.name().equals(flow.kind()) ? JourneyListeners.addTo(v.bpmnXml()) : v.bpmnXml();
+            return engine.deploy(flow.processId() + ".bpmn", xml);
         } catch (FlowEngine.FlowDeployException e) {
             throw new EvsException(e, "flow.deploy-failed", e.getMessage());
         }

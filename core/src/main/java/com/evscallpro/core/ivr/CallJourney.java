@@ -17,6 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallJourney {
 
+    /**
+     * The {@code block} of a gateway's row (written by the journey's execution listener): its {@code outcome} is the
+     * branch taken (the next element's id), {@link #HANGUP} when the caller hung up there, {@link #END} when the
+     * flow ended with no element after it.
+     */
+    public static final String GATEWAY = "gateway";
+    /** The {@code block} of an intermediate catch event's row (a message, a timer, a signal): outcome {@link #REACHED}. */
+    public static final String EVENT = "event";
+    public static final String HANGUP = "HANGUP";
+    public static final String END = "END";
+    public static final String REACHED = "REACHED";
+
     private static final int MAX_DETAIL = 500;
     private static final int MAX_DIGITS = 64;
 
@@ -51,7 +63,8 @@ public class CallJourney {
 
     /**
      * How many calls went through each element of these flow versions between {@code from} and {@code to}, and how
-     * many callers hung up there (the hang-up block's own hang-up is not the caller's): the flow's heat map.
+     * many callers hung up there (the hang-up block's own hang-up is not the caller's): the flow's heat map. Each
+     * gateway's branches are counted too, under {@link #branch} keys (no hang-ups on a branch).
      */
     public java.util.Map<String, ElementTraffic> traffic(java.util.Collection<Long> flowVersionIds, Instant from,
                                                          Instant to) {
@@ -74,7 +87,35 @@ public class CallJourney {
                     traffic.put(rs.getString(1), new ElementTraffic(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 },
                 args.toArray());
+        // each gateway's branches: the rows of its listener name the element each call went on to
+        jdbc.query("""
+                SELECT element_id, outcome, count(DISTINCT call_id)
+                  FROM call_journey_step
+                 WHERE flow_version_id IN (%s) AND started_at >= ? AND started_at < ? AND block = ?
+                   AND outcome IS NOT NULL AND outcome NOT IN (?, ?)
+                 GROUP BY element_id, outcome ORDER BY element_id, outcome""".formatted(in),
+                rs -> {
+                    String key = branch(rs.getString(1), rs.getString(2));
+                    traffic.put(key, new ElementTraffic(key, rs.getLong(3), 0));
+                },
+                branchArgs(args).toArray());
         return traffic;
+    }
+
+    private static java.util.List<Object> branchArgs(java.util.List<Object> args) {
+        java.util.List<Object> all = new java.util.ArrayList<>(args);
+        all.add(GATEWAY);
+        all.add(HANGUP);
+        all.add(END);
+        return all;
+    }
+
+    /**
+     * The heat map's key of a gateway's branch: {@code <gateway id>><next element id>} (the sequence flow between
+     * them is found on the diagram; BPMN ids hold no {@code >}).
+     */
+    public static String branch(String gatewayId, String nextElementId) {
+        return gatewayId + ">" + nextElementId;
     }
 
     /** Calls through one element, and callers who hung up there. */
@@ -89,6 +130,9 @@ public class CallJourney {
         StringBuilder b = new StringBuilder();
         Map<Long, Map<String, String>> names = new HashMap<>();
         for (JourneyStep s : of(callId)) {
+            if (GATEWAY.equals(s.block()) || EVENT.equals(s.block())) {
+                continue; // the agent reads the blocks the caller heard, not the flow's plumbing
+            }
             if (!b.isEmpty()) {
                 b.append(" → ");
             }

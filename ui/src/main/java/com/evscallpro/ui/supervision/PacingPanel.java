@@ -4,7 +4,6 @@ import com.evscallpro.core.dialer.PacingChanged;
 import com.evscallpro.core.dialer.PacingChanged.CampaignPacingStatus;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -43,11 +42,7 @@ final class PacingPanel extends Grid<CampaignPacingStatus> {
     }
 
     private void figure(String name, String header, Function<CampaignPacingStatus, String> value) {
-        addColumn(LitRenderer.<CampaignPacingStatus>of(
-                        "<span data-campaign=\"${item.campaign}\" data-figure=\"" + name + "\">${item.value}</span>")
-                .withProperty("campaign", CampaignPacingStatus::name)
-                .withProperty("value", value::apply))
-                .setHeader(translate.apply(header)).setKey(name).setAutoWidth(true);
+        FigureColumns.add(this, "campaign", CampaignPacingStatus::name, name, translate.apply(header), value);
     }
 
     /** Shows the figures read now (a fresh load). */

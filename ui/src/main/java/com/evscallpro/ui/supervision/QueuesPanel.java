@@ -6,7 +6,6 @@ import com.evscallpro.core.queue.QueuesChanged;
 import com.evscallpro.ui.i18n.Durations;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +43,7 @@ final class QueuesPanel extends Grid<QueueStatus> {
     }
 
     private void figure(String name, String header, Function<QueueStatus, String> value) {
-        addColumn(LitRenderer.<QueueStatus>of(
-                        "<span data-queue=\"${item.queue}\" data-figure=\"" + name + "\">${item.value}</span>")
-                .withProperty("queue", QueueStatus::name)
-                .withProperty("value", value::apply))
-                .setHeader(translate.apply(header)).setKey(name).setAutoWidth(true);
+        FigureColumns.add(this, "queue", QueueStatus::name, name, translate.apply(header), value);
     }
 
     /** Shows the statuses read now (a fresh load). */

@@ -69,6 +69,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final LiveTable<LiveCall> callRows;
     private final QueuesPanel queuesGrid;
     private final PacingPanel pacingGrid = new PacingPanel(this::getTranslation);
+    private final IvrCallersPanel ivrGrid = new IvrCallersPanel(this::getTranslation);
+    private com.evscallpro.core.ivr.IvrCallers ivrCallers;
     private com.evscallpro.core.dialer.CampaignPacing pacing;
     private CallControlPanel callControl;
     private long supervisorId;
@@ -77,6 +79,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Span countOnCall = counterValue("count-on-call");
     private final Span countPaused = counterValue("count-paused");
     private final Span countCalls = counterValue("count-calls");
+    private final Span countIvr = counterValue("count-ivr");
     private final Span telephony = new Span();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Registration pollRegistration;
@@ -96,6 +99,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         getElement().appendChild(LiveTable.styleSheet());
         telephony.setId("pbx-status");
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
+                new H3(getTranslation("supervision.ivr")), ivrGrid,
                 new H3(getTranslation("supervision.queues")), queuesGrid,
                 new H3(getTranslation("dialer.pacing.title")), pacingGrid,
                 agentsHeader, agentRows,
@@ -112,7 +116,8 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
                 counter("supervision.count.ready", countReady),
                 counter("supervision.count.onCall", countOnCall),
                 counter("supervision.count.paused", countPaused),
-                counter("supervision.count.calls", countCalls));
+                counter("supervision.count.calls", countCalls),
+                counter("supervision.count.ivr", countIvr));
         row.setId("supervision-counters");
         return row;
     }
@@ -232,6 +237,12 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
+    /** Callers in the IVR (set by Spring; absent in tests that build the view by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setIvrCallers(com.evscallpro.core.ivr.IvrCallers ivrCallers) {
+        this.ivrCallers = ivrCallers;
+    }
+
     /** The campaigns' pacing (set by Spring; absent in tests that build the view by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setPacing(com.evscallpro.core.dialer.CampaignPacing pacing) {
@@ -254,6 +265,19 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         }
         subscriptions.add(eventBus.subscribe(com.evscallpro.core.dialer.PacingChanged.class,
                 e -> inUi(ui, () -> pacingGrid.apply(e))));
+        subscriptions.add(eventBus.subscribe(com.evscallpro.core.ivr.IvrCallersChanged.class, e -> inUi(ui, () -> {
+            if (ivrGrid.apply(e)) {
+                setCount(countIvr, ivrGrid.total());
+            }
+        })));
+        if (ivrCallers != null) {
+            try {
+                ivrGrid.show(ivrCallers.now());
+                setCount(countIvr, ivrGrid.total());
+            } catch (RuntimeException e) {
+                Notifications.error(getTranslation("supervision.error.load"), e);
+            }
+        }
         if (pacing != null) {
             try {
                 pacingGrid.show(pacing.figures());

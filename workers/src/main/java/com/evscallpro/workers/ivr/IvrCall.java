@@ -48,7 +48,19 @@ final class IvrCall {
      */
     volatile boolean handedOver;
     final AtomicInteger activeJobs = new AtomicInteger();
+    /**
+     * A gateway the flow went through whose branch is not known yet: Zeebe runs no end listener on a gateway, so the
+     * branch taken is the next element that shows in the journey (a block, a catch event, another gateway).
+     */
+    final java.util.concurrent.atomic.AtomicReference<PendingGateway> pendingGateway =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** When the last step of the journey ended (a catch event's wait counts from there). */
+    volatile Instant lastStepEndedAt;
     private final AtomicInteger seq = new AtomicInteger();
+
+    /** A gateway reached ({@code seq} taken then, so the journey keeps the order), its branch still to come. */
+    record PendingGateway(int seq, String elementId, Long flowVersionId, Instant at) {
+    }
 
     IvrCall(String callId, AgiChannel channel, IvrRoute route, String did, String caller) {
         this.callId = callId;

@@ -175,6 +175,7 @@ public class IvrRuntime implements AgiHandler {
         if (call.inQueue && !"queue".equals(block.name())) {
             leaveQueue(call, "callback".equals(block.name()) ? LeaveReason.CALLBACK_REQUESTED : LeaveReason.OVERFLOW);
         }
+        gatewayLedTo(call, job.getElementId(), started);
         int seq = call.nextSeq(); // steps are numbered in the order they started
         // the step is stored before the engine moves on: the next block may read the path (the queue's screen-pop
         // shows it to the agent; stored after, a CI run saw the menu step missing from it)
@@ -223,18 +224,89 @@ public class IvrRuntime implements AgiHandler {
     }
 
     private void record(IvrCall call, int seq, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
+        Instant ended = Instant.now();
+        call.lastStepEndedAt = ended;
+        store(new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(), block.name(), started, ended,
+                step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
+    }
+
+    // ---- the journey's listeners (gateways, catch events) ------------------------------------------------------------
+
+    /**
+     * A gateway's execution listener's job ({@code ivr.gateway.<node>}, a {@code start} listener added at deploy time
+     * to every IVR flow's gateways): the gateway waits in memory for its branch, the next element of the journey; the
+     * job is completed at once. A job of a call this node no longer drives is completed all the same.
+     */
+    void gatewayReached(ActivatedJob job) {
+        listened(job, (call, now) -> {
+            gatewayLedTo(call, job.getElementId(), now);
+            call.pendingGateway.set(new IvrCall.PendingGateway(call.nextSeq(), job.getElementId(), call.flowVersionId,
+                    now));
+        });
+    }
+
+    /**
+     * An intermediate catch event's execution listener's job ({@code ivr.event.<node>}, an {@code end} listener added
+     * at deploy time): the event fired; its row is written on a virtual thread, the job completed at once.
+     */
+    void eventFired(ActivatedJob job) {
+        listened(job, (call, now) -> {
+            boolean afterGateway = gatewayLedTo(call, job.getElementId(), now);
+            Instant since = afterGateway || call.lastStepEndedAt == null ? now : call.lastStepEndedAt;
+            call.lastStepEndedAt = now;
+            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
+                    CallJourney.EVENT, since, now, null, CallJourney.REACHED, null));
+        });
+    }
+
+    /** Notes the step in memory (the flow must not move on before), then completes the job without waiting. */
+    private void listened(ActivatedJob job, java.util.function.BiConsumer<IvrCall, Instant> note) {
+        Object id = job.getVariablesAsMap().get(CALL_ID);
+        String callId = id == null ? null : id.toString();
+        Optional<IvrCall> found = calls.get(callId);
+        if (found.isPresent()) {
+            found.get().touch();
+            note.accept(found.get(), Instant.now());
+        }
+        engine.completeNow(job.getKey(), callId);
+    }
+
+    /**
+     * The pending gateway's branch is {@code next}: its row is written (on a virtual thread) with {@code next} as its
+     * outcome, ended when {@code next} started. False when no gateway was pending.
+     */
+    private boolean gatewayLedTo(IvrCall call, String next, Instant at) {
+        IvrCall.PendingGateway g = call.pendingGateway.getAndSet(null);
+        if (g == null) {
+            return false;
+        }
+        JourneyStep step = new JourneyStep(call.callId, g.seq(), g.flowVersionId(), g.elementId(), CallJourney.GATEWAY,
+                g.at(), at, null, next, null);
+        storeLater(step);
+        return true;
+    }
+
+    /** Writes a row on a virtual thread; here and now once the runtime is stopping. */
+    private void storeLater(JourneyStep step) {
         try {
-            journey.record(new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(),
-                    block.name(), started, Instant.now(), step.digits.isEmpty() ? null : step.digits.toString(),
-                    step.outcome, step.detail));
+            jobs.execute(() -> store(step));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            store(step);
+        }
+    }
+
+    private void store(JourneyStep step) {
+        try {
+            journey.record(step);
         } catch (RuntimeException e) {
-            log.warn("IVR call {}: journey step {} not stored: {}", call.callId, job.getElementId(), e.toString());
+            log.warn("IVR call {}: journey step {} not stored: {}", step.callId(), step.elementId(), e.toString());
         }
     }
 
     /** The flow moved on while the caller waited (overflow, callback): out of the queue, music off. */
     private void leaveQueue(IvrCall call, LeaveReason reason) {
         call.inQueue = false;
+        ledger.moved(call.callId, IvrCallLedger.Phase.IN_FLOW);
         try {
             queues.getObject().leave(call.callId, reason);
         } catch (RuntimeException e) {
@@ -252,6 +324,9 @@ public class IvrRuntime implements AgiHandler {
 
     void ended(IvrCall call, AgiEndReason reason) {
         boolean first = call.leave();
+        // a gateway with no next step: the caller hung up there (waiting in a queue, say), or the flow ended there
+        gatewayLedTo(call, reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
+                && call.agentId == null ? CallJourney.HANGUP : CallJourney.END, Instant.now());
         String pbxCallId = call.channel.uniqueId();
         boolean handedOver = call.agentId != null && handOvers.handedOver(pbxCallId);
         if (!handedOver) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the IVR on line: ends the instances this node left behind, opens one job worker per block for this node's job
- * types (streamed, with room for every live call's job), serves the {@code ivr} AGI script, and runs the watchdog:
+ * types (streamed, with room for every live call's job) and one for each of the journey's execution listeners
+ * ({@code ivr.gateway.<node>}, {@code ivr.event.<node>}), serves the {@code ivr} AGI script, and runs the watchdog:
  * a call whose flow sends nothing for {@code evs.ivr.watchdog-seconds} (default 5) while no block runs and the caller
  * waits for nothing (a queue, a dial) goes down the safe path; queued callers hear their position when their queue
  * announces it ({@link QueueAnnouncer}).
@@ -76,6 +77,10 @@ class IvrWorkers implements SmartLifecycle {
                     .streamEnabled(true)
                     .open());
         }
+        // the journey's execution listeners (gateways, catch events; added to every IVR flow at deploy time): a
+        // few microseconds on the client's job thread, the job completed at once, the row written on a virtual thread
+        listener(com.evscallpro.core.flow.FlowJobTypes.IVR_GATEWAY_LISTENER, runtime::gatewayReached);
+        listener(com.evscallpro.core.flow.FlowJobTypes.IVR_EVENT_LISTENER, runtime::eventFired);
         FastAgiServer server = agi.getIfAvailable();
         if (server != null) {
             server.register(SCRIPT, runtime);
@@ -86,6 +91,18 @@ class IvrWorkers implements SmartLifecycle {
         running = true;
         log.info("IVR on line on node {}: {} blocks ({}), AGI script '{}'{}", node.id(), blocks.size(),
                 blocks.stream().map(IvrBlock::name).sorted().toList(), SCRIPT, server == null ? " (no AGI server)" : "");
+    }
+
+    private void listener(String kind, java.util.function.Consumer<io.camunda.client.api.response.ActivatedJob> handler) {
+        workers.add(engine.client.newWorker()
+                .jobType(node.jobType(kind))
+                .handler((client, job) -> handler.accept(job))
+                .name("evs-ivr-" + kind + "-" + node.id())
+                .maxJobsActive(maxJobsActive)
+                .timeout(Duration.ofSeconds(30))
+                .fetchVariables(IvrRuntime.CALL_ID)
+                .streamEnabled(true)
+                .open());
     }
 
     void watch() {

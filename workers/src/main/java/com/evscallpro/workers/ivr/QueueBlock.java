@@ -2,6 +2,8 @@ package com.evscallpro.workers.ivr;
 
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.ivr.CallJourney;
+import com.evscallpro.core.ivr.IvrCallLedger;
+import com.evscallpro.core.ivr.IvrCallLedger.Phase;
 import com.evscallpro.core.queue.InboundQueues;
 import com.evscallpro.core.queue.LeaveReason;
 import com.evscallpro.core.queue.QueueAdmin;
@@ -33,8 +35,10 @@ class QueueBlock implements IvrBlock {
     private final QueueAdmin admin;
     private final IvrEngine engine;
     private final CallJourney journey;
+    private final IvrCallLedger ledger;
 
-    QueueBlock(InboundQueues queues, QueueAdmin admin, IvrEngine engine, CallJourney journey) {
+    QueueBlock(InboundQueues queues, QueueAdmin admin, IvrEngine engine, CallJourney journey, IvrCallLedger ledger) {
+        this.ledger = ledger;
         this.queues = queues;
         this.admin = admin;
         this.engine = engine;
@@ -81,11 +85,13 @@ class QueueBlock implements IvrBlock {
         QueueTicket ticket;
         try {
             call.inQueue = true;
+            ledger.moved(call.callId, Phase.QUEUED); // before the ACD may answer: the agent's mark comes after
             ticket = queues.enqueue(new QueuedCall(call.callId, queue.id(), call.caller, call.did,
                     step.integer("priority", 0, -100, 100), now, screenPop), listener(call));
         } catch (EvsException e) {
             call.inQueue = false;
             call.waiting = false;
+            ledger.moved(call.callId, Phase.IN_FLOW);
             throw new IvrError(IvrBlocks.QUEUE_NOT_FOUND, e.getMessage());
         }
         step.output("queueId", ticket.queueId());
@@ -105,6 +111,7 @@ class QueueBlock implements IvrBlock {
             public void answered(long agentUserId) {
                 call.inQueue = false;
                 call.agentId = agentUserId;
+                ledger.moved(call.callId, Phase.WITH_AGENT);
                 if (call.answeredAt == null) {
                     call.answeredAt = Instant.now();
                 }
@@ -115,6 +122,7 @@ class QueueBlock implements IvrBlock {
             public void left(LeaveReason reason) {
                 call.inQueue = false;
                 if (reason != LeaveReason.CALLER_HUNG_UP) {
+                    ledger.moved(call.callId, Phase.IN_FLOW); // back in the flow (its queue-left branch)
                     call.waiting = false;
                     call.touch();
                     engine.publish(MESSAGE_LEFT, call.callId, Map.of("queueLeftReason", reason.name()));
