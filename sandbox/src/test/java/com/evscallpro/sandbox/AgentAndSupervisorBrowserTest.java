@@ -415,6 +415,30 @@ class AgentAndSupervisorBrowserTest {
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("Motif de pause enregistré."))).isVisible();
 
+        // two admins do not overwrite each other: adding the same code again is refused, and an edit opened before
+        // another admin's save is refused with the reason; the stored labels stay the other admin's
+        com.evscallpro.core.agent.PauseReasonCatalog catalog =
+                stack.bean(com.evscallpro.core.agent.PauseReasonCatalog.class);
+        admin.locator("#add-pause-reason").click();
+        admin.locator("#pause-reason-code input").fill("team-brief");
+        admin.locator("#pause-reason-fr input").fill("Autre chose");
+        admin.locator("#pause-reason-en input").fill("Something else");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Le motif de pause team-brief existe déjà"))).isVisible();
+        admin.locator("#cancel-pause-reason").click();
+        admin.locator(".edit-pause-reason[data-code='team-brief']").click();
+        assertThat(admin.locator("#pause-reason-fr input")).hasValue("Brief d’équipe");
+        catalog.save(new com.evscallpro.core.agent.PauseReasonChoice("team-brief", "Brief de l’équipe",
+                "Team brief", 3, true), catalog.version("team-brief"));
+        admin.locator("#pause-reason-fr input").fill("Réunion");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Ce motif de pause a été modifié entre-temps par quelqu’un d’autre"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(catalog.find("team-brief").orElseThrow().labelFr())
+                .isEqualTo("Brief de l’équipe");
+        admin.locator("#cancel-pause-reason").click();
+
         Page agentPage = browser.newContext().newPage();
         agentPage.setDefaultTimeout(30_000);
         login(agentPage, base, "pw-briefed", "pw-briefed-secret");
