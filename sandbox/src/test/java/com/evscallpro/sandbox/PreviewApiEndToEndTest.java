@@ -4,14 +4,10 @@ import static com.evscallpro.sandbox.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.evscallpro.core.agent.AgentService;
-import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
-import com.evscallpro.core.task.AgentTaskService;
-import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -75,11 +71,7 @@ class PreviewApiEndToEndTest {
             assertThat(api.post("/api/v1/agent/call/hangup", token, null).status()).isEqualTo(200);
         } finally {
             campaigns.pause(campaignId);
-            AgentTaskService tasks = stack.bean(AgentTaskService.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> tasks.currentTask(agent.id()).isPresent()
-                    || stack.bean(AgentService.class).status(agent.id()).state() != AgentState.ON_CALL);
-            tasks.currentTask(agent.id()).map(WrapUpTask::callId).ifPresent(callId ->
-                    tasks.qualify(agent.id(), callId, "SALE", null, "preview api", true));
+            stack.wrapUpCallOf(agent.id(), "preview api");
             api.post("/api/v1/agent/pause", token, map("reason", "break"));
         }
     }
