@@ -313,11 +313,22 @@ class AgentAndSupervisorBrowserTest {
         org.assertj.core.api.Assertions.assertThat(renamed.slots()).isEqualTo(saved.slots());
         org.assertj.core.api.Assertions.assertThat(renamed.exceptions()).isEqualTo(saved.exceptions());
 
+        // a delete confirmed after another admin saved the planning is refused: their change is not lost
+        admin.locator(".delete-planning").first().click();
+        plannings.save(new PlanningDefinition(saved.id(), "Heures légales 2027 bis", renamed.timeZone(),
+                renamed.holidays(), renamed.slots(), renamed.exceptions()), plannings.version(saved.id()));
+        admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Supprimer")).click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Ce planning a été modifié entre-temps par quelqu’un d’autre"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).map(PlanningDefinition::name)
+                .hasValue("Heures légales 2027 bis");
+
         admin.locator(".delete-planning").first().click();
         admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Supprimer")).click();
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
-                .setHasText("supprimé"))).isVisible();
+                .setHasText("Planning Heures légales 2027 bis supprimé."))).isVisible();
         org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).isEmpty();
 
         // the audit log says who did it, from the screens, and exports it
@@ -386,6 +397,25 @@ class AgentAndSupervisorBrowserTest {
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("The code CONTRACT is used twice."))).isVisible();
         assertThat(admin.locator(".qualification-row")).hasCount(3);
+        admin.keyboard().press("Escape");
+
+        // a delete confirmed after another admin saved the group is refused: their change is not lost
+        com.evscallpro.core.qualification.QualificationService qualifications =
+                stack.bean(com.evscallpro.core.qualification.QualificationService.class);
+        admin.locator(".delete-qualification-group[data-name='Energy']").click();
+        qualifications.saveGroup(new com.evscallpro.core.qualification.QualificationGroupDefinition(energy.id(),
+                "Energy", energy.qualifications().reversed(), 0), qualifications.groupVersion(energy.id()));
+        admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("This qualification group was changed by someone else meanwhile"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(qualifications.group(energy.id())).isPresent();
+        admin.locator(".delete-qualification-group[data-name='Energy']").click();
+        admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Group Energy deleted."))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(qualifications.group(energy.id())).isEmpty();
     }
 
     @Test
@@ -414,6 +444,30 @@ class AgentAndSupervisorBrowserTest {
         admin.locator("#save-pause-reason").click();
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("Motif de pause enregistré."))).isVisible();
+
+        // two admins do not overwrite each other: adding the same code again is refused, and an edit opened before
+        // another admin's save is refused with the reason; the stored labels stay the other admin's
+        com.evscallpro.core.agent.PauseReasonCatalog catalog =
+                stack.bean(com.evscallpro.core.agent.PauseReasonCatalog.class);
+        admin.locator("#add-pause-reason").click();
+        admin.locator("#pause-reason-code input").fill("team-brief");
+        admin.locator("#pause-reason-fr input").fill("Autre chose");
+        admin.locator("#pause-reason-en input").fill("Something else");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Le motif de pause team-brief existe déjà"))).isVisible();
+        admin.locator("#cancel-pause-reason").click();
+        admin.locator(".edit-pause-reason[data-code='team-brief']").click();
+        assertThat(admin.locator("#pause-reason-fr input")).hasValue("Brief d’équipe");
+        catalog.save(new com.evscallpro.core.agent.PauseReasonChoice("team-brief", "Brief de l’équipe",
+                "Team brief", 3, true), catalog.version("team-brief"));
+        admin.locator("#pause-reason-fr input").fill("Réunion");
+        admin.locator("#save-pause-reason").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Ce motif de pause a été modifié entre-temps par quelqu’un d’autre"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(catalog.find("team-brief").orElseThrow().labelFr())
+                .isEqualTo("Brief de l’équipe");
+        admin.locator("#cancel-pause-reason").click();
 
         Page agentPage = browser.newContext().newPage();
         agentPage.setDefaultTimeout(30_000);

@@ -115,6 +115,49 @@ class ApiContractEndToEndTest {
         assertThat(agentData.get("pauseReasons").findValuesAsText("code")).doesNotContain("disconnected");
     }
 
+    /**
+     * Issue 7's contract scenario in one flow of plain HTTP calls: a site, a trunk on it, a DID on the trunk, a
+     * planning, then a campaign that names them, with contacts; the application data lists the campaign.
+     */
+    @Test
+    void a_client_creates_a_site_a_trunk_a_did_a_planning_and_a_campaign_with_contacts_then_reads_the_application_data() {
+        ApiClient.user(stack, "api-chain-admin", UserAccount.Role.ADMIN, null);
+        String admin = api.accessToken("api-chain-admin", "api-chain-admin-pw");
+
+        ApiClient.Response site = api.post("/api/v1/sites", admin, map("code", "api-chain", "name", "API chain site",
+                "timeZone", "Europe/Paris", "pbxMode", "ASTERISK_AMI", "enabled", false));
+        assertThat(site.status()).as(site.body()).isEqualTo(201);
+        long siteId = site.json().get("id").asLong();
+        ApiClient.Response trunk = api.post("/api/v1/trunks", admin, map("name", "api-chain", "host",
+                "sip.chain.example", "siteId", siteId));
+        assertThat(trunk.status()).as(trunk.body()).isEqualTo(201);
+        long trunkId = trunk.json().get("id").asLong();
+        ApiClient.Response did = api.post("/api/v1/dids", admin, map("number", "+33184120001", "trunkId", trunkId,
+                "label", "API chain line"));
+        assertThat(did.status()).as(did.body()).isEqualTo(201);
+        assertThat(did.json().get("trunkName").asText()).isEqualTo("api-chain");
+        ApiClient.Response planning = api.post("/api/v1/plannings", admin, map("name", "API chain hours",
+                "timeZone", "Europe/Paris", "holidays", "FR", "slots", List.of(map("day", "MONDAY", "start", "09:00",
+                        "end", "12:00")), "exceptions", List.of()));
+        assertThat(planning.status()).as(planning.body()).isEqualTo(201);
+        long planningId = planning.json().at("/planning/id").asLong();
+
+        ApiClient.Response campaign = api.post("/api/v1/campaigns", admin, map("name", "API chain campaign",
+                "siteId", siteId, "trunkId", trunkId, "planningId", planningId));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        long campaignId = campaign.json().at("/summary/id").asLong();
+        assertThat(campaign.json().at("/settings/siteId").asLong()).isEqualTo(siteId);
+        assertThat(campaign.json().at("/settings/trunkId").asLong()).isEqualTo(trunkId);
+        assertThat(campaign.json().at("/settings/planningId").asLong()).isEqualTo(planningId);
+        ApiClient.Response contacts = api.post("/api/v1/campaigns/" + campaignId + "/contacts", admin,
+                map("contacts", List.of(map("firstName", "Grace", "lastName", "Hopper", "phone", "+33655500011"))));
+        assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
+        assertThat(contacts.json().get("imported").asInt()).isEqualTo(1);
+
+        JsonNode data = api.get("/api/v1/application-data", admin).json();
+        assertThat(data.get("campaigns").findValuesAsText("name")).contains("API chain campaign");
+    }
+
     @Test
     void roles_are_enforced_an_agent_is_refused_admin_endpoints_and_no_token_is_401() {
         ApiClient.user(stack, "api-agent-2", UserAccount.Role.AGENT, "2612");

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The campaign editor in a real Chromium at 1366×768: an admin creates a campaign with a planning, an agent group,
- * the predictive mode and retry delays per outcome, is told which value is invalid, saves, clones it and starts it;
- * the values reload into the form as saved.
+ * the predictive mode with answering-machine detection and its measured false-positive rate, and retry delays per
+ * outcome, is told which values are invalid, saves, clones it and starts it; the values reload into the form as saved.
  */
 class CampaignEditorBrowserTest {
 
@@ -69,6 +69,13 @@ class CampaignEditorBrowserTest {
         admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Predictive").setExact(true)).click();
         assertThat(admin.locator("#campaign-abandon-target")).isVisible(); // predictive settings appear
         assertThat(admin.locator("#campaign-preview-timeout")).isHidden();
+        assertThat(admin.locator("#campaign-amd-false-positive")).isHidden(); // no AMD: nothing to count
+        admin.locator("#campaign-amd").click();
+        admin.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Detect and hang up").setExact(true))
+                .click();
+        assertThat(admin.locator("#campaign-amd-false-positive")).isVisible();
+        assertThat(admin.locator("#campaign-amd-false-positive")).containsText("abandoned calls"); // its help
+        admin.locator("#campaign-amd-false-positive input").fill("150");
         admin.locator("#campaign-abandon-target input").fill("4");
         admin.locator("#campaign-max-lines input").fill("2.5");
         admin.locator("#campaign-retry-busy input").fill("120");
@@ -78,10 +85,14 @@ class CampaignEditorBrowserTest {
         admin.locator("#save-campaign").click();
         assertThat(admin.locator("#campaign-abandon-target")).hasAttribute("invalid", "");
         assertThat(admin.locator("#campaign-abandon-target")).containsText("3");
+        assertThat(admin.locator("#campaign-amd-false-positive")).hasAttribute("invalid", "");
+        assertThat(admin.locator("#campaign-amd-false-positive")).containsText(
+                "The AMD false-positive rate must be between 0 and 100 % (not 150)");
         assertThat(campaigns.summaries()).extracting(CampaignSummary::name).doesNotContain(name);
         admin.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/campaign-form-1366.png")));
 
         admin.locator("#campaign-abandon-target input").fill("2.5");
+        admin.locator("#campaign-amd-false-positive input").fill("4.5");
         admin.locator("#save-campaign").click();
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
                 .setHasText("Campaign " + name + " created."))).isVisible();
@@ -91,6 +102,8 @@ class CampaignEditorBrowserTest {
         assertThat(saved.agentGroupIds()).containsExactly(group);
         assertThat(saved.dialing().mode()).isEqualTo(DialingMode.PREDICTIVE);
         assertThat(saved.dialing().abandonTargetPercent()).isEqualTo(2.5);
+        assertThat(saved.dialing().amd()).isEqualTo(com.evscallpro.core.campaign.AmdMode.HANGUP);
+        assertThat(saved.dialing().amdFalsePositivePercent()).isEqualTo(4.5);
         assertThat(saved.retryDelays().after("BUSY")).isEqualTo(Duration.ofSeconds(120));
         assertThat(saved.retryDelays().after("NO_ANSWER")).isEqualTo(Duration.ofSeconds(3600));
         assertThat(saved.retryDelays().after("MACHINE")).isEqualTo(Duration.ofSeconds(7200));
@@ -105,6 +118,7 @@ class CampaignEditorBrowserTest {
         long copy = idOf(campaigns, name + " (copy)");
         assertThat(campaigns.settings(copy).agentGroupIds()).containsExactly(group);
         assertThat(campaigns.settings(copy).retryDelays()).isEqualTo(saved.retryDelays());
+        assertThat(campaigns.settings(copy).dialing().amdFalsePositivePercent()).isEqualTo(4.5);
 
         try {
             admin.locator("#start-campaign-" + id).click();
@@ -118,6 +132,7 @@ class CampaignEditorBrowserTest {
             assertThat(admin.locator("#campaign-groups")).containsText(groupName);
             assertThat(admin.locator("#campaign-mode")).containsText("Predictive");
             assertThat(admin.locator("#campaign-abandon-target input")).hasValue("2.5");
+            assertThat(admin.locator("#campaign-amd-false-positive input")).hasValue("4.5");
             assertThat(admin.locator("#campaign-retry-busy input")).hasValue("120");
             assertThat(admin.locator("#campaign-retry-no-answer input")).hasValue("3600");
             assertThat(admin.locator("#campaign-retry-congestion input")).hasValue("");

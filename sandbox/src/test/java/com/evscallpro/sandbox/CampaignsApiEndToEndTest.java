@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The campaign editor through the API on the running application: a campaign created with every setting, updated
  * with If-Match (412 when stale, nothing written), cloned, finished and archived; the callbacks list, reassigned and
- * rescheduled by a supervisor, an agent seeing only their own.
+ * rescheduled by a supervisor, an agent seeing only their own; the measured AMD false-positive rate written, kept,
+ * reset and refused out of range with its code.
  */
 class CampaignsApiEndToEndTest {
 
@@ -98,6 +99,69 @@ class CampaignsApiEndToEndTest {
 
         String supervisor = token("api-camp-supervisor", UserAccount.Role.SUPERVISOR);
         assertThat(api.put("/api/v1/campaigns/" + id, supervisor, change, Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_amd_false_positive_rate_is_written_read_back_reset_and_refused_out_of_range_with_its_code() {
+        String admin = token("api-camp-amd-admin", UserAccount.Role.ADMIN);
+        String name = "API AMD rate campaign";
+        ApiClient.Response refused = api.post("/api/v1/campaigns", admin, map("name", name, "dialingMode",
+                "PREDICTIVE", "amdMode", "HANGUP", "amdFalsePositivePercent", 100.5));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.code()).isEqualTo("campaign.invalid-amd-false-positive-percent");
+        assertThat(api.get("/api/v1/campaigns?name=" + name.replace(' ', '+'), admin).json().get("total").asInt())
+                .as("nothing half-written").isZero();
+
+        ApiClient.Response created = api.post("/api/v1/campaigns", admin, map("name", name, "dialingMode",
+                "PREDICTIVE", "amdMode", "HANGUP", "amdFalsePositivePercent", 4.5));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().at("/summary/id").asLong();
+        assertThat(created.json().at("/settings/dialing/amdFalsePositivePercent").asDouble()).isEqualTo(4.5);
+        String path = "/api/v1/campaigns/" + id;
+
+        ApiClient.Response other = api.put(path, admin, map("name", name, "maxAttempts", 5), Map.of("If-Match",
+                created.headers().firstValue("ETag").orElseThrow()));
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        assertThat(other.json().at("/settings/dialing/amdFalsePositivePercent").asDouble()).as("left out: kept")
+                .isEqualTo(4.5);
+        ApiClient.Response changed = api.put(path, admin, map("name", name, "amdFalsePositivePercent", 7.25),
+                Map.of());
+        assertThat(changed.json().at("/settings/dialing/amdFalsePositivePercent").asDouble()).isEqualTo(7.25);
+        for (Object bad : List.of(150, -1)) {
+            ApiClient.Response outOfRange = api.put(path, admin, map("name", name, "amdFalsePositivePercent", bad),
+                    Map.of());
+            assertThat(outOfRange.status()).isEqualTo(400);
+            assertThat(outOfRange.code()).isEqualTo("campaign.invalid-amd-false-positive-percent");
+        }
+        ApiClient.Response notANumber = api.put(path, admin, map("name", name, "amdFalsePositivePercent", "ten"),
+                Map.of());
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.code()).isEqualTo("request.invalid");
+        assertThat(notANumber.json().at("/errors/0/field").asText()).isEqualTo("amdFalsePositivePercent");
+        assertThat(notANumber.json().at("/errors/0/code").asText()).isEqualTo("type-mismatch");
+        ApiClient.Response read = api.get(path, admin);
+        assertThat(read.json().at("/settings/dialing/amdFalsePositivePercent").asDouble())
+                .as("the refused values wrote nothing").isEqualTo(7.25);
+
+        // back to the dialer's default, with If-Match; a stale one is refused
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        ApiClient.Response reset = api.put(path + "/amd-false-positive-percent", admin, map("percent", null),
+                Map.of("If-Match", etag));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.json().at("/settings/dialing/amdFalsePositivePercent").isNull()).isTrue();
+        ApiClient.Response stale = api.put(path + "/amd-false-positive-percent", admin, map("percent", 3),
+                Map.of("If-Match", etag));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.code()).isEqualTo("campaign.version-mismatch");
+        assertThat(api.put(path + "/amd-false-positive-percent", admin, map("percent", 101), Map.of()).code())
+                .isEqualTo("campaign.invalid-amd-false-positive-percent");
+
+        String supervisor = token("api-camp-amd-super", UserAccount.Role.SUPERVISOR);
+        assertThat(api.get(path, supervisor).json().at("/settings/dialing/amdFalsePositivePercent").isNull())
+                .isTrue();
+        assertThat(api.put(path + "/amd-false-positive-percent", supervisor, map("percent", 3), Map.of())
+                .status()).isEqualTo(403);
     }
 
     @Test

@@ -4,14 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.evscallpro.core.agent.AgentService;
-import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.NewCampaign;
 import com.evscallpro.core.contact.ContactImportService;
 import com.evscallpro.core.contact.ContactInput;
-import com.evscallpro.core.task.AgentTaskService;
-import com.evscallpro.core.task.WrapUpTask;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.microsoft.playwright.Page;
@@ -88,11 +84,7 @@ class PreviewDialingBrowserTest {
             assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
         } finally {
             campaigns.pause(campaignId);
-            AgentTaskService tasks = stack.bean(AgentTaskService.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> tasks.currentTask(agent.id()).isPresent()
-                    || stack.bean(AgentService.class).status(agent.id()).state() != AgentState.ON_CALL);
-            tasks.currentTask(agent.id()).map(WrapUpTask::callId).ifPresent(callId ->
-                    tasks.qualify(agent.id(), callId, "SALE", null, "preview", true));
+            stack.wrapUpCallOf(agent.id(), "preview");
         }
     }
 }

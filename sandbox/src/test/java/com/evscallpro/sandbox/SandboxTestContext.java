@@ -196,6 +196,20 @@ final class SandboxTestContext {
     }
 
     /**
+     * Leaves an agent as a test found them: waits (30 s at most) until their call ended or its wrap-up task shows, then
+     * qualifies that task SALE with {@code comment}.
+     */
+    void wrapUpCallOf(long agentId, String comment) {
+        com.evscallpro.core.task.AgentTaskService tasks = bean(com.evscallpro.core.task.AgentTaskService.class);
+        com.evscallpro.core.agent.AgentService agents = bean(com.evscallpro.core.agent.AgentService.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> tasks
+                .currentTask(agentId).isPresent() || agents.status(agentId).state()
+                != com.evscallpro.core.agent.AgentState.ON_CALL);
+        tasks.currentTask(agentId).map(com.evscallpro.core.task.WrapUpTask::callId).ifPresent(callId ->
+                tasks.qualify(agentId, callId, "SALE", null, comment, true));
+    }
+
+    /**
      * Simulated agents at work: qualifies SALE every wrap-up of the given agents as soon as it shows (agent in
      * WRAP_UP with its task there), noting call id → agent in {@code wrapUps}, until {@code stop}. A daemon thread.
      */

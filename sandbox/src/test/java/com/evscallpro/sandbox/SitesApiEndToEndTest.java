@@ -124,8 +124,39 @@ class SitesApiEndToEndTest {
         ApiClient.Response staleTrunk = api.send("PUT", "/api/v1/trunks/" + trunkId, admin, edit,
                 Map.of("If-Match", trunkTag));
         assertThat(staleTrunk.status()).isEqualTo(412);
+        assertThat(staleTrunk.contentType()).startsWith("application/problem+json");
         assertThat(staleTrunk.code()).isEqualTo("trunk.version-mismatch");
-        api.send("DELETE", "/api/v1/trunks/" + trunkId, admin, null, Map.of());
+        // the ETag is the trunk's version (V90), one more per change; the stale write changed nothing
+        ApiClient.Response trunkNow = api.get("/api/v1/trunks/" + trunkId, admin);
+        int trunkVersion = trunkNow.json().get("version").asInt();
+        assertThat(trunkNow.headers().firstValue("ETag")).hasValue("\"" + trunkVersion + "\"");
+        assertThat(trunkTag).isEqualTo("\"" + (trunkVersion - 1) + "\"");
+        assertThat(trunkNow.json().get("host").asText()).isEqualTo("sip2.stale.example");
+        assertThat(api.send("DELETE", "/api/v1/trunks/" + trunkId, admin, null, Map.of("If-Match", trunkTag))
+                .code()).isEqualTo("trunk.version-mismatch");
+
+        String number = "+3319" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        ApiClient.Response did = api.post("/api/v1/dids", admin, map("number", number, "trunkId", trunkId,
+                "label", "Stale 0"));
+        assertThat(did.status()).as(did.body()).isEqualTo(201);
+        long didId = did.json().get("id").asLong();
+        String didTag = did.headers().firstValue("ETag").orElseThrow();
+        assertThat(didTag).isEqualTo("\"" + did.json().get("version").asInt() + "\"");
+        ApiClient.Response relabelled = api.send("PUT", "/api/v1/dids/" + didId, admin, map("number", number,
+                "trunkId", trunkId, "label", "Stale 1"), Map.of("If-Match", didTag));
+        assertThat(relabelled.status()).as(relabelled.body()).isEqualTo(200);
+        ApiClient.Response staleDid = api.send("PUT", "/api/v1/dids/" + didId, admin, map("number", number,
+                "trunkId", trunkId, "label", "Stale 2"), Map.of("If-Match", didTag));
+        assertThat(staleDid.status()).isEqualTo(412);
+        assertThat(staleDid.code()).isEqualTo("did.version-mismatch");
+        assertThat(api.send("DELETE", "/api/v1/dids/" + didId, admin, null, Map.of("If-Match", didTag)).status())
+                .isEqualTo(412);
+        assertThat(api.get("/api/v1/dids/" + didId, admin).json().get("label").asText()).isEqualTo("Stale 1");
+
+        assertThat(api.send("DELETE", "/api/v1/dids/" + didId, admin, null, Map.of("If-Match",
+                relabelled.headers().firstValue("ETag").orElseThrow())).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/trunks/" + trunkId, admin, null, Map.of("If-Match",
+                trunkNow.headers().firstValue("ETag").orElseThrow())).status()).isEqualTo(204);
     }
 
     @Test

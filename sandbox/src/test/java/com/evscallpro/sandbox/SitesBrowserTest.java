@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.evscallpro.core.pbxconfig.PbxConfigService;
+import com.evscallpro.core.pbxconfig.Trunk;
+import com.evscallpro.core.pbxconfig.TrunkDefinition;
 import com.evscallpro.core.site.SiteDetails;
 import com.evscallpro.core.site.SiteLinks;
 import com.evscallpro.core.site.SiteService;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An admin creates a site (pointing at a PBX the test starts), then a trunk and a DID under it, from the screens, in a
- * real Chromium at 1366×768; the site connects without restart and its state shows on the sites screen.
+ * real Chromium at 1366×768; the site connects without restart and its state shows on the sites screen. A trunk another
+ * admin saved while the form was open is refused with a clear message and nothing is overwritten.
  */
 class SitesBrowserTest {
 
@@ -109,6 +112,26 @@ class SitesBrowserTest {
             page.locator("#trunk-save").click();
             assertThat(page.locator("#trunks-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                     .setHasText(trunkName))).isVisible();
+
+            // two admins: this page opens the trunk, another admin saves it first; this save is refused with a
+            // clear message and overwrites nothing (the form keeps the version it opened)
+            PbxConfigService pbxConfig = stack.bean(PbxConfigService.class);
+            Trunk opened = pbxConfig.trunks().stream().filter(t -> t.name().equals(trunkName)).findFirst()
+                    .orElseThrow();
+            page.locator("#edit-trunk-" + opened.id()).click();
+            assertThat(page.locator("#trunk-host input")).hasValue("sip.browser.example");
+            pbxConfig.updateTrunk(opened.id(), opened.version(), new TrunkDefinition(trunkName,
+                    "sip-other.browser.example", opened.port(), opened.transport(), null, null, null, null,
+                    opened.codecs(), false, null, null, true, opened.siteId()));
+            page.locator("#trunk-host input").fill("sip-mine.browser.example");
+            page.locator("#trunk-save").click();
+            assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                    .setHasText("Trunk " + trunkName + " was changed by someone else meanwhile"))).isVisible();
+            assertThat(page.locator("#trunk-host input")).hasValue("sip-mine.browser.example"); // the form stays open
+            assertThat(pbxConfig.trunks()).filteredOn(t -> t.id() == opened.id()).singleElement()
+                    .satisfies(t -> assertThat(t.host()).isEqualTo("sip-other.browser.example"));
+            page.locator("#trunk-cancel").click();
+
             page.locator("#add-did").click();
             String number = "+3319" + (1_000_000 + (int) (Math.random() * 8_999_999));
             page.locator("#did-number input").fill(number);

@@ -14,6 +14,7 @@ import com.evscallpro.core.campaign.DialingMode;
 import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.flow.FlowView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -92,7 +93,10 @@ class CampaignController {
                            @Min(0) @Max(2_592_000) Integer callbackGraceSeconds,
                            @Min(1) @Max(3600) Integer wrapUpTimeoutSeconds,
                            Boolean pauseAfterWrapUpTimeout,
-                           Set<Long> agentGroupIds) {
+                           Set<Long> agentGroupIds,
+                           @Schema(description = AMD_FALSE_POSITIVE_DOC + " Left out: kept (to go back to the"
+                                   + " dialer's default, PUT /campaigns/{id}/amd-false-positive-percent with null).")
+                           Double amdFalsePositivePercent) {
 
         /** These values over {@code base}: what is left out keeps the base's. */
         CampaignEdit over(CampaignEdit base) {
@@ -112,7 +116,8 @@ class CampaignController {
                     or(callbackGraceSeconds, base.callbackGraceSeconds()),
                     or(wrapUpTimeoutSeconds, base.wrapUpTimeoutSeconds()),
                     or(pauseAfterWrapUpTimeout, base.pauseAfterWrapUpTimeout()),
-                    or(agentGroupIds, base.agentGroupIds()));
+                    or(agentGroupIds, base.agentGroupIds()),
+                    or(amdFalsePositivePercent, base.amdFalsePositivePercent()));
         }
 
         private static <T> T or(T value, T base) {
@@ -126,6 +131,17 @@ class CampaignController {
 
     /** The agent groups whose agents take the campaign's calls (empty: every agent). */
     record AgentGroupsRequest(@NotNull Set<Long> agentGroupIds) {
+    }
+
+    static final String AMD_FALSE_POSITIVE_DOC = "The campaign's measured AMD false-positive rate, 0 to 100 (%): the"
+            + " share of answering-machine (MACHINE) verdicts that were live persons, which the predictive dialer"
+            + " counts as abandoned calls (legal abandon rate). Out of 0-100: 400"
+            + " campaign.invalid-amd-false-positive-percent.";
+
+    /** The measured AMD false-positive rate; null: back to the dialer's default. */
+    record AmdFalsePositiveRequest(@Schema(description = AMD_FALSE_POSITIVE_DOC
+            + " null: the dialer's default (evs.dialer.amd-false-positive-percent).")
+                                   Double percent) {
     }
 
     @GetMapping
@@ -222,6 +238,18 @@ class CampaignController {
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
         campaigns.archive(id, version(ifMatch));
+        return withETag(HttpHeaders.EMPTY, read(id));
+    }
+
+    @PutMapping("/{id}/amd-false-positive-percent")
+    @Operation(summary = "Set the measured AMD false-positive rate", description = AMD_FALSE_POSITIVE_DOC
+            + " null: the dialer's default. Read back in settings.dialing.amdFalsePositivePercent. If-Match as for"
+            + " update (412 campaign.version-mismatch); audited.")
+    ResponseEntity<CampaignResponse> amdFalsePositivePercent(@PathVariable long id,
+                                                             @RequestBody AmdFalsePositiveRequest request,
+                                                             @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                                                     required = false) String ifMatch) {
+        campaigns.update(id, version(ifMatch), campaigns.edit(id).withAmdFalsePositivePercent(request.percent()));
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 

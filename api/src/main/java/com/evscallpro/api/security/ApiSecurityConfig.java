@@ -82,6 +82,7 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/crm-link"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/agent-groups"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/amd-false-positive-percent"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/journey"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script")).hasRole(ADMIN)

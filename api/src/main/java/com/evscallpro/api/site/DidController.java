@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** DIDs on the trunks of a site; ETag as for trunks (a hash of what is shown): 412 {@code did.version-mismatch}. */
+/** DIDs on the trunks of a site; the ETag is the DID's version (V90): a stale If-Match is 412 {@code did.version-mismatch}. */
 @RestController
 @RequestMapping("/api/v1/dids")
 @Tag(name = "dids", description = "DIDs (numbers delivered by a trunk) and where they go (ADMIN).")
@@ -78,7 +77,7 @@ class DidController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a DID", description = "Its ETag goes back as If-Match.")
+    @Operation(summary = "Read a DID", description = "The ETag header is its version: send it back as If-Match.")
     ResponseEntity<Did> get(@PathVariable long id) {
         return ok(find(id));
     }
@@ -90,8 +89,7 @@ class DidController {
     @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Did> create(@Valid @RequestBody DidRequest request) {
         Did created = withFlow(config.createDid(request.toDefinition()), request.flowId());
-        return ResponseEntity.created(URI.create("/api/v1/dids/" + created.id()))
-                .eTag(ETags.etag(TrunkController.version(created))).body(created);
+        return ETags.created("/api/v1/dids/" + created.id(), created, created.version());
     }
 
     private Did withFlow(Did did, Long flowId) {
@@ -104,19 +102,18 @@ class DidController {
 
     @PutMapping("/{id}")
     @org.springframework.transaction.annotation.Transactional
-    @Operation(summary = "Replace a DID", description = "If-Match: 412 did.version-mismatch when it changed.")
+    @Operation(summary = "Replace a DID", description = "If-Match: the version read; 412 did.version-mismatch when"
+            + " it changed since, nothing written (its flow neither).")
     ResponseEntity<Did> update(@PathVariable long id, @Valid @RequestBody DidRequest request,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        check(find(id), ifMatch);
-        return ok(withFlow(config.updateDid(id, request.toDefinition()), request.flowId()));
+        return ok(withFlow(config.updateDid(id, ETags.version(ifMatch), request.toDefinition()), request.flowId()));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a DID")
+    @Operation(summary = "Delete a DID", description = "If-Match as for update (412 did.version-mismatch).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        check(find(id), ifMatch);
-        config.deleteDid(id);
+        config.deleteDid(id, ETags.version(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -125,14 +122,7 @@ class DidController {
                 .orElseThrow(() -> new EvsException("pbx.did-not-found", id));
     }
 
-    private static void check(Did current, String ifMatch) {
-        Integer expected = ETags.version(ifMatch);
-        if (expected != null && expected != TrunkController.version(current)) {
-            throw new EvsException("did.version-mismatch", current.number());
-        }
-    }
-
     private static ResponseEntity<Did> ok(Did d) {
-        return ResponseEntity.ok().eTag(ETags.etag(TrunkController.version(d))).body(d);
+        return ETags.ok(d, d.version());
     }
 }

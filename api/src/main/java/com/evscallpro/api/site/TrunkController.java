@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SIP trunks under their sites. Trunks carry no version column: their ETag is a hash of what the API shows of them
- * (password excluded), so an If-Match still tells a stale edit ({@code trunk.version-mismatch}, 412).
+ * SIP trunks under their sites. The ETag is the trunk's version (V90, +1 on every change); a change sent with an
+ * If-Match of an older version is refused ({@code trunk.version-mismatch}, 412) and writes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/trunks")
@@ -87,7 +86,7 @@ class TrunkController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a trunk", description = "Its ETag goes back as If-Match.")
+    @Operation(summary = "Read a trunk", description = "The ETag header is its version: send it back as If-Match.")
     ResponseEntity<Trunk> get(@PathVariable long id) {
         return ok(find(id));
     }
@@ -97,25 +96,23 @@ class TrunkController {
             + " the refused fields; nothing written on a refusal.")
     ResponseEntity<Trunk> create(@Valid @RequestBody TrunkRequest request) {
         Trunk created = config.createTrunk(request.toDefinition());
-        return ResponseEntity.created(URI.create("/api/v1/trunks/" + created.id())).eTag(etag(created))
-                .body(created);
+        return ETags.created("/api/v1/trunks/" + created.id(), created, created.version());
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a trunk", description = "password omitted: kept. If-Match: 412"
-            + " trunk.version-mismatch when it changed since it was read.")
+    @Operation(summary = "Replace a trunk", description = "password omitted: kept. If-Match: the version read;"
+            + " 412 trunk.version-mismatch when it changed since, nothing written.")
     ResponseEntity<Trunk> update(@PathVariable long id, @Valid @RequestBody TrunkRequest request,
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        check(find(id), ifMatch);
-        return ok(config.updateTrunk(id, request.toDefinition()));
+        return ok(config.updateTrunk(id, ETags.version(ifMatch), request.toDefinition()));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a trunk", description = "Refused (pbx.trunk-has-dids) while DIDs use it.")
+    @Operation(summary = "Delete a trunk", description = "If-Match as for update (412 trunk.version-mismatch);"
+            + " refused (409 pbx.trunk-has-dids) while DIDs use it.")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        check(find(id), ifMatch);
-        config.deleteTrunk(id);
+        config.deleteTrunk(id, ETags.version(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -124,22 +121,7 @@ class TrunkController {
                 .orElseThrow(() -> new EvsException("pbx.trunk-not-found", id));
     }
 
-    private static void check(Trunk current, String ifMatch) {
-        Integer expected = ETags.version(ifMatch);
-        if (expected != null && expected != version(current)) {
-            throw new EvsException("trunk.version-mismatch", current.name());
-        }
-    }
-
-    static int version(Object shown) {
-        return shown.toString().hashCode() & 0x7fffffff;
-    }
-
-    private static String etag(Trunk t) {
-        return ETags.etag(version(t));
-    }
-
     private static ResponseEntity<Trunk> ok(Trunk t) {
-        return ResponseEntity.ok().eTag(etag(t)).body(t);
+        return ETags.ok(t, t.version());
     }
 }

@@ -39,6 +39,13 @@ final class CampaignChecks {
                 e.callbackGraceSeconds());
         require(e.wrapUpTimeoutSeconds() >= 1 && e.wrapUpTimeoutSeconds() <= CampaignEdit.MAX_WRAP_UP_TIMEOUT,
                 "wrap-up-timeout", e.wrapUpTimeoutSeconds());
+        checkAmdFalsePositivePercent(e.amdFalsePositivePercent());
+    }
+
+    /** Null (the dialer's default) or 0 to 100, else {@code campaign.invalid-amd-false-positive-percent}. */
+    static void checkAmdFalsePositivePercent(Double percent) {
+        require(percent == null || (!percent.isNaN() && percent >= 0
+                && percent <= CampaignEdit.MAX_AMD_FALSE_POSITIVE_PERCENT), "amd-false-positive-percent", percent);
     }
 
     private static void require(boolean ok, String field, Object value) {

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param trunkId              null: the site's default route; otherwise a trunk of that site
  * @param retryBusySeconds     null: {@code retryDelaySeconds} (same for the other per-outcome delays)
  * @param agentGroupIds        the groups whose agents take its calls; empty: every agent
+ * @param amdFalsePositivePercent the measured share (0-100) of AMD's MACHINE verdicts that were live persons, counted
+ *                             as abandons by the predictive dialer (docs/dialer.md); null: the dialer's default
+ *                             ({@code evs.dialer.amd-false-positive-percent})
  */
 public record CampaignEdit(String name, String description, Long qualificationGroupId, int maxAttempts,
                            int retryDelaySeconds, int ringTimeoutSeconds, String callerId, Long siteId,
@@ -22,7 +25,7 @@ public record CampaignEdit(String name, String description, Long qualificationGr
                            double maxLinesPerAgent, AmdMode amdMode, Integer retryBusySeconds,
                            Integer retryNoAnswerSeconds, Integer retryMachineSeconds, Integer retryCongestionSeconds,
                            boolean personalCallbacks, int callbackGraceSeconds, int wrapUpTimeoutSeconds,
-                           boolean pauseAfterWrapUpTimeout, Set<Long> agentGroupIds) {
+                           boolean pauseAfterWrapUpTimeout, Set<Long> agentGroupIds, Double amdFalsePositivePercent) {
 
     /** The bounds the service enforces (the screens and the API show the same). */
     public static final int MAX_NAME = 200;
@@ -35,6 +38,7 @@ public record CampaignEdit(String name, String description, Long qualificationGr
     public static final double MAX_ABANDON_TARGET = 3.0;
     public static final double MAX_LINES = 10.0;
     public static final int MAX_WRAP_UP_TIMEOUT = 3600;
+    public static final double MAX_AMD_FALSE_POSITIVE_PERCENT = 100.0;
     /** The legal presets offered until the calling-rules engine publishes its own list. */
 
     public CampaignEdit {
@@ -45,6 +49,22 @@ public record CampaignEdit(String name, String description, Long qualificationGr
         legalPreset = legalPreset == null ? "FR" : legalPreset;
     }
 
+    /** Every setting but the AMD false-positive rate, left to the dialer's default. */
+    public CampaignEdit(String name, String description, Long qualificationGroupId, int maxAttempts,
+                        int retryDelaySeconds, int ringTimeoutSeconds, String callerId, Long siteId,
+                        Long planningId, Long trunkId, String defaultRegion, String legalPreset,
+                        DialingMode dialingMode, int previewTimeoutSeconds, double abandonTargetPercent,
+                        double maxLinesPerAgent, AmdMode amdMode, Integer retryBusySeconds,
+                        Integer retryNoAnswerSeconds, Integer retryMachineSeconds, Integer retryCongestionSeconds,
+                        boolean personalCallbacks, int callbackGraceSeconds, int wrapUpTimeoutSeconds,
+                        boolean pauseAfterWrapUpTimeout, Set<Long> agentGroupIds) {
+        this(name, description, qualificationGroupId, maxAttempts, retryDelaySeconds, ringTimeoutSeconds, callerId,
+                siteId, planningId, trunkId, defaultRegion, legalPreset, dialingMode, previewTimeoutSeconds,
+                abandonTargetPercent, maxLinesPerAgent, amdMode, retryBusySeconds, retryNoAnswerSeconds,
+                retryMachineSeconds, retryCongestionSeconds, personalCallbacks, callbackGraceSeconds,
+                wrapUpTimeoutSeconds, pauseAfterWrapUpTimeout, agentGroupIds, null);
+    }
+
     /** The schema's defaults (progressive, FR, 3 attempts 10 min apart, 25 s ring, 120 s wrap-up) with a name. */
     public static CampaignEdit defaults(String name) {
         return new CampaignEdit(name, null, null, 3, 600, 25, null, null, null, null, "FR", "FR",
@@ -53,10 +73,24 @@ public record CampaignEdit(String name, String description, Long qualificationGr
     }
 
     public CampaignEdit withName(String newName) {
+        return with(newName, agentGroupIds, amdFalsePositivePercent);
+    }
+
+    /** This edit with another measured AMD false-positive rate (null: the dialer's default). */
+    public CampaignEdit withAmdFalsePositivePercent(Double percent) {
+        return with(name, agentGroupIds, percent);
+    }
+
+    /** This edit with other agent groups. */
+    public CampaignEdit withAgentGroups(Set<Long> groups) {
+        return with(name, groups, amdFalsePositivePercent);
+    }
+
+    private CampaignEdit with(String newName, Set<Long> groups, Double percent) {
         return new CampaignEdit(newName, description, qualificationGroupId, maxAttempts, retryDelaySeconds,
                 ringTimeoutSeconds, callerId, siteId, planningId, trunkId, defaultRegion, legalPreset, dialingMode,
                 previewTimeoutSeconds, abandonTargetPercent, maxLinesPerAgent, amdMode, retryBusySeconds,
                 retryNoAnswerSeconds, retryMachineSeconds, retryCongestionSeconds, personalCallbacks,
-                callbackGraceSeconds, wrapUpTimeoutSeconds, pauseAfterWrapUpTimeout, agentGroupIds);
+                callbackGraceSeconds, wrapUpTimeoutSeconds, pauseAfterWrapUpTimeout, groups, percent);
     }
 }

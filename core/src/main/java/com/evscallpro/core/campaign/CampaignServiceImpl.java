@@ -186,16 +186,7 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     public CampaignSettings assignGroups(long campaignId, Integer expectedVersion, java.util.Set<Long> groupIds) {
         Campaign c = loadAt(campaignId, expectedVersion);
-        CampaignEdit current = toEdit(c);
-        return update(campaignId, expectedVersion, new CampaignEdit(current.name(), current.description(),
-                current.qualificationGroupId(), current.maxAttempts(), current.retryDelaySeconds(),
-                current.ringTimeoutSeconds(), current.callerId(), current.siteId(), current.planningId(),
-                current.trunkId(), current.defaultRegion(), current.legalPreset(), current.dialingMode(),
-                current.previewTimeoutSeconds(), current.abandonTargetPercent(), current.maxLinesPerAgent(),
-                current.amdMode(), current.retryBusySeconds(), current.retryNoAnswerSeconds(),
-                current.retryMachineSeconds(), current.retryCongestionSeconds(), current.personalCallbacks(),
-                current.callbackGraceSeconds(), current.wrapUpTimeoutSeconds(), current.pauseAfterWrapUpTimeout(),
-                groupIds));
+        return update(campaignId, expectedVersion, toEdit(c).withAgentGroups(groupIds));
     }
 
     private Campaign loadAt(long campaignId, Integer expectedVersion) {
@@ -223,6 +214,7 @@ class CampaignServiceImpl implements CampaignService {
                 e.personalCallbacks(), e.callbackGraceSeconds()));
         c.wrapUpPolicy(e.wrapUpTimeoutSeconds(),
                 e.pauseAfterWrapUpTimeout() ? Campaign.WRAP_UP_THEN_PAUSE : Campaign.WRAP_UP_THEN_READY);
+        c.amdFalsePositivePercent(stored(e.amdFalsePositivePercent()));
         if (c.getId() != null) {
             campaigns.clearAgentGroups(c.getId());
             for (Long g : e.agentGroupIds()) {
@@ -274,7 +266,13 @@ class CampaignServiceImpl implements CampaignService {
                 e.previewTimeoutSeconds(), e.abandonTargetPercent(), e.maxLinesPerAgent(), e.amdMode(),
                 e.retryBusySeconds(), e.retryNoAnswerSeconds(), e.retryMachineSeconds(), e.retryCongestionSeconds(),
                 e.personalCallbacks(), e.callbackGraceSeconds(), e.wrapUpTimeoutSeconds(),
-                e.pauseAfterWrapUpTimeout(), e.agentGroupIds());
+                e.pauseAfterWrapUpTimeout(), e.agentGroupIds(), e.amdFalsePositivePercent());
+    }
+
+    /** A rate as stored ({@code numeric(5, 2)}), null kept. */
+    private static java.math.BigDecimal stored(Double percent) {
+        return percent == null ? null
+                : java.math.BigDecimal.valueOf(percent).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static String blankToNull(String s) {
@@ -298,7 +296,8 @@ class CampaignServiceImpl implements CampaignService {
                 c.getRetryMachineSeconds(), c.getRetryCongestionSeconds(), c.isPersonalCallbacks(),
                 c.getCallbackGraceSeconds(), c.getWrapUpTimeoutSeconds(),
                 Campaign.WRAP_UP_THEN_PAUSE.equals(c.getWrapUpTimeoutAction()),
-                c.getId() == null ? java.util.Set.of() : java.util.Set.copyOf(campaigns.findAgentGroupIds(c.getId())));
+                c.getId() == null ? java.util.Set.of() : java.util.Set.copyOf(campaigns.findAgentGroupIds(c.getId())),
+                c.getAmdFalsePositivePercent() == null ? null : c.getAmdFalsePositivePercent().doubleValue());
     }
 
     @Override
@@ -390,13 +389,10 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     @Transactional
     public CampaignSettings setAmdFalsePositivePercent(long campaignId, Double percent) {
-        if (percent != null && (percent.isNaN() || percent < 0 || percent > 100)) {
-            throw new EvsException("campaign.invalid-amd-false-positive-percent", percent);
-        }
+        CampaignChecks.checkAmdFalsePositivePercent(percent);
         Campaign c = load(campaignId);
         CampaignSettings before = toSettings(c);
-        c.amdFalsePositivePercent(percent == null ? null
-                : java.math.BigDecimal.valueOf(percent).setScale(2, java.math.RoundingMode.HALF_UP));
+        c.amdFalsePositivePercent(stored(percent));
         CampaignSettings after = toSettings(campaigns.save(c));
         audit.record("update", "campaign", campaignId, c.getName() + ": AMD false-positive rate", before, after);
         return after;

@@ -25,17 +25,48 @@ public interface PbxConfigService {
 
     Trunk createTrunk(TrunkDefinition trunk);
 
-    /** A null password keeps the stored one; a trunk without username loses its password. */
-    Trunk updateTrunk(long id, TrunkDefinition trunk);
+    /**
+     * A null password keeps the stored one; a trunk without username loses its password.
+     *
+     * @param expectedVersion the {@link Trunk#version()} the change was made from; null: not checked
+     * @throws com.evscallpro.core.error.EvsException {@code trunk.version-mismatch} (name, expected, current) when
+     *                                                the trunk was changed since, nothing written
+     */
+    Trunk updateTrunk(long id, Integer expectedVersion, TrunkDefinition trunk);
 
-    /** Refused ({@code pbx.trunk-has-dids}: name, count) while DIDs still use the trunk. */
-    void deleteTrunk(long id);
+    /** {@link #updateTrunk(long, Integer, TrunkDefinition)} without version check. */
+    default Trunk updateTrunk(long id, TrunkDefinition trunk) {
+        return updateTrunk(id, null, trunk);
+    }
+
+    /**
+     * Refused ({@code pbx.trunk-has-dids}: name, count) while DIDs still use the trunk, and
+     * ({@code trunk.version-mismatch}) when {@code expectedVersion} is not null and the trunk changed since.
+     */
+    void deleteTrunk(long id, Integer expectedVersion);
+
+    default void deleteTrunk(long id) {
+        deleteTrunk(id, null);
+    }
 
     Did createDid(DidDefinition did);
 
-    Did updateDid(long id, DidDefinition did);
+    /**
+     * @param expectedVersion the {@link Did#version()} the change was made from; null: not checked
+     * @throws com.evscallpro.core.error.EvsException {@code did.version-mismatch} (number, expected, current)
+     */
+    Did updateDid(long id, Integer expectedVersion, DidDefinition did);
 
-    void deleteDid(long id);
+    default Did updateDid(long id, DidDefinition did) {
+        return updateDid(id, null, did);
+    }
+
+    /** Refused ({@code did.version-mismatch}) when {@code expectedVersion} is not null and the DID changed since. */
+    void deleteDid(long id, Integer expectedVersion);
+
+    default void deleteDid(long id) {
+        deleteDid(id, null);
+    }
 
     /**
      * Everything the configuration files are rendered from, trunk passwords included: for the configuration writer

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 class PbxConfigServiceImpl implements PbxConfigService {
 
     private static final Logger log = LoggerFactory.getLogger(PbxConfigServiceImpl.class);
+    private static final String TRUNK_MISMATCH = "trunk.version-mismatch";
+    private static final String DID_MISMATCH = "did.version-mismatch";
 
     private final SipTrunkRepository trunkRepository;
     private final DidNumberRepository didRepository;
@@ -77,8 +80,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
     }
 
     @Override
-    public Trunk updateTrunk(long id, TrunkDefinition definition) {
+    public Trunk updateTrunk(long id, Integer expectedVersion, TrunkDefinition definition) {
         SipTrunk existing = loadTrunk(id);
+        checkVersion(TRUNK_MISMATCH, existing.name(), expectedVersion, existing.version());
         TrunkDefinition t = checked(definition, existing);
         try {
             SipTrunk saved = trunkRepository.save(existing.update(t.siteId(), t.name(), t.host(), t.port(),
@@ -88,19 +92,28 @@ class PbxConfigServiceImpl implements PbxConfigService {
             Trunk updated = toTrunk(saved);
             audit.record("update", "trunk", saved.id(), saved.name(), toTrunk(existing), updated);
             return updated;
+        } catch (OptimisticLockingFailureException e) { // saved by someone else between the read and the write
+            throw raced(e, TRUNK_MISMATCH, existing.name(), existing.version(), trunkRepository.findById(id)
+                    .map(SipTrunk::version));
         } catch (RuntimeException e) {
             throw duplicateName(e, t.name());
         }
     }
 
     @Override
-    public void deleteTrunk(long id) {
+    public void deleteTrunk(long id, Integer expectedVersion) {
         SipTrunk trunk = loadTrunk(id);
+        checkVersion(TRUNK_MISMATCH, trunk.name(), expectedVersion, trunk.version());
         long dids = didRepository.countByTrunkId(id);
         if (dids > 0) {
             throw new EvsException("pbx.trunk-has-dids", trunk.name(), dids);
         }
-        trunkRepository.deleteById(id);
+        try {
+            trunkRepository.delete(trunk); // at the version read: refused when changed since
+        } catch (OptimisticLockingFailureException e) {
+            throw raced(e, TRUNK_MISMATCH, trunk.name(), trunk.version(), trunkRepository.findById(id)
+                    .map(SipTrunk::version));
+        }
         log.info("SIP trunk {} '{}' deleted", id, trunk.name());
         audit.record("delete", "trunk", id, trunk.name(), toTrunk(trunk), null);
     }
@@ -122,9 +135,9 @@ class PbxConfigServiceImpl implements PbxConfigService {
     }
 
     @Override
-    public Did updateDid(long id, DidDefinition definition) {
-        DidNumber existing = didRepository.findById(id)
-                .orElseThrow(() -> new EvsException("pbx.did-not-found", id));
+    public Did updateDid(long id, Integer expectedVersion, DidDefinition definition) {
+        DidNumber existing = loadDid(id);
+        checkVersion(DID_MISMATCH, existing.number(), expectedVersion, existing.version());
         DidDefinition d = checked(definition, existing);
         try {
             DidNumber saved = didRepository.save(existing.update(d.number(), d.trunkId(), d.label(),
@@ -133,17 +146,39 @@ class PbxConfigServiceImpl implements PbxConfigService {
             Did updated = toDid(saved, trunkNames());
             audit.record("update", "did", saved.id(), saved.number(), toDid(existing, trunkNames()), updated);
             return updated;
+        } catch (OptimisticLockingFailureException e) {
+            throw raced(e, DID_MISMATCH, existing.number(), existing.version(), didRepository.findById(id)
+                    .map(DidNumber::version));
         } catch (RuntimeException e) {
             throw duplicateNumber(e, d.number());
         }
     }
 
     @Override
-    public void deleteDid(long id) {
-        DidNumber did = didRepository.findById(id).orElseThrow(() -> new EvsException("pbx.did-not-found", id));
-        didRepository.deleteById(id);
+    public void deleteDid(long id, Integer expectedVersion) {
+        DidNumber did = loadDid(id);
+        checkVersion(DID_MISMATCH, did.number(), expectedVersion, did.version());
+        try {
+            didRepository.delete(did);
+        } catch (OptimisticLockingFailureException e) {
+            throw raced(e, DID_MISMATCH, did.number(), did.version(), didRepository.findById(id)
+                    .map(DidNumber::version));
+        }
         log.info("DID {} deleted", id);
         audit.record("delete", "did", id, did.number(), toDid(did, trunkNames()), null);
+    }
+
+    /** Refused when the editor's version is not the stored one: someone else saved in between. */
+    private static void checkVersion(String code, String name, Integer expected, int current) {
+        if (expected != null && expected != current) {
+            throw new EvsException(code, name, expected, current);
+        }
+    }
+
+    /** The same refusal when the row changed between this request's read and its write. */
+    private static EvsException raced(OptimisticLockingFailureException e, String code, String name, int read,
+                                      java.util.Optional<Integer> now) {
+        return new EvsException(e, code, name, read, now.orElse(read + 1));
     }
 
     @Override
@@ -239,6 +274,10 @@ class PbxConfigServiceImpl implements PbxConfigService {
                 .orElseThrow(() -> new EvsException("pbx.trunk-not-found", id));
     }
 
+    private DidNumber loadDid(long id) {
+        return didRepository.findById(id).orElseThrow(() -> new EvsException("pbx.did-not-found", id));
+    }
+
     private Map<Long, String> trunkNames() {
         return trunkRepository.findAll().stream().collect(Collectors.toMap(SipTrunk::id, SipTrunk::name));
     }
@@ -250,7 +289,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
     private static Trunk toTrunk(SipTrunk t) {
         return new Trunk(t.id(), t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()), t.username(),
                 t.password() != null, t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
-                t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId());
+                t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId(), t.version());
     }
 
     /** For rendering only: the password opened (a value stored before sealing existed is used as it is). */
@@ -263,6 +302,6 @@ class PbxConfigServiceImpl implements PbxConfigService {
 
     private static Did toDid(DidNumber d, Map<Long, String> trunkNames) {
         return new Did(d.id(), d.number(), d.trunkId(), trunkNames.getOrDefault(d.trunkId(), "?"), d.label(),
-                DidTargetType.valueOf(d.targetType()), d.target(), d.enabled(), d.flowId());
+                DidTargetType.valueOf(d.targetType()), d.target(), d.enabled(), d.flowId(), d.version());
     }
 }

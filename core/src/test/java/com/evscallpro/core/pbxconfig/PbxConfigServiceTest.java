@@ -133,6 +133,47 @@ class PbxConfigServiceTest {
     }
 
     @Test
+    void a_trunk_or_a_did_changed_since_it_was_read_is_refused_and_nothing_is_overwritten() {
+        Trunk opened = newTrunk(); // what two admins opened
+        Trunk first = service.updateTrunk(opened.id(), opened.version(), opened.toDefinition()
+                .withCredentials("user1", null, true).onSite(opened.siteId()));
+        assertThat(first.version()).isEqualTo(opened.version() + 1);
+        TrunkDefinition second = new TrunkDefinition(opened.name(), "sip2.example.net", null, TrunkTransport.UDP,
+                "user1", null, null, null, List.of("alaw"), true, null, null, true);
+
+        assertThatThrownBy(() -> service.updateTrunk(opened.id(), opened.version(), second))
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("trunk.version-mismatch");
+                    assertThat(e.args()).containsExactly(opened.name(), opened.version(), first.version());
+                });
+        assertThatThrownBy(() -> service.deleteTrunk(opened.id(), opened.version()))
+                .isInstanceOfSatisfying(EvsException.class,
+                        e -> assertThat(e.code()).isEqualTo("trunk.version-mismatch"));
+        assertThat(service.trunks()).filteredOn(t -> t.id() == opened.id()).singleElement()
+                .satisfies(t -> assertThat(t.host()).isEqualTo("sip.example.net"))
+                .satisfies(t -> assertThat(t.version()).isEqualTo(first.version()));
+        assertThat(service.updateTrunk(opened.id(), first.version(), second).host()).isEqualTo("sip2.example.net");
+
+        Did did = service.createDid(DidDefinition.ivr(number(), opened.id(), "Support"));
+        Did relabelled = service.updateDid(did.id(), did.version(), new DidDefinition(did.number(), opened.id(),
+                "Support 1", DidTargetType.IVR, "ivr", true));
+        assertThat(relabelled.version()).isEqualTo(did.version() + 1);
+        assertThatThrownBy(() -> service.updateDid(did.id(), did.version(), new DidDefinition(did.number(),
+                opened.id(), "Support 2", DidTargetType.IVR, "ivr", true)))
+                .isInstanceOfSatisfying(EvsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("did.version-mismatch");
+                    assertThat(e.args()).containsExactly(did.number(), did.version(), relabelled.version());
+                });
+        assertThatThrownBy(() -> service.deleteDid(did.id(), did.version()))
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("did.version-mismatch"));
+        assertThat(service.dids()).filteredOn(d -> d.id() == did.id()).singleElement()
+                .satisfies(d -> assertThat(d.label()).isEqualTo("Support 1"));
+
+        service.deleteDid(did.id(), relabelled.version());
+        assertThat(service.dids()).extracting(Did::id).doesNotContain(did.id());
+    }
+
+    @Test
     void what_the_service_stores_renders_and_passes_the_applier_validation() {
         Trunk trunk = newTrunk();
         service.createDid(DidDefinition.ivr(number(), trunk.id(), "Line"));

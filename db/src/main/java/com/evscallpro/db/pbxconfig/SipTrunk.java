@@ -3,6 +3,7 @@ package com.evscallpro.db.pbxconfig;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -10,13 +11,14 @@ import org.springframework.data.relational.core.mapping.Table;
  * ({@code "alaw,ulaw"}); {@code transport} is {@code udp}, {@code tcp} or {@code tls}. The password is kept in clear
  * in its sealed form ({@code enc:...}, core.secret.SecretCipher; V18): PJSIP's {@code userpass} auth needs the password
  * itself, so it is opened only to render pjsip.conf; {@link #toString()} never prints it. {@code siteId}: the site
- * whose Asterisk servers carry the trunk.
+ * whose Asterisk servers carry the trunk. {@code version}: optimistic locking (V90), +1 on every save; a save of a row
+ * read at an older version fails with Spring's {@code OptimisticLockingFailureException}.
  */
 @Table("sip_trunk")
 public record SipTrunk(@Id Long id, long siteId, String name, String host, int port, String transport, String username,
                        String password, String fromUser, String fromDomain, String codecs, boolean register,
                        String outboundProxy, Integer maxChannels, boolean enabled, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt, @Version int version) {
 
     /** A new row (no id yet), created and updated now. */
     public static SipTrunk create(long siteId, String name, String host, int port, String transport, String username,
@@ -24,17 +26,17 @@ public record SipTrunk(@Id Long id, long siteId, String name, String host, int p
                                   boolean register, String outboundProxy, Integer maxChannels, boolean enabled) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored by timestamptz
         return new SipTrunk(null, siteId, name, host, port, transport, username, password, fromUser, fromDomain, codecs,
-                register, outboundProxy, maxChannels, enabled, now, now);
+                register, outboundProxy, maxChannels, enabled, now, now, 0);
     }
 
-    /** This row with every editable field replaced, {@code updatedAt} now; id and creation time kept. */
+    /** This row with every editable field replaced, {@code updatedAt} now; id, creation time and version kept. */
     public SipTrunk update(long newSiteId, String newName, String newHost, int newPort, String newTransport, String newUsername,
                            String newPassword, String newFromUser, String newFromDomain, String newCodecs,
                            boolean newRegister, String newOutboundProxy, Integer newMaxChannels,
                            boolean newEnabled) {
         return new SipTrunk(id, newSiteId, newName, newHost, newPort, newTransport, newUsername, newPassword, newFromUser,
                 newFromDomain, newCodecs, newRegister, newOutboundProxy, newMaxChannels, newEnabled, createdAt,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS), version);
     }
 
     /** Never prints the password. */
@@ -44,6 +46,6 @@ public record SipTrunk(@Id Long id, long siteId, String name, String host, int p
                 + transport + ", username=" + username + ", password=" + (password == null ? "null" : "****")
                 + ", fromUser=" + fromUser + ", fromDomain=" + fromDomain + ", codecs=" + codecs + ", register="
                 + register + ", outboundProxy=" + outboundProxy + ", maxChannels=" + maxChannels + ", enabled="
-                + enabled + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
+                + enabled + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", version=" + version + "]";
     }
 }

@@ -86,6 +86,8 @@ public class CampaignBean {
     private Integer wrapUpTimeoutSeconds = 120;
     private boolean pauseAfterWrapUpTimeout;
     private Set<Long> agentGroupIds = new LinkedHashSet<>();
+    /** 0-100 or null (the dialer's default): checked by the form with its own FR/EN message. */
+    private Double amdFalsePositivePercent;
 
     static CampaignBean of(CampaignEdit e) {
         CampaignBean b = new CampaignBean();
@@ -115,6 +117,7 @@ public class CampaignBean {
         b.wrapUpTimeoutSeconds = e.wrapUpTimeoutSeconds();
         b.pauseAfterWrapUpTimeout = e.pauseAfterWrapUpTimeout();
         b.agentGroupIds = new LinkedHashSet<>(e.agentGroupIds());
+        b.amdFalsePositivePercent = e.amdFalsePositivePercent();
         return b;
     }
 
@@ -123,7 +126,8 @@ public class CampaignBean {
                 ringTimeoutSeconds, callerId, siteId, planningId, trunkId, defaultRegion, legalPreset, dialingMode,
                 previewTimeoutSeconds, abandonTargetPercent, maxLinesPerAgent, amdMode, retryBusySeconds,
                 retryNoAnswerSeconds, retryMachineSeconds, retryCongestionSeconds, personalCallbacks,
-                callbackGraceSeconds, wrapUpTimeoutSeconds, pauseAfterWrapUpTimeout, agentGroupIds);
+                callbackGraceSeconds, wrapUpTimeoutSeconds, pauseAfterWrapUpTimeout, agentGroupIds,
+                amdFalsePositivePercent);
     }
 
     public String getName() { return name; }
@@ -178,4 +182,6 @@ public class CampaignBean {
     public void setPauseAfterWrapUpTimeout(boolean v) { pauseAfterWrapUpTimeout = v; }
     public Set<Long> getAgentGroupIds() { return agentGroupIds; }
     public void setAgentGroupIds(Set<Long> v) { agentGroupIds = v; }
+    public Double getAmdFalsePositivePercent() { return amdFalsePositivePercent; }
+    public void setAmdFalsePositivePercent(Double v) { amdFalsePositivePercent = v; }
 }

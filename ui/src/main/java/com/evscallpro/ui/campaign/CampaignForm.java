@@ -62,6 +62,7 @@ class CampaignForm extends Dialog {
     private final NumberField abandonTarget = new NumberField();
     private final NumberField maxLines = new NumberField();
     private final Select<AmdMode> amd = new Select<>();
+    private final NumberField amdFalsePositive = new NumberField();
     private final Checkbox personalCallbacks = new Checkbox();
     private final IntegerField callbackGrace = new IntegerField();
     private com.vaadin.flow.data.binder.Binder.Binding<CampaignBean, DialingMode> modeBinding;
@@ -171,6 +172,16 @@ class CampaignForm extends Dialog {
         amd.setItems(AmdMode.values());
         amd.setItemLabelGenerator(a -> getTranslation("campaigns.amd." + a.name()));
         binder.bind(amd, "amdMode");
+        amdFalsePositive.setId("campaign-amd-false-positive");
+        amdFalsePositive.setLabel(getTranslation("campaigns.field.amdFalsePositive"));
+        amdFalsePositive.setHelperText(getTranslation("campaigns.field.amdFalsePositive.help"));
+        amdFalsePositive.setPlaceholder(getTranslation("campaigns.field.amdFalsePositive.default"));
+        amdFalsePositive.setStep(0.1);
+        amdFalsePositive.setClearButtonVisible(true);
+        binder.forField(amdFalsePositive).withValidator((v, ctx) -> v == null
+                        || (v >= 0 && v <= CampaignEdit.MAX_AMD_FALSE_POSITIVE_PERCENT) ? ValidationResult.ok()
+                        : ValidationResult.error(getTranslation("error.campaign.invalid-amd-false-positive-percent",
+                        v))).bind("amdFalsePositivePercent");
 
         IntegerField maxAttempts = number(new IntegerField(), "max-attempts", "campaigns.field.maxAttempts",
                 "maxAttempts");
@@ -203,7 +214,8 @@ class CampaignForm extends Dialog {
         form.setColspan(description, 3);
         section(form, "campaigns.section.who", groups, site, trunk, callerId, region, preset);
         form.setColspan(groups, 3);
-        section(form, "campaigns.section.dialing", mode, previewTimeout, abandonTarget, maxLines, amd);
+        section(form, "campaigns.section.dialing", mode, previewTimeout, abandonTarget, maxLines, amd,
+                amdFalsePositive);
         section(form, "campaigns.section.retries", maxAttempts, ring, retry, busy, noAnswer, machine, congestion);
         section(form, "campaigns.section.callbacks", personalCallbacks, callbackGrace, wrapUp, wrapUpPause);
         for (com.vaadin.flow.component.Component extra : extraFields == null
@@ -217,6 +229,7 @@ class CampaignForm extends Dialog {
 
         site.addValueChangeListener(e -> siteChanged());
         mode.addValueChangeListener(e -> modeChanged());
+        amd.addValueChangeListener(e -> modeChanged());
         personalCallbacks.addValueChangeListener(e -> callbackGrace.setEnabled(e.getValue()));
         binder.readBean(bean);
         siteChanged();
@@ -250,13 +263,18 @@ class CampaignForm extends Dialog {
         }
     }
 
-    /** Shows only the settings of the chosen mode. */
+    /**
+     * Shows only the settings of the chosen mode; the AMD false-positive rate only where it counts (predictive, with
+     * answering-machine detection).
+     */
     private void modeChanged() {
         DialingMode m = mode.getValue();
         previewTimeout.setVisible(m == DialingMode.PREVIEW);
         abandonTarget.setVisible(m == DialingMode.PREDICTIVE);
         maxLines.setVisible(m == DialingMode.PREDICTIVE);
         amd.setVisible(m != DialingMode.PREVIEW);
+        amdFalsePositive.setVisible(m == DialingMode.PREDICTIVE && amd.getValue() != null
+                && amd.getValue() != AmdMode.OFF);
     }
 
     private TextField text(String id, int maxLength) {

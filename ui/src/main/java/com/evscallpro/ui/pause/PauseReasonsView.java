@@ -2,6 +2,7 @@ package com.evscallpro.ui.pause;
 
 import com.evscallpro.core.agent.PauseReasonCatalog;
 import com.evscallpro.core.agent.PauseReasonChoice;
+import com.evscallpro.core.error.EvsException;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +26,9 @@ import jakarta.annotation.security.RolesAllowed;
  * {@code /admin/pause-reasons}: {@code pause-reasons-grid} (code, FR and EN labels, order, offered) with
  * {@code add-pause-reason} and per row {@code edit-pause-reason}; the form ({@code pause-reason-code},
  * {@code pause-reason-fr}, {@code pause-reason-en}, {@code pause-reason-position}, {@code pause-reason-active},
- * {@code save-pause-reason}) is bound with a {@link Binder}. A reason is never deleted, only no longer offered.
+ * {@code save-pause-reason}, {@code cancel-pause-reason}) is bound with a {@link Binder}. A reason is never deleted, only no longer offered.
+ * An edit saves from the version it opened (another admin's save in between: {@code pause.version-mismatch}); an
+ * addition never replaces an existing reason ({@code pause.code-taken}): two admins do not overwrite each other.
  */
 @Route(value = PauseReasonsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -60,6 +63,7 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(r -> {
             Button edit = new Button(getTranslation("pauseReasons.edit"), e -> edit(r));
             edit.addClassName("edit-pause-reason");
+            edit.getElement().setAttribute("data-code", r.code());
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return edit;
         }).setKey("actions");
@@ -86,6 +90,14 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void edit(PauseReasonChoice reason) {
+        Integer version;
+        try {
+            version = reason == null ? null : catalog.version(reason.code()); // the version this edit starts from
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("pauseReasons.error.save"), e);
+            refresh();
+            return;
+        }
         Draft draft = new Draft();
         if (reason != null) {
             draft.code = reason.code();
@@ -127,8 +139,11 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
+                if (reason == null && catalog.find(draft.code).isPresent()) {
+                    throw new EvsException("pause.code-taken", draft.code.strip());
+                }
                 catalog.save(new PauseReasonChoice(draft.code, draft.labelFr, draft.labelEn,
-                        draft.position == null ? 0 : draft.position, draft.active));
+                        draft.position == null ? 0 : draft.position, draft.active), version);
                 dialog.close();
                 Notifications.success(getTranslation("pauseReasons.saved"));
                 refresh();
@@ -138,7 +153,9 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
         });
         save.setId("save-pause-reason");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("pauseReasons.cancel"), e -> dialog.close()), save);
+        Button cancel = new Button(getTranslation("pauseReasons.cancel"), e -> dialog.close());
+        cancel.setId("cancel-pause-reason");
+        dialog.getFooter().add(cancel, save);
         dialog.open();
     }
 }

@@ -43,7 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code /admin/pbx}: {@code trunks-grid} and {@code dids-grid} with add ({@code add-trunk}, {@code add-did}), edit
  * and delete (per row, classes {@code edit-trunk}, {@code delete-trunk}, {@code edit-did}, {@code delete-did}),
  * {@code preview-config} (the dry-run diff in a dialog, {@code config-diff}, monospace) and {@code apply-config}
- * (confirmation, then write + Asterisk reload, answered by a notification).
+ * (confirmation, then write + Asterisk reload, answered by a notification). An edit or a delete carries the version of
+ * the row it was opened from: when another admin saved it since, it is refused ({@code trunk.version-mismatch},
+ * {@code did.version-mismatch}, FR/EN) and nothing is overwritten.
  */
 @Route(value = PbxConfigView.ROUTE, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -138,7 +140,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         trunks.addColumn(t -> yesNo(t.enabled())).setHeader(getTranslation("admin.pbx.col.enabled"))
                 .setKey("enabled");
         trunks.addComponentColumn(t -> rowActions("trunk", t.id(), t.name(), () -> editTrunk(t),
-                () -> confirmDelete(t.name(), () -> service.deleteTrunk(t.id()))))
+                () -> confirmDelete(t.name(), () -> service.deleteTrunk(t.id(), t.version()))))
                 .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true);
     }
 
@@ -157,7 +159,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         dids.addColumn(d -> yesNo(d.enabled())).setHeader(getTranslation("admin.pbx.col.enabled")).setKey("enabled");
         dids.addComponentColumn(d -> rowActions("did", d.id(), d.number(), () -> editDid(d),
-                () -> confirmDelete(d.number(), () -> service.deleteDid(d.id()))))
+                () -> confirmDelete(d.number(), () -> service.deleteDid(d.id(), d.version()))))
                 .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true);
     }
 
@@ -181,7 +183,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
             if (trunk == null) {
                 service.createTrunk(site.getValue() == null ? definition : definition.onSite(site.getValue().id()));
             } else {
-                service.updateTrunk(trunk.id(), definition);
+                service.updateTrunk(trunk.id(), trunk.version(), definition); // refused if changed since opened
             }
             saved();
         });
@@ -195,7 +197,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
                 : flows.flows().stream().filter(f -> f.kind() == FlowKind.IVR).toList();
         DidForm form = new DidForm(did, service.trunks().stream()
                 .filter(t -> siteId == null || t.siteId() == siteId).toList(), ivrFlows, (definition, flowId) -> {
-            Did stored = did == null ? service.createDid(definition) : service.updateDid(did.id(), definition);
+            Did stored = did == null ? service.createDid(definition)
+                    : service.updateDid(did.id(), did.version(), definition); // refused if changed since opened
             if (routing != null && stored != null && !java.util.Objects.equals(stored.flowId(), flowId)) {
                 routing.assignFlow(stored.id(), flowId);
             }

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /admin/plannings}: {@code plannings-grid} (name, time zone, holidays, weekly hours) with {@code add-planning},
- * and per row {@code edit-planning} / {@code delete-planning} (confirmation first). The form opens in a dialog.
+ * and per row {@code edit-planning} / {@code delete-planning} (confirmation first). The form opens in a dialog. An edit
+ * saves from the version it opened and a delete removes the version its confirmation was asked for: another admin's
+ * save in between is refused ({@code planning.version-mismatch}, FR/EN) instead of being lost.
  */
 @Route(value = PlanningsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -102,6 +104,14 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(PlanningDefinition p) {
+        int version;
+        try {
+            version = service.version(p.id()); // what the admin is asked to delete
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("planning.error.delete", p.name()), e);
+            refresh();
+            return;
+        }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-delete-planning");
         confirm.setHeader(getTranslation("planning.confirmDelete", p.name()));
@@ -111,7 +121,7 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
-                service.delete(p.id());
+                service.delete(p.id(), version);
                 Notifications.success(getTranslation("planning.deleted", p.name()));
             } catch (RuntimeException ex) {
                 Notifications.error(getTranslation("planning.error.delete", p.name()), ex);

@@ -20,7 +20,9 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * {@code /admin/qualifications}: {@code qualification-groups-grid} (name, qualifications in the user's language,
  * campaigns using the group) with {@code add-qualification-group}, and per row {@code edit-qualification-group} /
- * {@code delete-qualification-group} (confirmation first; refused for the Standard group and a group in use).
+ * {@code delete-qualification-group} (confirmation first; refused for the Standard group and a group in use), each
+ * with {@code data-name}. A delete removes the version its confirmation was asked for: another admin's save in between
+ * is refused ({@code qualification.version-mismatch}, FR/EN) instead of being lost.
  */
 @Route(value = QualificationGroupsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -48,6 +50,9 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button delete = new Button(getTranslation("qualification.delete"), e -> confirmDelete(g));
             delete.addClassName("delete-qualification-group");
+            for (Button b : new Button[] {edit, delete}) {
+                b.getElement().setAttribute("data-name", g.name());
+            }
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return new HorizontalLayout(edit, delete);
         }).setKey("actions").setAutoWidth(true);
@@ -89,6 +94,14 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private void confirmDelete(QualificationGroupDefinition g) {
+        int version;
+        try {
+            version = service.groupVersion(g.id()); // what the admin is asked to delete
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("qualification.error.delete", g.name()), e);
+            refresh();
+            return;
+        }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("qualification.confirmDelete", g.name()));
         confirm.setCancelable(true);
@@ -97,7 +110,7 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
-                service.deleteGroup(g.id());
+                service.deleteGroup(g.id(), version);
                 Notifications.success(getTranslation("qualification.deleted", g.name()));
             } catch (RuntimeException ex) {
                 Notifications.error(getTranslation("qualification.error.delete", g.name()), ex);

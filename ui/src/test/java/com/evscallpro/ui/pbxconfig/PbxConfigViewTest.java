@@ -43,9 +43,11 @@ class PbxConfigViewTest {
     private final FakeVaadin vaadin = new FakeVaadin(Locale.ENGLISH);
     private final PbxConfigService service = mock(PbxConfigService.class);
     private final AsteriskConfigApplier applier = mock(AsteriskConfigApplier.class);
+    /** Opened at version 3 (the trunk) and 5 (the DID): the version an edit or a delete must carry. */
     private final Trunk orange = new Trunk(1, "orange", "sip.orange.example", 5060, TrunkTransport.UDP, "user",
-            true, null, null, List.of("alaw", "ulaw"), true, null, 30, true);
-    private final Did support = new Did(7, "+33123456789", 1, "orange", "Support", DidTargetType.IVR, "ivr", true);
+            true, null, null, List.of("alaw", "ulaw"), true, null, 30, true, 0, 3);
+    private final Did support = new Did(7, "+33123456789", 1, "orange", "Support", DidTargetType.IVR, "ivr", true,
+            null, 5);
 
     @AfterEach
     void tearDown() {
@@ -73,8 +75,14 @@ class PbxConfigViewTest {
         return vaadin.ui().getChildren();
     }
 
+    /** A component and everything under it (a notification opened over a modal dialog is attached to the dialog). */
+    private static Stream<Component> tree(Component c) {
+        return Stream.concat(Stream.of(c), c.getChildren().flatMap(PbxConfigViewTest::tree));
+    }
+
     private List<String> notifications(NotificationVariant variant) {
-        return uiChildren().filter(Notification.class::isInstance).map(Notification.class::cast)
+        return uiChildren().flatMap(PbxConfigViewTest::tree).filter(Notification.class::isInstance)
+                .map(Notification.class::cast)
                 .filter(n -> n.hasThemeName(variant.getVariantName()))
                 .map(n -> n.getElement().getProperty("text")).toList();
     }
@@ -147,7 +155,7 @@ class PbxConfigViewTest {
     @Test
     void the_trunk_form_shows_the_services_refusal_under_each_field_and_stays_open() {
         PbxConfigView view = view();
-        when(service.updateTrunk(eq(1L), any())).thenThrow(new PbxConfigValidationException(List.of(
+        when(service.updateTrunk(eq(1L), eq(3), any())).thenThrow(new PbxConfigValidationException(List.of(
                 new FieldError("host", "pbx.host-invalid", "x y"), new FieldError("port", "pbx.port-range", 0))));
         TrunkForm form = view.editTrunk(orange);
         form.host.setValue("x y");
@@ -171,9 +179,34 @@ class PbxConfigViewTest {
 
         TrunkDefinition expected = new TrunkDefinition("orange", "sip.orange.example", 5060, TrunkTransport.UDP,
                 "user", null, "", "", List.of("g722", "alaw", "ulaw"), true, "", 30, true);
-        verify(service).updateTrunk(1L, expected);
+        verify(service).updateTrunk(1L, 3, expected);
         assertThat(form.isOpened()).isFalse();
         assertThat(form.password.getPlaceholder()).isEqualTo("Leave empty to keep the current password");
+    }
+
+    @Test
+    void a_trunk_or_a_did_another_admin_saved_since_it_was_opened_is_refused_with_a_clear_error() {
+        PbxConfigView view = view();
+        when(service.updateTrunk(eq(1L), eq(3), any())).thenThrow(
+                new EvsException("trunk.version-mismatch", "orange", 3, 4));
+        when(service.updateDid(eq(7L), eq(5), any())).thenThrow(
+                new EvsException("did.version-mismatch", "+33123456789", 5, 6));
+        TrunkForm trunkForm = view.editTrunk(orange);
+        trunkForm.host.setValue("sip2.orange.example");
+        DidForm didForm = view.editDid(support);
+        didForm.label.setValue("Support (new)");
+
+        trunkForm.save();
+        didForm.save();
+
+        assertThat(notifications(NotificationVariant.LUMO_ERROR)).containsExactly(
+                "Could not save: Trunk orange was changed by someone else meanwhile: reload it and make your change "
+                        + "again.",
+                "Could not save: DID +33123456789 was changed by someone else meanwhile: reload it and make your "
+                        + "change again.");
+        assertThat(trunkForm.isOpened()).isTrue();
+        assertThat(didForm.isOpened()).isTrue();
+        verify(service, never()).updateTrunk(eq(1L), any(TrunkDefinition.class));
     }
 
     @Test
@@ -198,6 +231,6 @@ class PbxConfigViewTest {
         assertThat(notifications(NotificationVariant.LUMO_ERROR)).singleElement().asString()
                 .isEqualTo("Could not delete orange: trunk orange still has 1 DID: delete them or move them to "
                         + "another trunk first");
-        verify(service, never()).deleteTrunk(1L);
+        verify(service, never()).deleteTrunk(eq(1L), any());
     }
 }
