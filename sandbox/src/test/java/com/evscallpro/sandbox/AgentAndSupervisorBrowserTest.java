@@ -301,7 +301,7 @@ class AgentAndSupervisorBrowserTest {
         assertThat(row).isVisible();
 
         // edit: the form comes back with what was saved; a new name is kept with the rest unchanged
-        admin.locator(".edit-planning").first().click();
+        admin.locator(".edit-planning[data-name='Heures légales']").click();
         assertThat(admin.locator(".slot-row")).hasCount(6);
         assertThat(admin.locator(".exception-row .exception-label input")).hasValue("Inventaire");
         admin.locator("#planning-name input").fill("Heures légales 2027");
@@ -314,7 +314,9 @@ class AgentAndSupervisorBrowserTest {
         org.assertj.core.api.Assertions.assertThat(renamed.exceptions()).isEqualTo(saved.exceptions());
 
         // a delete confirmed after another admin saved the planning is refused: their change is not lost
-        admin.locator(".delete-planning").first().click();
+        admin.locator(".delete-planning[data-name='Heures légales 2027']").click();
+        // the confirmation is open (the version it will delete is read then) before the other admin saves
+        assertThat(admin.locator("vaadin-confirm-dialog-overlay")).isVisible();
         plannings.save(new PlanningDefinition(saved.id(), "Heures légales 2027 bis", renamed.timeZone(),
                 renamed.holidays(), renamed.slots(), renamed.exceptions()), plannings.version(saved.id()));
         admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
@@ -324,7 +326,7 @@ class AgentAndSupervisorBrowserTest {
         org.assertj.core.api.Assertions.assertThat(plannings.planning(saved.id())).map(PlanningDefinition::name)
                 .hasValue("Heures légales 2027 bis");
 
-        admin.locator(".delete-planning").first().click();
+        admin.locator(".delete-planning[data-name^='Heures légales 2027']").click();
         admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Supprimer")).click();
         assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
@@ -403,6 +405,8 @@ class AgentAndSupervisorBrowserTest {
         com.evscallpro.core.qualification.QualificationService qualifications =
                 stack.bean(com.evscallpro.core.qualification.QualificationService.class);
         admin.locator(".delete-qualification-group[data-name='Energy']").click();
+        // the confirmation is open (the version it will delete is read then) before the other admin saves
+        assertThat(admin.locator("vaadin-confirm-dialog-overlay")).isVisible();
         qualifications.saveGroup(new com.evscallpro.core.qualification.QualificationGroupDefinition(energy.id(),
                 "Energy", energy.qualifications().reversed(), 0), qualifications.groupVersion(energy.id()));
         admin.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON,

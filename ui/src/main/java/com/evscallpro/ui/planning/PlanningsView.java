@@ -53,6 +53,8 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button delete = new Button(getTranslation("planning.delete"), e -> confirmDelete(p));
             delete.addClassName("delete-planning");
+            edit.getElement().setAttribute("data-name", p.name());
+            delete.getElement().setAttribute("data-name", p.name());
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return new HorizontalLayout(edit, delete);
         }).setKey("actions").setAutoWidth(true);
