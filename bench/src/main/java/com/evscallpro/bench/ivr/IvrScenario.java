@@ -112,6 +112,9 @@ public final class IvrScenario {
                         .zeebeInput("bench-welcome", "prompt"))
                 .serviceTask("MenuTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
                         .zeebeInput("bench-menu", "prompt").zeebeInput("1,2", "choices"))
+                // as an analyst draws a menu: a gateway on the choice (its journey row is written by an execution
+                // listener the flow service adds at deploy time, so its cost is in the menu → collect step)
+                .exclusiveGateway("MenuGateway").defaultFlow()
                 .serviceTask("AccountTask", t -> t.zeebeJobTypeExpression("\"ivr.collect.\" + evsNode")
                         .zeebeInput("bench-account", "prompt").zeebeInput("4", "minDigits")
                         .zeebeInput("4", "maxDigits"))
@@ -120,7 +123,9 @@ public final class IvrScenario {
                         .zeebeInput("BENCH_ROUTE", "channelVariable"))
                 .serviceTask("GoodbyeTask", t -> t.zeebeJobTypeExpression("\"ivr.hangup.\" + evsNode")
                         .zeebeInput("bench-goodbye", "prompt"))
-                .endEvent().done());
+                .endEvent()
+                .moveToNode("MenuGateway").conditionExpression("=menuChoice = \"9\"").connectTo("GoodbyeTask")
+                .done());
         FlowService flows = app.getBean(FlowService.class);
         FlowView flow = flows.create(FlowKind.IVR, "Bench IVR", null, bpmn, "bench");
         flows.publish(flow.draftVersionId(), "bench");
@@ -229,8 +234,13 @@ public final class IvrScenario {
         AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess("bench-bare").startEvent();
         for (int i = 1; i <= 5; i++) {
             b = b.serviceTask("Task" + i).zeebeJobType("bench.noop");
+            if (i == 2) { // the same gateway after the menu, with no listener: the engine's own cost of it
+                b = b.exclusiveGateway("MenuGateway").defaultFlow();
+            }
         }
-        long key = client.newDeployResourceCommand().addProcessModel(b.endEvent().done(), "bench-bare.bpmn").send()
+        io.camunda.zeebe.model.bpmn.BpmnModelInstance bare = b.endEvent()
+                .moveToNode("MenuGateway").conditionExpression("=false").connectTo("Task5").done();
+        long key = client.newDeployResourceCommand().addProcessModel(bare, "bench-bare.bpmn").send()
                 .join().getProcesses().getFirst().getProcessDefinitionKey();
         ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
         Map<Long, Long> completedAt = new ConcurrentHashMap<>();
