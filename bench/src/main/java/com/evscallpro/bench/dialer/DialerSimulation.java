@@ -101,7 +101,8 @@ public final class DialerSimulation {
 
     /** What a day gave. Occupancy: (talk + wrap-up) ÷ logged-in time. */
     public record Outcome(double occupancy, double abandonPercentDay, double worstHourPercent, long liveAnswers,
-                          long abandons, long lines, long connected, double[] hourPercents, double linesPerAgent) {
+                          long abandons, long lines, long connected, double[] hourPercents, double linesPerAgent,
+                          PredictivePacer.Decisions decisions) {
     }
 
     private enum Mode { PROGRESSIVE, PREDICTIVE }
@@ -194,6 +195,7 @@ public final class DialerSimulation {
         long waitIds;
         double ringingSum; // lines in flight, summed over the measured ticks
         long ticks;
+        PredictivePacer.Decisions decisionsAtStart; // the pacer's decision sums when the measured day begins
 
         Run(Mode mode) {
             this.mode = mode;
@@ -226,7 +228,8 @@ public final class DialerSimulation {
             }
             return new Outcome(busy / (config.agents() * (end - start)), answers == 0 ? 0 : 100.0 * abandons / answers, worst,
                     answers, abandons, lines, connected, hourPercents,
-                    ticks == 0 ? 0 : ringingSum / ticks / config.agents());
+                    ticks == 0 ? 0 : ringingSum / ticks / config.agents(),
+                    decisionsAtStart == null ? pacer.decisions() : pacer.decisions().since(decisionsAtStart));
         }
 
         void at(double time, Runnable action) {
@@ -246,6 +249,9 @@ public final class DialerSimulation {
                     }
                 }
             } else {
+                if (decisionsAtStart == null && clock.now >= start) {
+                    decisionsAtStart = pacer.decisions();
+                }
                 int n = pacer.linesToDial(config.targetPercent(), config.maxLinesPerAgent(), snapshot());
                 for (int i = 0; i < n; i++) {
                     dial(null);

@@ -96,6 +96,60 @@ public final class PredictivePacer {
         }
     }
 
+    /**
+     * Sums over every {@link #linesToDial} call since the pacer was made, of what it was told and what it decided:
+     * subtract two readings and divide by {@code decisions} for the means of a window. What a live dialer and its
+     * simulation feed the same class can be compared input by input (bench §6.2).
+     *
+     * @param decisions     calls of {@link #linesToDial}
+     * @param modelled      of them, those decided by the model (not braking, trusted, under the cap)
+     * @param braked        of them, those taken with the brake on
+     * @param free          agents free
+     * @param talking       agents talking
+     * @param wrapping      agents wrapping up
+     * @param ringing       lines in flight
+     * @param dialled       lines decided
+     * @param agentsExpected modelled decisions: expected agents available at the first horizon plus the grace
+     * @param answersExpected modelled decisions: expected live answers of the lines in flight
+     * @param horizon       modelled decisions: the first horizon (seconds)
+     * @param answerRate    modelled decisions: a new line's answer probability
+     * @param target        modelled decisions: the effective per-line target (fraction)
+     * @param meanTalk      modelled decisions: mean talk of the handled calls learned (seconds)
+     * @param meanWrap      modelled decisions: mean wrap-up of the handled calls learned (seconds)
+     */
+    public record Decisions(long decisions, long modelled, long braked, double free, double talking, double wrapping,
+                            double ringing, double dialled, double agentsExpected, double answersExpected,
+                            double horizon, double answerRate, double target, double meanTalk, double meanWrap) {
+
+        /** What happened between {@code earlier} and this reading. */
+        public Decisions since(Decisions earlier) {
+            return new Decisions(decisions - earlier.decisions, modelled - earlier.modelled, braked - earlier.braked,
+                    free - earlier.free,
+                    talking - earlier.talking, wrapping - earlier.wrapping, ringing - earlier.ringing,
+                    dialled - earlier.dialled, agentsExpected - earlier.agentsExpected,
+                    answersExpected - earlier.answersExpected, horizon - earlier.horizon,
+                    answerRate - earlier.answerRate, target - earlier.target, meanTalk - earlier.meanTalk,
+                    meanWrap - earlier.meanWrap);
+        }
+
+        /** These sums and {@code other}'s (several simulated days pooled). */
+        public Decisions plus(Decisions other) {
+            return since(new Decisions(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).since(other));
+        }
+
+        /** One line of means (per decision; the model's figures per modelled decision), for logs and benches. */
+        public String means() {
+            double d = Math.max(1, decisions);
+            double m = Math.max(1, modelled);
+            return String.format(java.util.Locale.ROOT, "%d decisions (%d modelled, %d braked): free %.2f talking %.2f "
+                            + "wrapping %.2f ringing %.2f dialled %.3f | model: agents at horizon %.2f, answers in "
+                            + "flight %.2f, horizon %.2f s, answer rate %.3f, target %.4f, talk %.1f s, wrap %.1f s",
+                    decisions, modelled, braked, free / d, talking / d, wrapping / d, ringing / d, dialled / d,
+                    agentsExpected / m, answersExpected / m, horizon / m, answerRate / m, target / m, meanTalk / m,
+                    meanWrap / m);
+        }
+    }
+
     private record Line(double ringSeconds, boolean live) {
     }
 
@@ -122,6 +176,9 @@ public final class PredictivePacer {
     private boolean braking;
     private double gain = 2;
     private double lastSetPoint = 2.5;
+    private Decisions decisions = new Decisions(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** The model's figures of the decision being taken, when the model took it. */
+    private double[] modelled;
 
     public PredictivePacer(Limits limits, Clock clock, ZoneId zone) {
         this.limits = limits;
@@ -159,7 +216,33 @@ public final class PredictivePacer {
 
     /** How many more lines to dial now for this campaign. */
     public synchronized int linesToDial(double targetPercent, double maxLinesPerAgent, Snapshot now) {
+        modelled = null;
+        int n = decide(targetPercent, maxLinesPerAgent, now);
+        Decisions d = decisions;
+        double[] m = modelled == null ? new double[6] : modelled;
+        decisions = new Decisions(d.decisions + 1, d.modelled + (modelled == null ? 0 : 1),
+                d.braked + (braking ? 1 : 0),
+                d.free + now.freeAgents(), d.talking + now.talking().size(), d.wrapping + now.wrappingUp().size(),
+                d.ringing + now.ringing().size(), d.dialled + n, d.agentsExpected + m[0], d.answersExpected + m[1],
+                d.horizon + m[2], d.answerRate + m[3], d.target + m[4], d.meanTalk + m[5],
+                d.meanWrap + (modelled == null ? 0 : meanOf(handled.stream().mapToDouble(Handled::wrapSeconds))));
+        return n;
+    }
+
+    /** What {@link #linesToDial} has been told and has decided so far (sums). */
+    public synchronized Decisions decisions() {
+        return decisions;
+    }
+
+    private static double meanOf(java.util.stream.DoubleStream values) {
+        return values.average().orElse(0);
+    }
+
+    private int decide(double targetPercent, double maxLinesPerAgent, Snapshot now) {
         roll();
+        double dayRate = rate(dayAbandons, dayAnswers);
+        double hourRate = rate(hourAbandons, hourAnswers);
+        braking = dayRate >= limits.brakePercent() || hourRate >= limits.hourBrakePercent();
         int agents = now.agents();
         if (agents == 0) {
             return 0;
@@ -169,9 +252,6 @@ public final class PredictivePacer {
         if (cap <= 0) {
             return 0;
         }
-        double dayRate = rate(dayAbandons, dayAnswers);
-        double hourRate = rate(hourAbandons, hourAnswers);
-        braking = dayRate >= limits.brakePercent() || hourRate >= limits.hourBrakePercent();
         if (braking || !trusted()) {
             return Math.max(0, Math.min(cap, now.freeAgents() - inFlight));
         }
@@ -190,6 +270,9 @@ public final class PredictivePacer {
             answers = addBernoulli(answers, answerProbability(seconds(r)));
         }
         double p = answerProbability(0);
+        modelled = new double[] {mean(shifted(poissonBinomial(freeingProbabilities(now,
+                horizons[0] + limits.graceSeconds())), now.freeAgents())), mean(answers), horizons[0], p, target,
+                meanOf(handled.stream().mapToDouble(Handled::talkSeconds))};
         double abandonsSoFar = expectedAbandons(answers, excess);
         int n = 0;
         while (n < cap && p > 0) {
@@ -334,6 +417,14 @@ public final class PredictivePacer {
             out[k + 1] += pmf[k] * q;
         }
         return out;
+    }
+
+    private static double mean(double[] pmf) {
+        double sum = 0;
+        for (int k = 0; k < pmf.length; k++) {
+            sum += k * pmf[k];
+        }
+        return sum;
     }
 
     private static double[] shifted(double[] pmf, int by) {

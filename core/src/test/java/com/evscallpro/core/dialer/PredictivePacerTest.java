@@ -82,6 +82,8 @@ class PredictivePacerTest {
                 .as("minus the lines already in flight").isEqualTo(6);
         assertThat(pacer.figures(tenFree).braking()).isTrue();
         assertThat(pacer.figures(tenFree).abandonPercentToday()).isEqualTo(3.0);
+        assertThat(pacer.decisions().braked()).as("the two decisions taken with the brake on").isEqualTo(2);
+        assertThat(pacer.decisions().modelled()).as("only the first was the model's").isEqualTo(1);
 
         // The next day starts afresh (midnight in Paris).
         clock.advance(Duration.ofHours(15));
@@ -119,5 +121,31 @@ class PredictivePacerTest {
         assertThat(f.answerRate()).isEqualTo(0.3);
         assertThat(f.agentsIdle()).isEqualTo(4);
         assertThat(f.linesInFlight()).isEqualTo(16);
+    }
+
+    @Test
+    void decisions_sum_what_the_pacer_was_told_and_decided_and_a_window_is_the_difference_of_two_readings() {
+        PredictivePacer.Decisions start = pacer.decisions();
+        int first = pacer.linesToDial(2.5, 3, snapshot(4, times(3, 30), times(2, 5), times(6, 2)));
+        int second = pacer.linesToDial(2.5, 3, snapshot(2, times(5, 30), times(2, 5), times(1, 2)));
+        PredictivePacer.Decisions window = pacer.decisions().since(start);
+
+        assertThat(window.decisions()).isEqualTo(2);
+        assertThat(window.modelled()).isEqualTo(2);
+        assertThat(window.braked()).isZero();
+        assertThat(window.free()).isEqualTo(6);
+        assertThat(window.talking()).isEqualTo(8);
+        assertThat(window.wrapping()).isEqualTo(4);
+        assertThat(window.ringing()).isEqualTo(7);
+        assertThat(window.dialled()).isEqualTo(first + second);
+        // learned above: live answers after 10 s, so the first horizon is 10 s; 30 % answer; talks 60-180 s mean 120
+        assertThat(window.horizon()).isEqualTo(20.0);
+        assertThat(window.answerRate()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(window.meanTalk()).isCloseTo(240.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(window.meanWrap()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
+        // the agents expected at the horizon: at least those free now
+        assertThat(window.agentsExpected()).isGreaterThanOrEqualTo(6);
+        assertThat(window.plus(window).dialled()).isEqualTo(2.0 * (first + second));
+        assertThat(window.means()).startsWith("2 decisions (2 modelled, 0 braked): free 3.00 talking 4.00");
     }
 }
