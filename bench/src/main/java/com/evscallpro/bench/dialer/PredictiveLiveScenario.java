@@ -76,7 +76,7 @@ public final class PredictiveLiveScenario {
 
     public List<Result> run() throws Exception {
         long talkMs = (long) (config.talkSeconds() * 1000);
-        CustomerScript customers = CustomerScript.random(11).answerProbability(config.liveRate())
+        CustomerScript customers = CustomerScript.random(Long.getLong("bench.predictive.seed", 11)).answerProbability(config.liveRate())
                 .busyShare(BUSY_SHARE).ringTime(Duration.ofSeconds(RING_MIN), Duration.ofSeconds(RING_MAX))
                 .talkTime(Duration.ofMillis(talkMs / 2), Duration.ofMillis(talkMs * 3 / 2));
         SandboxInfrastructure infrastructure = SandboxInfrastructure.start(null, customers);
