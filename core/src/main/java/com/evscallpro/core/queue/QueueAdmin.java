@@ -12,6 +12,8 @@ import java.util.Optional;
 public interface QueueAdmin {
 
     int MAX_MUSIC_ON_HOLD = 80;
+    /** The longest CRM link template ({@code call_queue.crm_url_template}). */
+    int MAX_CRM_URL_TEMPLATE = 2000;
 
     /** Every queue, by group name. */
     List<QueueDefinition> queues();

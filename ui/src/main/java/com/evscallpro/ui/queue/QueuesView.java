@@ -143,7 +143,7 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
         TextField crmLink = new TextField(getTranslation("queues.crmLink"));
         crmLink.setId("queue-crm-link");
         crmLink.setHelperText(getTranslation("queues.crmLink.help"));
-        crmLink.setMaxLength(2000);
+        crmLink.setMaxLength(QueueAdmin.MAX_CRM_URL_TEMPLATE);
         crmLink.setClearButtonVisible(true);
         try {
             crmLink.setValue(queue == null || queue.id() == null ? ""
