@@ -5,16 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * One page of a back-office list, done by the database: the ids of the rows whose searched columns contain a text
  * (case-insensitive, {@code %} and {@code _} taken literally), sorted on one of a fixed set of (indexed) columns with
  * the id as tie-breaker, then offset / limit; and their count. The caller loads the page's rows by id (aggregates
  * with children keep their own loading) in the order given. Used by the lazy grids of plannings, qualification
- * groups, pause reasons, trunks, DIDs, queues and agent scripts.
+ * groups, pause reasons, trunks, DIDs, queues and agent scripts. A bean of {@link DbConfiguration}.
  */
-@Component
 public class PagedIds {
 
     /**
