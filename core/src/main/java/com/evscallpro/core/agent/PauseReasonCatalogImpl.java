@@ -30,6 +30,7 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
     private static final PagedIds.Table PAGED = new PagedIds.Table("pause_reason", "code",
             List.of("code", "label_fr", "label_en"), Map.of("code", "code", "position", "position"), "position");
 
+    /** Without the paged list ({@link #page} and {@link #count} refuse): for tests that only need the catalog. */
     PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit, OptimisticVersions versions) {
         this(reasons, audit, versions, null);
     }
@@ -46,7 +47,7 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
     @Override
     @Transactional(readOnly = true)
     public List<PauseReasonChoice> page(String text, String sort, boolean descending, int offset, int limit) {
-        List<String> codes = paged.ids(PAGED, String.class, text, sort, descending, offset, limit);
+        List<String> codes = paged().ids(PAGED, String.class, text, sort, descending, offset, limit);
         if (codes.isEmpty()) {
             return List.of();
         }
@@ -57,7 +58,14 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
 
     @Override
     public long count(String text) {
-        return paged.count(PAGED, text);
+        return paged().count(PAGED, text);
+    }
+
+    private PagedIds paged() {
+        if (paged == null) {
+            throw new IllegalStateException("built without PagedIds: no paged list");
+        }
+        return paged;
     }
 
     private static PauseReasonChoice choice(com.evscallpro.db.agent.PauseReasonRow r) {
