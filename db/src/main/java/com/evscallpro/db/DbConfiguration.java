@@ -1,8 +1,10 @@
 package com.evscallpro.db;
 
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Spring Data JDBC set-up with the jsonb converters. It replaces Spring Boot's default JDBC configuration (which
@@ -14,6 +16,12 @@ import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration
  */
 @Configuration(proxyBeanMethods = false)
 public class DbConfiguration extends AbstractJdbcConfiguration {
+
+    /** The back office's paged lists (here, not scanned: the contexts that import this class have it too). */
+    @Bean
+    PagedIds pagedIds(JdbcClient jdbc) {
+        return new PagedIds(jdbc);
+    }
 
     @Override
     protected List<?> userConverters() {

@@ -26,6 +26,17 @@ public final class FakePauseReasons implements PauseReasonCatalog {
     }
 
     @Override
+    public List<PauseReasonChoice> page(String text, String sort, boolean descending, int offset, int limit) {
+        return reasons.stream().filter(r -> text == null || r.code().contains(text)).skip(offset).limit(limit)
+                .toList();
+    }
+
+    @Override
+    public long count(String text) {
+        return reasons.stream().filter(r -> text == null || r.code().contains(text)).count();
+    }
+
+    @Override
     public List<PauseReasonChoice> choices() {
         return reasons.stream().filter(PauseReasonChoice::active).toList();
     }

@@ -55,19 +55,24 @@ class QueueController {
         this.acd = acd;
     }
 
-    /** A queue's settings ({@code groupId} required on create); omitted fields take their defaults on create. */
+    /**
+     * A queue's settings ({@code groupId} required on create); omitted fields take their defaults on create.
+     * {@code crmUrlTemplate}: the CRM link of the agent's inbound screen-pop (docs/queues.md); left out: unchanged
+     * (none on create), blank: removed.
+     */
     record QueueRequest(Long groupId, QueueStrategy strategy, @Min(0) @Max(100) Integer priority,
                         Long requiredSkillId, @Min(1) @Max(5) Integer minSkillLevel,
                         @Size(max = QueueAdmin.MAX_MUSIC_ON_HOLD) String musicOnHold, Boolean announcePosition,
                         Integer announceEverySeconds, Integer maxWaitSeconds, Integer ringTimeoutSeconds,
-                        Integer serviceLevelSeconds, Integer wrapUpSeconds) {
+                        Integer serviceLevelSeconds, Integer wrapUpSeconds,
+                        @Size(max = QueueAdmin.MAX_CRM_URL_TEMPLATE) String crmUrlTemplate) {
     }
 
     /** A queue; {@code name} is its group's; {@code version} is also the ETag. */
     record QueueResponse(long id, long groupId, String name, QueueStrategy strategy, int priority,
                          Long requiredSkillId, int minSkillLevel, String musicOnHold, boolean announcePosition,
                          int announceEverySeconds, int maxWaitSeconds, int ringTimeoutSeconds,
-                         int serviceLevelSeconds, int wrapUpSeconds, int version) {
+                         int serviceLevelSeconds, int wrapUpSeconds, int version, String crmUrlTemplate) {
     }
 
     @GetMapping
@@ -78,7 +83,7 @@ class QueueController {
                               @Parameter(description = Paged.SIZE_DOC) @RequestParam(defaultValue = "50") @Min(1)
                               @Max(Paged.MAX_SIZE) int size,
                               @RequestParam(required = false) String sort) {
-        return Paged.ofAll(admin.queues().stream().map(QueueController::toResponse).toList(), page, size, sort,
+        return Paged.ofAll(admin.queues().stream().map(this::toResponse).toList(), page, size, sort,
                 SORTS);
     }
 
@@ -105,7 +110,8 @@ class QueueController {
         if (request.groupId() == null) {
             throw new EvsException("queue.unknown-group", (Object) null);
         }
-        QueueDefinition saved = admin.save(merge(QueueDefinition.draft(request.groupId()), request, null, 0));
+        QueueDefinition saved = admin.save(merge(QueueDefinition.draft(request.groupId()), request, null, 0),
+                request.crmUrlTemplate());
         QueueResponse body = toResponse(saved);
         return ETags.created("/api/v1/queues/" + saved.id(), body, body.version());
     }
@@ -119,7 +125,8 @@ class QueueController {
         QueueDefinition current = find(id);
         Integer expected = ETags.version(ifMatch);
         QueueDefinition saved = admin.save(merge(current, request, id,
-                expected == null ? current.version() : expected));
+                expected == null ? current.version() : expected), request.crmUrlTemplate() != null
+                ? request.crmUrlTemplate() : admin.crmUrlTemplate(id).orElse(null));
         QueueResponse body = toResponse(saved);
         return ETags.ok(body, body.version());
     }
@@ -153,9 +160,10 @@ class QueueController {
                 r.wrapUpSeconds() == null ? base.wrapUpSeconds() : r.wrapUpSeconds(), version);
     }
 
-    private static QueueResponse toResponse(QueueDefinition q) {
+    private QueueResponse toResponse(QueueDefinition q) {
         return new QueueResponse(q.id(), q.groupId(), q.groupName(), q.strategy(), q.priority(), q.requiredSkillId(),
                 q.minSkillLevel(), q.musicOnHold(), q.announcePosition(), q.announceEverySeconds(),
-                q.maxWaitSeconds(), q.ringTimeoutSeconds(), q.serviceLevelSeconds(), q.wrapUpSeconds(), q.version());
+                q.maxWaitSeconds(), q.ringTimeoutSeconds(), q.serviceLevelSeconds(), q.wrapUpSeconds(), q.version(),
+                admin.crmUrlTemplate(q.id()).orElse(null));
     }
 }

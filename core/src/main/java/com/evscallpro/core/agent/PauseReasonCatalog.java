@@ -12,6 +12,18 @@ public interface PauseReasonCatalog {
     /** Every reason, active or not, in display order. */
     List<PauseReasonChoice> all();
 
+    /** The sort keys of {@link #page}: the display position (default) and the code. */
+    List<String> SORTS = List.of("position", "code");
+
+    /**
+     * One page of the reasons (active or not) whose code or a label contains {@code text} (case-insensitive; null:
+     * all), sorted by the database on {@code sort} (one of {@link #SORTS}; null: position).
+     */
+    List<PauseReasonChoice> page(String text, String sort, boolean descending, int offset, int limit);
+
+    /** How many reasons {@link #page} finds for this text. */
+    long count(String text);
+
     /** The active reasons, in display order: what an agent is offered. */
     List<PauseReasonChoice> choices();
 

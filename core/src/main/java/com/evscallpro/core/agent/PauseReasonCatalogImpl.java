@@ -6,7 +6,9 @@ import com.evscallpro.core.lock.OptimisticVersions;
 import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.db.agent.PauseReasonRepository;
 import java.util.List;
+import com.evscallpro.db.PagedIds;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -24,19 +26,56 @@ class PauseReasonCatalogImpl implements PauseReasonCatalog {
     private final PauseReasonRepository reasons;
     private final AuditTrail audit;
     private final OptimisticVersions versions;
+    private final PagedIds paged;
+    private static final PagedIds.Table PAGED = new PagedIds.Table("pause_reason", "code",
+            List.of("code", "label_fr", "label_en"), Map.of("code", "code", "position", "position"), "position");
 
+    /** Without the paged list ({@link #page} and {@link #count} refuse): for tests that only need the catalog. */
     PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit, OptimisticVersions versions) {
+        this(reasons, audit, versions, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PauseReasonCatalogImpl(PauseReasonRepository reasons, AuditTrail audit, OptimisticVersions versions,
+                           PagedIds paged) {
         this.reasons = reasons;
         this.audit = audit;
         this.versions = versions;
+        this.paged = paged;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PauseReasonChoice> page(String text, String sort, boolean descending, int offset, int limit) {
+        List<String> codes = paged().ids(PAGED, String.class, text, sort, descending, offset, limit);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PauseReasonChoice> found = new java.util.HashMap<>();
+        reasons.findByCodeIn(codes).forEach(r -> found.put(r.code(), choice(r)));
+        return codes.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public long count(String text) {
+        return paged().count(PAGED, text);
+    }
+
+    private PagedIds paged() {
+        if (paged == null) {
+            throw new IllegalStateException("built without PagedIds: no paged list");
+        }
+        return paged;
+    }
+
+    private static PauseReasonChoice choice(com.evscallpro.db.agent.PauseReasonRow r) {
+        return new PauseReasonChoice(r.code(), r.labelFr(), r.labelEn(), r.position(), r.active());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<PauseReasonChoice> all() {
-        return reasons.findAllByOrderByPositionAscCodeAsc().stream()
-                .map(r -> new PauseReasonChoice(r.code(), r.labelFr(), r.labelEn(), r.position(), r.active()))
-                .toList();
+        return reasons.findAllByOrderByPositionAscCodeAsc().stream().map(PauseReasonCatalogImpl::choice).toList();
     }
 
     @Override

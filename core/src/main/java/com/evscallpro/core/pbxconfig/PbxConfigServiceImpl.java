@@ -286,7 +286,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
         return codecs == null || codecs.isBlank() ? List.of() : Arrays.asList(codecs.split(","));
     }
 
-    private static Trunk toTrunk(SipTrunk t) {
+    static Trunk toTrunk(SipTrunk t) {
         return new Trunk(t.id(), t.name(), t.host(), t.port(), TrunkTransport.fromCode(t.transport()), t.username(),
                 t.password() != null, t.fromUser(), t.fromDomain(), codecs(t.codecs()), t.register(),
                 t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId(), t.version());
@@ -300,7 +300,7 @@ class PbxConfigServiceImpl implements PbxConfigService {
                 t.outboundProxy(), t.maxChannels(), t.enabled(), t.siteId());
     }
 
-    private static Did toDid(DidNumber d, Map<Long, String> trunkNames) {
+    static Did toDid(DidNumber d, Map<Long, String> trunkNames) {
         return new Did(d.id(), d.number(), d.trunkId(), trunkNames.getOrDefault(d.trunkId(), "?"), d.label(),
                 DidTargetType.valueOf(d.targetType()), d.target(), d.enabled(), d.flowId(), d.version());
     }

@@ -17,6 +17,18 @@ public interface PlanningService {
     /** Every planning, by name. */
     List<PlanningDefinition> plannings();
 
+    /** The sort keys of {@link #page}: the name (default) and the time zone. */
+    List<String> SORTS = List.of("name", "zone");
+
+    /**
+     * One page of the plannings whose name or time zone contains {@code text} (case-insensitive; null: all), sorted
+     * by the database on {@code sort} (one of {@link #SORTS}; null: name).
+     */
+    List<PlanningDefinition> page(String text, String sort, boolean descending, int offset, int limit);
+
+    /** How many plannings {@link #page} finds for this text. */
+    long count(String text);
+
     Optional<PlanningDefinition> planning(long id);
 
     /** Creates (no id) or replaces (id) a planning after validating it; returns its id. */

@@ -4,6 +4,7 @@ import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.lock.OptimisticVersions;
 import com.evscallpro.core.lock.VersionedTable;
+import com.evscallpro.db.PagedIds;
 import com.evscallpro.db.planning.Planning;
 import com.evscallpro.db.planning.PlanningRepository;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -45,7 +46,13 @@ class PlanningServiceImpl implements PlanningService {
     private final OptimisticVersions versions;
     private final Map<String, HolidayManager> holidayManagers = new ConcurrentHashMap<>();
 
-    PlanningServiceImpl(PlanningRepository plannings, AuditTrail audit, OptimisticVersions versions) {
+    private final PagedIds paged;
+    private static final PagedIds.Table PAGED = new PagedIds.Table("planning", "id", List.of("name", "time_zone"),
+            Map.of("name", "lower(name)", "zone", "time_zone"), "name");
+
+    PlanningServiceImpl(PlanningRepository plannings, AuditTrail audit, OptimisticVersions versions,
+                        PagedIds paged) {
+        this.paged = paged;
         this.plannings = plannings;
         this.audit = audit;
         this.versions = versions;
@@ -55,6 +62,21 @@ class PlanningServiceImpl implements PlanningService {
     @Transactional(readOnly = true)
     public List<PlanningDefinition> plannings() {
         return plannings.findAllByOrderByName().stream().map(PlanningServiceImpl::toDefinition).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PlanningDefinition> page(String text, String sort, boolean descending, int offset, int limit) {
+        List<Long> ids = paged.ids(PAGED, Long.class, text, sort, descending, offset, limit);
+        Map<Long, PlanningDefinition> found = new java.util.HashMap<>();
+        plannings.findAllById(ids).forEach(p -> found.put(p.id(), toDefinition(p)));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(String text) {
+        return paged.count(PAGED, text);
     }
 
     @Override

@@ -21,6 +21,18 @@ public interface QualificationService {
     /** Every group with its qualifications, by name. */
     List<QualificationGroupDefinition> groups();
 
+    /** The sort keys of {@link #page}: the group's name. */
+    List<String> SORTS = List.of("name");
+
+    /**
+     * One page of the groups whose name contains {@code text} (case-insensitive; null: all), sorted by the database
+     * on {@code sort} (one of {@link #SORTS}; null: name).
+     */
+    List<QualificationGroupDefinition> page(String text, String sort, boolean descending, int offset, int limit);
+
+    /** How many groups {@link #page} finds for this text. */
+    long count(String text);
+
     Optional<QualificationGroupDefinition> group(long groupId);
 
     /**

@@ -5,6 +5,7 @@ import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.lock.OptimisticVersions;
 import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.core.qualification.Qualification.QualificationCategory;
+import com.evscallpro.db.PagedIds;
 import com.evscallpro.db.qualification.QualificationEntry;
 import com.evscallpro.db.qualification.QualificationEntryRepository;
 import com.evscallpro.db.qualification.QualificationGroup;
@@ -34,9 +35,13 @@ class QualificationServiceImpl implements QualificationService {
     private final QualificationGroupRepository groups;
     private final OptimisticVersions versions;
     private final AuditTrail audit;
+    private final PagedIds paged;
+    private static final PagedIds.Table PAGED = new PagedIds.Table("qualification_group", "id", List.of("name"),
+            java.util.Map.of("name", "lower(name)"), "name");
 
     QualificationServiceImpl(QualificationEntryRepository entries, QualificationGroupRepository groups,
-                             AuditTrail audit, OptimisticVersions versions) {
+                             AuditTrail audit, OptimisticVersions versions, PagedIds paged) {
+        this.paged = paged;
         this.entries = entries;
         this.groups = groups;
         this.audit = audit;
@@ -59,6 +64,20 @@ class QualificationServiceImpl implements QualificationService {
     @Override
     public List<QualificationGroupDefinition> groups() {
         return groups.findAllByOrderByName().stream().map(this::toDefinition).toList();
+    }
+
+    @Override
+    public List<QualificationGroupDefinition> page(String text, String sort, boolean descending, int offset,
+                                                   int limit) {
+        List<Long> ids = paged.ids(PAGED, Long.class, text, sort, descending, offset, limit);
+        java.util.Map<Long, QualificationGroupDefinition> found = new java.util.HashMap<>();
+        groups.findAllById(ids).forEach(g -> found.put(g.id(), toDefinition(g)));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public long count(String text) {
+        return paged.count(PAGED, text);
     }
 
     @Override

@@ -5,7 +5,10 @@ import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.group.AgentGroup;
 import com.evscallpro.core.group.AgentGroups;
 import com.evscallpro.core.group.Skill;
+import com.evscallpro.core.webhook.CrmLinks;
+import com.evscallpro.db.PagedIds;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,8 +28,13 @@ class QueueAdminImpl implements QueueAdmin {
     private final AgentGroups groups;
     private final AuditTrail audit;
     private final Acd acd;
+    private final PagedIds paged;
+    private static final PagedIds.Table PAGED = new PagedIds.Table(
+            "call_queue q JOIN agent_group g ON g.id = q.group_id", "q.id", List.of("g.name"),
+            Map.of("group", "lower(g.name)", "priority", "q.priority"), "group");
 
-    QueueAdminImpl(QueueTables tables, AgentGroups groups, AuditTrail audit, Acd acd) {
+    QueueAdminImpl(QueueTables tables, AgentGroups groups, AuditTrail audit, Acd acd, PagedIds paged) {
+        this.paged = paged;
         this.tables = tables;
         this.groups = groups;
         this.audit = audit;
@@ -36,6 +44,16 @@ class QueueAdminImpl implements QueueAdmin {
     @Override
     public List<QueueDefinition> queues() {
         return tables.all();
+    }
+
+    @Override
+    public List<QueueDefinition> page(String text, String sort, boolean descending, int offset, int limit) {
+        return tables.byIds(paged.ids(PAGED, Long.class, text, sort, descending, offset, limit));
+    }
+
+    @Override
+    public long count(String text) {
+        return paged.count(PAGED, text);
     }
 
     @Override
@@ -102,6 +120,32 @@ class QueueAdminImpl implements QueueAdmin {
         } catch (DuplicateKeyException e) {
             throw new EvsException(e, "queue.group-taken", group.name());
         }
+    }
+
+    @Override
+    @Transactional
+    public QueueDefinition save(QueueDefinition q, String crmUrlTemplate) {
+        String template = crmUrlTemplate == null || crmUrlTemplate.isBlank() ? null
+                : CrmLinks.validate(crmUrlTemplate.strip());
+        QueueDefinition saved = save(q);
+        Optional<String> before = tables.crmUrlTemplate(saved.id());
+        if (!before.equals(Optional.ofNullable(template))) {
+            tables.setCrmUrlTemplate(saved.id(), template);
+            audit.record("update", "queue-crm-link", saved.id(), saved.groupName(),
+                    before.map(b -> Map.of("template", b)).orElse(null),
+                    template == null ? null : Map.of("template", template));
+        }
+        return saved;
+    }
+
+    @Override
+    public Optional<String> crmUrlTemplate(long queueId) {
+        return tables.crmUrlTemplate(queueId);
+    }
+
+    @Override
+    public Optional<String> crmLink(long queueId, Map<String, ?> values) {
+        return tables.crmUrlTemplate(queueId).map(t -> CrmLinks.expand(t, values));
     }
 
     @Override

@@ -26,6 +26,17 @@ class QueueTables {
         return jdbc.sql(SELECT + " ORDER BY lower(g.name), q.id").query(QueueTables::queue).list();
     }
 
+    /** The queues of these ids, in the order of the ids. */
+    List<QueueDefinition> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, QueueDefinition> found = jdbc.sql(SELECT + " WHERE q.id IN (:ids)").param("ids", ids)
+                .query(QueueTables::queue).stream()
+                .collect(java.util.stream.Collectors.toMap(QueueDefinition::id, q -> q));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     Optional<QueueDefinition> find(long id) {
         return jdbc.sql(SELECT + " WHERE q.id = ?").param(id).query(QueueTables::queue).optional();
     }
@@ -64,6 +75,17 @@ class QueueTables {
             return jdbc.sql("DELETE FROM call_queue WHERE id = ?").param(id).update() == 1;
         }
         return jdbc.sql("DELETE FROM call_queue WHERE id = ? AND version = ?").params(id, version).update() == 1;
+    }
+
+    /** The queue's CRM link template (empty: none, or no such queue). */
+    Optional<String> crmUrlTemplate(long queueId) {
+        return jdbc.sql("SELECT crm_url_template FROM call_queue WHERE id = ?").param(queueId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t);
+    }
+
+    /** Sets (null: removes) the template; answers the rows changed (0: no such queue). */
+    int setCrmUrlTemplate(long queueId, String template) {
+        return jdbc.sql("UPDATE call_queue SET crm_url_template = ? WHERE id = ?").params(template, queueId).update();
     }
 
     void recordPassage(QueuePassage p) {

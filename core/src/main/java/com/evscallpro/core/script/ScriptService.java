@@ -16,6 +16,18 @@ public interface ScriptService {
     /** Every script, by name. */
     List<ScriptView> scripts();
 
+    /** The sort keys of {@link #page}: the name. */
+    List<String> SORTS = List.of("name");
+
+    /**
+     * One page of the scripts whose name or description contains {@code text} (case-insensitive; null: all), sorted
+     * by the database on {@code sort} (one of {@link #SORTS}; null: name).
+     */
+    List<ScriptView> page(String text, String sort, boolean descending, int offset, int limit);
+
+    /** How many scripts {@link #page} finds for this text. */
+    long count(String text);
+
     Optional<ScriptView> script(long scriptId);
 
     /** Scripts that have a published version (what campaigns and queues can take), by name. */

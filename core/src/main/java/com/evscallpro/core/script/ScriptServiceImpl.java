@@ -2,6 +2,7 @@ package com.evscallpro.core.script;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.db.PagedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,12 @@ class ScriptServiceImpl implements ScriptService {
     private final AuditTrail audit;
     private final ObjectMapper json = new ObjectMapper();
 
-    ScriptServiceImpl(JdbcClient jdbc, AuditTrail audit) {
+    private final PagedIds paged;
+    private static final PagedIds.Table PAGED = new PagedIds.Table("script", "id", List.of("name", "description"),
+            java.util.Map.of("name", "lower(name)"), "name");
+
+    ScriptServiceImpl(JdbcClient jdbc, AuditTrail audit, PagedIds paged) {
+        this.paged = paged;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -56,6 +62,23 @@ class ScriptServiceImpl implements ScriptService {
     @Override
     public List<ScriptView> scripts() {
         return jdbc.sql(SELECT_SCRIPT + " ORDER BY lower(s.name), s.id").query(ScriptServiceImpl::script).list();
+    }
+
+    @Override
+    public List<ScriptView> page(String text, String sort, boolean descending, int offset, int limit) {
+        List<Long> ids = paged.ids(PAGED, Long.class, text, sort, descending, offset, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ScriptView> found = new java.util.HashMap<>();
+        jdbc.sql(SELECT_SCRIPT + " WHERE s.id IN (:ids)").param("ids", ids).query(ScriptServiceImpl::script)
+                .stream().forEach(s -> found.put(s.id(), s));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public long count(String text) {
+        return paged.count(PAGED, text);
     }
 
     @Override

@@ -86,7 +86,7 @@ abstract class AcdTestBase {
         QueueTables tables = new QueueTables(jdbc);
         acd = new Acd(tables, groups, routing, agents, events, () -> connectorBean, QueueSettings.defaults(), clock,
                 acdThread, timer);
-        queues = new QueueAdminImpl(tables, groups, audit, acd);
+        queues = new QueueAdminImpl(tables, groups, audit, acd, new com.evscallpro.db.PagedIds(jdbc));
     }
 
     @AfterEach

@@ -9,6 +9,9 @@ public interface PauseReasonRepository extends Repository<PauseReasonRow, String
 
     List<PauseReasonRow> findAllByOrderByPositionAscCodeAsc();
 
+    /** The reasons of these codes (a page of the back office's lazy grid). */
+    List<PauseReasonRow> findByCodeIn(java.util.Collection<String> codes);
+
     /** Creates the reason or replaces its labels, position and active flag (the code is the key). */
     @Modifying
     @Query("""

@@ -74,6 +74,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     private Registration pollRegistration;
     private Instant stateSince;
     private com.evscallpro.core.webhook.CrmLinks crmLinks;
+    private com.evscallpro.core.queue.QueueAdmin queueAdmin;
     private final AgentService agentService;
     private CallControlPanel callControls;
     private com.evscallpro.ui.recording.RecordingControls recording;
@@ -223,6 +224,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
                 inUi(ui, () -> {
                     inbound.show(e);
                     showInboundScript(e);
+                    inbound.showCrmLink(e.callId(), () -> queueCrmLink(e));
                     if (recording != null) {
                         recording.showCall(e.callId(), com.evscallpro.core.recording.RecordingScope.QUEUE, e.queueId(),
                                 agentId);
@@ -427,6 +429,7 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
             inboundCalls.of(agentId, status.callId()).ifPresent(e -> {
                 inbound.show(e);
                 showInboundScript(e);
+                inbound.showCrmLink(e.callId(), () -> queueCrmLink(e));
             });
         }
     }
@@ -468,6 +471,32 @@ class AgentView extends VerticalLayout implements AgentWorkspace.Display, HasDyn
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCrmLinks(com.evscallpro.core.webhook.CrmLinks crmLinks) {
         this.crmLinks = crmLinks;
+    }
+
+    /** The queues (set by Spring; absent in tests that build the view by hand): the inbound call's CRM link. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setQueueAdmin(com.evscallpro.core.queue.QueueAdmin queueAdmin) {
+        this.queueAdmin = queueAdmin;
+    }
+
+    /** The CRM link of the queue an inbound call came through, expanded for its caller (as a campaign's is). */
+    private String queueCrmLink(com.evscallpro.core.queue.InboundCallConnected e) {
+        if (queueAdmin == null) {
+            return null;
+        }
+        try {
+            java.util.Map<String, String> pop = e.call().screenPop();
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            values.put("phone", e.call().callerNumber());
+            values.put("contactId", pop.get("contactId"));
+            values.put("firstName", pop.get("contactFirstName"));
+            values.put("lastName", pop.get("contactLastName"));
+            values.put("callId", e.callId());
+            values.put("agentId", agentId);
+            return queueAdmin.crmLink(e.queueId(), values).orElse(null);
+        } catch (RuntimeException ex) {
+            return null; // the screen-pop works without its link
+        }
     }
 
     private String crmLink(WrapUpTask task) {

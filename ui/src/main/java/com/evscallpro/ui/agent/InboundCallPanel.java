@@ -16,6 +16,8 @@ class InboundCallPanel extends Div {
     private final Span contact = new Span();
     private final Span queue = new Span();
     private final Span path = new Span();
+    private final com.vaadin.flow.component.html.Anchor crmLink = new com.vaadin.flow.component.html.Anchor();
+    private String crmLinkCallId;
     private final Div scriptBox = new Div();
     private final com.vaadin.flow.component.html.H4 scriptTitle = new com.vaadin.flow.component.html.H4();
     private final com.evscallpro.ui.script.ScriptForm script = new com.evscallpro.ui.script.ScriptForm();
@@ -33,6 +35,12 @@ class InboundCallPanel extends Div {
         add(new H3(getTranslation("agent.inbound.title")), line("agent.inbound.caller", caller),
                 line("agent.inbound.contact", contact), line("agent.inbound.queue", queue),
                 line("agent.inbound.path", path));
+        crmLink.setId("inbound-crm-link");
+        crmLink.setText(getTranslation("agent.crmLink"));
+        crmLink.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+        crmLink.getElement().setAttribute("rel", "noopener noreferrer");
+        crmLink.setVisible(false);
+        add(crmLink);
         scriptBox.setId("inbound-script");
         script.setId("inbound-script-form");
         scriptBox.add(scriptTitle, script);
@@ -77,6 +85,20 @@ class InboundCallPanel extends Div {
         scriptTitle.setText(getTranslation("agent.script", published.name()));
         script.show(published.schemaJson(), data);
         scriptBox.setVisible(true);
+    }
+
+    /**
+     * The queue's CRM link for this call ({@code inbound-crm-link}, a new tab), or none; asked once per call
+     * ({@code link} is called only for a call not seen yet: the screen-pop is shown again on each status).
+     */
+    void showCrmLink(String forCallId, java.util.function.Supplier<String> link) {
+        if (forCallId.equals(crmLinkCallId)) {
+            return;
+        }
+        crmLinkCallId = forCallId;
+        String url = link.get();
+        crmLink.setHref(url == null ? "" : url);
+        crmLink.setVisible(url != null);
     }
 
     /** The call shown, or null. */

@@ -3,6 +3,7 @@ package com.evscallpro.ui.pause;
 import com.evscallpro.core.agent.PauseReasonCatalog;
 import com.evscallpro.core.agent.PauseReasonChoice;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -53,11 +54,12 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
         setId("pause-reasons-view");
         grid.setId("pause-reasons-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(PauseReasonChoice::code).setHeader(getTranslation("pauseReasons.col.code")).setKey("code");
+        grid.addColumn(PauseReasonChoice::code).setHeader(getTranslation("pauseReasons.col.code")).setKey("code")
+                .setSortable(true);
         grid.addColumn(PauseReasonChoice::labelFr).setHeader(getTranslation("pauseReasons.col.fr")).setKey("fr");
         grid.addColumn(PauseReasonChoice::labelEn).setHeader(getTranslation("pauseReasons.col.en")).setKey("en");
         grid.addColumn(PauseReasonChoice::position).setHeader(getTranslation("pauseReasons.col.position"))
-                .setKey("position");
+                .setKey("position").setSortable(true);
         grid.addColumn(r -> getTranslation(r.active() ? "pauseReasons.yes" : "pauseReasons.no"))
                 .setHeader(getTranslation("pauseReasons.col.active")).setKey("active");
         grid.addComponentColumn(r -> {
@@ -70,10 +72,11 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
         Button add = new Button(getTranslation("pauseReasons.add"), e -> edit(null));
         add.setId("add-pause-reason");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("pauseReasons.title")), new Paragraph(getTranslation("pauseReasons.help")), add,
-                grid);
+        TextField filter = LazyGrid.withTextFilter(grid, "pause-reasons-filter", getTranslation("pauseReasons.filter"),
+                "position", catalog::page, catalog::count, getTranslation("pauseReasons.error.load"));
+        add(new H2(getTranslation("pauseReasons.title")), new Paragraph(getTranslation("pauseReasons.help")),
+                LazyGrid.toolbar(filter, add), grid);
         setSizeFull();
-        refresh();
     }
 
     @Override
@@ -82,11 +85,7 @@ class PauseReasonsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        try {
-            grid.setItems(catalog.all());
-        } catch (RuntimeException e) {
-            Notifications.error(getTranslation("pauseReasons.error.load"), e);
-        }
+        grid.getDataProvider().refreshAll();
     }
 
     private void edit(PauseReasonChoice reason) {

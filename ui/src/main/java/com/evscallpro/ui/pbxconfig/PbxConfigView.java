@@ -8,12 +8,14 @@ import com.evscallpro.core.pbxconfig.ApplyResult;
 import com.evscallpro.core.pbxconfig.AsteriskConfigApplier;
 import com.evscallpro.core.pbxconfig.ConfigDiff;
 import com.evscallpro.core.pbxconfig.Did;
+import com.evscallpro.core.pbxconfig.PbxConfigPages;
 import com.evscallpro.core.pbxconfig.PbxConfigService;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
 import com.evscallpro.core.pbxconfig.SitePbxConfig;
 import com.evscallpro.core.pbxconfig.Trunk;
 import com.evscallpro.core.site.SiteDirectory;
 import com.evscallpro.core.site.SiteRef;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.Component;
@@ -30,13 +32,12 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -54,6 +55,7 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     static final String ROUTE = "admin/pbx";
 
     private final PbxConfigService service;
+    private final PbxConfigPages pages;
     private final AsteriskConfigApplier applier;
     /** Null without sites (tests): every trunk, the global applier. */
     private final SiteDirectory siteDirectory;
@@ -75,14 +77,15 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         this.routing = routing;
     }
 
-    PbxConfigView(PbxConfigService service, AsteriskConfigApplier applier) {
-        this(service, applier, null, null);
+    PbxConfigView(PbxConfigService service, PbxConfigPages pages, AsteriskConfigApplier applier) {
+        this(service, pages, applier, null, null);
     }
 
     @Autowired
-    PbxConfigView(PbxConfigService service, AsteriskConfigApplier applier, SiteDirectory siteDirectory,
-                  SitePbxConfig sitePbx) {
+    PbxConfigView(PbxConfigService service, PbxConfigPages pages, AsteriskConfigApplier applier,
+                  SiteDirectory siteDirectory, SitePbxConfig sitePbx) {
         this.service = service;
+        this.pages = pages;
         this.applier = applier;
         this.siteDirectory = siteDirectory;
         this.sitePbx = sitePbx;
@@ -112,9 +115,17 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.addClickListener(e -> confirmApply());
         dir.setId("config-dir");
+        String loadError = getTranslation("admin.pbx.error.load");
+        TextField trunkFilter = LazyGrid.withTextFilter(trunks, "trunks-filter",
+                getTranslation("admin.pbx.trunks.filter"), "name",
+                (text, sort, desc, offset, limit) -> pages.trunks(siteId(), text, sort, desc, offset, limit),
+                text -> pages.trunkCount(siteId(), text), loadError);
+        TextField didFilter = LazyGrid.withTextFilter(dids, "dids-filter", getTranslation("admin.pbx.dids.filter"),
+                "number", (text, sort, desc, offset, limit) -> pages.dids(siteId(), text, sort, desc, offset, limit),
+                text -> pages.didCount(siteId(), text), loadError);
         add(new H2(getTranslation("admin.pbx.title")), site,
-                new H3(getTranslation("admin.pbx.trunks")), addTrunk, trunks,
-                new H3(getTranslation("admin.pbx.dids")), addDid, dids,
+                new H3(getTranslation("admin.pbx.trunks")), LazyGrid.toolbar(trunkFilter, addTrunk), trunks,
+                new H3(getTranslation("admin.pbx.dids")), LazyGrid.toolbar(didFilter, addDid), dids,
                 new HorizontalLayout(preview, apply), dir);
         refresh();
     }
@@ -127,9 +138,11 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     private void configureTrunks() {
         trunks.setId("trunks-grid");
         trunks.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        trunks.setAllRowsVisible(true);
-        trunks.addColumn(Trunk::name).setHeader(getTranslation("admin.pbx.col.name")).setKey("name").setAutoWidth(true);
-        trunks.addColumn(Trunk::host).setHeader(getTranslation("admin.pbx.col.host")).setKey("host").setAutoWidth(true);
+        trunks.setHeight("18rem");
+        trunks.addColumn(Trunk::name).setHeader(getTranslation("admin.pbx.col.name")).setKey("name").setSortable(true)
+                .setAutoWidth(true);
+        trunks.addColumn(Trunk::host).setHeader(getTranslation("admin.pbx.col.host")).setKey("host").setSortable(true)
+                .setAutoWidth(true);
         trunks.addColumn(Trunk::port).setHeader(getTranslation("admin.pbx.col.port")).setKey("port");
         trunks.addColumn(t -> t.transport().code()).setHeader(getTranslation("admin.pbx.col.transport"))
                 .setKey("transport");
@@ -147,12 +160,13 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
     private void configureDids() {
         dids.setId("dids-grid");
         dids.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        dids.setAllRowsVisible(true);
+        dids.setHeight("18rem");
         dids.addColumn(Did::number).setHeader(getTranslation("admin.pbx.col.number")).setKey("number")
-                .setAutoWidth(true);
-        dids.addColumn(Did::trunkName).setHeader(getTranslation("admin.pbx.col.trunk")).setKey("trunk");
+                .setSortable(true).setAutoWidth(true);
+        dids.addColumn(Did::trunkName).setHeader(getTranslation("admin.pbx.col.trunk")).setKey("trunk")
+                .setSortable(true);
         dids.addColumn(d -> d.label() == null ? "" : d.label()).setHeader(getTranslation("admin.pbx.col.label"))
-                .setKey("label");
+                .setKey("label").setSortable(true);
         dids.addColumn(d -> getTranslation("admin.pbx.target." + d.targetType().name()) + " · " + d.target())
                 .setHeader(getTranslation("admin.pbx.col.target")).setKey("target").setAutoWidth(true);
         dids.addColumn(this::flowName).setHeader(getTranslation("admin.pbx.col.flow")).setKey("flow")
@@ -318,13 +332,9 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
 
     /** The selected site's trunks and the DIDs on them (every one without sites). */
     private void refresh() {
+        trunks.getDataProvider().refreshAll();
+        dids.getDataProvider().refreshAll();
         try {
-            Long siteId = siteId();
-            List<Trunk> shown = service.trunks().stream().filter(t -> siteId == null || t.siteId() == siteId)
-                    .toList();
-            Set<Long> ids = shown.stream().map(Trunk::id).collect(Collectors.toSet());
-            trunks.setItems(shown);
-            dids.setItems(service.dids().stream().filter(d -> siteId == null || ids.contains(d.trunkId())).toList());
             dir.setText(getTranslation("admin.pbx.configDir", configDir().toString()));
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("admin.pbx.error.load"), e);

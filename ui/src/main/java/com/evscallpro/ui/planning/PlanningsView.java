@@ -2,6 +2,7 @@ package com.evscallpro.ui.planning;
 
 import com.evscallpro.core.planning.PlanningDefinition;
 import com.evscallpro.core.planning.PlanningService;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +43,7 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(PlanningDefinition::name).setHeader(getTranslation("planning.col.name")).setKey("name")
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(PlanningDefinition::timeZone).setHeader(getTranslation("planning.col.zone")).setKey("zone")
-                .setAutoWidth(true);
+                .setSortable(true).setAutoWidth(true);
         grid.addColumn(p -> p.holidays() == null ? getTranslation("planning.holidays.none")
                         : getTranslation("planning.holidays.closed", p.holidays()))
                 .setHeader(getTranslation("planning.col.holidays")).setKey("holidays").setAutoWidth(true);
@@ -61,9 +62,11 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
         Button add = new Button(getTranslation("planning.add"), e -> edit(null));
         add.setId("add-planning");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("planning.title")), add, grid);
+        com.vaadin.flow.component.textfield.TextField filter = LazyGrid.withTextFilter(grid, "plannings-filter",
+                getTranslation("planning.filter"), "name", service::page, service::count,
+                getTranslation("planning.error.load"));
+        add(new H2(getTranslation("planning.title")), LazyGrid.toolbar(filter, add), grid);
         setSizeFull();
-        refresh();
     }
 
     @Override
@@ -82,11 +85,7 @@ class PlanningsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        try {
-            grid.setItems(service.plannings());
-        } catch (RuntimeException e) {
-            Notifications.error(getTranslation("planning.error.load"), e);
-        }
+        grid.getDataProvider().refreshAll();
     }
 
     private void edit(PlanningDefinition planning) {

@@ -2,6 +2,7 @@ package com.evscallpro.ui.qualification;
 
 import com.evscallpro.core.qualification.QualificationGroupDefinition;
 import com.evscallpro.core.qualification.QualificationService;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -39,7 +40,7 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
         grid.setId("qualification-groups-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(QualificationGroupDefinition::name).setHeader(getTranslation("qualification.col.name"))
-                .setKey("name").setAutoWidth(true);
+                .setKey("name").setSortable(true).setAutoWidth(true);
         grid.addColumn(g -> String.join(", ", g.qualifications().stream().map(q -> q.label(getLocale())).toList()))
                 .setHeader(getTranslation("qualification.col.list")).setKey("list").setFlexGrow(3);
         grid.addColumn(QualificationGroupDefinition::campaigns).setHeader(getTranslation("qualification.col.used"))
@@ -59,9 +60,11 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
         Button add = new Button(getTranslation("qualification.add"), e -> edit(null));
         add.setId("add-qualification-group");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("qualification.title")), add, grid);
+        com.vaadin.flow.component.textfield.TextField filter = LazyGrid.withTextFilter(grid,
+                "qualification-groups-filter", getTranslation("qualification.filter"), "name", service::page,
+                service::count, getTranslation("qualification.error.load"));
+        add(new H2(getTranslation("qualification.title")), LazyGrid.toolbar(filter, add), grid);
         setSizeFull();
-        refresh();
     }
 
     @Override
@@ -70,11 +73,7 @@ class QualificationGroupsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     void refresh() {
-        try {
-            grid.setItems(service.groups());
-        } catch (RuntimeException e) {
-            Notifications.error(getTranslation("qualification.error.load"), e);
-        }
+        grid.getDataProvider().refreshAll();
     }
 
     private void edit(QualificationGroupDefinition group) {

@@ -6,6 +6,7 @@ import com.evscallpro.core.group.Skill;
 import com.evscallpro.core.queue.QueueAdmin;
 import com.evscallpro.core.queue.QueueDefinition;
 import com.evscallpro.core.queue.QueueStrategy;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,9 @@ import java.util.stream.Collectors;
  * (confirmation first). The form: {@code queue-group}, {@code queue-strategy}, {@code queue-priority},
  * {@code queue-skill}, {@code queue-min-level}, {@code queue-moh}, {@code queue-announce},
  * {@code queue-announce-every}, {@code queue-max-wait}, {@code queue-ring-timeout}, {@code queue-service-level},
- * {@code queue-wrap-up}, {@code save-queue}. The version read is sent back: a stale save is refused.
+ * {@code queue-wrap-up}, {@code queue-crm-link} (the CRM link the agent's inbound screen-pop opens),
+ * {@code save-queue}.
+ * A filter ({@code queues-filter}) and the sortable columns (group, priority) are served by the database. The version read is sent back: a stale save is refused.
  */
 @Route(value = QueuesView.ROUTE, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -78,13 +81,16 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
             Button delete = new Button(getTranslation("queues.delete"), e -> confirmDelete(q));
             delete.addClassName("delete-queue");
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            edit.getElement().setAttribute("data-name", q.groupName());
+            delete.getElement().setAttribute("data-name", q.groupName());
             return new HorizontalLayout(edit, delete);
         }).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         Button add = new Button(getTranslation("queues.add"), e -> edit(null));
         add.setId("add-queue");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("queues.title")), add, grid);
-        refresh();
+        TextField filter = LazyGrid.withTextFilter(grid, "queues-filter", getTranslation("queues.filter"), "group",
+                queues::page, queues::count, getTranslation("queues.error.load"));
+        add(new H2(getTranslation("queues.title")), LazyGrid.toolbar(filter, add), grid);
     }
 
     @Override
@@ -93,11 +99,7 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        try {
-            grid.setItems(queues.queues());
-        } catch (RuntimeException e) {
-            Notifications.error(getTranslation("queues.error.load"), e);
-        }
+        grid.getDataProvider().refreshAll();
     }
 
     private String skillText(QueueDefinition q) {
@@ -138,6 +140,18 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
         IntegerField ringTimeout = number("queue-ring-timeout", "queues.ringTimeout", 5, 120);
         IntegerField serviceLevel = number("queue-service-level", "queues.serviceLevel", 1, 3600);
         IntegerField wrapUp = number("queue-wrap-up", "queues.wrapUp", 0, 3600);
+        TextField crmLink = new TextField(getTranslation("queues.crmLink"));
+        crmLink.setId("queue-crm-link");
+        crmLink.setHelperText(getTranslation("queues.crmLink.help"));
+        crmLink.setMaxLength(QueueAdmin.MAX_CRM_URL_TEMPLATE);
+        crmLink.setClearButtonVisible(true);
+        try {
+            crmLink.setValue(queue == null || queue.id() == null ? ""
+                    : queues.crmUrlTemplate(queue.id()).orElse(""));
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("queues.error.load"), e);
+            return;
+        }
 
         QueueDefinition start = queue != null ? queue
                 : QueueDefinition.draft(allGroups.isEmpty() ? 0 : allGroups.get(0).id());
@@ -157,7 +171,8 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
         wrapUp.setValue(start.wrapUpSeconds());
 
         FormLayout form = new FormLayout(group, strategy, priority, skill, minLevel, moh, announce, announceEvery,
-                maxWait, ringTimeout, serviceLevel, wrapUp);
+                maxWait, ringTimeout, serviceLevel, wrapUp, crmLink);
+        form.setColspan(crmLink, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
         com.vaadin.flow.component.combobox.ComboBox<com.evscallpro.core.script.ScriptView> script = scripts == null
                 ? null : com.evscallpro.ui.script.ScriptPicker.field(scripts, queue == null || queue.id() == null ? null
@@ -179,8 +194,9 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
                     strategy.getValue(), orZero(priority), skill.getValue() == null ? null : skill.getValue().id(),
                     orZero(minLevel), moh.getValue(), announce.getValue(), orZero(announceEvery), orZero(maxWait),
                     orZero(ringTimeout), orZero(serviceLevel), orZero(wrapUp), base == null ? 0 : base.version());
+            crmLink.setInvalid(false);
             try {
-                QueueDefinition saved = queues.save(value);
+                QueueDefinition saved = queues.save(value, crmLink.getValue());
                 if (script != null) {
                     scripts.bindQueue(saved.id(), com.evscallpro.ui.script.ScriptPicker.id(script));
                 }
@@ -188,6 +204,10 @@ class QueuesView extends VerticalLayout implements HasDynamicTitle {
                 Notifications.success(getTranslation("queues.saved"));
                 refresh();
             } catch (RuntimeException ex) {
+                if (ex instanceof com.evscallpro.core.error.EvsException evs && evs.code().startsWith("crm-link.")) {
+                    crmLink.setErrorMessage(com.evscallpro.ui.i18n.ErrorMessages.text(ex, this::getTranslation));
+                    crmLink.setInvalid(true); // the field says what is wrong, as the campaign's editor does
+                }
                 Notifications.error(getTranslation("queues.error.save"), ex);
             }
         });

@@ -2,6 +2,7 @@ package com.evscallpro.ui.script;
 
 import com.evscallpro.core.script.ScriptService;
 import com.evscallpro.core.script.ScriptView;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,9 +63,10 @@ class ScriptsView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("scripts.new"), e -> newScriptDialog().open());
         create.setId("new-script");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("scripts.title")), new HorizontalLayout(create), grid);
+        TextField filter = LazyGrid.withTextFilter(grid, "scripts-filter", getTranslation("scripts.filter"), "name",
+                scripts::page, scripts::count, getTranslation("scripts.error.load"));
+        add(new H2(getTranslation("scripts.title")), LazyGrid.toolbar(filter, create), grid);
         setFlexGrow(1, grid);
-        refresh();
     }
 
     @Override
@@ -73,7 +75,7 @@ class ScriptsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(scripts.scripts());
+        grid.getDataProvider().refreshAll();
     }
 
     private Component actions(ScriptView s) {

@@ -8,6 +8,7 @@ import com.evscallpro.core.user.ManagedUser;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAdmin;
 import com.evscallpro.core.user.UserFilter;
+import com.evscallpro.ui.layout.LazyGrid;
 import com.evscallpro.ui.layout.MainLayout;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +28,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -88,12 +88,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("users.lastLogin")).setKey("lastLogin").setSortable(true)
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> {
-            String key = query.getSortOrders().isEmpty() ? "username" : query.getSortOrders().getFirst().getSorted();
-            boolean descending = !query.getSortOrders().isEmpty()
-                    && query.getSortOrders().getFirst().getDirection() == SortDirection.DESCENDING;
-            return users.search(filter(), key, descending, query.getOffset(), query.getLimit()).stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE, users.count(filter())));
+        LazyGrid.bind(grid, this::filter, "username", users::search, users::count,
+                getTranslation("users.error.load"));
 
         text.setId("users-filter-text");
         text.setPlaceholder(getTranslation("users.filter.text"));

@@ -2,6 +2,8 @@ package com.evscallpro.ui.pbxconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -15,6 +17,7 @@ import com.evscallpro.core.pbxconfig.ConfigDiff;
 import com.evscallpro.core.pbxconfig.Did;
 import com.evscallpro.core.pbxconfig.DidDefinition;
 import com.evscallpro.core.pbxconfig.DidTargetType;
+import com.evscallpro.core.pbxconfig.PbxConfigPages;
 import com.evscallpro.core.pbxconfig.PbxConfigService;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException;
 import com.evscallpro.core.pbxconfig.PbxConfigValidationException.FieldError;
@@ -43,6 +46,7 @@ class PbxConfigViewTest {
     private final FakeVaadin vaadin = new FakeVaadin(Locale.ENGLISH);
     private final PbxConfigService service = mock(PbxConfigService.class);
     private final AsteriskConfigApplier applier = mock(AsteriskConfigApplier.class);
+    private final PbxConfigPages pages = mock(PbxConfigPages.class);
     /** Opened at version 3 (the trunk) and 5 (the DID): the version an edit or a delete must carry. */
     private final Trunk orange = new Trunk(1, "orange", "sip.orange.example", 5060, TrunkTransport.UDP, "user",
             true, null, null, List.of("alaw", "ulaw"), true, null, 30, true, 0, 3);
@@ -57,8 +61,12 @@ class PbxConfigViewTest {
     private PbxConfigView view() {
         when(service.trunks()).thenReturn(List.of(orange));
         when(service.dids()).thenReturn(List.of(support));
+        when(pages.trunks(any(), any(), any(), anyBoolean(), anyInt(), anyInt())).thenReturn(List.of(orange));
+        when(pages.trunkCount(any(), any())).thenReturn(1L);
+        when(pages.dids(any(), any(), any(), anyBoolean(), anyInt(), anyInt())).thenReturn(List.of(support));
+        when(pages.didCount(any(), any())).thenReturn(1L);
         when(applier.configDir()).thenReturn(Path.of("/etc/asterisk"));
-        PbxConfigView view = new PbxConfigView(service, applier);
+        PbxConfigView view = new PbxConfigView(service, pages, applier);
         vaadin.ui().add(view);
         return view;
     }
