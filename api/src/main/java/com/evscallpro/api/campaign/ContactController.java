@@ -1,6 +1,7 @@
 package com.evscallpro.api.campaign;
 
 import com.evscallpro.api.web.Cursor;
+import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactDirectory;
@@ -32,15 +33,13 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import com.evscallpro.api.web.ETags;
-import com.evscallpro.core.contact.ContactEntry;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
