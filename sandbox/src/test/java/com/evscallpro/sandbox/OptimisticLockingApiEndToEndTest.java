@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Optimistic locking over real HTTP where it was missing: an agent script (its own version, V92: rename, draft,
  * delete) and a campaign's sub-resources (custom field labels, CRM link, agent script binding, calling rules), whose
  * ETag is the campaign's version: a write from an older version is 412 with its code and writes nothing, and a
- * sub-resource's change makes an older ETag of the campaign itself stale too.
+ * sub-resource's change makes an older ETag of the campaign itself stale too; a PUT or DELETE without If-Match is 428
+ * request.precondition-required, and {@code If-Match: *} overwrites whatever the version.
  */
 class OptimisticLockingApiEndToEndTest {
 
@@ -56,6 +57,9 @@ class OptimisticLockingApiEndToEndTest {
                 .isEqualTo("script.version-mismatch");
         assertThat(api.get(one, admin).json().get("name").asText()).isEqualTo("Locking script (2)");
 
+        ApiClient.Response unconditional = api.delete(one, admin, Map.of());
+        assertThat(unconditional.status()).as("a DELETE must say which version it deletes").isEqualTo(428);
+        assertThat(unconditional.code()).isEqualTo("request.precondition-required");
         assertThat(api.delete(one, admin, Map.of("If-Match", "\"2\"")).code()).isEqualTo("script.version-mismatch");
         assertThat(api.delete(one, admin, Map.of("If-Match", "\"3\"")).status()).isEqualTo(204);
     }
@@ -103,7 +107,16 @@ class OptimisticLockingApiEndToEndTest {
         assertThat(preset.status()).as(preset.body()).isEqualTo(200);
         assertThat(api.put(rules + "/preset", admin, map("preset", "NONE", "reason", "test"),
                 Map.of("If-Match", v3)).code()).isEqualTo("campaign.version-mismatch");
-        assertThat(etag(api.get(path, admin))).as("one version for the campaign and its parts")
-                .isEqualTo(etag(preset));
+        String v4 = etag(api.get(path, admin));
+        assertThat(v4).as("one version for the campaign and its parts").isEqualTo(etag(preset));
+
+        // a PUT without If-Match is 428 and writes nothing; "*" is the client's explicit "whatever the version"
+        ApiClient.Response blind = api.put(path + "/crm-link", admin, map("template", ""), Map.of());
+        assertThat(blind.status()).isEqualTo(428);
+        assertThat(blind.code()).isEqualTo("request.precondition-required");
+        assertThat(etag(api.get(path, admin))).isEqualTo(v4);
+        ApiClient.Response overwrite = api.put(path + "/crm-link", admin, map("template", ""), Map.of("If-Match", "*"));
+        assertThat(overwrite.status()).as(overwrite.body()).isEqualTo(200);
+        assertThat(overwrite.json().get("template").isNull()).isTrue();
     }
 }

@@ -210,7 +210,7 @@ class CampaignController {
     ResponseEntity<CampaignResponse> update(@PathVariable long id, @Valid @RequestBody CampaignRequest request,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
-        campaigns.update(id, version(ifMatch), request.over(campaigns.edit(id)));
+        campaigns.update(id, required(ifMatch), request.over(campaigns.edit(id)));
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -253,7 +253,7 @@ class CampaignController {
                                                              @RequestBody AmdFalsePositiveRequest request,
                                                              @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                                      required = false) String ifMatch) {
-        campaigns.update(id, version(ifMatch), campaigns.edit(id).withAmdFalsePositivePercent(request.percent()));
+        campaigns.update(id, required(ifMatch), campaigns.edit(id).withAmdFalsePositivePercent(request.percent()));
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -270,7 +270,7 @@ class CampaignController {
                                                   @Valid @RequestBody AgentGroupsRequest request,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch) {
-        campaigns.assignGroups(id, version(ifMatch), request.agentGroupIds());
+        campaigns.assignGroups(id, required(ifMatch), request.agentGroupIds());
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -306,7 +306,7 @@ class CampaignController {
     ResponseEntity<JourneyResponse> bindJourney(@PathVariable long id, @RequestBody JourneyRequest request,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
-        guard.change(id, version(ifMatch), () -> {
+        guard.change(id, required(ifMatch), () -> {
             flows.bindJourney(id, request == null ? null : request.flowId());
             return null;
         });
@@ -352,7 +352,7 @@ class CampaignController {
             labels.add(new CustomFieldLabels.FieldLabel(f.key(), f.labelFr(), f.labelEn(),
                     f.position() != null ? f.position() : i));
         }
-        guard.change(id, version(ifMatch), () -> {
+        guard.change(id, required(ifMatch), () -> {
             fieldLabels.define(id, labels);
             return null;
         });
@@ -374,5 +374,10 @@ class CampaignController {
 
     static Integer version(String ifMatch) {
         return ETags.version(ifMatch);
+    }
+
+    /** A PUT's If-Match: required (428 request.precondition-required), {@code *} for "any version". */
+    static Integer required(String ifMatch) {
+        return ETags.required(ifMatch);
     }
 }

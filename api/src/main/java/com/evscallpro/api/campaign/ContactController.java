@@ -235,7 +235,7 @@ class ContactController {
                                         @Valid @RequestBody ContactUpdate request,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                         String ifMatch) {
-        ContactEntry c = directory.update(campaignId, contactId, ETags.version(ifMatch), new ContactInput(
+        ContactEntry c = directory.update(campaignId, contactId, ETags.required(ifMatch), new ContactInput(
                 request.firstName(), request.lastName(), request.phone(), request.customFields(),
                 request.consentAt(), request.consentSource(), Boolean.TRUE.equals(request.existingContract())));
         return ETags.ok(c, c.version());
@@ -249,7 +249,7 @@ class ContactController {
             + "/api/v1/privacy/erasure.")
     ResponseEntity<Void> delete(@PathVariable long campaignId, @PathVariable long contactId,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        directory.delete(campaignId, contactId, ETags.version(ifMatch));
+        directory.delete(campaignId, contactId, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

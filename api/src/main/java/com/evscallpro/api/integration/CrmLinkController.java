@@ -50,7 +50,7 @@ class CrmLinkController {
             + "campaign.version-mismatch); the change adds 1 to it.")
     ResponseEntity<CrmLink> set(@PathVariable long campaignId, @Valid @RequestBody CrmLink link,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        guard.change(campaignId, ETags.version(ifMatch), () -> {
+        guard.change(campaignId, ETags.required(ifMatch), () -> {
             links.setTemplate(campaignId, link.template());
             return null;
         });

@@ -98,7 +98,7 @@ class WebhookController {
     ResponseEntity<WebhookEndpoint> update(@PathVariable long id, @Valid @RequestBody WebhookRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
-        WebhookEndpoint e = webhooks.update(id, ETags.version(ifMatch), request.name(), request.url(),
+        WebhookEndpoint e = webhooks.update(id, ETags.required(ifMatch), request.name(), request.url(),
                 request.events());
         return ETags.ok(e, e.version());
     }
@@ -108,7 +108,7 @@ class WebhookController {
             + "If-Match as for the change (412 webhook.version-mismatch).")
     ResponseEntity<Void> setActive(@PathVariable long id, @Valid @RequestBody ActiveRequest request,
                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        webhooks.setActive(id, ETags.version(ifMatch), request.active());
+        webhooks.setActive(id, ETags.required(ifMatch), request.active());
         return ResponseEntity.noContent().build();
     }
 
@@ -117,7 +117,7 @@ class WebhookController {
             + "webhook.version-mismatch).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        webhooks.delete(id, ETags.version(ifMatch));
+        webhooks.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

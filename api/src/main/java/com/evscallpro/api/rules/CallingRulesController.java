@@ -92,7 +92,7 @@ class CallingRulesController {
     ResponseEntity<CampaignRules> preset(@PathVariable long id, @Valid @RequestBody PresetRequest request,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                          String ifMatch) {
-        guard.change(id, ETags.version(ifMatch), () -> {
+        guard.change(id, ETags.required(ifMatch), () -> {
             rules.usePreset(id, request.preset(), request.reason());
             return null;
         });
@@ -123,7 +123,7 @@ class CallingRulesController {
                                        @RequestParam @NotBlank @Size(max = 500) String reason,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                        String ifMatch) {
-        guard.change(id, ETags.version(ifMatch), () -> {
+        guard.change(id, ETags.required(ifMatch), () -> {
             rules.removeOverride(id, overrideId, reason);
             return null;
         });

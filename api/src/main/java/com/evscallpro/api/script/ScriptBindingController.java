@@ -57,7 +57,7 @@ class ScriptBindingController {
     ResponseEntity<Map<String, Object>> bindCampaign(@PathVariable long id, @RequestBody Binding binding,
                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                      String ifMatch) {
-        guard.change(id, ETags.version(ifMatch), () -> {
+        guard.change(id, ETags.required(ifMatch), () -> {
             scripts.bindCampaign(id, binding.scriptId());
             return null;
         });

@@ -114,7 +114,7 @@ class ScriptController {
     ResponseEntity<ScriptView> rename(@PathVariable long id, @Valid @RequestBody RenameRequest request,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                       String ifMatch) {
-        ScriptView s = scripts.rename(id, ETags.version(ifMatch), request.name(), request.description());
+        ScriptView s = scripts.rename(id, ETags.required(ifMatch), request.name(), request.description());
         return ETags.ok(s, s.version());
     }
 
@@ -127,7 +127,7 @@ class ScriptController {
                                                 @RequestParam(required = false) @Size(max = 1000) String comment,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
-        ScriptVersionView saved = scripts.saveDraft(id, ETags.version(ifMatch), schema.toString(), comment);
+        ScriptVersionView saved = scripts.saveDraft(id, ETags.required(ifMatch), schema.toString(), comment);
         return ETags.ok(saved, find(id).version());
     }
 
@@ -179,7 +179,7 @@ class ScriptController {
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         find(id);
-        scripts.delete(id, ETags.version(ifMatch));
+        scripts.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }
