@@ -107,13 +107,13 @@ class ApiBackOfficeEndToEndTest {
                 .isEqualTo("qualification.version-mismatch");
         group.put("qualifications", List.of(map("code", "SALE", "labelFr", "Vente", "labelEn", "Sale",
                 "category", "MAYBE")));
-        assertThat(api.put("/api/v1/qualification-groups/" + id, admin, group, Map.of()).code())
+        assertThat(api.put("/api/v1/qualification-groups/" + id, admin, group, Map.of("If-Match", "*")).code())
                 .as("an unknown category").isEqualTo("request.invalid");
         assertThat(api.get("/api/v1/qualification-groups/" + id, admin).json().at("/group/qualifications/0/category")
                 .asText()).isEqualTo("POSITIVE");
 
         ApiClient.Response reason = api.put("/api/v1/pause-reasons/coaching", admin,
-                map("labelFr", "Coaching", "labelEn", "Coaching", "position", 9), Map.of());
+                map("labelFr", "Coaching", "labelEn", "Coaching", "position", 9), Map.of("If-Match", "*"));
         assertThat(reason.status()).as(reason.body()).isEqualTo(200);
         String reasonTag = reason.headers().firstValue("ETag").orElseThrow();
         assertThat(api.put("/api/v1/pause-reasons/coaching", admin,
@@ -123,10 +123,10 @@ class ApiBackOfficeEndToEndTest {
                 map("labelFr", "x", "labelEn", "x", "position", 1), Map.of("If-Match", reasonTag)).code())
                 .isEqualTo("pause.version-mismatch");
         assertThat(api.put("/api/v1/pause-reasons/disconnected", admin,
-                map("labelFr", "x", "labelEn", "x", "position", 1), Map.of()).code())
+                map("labelFr", "x", "labelEn", "x", "position", 1), Map.of("If-Match", "*")).code())
                 .isEqualTo("pause.code-reserved");
         assertThat(api.put("/api/v1/pause-reasons/Bad%20Code", admin,
-                map("labelFr", "x", "labelEn", "x", "position", 1), Map.of()).code())
+                map("labelFr", "x", "labelEn", "x", "position", 1), Map.of("If-Match", "*")).code())
                 .isEqualTo("pause.code-invalid");
 
         JsonNode audit = api.get("/api/v1/audit?actor=api-bo-admin&entity=qualification-group&size=50", admin).json();
@@ -143,7 +143,7 @@ class ApiBackOfficeEndToEndTest {
         String supervisor = api.accessToken("api-bo-supervisor", "api-bo-supervisor-pw");
         assertThat(api.get("/api/v1/qualification-groups/" + id, supervisor).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/pause-reasons", supervisor).status()).isEqualTo(200);
-        assertThat(api.put("/api/v1/qualification-groups/" + id, supervisor, group, Map.of()).status())
+        assertThat(api.put("/api/v1/qualification-groups/" + id, supervisor, group, Map.of("If-Match", "*")).status())
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/audit", supervisor).status()).isEqualTo(403);
         ApiClient.user(stack, "api-bo-agent", UserAccount.Role.AGENT, null);
@@ -208,19 +208,20 @@ class ApiBackOfficeEndToEndTest {
                 "events", List.of("CALL_ENDED"))).code()).isEqualTo("webhook.url-invalid");
         assertThat(api.get("/api/v1/webhooks/deliveries", admin).status()).isEqualTo(200);
         long id = created.json().at("/endpoint/id").asLong();
-        assertThat(api.put("/api/v1/webhooks/" + id + "/active", admin, map("active", false), Map.of()).status())
+        assertThat(api.put("/api/v1/webhooks/" + id + "/active", admin, map("active", false),
+                Map.of("If-Match", "*")).status())
                 .isEqualTo(204);
-        assertThat(api.delete("/api/v1/webhooks/" + id, admin, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/webhooks/" + id, admin, Map.of("If-Match", "*")).status()).isEqualTo(204);
 
         long campaign = api.post("/api/v1/campaigns", admin, map("name", "CRM link " + name)).json()
                 .at("/summary/id").asLong();
         ApiClient.Response set = api.put("/api/v1/campaigns/" + campaign + "/crm-link", admin,
-                map("template", "https://crm.example.com/c?phone={phone}&ref={contactId}"), Map.of());
+                map("template", "https://crm.example.com/c?phone={phone}&ref={contactId}"), Map.of("If-Match", "*"));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/campaigns/" + campaign + "/crm-link", admin).json().get("template").asText())
                 .isEqualTo("https://crm.example.com/c?phone={phone}&ref={contactId}");
         assertThat(api.put("/api/v1/campaigns/" + campaign + "/crm-link", admin,
-                map("template", "https://crm.example.com/c?x={password}"), Map.of()).code())
+                map("template", "https://crm.example.com/c?x={password}"), Map.of("If-Match", "*")).code())
                 .isEqualTo("crm-link.unknown-placeholder");
     }
 

@@ -45,7 +45,7 @@ class ApiScriptsEndToEndTest {
         assertThat(created.json().get("publishedNumber").isNull()).isTrue();
 
         ApiClient.Response draft = api.put("/api/v1/scripts/" + id + "/draft?comment=renamed", analyst, form("yearly"),
-                Map.of());
+                Map.of("If-Match", "*"));
         assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         long versionId = draft.json().get("id").asLong();
         assertThat(draft.json().get("number").asInt()).isEqualTo(1); // the draft is replaced, not piled up
@@ -61,15 +61,16 @@ class ApiScriptsEndToEndTest {
         // refusals: each with its code, and the stored draft unchanged
         Map<String, Object> iframe = map("type", "default", "components", List.of(map("type", "iframe", "url",
                 "https://example.com")));
-        ApiClient.Response unknown = api.put("/api/v1/scripts/" + id + "/draft", analyst, iframe, Map.of());
+        ApiClient.Response unknown = api.put("/api/v1/scripts/" + id + "/draft", analyst, iframe,
+                Map.of("If-Match", "*"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.code()).isEqualTo("script.schema-unknown-type");
         assertThat(unknown.contentType()).contains("application/problem+json");
         Map<String, Object> twice = map("type", "default", "components", List.of(
                 map("type", "textfield", "key", "a"), map("type", "number", "key", "a")));
-        assertThat(api.put("/api/v1/scripts/" + id + "/draft", analyst, twice, Map.of()).code())
+        assertThat(api.put("/api/v1/scripts/" + id + "/draft", analyst, twice, Map.of("If-Match", "*")).code())
                 .isEqualTo("script.schema-key-duplicate");
-        assertThat(api.put("/api/v1/scripts/" + id + "/draft", analyst, List.of(1, 2), Map.of()).code())
+        assertThat(api.put("/api/v1/scripts/" + id + "/draft", analyst, List.of(1, 2), Map.of("If-Match", "*")).code())
                 .isEqualTo("script.schema-not-a-form");
         assertThat(api.post("/api/v1/scripts", analyst, map("name", name, "schema", form("x"))).status())
                 .isEqualTo(409);
@@ -89,18 +90,21 @@ class ApiScriptsEndToEndTest {
         long campaign = stack.bean(com.evscallpro.core.campaign.CampaignService.class).create(
                 com.evscallpro.core.campaign.NewCampaign.withDefaults("API scripted " + name));
         ApiClient.Response bound = api.put("/api/v1/campaigns/" + campaign + "/script", admin, map("scriptId", id),
-                Map.of());
+                Map.of("If-Match", "*"));
         assertThat(bound.status()).as(bound.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/campaigns/" + campaign + "/script", supervisor).json().get("scriptId").asLong())
                 .isEqualTo(id);
-        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", analyst, map("scriptId", id), Map.of())
+        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", analyst, map("scriptId", id),
+                Map.of("If-Match", "*"))
                 .status()).isEqualTo(403);
-        assertThat(api.put("/api/v1/campaigns/987654321/script", admin, map("scriptId", id), Map.of()).status())
+        assertThat(api.put("/api/v1/campaigns/987654321/script", admin, map("scriptId", id),
+                Map.of("If-Match", "*")).status())
                 .isEqualTo(404);
-        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", admin, map("scriptId", 987654321L), Map.of())
+        assertThat(api.put("/api/v1/campaigns/" + campaign + "/script", admin, map("scriptId", 987654321L),
+                Map.of("If-Match", "*"))
                 .code()).isEqualTo("script.not-found");
 
-        assertThat(api.delete("/api/v1/scripts/" + id, analyst, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/scripts/" + id, analyst, Map.of("If-Match", "*")).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/campaigns/" + campaign + "/script", supervisor).json().get("scriptId").isNull())
                 .as("deleting the script unbinds it").isTrue();
         assertThat(api.get("/api/v1/scripts/" + id, supervisor).status()).isEqualTo(404);

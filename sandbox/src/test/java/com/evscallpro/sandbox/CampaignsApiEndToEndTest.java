@@ -71,7 +71,7 @@ class CampaignsApiEndToEndTest {
         assertThat(api.get("/api/v1/campaigns/" + id, admin).json().at("/settings/maxAttempts").asInt())
                 .as("the stale change wrote nothing").isEqualTo(4);
         ApiClient.Response tooHigh = api.put("/api/v1/campaigns/" + id, admin, map("name", "API editor campaign",
-                "abandonTargetPercent", 4.0), Map.of());
+                "abandonTargetPercent", 4.0), Map.of("If-Match", "*"));
         assertThat(tooHigh.status()).isEqualTo(400);
 
         ApiClient.Response copy = api.post("/api/v1/campaigns/" + id + "/clone", admin, map());
@@ -94,11 +94,12 @@ class CampaignsApiEndToEndTest {
                 .containsExactly("API editor campaign (copy)");
         assertThat(names(api.get("/api/v1/campaigns?size=500&name=API+editor&archived=true", admin).json()))
                 .containsExactly("API editor campaign", "API editor campaign (copy)");
-        assertThat(api.put("/api/v1/campaigns/" + id, admin, change, Map.of()).code())
+        assertThat(api.put("/api/v1/campaigns/" + id, admin, change, Map.of("If-Match", "*")).code())
                 .isEqualTo("campaign.cannot-edit");
 
         String supervisor = token("api-camp-supervisor", UserAccount.Role.SUPERVISOR);
-        assertThat(api.put("/api/v1/campaigns/" + id, supervisor, change, Map.of()).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/campaigns/" + id, supervisor, change,
+                Map.of("If-Match", "*")).status()).isEqualTo(403);
     }
 
     @Test
@@ -126,16 +127,16 @@ class CampaignsApiEndToEndTest {
         assertThat(other.json().at("/settings/dialing/amdFalsePositivePercent").asDouble()).as("left out: kept")
                 .isEqualTo(4.5);
         ApiClient.Response changed = api.put(path, admin, map("name", name, "amdFalsePositivePercent", 7.25),
-                Map.of());
+                Map.of("If-Match", "*"));
         assertThat(changed.json().at("/settings/dialing/amdFalsePositivePercent").asDouble()).isEqualTo(7.25);
         for (Object bad : List.of(150, -1)) {
             ApiClient.Response outOfRange = api.put(path, admin, map("name", name, "amdFalsePositivePercent", bad),
-                    Map.of());
+                    Map.of("If-Match", "*"));
             assertThat(outOfRange.status()).isEqualTo(400);
             assertThat(outOfRange.code()).isEqualTo("campaign.invalid-amd-false-positive-percent");
         }
         ApiClient.Response notANumber = api.put(path, admin, map("name", name, "amdFalsePositivePercent", "ten"),
-                Map.of());
+                Map.of("If-Match", "*"));
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.code()).isEqualTo("request.invalid");
         assertThat(notANumber.json().at("/errors/0/field").asText()).isEqualTo("amdFalsePositivePercent");
@@ -154,13 +155,14 @@ class CampaignsApiEndToEndTest {
                 Map.of("If-Match", etag));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.code()).isEqualTo("campaign.version-mismatch");
-        assertThat(api.put(path + "/amd-false-positive-percent", admin, map("percent", 101), Map.of()).code())
+        assertThat(api.put(path + "/amd-false-positive-percent", admin, map("percent", 101),
+                Map.of("If-Match", "*")).code())
                 .isEqualTo("campaign.invalid-amd-false-positive-percent");
 
         String supervisor = token("api-camp-amd-super", UserAccount.Role.SUPERVISOR);
         assertThat(api.get(path, supervisor).json().at("/settings/dialing/amdFalsePositivePercent").isNull())
                 .isTrue();
-        assertThat(api.put(path + "/amd-false-positive-percent", supervisor, map("percent", 3), Map.of())
+        assertThat(api.put(path + "/amd-false-positive-percent", supervisor, map("percent", 3), Map.of("If-Match", "*"))
                 .status()).isEqualTo(403);
     }
 
@@ -214,7 +216,7 @@ class CampaignsApiEndToEndTest {
 
         ApiClient.Response defined = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
                 map("fields", List.of(map("key", "contract_no", "labelFr", "N° de contrat", "labelEn", "Contract no."),
-                        map("key", "birthDate", "labelFr", "Date de naissance"))), Map.of());
+                        map("key", "birthDate", "labelFr", "Date de naissance"))), Map.of("If-Match", "*"));
         assertThat(defined.status()).as(defined.body()).isEqualTo(200);
         JsonNode read = api.get("/api/v1/campaigns/" + id + "/custom-fields", supervisor).json();
         assertThat(read.at("/fields/0/key").asText()).isEqualTo("contract_no");
@@ -228,16 +230,18 @@ class CampaignsApiEndToEndTest {
                 .extracting(com.evscallpro.core.audit.AuditEntry::entityId).containsExactly(Long.toString(id));
 
         assertThat(api.put("/api/v1/campaigns/" + id + "/custom-fields", supervisor, map("fields", List.of()),
-                Map.of()).status()).as("supervisors read, admins change").isEqualTo(403);
+                Map.of("If-Match", "*")).status()).as("supervisors read, admins change").isEqualTo(403);
         ApiClient.Response twice = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
-                map("fields", List.of(map("key", "a", "labelEn", "A"), map("key", "a", "labelEn", "B"))), Map.of());
+                map("fields", List.of(map("key", "a", "labelEn", "A"), map("key", "a", "labelEn", "B"))),
+                Map.of("If-Match", "*"));
         assertThat(twice.status()).isEqualTo(400);
         ApiClient.Response noLabel = api.put("/api/v1/campaigns/" + id + "/custom-fields", admin,
-                map("fields", List.of(map("key", "a"))), Map.of());
+                map("fields", List.of(map("key", "a"))), Map.of("If-Match", "*"));
         assertThat(noLabel.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/campaigns/" + id + "/custom-fields", admin).json().get("fields").size())
                 .as("refused changes wrote nothing").isEqualTo(2);
-        assertThat(api.put("/api/v1/campaigns/987654321/custom-fields", admin, map("fields", List.of()), Map.of())
+        assertThat(api.put("/api/v1/campaigns/987654321/custom-fields", admin, map("fields", List.of()),
+                Map.of("If-Match", "*"))
                 .code()).isEqualTo("campaign.not-found");
         assertThat(api.get("/api/v1/campaigns/987654321/custom-fields", admin).status()).isEqualTo(404);
     }

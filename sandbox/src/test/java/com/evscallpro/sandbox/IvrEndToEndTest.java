@@ -169,7 +169,7 @@ class IvrEndToEndTest {
         ApiClient.Response wrongFlow = api.put("/api/v1/dids/" + created.json().path("id").asLong(), admin,
                 ApiClient.map("number", number, "trunkId", trunkId, "targetType", "IVR", "flowId",
                         stack.bean(FlowService.class).flowByProcessId("outbound-call").orElseThrow().id()),
-                java.util.Map.of());
+                java.util.Map.of("If-Match", "*"));
         assertThat(wrongFlow.status()).isEqualTo(400);
         assertThat(wrongFlow.code()).isEqualTo("ivr.flow-not-ivr");
 

@@ -75,7 +75,7 @@ class JourneyFlowEndToEndTest {
 
         // Binding: refused while the flow has nothing published, or for an IVR flow; then through the API.
         assertThat(api.put("/api/v1/campaigns/" + campaignId + "/journey", admin, map("flowId", journey.id()),
-                Map.of()).code()).isEqualTo("flow.not-published");
+                Map.of("If-Match", "*")).code()).isEqualTo("flow.not-published");
         FlowVersionView v1 = flows.publish(journey.draftVersionId(), "v1: as shipped");
         long key1 = flows.definitionKey(processId);
         String ivrId = "journey-e2e-ivr-" + suffix;
@@ -86,7 +86,7 @@ class JourneyFlowEndToEndTest {
         assertThat(api.get("/api/v1/campaigns/" + campaignId + "/journey", admin).json().get("flowId").isNull())
                 .as("a new campaign runs the shipped journey").isTrue();
         ApiClient.Response bound = api.put("/api/v1/campaigns/" + campaignId + "/journey", admin,
-                map("flowId", journey.id()), Map.of());
+                map("flowId", journey.id()), Map.of("If-Match", "*"));
         assertThat(bound.status()).isEqualTo(200);
         assertThat(bound.json().get("processId").asText()).isEqualTo(processId);
         assertThat(bound.json().get("publishedNumber").asInt()).isEqualTo(1);

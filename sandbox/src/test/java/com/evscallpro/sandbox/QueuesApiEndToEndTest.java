@@ -64,9 +64,10 @@ class QueuesApiEndToEndTest {
         assertThat(mine.get("waiting").asInt()).isZero();
         assertThat(mine.get("today").get("entered").asInt()).isZero();
         assertThat(api.get("/api/v1/queues/" + id, sup).status()).isEqualTo(200);
-        assertProblem(api.put("/api/v1/queues/" + id, sup, map("priority", 1), Map.of()), 403, "auth.forbidden");
+        assertProblem(api.put("/api/v1/queues/" + id, sup, map("priority", 1),
+                Map.of("If-Match", "*")), 403, "auth.forbidden");
 
-        assertThat(api.delete("/api/v1/queues/" + id, admin, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/queues/" + id, admin, Map.of("If-Match", "*")).status()).isEqualTo(204);
         assertProblem(api.get("/api/v1/queues/" + id, admin), 404, "queue.not-found");
     }
 

@@ -78,12 +78,14 @@ class SitesApiEndToEndTest {
             assertThat(api.get("/api/v1/dids?trunkId=" + trunkId, admin).json().get("total").asLong()).isEqualTo(1);
 
             // a site that still has trunks is not deleted
-            ApiClient.Response refused = api.send("DELETE", "/api/v1/sites/" + siteId, admin, null, Map.of());
+            ApiClient.Response refused = api.send("DELETE", "/api/v1/sites/" + siteId, admin, null,
+                    Map.of("If-Match", "*"));
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("site.cannot-delete-in-use");
-            assertThat(api.send("DELETE", "/api/v1/dids/" + did.json().get("id").asLong(), admin, null, Map.of())
+            assertThat(api.send("DELETE", "/api/v1/dids/" + did.json().get("id").asLong(), admin, null,
+                    Map.of("If-Match", "*"))
                     .status()).isEqualTo(204);
-            assertThat(api.send("DELETE", "/api/v1/trunks/" + trunkId, admin, null, Map.of()).status())
+            assertThat(api.send("DELETE", "/api/v1/trunks/" + trunkId, admin, null, Map.of("If-Match", "*")).status())
                     .isEqualTo(204);
             ApiClient.Response read = api.get("/api/v1/sites/" + siteId, admin);
             assertThat(api.send("DELETE", "/api/v1/sites/" + siteId, admin, null,

@@ -81,10 +81,11 @@ class UsersApiEndToEndTest {
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(id);
 
-        assertThat(api.delete("/api/v1/users/" + id, admin, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/users/" + id, admin, Map.of("If-Match", "*")).status()).isEqualTo(204);
         assertProblem(api.get("/api/v1/users/" + id, admin), 404, "user.not-found");
-        assertThat(api.delete("/api/v1/agent-groups/" + groupId, admin, Map.of()).status()).isEqualTo(204);
-        assertThat(api.delete("/api/v1/skills/" + skillId, admin, Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/agent-groups/" + groupId, admin,
+                Map.of("If-Match", "*")).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/skills/" + skillId, admin, Map.of("If-Match", "*")).status()).isEqualTo(204);
     }
 
     @Test
@@ -120,7 +121,7 @@ class UsersApiEndToEndTest {
         assertProblem(api.post("/api/v1/skills", admin, map("code", "Not A Code", "labelFr", "a", "labelEn", "b")),
                 400, "skill.code-invalid");
         assertProblem(api.put("/api/v1/skills/987654321", admin, map("code", "x", "labelFr", "a", "labelEn", "b"),
-                Map.of()), 404, "skill.not-found");
+                Map.of("If-Match", "*")), 404, "skill.not-found");
     }
 
     @Test

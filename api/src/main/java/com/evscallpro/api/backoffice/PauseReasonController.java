@@ -83,7 +83,8 @@ class PauseReasonController {
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                        String ifMatch) {
         reasons.save(new PauseReasonChoice(code, request.labelFr(), request.labelEn(), request.position(),
-                request.active() == null || request.active()), ETags.version(ifMatch));
+                request.active() == null || request.active()),
+                reasons.find(code).isPresent() ? ETags.required(ifMatch) : ETags.version(ifMatch)); // PUT creates too
         ReasonResponse r = read(code);
         return ETags.ok(r, r.version());
     }

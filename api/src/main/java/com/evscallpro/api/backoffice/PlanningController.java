@@ -125,7 +125,7 @@ class PlanningController {
     ResponseEntity<PlanningResponse> replace(@PathVariable long id, @Valid @RequestBody PlanningRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        plannings.save(request.toDefinition(id), ETags.version(ifMatch));
+        plannings.save(request.toDefinition(id), ETags.required(ifMatch));
         PlanningResponse r = read(id);
         return ETags.ok(r, r.version());
     }
@@ -134,7 +134,7 @@ class PlanningController {
     @Operation(summary = "Delete a planning", description = "If-Match as for replace.")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        plannings.delete(id, ETags.version(ifMatch));
+        plannings.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -106,7 +106,7 @@ class QualificationGroupController {
     ResponseEntity<GroupResponse> replace(@PathVariable long id, @Valid @RequestBody GroupRequest request,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                           String ifMatch) {
-        qualifications.saveGroup(request.toDefinition(id), ETags.version(ifMatch));
+        qualifications.saveGroup(request.toDefinition(id), ETags.required(ifMatch));
         GroupResponse r = read(id);
         return ETags.ok(r, r.version());
     }
@@ -116,7 +116,7 @@ class QualificationGroupController {
             + "campaign uses (409 qualification.group-in-use). If-Match as for replace.")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        qualifications.deleteGroup(id, ETags.version(ifMatch));
+        qualifications.deleteGroup(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -61,7 +61,11 @@ class CampaignController {
     private final CustomFieldLabels fieldLabels;
     private final FlowService flows;
 
-    CampaignController(CampaignService campaigns, CustomFieldLabels fieldLabels, FlowService flows) {
+    private final com.evscallpro.core.campaign.CampaignVersionGuard guard;
+
+    CampaignController(CampaignService campaigns, CustomFieldLabels fieldLabels, FlowService flows,
+                       com.evscallpro.core.campaign.CampaignVersionGuard guard) {
+        this.guard = guard;
         this.campaigns = campaigns;
         this.fieldLabels = fieldLabels;
         this.flows = flows;
@@ -206,7 +210,7 @@ class CampaignController {
     ResponseEntity<CampaignResponse> update(@PathVariable long id, @Valid @RequestBody CampaignRequest request,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
-        campaigns.update(id, version(ifMatch), request.over(campaigns.edit(id)));
+        campaigns.update(id, required(ifMatch), request.over(campaigns.edit(id)));
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -249,7 +253,7 @@ class CampaignController {
                                                              @RequestBody AmdFalsePositiveRequest request,
                                                              @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                                      required = false) String ifMatch) {
-        campaigns.update(id, version(ifMatch), campaigns.edit(id).withAmdFalsePositivePercent(request.percent()));
+        campaigns.update(id, required(ifMatch), campaigns.edit(id).withAmdFalsePositivePercent(request.percent()));
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -266,7 +270,7 @@ class CampaignController {
                                                   @Valid @RequestBody AgentGroupsRequest request,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch) {
-        campaigns.assignGroups(id, version(ifMatch), request.agentGroupIds());
+        campaigns.assignGroups(id, required(ifMatch), request.agentGroupIds());
         return withETag(HttpHeaders.EMPTY, read(id));
     }
 
@@ -287,18 +291,26 @@ class CampaignController {
 
     @GetMapping("/{id}/journey")
     @Operation(summary = "The call journey", description = "The flow (kind OUTBOUND_CALL) whose published version the "
-            + "campaign's attempts start; all null: the shipped outbound-call. 404 campaign.not-found.")
-    JourneyResponse journey(@PathVariable long id) {
-        return JourneyResponse.of(flows.journey(id));
+            + "campaign's attempts start; all null: the shipped outbound-call. 404 campaign.not-found. ETag: the "
+            + "campaign's version.")
+    ResponseEntity<JourneyResponse> journey(@PathVariable long id) {
+        int version = guard.version(id);
+        return ETags.ok(JourneyResponse.of(flows.journey(id)), version);
     }
 
     @PutMapping("/{id}/journey")
     @Operation(summary = "Point the campaign at a call journey", description = "The next attempts start the flow's "
             + "published version; attempts in progress finish on theirs. flowId null: back to outbound-call. Audited. "
-            + "404 campaign.not-found, flow.not-found; 400 flow.not-a-journey (an IVR flow), flow.not-published.")
-    JourneyResponse bindJourney(@PathVariable long id, @RequestBody JourneyRequest request) {
-        flows.bindJourney(id, request == null ? null : request.flowId());
-        return JourneyResponse.of(flows.journey(id));
+            + "404 campaign.not-found, flow.not-found; 400 flow.not-a-journey (an IVR flow), flow.not-published. "
+            + "If-Match: the campaign's version (412 campaign.version-mismatch); the change adds 1 to it.")
+    ResponseEntity<JourneyResponse> bindJourney(@PathVariable long id, @RequestBody JourneyRequest request,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                String ifMatch) {
+        guard.change(id, required(ifMatch), () -> {
+            flows.bindJourney(id, request == null ? null : request.flowId());
+            return null;
+        });
+        return journey(id);
     }
 
     /**
@@ -319,23 +331,31 @@ class CampaignController {
 
     @GetMapping("/{id}/custom-fields")
     @Operation(summary = "Custom field labels", description = "The labels the agent's screen-pop shows for the "
-            + "contacts' custom fields, in order, and the keys in use. 404 campaign.not-found.")
-    CustomFieldsResponse customFields(@PathVariable long id) {
-        campaigns.summary(id); // campaign.not-found
-        return new CustomFieldsResponse(fieldLabels.of(id), fieldLabels.keysInUse(id));
+            + "contacts' custom fields, in order, and the keys in use. 404 campaign.not-found. ETag: the campaign's "
+            + "version.")
+    ResponseEntity<CustomFieldsResponse> customFields(@PathVariable long id) {
+        int version = guard.version(id); // campaign.not-found
+        return ETags.ok(new CustomFieldsResponse(fieldLabels.of(id), fieldLabels.keysInUse(id)), version);
     }
 
     @PutMapping("/{id}/custom-fields")
     @Operation(summary = "Define custom field labels", description = "Replaces the labels (ADMIN); a field needs a "
-            + "label in at least one language (the other takes it); a key given twice is refused (400). Audited.")
-    CustomFieldsResponse defineCustomFields(@PathVariable long id, @Valid @RequestBody CustomFieldsRequest request) {
+            + "label in at least one language (the other takes it); a key given twice is refused (400). Audited. "
+            + "If-Match: the campaign's version (412 campaign.version-mismatch); the change adds 1 to it.")
+    ResponseEntity<CustomFieldsResponse> defineCustomFields(@PathVariable long id,
+                                                            @Valid @RequestBody CustomFieldsRequest request,
+                                                            @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                                                    required = false) String ifMatch) {
         List<CustomFieldLabels.FieldLabel> labels = new java.util.ArrayList<>();
         for (int i = 0; i < request.fields().size(); i++) {
             FieldRequest f = request.fields().get(i);
             labels.add(new CustomFieldLabels.FieldLabel(f.key(), f.labelFr(), f.labelEn(),
                     f.position() != null ? f.position() : i));
         }
-        fieldLabels.define(id, labels);
+        guard.change(id, required(ifMatch), () -> {
+            fieldLabels.define(id, labels);
+            return null;
+        });
         return customFields(id);
     }
 
@@ -354,5 +374,10 @@ class CampaignController {
 
     static Integer version(String ifMatch) {
         return ETags.version(ifMatch);
+    }
+
+    /** A PUT's If-Match: required (428 request.precondition-required), {@code *} for "any version". */
+    static Integer required(String ifMatch) {
+        return ETags.required(ifMatch);
     }
 }

@@ -1,6 +1,7 @@
 package com.evscallpro.api.campaign;
 
 import com.evscallpro.api.web.Cursor;
+import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.contact.ContactDirectory;
@@ -32,10 +33,13 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -45,8 +49,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}/contacts")
-@Tag(name = "contacts", description = "A campaign's contacts (read, export: ADMIN, SUPERVISOR; import, recycle: "
-        + "ADMIN)")
+@Tag(name = "contacts", description = "A campaign's contacts (read, export: ADMIN, SUPERVISOR; import, recycle, "
+        + "edit, delete: ADMIN)")
 class ContactController {
 
     static final int MAX_IMPORT_ROWS = 10_000;
@@ -202,5 +206,50 @@ class ContactController {
                 .map(r -> new ContactInput(r.firstName(), r.lastName(), r.phone(), r.customFields(), r.consentAt(),
                         r.consentSource(), Boolean.TRUE.equals(r.existingContract())))
                 .toList());
+    }
+
+    /** A contact's editable fields; the phone is checked and normalised as at import. */
+    record ContactUpdate(@Size(max = 200) String firstName, @Size(max = 200) String lastName,
+                         @NotNull @Size(max = 40) String phone, @Size(max = 200) Map<String, @Size(max = 1000) String>
+                                 customFields, java.time.Instant consentAt, @Size(max = 200) String consentSource,
+                         Boolean existingContract) {
+    }
+
+    @GetMapping("/{contactId}")
+    @Operation(summary = "Read a contact", description = "The ETag header is its version (+1 on every edit of its "
+            + "names, number, custom fields or consent; not on the dialer's moves): send it back as If-Match. 404 "
+            + "contact.not-found when it is not a contact of this campaign.")
+    ResponseEntity<ContactEntry> get(@PathVariable long campaignId, @PathVariable long contactId) {
+        ContactEntry c = directory.contact(campaignId, contactId);
+        return ETags.ok(c, c.version());
+    }
+
+    @PutMapping("/{contactId}")
+    @Operation(summary = "Replace a contact's fields", description = "names, phone (checked and normalised as at "
+            + "import: import.not-a-phone, import.too-long), customFields (replace them all), consent. Audited. "
+            + "If-Match: the version read; 412 contact.version-mismatch (id, expected, current) when it changed "
+            + "since; 409 contact.phone-taken (another contact of the campaign has the number), "
+            + "contact.cannot-change-in-call (being called), contact.cannot-change-erased (anonymised by a GDPR "
+            + "request). Nothing written on a refusal.")
+    ResponseEntity<ContactEntry> update(@PathVariable long campaignId, @PathVariable long contactId,
+                                        @Valid @RequestBody ContactUpdate request,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                        String ifMatch) {
+        ContactEntry c = directory.update(campaignId, contactId, ETags.required(ifMatch), new ContactInput(
+                request.firstName(), request.lastName(), request.phone(), request.customFields(),
+                request.consentAt(), request.consentSource(), Boolean.TRUE.equals(request.existingContract())));
+        return ETags.ok(c, c.version());
+    }
+
+    @DeleteMapping("/{contactId}")
+    @Operation(summary = "Delete a contact", description = "As a GDPR erasure deletes a contact: the row goes, its "
+            + "calls stay in the history without the link to it. Audited. If-Match as for the update (412 "
+            + "contact.version-mismatch); 409 contact.cannot-delete-in-call while it is being called. To erase "
+            + "everything about a person (every campaign, calls, recordings, with a proof), use POST "
+            + "/api/v1/privacy/erasure.")
+    ResponseEntity<Void> delete(@PathVariable long campaignId, @PathVariable long contactId,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        directory.delete(campaignId, contactId, ETags.required(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -31,6 +31,8 @@ class OpenApiConfig {
         return new OpenAPI()
                 .info(new Info().title("EVSCallPro API").version("v1")
                         .description("Errors are application/problem+json with a stable 'code' and its 'args'. "
+                                + "PUT and DELETE of a versioned resource require If-Match (its ETag, or *): "
+                                + "without it, 428 request.precondition-required; stale, 412 *.version-mismatch. "
                                 + "See docs/api.md."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

@@ -167,6 +167,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (code.endsWith(".version-mismatch")) {
             return HttpStatus.PRECONDITION_FAILED;
         }
+        if (code.equals("request.precondition-required")) { // a PUT or DELETE without If-Match (RFC 6585)
+            return HttpStatus.PRECONDITION_REQUIRED;
+        }
         if (code.startsWith("auth.")) {
             return HttpStatus.UNAUTHORIZED;
         }

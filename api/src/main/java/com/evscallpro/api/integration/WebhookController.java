@@ -1,5 +1,6 @@
 package com.evscallpro.api.integration;
 
+import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.webhook.NewWebhook;
 import com.evscallpro.core.webhook.WebhookDelivery;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,24 +74,50 @@ class WebhookController {
     @PostMapping
     @Operation(summary = "Register an endpoint", description = "events: CALL_STARTED, CALL_ANSWERED, CALL_ENDED, "
             + "CALL_QUALIFIED, CONTACT_IMPORTED, CONTACT_CLOSED. The answer carries the signing secret, this once "
-            + "only (stored sealed, never shown again). 400 webhook.url-invalid (http or https only), 409 "
-            + "webhook.name-taken.")
+            + "only (stored sealed, never shown again). 400 webhook.url-invalid (http or https only), "
+            + "webhook.url-forbidden-target (loopback, link-local, private or metadata address, unless "
+            + "evs.webhooks.allow-private-targets), 409 webhook.name-taken.")
     ResponseEntity<NewWebhook> register(@Valid @RequestBody WebhookRequest request) {
         NewWebhook created = webhooks.register(request.name(), request.url(), request.events());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.endpoint().id())).body(created);
     }
 
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an endpoint", description = "Never its secret. The ETag header is its version: send "
+            + "it back as If-Match. 404 webhook.not-found.")
+    ResponseEntity<WebhookEndpoint> get(@PathVariable long id) {
+        WebhookEndpoint e = webhooks.endpoint(id);
+        return ETags.ok(e, e.version());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change an endpoint", description = "Replaces its name, URL and events, checked as at "
+            + "registration (400 webhook.url-invalid, webhook.url-forbidden-target; 409 webhook.name-taken); its "
+            + "secret and active flag stay. Audited. If-Match: the version read; 412 webhook.version-mismatch "
+            + "(expected, current) when it changed since, nothing written.")
+    ResponseEntity<WebhookEndpoint> update(@PathVariable long id, @Valid @RequestBody WebhookRequest request,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                           String ifMatch) {
+        WebhookEndpoint e = webhooks.update(id, ETags.required(ifMatch), request.name(), request.url(),
+                request.events());
+        return ETags.ok(e, e.version());
+    }
+
     @PutMapping("/{id}/active")
-    @Operation(summary = "Pause or resume an endpoint", description = "A paused endpoint is sent nothing new.")
-    ResponseEntity<Void> setActive(@PathVariable long id, @Valid @RequestBody ActiveRequest request) {
-        webhooks.setActive(id, request.active());
+    @Operation(summary = "Pause or resume an endpoint", description = "A paused endpoint is sent nothing new. "
+            + "If-Match as for the change (412 webhook.version-mismatch).")
+    ResponseEntity<Void> setActive(@PathVariable long id, @Valid @RequestBody ActiveRequest request,
+                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        webhooks.setActive(id, ETags.required(ifMatch), request.active());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete an endpoint", description = "With its deliveries.")
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        webhooks.delete(id);
+    @Operation(summary = "Delete an endpoint", description = "With its deliveries. If-Match as for the change (412 "
+            + "webhook.version-mismatch).")
+    ResponseEntity<Void> delete(@PathVariable long id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        webhooks.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

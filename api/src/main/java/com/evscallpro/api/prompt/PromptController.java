@@ -111,7 +111,7 @@ class PromptController {
             + "prompt.version-mismatch when someone changed it since.")
     ResponseEntity<PromptView> describe(@PathVariable String name, @RequestBody DescriptionRequest request,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        PromptView p = prompts.describe(name, request.description(), ETags.version(ifMatch));
+        PromptView p = prompts.describe(name, request.description(), ETags.required(ifMatch));
         return ETags.ok(p, p.version());
     }
 
@@ -124,7 +124,7 @@ class PromptController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                           String ifMatch) {
         PromptService.Upload upload = prompts.upload(name, language, file.getOriginalFilename(), bytes(file),
-                ETags.version(ifMatch));
+                ETags.required(ifMatch));
         return ETags.ok(UploadResponse.of(upload), upload.prompt().version());
     }
 
@@ -144,7 +144,7 @@ class PromptController {
     ResponseEntity<PromptView> removeAudio(@PathVariable String name, @PathVariable String language,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
-        PromptView p = prompts.removeAudio(name, language, ETags.version(ifMatch));
+        PromptView p = prompts.removeAudio(name, language, ETags.required(ifMatch));
         return ETags.ok(p, p.version());
     }
 
@@ -154,7 +154,7 @@ class PromptController {
             + "remove its files from the Asterisk hosts.")
     ResponseEntity<Void> delete(@PathVariable String name,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        prompts.delete(name, ETags.version(ifMatch));
+        prompts.delete(name, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

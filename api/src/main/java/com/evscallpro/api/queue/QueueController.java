@@ -123,7 +123,7 @@ class QueueController {
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                          String ifMatch) {
         QueueDefinition current = find(id);
-        Integer expected = ETags.version(ifMatch);
+        Integer expected = ETags.required(ifMatch);
         QueueDefinition saved = admin.save(merge(current, request, id,
                 expected == null ? current.version() : expected), request.crmUrlTemplate() != null
                 ? request.crmUrlTemplate() : admin.crmUrlTemplate(id).orElse(null));
@@ -133,11 +133,11 @@ class QueueController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a queue", description = "Callers waiting in it leave it (FAILED). If-Match "
-            + "optional.")
+            + "required (428 request.precondition-required without it; * for any version).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         find(id);
-        admin.delete(id, ETags.version(ifMatch));
+        admin.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

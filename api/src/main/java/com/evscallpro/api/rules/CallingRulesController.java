@@ -1,5 +1,7 @@
 package com.evscallpro.api.rules;
 
+import com.evscallpro.api.web.ETags;
+import com.evscallpro.core.campaign.CampaignVersionGuard;
 import com.evscallpro.core.rules.CallingRulesAdmin;
 import com.evscallpro.core.rules.CallingRulesAdmin.BloctelImport;
 import com.evscallpro.core.rules.CallingRulesAdmin.BloctelSubmission;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +54,10 @@ class CallingRulesController {
     private final CallingRulesAdmin rules;
     private final CallingRulesPresets presets;
 
-    CallingRulesController(CallingRulesAdmin rules, CallingRulesPresets presets) {
+    private final CampaignVersionGuard guard;
+
+    CallingRulesController(CallingRulesAdmin rules, CallingRulesPresets presets, CampaignVersionGuard guard) {
+        this.guard = guard;
         this.rules = rules;
         this.presets = presets;
     }
@@ -72,38 +78,56 @@ class CallingRulesController {
 
     @GetMapping("/campaigns/{id}")
     @Operation(summary = "Read a campaign's rules", description = "Its preset's rules, the rules in force after its "
-            + "overrides, and the overrides with their reason and author. 404 campaign.not-found.")
-    CampaignRules campaign(@PathVariable long id) {
-        return rules.campaignRules(id);
+            + "overrides, and the overrides with their reason and author. 404 campaign.not-found. ETag: the "
+            + "campaign's version (If-Match on the preset and the overrides).")
+    ResponseEntity<CampaignRules> campaign(@PathVariable long id) {
+        int version = guard.version(id);
+        return ETags.ok(rules.campaignRules(id), version);
     }
 
     @PutMapping("/campaigns/{id}/preset")
     @Operation(summary = "Set a campaign's legal preset", description = "With a reason (audited). 400 "
-            + "rules.preset-unknown, rules.reason-required.")
-    CampaignRules preset(@PathVariable long id, @Valid @RequestBody PresetRequest request) {
-        rules.usePreset(id, request.preset(), request.reason());
-        return rules.campaignRules(id);
+            + "rules.preset-unknown, rules.reason-required. If-Match: the campaign's version (412 "
+            + "campaign.version-mismatch); the change adds 1 to it.")
+    ResponseEntity<CampaignRules> preset(@PathVariable long id, @Valid @RequestBody PresetRequest request,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                         String ifMatch) {
+        guard.change(id, ETags.required(ifMatch), () -> {
+            rules.usePreset(id, request.preset(), request.reason());
+            return null;
+        });
+        return campaign(id);
     }
 
     @PostMapping("/campaigns/{id}/overrides")
     @Operation(summary = "Override one rule of a campaign", description = "No parameter: switch the whole rule on or "
             + "off (enabled); a parameter: its new value as JSON (4, \"10:00\", [\"MONDAY\"]), of the same kind as the "
             + "preset's. Replaces an earlier override of the same rule and parameter. 400 rules.reason-required, "
-            + "rules.rule-unknown, rules.rule-not-in-preset, rules.parameter-unknown, rules.value-invalid.")
-    ResponseEntity<RuleOverride> override(@PathVariable long id, @Valid @RequestBody OverrideRequest request) {
-        RuleOverride saved = rules.override(id, request.rule(), request.parameter(),
-                request.enabled() == null || request.enabled(), request.value(), request.reason());
+            + "rules.rule-unknown, rules.rule-not-in-preset, rules.parameter-unknown, rules.value-invalid. "
+            + "If-Match: the campaign's version (412 campaign.version-mismatch); the change adds 1 to it (ETag).")
+    ResponseEntity<RuleOverride> override(@PathVariable long id, @Valid @RequestBody OverrideRequest request,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                          String ifMatch) {
+        RuleOverride saved = guard.change(id, ETags.version(ifMatch), () -> rules.override(id, request.rule(),
+                request.parameter(), request.enabled() == null || request.enabled(), request.value(),
+                request.reason()));
         return ResponseEntity.created(URI.create("/api/v1/calling-rules/campaigns/" + id + "/overrides/"
-                + saved.id())).body(saved);
+                + saved.id())).eTag(ETags.etag(guard.version(id))).body(saved);
     }
 
     @DeleteMapping("/campaigns/{id}/overrides/{overrideId}")
     @Operation(summary = "Remove an override", description = "The preset's value applies again; the reason is "
-            + "audited. 404 rules.override.not-found.")
+            + "audited. 404 rules.override.not-found. If-Match: the campaign's version (412 "
+            + "campaign.version-mismatch); the change adds 1 to it (ETag).")
     ResponseEntity<Void> removeOverride(@PathVariable long id, @PathVariable long overrideId,
-                                       @RequestParam @NotBlank @Size(max = 500) String reason) {
-        rules.removeOverride(id, overrideId, reason);
-        return ResponseEntity.noContent().build();
+                                       @RequestParam @NotBlank @Size(max = 500) String reason,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                       String ifMatch) {
+        guard.change(id, ETags.required(ifMatch), () -> {
+            rules.removeOverride(id, overrideId, reason);
+            return null;
+        });
+        return ResponseEntity.noContent().eTag(ETags.etag(guard.version(id))).build();
     }
 
     @GetMapping("/campaigns/{id}/refusals")

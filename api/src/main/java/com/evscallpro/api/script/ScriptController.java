@@ -1,5 +1,6 @@
 package com.evscallpro.api.script;
 
+import com.evscallpro.api.web.ETags;
 import com.evscallpro.api.web.Paged;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.script.ScriptService;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,15 +66,21 @@ class ScriptController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a script")
-    ScriptView get(@PathVariable long id) {
+    @Operation(summary = "Read a script", description = "The ETag header is its version (+1 on a rename, a draft "
+            + "saved, a version published): send it back as If-Match on PUT /{id}, PUT /{id}/draft, DELETE /{id}.")
+    ResponseEntity<ScriptView> get(@PathVariable long id) {
+        ScriptView s = find(id);
+        return ETags.ok(s, s.version());
+    }
+
+    private ScriptView find(long id) {
         return scripts.script(id).orElseThrow(() -> new EvsException("script.not-found", id));
     }
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "A script's versions, newest first", description = "Who saved and published each, when, why.")
     List<ScriptVersionView> versions(@PathVariable long id) {
-        get(id);
+        find(id);
         return scripts.versions(id);
     }
 
@@ -99,18 +108,27 @@ class ScriptController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Rename a script or change its description", description = "409 script.name-taken.")
-    ScriptView rename(@PathVariable long id, @Valid @RequestBody RenameRequest request) {
-        return scripts.rename(id, request.name(), request.description());
+    @Operation(summary = "Rename a script or change its description", description = "409 script.name-taken. "
+            + "If-Match: the version read; 412 script.version-mismatch (expected, current) when it changed since, "
+            + "nothing written.")
+    ResponseEntity<ScriptView> rename(@PathVariable long id, @Valid @RequestBody RenameRequest request,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                      String ifMatch) {
+        ScriptView s = scripts.rename(id, ETags.required(ifMatch), request.name(), request.description());
+        return ETags.ok(s, s.version());
     }
 
     @PutMapping(value = "/{id}/draft", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Save the script's draft", description = "The body is the form-js schema; a comment may be "
             + "given as a query parameter. Creates the draft or replaces it; 400 script.schema-* when refused "
-            + "(nothing changes).")
-    ScriptVersionView saveDraft(@PathVariable long id, @RequestBody JsonNode schema,
-                                @RequestParam(required = false) @Size(max = 1000) String comment) {
-        return scripts.saveDraft(id, schema.toString(), comment);
+            + "(nothing changes). If-Match: the script's version read; 412 script.version-mismatch when someone "
+            + "saved or published since. The answer's ETag is the script's new version.")
+    ResponseEntity<ScriptVersionView> saveDraft(@PathVariable long id, @RequestBody JsonNode schema,
+                                                @RequestParam(required = false) @Size(max = 1000) String comment,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                String ifMatch) {
+        ScriptVersionView saved = scripts.saveDraft(id, ETags.required(ifMatch), schema.toString(), comment);
+        return ETags.ok(saved, find(id).version());
     }
 
     @GetMapping("/versions/{olderVersionId}/compare/{newerVersionId}")
@@ -156,10 +174,12 @@ class ScriptController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a script", description = "With its versions; the campaigns and queues using it show "
-            + "no script any more. The answers already stored with calls stay.")
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        get(id);
-        scripts.delete(id);
+            + "no script any more. The answers already stored with calls stay. If-Match as for the rename (412 "
+            + "script.version-mismatch).")
+    ResponseEntity<Void> delete(@PathVariable long id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        find(id);
+        scripts.delete(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

@@ -85,7 +85,9 @@ class ApiSecurityConfig {
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/amd-false-positive-percent"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/custom-fields"),
                                 paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/journey"),
-                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script")).hasRole(ADMIN)
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/script"),
+                                paths.matcher(HttpMethod.PUT, "/api/v1/campaigns/*/contacts/*"),
+                                paths.matcher(HttpMethod.DELETE, "/api/v1/campaigns/*/contacts/*")).hasRole(ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/callbacks"))
                                 .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                         .requestMatchers(paths.matcher("/api/v1/callbacks/**")).hasAnyRole(ADMIN, SUPERVISOR)

@@ -106,14 +106,14 @@ class DidController {
             + " it changed since, nothing written (its flow neither).")
     ResponseEntity<Did> update(@PathVariable long id, @Valid @RequestBody DidRequest request,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(withFlow(config.updateDid(id, ETags.version(ifMatch), request.toDefinition()), request.flowId()));
+        return ok(withFlow(config.updateDid(id, ETags.required(ifMatch), request.toDefinition()), request.flowId()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a DID", description = "If-Match as for update (412 did.version-mismatch).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        config.deleteDid(id, ETags.version(ifMatch));
+        config.deleteDid(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -141,7 +141,7 @@ class SiteController {
     }
 
     private int expected(long id, String ifMatch) {
-        Integer v = ETags.version(ifMatch);
+        Integer v = ETags.required(ifMatch);
         return v != null ? v : sites.get(id).version();
     }
 

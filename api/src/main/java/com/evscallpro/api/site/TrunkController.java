@@ -104,7 +104,7 @@ class TrunkController {
             + " 412 trunk.version-mismatch when it changed since, nothing written.")
     ResponseEntity<Trunk> update(@PathVariable long id, @Valid @RequestBody TrunkRequest request,
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(config.updateTrunk(id, ETags.version(ifMatch), request.toDefinition()));
+        return ok(config.updateTrunk(id, ETags.required(ifMatch), request.toDefinition()));
     }
 
     @DeleteMapping("/{id}")
@@ -112,7 +112,7 @@ class TrunkController {
             + " refused (409 pbx.trunk-has-dids) while DIDs use it.")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        config.deleteTrunk(id, ETags.version(ifMatch));
+        config.deleteTrunk(id, ETags.required(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -106,7 +106,8 @@ class AgentGroupController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete an agent group", description = "Its members stay, without it. If-Match optional.")
+    @Operation(summary = "Delete an agent group", description = "Its members stay, without it. "
+            + "If-Match required (428 request.precondition-required without it; * for any version).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ETags.checkForDelete(ifMatch, find(id).version(), "group.version-mismatch", id);

@@ -3,8 +3,8 @@ package com.evscallpro.api.user;
 import com.evscallpro.core.error.EvsException;
 
 /**
- * This package's If-Match rules on top of {@link com.evscallpro.api.web.ETags} (one parser for every resource): an
- * absent If-Match means "the current version" here, as these resources' services take a version to check.
+ * This package's If-Match rules on top of {@link com.evscallpro.api.web.ETags} (one parser for every resource):
+ * {@code *} means "the current version" here, as these resources' services take a version to check.
  */
 final class ETags {
 
@@ -15,9 +15,12 @@ final class ETags {
         return com.evscallpro.api.web.ETags.etag(version);
     }
 
-    /** The version an If-Match names, or {@code current} when absent or {@code *}. */
+    /**
+     * The version an If-Match names, or {@code current} for {@code *}; absent: 428
+     * {@code request.precondition-required} (PUT and DELETE require it).
+     */
     static int versionOr(String ifMatch, int current) {
-        Integer named = com.evscallpro.api.web.ETags.version(ifMatch);
+        Integer named = com.evscallpro.api.web.ETags.required(ifMatch);
         return named == null ? current : named;
     }
 

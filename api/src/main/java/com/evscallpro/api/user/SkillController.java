@@ -89,7 +89,8 @@ class SkillController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a skill", description = "The users holding it lose it. If-Match optional.")
+    @Operation(summary = "Delete a skill", description = "The users holding it lose it. "
+            + "If-Match required (428 request.precondition-required without it; * for any version).")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ETags.checkForDelete(ifMatch, find(id).version(), "skill.version-mismatch", id);

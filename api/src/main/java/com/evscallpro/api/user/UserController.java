@@ -162,7 +162,8 @@ class UserController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a user", description = "409 user.cannot-delete-with-history when the user made "
-            + "calls: deactivate instead (PUT enabled=false). If-Match optional; 412 when stale.")
+            + "calls: deactivate instead (PUT enabled=false). If-Match required (428 "
+            + "request.precondition-required without it; * for any version); 412 when stale.")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ETags.checkForDelete(ifMatch, find(id).version(), "user.version-mismatch", id);

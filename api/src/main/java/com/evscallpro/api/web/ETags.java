@@ -34,6 +34,18 @@ public final class ETags {
         }
     }
 
+    /**
+     * The version the If-Match of a PUT or a DELETE names: required there (docs/api.md, "Optimistic locking"). Absent:
+     * 428 {@code request.precondition-required}; {@code *}: null, the client's explicit "whatever the current version
+     * is" (a last-writer-wins integration says so).
+     */
+    public static Integer required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new EvsException("request.precondition-required");
+        }
+        return version(ifMatch);
+    }
+
     /** 200 with the body and its version as ETag. */
     public static <T> ResponseEntity<T> ok(T body, int version) {
         return ResponseEntity.ok().eTag(etag(version)).body(body);

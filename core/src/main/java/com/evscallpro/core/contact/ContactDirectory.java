@@ -43,4 +43,24 @@ public interface ContactDirectory {
      * ({@code recycle}, {@code campaign}). @return how many
      */
     int recycle(long campaignId, List<String> qualifications, List<String> outcomes);
+
+    /** One contact of the campaign ({@code contact.not-found} when it is not one of the campaign's). */
+    ContactEntry contact(long campaignId, long contactId);
+
+    /**
+     * Replaces what a person edits (names, number checked and normalised as at import, custom fields, consent),
+     * audited ({@code update}, {@code contact}, before / after). Refused: {@code contact.version-mismatch} (id,
+     * expected, current) when {@code expectedVersion} is not null and the contact changed since;
+     * {@code contact.cannot-change-in-call} while it is being called; {@code contact.cannot-change-erased} for a
+     * contact a GDPR request or the purge anonymised; {@code contact.phone-taken} when another contact of the campaign
+     * has the number; the import's codes for a bad field ({@code import.not-a-phone}, {@code import.too-long}...).
+     */
+    ContactEntry update(long campaignId, long contactId, Integer expectedVersion, ContactInput input);
+
+    /**
+     * Deletes the contact as the GDPR erasure's DELETE does (its calls stay, unlinked), audited. Refused:
+     * {@code contact.version-mismatch}, {@code contact.cannot-delete-in-call} (being called: as the purge, which
+     * never removes a contact IN_PROGRESS).
+     */
+    void delete(long campaignId, long contactId, Integer expectedVersion);
 }

@@ -131,6 +131,91 @@ class ContactDirectoryImpl implements ContactDirectory {
         return n;
     }
 
+    @Override
+    public ContactEntry contact(long campaignId, long contactId) {
+        campaign(campaignId);
+        return contacts.findContact(campaignId, contactId, false).map(ContactDirectoryImpl::entry)
+                .orElseThrow(() -> new EvsException("contact.not-found", contactId));
+    }
+
+    @Override
+    @Transactional
+    public ContactEntry update(long campaignId, long contactId, Integer expectedVersion, ContactInput input) {
+        Campaign campaign = campaign(campaignId);
+        ContactEntry before = locked(campaignId, contactId, expectedVersion, "contact.cannot-change-in-call");
+        if (before.phoneE164().startsWith(ERASED_PREFIX)) {
+            throw new EvsException("contact.cannot-change-erased", contactId); // erased by a GDPR request or purge
+        }
+        java.util.List<ImportReport.Rejection> refused = new ArrayList<>();
+        String e164 = new ContactValidator(campaign.getDefaultRegion(), ContactValidator.Limits.DEFAULT)
+                .check(1, input, ContactValidator.Names.FIELDS, refused::add);
+        if (e164 == null) {
+            ImportReport.Rejection r = refused.getFirst();
+            throw new EvsException(r.code(), r.args().toArray());
+        }
+        if (!e164.equals(before.phoneE164())
+                && contacts.existsByCampaignIdAndPhoneE164(campaignId, e164)) {
+            throw new EvsException("contact.phone-taken", e164);
+        }
+        contacts.updateContact(campaignId, contactId, new ContactListing.Edit(
+                ContactValidator.blankToNull(input.firstName()), ContactValidator.blankToNull(input.lastName()), e164,
+                input.customFields(), input.consentAt(), ContactValidator.blankToNull(input.consentSource()),
+                input.existingContract()));
+        ContactEntry after = contact(campaignId, contactId);
+        audit.record("update", "contact", contactId, campaign.getName() + ": " + label(after), editable(before),
+                editable(after));
+        return after;
+    }
+
+    @Override
+    @Transactional
+    public void delete(long campaignId, long contactId, Integer expectedVersion) {
+        Campaign campaign = campaign(campaignId);
+        ContactEntry before = locked(campaignId, contactId, expectedVersion, "contact.cannot-delete-in-call");
+        // as the GDPR erasure's DELETE: the row goes; its calls stay for statistics, unlinked (ON DELETE SET NULL),
+        // its journeys' failures and calling-rule refusals go with it (ON DELETE CASCADE)
+        contacts.deleteContact(campaignId, contactId);
+        audit.record("delete", "contact", contactId, campaign.getName() + ": " + label(before), editable(before),
+                null);
+    }
+
+    /** The number of an anonymised contact (GDPR): +99 and the id. */
+    private static final String ERASED_PREFIX = "+99";
+
+    /** The contact, locked until the transaction ends, at the version expected; never one being called. */
+    private ContactEntry locked(long campaignId, long contactId, Integer expectedVersion, String inCallCode) {
+        ContactEntry c = contacts.findContact(campaignId, contactId, true).map(ContactDirectoryImpl::entry)
+                .orElseThrow(() -> new EvsException("contact.not-found", contactId));
+        if (expectedVersion != null && expectedVersion != c.version()) {
+            throw new EvsException("contact.version-mismatch", contactId, expectedVersion, c.version());
+        }
+        if (c.status() == ContactStatus.IN_PROGRESS) {
+            throw new EvsException(inCallCode, contactId);
+        }
+        return c;
+    }
+
+    private static String label(ContactEntry c) {
+        String name = ((c.firstName() == null ? "" : c.firstName()) + " "
+                + (c.lastName() == null ? "" : c.lastName())).strip();
+        return name.isEmpty() ? "#" + c.id() : name;
+    }
+
+    /** What the audit keeps of a contact: what a person edits (a later erasure of the number scrubs it here too). */
+    private static Map<String, Object> editable(ContactEntry c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("firstName", c.firstName());
+        m.put("lastName", c.lastName());
+        m.put("phone", c.phoneE164());
+        m.put("customFields", c.customFields());
+        m.put("consentAt", c.consentAt());
+        m.put("consentSource", c.consentSource());
+        m.put("existingContract", c.existingContract());
+        m.put("status", c.status());
+        m.put("version", c.version());
+        return m;
+    }
+
     private Campaign campaign(long campaignId) {
         return campaigns.findById(campaignId).orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
     }
@@ -146,6 +231,6 @@ class ContactDirectoryImpl implements ContactDirectory {
         return new ContactEntry(r.id(), r.campaignId(), r.firstName(), r.lastName(), r.phoneE164(), r.customFields(),
                 ContactStatus.valueOf(r.status()), r.attempts(), r.nextAttemptAt(), r.lastOutcome(),
                 r.lastQualificationCode(), r.consentAt(), r.consentSource(), r.existingContract(), r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(), r.version());
     }
 }

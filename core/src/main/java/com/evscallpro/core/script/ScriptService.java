@@ -50,14 +50,37 @@ public interface ScriptService {
     /** Creates a script whose version 1 is a draft of {@code schemaJson}. */
     ScriptView create(String name, String description, String schemaJson, String comment);
 
-    /** Renames a script or changes its description. */
-    ScriptView rename(long scriptId, String name, String description);
+    /**
+     * Renames a script or changes its description. {@code expectedVersion}: the {@link ScriptView#version()} the change
+     * was made from (null: not checked); refused with {@code script.version-mismatch} (expected, current) when the
+     * script changed since (renamed, draft saved, a version published), nothing written.
+     */
+    ScriptView rename(long scriptId, Integer expectedVersion, String name, String description);
 
-    /** Deletes a script with its versions; the campaigns and queues using it no longer show a script. */
-    void delete(long scriptId);
+    default ScriptView rename(long scriptId, String name, String description) {
+        return rename(scriptId, null, name, description);
+    }
 
-    /** Creates or replaces the script's draft with {@code schemaJson} (checked first: nothing changes when refused). */
-    ScriptVersionView saveDraft(long scriptId, String schemaJson, String comment);
+    /**
+     * Deletes a script with its versions; the campaigns and queues using it no longer show a script. Refused with
+     * {@code script.version-mismatch} when {@code expectedVersion} is not null and the script changed since.
+     */
+    void delete(long scriptId, Integer expectedVersion);
+
+    default void delete(long scriptId) {
+        delete(scriptId, null);
+    }
+
+    /**
+     * Creates or replaces the script's draft with {@code schemaJson} (checked first: nothing changes when refused);
+     * refused with {@code script.version-mismatch} when {@code expectedVersion} is not null and the script changed
+     * since (another editor saved a draft or published meanwhile).
+     */
+    ScriptVersionView saveDraft(long scriptId, Integer expectedVersion, String schemaJson, String comment);
+
+    default ScriptVersionView saveDraft(long scriptId, String schemaJson, String comment) {
+        return saveDraft(scriptId, null, schemaJson, comment);
+    }
 
     /**
      * Makes a version (the draft, or an earlier one: a roll-back) the published one, which agents see from their next

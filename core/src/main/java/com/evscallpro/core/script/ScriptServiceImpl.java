@@ -2,6 +2,8 @@ package com.evscallpro.core.script;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.lock.OptimisticVersions;
+import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.db.PagedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -31,7 +33,7 @@ class ScriptServiceImpl implements ScriptService {
     private static final int MAX_DESCRIPTION = 1000;
     private static final int MAX_COMMENT = 1000;
     private static final String SELECT_SCRIPT = """
-            SELECT s.id, s.name, s.description, s.created_at,
+            SELECT s.id, s.name, s.description, s.created_at, s.version,
                    (SELECT v.number FROM script_version v WHERE v.script_id = s.id AND v.status = 'PUBLISHED')
                        AS published_number,
                    EXISTS (SELECT 1 FROM script_version v WHERE v.script_id = s.id AND v.status = 'DRAFT') AS has_draft,
@@ -52,9 +54,11 @@ class ScriptServiceImpl implements ScriptService {
     private final PagedIds paged;
     private static final PagedIds.Table PAGED = new PagedIds.Table("script", "id", List.of("name", "description"),
             java.util.Map.of("name", "lower(name)"), "name");
+    private final OptimisticVersions versions;
 
-    ScriptServiceImpl(JdbcClient jdbc, AuditTrail audit, PagedIds paged) {
+    ScriptServiceImpl(JdbcClient jdbc, AuditTrail audit, PagedIds paged, OptimisticVersions versions) {
         this.paged = paged;
+        this.versions = versions;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -141,9 +145,10 @@ class ScriptServiceImpl implements ScriptService {
 
     @Override
     @Transactional
-    public ScriptView rename(long scriptId, String name, String description) {
+    public ScriptView rename(long scriptId, Integer expectedVersion, String name, String description) {
         ScriptView before = require(scriptId);
         String n = name(name);
+        versions.bump(VersionedTable.SCRIPT, scriptId, expectedVersion); // script.version-mismatch; row locked
         try {
             jdbc.sql("UPDATE script SET name = ?, description = ? WHERE id = ?")
                     .params(n, description(description), scriptId).update();
@@ -156,8 +161,9 @@ class ScriptServiceImpl implements ScriptService {
 
     @Override
     @Transactional
-    public void delete(long scriptId) {
+    public void delete(long scriptId, Integer expectedVersion) {
         ScriptView s = require(scriptId);
+        versions.check(VersionedTable.SCRIPT, scriptId, expectedVersion);
         jdbc.sql("DELETE FROM script WHERE id = ?").param(scriptId).update();
         audit.record("delete", "script", scriptId, s.name(), null, null);
         log.info("Script {} deleted ({}); {} campaign(s) and {} queue(s) lose it", scriptId, s.name(), s.campaigns(),
@@ -166,10 +172,10 @@ class ScriptServiceImpl implements ScriptService {
 
     @Override
     @Transactional
-    public ScriptVersionView saveDraft(long scriptId, String schemaJson, String comment) {
+    public ScriptVersionView saveDraft(long scriptId, Integer expectedVersion, String schemaJson, String comment) {
         ScriptView s = require(scriptId);
         checkSchema(schemaJson);
-        jdbc.sql("SELECT id FROM script WHERE id = ? FOR UPDATE").param(scriptId).query(Long.class).single();
+        versions.bump(VersionedTable.SCRIPT, scriptId, expectedVersion); // locks the script row as before
         Optional<ScriptVersionView> draft = versions(scriptId).stream()
                 .filter(v -> v.status() == ScriptVersionView.Status.DRAFT).findFirst();
         long versionId;
@@ -201,6 +207,7 @@ class ScriptServiceImpl implements ScriptService {
         if (v.status() == ScriptVersionView.Status.PUBLISHED) {
             return v;
         }
+        versions.bump(VersionedTable.SCRIPT, s.id(), null); // what agents see changes: an editor's copy is stale
         jdbc.sql("UPDATE script_version SET status = 'RETIRED' WHERE script_id = ? AND status = 'PUBLISHED'")
                 .param(s.id()).update();
         String c = comment == null || comment.isBlank() ? v.comment() : comment(comment);
@@ -445,7 +452,7 @@ class ScriptServiceImpl implements ScriptService {
     private static ScriptView script(ResultSet rs, int row) throws SQLException {
         return new ScriptView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                 instant(rs, "created_at"), (Integer) rs.getObject("published_number", Integer.class),
-                rs.getBoolean("has_draft"), rs.getInt("campaigns"), rs.getInt("queues"));
+                rs.getBoolean("has_draft"), rs.getInt("campaigns"), rs.getInt("queues"), rs.getInt("version"));
     }
 
     private static ScriptVersionView version(ResultSet rs, int row) throws SQLException {

@@ -45,8 +45,12 @@ class WebhookSender {
         return t;
     });
 
-    WebhookSender(WebhookTables tables, SecretCipher cipher, WebhookSettings settings, TransactionTemplate tx) {
+    private final WebhookTargets targets;
+
+    WebhookSender(WebhookTables tables, SecretCipher cipher, WebhookSettings settings, TransactionTemplate tx,
+                  WebhookTargets targets) {
         this.tables = tables;
+        this.targets = targets;
         this.cipher = cipher;
         this.settings = settings;
         this.tx = tx;
@@ -100,6 +104,7 @@ class WebhookSender {
         String error;
         try {
             WebhookTables.EndpointRow endpoint = tables.endpoint(d.endpointId()).orElseThrow();
+            targets.checkAtDelivery(endpoint.url()); // what the name resolves to now (DNS can change since the save)
             String secret = cipher.open(endpoint.secretSealed());
             HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(settings.timeout())
                     .header("Content-Type", "application/json")
@@ -117,6 +122,8 @@ class WebhookSender {
                 return;
             }
             error = "HTTP " + status;
+        } catch (com.evscallpro.core.error.EvsException e) {
+            error = e.getMessage(); // webhook.url-forbidden-target [host, address]: nothing was sent
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";

@@ -2,6 +2,8 @@ package com.evscallpro.core.webhook;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.lock.OptimisticVersions;
+import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.core.secret.SecretCipher;
 import com.evscallpro.db.webhook.WebhookTables;
 import java.net.URI;
@@ -27,8 +29,14 @@ class WebhookServiceImpl implements WebhookService {
     private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookServiceImpl(WebhookTables tables, SecretCipher cipher, AuditTrail audit) {
+    private final WebhookTargets targets;
+    private final OptimisticVersions versions;
+
+    WebhookServiceImpl(WebhookTables tables, SecretCipher cipher, AuditTrail audit, WebhookTargets targets,
+                       OptimisticVersions versions) {
         this.tables = tables;
+        this.targets = targets;
+        this.versions = versions;
         this.cipher = cipher;
         this.audit = audit;
     }
@@ -36,17 +44,9 @@ class WebhookServiceImpl implements WebhookService {
     @Override
     @Transactional
     public NewWebhook register(String name, String url, Set<WebhookEventType> events) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw new EvsException("webhook.name-required");
-        }
-        if (n.length() > MAX_NAME) {
-            throw new EvsException("webhook.name-too-long", MAX_NAME);
-        }
-        String u = checkedUrl(url);
-        if (events == null || events.isEmpty()) {
-            throw new EvsException("webhook.events-required");
-        }
+        String n = checkedName(name);
+        String u = checkedTarget(url);
+        checkEvents(events);
         if (tables.nameTaken(n)) {
             throw new EvsException("webhook.name-taken", n);
         }
@@ -58,6 +58,49 @@ class WebhookServiceImpl implements WebhookService {
         WebhookEndpoint endpoint = endpoint(id);
         audit.record("create", "webhook", id, n, null, endpoint);
         return new NewWebhook(endpoint, secret);
+    }
+
+    @Override
+    @Transactional
+    public WebhookEndpoint update(long endpointId, Integer expectedVersion, String name, String url,
+                                  Set<WebhookEventType> events) {
+        WebhookEndpoint before = endpoint(endpointId);
+        String n = checkedName(name);
+        String u = checkedTarget(url);
+        checkEvents(events);
+        versions.bump(VersionedTable.WEBHOOK, endpointId, expectedVersion); // webhook.version-mismatch; row locked
+        if (tables.nameTakenByOther(n, endpointId)) {
+            throw new EvsException("webhook.name-taken", n);
+        }
+        tables.updateEndpoint(endpointId, n, u, EnumSet.copyOf(events).stream().map(WebhookEventType::wireName)
+                .toList());
+        WebhookEndpoint after = endpoint(endpointId);
+        audit.record("update", "webhook", endpointId, n, before, after);
+        return after;
+    }
+
+    private static String checkedName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new EvsException("webhook.name-required");
+        }
+        if (n.length() > MAX_NAME) {
+            throw new EvsException("webhook.name-too-long", MAX_NAME);
+        }
+        return n;
+    }
+
+    private static void checkEvents(Set<WebhookEventType> events) {
+        if (events == null || events.isEmpty()) {
+            throw new EvsException("webhook.events-required");
+        }
+    }
+
+    /** A well-formed URL whose target the site allows ({@link WebhookTargets}). */
+    private String checkedTarget(String url) {
+        String u = checkedUrl(url);
+        targets.checkAtSave(u);
+        return u;
     }
 
     /** http or https, with a host: anything else (file:, javascript:, no host) is refused. */
@@ -81,15 +124,18 @@ class WebhookServiceImpl implements WebhookService {
         return tables.endpoints().stream().map(WebhookServiceImpl::toEndpoint).toList();
     }
 
-    private WebhookEndpoint endpoint(long id) {
+    @Override
+    @Transactional(readOnly = true)
+    public WebhookEndpoint endpoint(long id) {
         return tables.endpoint(id).map(WebhookServiceImpl::toEndpoint)
                 .orElseThrow(() -> new EvsException("webhook.not-found"));
     }
 
     @Override
     @Transactional
-    public void setActive(long endpointId, boolean active) {
+    public void setActive(long endpointId, Integer expectedVersion, boolean active) {
         WebhookEndpoint before = endpoint(endpointId);
+        versions.bump(VersionedTable.WEBHOOK, endpointId, expectedVersion);
         tables.setActive(endpointId, active);
         audit.record(active ? "enable" : "disable", "webhook", endpointId, before.name(), before,
                 endpoint(endpointId));
@@ -97,8 +143,9 @@ class WebhookServiceImpl implements WebhookService {
 
     @Override
     @Transactional
-    public void delete(long endpointId) {
+    public void delete(long endpointId, Integer expectedVersion) {
         WebhookEndpoint before = endpoint(endpointId);
+        versions.check(VersionedTable.WEBHOOK, endpointId, expectedVersion);
         tables.deleteEndpoint(endpointId);
         audit.record("delete", "webhook", endpointId, before.name(), before, null);
     }
@@ -125,7 +172,7 @@ class WebhookServiceImpl implements WebhookService {
         Set<WebhookEventType> events = r.events().stream().map(WebhookEventType::ofWireName)
                 .flatMap(java.util.Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(WebhookEventType.class)));
-        return new WebhookEndpoint(r.id(), r.name(), r.url(), events, r.active(), r.createdAt());
+        return new WebhookEndpoint(r.id(), r.name(), r.url(), events, r.active(), r.createdAt(), r.version());
     }
 
     static WebhookDelivery toDelivery(WebhookTables.DeliveryRow r) {

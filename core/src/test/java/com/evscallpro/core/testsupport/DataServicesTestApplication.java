@@ -30,7 +30,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "com.evscallpro.core.agentdesk"})
 public class DataServicesTestApplication {
 
-    @Bean
+    /** Never closed with a context: the pool is shared by every context of the JVM (a dirtied one included). */
+    @Bean(destroyMethod = "")
     DataSource dataSource() {
         return TestDatabase.dataSource();
     }

@@ -44,12 +44,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(classes = {DataServicesTestApplication.class, WebhookDeliveryTest.Config.class}, properties = {
         "evs.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "evs.webhooks.poll-interval=100ms",
         "evs.webhooks.initial-backoff=200ms", "evs.webhooks.max-backoff=1s", "evs.webhooks.max-attempts=3",
-        "evs.webhooks.timeout=5s"})
+        "evs.webhooks.timeout=5s", "evs.webhooks.allow-private-targets=true"}) // the receiver is on 127.0.0.1
+@org.springframework.test.annotation.DirtiesContext // its sender polls the shared outbox: stop it with the class
 class WebhookDeliveryTest {
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan(basePackages = {"com.evscallpro.core.webhook", "com.evscallpro.db.webhook",
-            "com.evscallpro.core.secret", "com.evscallpro.core.event"})
+            "com.evscallpro.core.secret", "com.evscallpro.core.event", "com.evscallpro.core.lock"})
     static class Config {
     }
 

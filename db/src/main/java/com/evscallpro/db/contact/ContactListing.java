@@ -39,8 +39,22 @@ public interface ContactListing {
     record Row(long id, long campaignId, String firstName, String lastName, String phoneE164,
                Map<String, String> customFields, String status, int attempts, Instant nextAttemptAt,
                String lastOutcome, String lastQualificationCode, Instant consentAt, String consentSource,
-               boolean existingContract, Instant createdAt, Instant updatedAt) {
+               boolean existingContract, Instant createdAt, Instant updatedAt, int version) {
     }
+
+    /** What a person edits on one contact (the dialer's fields are not in it). */
+    record Edit(String firstName, String lastName, String phoneE164, Map<String, String> customFields,
+                Instant consentAt, String consentSource, boolean existingContract) {
+    }
+
+    /** One contact of the campaign; {@code forUpdate}: locked until the caller's transaction ends. */
+    java.util.Optional<Row> findContact(long campaignId, long id, boolean forUpdate);
+
+    /** Replaces what a person edits and adds 1 to the version. @return the rows changed (0: no such contact) */
+    int updateContact(long campaignId, long id, Edit edit);
+
+    /** @return the rows deleted (0: no such contact) */
+    int deleteContact(long campaignId, long id);
 
     /** A page; {@code sort} one of {@link #SORTS} (else id). */
     List<Row> findContacts(long campaignId, Filter filter, String sort, boolean descending, int offset, int limit);

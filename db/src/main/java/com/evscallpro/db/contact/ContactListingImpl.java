@@ -22,7 +22,7 @@ class ContactListingImpl implements ContactListing {
             "updatedAt", "updated_at");
     private static final String COLUMNS_READ = "id, campaign_id, first_name, last_name, phone_e164, custom_fields, "
             + "status, attempts, next_attempt_at, last_outcome, last_qualification_code, consent_at, consent_source, "
-            + "existing_contract, created_at, updated_at";
+            + "existing_contract, created_at, updated_at, version";
     private static final RowMapper<Row> ROW = ContactListingImpl::row;
 
     private final NamedParameterJdbcOperations jdbc;
@@ -56,6 +56,32 @@ class ContactListingImpl implements ContactListing {
         Long n = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM contact WHERE " + where(filter)
                 + " LIMIT :cap) c", params(campaignId, filter).addValue("cap", cap), Long.class);
         return n == null ? 0 : n;
+    }
+
+    @Override
+    public java.util.Optional<Row> findContact(long campaignId, long id, boolean forUpdate) {
+        return jdbc.query("SELECT " + COLUMNS_READ + " FROM contact WHERE campaign_id = :campaignId AND id = :id"
+                + (forUpdate ? " FOR UPDATE" : ""), new MapSqlParameterSource("campaignId", campaignId)
+                .addValue("id", id), ROW).stream().findFirst();
+    }
+
+    @Override
+    public int updateContact(long campaignId, long id, Edit e) {
+        return jdbc.update("""
+                UPDATE contact SET first_name = :firstName, last_name = :lastName, phone_e164 = :phone,
+                       custom_fields = CAST(:custom AS jsonb), consent_at = :consentAt, consent_source = :consentSource,
+                       existing_contract = :existingContract, version = version + 1, updated_at = now()
+                WHERE campaign_id = :campaignId AND id = :id""", new MapSqlParameterSource("campaignId", campaignId)
+                .addValue("id", id).addValue("firstName", e.firstName()).addValue("lastName", e.lastName())
+                .addValue("phone", e.phoneE164()).addValue("custom", JsonbConverters.toJson(e.customFields()))
+                .addValue("consentAt", e.consentAt() == null ? null : Timestamp.from(e.consentAt()))
+                .addValue("consentSource", e.consentSource()).addValue("existingContract", e.existingContract()));
+    }
+
+    @Override
+    public int deleteContact(long campaignId, long id) {
+        return jdbc.update("DELETE FROM contact WHERE campaign_id = :campaignId AND id = :id",
+                new MapSqlParameterSource("campaignId", campaignId).addValue("id", id));
     }
 
     @Override
@@ -155,7 +181,7 @@ class ContactListingImpl implements ContactListing {
                 rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_outcome"),
                 rs.getString("last_qualification_code"), instant(rs.getTimestamp("consent_at")),
                 rs.getString("consent_source"), rs.getBoolean("existing_contract"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("version"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -9,6 +9,9 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface ContactRepository extends ListCrudRepository<Contact, Long>, ContactBatchInsert, ContactBulkLoad,
         ContactListing {
 
+    /** Whether a contact of the campaign has this number (served by {@code contact_campaign_phone_uk}). */
+    boolean existsByCampaignIdAndPhoneE164(long campaignId, String phoneE164);
+
     /**
      * Atomically claims up to {@code limit} due contacts of a campaign for dialing: status NEW, RETRY or CALLBACK
      * and {@code next_attempt_at} null or past, oldest first (never-tried first, then by id). Rows locked by a

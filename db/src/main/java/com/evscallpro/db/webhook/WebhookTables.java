@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class WebhookTables {
 
     public record EndpointRow(long id, String name, String url, List<String> events, String secretSealed,
-                              boolean active, Instant createdAt) {
+                              boolean active, Instant createdAt, int version) {
     }
 
     public record DeliveryRow(long id, long endpointId, String endpointName, UUID eventId, String eventType,
@@ -60,6 +60,18 @@ public class WebhookTables {
 
     public int setActive(long id, boolean active) {
         return jdbc.sql("UPDATE webhook_endpoint SET active = ? WHERE id = ?").params(active, id).update();
+    }
+
+    /** Replaces the name, URL and events (the secret and the active flag stay). */
+    public int updateEndpoint(long id, String name, String url, List<String> events) {
+        return jdbc.sql("UPDATE webhook_endpoint SET name = ?, url = ?, events = ?::text[] WHERE id = ?")
+                .params(name, url, "{" + String.join(",", events) + "}", id).update();
+    }
+
+    /** Whether another endpoint than {@code id} has this name (case-insensitive). */
+    public boolean nameTakenByOther(String name, long id) {
+        return jdbc.sql("SELECT count(*) FROM webhook_endpoint WHERE lower(name) = lower(?) AND id <> ?")
+                .params(name, id).query(Long.class).single() > 0;
     }
 
     public int deleteEndpoint(long id) {
@@ -153,7 +165,7 @@ public class WebhookTables {
         Array events = rs.getArray("events");
         return new EndpointRow(rs.getLong("id"), rs.getString("name"), rs.getString("url"),
                 Arrays.asList((String[]) events.getArray()), rs.getString("secret_sealed"), rs.getBoolean("active"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
     }
 
     private static DeliveryRow delivery(ResultSet rs, int n) throws SQLException {

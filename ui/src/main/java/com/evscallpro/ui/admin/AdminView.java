@@ -42,8 +42,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         this.imports = imports;
         setId("admin-view");
         campaigns = new CampaignsPanel(campaignService, choices, c -> {
-            if (crmLinks != null) {
-                new com.evscallpro.ui.webhook.CrmLinkDialog(crmLinks, c.id(), c.name()).open();
+            if (crmLinks != null && campaignVersions != null) {
+                new com.evscallpro.ui.webhook.CrmLinkDialog(crmLinks, campaignVersions, c.id(), c.name()).open();
             }
         });
         campaigns.setOnChange(this::refreshImportCampaigns);
@@ -73,6 +73,14 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
         campaigns.setCustomFieldLabels(labels);
+    }
+
+    private com.evscallpro.core.campaign.CampaignVersionGuard campaignVersions;
+
+    /** The campaign's version, which its CRM link is saved from (set by Spring). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCampaignVersions(com.evscallpro.core.campaign.CampaignVersionGuard campaignVersions) {
+        this.campaignVersions = campaignVersions;
     }
 
     /** The campaigns' CRM links (set by Spring). */

@@ -272,7 +272,9 @@ class ScriptEditorView extends VerticalLayout implements HasUrlParameter<Long>, 
         Consumer<ScriptVersionView> next = afterSave;
         afterSave = null;
         try {
-            ScriptVersionView saved = scripts.saveDraft(script.id(), schemaJson, null);
+            // from the version opened (refresh() keeps it current after our own saves): another editor's save or
+            // publication since is refused (script.version-mismatch) and this draft stays in the editor
+            ScriptVersionView saved = scripts.saveDraft(script.id(), script.version(), schemaJson, null);
             refresh();
             if (next != null) {
                 next.accept(saved);

@@ -103,7 +103,7 @@ class ScriptsView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(c -> {
             try {
-                scripts.delete(s.id());
+                scripts.delete(s.id(), s.version()); // refused if changed since the list was read
                 Notifications.success(getTranslation("scripts.deleted", s.name()));
             } catch (RuntimeException ex) {
                 Notifications.error(getTranslation("scripts.deleteFailed"), ex);

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * {@code /admin/webhooks}: registering an endpoint ({@code webhook-name}, {@code webhook-url},
  * {@code webhook-events}, {@code webhook-register}; its signing secret is shown once in {@code webhook-secret}), the
- * endpoints ({@code webhook-grid}: enable / disable, delete after a confirmation) and the deliveries
+ * endpoints ({@code webhook-grid}: edit in {@link WebhookForm}, enable / disable, delete after a confirmation; each
+ * from the version the row was read at: another admin's change in between is refused, FR/EN) and the deliveries
  * ({@code delivery-grid}: status, attempts, last HTTP status or error, next try; retry; a row opens the payload).
  */
 @Route(value = WebhooksView.ROUTE, layout = MainLayout.class)
@@ -133,16 +134,25 @@ class WebhooksView extends VerticalLayout implements HasDynamicTitle {
     private HorizontalLayout endpointActions(WebhookEndpoint e) {
         Button toggle = new Button(getTranslation(e.active() ? "webhook.disable" : "webhook.enable"), c -> {
             try {
-                webhooks.setActive(e.id(), !e.active());
+                webhooks.setActive(e.id(), e.version(), !e.active()); // refused if changed since read
                 Notifications.success(getTranslation("webhook.saved", e.name()));
             } catch (RuntimeException ex) {
                 Notifications.error(getTranslation("webhook.error.save"), ex);
             }
             refresh();
         });
+        Button edit = new Button(getTranslation("webhook.edit"), c -> edit(e));
+        edit.addClassName("edit-webhook");
+        edit.getElement().setAttribute("data-name", e.name());
         Button delete = new Button(getTranslation("webhook.delete"), c -> confirmDelete(e));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(toggle, delete);
+        return new HorizontalLayout(edit, toggle, delete);
+    }
+
+    WebhookForm edit(WebhookEndpoint e) {
+        WebhookForm form = new WebhookForm(webhooks, e, this::refresh);
+        form.open();
+        return form;
     }
 
     private void confirmDelete(WebhookEndpoint e) {
@@ -155,7 +165,7 @@ class WebhooksView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(c -> {
             try {
-                webhooks.delete(e.id());
+                webhooks.delete(e.id(), e.version()); // refused if changed since read
                 Notifications.success(getTranslation("webhook.deleted", e.name()));
             } catch (RuntimeException ex) {
                 Notifications.error(getTranslation("webhook.error.save"), ex);
