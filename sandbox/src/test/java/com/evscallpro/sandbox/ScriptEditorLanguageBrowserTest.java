@@ -46,7 +46,7 @@ class ScriptEditorLanguageBrowserTest {
         ScriptView script = stack.bean(ScriptService.class).create("Langue " + language + " " + suffix, null, """
                 {"type": "default", "components": [
                   {"type": "textfield", "id": "Field_lang", "key": "question", "label": "Question"},
-                  {"type": "number", "id": "Field_num", "key": "age", "label": "Âge"},
+                  {"type": "number", "id": "Field_num", "key": "age", "label": "Number"},
                   {"type": "select", "id": "Field_sel", "key": "choice", "label": "Choix",
                    "values": [{"label": "Oui", "value": "yes"}]},
                   {"type": "datetime", "id": "Field_dt", "key": "when", "subtype": "date", "dateLabel": "Quand"},
@@ -75,7 +75,7 @@ class ScriptEditorLanguageBrowserTest {
         }
     }
 
-    /** Every text of the editor's palette and properties panel: text nodes, titles, placeholders. */
+    /** Every text of the editor's palette, hints and properties panel (text nodes, titles, placeholders, aria-labels). */
     @SuppressWarnings("unchecked")
     private static List<String> shownTexts(Locator editor) {
         return (List<String>) editor.evaluate("""
@@ -85,7 +85,11 @@ class ScriptEditorLanguageBrowserTest {
                       '.fjs-empty-editor', '.fjs-context-pad'];
                   for (const part of root.querySelectorAll(parts.join(', '))) {
                     const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-                    while (walker.nextNode()) { const t = walker.currentNode.nodeValue.trim(); if (t) out.push(t); }
+                    while (walker.nextNode()) {
+                      // not what the analyst typed (the FEEL and template editors' content)
+                      if (walker.currentNode.parentElement.closest('[contenteditable="true"], .cm-content')) continue;
+                      const t = walker.currentNode.nodeValue.trim(); if (t) out.push(t);
+                    }
                     for (const el of part.querySelectorAll('[title], [placeholder], [aria-label]')) {
                       for (const a of ['title', 'placeholder', 'aria-label']) {
                         const v = el.getAttribute(a); if (v && v.trim()) out.push(v.trim());
@@ -137,6 +141,9 @@ class ScriptEditorLanguageBrowserTest {
                 .hasAttribute("title", "Supprimer « Champ texte »");
         // the analyst's own texts stay as written: the canvas shows the field's label, the panel its value
         assertThat(editor.locator(".fjs-form-field-textfield label").first()).hasText("Question");
+        // even one that is an English text of the editor ("Number", the number field's type): the form is theirs
+        assertThat(editor.locator(".fjs-element[data-id='Field_num'] .fjs-form-field-label").first())
+                .hasText("Number");
 
         // nothing of the editor's English left in the palette, the canvas's hints and the panel of each kind of
         // field, every group open
