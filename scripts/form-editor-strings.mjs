@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Lists the English texts the form-js editor (agent scripts) can show, read from the sources of the packages we bundle:
 //   node scripts/form-editor-strings.mjs app/node_modules > ui/src/test/resources/script/form-editor-english.txt
-// (app/node_modules exists after a production bundle build). The list is what FormEditorTranslationsTest checks the
-// French dictionary (ui/.../frontend/evs-script-editor-fr.js) against, and what ScriptEditorFrenchBrowserTest looks
-// for in the French editor's page. Texts built with values are listed as templates ("Remove {0}").
+// (any node_modules holding @bpmn-io/form-js-editor, -viewer and properties-panel: the bundle build removes
+// app/node_modules when it is done, so `npm pack` the three packages at the versions of ui.script.ScriptEditor and
+// unpack them under one folder). The list is what FormEditorTranslationsTest checks the
+// French dictionary (ui/.../frontend/evs-script-editor-fr.js) against, and what ScriptEditorLanguageBrowserTest looks
+// for in the French editor's page. Texts built with values are listed as templates ("Remove {0}"), a line break in
+// a text as \n.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,6 +21,12 @@ const viewer = read('@bpmn-io/form-js-viewer/dist/index.es.js');
 const SHOWN = /\b(label|description|tooltip|title|placeholder|children|text|switcherLabel|inlineLabel|name|dateLabel|timeLabel)\s*:\s*(['"])((?:(?!\2)[^\\]|\\.)*)\2/g;
 const RETURNED = /\breturn\s+(['"])((?:(?!\1)[^\\]|\\.)*[A-Za-z](?:(?!\1)[^\\]|\\.)*)\1\s*;/g;
 const TRANSLATED = /\btranslate\(\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g;
+// `let label = 'Hide if';` then `label = 'Deactivate if';` (texts chosen by a condition)
+const ASSIGNED = /\b(?:let\s+|const\s+|var\s+)?(?:label|description|tooltip|title|placeholder|text)\s*=\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*;/g;
+// `return 'a\n\n' + 'b';` (a tooltip written in parts)
+const CONCATENATED = /\breturn\s+((?:'(?:[^'\\]|\\.)*'\s*\+\s*)+'(?:[^'\\]|\\.)*')\s*;/g;
+// `[OPTIONS_SOURCES.STATIC]: 'Static'` (labels of a choice keyed by a constant)
+const KEYED_LABEL = /\[[A-Z_$0-9]+\.[A-Z_0-9]+\]\s*:\s*'([A-Z][^'\\]*)'/g;
 const CHILDREN_ARRAY = /\bchildren\s*:\s*\[\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g;
 const TEMPLATE = /\b(?:return|title:|label:|description:|children:)\s*`([^`]*\$\{[^`]*)`/g;
 
@@ -35,6 +44,11 @@ function collect(source, withViewerNames) {
   }
   for (const m of source.matchAll(RETURNED)) add(m[2]);
   for (const m of source.matchAll(CHILDREN_ARRAY)) add(m[2]);
+  for (const m of source.matchAll(ASSIGNED)) add(m[2]);
+  for (const m of source.matchAll(KEYED_LABEL)) add(m[1]);
+  for (const m of source.matchAll(CONCATENATED)) {
+    add([...m[1].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((p) => p[1]).join('').replace(/\\n/g, '\n'));
+  }
   for (const m of source.matchAll(TRANSLATED)) {
     if (!m[2].includes('${')) add(m[2]);
   }
@@ -61,8 +75,9 @@ collect(editor, true);
 collect(panel, false);
 // the viewer: only the field types' names and the defaults of a new field (the palette, the panel's header, a
 // dropped field's label); the viewer's own texts in the editor's canvas are the agent's viewer's, not listed here
+for (const m of viewer.matchAll(KEYED_LABEL)) add(m[1]); // the options sources' names (Static, Input data...)
 const viewerConfigs = viewer.match(/\bconfig\s*=\s*\{[\s\S]*?\n\};/g) || [];
 for (const c of viewerConfigs) {
   for (const m of c.matchAll(/\b(name|label|dateLabel|timeLabel|text)\s*:\s*(['"])((?:(?!\2)[^\\]|\\.)*)\2/g)) add(m[3]);
 }
-process.stdout.write([...found].sort((a, b) => a.localeCompare(b)).join('\n') + '\n');
+process.stdout.write([...found].sort((a, b) => a.localeCompare(b)).map((t) => t.replace(/\n/g, '\\n')).join('\n') + '\n');

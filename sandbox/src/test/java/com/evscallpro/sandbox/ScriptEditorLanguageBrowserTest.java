@@ -51,7 +51,11 @@ class ScriptEditorLanguageBrowserTest {
                    "values": [{"label": "Oui", "value": "yes"}]},
                   {"type": "datetime", "id": "Field_dt", "key": "when", "subtype": "date", "dateLabel": "Quand"},
                   {"type": "checkbox", "id": "Field_cb", "key": "agreed", "label": "D'accord"},
-                  {"type": "group", "id": "Field_grp", "label": "Bloc", "components": []}]}""", null);
+                  {"type": "group", "id": "Field_grp", "label": "Bloc", "components": []},
+                  {"type": "radio", "id": "Field_rad", "key": "pick", "label": "Choix 2",
+                   "values": [{"label": "Non", "value": "no"}]},
+                  {"type": "dynamiclist", "id": "Field_dyn", "path": "items", "label": "Liste", "components": []},
+                  {"type": "text", "id": "Field_txt", "text": "# Bonjour"}]}""", null);
         String username = "script-lang-" + language + "-" + suffix;
         stack.bean(UserAccountService.class).create(username, username + "-pw", username, UserAccount.Role.ANALYST,
                 null, language);
@@ -147,9 +151,11 @@ class ScriptEditorLanguageBrowserTest {
 
         // nothing of the editor's English left in the palette, the canvas's hints and the panel of each kind of
         // field, every group open
-        List<String> english = Files.readAllLines(ENGLISH, StandardCharsets.UTF_8);
+        List<String> english = Files.readAllLines(ENGLISH, StandardCharsets.UTF_8).stream()
+                .map(t -> t.replace("\\n", "\n")).toList();
         List<String> left = new ArrayList<>();
-        for (String id : List.of("Field_lang", "Field_num", "Field_sel", "Field_dt", "Field_cb", "Field_grp")) {
+        for (String id : List.of("Field_lang", "Field_num", "Field_sel", "Field_dt", "Field_cb", "Field_rad",
+                "Field_txt", "Field_dyn", "Field_grp")) {
             selectTheField(editor, id);
             for (String shown : shownTexts(editor)) {
                 if (english.contains(shown) && !SAME_IN_FRENCH.contains(shown)) {
@@ -159,7 +165,7 @@ class ScriptEditorLanguageBrowserTest {
         }
         assertThat(left).as("form-js English texts shown to a French analyst").isEmpty();
         // the empty group's hint
-        assertThat(editor.locator(".fjs-empty-component-text")).hasText("Glissez-déposez des composants ici.");
+        assertThat(editor.locator(".fjs-empty-component-text").first()).hasText("Glissez-déposez des composants ici.");
         selectTheField(editor, "Field_lang");
 
         // a validation message of the panel, in French
@@ -179,6 +185,7 @@ class ScriptEditorLanguageBrowserTest {
 
         // a dropped field's default label is French, in the canvas and in the schema sent to the server
         Locator fields = editor.locator(".fjs-form-field-textfield");
+        editor.locator(".fjs-drag-row-move").last().scrollIntoViewIfNeeded(); // the form is taller than the page
         AgentScriptBrowserTest.dropBelowTheLastRow(page, editor, textfield, fields, 2);
         assertThat(fields).hasCount(2);
         assertThat(fields.nth(1).locator("label")).hasText("Champ texte");

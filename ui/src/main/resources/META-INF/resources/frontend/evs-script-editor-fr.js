@@ -5,6 +5,17 @@
 // Used by evs-script-editor-i18n.js; English is form-js's own.
 export const FR = {
   "<empty>": "<vide>",
+  "\"Static\" defines a constant, predefined set of form options.\n\n\"Input data\" defines options that are populated dynamically, adjusting based on variable data for flexible responses to different conditions or inputs.\n\n\"Expression\" defines options that are populated from a FEEL expression.": "« Options fixes » : un ensemble d'options constant, défini à l'avance.\n\n« Données d'entrée » : des options fournies dynamiquement par une variable, qui s'adaptent aux données.\n\n« Expression » : des options fournies par une expression FEEL.",
+  "Condition under which the field is deactivated": "Condition à laquelle le champ est désactivé",
+  "Condition under which the field is hidden": "Condition à laquelle le champ est masqué",
+  "Date & Time": "Date et heure",
+  "Deactivate if": "Désactiver si",
+  "Hide if": "Masquer si",
+  "Input data": "Données d'entrée",
+  "No timezone": "Sans fuseau horaire",
+  "Static": "Options fixes",
+  "UTC normalized": "Normalisé en UTC",
+  "UTC offset": "Décalage UTC",
   "<none>": "<aucune>",
   "A comma-separated list of": "Une liste, séparée par des virgules, de",
   "A number is required.": "Un nombre est obligatoire.",

@@ -28,7 +28,7 @@ class FormEditorTranslationsTest {
     private static final Pattern PATTERN = Pattern.compile("^\\s*\\[\"((?:[^\"\\\\]|\\\\.)*)\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"],\\s*$");
 
     private static String unescape(String js) {
-        return js.replace("\\\\", "\u0000").replace("\\\"", "\"").replace("\u0000", "\\");
+        return js.replace("\\\\", "\u0000").replace("\\\"", "\"").replace("\\n", "\n").replace("\u0000", "\\");
     }
 
     /** The dictionary: English → French. */
@@ -57,7 +57,9 @@ class FormEditorTranslationsTest {
 
     /** The English texts of the editor (templates with {0}, {numOfItems} for the values). */
     static List<String> english() throws IOException {
-        return Files.readAllLines(ENGLISH, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
+        // a line break inside a text is written \n in the list
+        return Files.readAllLines(ENGLISH, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank())
+                .map(s -> s.replace("\\n", "\n")).toList();
     }
 
     @Test
