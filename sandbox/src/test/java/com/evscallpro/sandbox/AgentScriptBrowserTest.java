@@ -74,17 +74,7 @@ class AgentScriptBrowserTest {
         Locator paletteField = editor.locator(".fjs-palette-field[data-field-type='textfield']");
         assertThat(paletteField).isVisible();
         Locator fields = editor.locator(".fjs-form-field-textfield");
-        // a synthetic drag can be lost on a loaded machine (the drop target read before the layout settled): the
-        // mouse gesture is tried again, what is checked is the field form-js added
-        for (int attempt = 0; attempt < 3 && fields.count() < 2; attempt++) {
-            dragBelowTheLastRow(analyst, editor, paletteField);
-            try {
-                analyst.waitForCondition(() -> fields.count() >= 2,
-                        new Page.WaitForConditionOptions().setTimeout(5_000));
-            } catch (com.microsoft.playwright.TimeoutError lost) {
-                // the next attempt drags again
-            }
-        }
+        dropBelowTheLastRow(analyst, editor, paletteField, fields, 2);
         assertThat(fields).hasCount(2);
         // the new field is selected: name it in form-js's properties panel
         Locator key = editor.locator("#bio-properties-panel-key");
@@ -301,6 +291,23 @@ class AgentScriptBrowserTest {
             stack.bean(AgentService.class).pause(agentId, "BREAK");
         } catch (RuntimeException ignored) {
             // already paused or out
+        }
+    }
+
+    /**
+     * Drops {@code paletteField} below the form's last row until {@code fields} counts {@code expected}: a synthetic
+     * drag can be lost on a loaded machine (the drop target read before the layout settled), so the mouse gesture is
+     * tried again; what is checked is the field form-js added.
+     */
+    static void dropBelowTheLastRow(Page page, Locator editor, Locator paletteField, Locator fields, int expected) {
+        for (int attempt = 0; attempt < 3 && fields.count() < expected; attempt++) {
+            dragBelowTheLastRow(page, editor, paletteField);
+            try {
+                page.waitForCondition(() -> fields.count() >= expected,
+                        new Page.WaitForConditionOptions().setTimeout(5_000));
+            } catch (com.microsoft.playwright.TimeoutError lost) {
+                // the next attempt drags again
+            }
         }
     }
 

@@ -8,10 +8,12 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import { formEditorI18nModule } from './evs-script-editor-i18n.js';
 
 class EvsScriptEditor extends LitElement {
   static get properties() {
-    return { schema: { type: String } };
+    // lang: the analyst's language (fr, en); the editor's own texts follow it (evs-script-editor-i18n.js)
+    return { schema: { type: String }, lang: { type: String } };
   }
 
   createRenderRoot() {
@@ -23,7 +25,18 @@ class EvsScriptEditor extends LitElement {
   }
 
   firstUpdated() {
-    this._editor = new FormEditor({ container: this.querySelector('.evs-script-editor-canvas') });
+    this._createEditor();
+  }
+
+  _createEditor() {
+    if (this._editor) {
+      this._editor.destroy();
+    }
+    this._editorLang = this.lang || 'en';
+    this._editor = new FormEditor({
+      container: this.querySelector('.evs-script-editor-canvas'),
+      additionalModules: [formEditorI18nModule(this._editorLang)],
+    });
     this._editor.on('changed', () => this._changed());
     if (this.schema) {
       this._import(this.schema);
@@ -31,6 +44,10 @@ class EvsScriptEditor extends LitElement {
   }
 
   updated(changed) {
+    if (this._editor && changed.has('lang') && (this.lang || 'en') !== this._editorLang) {
+      this._createEditor();
+      return;
+    }
     if (this._editor && changed.has('schema') && this.schema && this.schema !== this._lastSchema) {
       this._import(this.schema);
     }

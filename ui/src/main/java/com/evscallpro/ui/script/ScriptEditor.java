@@ -20,6 +20,10 @@ import java.util.function.Consumer;
 @NpmPackage(value = "@bpmn-io/properties-panel", version = "3.55.0")
 @NpmPackage(value = "preact", version = "10.29.8")
 @JsModule("./evs-script-editor.js")
+// imported by evs-script-editor.js; named here too so that editing them makes the build say the production bundle
+// must be rebuilt (Vaadin hashes only the modules it is given)
+@JsModule("./evs-script-editor-i18n.js")
+@JsModule("./evs-script-editor-fr.js")
 public class ScriptEditor extends Component implements HasSize {
 
     private Consumer<String> saved = json -> { };
@@ -29,6 +33,8 @@ public class ScriptEditor extends Component implements HasSize {
 
     public ScriptEditor() {
         setSizeFull();
+        // form-js's own texts (palette, properties panel, new fields' labels) in the analyst's language
+        addAttachListener(e -> getElement().setProperty("lang", getLocale().getLanguage()));
     }
 
     /** Shows a form-js schema (JSON). */
