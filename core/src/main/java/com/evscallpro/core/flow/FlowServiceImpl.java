@@ -40,6 +40,7 @@ class FlowServiceImpl implements FlowService {
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
+    private final Map<Long, FlowGraph> graphs = new ConcurrentHashMap<>();
 
     FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
                     ObjectProvider<PromptLibrary> prompts, FlowReferences references,
@@ -109,6 +110,20 @@ class FlowServiceImpl implements FlowService {
         }
         elementNames.put(versionId, names);
         return names;
+    }
+
+    @Override
+    public FlowGraph graph(long versionId) {
+        FlowGraph known = graphs.get(versionId);
+        if (known != null) {
+            return known;
+        }
+        FlowGraph graph = FlowGraph.of(bpmn(versionId));
+        if (graphs.size() >= MAX_NAMED_VERSIONS) {
+            graphs.clear();
+        }
+        graphs.put(versionId, graph);
+        return graph;
     }
 
     @Override
