@@ -189,7 +189,7 @@ class IvrEndToEndTest {
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-menu 2000 1"));
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-postcode 5000 5"));
         assertThat(r.variables()).containsEntry("EVS_ROUTE", "postcode-75011");
-        // the gateways show with the branch each took (their execution listeners, added at deploy time)
+        // the gateways show with the branch each took (written when the next block's job shows, from the diagram)
         assertThat(path(callId, "GoodbyeTask=HANGUP", 9)).containsExactly("LookupCallerTask=UNKNOWN",
                 "WelcomeTask=PLAYED", "OpeningHoursTask=OPEN", "OpenGateway=MainMenuTask", "MainMenuTask=1",
                 "MenuGateway=PostcodeTask", "PostcodeTask=VALID", "RememberTask=SET", "GoodbyeTask=HANGUP");
