@@ -391,9 +391,14 @@ class FlowServiceImpl implements FlowService {
 
     private long deploy(FlowRow flow, FlowVersionRow v) {
         try {
-            // an IVR flow's gateways and catch events get the journey's listeners (added here, never stored)
-            String xml = FlowKind.IVR.name().equals(flow.kind()) ? JourneyListeners.addTo(v.bpmnXml()) : v.bpmnXml();
-            return engine.deploy(flow.processId() + ".bpmn", xml);
+            // an IVR flow's catch events get the journey's listener (added here, never stored)
+            boolean ivr = FlowKind.IVR.name().equals(flow.kind());
+            String xml = ivr ? JourneyListeners.addTo(v.bpmnXml()) : v.bpmnXml();
+            long key = engine.deploy(flow.processId() + ".bpmn", xml);
+            if (ivr && v.id() != null) {
+                graphs.put(v.id(), FlowGraph.of(v.bpmnXml())); // read by the first call's first job: parsed now
+            }
+            return key;
         } catch (FlowEngine.FlowDeployException e) {
             throw new EvsException(e, "flow.deploy-failed", e.getMessage());
         }
