@@ -56,8 +56,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link DemoInbound}) over the real FastAGI wire, the simulator's Asterisk calling: open and menu 1 to an agent of
  * Ventes, 2 to Support overflowing to voicemail after the maximum wait, 3 to Facturation where one caller hangs up
  * while waiting and the next one's queue closes (queue-left, voicemail), an invalid key three times, silence, and
- * after hours (message, voicemail). Each call's journey is checked row by row, with the gateways' branches and the
- * catch events (the execution listeners added at deploy time), and the heat map counts each gateway's branches, in
+ * after hours (message, voicemail). Each call's journey is checked row by row, with the gateways' branches (written
+ * when the next element shows, from the diagram) and the catch events (their execution listeners added at deploy
+ * time), and the heat map counts each gateway's branches, in
  * the data and drawn on the flow editor's diagram (Chromium: a badge on each branch's sequence flow).
  *
  * <p>The flow is the shipped file with its ids and structure; only its process id and the names it points to (the
@@ -157,7 +158,7 @@ class DemoFlowBranchesEndToEndTest {
                     "HorairesTask=CLOSED", "OuvertGateway=FermeTask", "FermeTask=PLAYED",
                     "MessagerieFermeTask=RECORDED", "AuRevoirTask=HANGUP"))).isNotNull();
 
-            // the heat map: each gateway's branches, counted from the listeners' rows
+            // the heat map: each gateway's branches, counted from the gateways' rows
             Map<String, CallJourney.ElementTraffic> traffic = stack.bean(CallJourney.class)
                     .traffic(List.of(version.id()), from, Instant.now().plusSeconds(1));
             assertThat(calls(traffic, CallJourney.branch("OuvertGateway", "MenuTask"))).isEqualTo(6);

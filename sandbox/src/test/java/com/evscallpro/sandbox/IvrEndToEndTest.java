@@ -189,7 +189,7 @@ class IvrEndToEndTest {
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-menu 2000 1"));
         assertThat(r.commands()).anyMatch(c -> c.startsWith("GET DATA e2e-postcode 5000 5"));
         assertThat(r.variables()).containsEntry("EVS_ROUTE", "postcode-75011");
-        // the gateways show with the branch each took (their execution listeners, added at deploy time)
+        // the gateways show with the branch each took (written when the next block's job shows, from the diagram)
         assertThat(path(callId, "GoodbyeTask=HANGUP", 9)).containsExactly("LookupCallerTask=UNKNOWN",
                 "WelcomeTask=PLAYED", "OpeningHoursTask=OPEN", "OpenGateway=MainMenuTask", "MainMenuTask=1",
                 "MenuGateway=PostcodeTask", "PostcodeTask=VALID", "RememberTask=SET", "GoodbyeTask=HANGUP");
@@ -271,6 +271,82 @@ class IvrEndToEndTest {
         } finally {
             plannings.save(open(planningId, List.of()));
         }
+    }
+
+    /**
+     * An inclusive gateway taking two of its three branches, their join, then a parallel fork and join: the journey
+     * has a row for every branch taken (item 2 of issue 8's last review), read from the diagram when each branch's
+     * block shows, and the heat map counts them.
+     */
+    @Test
+    void inclusive_and_parallel_gateways_record_every_branch_taken() throws Exception {
+        String processId = "ivr-e2e-forks-" + UUID.randomUUID().toString().substring(0, 8);
+        String set = "<bpmn:extensionElements><zeebe:taskDefinition type=\"=&quot;ivr.set.&quot; + evsNode\"/>"
+                + "<zeebe:ioMapping><zeebe:input source=\"%s\" target=\"variable\"/>"
+                + "<zeebe:input source=\"x\" target=\"value\"/></zeebe:ioMapping></bpmn:extensionElements>";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="forks" targetNamespace="urn:e2e">
+                  <bpmn:process id="%s" isExecutable="true">
+                    <bpmn:startEvent id="ForksStart"/>
+                    <bpmn:inclusiveGateway id="SomeGateway"/>
+                    <bpmn:serviceTask id="SetA">%s</bpmn:serviceTask>
+                    <bpmn:serviceTask id="SetB">%s</bpmn:serviceTask>
+                    <bpmn:serviceTask id="SetC">%s</bpmn:serviceTask>
+                    <bpmn:inclusiveGateway id="SomeJoin"/>
+                    <bpmn:parallelGateway id="AllFork"/>
+                    <bpmn:serviceTask id="SetD">%s</bpmn:serviceTask>
+                    <bpmn:serviceTask id="SetE">%s</bpmn:serviceTask>
+                    <bpmn:parallelGateway id="AllJoin"/>
+                    <bpmn:serviceTask id="ForksBye"><bpmn:extensionElements><zeebe:taskDefinition type="=&quot;ivr.hangup.&quot; + evsNode"/></bpmn:extensionElements></bpmn:serviceTask>
+                    <bpmn:endEvent id="ForksEnd"/>
+                    <bpmn:sequenceFlow id="G1" sourceRef="ForksStart" targetRef="SomeGateway"/>
+                    <bpmn:sequenceFlow id="G2" sourceRef="SomeGateway" targetRef="SetA"><bpmn:conditionExpression>=true</bpmn:conditionExpression></bpmn:sequenceFlow>
+                    <bpmn:sequenceFlow id="G3" sourceRef="SomeGateway" targetRef="SetB"><bpmn:conditionExpression>=did != null</bpmn:conditionExpression></bpmn:sequenceFlow>
+                    <bpmn:sequenceFlow id="G4" sourceRef="SomeGateway" targetRef="SetC"><bpmn:conditionExpression>=false</bpmn:conditionExpression></bpmn:sequenceFlow>
+                    <bpmn:sequenceFlow id="G5" sourceRef="SetA" targetRef="SomeJoin"/>
+                    <bpmn:sequenceFlow id="G6" sourceRef="SetB" targetRef="SomeJoin"/>
+                    <bpmn:sequenceFlow id="G7" sourceRef="SetC" targetRef="SomeJoin"/>
+                    <bpmn:sequenceFlow id="G8" sourceRef="SomeJoin" targetRef="AllFork"/>
+                    <bpmn:sequenceFlow id="G9" sourceRef="AllFork" targetRef="SetD"/>
+                    <bpmn:sequenceFlow id="G10" sourceRef="AllFork" targetRef="SetE"/>
+                    <bpmn:sequenceFlow id="G11" sourceRef="SetD" targetRef="AllJoin"/>
+                    <bpmn:sequenceFlow id="G12" sourceRef="SetE" targetRef="AllJoin"/>
+                    <bpmn:sequenceFlow id="G13" sourceRef="AllJoin" targetRef="ForksBye"/>
+                    <bpmn:sequenceFlow id="G14" sourceRef="ForksBye" targetRef="ForksEnd"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(processId, set.formatted("a"), set.formatted("b"), set.formatted("c"),
+                set.formatted("d"), set.formatted("e")).strip();
+        FlowService flows = stack.bean(FlowService.class);
+        FlowView flow = flows.create(FlowKind.IVR, "IVR forks " + processId, null, xml, "test");
+        flows.publish(flow.draftVersionId(), "test");
+        long versionId = flows.flow(flow.id()).orElseThrow().publishedVersionId();
+        PbxConfigService pbx = stack.bean(PbxConfigService.class);
+        long trunkId = pbx.trunks().stream().filter(t -> t.name().equals("e2e-trunk")).findFirst().orElseThrow().id();
+        String number = "+3313" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        Did did = pbx.createDid(DidDefinition.ivr(number, trunkId, "IVR e2e, forks"));
+        stack.bean(IvrRouting.class).assignFlow(did.id(), flow.id());
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+
+        SimAgiCallResult r = place(call(number));
+
+        List<String> journey = path(callIdOf(r), "ForksBye=HANGUP", 11);
+        assertThat(journey).containsExactlyInAnyOrder("SomeGateway=SetA", "SomeGateway=SetB", "SetA=SET", "SetB=SET",
+                "SomeJoin=AllFork", "AllFork=SetD", "AllFork=SetE", "SetD=SET", "SetE=SET", "AllJoin=ForksBye",
+                "ForksBye=HANGUP");
+        assertThat(journey.indexOf("SomeGateway=SetA")).isLessThan(journey.indexOf("SetA=SET"));
+        assertThat(journey.indexOf("AllJoin=ForksBye")).isGreaterThan(journey.indexOf("SetD=SET"));
+        java.util.Map<String, CallJourney.ElementTraffic> traffic = stack.bean(CallJourney.class)
+                .traffic(List.of(versionId), from, java.time.Instant.now().plusSeconds(1));
+        assertThat(traffic.get(CallJourney.branch("SomeGateway", "SetA")).calls()).isEqualTo(1);
+        assertThat(traffic.get(CallJourney.branch("SomeGateway", "SetB")).calls()).isEqualTo(1);
+        assertThat(traffic).doesNotContainKey(CallJourney.branch("SomeGateway", "SetC"));
+        assertThat(traffic.get(CallJourney.branch("AllFork", "SetD")).calls()).isEqualTo(1);
+        assertThat(traffic.get(CallJourney.branch("AllFork", "SetE")).calls()).isEqualTo(1);
+        assertThat(traffic.get("AllFork").calls()).as("one call through the fork").isEqualTo(1);
+        noLeftovers();
     }
 
     @Test

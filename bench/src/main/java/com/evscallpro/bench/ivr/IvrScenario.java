@@ -113,8 +113,8 @@ public final class IvrScenario {
                         .zeebeInput("bench-welcome", "prompt"))
                 .serviceTask("MenuTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
                         .zeebeInput("bench-menu", "prompt").zeebeInput("1,2", "choices"))
-                // as an analyst draws a menu: a gateway on the choice (its journey row is written by an execution
-                // listener the flow service adds at deploy time, so its cost is in the menu → collect step)
+                // as an analyst draws a menu: a gateway on the choice (its journey row is written when the collect
+                // block's job shows, from the flow's diagram: no listener job, docs/ivr-blocks.md)
                 .exclusiveGateway("MenuGateway").defaultFlow()
                 .serviceTask("AccountTask", t -> t.zeebeJobTypeExpression("\"ivr.collect.\" + evsNode")
                         .zeebeInput("bench-account", "prompt").zeebeInput("4", "minDigits")
@@ -235,7 +235,7 @@ public final class IvrScenario {
         AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess("bench-bare").startEvent();
         for (int i = 1; i <= 5; i++) {
             b = b.serviceTask("Task" + i).zeebeJobType("bench.noop");
-            if (i == 2) { // the same gateway after the menu, with no listener: the engine's own cost of it
+            if (i == 2) { // the same gateway after the menu: the engine's own cost of it
                 b = b.exclusiveGateway("MenuGateway").defaultFlow();
             }
         }

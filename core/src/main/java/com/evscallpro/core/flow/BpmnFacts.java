@@ -46,6 +46,19 @@ final class BpmnFacts {
         return executable.get(0);
     }
 
+    /** The file's one executable process element; {@code flow.bpmn-invalid} otherwise. */
+    static Element process(Document document) {
+        String id = processId(document);
+        NodeList processes = document.getElementsByTagNameNS(BPMN_NS, "process");
+        for (int i = 0; i < processes.getLength(); i++) {
+            Element p = (Element) processes.item(i);
+            if (id.equals(p.getAttribute("id"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("process " + id + " vanished");
+    }
+
     /** The file as a namespace-aware DOM; {@code flow.bpmn-invalid} when empty, too large or not XML. */
     static Document parse(String xml) {
         if (xml == null || xml.isBlank()) {

@@ -14,12 +14,10 @@ public final class FlowJobTypes {
             "transfer", "queue", "voicemail", "callback", "hangup");
 
     /**
-     * The IVR journey's execution listeners, added to every IVR flow at deploy time (not blocks analysts draw): on
-     * gateways ({@code ="ivr.gateway." + evsNode}, a {@code start} listener) and on intermediate catch events
-     * ({@code ="ivr.event." + evsNode}, an {@code end} listener). Two job types, so the worker knows which without
-     * reading the job's listener event type (the embedded test engine does not fill it in).
+     * The IVR journey's execution listener, added to every IVR flow's intermediate catch events at deploy time (not a
+     * block analysts draw): {@code ="ivr.event." + evsNode}, an {@code end} listener. Gateways get none: their rows
+     * are written from the next element of the call's journey ({@link FlowGraph}).
      */
-    public static final String IVR_GATEWAY_LISTENER = "gateway";
     public static final String IVR_EVENT_LISTENER = "event";
 
     /** The outbound call journey's job types (processes.OutboundCallProcess). */

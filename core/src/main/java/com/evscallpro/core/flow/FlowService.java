@@ -42,6 +42,12 @@ public interface FlowService {
      */
     Map<String, String> elementNames(long versionId);
 
+    /**
+     * A version's diagram as the call's journey reads it (the gateways between two steps of a call, and their
+     * branches); kept, as versions never change; {@code flow.version-not-found}.
+     */
+    FlowGraph graph(long versionId);
+
     /** {@link #elementNames} for a step that may name no version, or a version gone: none then (ids still tell). */
     default Map<String, String> elementNamesOrNone(Long versionId) {
         if (versionId == null) {

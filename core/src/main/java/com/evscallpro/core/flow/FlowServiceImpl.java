@@ -40,6 +40,7 @@ class FlowServiceImpl implements FlowService {
     /** Deployed definition keys of published versions, by version id: the engine's, learnt since this start. */
     private final Map<Long, Long> deployed = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
+    private final Map<Long, FlowGraph> graphs = new ConcurrentHashMap<>();
 
     FlowServiceImpl(FlowRepository flows, FlowVersionRepository versions, FlowEngine engine, AuditTrail audit,
                     ObjectProvider<PromptLibrary> prompts, FlowReferences references,
@@ -109,6 +110,20 @@ class FlowServiceImpl implements FlowService {
         }
         elementNames.put(versionId, names);
         return names;
+    }
+
+    @Override
+    public FlowGraph graph(long versionId) {
+        FlowGraph known = graphs.get(versionId);
+        if (known != null) {
+            return known;
+        }
+        FlowGraph graph = FlowGraph.of(bpmn(versionId));
+        if (graphs.size() >= MAX_NAMED_VERSIONS) {
+            graphs.clear();
+        }
+        graphs.put(versionId, graph);
+        return graph;
     }
 
     @Override
@@ -376,9 +391,14 @@ class FlowServiceImpl implements FlowService {
 
     private long deploy(FlowRow flow, FlowVersionRow v) {
         try {
-            // an IVR flow's gateways and catch events get the journey's listeners (added here, never stored)
-            String xml = FlowKind.IVR.name().equals(flow.kind()) ? JourneyListeners.addTo(v.bpmnXml()) : v.bpmnXml();
-            return engine.deploy(flow.processId() + ".bpmn", xml);
+            // an IVR flow's catch events get the journey's listener (added here, never stored)
+            boolean ivr = FlowKind.IVR.name().equals(flow.kind());
+            String xml = ivr ? JourneyListeners.addTo(v.bpmnXml()) : v.bpmnXml();
+            long key = engine.deploy(flow.processId() + ".bpmn", xml);
+            if (ivr && v.id() != null) {
+                graphs.put(v.id(), FlowGraph.of(v.bpmnXml())); // read by the first call's first job: parsed now
+            }
+            return key;
         } catch (FlowEngine.FlowDeployException e) {
             throw new EvsException(e, "flow.deploy-failed", e.getMessage());
         }

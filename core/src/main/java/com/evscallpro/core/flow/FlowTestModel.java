@@ -43,14 +43,7 @@ public final class FlowTestModel {
 
     private FlowTestModel(Document document) {
         this.processId = BpmnFacts.processId(document);
-        Element process = null;
-        NodeList processes = document.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "process");
-        for (int i = 0; i < processes.getLength(); i++) {
-            Element p = (Element) processes.item(i);
-            if (processId.equals(p.getAttribute("id"))) {
-                process = p;
-            }
-        }
+        Element process = BpmnFacts.process(document);
         NodeList all = process.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);

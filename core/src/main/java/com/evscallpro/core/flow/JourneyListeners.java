@@ -2,7 +2,6 @@ package com.evscallpro.core.flow;
 
 import com.evscallpro.core.error.EvsException;
 import java.io.StringWriter;
-import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -15,23 +14,21 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What an IVR flow's version gets at deploy time, never drawn by analysts nor stored: execution listeners that let
- * the IVR write the call's journey where no block runs (issue 8, item 7). Zeebe 8.8 runs {@code start} listeners on
- * gateways (they have no {@code end} listener) and {@code end} listeners on intermediate catch events; so every
- * exclusive, inclusive, parallel and event-based gateway gets a {@code start} listener (the branch taken is the next
- * element of the journey) and every intermediate catch event (message, timer, signal) an {@code end} listener (it
- * fired). Their job types carry the node holding the call, like the blocks': {@value #GATEWAY_JOB_TYPE} and
- * {@value #EVENT_JOB_TYPE}.
+ * What an IVR flow's version gets at deploy time, never drawn by analysts nor stored: an execution listener that lets
+ * the IVR write the call's journey where no block runs and nothing else can tell (issue 8, item 7). Every
+ * intermediate catch event (message, timer, signal) gets an {@code end} listener (it fired): after an event-based
+ * gateway, or before a block several events lead to, only the event itself knows which one fired. Its job type
+ * carries the node holding the call, like the blocks': {@value #EVENT_JOB_TYPE}.
+ * <p>
+ * Gateways get none (they did until 2026-12-07: a {@code start} listener's job cost ~1.6 ms at p50 and ~9 ms at p99
+ * per gateway on the caller's path, docs/benchmarks.md §3.IVR): their rows are written by the worker when the next
+ * element of the call shows, from the version's diagram ({@link FlowGraph}).
  */
 final class JourneyListeners {
 
     static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
-    /** The gateways' listener's job type, on the call's node (workers.ivr). */
-    static final String GATEWAY_JOB_TYPE = "=\"ivr." + FlowJobTypes.IVR_GATEWAY_LISTENER + ".\" + evsNode";
     /** The catch events' listener's job type, on the call's node (workers.ivr). */
     static final String EVENT_JOB_TYPE = "=\"ivr." + FlowJobTypes.IVR_EVENT_LISTENER + ".\" + evsNode";
-    private static final List<String> GATEWAYS = List.of("exclusiveGateway", "inclusiveGateway", "parallelGateway",
-            "eventBasedGateway");
 
     private JourneyListeners() {
     }
@@ -39,11 +36,7 @@ final class JourneyListeners {
     /** The XML with the journey's listeners added (those already there are kept; none is added twice). */
     static String addTo(String bpmnXml) {
         Document document = BpmnFacts.parse(bpmnXml);
-        int added = 0;
-        for (String gateway : GATEWAYS) {
-            added += addTo(document.getElementsByTagNameNS(BpmnFacts.BPMN_NS, gateway), "start", GATEWAY_JOB_TYPE);
-        }
-        added += addTo(document.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "intermediateCatchEvent"), "end",
+        int added = addTo(document.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "intermediateCatchEvent"), "end",
                 EVENT_JOB_TYPE);
         return added == 0 ? bpmnXml : write(document);
     }

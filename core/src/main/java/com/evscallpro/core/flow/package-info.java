@@ -9,6 +9,9 @@
  * publish, the names an IVR flow gives to plannings, queues, trunks and campaigns are checked against the database
  * ({@code FlowReferences}); a campaign's attempts run its journey flow (campaign
  * {@code journey_flow_id}, {@link com.evscallpro.core.flow.FlowService#bindJourney}); which DIDs and campaigns use a
- * flow ({@link com.evscallpro.core.flow.FlowUsage}) is read from their references ({@code FlowUsers}).
+ * flow ({@link com.evscallpro.core.flow.FlowUsage}) is read from their references ({@code FlowUsers}). An IVR
+ * version is deployed with an execution listener on its catch events ({@code JourneyListeners}); the gateways a call
+ * crosses are read on the version's diagram ({@link com.evscallpro.core.flow.FlowGraph}, kept per version) for the
+ * call's journey.
  */
 package com.evscallpro.core.flow;

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 public class CallJourney {
 
     /**
-     * The {@code block} of a gateway's row (written by the journey's execution listener): its {@code outcome} is the
-     * branch taken (the next element's id), {@link #HANGUP} when the caller hung up there, {@link #END} when the
-     * flow ended with no element after it.
+     * The {@code block} of a gateway's row (written by the IVR when the call's next element shows, from the flow's
+     * diagram; one row per branch a parallel or inclusive gateway took): its {@code outcome} is the branch taken (the
+     * next element's id), {@link #HANGUP} when the caller hung up there, {@link #END} when the flow ended with no
+     * element after it.
      */
     public static final String GATEWAY = "gateway";
     /** The {@code block} of an intermediate catch event's row (a message, a timer, a signal): outcome {@link #REACHED}. */
@@ -87,7 +88,7 @@ public class CallJourney {
                     traffic.put(rs.getString(1), new ElementTraffic(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 },
                 args.toArray());
-        // each gateway's branches: the rows of its listener name the element each call went on to
+        // each gateway's branches: its rows name the element each call went on to
         jdbc.query("""
                 SELECT element_id, outcome, count(DISTINCT call_id)
                   FROM call_journey_step

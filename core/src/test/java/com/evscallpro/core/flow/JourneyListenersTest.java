@@ -34,44 +34,46 @@ class JourneyListenersTest {
             """.strip();
 
     @Test
-    void gateways_get_a_start_listener_and_catch_events_an_end_listener_on_the_calls_node() {
+    void catch_events_get_an_end_listener_on_the_calls_node_and_gateways_none() {
         Document d = BpmnFacts.parse(JourneyListeners.addTo(FLOW));
 
-        String gateway = JourneyListeners.GATEWAY_JOB_TYPE;
-        assertThat(listeners(d, "ChoiceGateway")).containsExactly("start " + gateway);
-        assertThat(listeners(d, "SplitGateway")).containsExactly("start " + gateway);
-        assertThat(listeners(d, "WaitGateway")).as("the analyst's own listener is kept, ours comes after")
-                .containsExactly("start audit", "start " + gateway);
         assertThat(listeners(d, "TimerEvent")).containsExactly("end " + JourneyListeners.EVENT_JOB_TYPE);
+        assertThat(listeners(d, "ChoiceGateway")).as("gateways: written from the next element (FlowGraph)").isEmpty();
+        assertThat(listeners(d, "SplitGateway")).isEmpty();
+        assertThat(listeners(d, "WaitGateway")).as("the analyst's own listener is kept, none added")
+                .containsExactly("start audit");
         assertThat(listeners(d, "MenuTask")).as("blocks write their own rows").isEmpty();
         assertThat(listeners(d, "NoInputEvent")).as("boundary events: the block's row has its error").isEmpty();
         assertThat(listeners(d, "Start")).isEmpty();
         assertThat(listeners(d, "End")).isEmpty();
-        assertThat(gateway).isEqualTo("=\"ivr.gateway.\" + evsNode");
         assertThat(JourneyListeners.EVENT_JOB_TYPE).isEqualTo("=\"ivr.event.\" + evsNode");
     }
 
     @Test
     void extension_elements_come_after_the_documentation_and_before_the_flows_as_bpmn_orders_them() {
-        Element gateway = element(BpmnFacts.parse(JourneyListeners.addTo(FLOW)), "ChoiceGateway");
+        String documented = FLOW.replace("<bpmn:intermediateCatchEvent id=\"TimerEvent\">",
+                "<bpmn:intermediateCatchEvent id=\"TimerEvent\"><bpmn:documentation>the wait</bpmn:documentation>");
+        Element event = element(BpmnFacts.parse(JourneyListeners.addTo(documented)), "TimerEvent");
         List<String> children = new ArrayList<>();
-        for (Node n = gateway.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = event.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 children.add(e.getLocalName());
             }
         }
-        assertThat(children).containsExactly("documentation", "extensionElements", "incoming");
+        assertThat(children).containsExactly("documentation", "extensionElements", "incoming",
+                "timerEventDefinition");
         Element timer = element(BpmnFacts.parse(JourneyListeners.addTo(FLOW)), "TimerEvent");
         assertThat(((Element) timer.getElementsByTagNameNS(BpmnFacts.BPMN_NS, "*").item(0)).getLocalName())
                 .isEqualTo("extensionElements");
     }
 
     @Test
-    void adding_twice_adds_nothing_more_and_a_flow_without_gateways_or_events_is_deployed_as_stored() {
+    void adding_twice_adds_nothing_more_and_a_flow_without_catch_events_is_deployed_as_stored() {
         String once = JourneyListeners.addTo(FLOW);
         assertThat(JourneyListeners.addTo(once)).isEqualTo(once);
 
-        String plain = FLOW.replaceAll("(?s)<bpmn:exclusiveGateway.*?<bpmn:boundaryEvent", "<bpmn:boundaryEvent");
+        String plain = FLOW.replaceAll("(?s)<bpmn:intermediateCatchEvent.*?</bpmn:intermediateCatchEvent>", "");
+        assertThat(plain).as("gateways alone need nothing").contains("ChoiceGateway", "SplitGateway");
         assertThat(JourneyListeners.addTo(plain)).isSameAs(plain);
     }
 

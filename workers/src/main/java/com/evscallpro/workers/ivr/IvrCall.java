@@ -49,18 +49,13 @@ final class IvrCall {
     volatile boolean handedOver;
     final AtomicInteger activeJobs = new AtomicInteger();
     /**
-     * A gateway the flow went through whose branch is not known yet: Zeebe runs no end listener on a gateway, so the
-     * branch taken is the next element that shows in the journey (a block, a catch event, another gateway).
+     * Where the call's journey may go on from: the gateways crossed are recorded when the next element shows
+     * (Zeebe runs no end listener on a gateway, and a listener's job would cost the caller an engine round trip).
      */
-    final java.util.concurrent.atomic.AtomicReference<PendingGateway> pendingGateway =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    final JourneyTrail trail = new JourneyTrail();
     /** When the last step of the journey ended (a catch event's wait counts from there). */
     volatile Instant lastStepEndedAt;
     private final AtomicInteger seq = new AtomicInteger();
-
-    /** A gateway reached ({@code seq} taken then, so the journey keeps the order), its branch still to come. */
-    record PendingGateway(int seq, String elementId, Long flowVersionId, Instant at) {
-    }
 
     IvrCall(String callId, AgiChannel channel, IvrRoute route, String did, String caller) {
         this.callId = callId;

@@ -175,7 +175,7 @@ public class IvrRuntime implements AgiHandler {
         if (call.inQueue && !"queue".equals(block.name())) {
             leaveQueue(call, "callback".equals(block.name()) ? LeaveReason.CALLBACK_REQUESTED : LeaveReason.OVERFLOW);
         }
-        gatewayLedTo(call, job.getElementId(), started);
+        JourneyTrail.Mark mark = arrive(call, job.getElementId(), started, true);
         int seq = call.nextSeq(); // steps are numbered in the order they started
         // the step is stored before the engine moves on: the next block may read the path (the queue's screen-pop
         // shows it to the agent; stored after, a CI run saw the menu step missing from it)
@@ -184,6 +184,7 @@ public class IvrRuntime implements AgiHandler {
             block.run(step);
             record(call, seq, job, block, started, step);
             recorded = true;
+            mark.left(JourneyTrail.State.COMPLETED, call.lastStepEndedAt);
             engine.complete(job.getKey(), step.out);
         } catch (IvrError e) {
             if (step.outcome == null) {
@@ -194,6 +195,7 @@ public class IvrRuntime implements AgiHandler {
                 record(call, seq, job, block, started, step);
                 recorded = true;
             }
+            mark.left(JourneyTrail.State.ERROR, call.lastStepEndedAt);
             try {
                 engine.throwError(job.getKey(), e.code, e.getMessage(), step.out);
             } catch (Exception engineAway) {
@@ -219,6 +221,7 @@ public class IvrRuntime implements AgiHandler {
             call.touch();
             if (!recorded) {
                 record(call, seq, job, block, started, step); // hung up or failed: stored with that outcome
+                mark.left(JourneyTrail.State.ENDED, call.lastStepEndedAt);
             }
         }
     }
@@ -230,60 +233,76 @@ public class IvrRuntime implements AgiHandler {
                 step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
     }
 
-    // ---- the journey's listeners (gateways, catch events) ------------------------------------------------------------
-
-    /**
-     * A gateway's execution listener's job ({@code ivr.gateway.<node>}, a {@code start} listener added at deploy time
-     * to every IVR flow's gateways): the gateway waits in memory for its branch, the next element of the journey; the
-     * job is completed at once. A job of a call this node no longer drives is completed all the same.
-     */
-    void gatewayReached(ActivatedJob job) {
-        listened(job, (call, now) -> {
-            gatewayLedTo(call, job.getElementId(), now);
-            call.pendingGateway.set(new IvrCall.PendingGateway(call.nextSeq(), job.getElementId(), call.flowVersionId,
-                    now));
-        });
-    }
+    // ---- the journey's gateways and catch events -------------------------------------------------------------------
 
     /**
      * An intermediate catch event's execution listener's job ({@code ivr.event.<node>}, an {@code end} listener added
-     * at deploy time): the event fired; its row is written on a virtual thread, the job completed at once.
+     * at deploy time): the event fired; its row (and those of the gateways crossed to reach it) is written on a
+     * virtual thread, the job completed at once. After an event-based gateway the wait is on the gateway's row.
      */
     void eventFired(ActivatedJob job) {
-        listened(job, (call, now) -> {
-            boolean afterGateway = gatewayLedTo(call, job.getElementId(), now);
-            Instant since = afterGateway || call.lastStepEndedAt == null ? now : call.lastStepEndedAt;
-            call.lastStepEndedAt = now;
-            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
-                    CallJourney.EVENT, since, now, null, CallJourney.REACHED, null));
-        });
-    }
-
-    /** Notes the step in memory (the flow must not move on before), then completes the job without waiting. */
-    private void listened(ActivatedJob job, java.util.function.BiConsumer<IvrCall, Instant> note) {
         Object id = job.getVariablesAsMap().get(CALL_ID);
         String callId = id == null ? null : id.toString();
         Optional<IvrCall> found = calls.get(callId);
         if (found.isPresent()) {
-            found.get().touch();
-            note.accept(found.get(), Instant.now());
+            IvrCall call = found.get();
+            call.touch();
+            Instant now = Instant.now();
+            boolean afterGateway = arrive(call, job.getElementId(), now, false) == null;
+            Instant since = afterGateway || call.lastStepEndedAt == null ? now : call.lastStepEndedAt;
+            call.lastStepEndedAt = now;
+            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
+                    CallJourney.EVENT, since, now, null, CallJourney.REACHED, null));
         }
         engine.completeNow(job.getKey(), callId);
     }
 
     /**
-     * The pending gateway's branch is {@code next}: its row is written (on a virtual thread) with {@code next} as its
-     * outcome, ended when {@code next} started. False when no gateway was pending.
+     * The call reached {@code elementId} (a block's job, a catch event): the rows of the gateways it crossed since
+     * its previous element, read on the version's diagram, each with the branch taken, are written on a virtual
+     * thread (numbered before the element's own). The element's mark, or null when gateways were crossed and the
+     * element is an event (its wait is on the last gateway's row).
      */
-    private boolean gatewayLedTo(IvrCall call, String next, Instant at) {
-        IvrCall.PendingGateway g = call.pendingGateway.getAndSet(null);
-        if (g == null) {
-            return false;
+    private JourneyTrail.Mark arrive(IvrCall call, String elementId, Instant at, boolean block) {
+        List<JourneyTrail.Passed> passed = new java.util.ArrayList<>();
+        JourneyTrail.Mark mark;
+        try {
+            mark = call.trail.arrive(graph(call), elementId, at, block, since(call), passed);
+        } catch (RuntimeException e) {
+            log.debug("IVR call {}: the gateways before {} are not known: {}", call.callId, elementId, e.toString());
+            mark = new JourneyTrail.Mark(elementId, JourneyTrail.State.RUNNING, null);
         }
-        JourneyStep step = new JourneyStep(call.callId, g.seq(), g.flowVersionId(), g.elementId(), CallJourney.GATEWAY,
-                g.at(), at, null, next, null);
-        storeLater(step);
-        return true;
+        storeCrossed(call, passed, null);
+        return block || passed.isEmpty() ? mark : null;
+    }
+
+    /** The gateways' rows; a crossing with no known branch gets {@code unknownBranch} as outcome. */
+    private void storeCrossed(IvrCall call, List<JourneyTrail.Passed> passed, String unknownBranch) {
+        for (JourneyTrail.Passed p : passed) {
+            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, p.gatewayId(),
+                    CallJourney.GATEWAY, p.startedAt(), p.endedAt(), null,
+                    p.next() == null ? unknownBranch : p.next(), null));
+        }
+    }
+
+    private com.evscallpro.core.flow.FlowGraph graph(IvrCall call) {
+        if (call.flowVersionId == null) {
+            throw new IllegalStateException("no flow version");
+        }
+        return flows.graph(call.flowVersionId);
+    }
+
+    private static Instant since(IvrCall call) {
+        return call.ivrAnsweredAt != null ? call.ivrAnsweredAt : call.startedAt;
+    }
+
+    /** Nothing more will show for the call: the gateways it crossed after its last element (HANGUP / END there). */
+    private void closeTrail(IvrCall call, String unknownBranch) {
+        try {
+            storeCrossed(call, call.trail.close(graph(call), Instant.now()), unknownBranch);
+        } catch (RuntimeException e) {
+            log.debug("IVR call {}: the gateways after its last step are not known: {}", call.callId, e.toString());
+        }
     }
 
     /** Writes a row on a virtual thread; here and now once the runtime is stopping. */
@@ -325,8 +344,8 @@ public class IvrRuntime implements AgiHandler {
     void ended(IvrCall call, AgiEndReason reason) {
         boolean first = call.leave();
         // a gateway with no next step: the caller hung up there (waiting in a queue, say), or the flow ended there
-        gatewayLedTo(call, reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
-                && call.agentId == null ? CallJourney.HANGUP : CallJourney.END, Instant.now());
+        closeTrail(call, reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
+                && call.agentId == null ? CallJourney.HANGUP : CallJourney.END);
         String pbxCallId = call.channel.uniqueId();
         boolean handedOver = call.agentId != null && handOvers.handedOver(pbxCallId);
         if (!handedOver) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the IVR on line: ends the instances this node left behind, opens one job worker per block for this node's job
- * types (streamed, with room for every live call's job) and one for each of the journey's execution listeners
- * ({@code ivr.gateway.<node>}, {@code ivr.event.<node>}), serves the {@code ivr} AGI script, and runs the watchdog:
+ * types (streamed, with room for every live call's job) and one for the journey's execution listener on catch
+ * events ({@code ivr.event.<node>}; gateways need none: {@link JourneyTrail}), serves the {@code ivr} AGI script, and runs the watchdog:
  * a call whose flow sends nothing for {@code evs.ivr.watchdog-seconds} (default 5) while no block runs and the caller
  * waits for nothing (a queue, a dial) goes down the safe path; queued callers hear their position when their queue
  * announces it ({@link QueueAnnouncer}).
@@ -77,9 +77,8 @@ class IvrWorkers implements SmartLifecycle {
                     .streamEnabled(true)
                     .open());
         }
-        // the journey's execution listeners (gateways, catch events; added to every IVR flow at deploy time): a
-        // few microseconds on the client's job thread, the job completed at once, the row written on a virtual thread
-        listener(com.evscallpro.core.flow.FlowJobTypes.IVR_GATEWAY_LISTENER, runtime::gatewayReached);
+        // the journey's execution listener (catch events; added to every IVR flow at deploy time): a few
+        // microseconds on the client's job thread, the job completed at once, the row written on a virtual thread
         listener(com.evscallpro.core.flow.FlowJobTypes.IVR_EVENT_LISTENER, runtime::eventFired);
         FastAgiServer server = agi.getIfAvailable();
         if (server != null) {
