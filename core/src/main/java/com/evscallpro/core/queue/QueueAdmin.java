@@ -45,7 +45,7 @@ public interface QueueAdmin {
 
     /**
      * {@link #save(QueueDefinition)} and the queue's CRM link template in one transaction (blank: none). The
-     * template follows the campaigns' rules ({@link com.evscallpro.core.webhook.CrmLinks#validate}); a bad one
+     * template follows the campaigns' rules ({@link com.evscallpro.core.link.UrlTemplates#validate}); a bad one
      * ({@code crm-link.invalid-url}, {@code crm-link.unknown-placeholder}) is refused before anything is written.
      */
     QueueDefinition save(QueueDefinition queue, String crmUrlTemplate);

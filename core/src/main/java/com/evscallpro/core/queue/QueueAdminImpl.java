@@ -5,7 +5,7 @@ import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.group.AgentGroup;
 import com.evscallpro.core.group.AgentGroups;
 import com.evscallpro.core.group.Skill;
-import com.evscallpro.core.webhook.CrmLinks;
+import com.evscallpro.core.link.UrlTemplates;
 import com.evscallpro.db.PagedIds;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +126,7 @@ class QueueAdminImpl implements QueueAdmin {
     @Transactional
     public QueueDefinition save(QueueDefinition q, String crmUrlTemplate) {
         String template = crmUrlTemplate == null || crmUrlTemplate.isBlank() ? null
-                : CrmLinks.validate(crmUrlTemplate.strip());
+                : UrlTemplates.validate(crmUrlTemplate.strip());
         QueueDefinition saved = save(q);
         Optional<String> before = tables.crmUrlTemplate(saved.id());
         if (!before.equals(Optional.ofNullable(template))) {
@@ -145,7 +145,7 @@ class QueueAdminImpl implements QueueAdmin {
 
     @Override
     public Optional<String> crmLink(long queueId, Map<String, ?> values) {
-        return tables.crmUrlTemplate(queueId).map(t -> CrmLinks.expand(t, values));
+        return tables.crmUrlTemplate(queueId).map(t -> UrlTemplates.expand(t, values));
     }
 
     @Override

@@ -2,14 +2,11 @@ package com.evscallpro.core.webhook;
 
 import com.evscallpro.core.audit.AuditTrail;
 import com.evscallpro.core.error.EvsException;
+import com.evscallpro.core.link.UrlTemplates;
 import com.evscallpro.db.webhook.WebhookTables;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CrmLinks {
 
     /** The placeholders a template may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("phone", "contactId", "campaignId", "callId", "firstName",
-            "lastName", "agentId");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    public static final Set<String> PLACEHOLDERS = UrlTemplates.PLACEHOLDERS;
 
     private final WebhookTables tables;
     private final AuditTrail audit;
@@ -62,34 +57,13 @@ public class CrmLinks {
         return template(campaignId).map(t -> expand(t, values));
     }
 
-    /** The template, checked: http(s) with a host once expanded, only known placeholders. */
+    /** The template, checked ({@link UrlTemplates#validate}). */
     public static String validate(String template) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw new EvsException("crm-link.unknown-placeholder", m.group(0));
-            }
-        }
-        String sample = PLACEHOLDER.matcher(template).replaceAll("0");
-        // the host is fixed: a value never chooses where the link goes
-        if (sample.length() > WebhookServiceImpl.MAX_URL || !template.matches("(?i)^https?://[^/?#{}\\s]+([/?#].*)?$")
-                || sample.contains(" ")) {
-            throw new EvsException("crm-link.invalid-url", template);
-        }
-        try {
-            WebhookServiceImpl.checkedUrl(sample);
-        } catch (EvsException e) {
-            throw new EvsException("crm-link.invalid-url", template);
-        }
-        return template;
+        return UrlTemplates.validate(template);
     }
 
-    /** Each placeholder replaced by its URL-encoded value (an absent value gives an empty string). */
+    /** Each placeholder replaced by its URL-encoded value ({@link UrlTemplates#expand}). */
     public static String expand(String template, Map<String, ?> values) {
-        return PLACEHOLDER.matcher(template).replaceAll(m -> {
-            Object v = values.get(m.group(1));
-            return Matcher.quoteReplacement(v == null ? "" : URLEncoder.encode(String.valueOf(v),
-                    StandardCharsets.UTF_8).replace("+", "%20"));
-        });
+        return UrlTemplates.expand(template, values);
     }
 }

@@ -6,7 +6,6 @@ import com.evscallpro.core.lock.OptimisticVersions;
 import com.evscallpro.core.lock.VersionedTable;
 import com.evscallpro.core.secret.SecretCipher;
 import com.evscallpro.db.webhook.WebhookTables;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookServiceImpl implements WebhookService {
 
     static final int MAX_NAME = 100;
-    static final int MAX_URL = 2000;
+    static final int MAX_URL = com.evscallpro.core.link.HttpUrls.MAX_LENGTH;
 
     private final WebhookTables tables;
     private final SecretCipher cipher;
@@ -106,16 +105,10 @@ class WebhookServiceImpl implements WebhookService {
     /** http or https, with a host: anything else (file:, javascript:, no host) is refused. */
     static String checkedUrl(String url) {
         String u = url == null ? "" : url.strip();
-        try {
-            URI uri = new URI(u);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (u.length() > MAX_URL || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new EvsException("webhook.url-invalid", u);
-            }
-            return u;
-        } catch (java.net.URISyntaxException e) {
-            throw new EvsException(e, "webhook.url-invalid", u);
+        if (!com.evscallpro.core.link.HttpUrls.isHttp(u)) {
+            throw new EvsException("webhook.url-invalid", u);
         }
+        return u;
     }
 
     @Override
