@@ -193,7 +193,12 @@ class AgentScriptBrowserTest {
                 {"type": "default", "components": [
                   {"type": "textfield", "key": "contact.firstName", "label": "First name", "id": "Field_first"},
                   {"type": "textfield", "key": "email", "label": "Customer e-mail", "id": "Field_email",
-                   "validate": {"required": true, "validationType": "email"}}]}""", null);
+                   "validate": {"required": true, "validationType": "email"}},
+                  {"type": "select", "key": "offer", "label": "Offer", "id": "Field_offer",
+                   "values": [{"label": "Gold", "value": "gold"}, {"label": "Silver", "value": "silver"}]},
+                  {"type": "taglist", "key": "topics", "label": "Topics", "id": "Field_topics",
+                   "values": [{"label": "Price", "value": "price"}, {"label": "Delivery", "value": "delivery"}]},
+                  {"type": "number", "key": "seats", "label": "Seats", "id": "Field_seats"}]}""", null);
         scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
 
         String username = "req-agent-" + suffix;
@@ -218,6 +223,15 @@ class AgentScriptBrowserTest {
             Locator form = page.locator("#agent-script-form");
             assertThat(form.locator(".fjs-form-field-textfield", new Locator.LocatorOptions()
                     .setHasText("First name")).locator("input")).hasValue("Rita");
+            // form-js's own texts around the fields, in the agent's language (its English literals replaced)
+            assertThat(form.locator(".fjs-form-field-select .fjs-select-display")).hasText("Sélectionner");
+            assertThat(form.locator(".fjs-form-field-taglist input.fjs-taglist-input"))
+                    .hasAttribute("placeholder", "Rechercher");
+            assertThat(form.locator(".fjs-form-field-number .fjs-number-arrow-up"))
+                    .hasAttribute("aria-label", "Augmenter");
+            form.locator(".fjs-form-field-taglist input.fjs-taglist-input").fill("zzz");
+            assertThat(form.locator(".fjs-form-field-taglist .fjs-dropdownlist-empty")).hasText("Aucun résultat");
+            form.locator(".fjs-form-field-taglist input.fjs-taglist-input").fill("");
             String callId = agents.status(a.id()).callId();
 
             page.locator("#call-hangup").click();

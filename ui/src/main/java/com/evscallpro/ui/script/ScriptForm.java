@@ -37,6 +37,14 @@ public class ScriptForm extends Component implements HasSize {
     static final Set<String> ERROR_TEXTS_WITH_VALUES = Set.of("minLength", "maxLength", "min", "max", "pattern",
             "decimals", "increment");
 
+    /** form-js's own texts around the fields (evs-script-form.js puts them where form-js renders its English ones). */
+    static final List<String> CHROME_TEXTS = List.of("select", "search", "noResults", "allSelected", "removeTag",
+            "browse", "noFiles", "filesSelected", "skipToSearch", "nothingToShow", "pageOf", "previousPage", "nextPage",
+            "sortDescending", "sortAscending", "sortRemove", "increment", "decrement", "removeListItem", "download");
+    /** Those of them that carry form-js's values ({0}). */
+    static final Set<String> CHROME_TEXTS_WITH_VALUES = Set.of("filesSelected", "sortDescending", "sortAscending",
+            "removeListItem", "download");
+
     private Map<String, Object> answers = Map.of();
     private String importFailure;
     private java.util.function.Consumer<Map<String, Object>> answersListener = a -> { };
@@ -48,8 +56,13 @@ public class ScriptForm extends Component implements HasSize {
             ERROR_TEXTS.forEach(k -> texts.put(k, ERROR_TEXTS_WITH_VALUES.contains(k)
                     ? getTranslation("script.form.error." + k, "{0}", "{1}")
                     : getTranslation("script.form.error." + k)));
+            Map<String, String> chrome = new LinkedHashMap<>();
+            CHROME_TEXTS.forEach(k -> chrome.put(k, CHROME_TEXTS_WITH_VALUES.contains(k)
+                    ? getTranslation("script.form.viewer." + k, "{0}")
+                    : getTranslation("script.form.viewer." + k)));
             try {
                 getElement().setProperty("errorTexts", JSON.writeValueAsString(texts));
+                getElement().setProperty("chromeTexts", JSON.writeValueAsString(chrome));
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }
