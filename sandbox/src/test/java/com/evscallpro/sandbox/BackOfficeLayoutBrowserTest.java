@@ -66,29 +66,33 @@ class BackOfficeLayoutBrowserTest {
         String admin = "layout-admin";
         ApiClient.user(stack, admin, UserAccount.Role.ADMIN, null);
         List<String> problems = new ArrayList<>();
-        List<String> screens = null;
-        for (int[] size : new int[][] {{1366, 768}, {800, 768}}) {
-            Page page = signIn(admin, size[0], size[1]);
-            if (screens == null) {
-                page.locator("#nav-users").waitFor();
-                @SuppressWarnings("unchecked")
-                List<String> paths = (List<String>) page.evaluate("""
-                        () => Array.from(document.querySelectorAll('vaadin-side-nav-item'))
-                            .map(i => i.path || i.getAttribute('path')).filter(p => p)""");
-                screens = paths;
-            }
-            for (String path : screens) {
-                page.navigate(SESSION.session().base() + path);
-                page.locator("vaadin-app-layout").waitFor();
-                page.waitForTimeout(1500); // the view's first round trip and its lazy grids' first page
+        int[][] sizes = {{1366, 768}, {800, 768}};
+        Page page = signIn(admin, sizes[0][0], sizes[0][1]);
+        page.locator("#nav-users").waitFor();
+        @SuppressWarnings("unchecked")
+        List<String> screens = (List<String>) page.evaluate("""
+                () => Array.from(document.querySelectorAll('vaadin-side-nav-item'))
+                    .map(i => i.path || i.getAttribute('path')).filter(p => p)""");
+        // each screen is loaded once in the wide window, then the window is narrowed (what a user dragging its edge
+        // or turning a tablet does): the layout must follow without a reload
+        for (String path : screens) {
+            page.setViewportSize(sizes[0][0], sizes[0][1]);
+            page.navigate(SESSION.session().base() + path);
+            page.locator("vaadin-app-layout").waitFor();
+            page.waitForTimeout(1000); // the view's first round trip and its lazy grids' first page
+            for (int[] size : sizes) {
+                if (size != sizes[0]) {
+                    page.setViewportSize(size[0], size[1]);
+                    page.waitForTimeout(300); // the app layout's resize observer and the grids' column widths
+                }
                 @SuppressWarnings("unchecked")
                 List<String> found = (List<String>) page.evaluate(PROBLEMS);
                 for (String p : found) {
                     problems.add(size[0] + "×" + size[1] + " /" + path + ": " + p);
                 }
             }
-            page.context().close();
         }
+        page.context().close();
         assertThat(screens).as("the admin's menu").hasSizeGreaterThan(20).contains("admin/queues", "admin/pbx",
                 "admin/plannings", "admin/qualifications", "admin/pause-reasons", "scripts", "admin/users");
         assertThat(problems).as("layout problems").isEmpty();
