@@ -89,8 +89,10 @@ export function translateChrome(root, texts) {
       for (const node of el.childNodes) {
         if (node.nodeType === 3) {
           const m = node.data.match(pattern);
-          if (m) {
-            node.data = key === 'pageOf' ? ' ' + fill(texts[key], m) + ' ' : fill(texts[key], m);
+          const to = m && (key === 'pageOf' ? ' ' + fill(texts[key], m) + ' ' : fill(texts[key], m));
+          // written only when it changes: a write is itself a mutation, and in English the text is the same
+          if (m && to !== node.data) {
+            node.data = to;
           }
         }
       }
@@ -103,8 +105,9 @@ export function translateChrome(root, texts) {
     for (const el of root.querySelectorAll(selector)) {
       const value = el.getAttribute(attribute);
       const m = value && value.match(pattern);
-      if (m) {
-        el.setAttribute(attribute, fill(texts[key], m));
+      const to = m && fill(texts[key], m);
+      if (m && to !== value) {
+        el.setAttribute(attribute, to);
       }
     }
   }
