@@ -62,6 +62,15 @@ class IvrEngine {
                 });
     }
 
+    /** Ends an instance after {@code delay}, unless it ended by itself meanwhile (then NOT_FOUND, not an error). */
+    void cancelLater(Long instanceKey, String callId, Duration delay) {
+        if (instanceKey == null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> cancel(instanceKey, callId));
+    }
+
     /** Ends an instance, without waiting; an instance already ended is not an error. */
     void cancel(Long instanceKey, String callId) {
         if (instanceKey == null) {

@@ -48,6 +48,11 @@ public class IvrRuntime implements AgiHandler {
     public static final String LANGUAGE = "language";
 
     private static final Logger log = LoggerFactory.getLogger(IvrRuntime.class);
+    /**
+     * How long an answered call's instance may take to reach its end by itself once the AGI ended (a transfer or a
+     * hangup right after the answer) before it is cancelled: longer than an engine command's timeout under load.
+     */
+    static final Duration ANSWERED_FLOW_GRACE = Duration.ofSeconds(20);
 
     private final IvrCalls calls;
     private final IvrNode node;
@@ -361,8 +366,16 @@ public class IvrRuntime implements AgiHandler {
             }
         }
         if (first && call.activeJobs.get() == 0) {
-            // between blocks: end the instance now (a running block ends it, or lets the flow finish after a hangup)
-            engine.cancel(call.instanceKey, call.callId);
+            if (call.answeredAt != null) {
+                // an agent answered: the flow was told (AgentAnswered) and runs to its end by itself; a transfer or a
+                // hangup right after the answer must not cancel it on its way there (its catch event's listener job
+                // still in flight). A block after the answer finds the call over and ends the instance; one that
+                // waits for ever (a timer drawn after the answer) is ended after the grace.
+                engine.cancelLater(call.instanceKey, call.callId, ANSWERED_FLOW_GRACE);
+            } else {
+                // between blocks: end the instance now (a running block ends it, or lets the flow finish after a hangup)
+                engine.cancel(call.instanceKey, call.callId);
+            }
         }
         if (handedOver) {
             // moved by AMI (hold, transfer, take-over): the AGI ended, the conversation goes on; it is recorded and
