@@ -19,9 +19,11 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
+    private final SandboxTestContext stack;
 
     ApiClient(SandboxTestContext stack) {
         this.base = "http://localhost:" + stack.httpPort();
+        this.stack = stack;
     }
 
     /** A response: status, headers, the body as text and as JSON (null when not JSON). */
@@ -93,6 +95,12 @@ final class ApiClient {
 
     String accessToken(String username, String password) {
         return login(username, password).get("accessToken").asText();
+    }
+
+    /** The access token of a user of this role (created once, password {@code <username>-pw}). */
+    String tokenOf(String username, UserAccount.Role role) {
+        user(stack, username, role, null);
+        return accessToken(username, username + "-pw");
     }
 
     /** Creates a user (once: the shared stack keeps them) and returns its account. */

@@ -26,14 +26,9 @@ class CampaignsApiEndToEndTest {
     private final SandboxTestContext stack = SandboxTestContext.get();
     private final ApiClient api = new ApiClient(stack);
 
-    private String token(String username, UserAccount.Role role) {
-        ApiClient.user(stack, username, role, null);
-        return api.accessToken(username, username + "-pw");
-    }
-
     @Test
     void a_campaign_is_created_with_every_setting_updated_with_if_match_cloned_finished_and_archived() {
-        String admin = token("api-camp-admin", UserAccount.Role.ADMIN);
+        String admin = api.tokenOf("api-camp-admin", UserAccount.Role.ADMIN);
         long group = stack.bean(AgentGroupAdmin.class).saveGroup(new AgentGroup(null, "API campaign group", null,
                 null, 0, 0)).id();
         Map<String, Object> body = map("name", "API editor campaign", "description", "Renewals",
@@ -97,14 +92,14 @@ class CampaignsApiEndToEndTest {
         assertThat(api.put("/api/v1/campaigns/" + id, admin, change, Map.of("If-Match", "*")).code())
                 .isEqualTo("campaign.cannot-edit");
 
-        String supervisor = token("api-camp-supervisor", UserAccount.Role.SUPERVISOR);
+        String supervisor = api.tokenOf("api-camp-supervisor", UserAccount.Role.SUPERVISOR);
         assertThat(api.put("/api/v1/campaigns/" + id, supervisor, change,
                 Map.of("If-Match", "*")).status()).isEqualTo(403);
     }
 
     @Test
     void the_amd_false_positive_rate_is_written_read_back_reset_and_refused_out_of_range_with_its_code() {
-        String admin = token("api-camp-amd-admin", UserAccount.Role.ADMIN);
+        String admin = api.tokenOf("api-camp-amd-admin", UserAccount.Role.ADMIN);
         String name = "API AMD rate campaign";
         ApiClient.Response refused = api.post("/api/v1/campaigns", admin, map("name", name, "dialingMode",
                 "PREDICTIVE", "amdMode", "HANGUP", "amdFalsePositivePercent", 100.5));
@@ -159,7 +154,7 @@ class CampaignsApiEndToEndTest {
                 Map.of("If-Match", "*")).code())
                 .isEqualTo("campaign.invalid-amd-false-positive-percent");
 
-        String supervisor = token("api-camp-amd-super", UserAccount.Role.SUPERVISOR);
+        String supervisor = api.tokenOf("api-camp-amd-super", UserAccount.Role.SUPERVISOR);
         assertThat(api.get(path, supervisor).json().at("/settings/dialing/amdFalsePositivePercent").isNull())
                 .isTrue();
         assertThat(api.put(path + "/amd-false-positive-percent", supervisor, map("percent", 3), Map.of("If-Match", "*"))
@@ -168,10 +163,10 @@ class CampaignsApiEndToEndTest {
 
     @Test
     void callbacks_are_listed_reassigned_and_rescheduled_and_an_agent_sees_only_their_own() {
-        String supervisor = token("api-cb-supervisor", UserAccount.Role.SUPERVISOR);
-        String agentToken = token("api-cb-agent", UserAccount.Role.AGENT);
+        String supervisor = api.tokenOf("api-cb-supervisor", UserAccount.Role.SUPERVISOR);
+        String agentToken = api.tokenOf("api-cb-agent", UserAccount.Role.AGENT);
         long agentId = ApiClient.user(stack, "api-cb-agent", UserAccount.Role.AGENT, null).id();
-        String admin = token("api-cb-admin", UserAccount.Role.ADMIN);
+        String admin = api.tokenOf("api-cb-admin", UserAccount.Role.ADMIN);
         long campaign = api.post("/api/v1/campaigns", admin, map("name", "API callbacks")).json()
                 .at("/summary/id").asLong();
         stack.bean(ContactImportService.class).importContacts(campaign, List.of(
@@ -207,8 +202,8 @@ class CampaignsApiEndToEndTest {
 
     @Test
     void custom_field_labels_are_defined_read_back_audited_and_refused_when_wrong() {
-        String admin = token("api-fields-admin", UserAccount.Role.ADMIN);
-        String supervisor = token("api-fields-sup", UserAccount.Role.SUPERVISOR);
+        String admin = api.tokenOf("api-fields-admin", UserAccount.Role.ADMIN);
+        String supervisor = api.tokenOf("api-fields-sup", UserAccount.Role.SUPERVISOR);
         long id = api.post("/api/v1/campaigns", admin, map("name", "API custom fields campaign")).json()
                 .at("/summary/id").asLong();
         stack.bean(ContactImportService.class).importContacts(id, List.of(new ContactInput("Ann", "A",

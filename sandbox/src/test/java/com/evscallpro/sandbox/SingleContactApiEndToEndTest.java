@@ -24,15 +24,10 @@ class SingleContactApiEndToEndTest {
     private final SandboxTestContext stack = SandboxTestContext.get();
     private final ApiClient api = new ApiClient(stack);
 
-    private String token(String username, UserAccount.Role role) {
-        ApiClient.user(stack, username, role, null);
-        return api.accessToken(username, username + "-pw");
-    }
-
     @Test
     void a_contact_is_read_replaced_with_if_match_refused_when_stale_or_in_a_call_and_deleted() {
-        String admin = token("api-contact-admin", UserAccount.Role.ADMIN);
-        String supervisor = token("api-contact-sup", UserAccount.Role.SUPERVISOR);
+        String admin = api.tokenOf("api-contact-admin", UserAccount.Role.ADMIN);
+        String supervisor = api.tokenOf("api-contact-sup", UserAccount.Role.SUPERVISOR);
         ApiClient.Response campaign = api.post("/api/v1/campaigns", admin, map("name", "API single contact campaign"));
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         long campaignId = campaign.json().at("/summary/id").asLong();
