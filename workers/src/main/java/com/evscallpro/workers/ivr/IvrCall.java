@@ -28,6 +28,8 @@ final class IvrCall {
     /** When an agent answered. */
     volatile Instant answeredAt;
     volatile Long agentId;
+    /** How the journey's open gateway is closed once the AGI ended (HANGUP or END); null while it runs. */
+    volatile String trailEnd;
     volatile String queueName;
     /** The caller waits in a queue right now (not yet answered, not left). */
     volatile boolean inQueue;

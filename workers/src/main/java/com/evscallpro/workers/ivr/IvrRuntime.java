@@ -222,11 +222,16 @@ public class IvrRuntime implements AgiHandler {
                     e.toString());
             safePath.take(call, SafePathReason.BLOCK_FAILED, block.name() + " " + job.getElementId() + ": " + e);
         } finally {
-            call.activeJobs.decrementAndGet();
+            int running = call.activeJobs.decrementAndGet();
             call.touch();
             if (!recorded) {
                 record(call, seq, job, block, started, step); // hung up or failed: stored with that outcome
                 mark.left(JourneyTrail.State.ENDED, call.lastStepEndedAt);
+            }
+            if (running == 0 && call.trailEnd != null) {
+                // the AGI ended while this block ran (a caller hanging up as the queue took them): the trail, left
+                // open then, is closed now that the block is done — the gateways after it, where the caller was
+                closeTrail(call, call.trailEnd);
             }
         }
     }
@@ -349,8 +354,9 @@ public class IvrRuntime implements AgiHandler {
     void ended(IvrCall call, AgiEndReason reason) {
         boolean first = call.leave();
         // a gateway with no next step: the caller hung up there (waiting in a queue, say), or the flow ended there
-        closeTrail(call, reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
-                && call.agentId == null ? CallJourney.HANGUP : CallJourney.END);
+        call.trailEnd = reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
+                && call.agentId == null ? CallJourney.HANGUP : CallJourney.END;
+        closeTrail(call, call.trailEnd);
         String pbxCallId = call.channel.uniqueId();
         boolean handedOver = call.agentId != null && handOvers.handedOver(pbxCallId);
         if (!handedOver) {

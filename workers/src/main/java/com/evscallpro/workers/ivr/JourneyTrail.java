@@ -121,11 +121,15 @@ final class JourneyTrail {
     /**
      * Nothing more will show for the call (it hung up, or its flow ended, at {@code at}): the gateways it certainly
      * crossed after its last element, when that element was left by its outgoing flows; the last one with a null
-     * branch when it has several ways out.
+     * branch when it has several ways out. Nothing while that element's block still runs (the trail stays open: the
+     * block's end closes it again).
      */
     synchronized List<Passed> close(FlowGraph graph, Instant at) {
         List<Passed> passed = new ArrayList<>();
         Mark last = marks.peekLast();
+        if (last != null && last.state == State.RUNNING) {
+            return passed; // its block still runs: closed again once it is left (it may complete, and go on)
+        }
         marks.clear();
         if (last == null || last.state != State.COMPLETED || graph.isFork(last.elementId)) {
             return passed;

@@ -127,6 +127,20 @@ class JourneyTrailTest {
     }
 
     @Test
+    void a_hang_up_while_the_queue_block_still_runs_is_closed_once_the_block_completes() {
+        done(arrive("Menu"), State.COMPLETED);
+        trail.arrive(graph, "B", at(), true, t0, new ArrayList<>()).left(State.COMPLETED, at());
+        trail.arrive(graph, "C", at(), true, t0, new ArrayList<>()).left(State.COMPLETED, at());
+        Mark queue = trail.arrive(graph, "Queue", at(), true, t0, new ArrayList<>());
+        assertThat(trail.close(graph, at())).as("the queue block still runs").isEmpty();
+        queue.left(State.COMPLETED, at());
+        assertThat(trail.close(graph, at())).as("closed again once it completed")
+                .extracting(Passed::gatewayId, Passed::next)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Wait", null));
+        assertThat(trail.close(graph, at())).as("nothing twice").isEmpty();
+    }
+
+    @Test
     void a_block_still_running_or_hung_up_in_leaves_no_gateway_after_it() {
         Mark menu = arrive("Menu");
         assertThat(trail.close(graph, at())).as("the caller hung up during the menu").isEmpty();
