@@ -12,7 +12,9 @@
 #  5. starts it again: Flyway says "No migration necessary", the user of the first run still logs in; stops it again;
 #     then stops the infrastructure.
 # Options through the environment: EVS_CHECK_PORT (HTTP port of the application, default 18080), EVS_CHECK_KEEP=1
-# (keep the work directory with the logs), MAVEN_ARGS (extra Maven arguments, read by Maven itself).
+# (keep the work directory with the logs), EVS_CHECK_REUSE_BUILD=1 (use the jar and the sandbox a `./evs test` run has
+# just built instead of building them again; .ci/run sets it), MAVEN_ARGS (extra Maven arguments, read by Maven
+# itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
@@ -47,8 +49,14 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   fail "port $port is already in use (set EVS_CHECK_PORT)"
 fi
 
-say "building the production jar and the sandbox (-Pproduction package)"
-./mvnw -B -q -Pproduction -pl sandbox -am package -DskipTests
+if [ "${EVS_CHECK_REUSE_BUILD:-0}" = 1 ] && ls app/target/evscallpro-app-*-exec.jar >/dev/null 2>&1 \
+    && [ -f sandbox/target/classpath.txt ]; then
+  # .ci/run: `./evs test` (mvn verify, the production profile is the default) has just built both
+  say "using the production jar and the sandbox that ./evs test has just built"
+else
+  say "building the production jar and the sandbox (-Pproduction package)"
+  ./mvnw -B -q -Pproduction -pl sandbox -am package -DskipTests
+fi
 jar="$(ls app/target/evscallpro-app-*-exec.jar)"
 [ -f "$jar" ] || fail "no app/target/evscallpro-app-*-exec.jar"
 classpath="sandbox/target/classes:$(cat sandbox/target/classpath.txt)"
