@@ -183,7 +183,8 @@ class AgentScriptBrowserTest {
      * A script's required field at qualification: a French-speaking agent qualifies a call as a sale without filling
      * the required field; the agent REST API and the page are both refused ({@code script.answer-required}), the
      * screen-pop says why in French and the form-js viewer marks the field; the agent fills it, qualifies, and the
-     * answer is in the call's record.
+     * answer is in the call's record. On the way, form-js's own texts and its date picker (format, calendar) are
+     * French, and the date picked is stored as an ISO date.
      */
     @Test
     void a_sale_without_the_script_s_required_field_is_refused_with_the_field_marked_then_qualified_once_filled() {
@@ -198,7 +199,9 @@ class AgentScriptBrowserTest {
                    "values": [{"label": "Gold", "value": "gold"}, {"label": "Silver", "value": "silver"}]},
                   {"type": "taglist", "key": "topics", "label": "Topics", "id": "Field_topics",
                    "values": [{"label": "Price", "value": "price"}, {"label": "Delivery", "value": "delivery"}]},
-                  {"type": "number", "key": "seats", "label": "Seats", "id": "Field_seats"}]}""", null);
+                  {"type": "number", "key": "seats", "label": "Seats", "id": "Field_seats"},
+                  {"type": "datetime", "key": "visit", "subtype": "date", "dateLabel": "Visit", "id": "Field_visit"}]}""",
+                null);
         scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
 
         String username = "req-agent-" + suffix;
@@ -232,6 +235,28 @@ class AgentScriptBrowserTest {
             form.locator(".fjs-form-field-taglist input.fjs-taglist-input").fill("zzz");
             assertThat(form.locator(".fjs-form-field-taglist .fjs-dropdownlist-empty")).hasText("Aucun résultat");
             form.locator(".fjs-form-field-taglist input.fjs-taglist-input").fill("");
+            // the date picker in French: the format typed and shown is dd/mm/yyyy whatever the browser's locale (en-US
+            // here), the calendar's names are French, its weeks start on Monday; the answer stored is an ISO date
+            Locator date = form.locator(".fjs-form-field-datetime input.fjs-input");
+            assertThat(date).hasAttribute("placeholder", "jj/mm/aaaa");
+            date.fill("15/03/2026");
+            date.press("Enter");
+            assertThat(date).hasValue("15/03/2026");
+            date.click();
+            Locator calendar = form.locator(".fjs-form-field-datetime .flatpickr-calendar");
+            assertThat(calendar).isVisible();
+            assertThat(calendar.locator(".flatpickr-weekday")).hasText(new String[] {"lun", "mar", "mer", "jeu", "ven",
+                "sam", "dim"});
+            Locator month = calendar.locator("select.flatpickr-monthDropdown-months");
+            assertThat(month).hasValue("2");
+            assertThat(month.locator("option[value='2']")).hasText("mars");
+            assertThat(month).hasAttribute("aria-label", "Mois");
+            assertThat(calendar.locator("input.cur-year")).hasAttribute("aria-label", "Année");
+            assertThat(calendar.locator(".flatpickr-day.selected")).hasAttribute("aria-label", "15 mars 2026");
+            // 1 March 2026 is a Sunday: the last day of the first week, after six days of February
+            assertThat(calendar.locator(".flatpickr-day.prevMonthDay")).hasCount(6);
+            calendar.locator(".flatpickr-day[aria-label='20 mars 2026']").click();
+            assertThat(date).hasValue("20/03/2026");
             String callId = agents.status(a.id()).callId();
 
             page.locator("#call-hangup").click();
@@ -281,6 +306,9 @@ class AgentScriptBrowserTest {
                     .query(String.class).optional()).contains("rita@example.org"));
             assertThat(jdbc.sql("SELECT qualification_code FROM call_history WHERE call_id = ?").param(callId)
                     .query(String.class).single()).isEqualTo("SALE");
+            // the date the agent picked in the French calendar, as form-js stores it
+            assertThat(jdbc.sql("SELECT script_answers ->> 'visit' FROM call_history WHERE call_id = ?").param(callId)
+                    .query(String.class).single()).isEqualTo("2026-03-20");
             assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             stop(campaignId, a.id());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the canvas and the properties panel of a selected text field in French (and none of form-js's English texts: the
  * page is read against the list of the editor's English texts, {@code form-editor-english.txt}), the panel's
  * validation message in French, searches the palette in French, and a dropped field gets a French label in the schema;
- * an English analyst sees form-js's English.
+ * the viewer's components the canvas draws the fields with (a select's placeholder, a number's arrows, a date
+ * picker's calendar) speak French too; an English analyst sees form-js's English.
  */
 class ScriptEditorLanguageBrowserTest {
 
@@ -124,6 +125,16 @@ class ScriptEditorLanguageBrowserTest {
         assertThat(editor.locator(".fjs-palette-container")).not().containsText("Components");
         assertThat(editor.locator(".fjs-palette-container")).not().containsText("Text field");
 
+        // the canvas draws the analyst's fields with form-js's viewer components: their own texts are French too (as
+        // in the agent's viewer), the date picker's calendar included (built hidden: the canvas's fields are inert)
+        assertThat(editor.locator(".fjs-element[data-id='Field_sel'] .fjs-select-display")).hasText("Sélectionner");
+        assertThat(editor.locator(".fjs-element[data-id='Field_num'] .fjs-number-arrow-up"))
+                .hasAttribute("aria-label", "Augmenter");
+        Locator date = editor.locator(".fjs-element[data-id='Field_dt']");
+        assertThat(date.locator("input.fjs-input")).hasAttribute("placeholder", "jj/mm/aaaa");
+        assertThat(date.locator(".flatpickr-weekday").first()).hasText("lun");
+        assertThat(date.locator("select.flatpickr-monthDropdown-months option[value='0']")).hasText("janvier");
+
         // the properties panel of the selected text field
         selectTheField(editor, "Field_lang");
         Locator panel = editor.locator(".fjs-properties-panel");
@@ -202,6 +213,11 @@ class ScriptEditorLanguageBrowserTest {
         assertThat(editor.locator("input.fjs-palette-search")).hasAttribute("placeholder", "Search components");
         assertThat(editor.locator(".fjs-palette-field[data-field-type='textfield'] .fjs-palette-field-text"))
                 .hasText("Text field");
+        // the viewer's components in the canvas: form-js's English, the calendar's weeks from Sunday
+        assertThat(editor.locator(".fjs-element[data-id='Field_sel'] .fjs-select-display")).hasText("Select");
+        Locator date = editor.locator(".fjs-element[data-id='Field_dt']");
+        assertThat(date.locator(".flatpickr-weekday").first()).hasText("Sun");
+        assertThat(date.locator("select.flatpickr-monthDropdown-months option[value='0']")).hasText("January");
         selectTheField(editor, "Field_lang");
         Locator panel = editor.locator(".fjs-properties-panel");
         assertThat(panel.locator("label[for='bio-properties-panel-label']")).hasText("Field label");

@@ -9,11 +9,26 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import { formEditorI18nModule } from './evs-script-editor-i18n.js';
+import { watchViewerTexts } from './evs-script-viewer-i18n.js';
 
 class EvsScriptEditor extends LitElement {
   static get properties() {
-    // lang: the analyst's language (fr, en); the editor's own texts follow it (evs-script-editor-i18n.js)
-    return { schema: { type: String }, lang: { type: String } };
+    // lang: the analyst's language (fr, en); the editor's own texts follow it (evs-script-editor-i18n.js), and so do
+    // the texts of the viewer's components the canvas draws the fields with (a select's "Select", a date picker's
+    // calendar...: chromeTexts, the same as the agent's viewer, evs-script-viewer-i18n.js)
+    return { schema: { type: String }, lang: { type: String }, chromeTexts: { type: String } };
+  }
+
+  _chromeTexts() {
+    if (this._chromeOf !== this.chromeTexts) {
+      this._chromeOf = this.chromeTexts;
+      try {
+        this._chromeParsed = this.chromeTexts ? JSON.parse(this.chromeTexts) : null;
+      } catch (e) {
+        this._chromeParsed = null;
+      }
+    }
+    return this._chromeParsed;
   }
 
   createRenderRoot() {
@@ -26,6 +41,8 @@ class EvsScriptEditor extends LitElement {
 
   firstUpdated() {
     this._createEditor();
+    this._viewerTexts = watchViewerTexts(this.querySelector('.evs-script-editor-canvas'), () => this._chromeTexts(),
+      () => this.lang);
   }
 
   _createEditor() {
@@ -51,10 +68,17 @@ class EvsScriptEditor extends LitElement {
     if (this._editor && changed.has('schema') && this.schema && this.schema !== this._lastSchema) {
       this._import(this.schema);
     }
+    if (this._viewerTexts && changed.has('chromeTexts')) {
+      this._viewerTexts.apply();
+    }
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    if (this._viewerTexts) {
+      this._viewerTexts.disconnect();
+      this._viewerTexts = null;
+    }
     if (this._editor) {
       this._editor.destroy();
       this._editor = null;

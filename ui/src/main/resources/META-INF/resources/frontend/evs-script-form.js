@@ -5,6 +5,7 @@ import { LitElement, html } from 'lit';
 // @ts-ignore
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { fill, watchViewerTexts } from './evs-script-viewer-i18n.js';
 
 // form-js 1.19 writes its fields' errors in English ("Field is required.") and has no translation hook. Its
 // validator is wrapped (an additional module, the documented way to extend the viewer) so that each message it
@@ -25,11 +26,6 @@ const ERROR_PATTERNS = [
   ['increment', /^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/],
 ];
 
-/** A text with {0} {1} filled from a match's groups. */
-function fill(text, m) {
-  return text.replace(/\{(\d)\}/g, (all, i) => (m[Number(i) + 1] !== undefined ? m[Number(i) + 1] : all));
-}
-
 export function translateError(message, texts) {
   if (!texts || typeof message !== 'string') {
     return message;
@@ -41,76 +37,6 @@ export function translateError(message, texts) {
     }
   }
   return message;
-}
-
-// The viewer's own texts around the analyst's fields (a select's "Select", a search box's "Search", a table's pager,
-// the file picker's button...) are literals of form-js 1.19's components, with no hook either. They are translated
-// in the rendered page, only where form-js puts them (each rule names the element form-js renders that text in, and
-// the exact English text), from the texts the server sets (chromeTexts: ScriptForm, messages files); a mutation
-// observer on the form's own container re-applies them when form-js renders again. What the analyst wrote (labels,
-// options, placeholders they set) is never in those places, so it stays as written.
-const CHROME_TEXT_RULES = [
-  ['.fjs-select-display.fjs-select-placeholder', /^Select$/, 'select'],
-  ['.fjs-dropdownlist-empty', /^No results$/, 'noResults'],
-  ['.fjs-dropdownlist-empty', /^All values selected$/, 'allSelected'],
-  ['.fjs-filepicker-button', /^Browse$/, 'browse'],
-  ['.fjs-filepicker-container .fjs-form-field-label', /^No files selected$/, 'noFiles'],
-  ['.fjs-filepicker-container .fjs-form-field-label', /^(\d+) files selected$/, 'filesSelected'],
-  ['.fjs-skip-link', /^Skip to search$/, 'skipToSearch'],
-  ['.fjs-form-field-table', /^Nothing to show\.$/, 'nothingToShow'],
-  ['.fjs-form-field-table td', /^Nothing to show\.$/, 'nothingToShow'],
-  ['.fjs-table-nav-label', /^ of $/, 'pageOf'],
-];
-const CHROME_ATTRIBUTE_RULES = [
-  ['.fjs-form-field-taglist input.fjs-taglist-input', 'placeholder', /^Search$/, 'search'],
-  ['.fjs-form-field-select input', 'placeholder', /^Search$/, 'search'],
-  ['.fjs-taglist-tag-remove', 'title', /^Remove tag$/, 'removeTag'],
-  ['.fjs-number-arrow-up', 'aria-label', /^Increment$/, 'increment'],
-  ['.fjs-number-arrow-down', 'aria-label', /^Decrement$/, 'decrement'],
-  ['.fjs-table-nav-button', 'aria-label', /^Previous page$/, 'previousPage'],
-  ['.fjs-table-nav-button', 'aria-label', /^Next page$/, 'nextPage'],
-  ['.fjs-form-field-table th', 'aria-label', /^Click to sort by (.+) descending$/, 'sortDescending'],
-  ['.fjs-form-field-table th', 'aria-label', /^Click to sort by (.+) ascending$/, 'sortAscending'],
-  ['.fjs-form-field-table th', 'aria-label', /^Click to remove sorting$/, 'sortRemove'],
-  ['.fjs-repeat-row-remove', 'aria-label', /^Remove list item (\d+)$/, 'removeListItem'],
-  ['[class*="-download-button"]', 'aria-label', /^Download (.+)$/, 'download'],
-];
-
-/** Translates the viewer's own texts under {@code root} (a no-op when {@code texts} is null: English). */
-export function translateChrome(root, texts) {
-  if (!root || !texts) {
-    return;
-  }
-  for (const [selector, pattern, key] of CHROME_TEXT_RULES) {
-    if (!texts[key]) {
-      continue;
-    }
-    for (const el of root.querySelectorAll(selector)) {
-      for (const node of el.childNodes) {
-        if (node.nodeType === 3) {
-          const m = node.data.match(pattern);
-          const to = m && (key === 'pageOf' ? ' ' + fill(texts[key], m) + ' ' : fill(texts[key], m));
-          // written only when it changes: a write is itself a mutation, and in English the text is the same
-          if (m && to !== node.data) {
-            node.data = to;
-          }
-        }
-      }
-    }
-  }
-  for (const [selector, attribute, pattern, key] of CHROME_ATTRIBUTE_RULES) {
-    if (!texts[key]) {
-      continue;
-    }
-    for (const el of root.querySelectorAll(selector)) {
-      const value = el.getAttribute(attribute);
-      const m = value && value.match(pattern);
-      const to = m && fill(texts[key], m);
-      if (m && to !== value) {
-        el.setAttribute(attribute, to);
-      }
-    }
-  }
 }
 
 function errorTextsModule(element) {
@@ -126,16 +52,15 @@ function errorTextsModule(element) {
 
 class EvsScriptForm extends LitElement {
   static get properties() {
+    // lang: the agent's language (fr, en); chromeTexts: form-js's own texts in it (evs-script-viewer-i18n.js)
     return { schema: { type: String }, data: { type: String }, errorTexts: { type: String },
-      chromeTexts: { type: String } };
-  }
-
-  _chromeTexts() {
-    return this._parsed('chromeTexts');
+      chromeTexts: { type: String }, lang: { type: String } };
   }
 
   _translateChrome() {
-    translateChrome(this.querySelector('.evs-script-form-canvas'), this._chromeTexts());
+    if (this._viewerTexts) {
+      this._viewerTexts.apply();
+    }
   }
 
   // a JSON property set by the server, parsed once per value (null when absent or not JSON)
@@ -172,10 +97,8 @@ class EvsScriptForm extends LitElement {
       additionalModules: [errorTextsModule(this)],
     });
     this._form.on('changed', () => this._send());
-    const canvas = this.querySelector('.evs-script-form-canvas');
-    this._chromeObserver = new MutationObserver(() => this._translateChrome());
-    this._chromeObserver.observe(canvas, { childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['placeholder', 'title', 'aria-label'] });
+    this._viewerTexts = watchViewerTexts(this.querySelector('.evs-script-form-canvas'),
+      () => this._parsed('chromeTexts'), () => this.lang);
     this._import();
   }
 
@@ -183,16 +106,16 @@ class EvsScriptForm extends LitElement {
     if (this._form && (changed.has('schema') || changed.has('data'))) {
       this._import();
     }
-    if (this._form && changed.has('chromeTexts')) {
+    if (this._form && (changed.has('chromeTexts') || changed.has('lang'))) {
       this._translateChrome();
     }
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    if (this._chromeObserver) {
-      this._chromeObserver.disconnect();
-      this._chromeObserver = null;
+    if (this._viewerTexts) {
+      this._viewerTexts.disconnect();
+      this._viewerTexts = null;
     }
     if (this._form) {
       this._form.destroy();

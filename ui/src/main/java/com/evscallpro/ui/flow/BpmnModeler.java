@@ -34,6 +34,13 @@ import java.util.function.Consumer;
 @NpmPackage(value = "bpmnlint", version = "11.15.0")
 @NpmPackage(value = "bpmnlint-plugin-camunda-compat", version = "2.61.0")
 @JsModule("./evs-bpmn-modeler.js")
+// imported by evs-bpmn-modeler.js (and by one another); named here too so that editing one of them alone makes the
+// build say the production bundle must be rebuilt: Vaadin hashes (config/stats.json, frontendHashes) only the
+// add-on modules it is given, not what they import (docs/flow-editor.md)
+@JsModule("./evs-bpmn-translations.js")
+@JsModule("./evs-flow-lint.js")
+@JsModule("./evs-bpmnlint-config.js")
+@JsModule("./evs-bpmnlint-rules.js")
 public class BpmnModeler extends Component implements HasSize {
 
     private Consumer<String> saved = xml -> { };

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 // must be rebuilt (Vaadin hashes only the modules it is given)
 @JsModule("./evs-script-editor-i18n.js")
 @JsModule("./evs-script-editor-fr.js")
+@JsModule("./evs-script-viewer-i18n.js")
+@NpmPackage(value = "flatpickr", version = "4.6.13")
 public class ScriptEditor extends Component implements HasSize {
 
     private Consumer<String> saved = json -> { };
@@ -34,7 +36,8 @@ public class ScriptEditor extends Component implements HasSize {
     public ScriptEditor() {
         setSizeFull();
         // form-js's own texts (palette, properties panel, new fields' labels) in the analyst's language
-        addAttachListener(e -> getElement().setProperty("lang", getLocale().getLanguage()));
+        // and the texts of form-js's viewer components, which draw the analyst's fields in the canvas (as the agent's)
+        addAttachListener(e -> ScriptForm.setViewerTexts(this, getLocale()));
     }
 
     /** Shows a form-js schema (JSON). */

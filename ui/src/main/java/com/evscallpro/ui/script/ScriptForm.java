@@ -11,6 +11,7 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,7 +25,12 @@ import org.slf4j.LoggerFactory;
 @Tag("evs-script-form")
 @NpmPackage(value = "@bpmn-io/form-js-viewer", version = "1.19.0")
 @NpmPackage(value = "preact", version = "10.29.8")
+// form-js's date picker; its French names come from its own l10n (evs-script-viewer-i18n.js)
+@NpmPackage(value = "flatpickr", version = "4.6.13")
 @JsModule("./evs-script-form.js")
+// imported by evs-script-form.js and evs-script-editor.js; named here too so that editing it makes the build say the
+// production bundle must be rebuilt (Vaadin hashes only the modules it is given)
+@JsModule("./evs-script-viewer-i18n.js")
 public class ScriptForm extends Component implements HasSize {
 
     private static final Logger log = LoggerFactory.getLogger(ScriptForm.class);
@@ -37,10 +43,14 @@ public class ScriptForm extends Component implements HasSize {
     static final Set<String> ERROR_TEXTS_WITH_VALUES = Set.of("minLength", "maxLength", "min", "max", "pattern",
             "decimals", "increment");
 
-    /** form-js's own texts around the fields (evs-script-form.js puts them where form-js renders its English ones). */
+    /**
+     * form-js's own texts around the fields (evs-script-viewer-i18n.js puts them where form-js renders its English
+     * ones), and its date picker's (the placeholder giving the format typed, the calendar's month and year inputs).
+     */
     static final List<String> CHROME_TEXTS = List.of("select", "search", "noResults", "allSelected", "removeTag",
             "browse", "noFiles", "filesSelected", "skipToSearch", "nothingToShow", "pageOf", "previousPage", "nextPage",
-            "sortDescending", "sortAscending", "sortRemove", "increment", "decrement", "removeListItem", "download");
+            "sortDescending", "sortAscending", "sortRemove", "increment", "decrement", "removeListItem", "download",
+            "datePlaceholder", "calendarMonth", "calendarYear");
     /** Those of them that carry form-js's values ({0}). */
     static final Set<String> CHROME_TEXTS_WITH_VALUES = Set.of("filesSelected", "sortDescending", "sortAscending",
             "removeListItem", "download");
@@ -56,17 +66,31 @@ public class ScriptForm extends Component implements HasSize {
             ERROR_TEXTS.forEach(k -> texts.put(k, ERROR_TEXTS_WITH_VALUES.contains(k)
                     ? getTranslation("script.form.error." + k, "{0}", "{1}")
                     : getTranslation("script.form.error." + k)));
-            Map<String, String> chrome = new LinkedHashMap<>();
-            CHROME_TEXTS.forEach(k -> chrome.put(k, CHROME_TEXTS_WITH_VALUES.contains(k)
-                    ? getTranslation("script.form.viewer." + k, "{0}")
-                    : getTranslation("script.form.viewer." + k)));
             try {
                 getElement().setProperty("errorTexts", JSON.writeValueAsString(texts));
-                getElement().setProperty("chromeTexts", JSON.writeValueAsString(chrome));
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }
+            setViewerTexts(this, getLocale());
         });
+    }
+
+    /**
+     * Gives a component drawing form-js's viewer components (this viewer, the editor's canvas) the UI's language
+     * ({@code lang}) and form-js's own texts in it ({@code chromeTexts}, read by evs-script-viewer-i18n.js).
+     */
+    static void setViewerTexts(Component component, Locale locale) {
+        Map<String, String> chrome = new LinkedHashMap<>();
+        // the placeholders go through as they are: the browser puts form-js's values in them
+        CHROME_TEXTS.forEach(k -> chrome.put(k, CHROME_TEXTS_WITH_VALUES.contains(k)
+                ? component.getTranslation("script.form.viewer." + k, "{0}")
+                : component.getTranslation("script.form.viewer." + k)));
+        try {
+            component.getElement().setProperty("chromeTexts", JSON.writeValueAsString(chrome));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        component.getElement().setProperty("lang", locale.getLanguage());
     }
 
     /** Shows the schema (JSON) prefilled with {@code data}; the answers start over. */
