@@ -181,11 +181,15 @@ class BackOfficeGridsBrowserTest {
         expectRows(page, "#trunks-grid", 0, tag + "-a", tag + "-b", tag + "-c");
         sortBy(page, "#trunks-grid", "Host");
         expectRows(page, "#trunks-grid", 0, tag + "-b", tag + "-c", tag + "-a");
+        sortBy(page, "#trunks-grid", "Host"); // a second click: descending, sorted by the server as well
+        expectRows(page, "#trunks-grid", 0, tag + "-a", tag + "-c", tag + "-b");
 
         filter(page, "#dids-filter", tag); // in the labels
         expectRows(page, "#dids-grid", 0, n1, n2, n3);
         sortBy(page, "#dids-grid", "Label");
         expectRows(page, "#dids-grid", 0, n2, n3, n1);
+        sortBy(page, "#dids-grid", "Label");
+        expectRows(page, "#dids-grid", 0, n1, n3, n2);
         filter(page, "#dids-filter", tag + "-a"); // a trunk's name
         expectRows(page, "#dids-grid", 0, n2);
     }
