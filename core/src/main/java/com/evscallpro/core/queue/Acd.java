@@ -567,13 +567,17 @@ class Acd implements InboundQueues {
         dirty.set(true);
         switch (outcome) {
             case ANSWERED -> {
-                routing.connect(agentId, callId);
                 if (stillOffered) {
                     QueuePassage p = finish(w, QueuePassage.Outcome.ANSWERED, agentId);
+                    // the call's owner (the IVR) learns its agent before anyone sees the agent on the call: a
+                    // transfer or a take-over made the moment the agent shows ON_CALL ends the AGI, and the IVR must
+                    // then know the call has an agent (a loaded CI run saw the AGI end first: the hand-over missed)
+                    notify(() -> w.listener.answered(agentId), callId);
+                    routing.connect(agentId, callId);
                     events.publish(new InboundCallConnected(callId, agentId, q.id(), q.groupName(),
                             Duration.ofMillis(p.waitMillis()), w.call));
-                    notify(() -> w.listener.answered(agentId), callId);
                 } else { // the caller had left the queue meanwhile: the agent's call is over at once
+                    routing.connect(agentId, callId);
                     callEnded(callId);
                 }
             }

@@ -38,6 +38,30 @@ class InboundQueuesTest extends AcdTestBase {
         assertThat(agents.status(cid).state()).isEqualTo(AgentState.READY);
     }
 
+    @Test
+    void the_call_s_owner_knows_its_agent_before_the_agent_shows_on_the_call() {
+        long ann = agent("Ann");
+        QueueDefinition q = queue(group("Owner", ann));
+        readyInOrder(ann);
+        List<AgentState> seen = new CopyOnWriteArrayList<>();
+        RecordingListener owner = new RecordingListener() {
+            @Override
+            public void answered(long agentUserId) {
+                seen.add(agents.status(agentUserId).state());
+                super.answered(agentUserId);
+            }
+        };
+        enqueue(call("owner"), q, owner);
+        acdThread.runAll();
+        connector.ringing(call("owner"), ann).complete(ConnectOutcome.ANSWERED);
+        acdThread.runAll();
+        // a transfer made the moment the agent shows ON_CALL ends the IVR's AGI: the IVR must know its agent by then
+        assertThat(seen).as("the agent's state when the owner heard of the answer").containsExactly(
+                AgentState.RESERVED);
+        assertThat(agents.status(ann).state()).isEqualTo(AgentState.ON_CALL);
+        acd.callEnded(call("owner"));
+    }
+
     private void answerTheLongestIdle(RecordingListener caller, List<InboundCallConnected> connected,
                                       QueueDefinition q, long cid) {
         QueueTicket ticket = enqueue(call("c1"), q, caller);

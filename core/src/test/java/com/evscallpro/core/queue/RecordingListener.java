@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A queue listener that writes down what it heard, as {@code answered <agent>} or {@code left <reason>}. */
-final class RecordingListener implements QueueListener {
+class RecordingListener implements QueueListener {
 
     final List<String> heard = new CopyOnWriteArrayList<>();
 
