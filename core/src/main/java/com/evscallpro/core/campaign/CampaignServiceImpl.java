@@ -190,7 +190,7 @@ class CampaignServiceImpl implements CampaignService {
     }
 
     private Campaign loadAt(long campaignId, Integer expectedVersion) {
-        Campaign c = load(campaignId);
+        Campaign c = loadLocked(campaignId);
         int current = c.getVersion() == null ? 0 : c.getVersion();
         if (expectedVersion != null && expectedVersion != current) {
             throw new EvsException("campaign.version-mismatch", expectedVersion, current);
@@ -323,8 +323,9 @@ class CampaignServiceImpl implements CampaignService {
                     .orElse(null);
             if (c != null && c.status() == com.evscallpro.core.campaign.CampaignStatus.RUNNING
                     && c.allContactsFinal()) {
-                Campaign campaign = load(c.id());
-                campaigns.save(campaign.finish());
+                if (campaigns.finishRunning(c.id()) == 0) {
+                    continue; // paused or finished by someone meanwhile
+                }
                 log.info("Campaign {} '{}': every contact is final, RUNNING -> FINISHED", c.id(), c.name());
                 audit.record("finish", "campaign", c.id(), c.name() + ": every contact is final",
                         Map.of("status", "RUNNING"), Map.of("status", "FINISHED"));
@@ -336,7 +337,7 @@ class CampaignServiceImpl implements CampaignService {
 
     private CampaignSummary move(long campaignId, String action, UnaryOperator<Campaign> transition,
                                  Integer expectedVersion) {
-        Campaign campaign = load(campaignId);
+        Campaign campaign = loadLocked(campaignId);
         int current = campaign.getVersion() == null ? 0 : campaign.getVersion();
         if (expectedVersion != null && expectedVersion != current) {
             throw new EvsException("campaign.version-mismatch", expectedVersion, current);
@@ -390,7 +391,7 @@ class CampaignServiceImpl implements CampaignService {
     @Transactional
     public CampaignSettings setAmdFalsePositivePercent(long campaignId, Double percent) {
         CampaignChecks.checkAmdFalsePositivePercent(percent);
-        Campaign c = load(campaignId);
+        Campaign c = loadLocked(campaignId);
         CampaignSettings before = toSettings(c);
         c.amdFalsePositivePercent(stored(percent));
         CampaignSettings after = toSettings(campaigns.save(c));
@@ -401,7 +402,7 @@ class CampaignServiceImpl implements CampaignService {
     @Override
     @Transactional
     public CampaignSettings setWrapUpPolicy(long campaignId, java.time.Duration timeout, boolean pauseAgent) {
-        Campaign c = load(campaignId);
+        Campaign c = loadLocked(campaignId);
         CampaignSettings before = toSettings(c);
         c.wrapUpPolicy((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()),
                 pauseAgent ? Campaign.WRAP_UP_THEN_PAUSE : Campaign.WRAP_UP_THEN_READY);
@@ -435,6 +436,15 @@ class CampaignServiceImpl implements CampaignService {
 
     private Campaign load(long campaignId) {
         return campaigns.findById(campaignId)
+                .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
+    }
+
+    /**
+     * The campaign, its row locked until the transaction ends: every write that saves the whole row (its status
+     * included) reads it so, and the completion check's finish, which does not bump the version, waits for it.
+     */
+    private Campaign loadLocked(long campaignId) {
+        return campaigns.findByIdForUpdate(campaignId)
                 .orElseThrow(() -> new EvsException("campaign.not-found", campaignId));
     }
 

@@ -23,6 +23,7 @@ class CampaignServiceTest {
     @Autowired CampaignService campaigns;
     @Autowired ContactImportService imports;
     @Autowired ContactLifecycleService contacts;
+    @Autowired CampaignVersionGuard guard;
 
     private long newCampaign() {
         return campaigns.create(NewCampaign.withDefaults("Campaign " + UUID.randomUUID()));
@@ -191,10 +192,16 @@ class CampaignServiceTest {
         java.time.Instant callbackAt = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
         contacts.scheduleCallback(two.get(1).contactId(), callbackAt);
 
+        int openedAt = guard.version(done); // e.g. an admin's calling rules screen, open while the campaign ends
+
         List<CampaignSummary> finished = campaigns.finishCompleted();
 
         assertThat(finished).extracting(CampaignSummary::id).contains(done).doesNotContain(waiting, empty);
         assertThat(campaigns.settings(done).status()).isEqualTo(CampaignStatus.FINISHED);
+        // the automatic finish is no change made by a person: the version stays, the admin's save goes through
+        assertThat(guard.version(done)).isEqualTo(openedAt);
+        assertThat(guard.change(done, openedAt, () -> "saved")).isEqualTo("saved");
+        assertThat(guard.version(done)).isEqualTo(openedAt + 1);
         assertThat(campaigns.settings(empty).status()).isEqualTo(CampaignStatus.RUNNING);
         CampaignSummary w = campaigns.summaries().stream().filter(s -> s.id() == waiting).findFirst().orElseThrow();
         assertThat(w.status()).isEqualTo(CampaignStatus.RUNNING);

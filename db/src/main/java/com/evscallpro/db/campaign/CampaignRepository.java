@@ -24,6 +24,24 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 
     Optional<Campaign> findByName(String name);
 
+    /**
+     * The campaign with its row locked until the transaction ends: what the writers that save the whole row read
+     * first, so {@link #finishRunning} waits for them and never has its FINISHED overwritten by a stale RUNNING.
+     */
+    @Query("SELECT * FROM campaign WHERE id = :id FOR UPDATE")
+    Optional<Campaign> findByIdForUpdate(long id);
+
+    /**
+     * RUNNING → FINISHED by the completion check: a compare-and-set on the status that leaves the version alone (the
+     * automatic finish is not a change made by a person: a screen or an API client holding the version is not made
+     * stale by it). Publishes no {@link CampaignStatusChanged} (nothing listens to it; the caller audits).
+     *
+     * @return 1 when it moved, 0 when the campaign is not RUNNING any more
+     */
+    @Modifying
+    @Query("UPDATE campaign SET status = 'FINISHED', updated_at = now() WHERE id = :id AND status = 'RUNNING'")
+    int finishRunning(long id);
+
     List<Campaign> findByStatusOrderByName(CampaignStatus status);
 
     /** The agent groups assigned to a campaign (V30); empty: every agent takes it. */

@@ -37,12 +37,13 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final CampaignsPanel campaigns;
     private final Select<CampaignSummary> importCampaign = new Select<>();
 
-    AdminView(CampaignService campaignService, ContactImportJobs imports, CampaignChoices choices) {
+    AdminView(CampaignService campaignService, ContactImportJobs imports, CampaignChoices choices,
+              com.evscallpro.core.campaign.CampaignVersionGuard campaignVersions) {
         this.campaignService = campaignService;
         this.imports = imports;
         setId("admin-view");
-        campaigns = new CampaignsPanel(campaignService, choices, c -> {
-            if (crmLinks != null && campaignVersions != null) {
+        campaigns = new CampaignsPanel(campaignService, campaignVersions, choices, c -> {
+            if (crmLinks != null) {
                 new com.evscallpro.ui.webhook.CrmLinkDialog(crmLinks, campaignVersions, c.id(), c.name()).open();
             }
         });
@@ -73,14 +74,6 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
         campaigns.setCustomFieldLabels(labels);
-    }
-
-    private com.evscallpro.core.campaign.CampaignVersionGuard campaignVersions;
-
-    /** The campaign's version, which its CRM link is saved from (set by Spring). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setCampaignVersions(com.evscallpro.core.campaign.CampaignVersionGuard campaignVersions) {
-        this.campaignVersions = campaignVersions;
     }
 
     /** The campaigns' CRM links (set by Spring). */

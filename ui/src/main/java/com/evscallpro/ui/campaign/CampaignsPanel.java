@@ -5,6 +5,7 @@ import com.evscallpro.core.campaign.CampaignFilter;
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignStatus;
 import com.evscallpro.core.campaign.CampaignSummary;
+import com.evscallpro.core.campaign.CampaignVersionGuard;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,10 +36,15 @@ import java.util.function.Supplier;
  * opens the {@link CampaignForm}. Per row: {@code start-campaign-<id>}, {@code pause-campaign-<id>},
  * {@code edit-campaign-<id>} (only what the status allows is enabled) and a menu {@code more-campaign-<id>} with
  * clone, finish and archive (both confirmed first) and the CRM link. Every action answers with a notification.
+ * <p>The campaign's sub-resources edited here (its custom fields, its agent script, its call journey) are saved from
+ * the campaign's version read when their form or dialog opened ({@link CampaignVersionGuard}): when someone changed
+ * the campaign since, the save is refused ({@code campaign.version-mismatch}, FR/EN), nothing is written and the
+ * form stays open with what the user typed; closing and opening it again reloads.
  */
 public class CampaignsPanel extends VerticalLayout {
 
     private final CampaignService campaigns;
+    private final CampaignVersionGuard guard;
     private final Supplier<CampaignForm.Choices> choices;
     private final Grid<CampaignSummary> grid = new Grid<>();
     private final TextField filter = new TextField();
@@ -53,10 +59,13 @@ public class CampaignsPanel extends VerticalLayout {
 
     /**
      * @param choices what the form's pickers offer (read when a form opens)
+     * @param guard   the campaign's version, which its sub-resources are saved from
      * @param crmLink opens a campaign's CRM link editor; null: no such entry
      */
-    public CampaignsPanel(CampaignService campaigns, CampaignChoices choices, Consumer<CampaignSummary> crmLink) {
+    public CampaignsPanel(CampaignService campaigns, CampaignVersionGuard guard, CampaignChoices choices,
+                          Consumer<CampaignSummary> crmLink) {
         this.campaigns = campaigns;
+        this.guard = guard;
         this.choices = choices::choices;
         this.crmLink = crmLink;
         setPadding(false);
@@ -86,15 +95,31 @@ public class CampaignsPanel extends VerticalLayout {
 
     /** A "Custom fields" entry in each row's menu, editing the labels of the campaign's custom contact fields. */
     public void setCustomFieldLabels(com.evscallpro.core.agentdesk.CustomFieldLabels labels) {
-        this.customFields = labels == null ? null : c -> new CustomFieldsDialog(labels, c.id(), c.name()).open();
+        this.customFields = labels == null ? null : c -> {
+            try {
+                new CustomFieldsDialog(labels, guard, c.id(), c.name()).open();
+            } catch (RuntimeException e) {
+                Notifications.error(getTranslation("campaigns.error.open", c.name()), e);
+            }
+        };
         grid.getDataProvider().refreshAll();
     }
 
     /** A "Agent script" entry in each row's menu ({@code campaign-script-<id>}): the script agents see. */
     public void setScripts(com.evscallpro.core.script.ScriptService scripts) {
         this.scripts = scripts;
-        this.scriptPicker = scripts == null ? null : c -> com.evscallpro.ui.script.ScriptPicker.dialog(scripts, c.name(),
-                scripts.campaignScriptId(c.id()).orElse(null), id -> scripts.bindCampaign(c.id(), id)).open();
+        this.scriptPicker = scripts == null ? null : c -> {
+            try {
+                int version = guard.version(c.id()); // the binding is saved from it
+                com.evscallpro.ui.script.ScriptPicker.dialog(scripts, c.name(),
+                        scripts.campaignScriptId(c.id()).orElse(null), id -> guard.change(c.id(), version, () -> {
+                            scripts.bindCampaign(c.id(), id);
+                            return null;
+                        })).open();
+            } catch (RuntimeException e) {
+                Notifications.error(getTranslation("campaigns.error.open", c.name()), e);
+            }
+        };
         grid.getDataProvider().refreshAll();
     }
 
@@ -234,11 +259,8 @@ public class CampaignsPanel extends VerticalLayout {
     }
 
     private void create() {
-        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), null, edit -> {
-            long id = campaigns.create(edit);
-            Notifications.success(getTranslation("campaigns.created", edit.name().strip()));
-            return id;
-        });
+        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), null, null, campaigns::create,
+                edit -> Notifications.success(getTranslation("campaigns.created", edit.name().strip())));
     }
 
     private void edit(CampaignSummary c) {
@@ -251,11 +273,10 @@ public class CampaignsPanel extends VerticalLayout {
             Notifications.error(getTranslation("campaigns.error.open", c.name()), e);
             return;
         }
-        open(getTranslation("campaigns.editTitle", c.name()), current, c.id(), edit -> {
-            campaigns.update(c.id(), version, edit); // refused when someone saved it since it was opened
-            Notifications.success(getTranslation("campaigns.saved", edit.name().strip()));
+        open(getTranslation("campaigns.editTitle", c.name()), current, c.id(), version, edit -> {
+            campaigns.update(c.id(), null, edit); // checked against the opened version by the guard, around it
             return c.id();
-        });
+        }, edit -> Notifications.success(getTranslation("campaigns.saved", edit.name().strip())));
     }
 
     private void cloneOf(CampaignSummary c) {
@@ -274,9 +295,14 @@ public class CampaignsPanel extends VerticalLayout {
         refresh();
     }
 
-    /** Opens the form; {@code save} stores the edit (throwing when refused) and says what it saved. */
-    private void open(String title, CampaignEdit initial, Long campaignId,
-                      java.util.function.ToLongFunction<CampaignEdit> save) {
+    /**
+     * Opens the form; {@code save} stores the edit (throwing when refused), then the script and journey fields are
+     * stored, and {@code saved} says what was saved. For an existing campaign ({@code version} not null: the version
+     * it was opened at) all of it is one change through the {@link CampaignVersionGuard}: refused as a whole, nothing
+     * written, when someone changed the campaign or one of its sub-resources since.
+     */
+    private void open(String title, CampaignEdit initial, Long campaignId, Integer version,
+                      java.util.function.ToLongFunction<CampaignEdit> save, Consumer<CampaignEdit> saved) {
         CampaignForm.Choices offered;
         try {
             offered = choices.get();
@@ -305,13 +331,22 @@ public class CampaignsPanel extends VerticalLayout {
         }
         new CampaignForm(title, initial, offered, edit -> {
             try {
-                long id = save.applyAsLong(edit);
-                if (script != null) {
-                    scripts.bindCampaign(id, com.evscallpro.ui.script.ScriptPicker.id(script));
+                java.util.function.LongSupplier all = () -> {
+                    long id = save.applyAsLong(edit);
+                    if (script != null) {
+                        scripts.bindCampaign(id, com.evscallpro.ui.script.ScriptPicker.id(script));
+                    }
+                    if (journey != null) {
+                        journey.save(id);
+                    }
+                    return id;
+                };
+                if (campaignId == null) {
+                    all.getAsLong();
+                } else {
+                    guard.change(campaignId, version, all::getAsLong);
                 }
-                if (journey != null) {
-                    journey.save(id);
-                }
+                saved.accept(edit);
                 refresh();
                 return true;
             } catch (RuntimeException e) {

@@ -17,9 +17,10 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final CampaignsPanel panel;
 
-    CampaignsView(CampaignService campaigns, CampaignChoices choices) {
+    CampaignsView(CampaignService campaigns, CampaignChoices choices,
+                  com.evscallpro.core.campaign.CampaignVersionGuard guard) {
         setId("campaigns-view");
-        panel = new CampaignsPanel(campaigns, choices, null);
+        panel = new CampaignsPanel(campaigns, guard, choices, null);
         add(new H2(getTranslation("campaigns.title")), panel);
     }
 

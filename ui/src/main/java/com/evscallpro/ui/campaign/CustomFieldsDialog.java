@@ -2,6 +2,7 @@ package com.evscallpro.ui.campaign;
 
 import com.evscallpro.core.agentdesk.CustomFieldLabels;
 import com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel;
+import com.evscallpro.core.campaign.CampaignVersionGuard;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,17 +21,24 @@ import java.util.Set;
  * The labels of a campaign's custom contact fields ({@code custom-fields-dialog}): one row per field
  * ({@code custom-field-row}: key, label FR, label EN), in the order the agent's screen-pop shows them. It opens with
  * the defined fields, then the keys the campaign's contacts carry without a label (humanised as a suggestion).
+ * The labels are part of the campaign ({@link CampaignVersionGuard}): they are saved from the campaign's version read
+ * when the dialog opened; when someone changed the campaign since, the refusal ({@code campaign.version-mismatch},
+ * FR/EN) is shown, nothing is written and the dialog stays open with the rows as typed.
  */
 class CustomFieldsDialog extends Dialog {
 
     private final CustomFieldLabels labels;
+    private final CampaignVersionGuard guard;
     private final long campaignId;
+    private final int version;
     private final VerticalLayout rows = new VerticalLayout();
     private final Span error = new Span();
 
-    CustomFieldsDialog(CustomFieldLabels labels, long campaignId, String campaignName) {
+    CustomFieldsDialog(CustomFieldLabels labels, CampaignVersionGuard guard, long campaignId, String campaignName) {
         this.labels = labels;
+        this.guard = guard;
         this.campaignId = campaignId;
+        this.version = guard.version(campaignId); // read before the labels: a change in between is refused
         setId("custom-fields-dialog");
         setHeaderTitle(getTranslation("campaigns.customFields") + " · " + campaignName);
         rows.setPadding(false);
@@ -131,7 +139,10 @@ class CustomFieldsDialog extends Dialog {
             return; // the error is shown
         }
         try {
-            labels.define(campaignId, edited);
+            guard.change(campaignId, version, () -> {
+                labels.define(campaignId, edited);
+                return null;
+            });
             Notifications.success(getTranslation("campaigns.customFields.saved"));
             close();
         } catch (RuntimeException e) {

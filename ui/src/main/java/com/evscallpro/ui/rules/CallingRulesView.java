@@ -2,6 +2,7 @@ package com.evscallpro.ui.rules;
 
 import com.evscallpro.core.campaign.CampaignService;
 import com.evscallpro.core.campaign.CampaignSummary;
+import com.evscallpro.core.campaign.CampaignVersionGuard;
 import com.evscallpro.core.rules.CallingRulesAdmin;
 import com.evscallpro.core.rules.CallingRulesAdmin.CampaignRules;
 import com.evscallpro.core.rules.CallingRulesAdmin.DoNotCallEntry;
@@ -48,14 +49,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code /calling-rules}: for the chosen campaign ({@code rules-campaign}), its legal preset and the rules in force
  * ({@code rules-grid}), its overrides with reason and author ({@code overrides-grid}, {@code override-*} form), its
  * refusals per rule over a period ({@code refusals-grid}), Bloctel export and answer import
  * ({@code bloctel-export}, {@code bloctel-upload}); and the do-not-call list ({@code dnc-grid}, {@code dnc-*}).
- * Supervisors read; admins change.
+ * Supervisors read; admins change. The campaign's preset and overrides are part of the campaign
+ * ({@link CampaignVersionGuard}): they are changed from the campaign's version read when it was chosen (or reloaded,
+ * {@code rules-reload}, or after this screen's own change); when someone changed the campaign since, the change is
+ * refused ({@code campaign.version-mismatch}, FR/EN), nothing is written and the forms keep what the user typed.
  */
 @Route(value = CallingRulesView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "SUPERVISOR"})
@@ -64,6 +67,9 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
     static final String ROUTE = "calling-rules";
 
     private final CallingRulesAdmin rules;
+    private final CampaignVersionGuard guard;
+    /** The chosen campaign's version its preset and overrides are changed from; null: none chosen. */
+    private Integer version;
     private final boolean admin;
     private final DateTimeFormatter when;
     private final ComboBox<CampaignSummary> campaign = new ComboBox<>();
@@ -78,8 +84,9 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
     private final TextField dncSearch = new TextField();
 
     CallingRulesView(CallingRulesAdmin rules, CallingRulesPresets presets, CampaignService campaigns,
-                     CurrentUser user) {
+                     CampaignVersionGuard guard, CurrentUser user) {
         this.rules = rules;
+        this.guard = guard;
         this.admin = user.hasRole(UserAccount.Role.ADMIN);
         setId("calling-rules-view");
         when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(getLocale())
@@ -89,15 +96,18 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         campaign.setItems(campaigns.summaries());
         campaign.setItemLabelGenerator(CampaignSummary::name);
         campaign.setWidth("24rem");
-        campaign.addValueChangeListener(e -> refreshCampaign());
+        campaign.addValueChangeListener(e -> reloadCampaign());
         preset.setId("rules-preset");
+        Button reload = new Button(getTranslation("rules.reload"), e -> reloadCampaign());
+        reload.setId("rules-reload");
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("rules.tab.rules"), rulesTab(presets));
         tabs.add(getTranslation("rules.tab.refusals"), refusalsTab());
         tabs.add(getTranslation("rules.tab.bloctel"), bloctelTab());
         tabs.add(getTranslation("rules.tab.dnc"), dncTab());
-        add(new H2(getTranslation("rules.title")), new HorizontalLayout(campaign, preset), tabs);
+        add(new H2(getTranslation("rules.title")), bar(campaign, preset, reload), tabs);
         setSizeFull();
         refreshDnc();
     }
@@ -130,7 +140,8 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         if (admin) {
             overrides.addComponentColumn(o -> new Button(getTranslation("rules.remove"), e -> askReason(
-                    reason -> rules.removeOverride(o.campaignId(), o.id(), reason), "rules.override.removed")))
+                    reason -> change(() -> rules.removeOverride(o.campaignId(), o.id(), reason),
+                            "rules.override.removed"))))
                     .setAutoWidth(true);
         }
         VerticalLayout tab = new VerticalLayout(rulesGrid, new H3(getTranslation("rules.overrides")), overrides);
@@ -158,7 +169,7 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         reason.setId("override-reason");
         reason.setWidth("20rem");
         reason.setMaxLength(500);
-        Button save = new Button(getTranslation("rules.override.save"), e -> act(() -> rules.override(
+        Button save = new Button(getTranslation("rules.override.save"), e -> change(() -> rules.override(
                 selected().id(), rule.getValue(), parameter.getValue(), enabled.getValue(), value.getValue(),
                 reason.getValue()), "rules.override.saved"));
         save.setId("override-save");
@@ -178,8 +189,8 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         TextField reason = new TextField(getTranslation("rules.col.reason"));
         reason.setId("preset-reason");
         reason.setWidth("20rem");
-        Button use = new Button(getTranslation("rules.preset.use"), e -> act(() -> rules.usePreset(selected().id(),
-                code.getValue(), reason.getValue()), "rules.preset.saved"));
+        Button use = new Button(getTranslation("rules.preset.use"), e -> change(() -> rules.usePreset(
+                selected().id(), code.getValue(), reason.getValue()), "rules.preset.saved"));
         use.setId("preset-use");
         HorizontalLayout form = new HorizontalLayout(code, reason, use);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -288,7 +299,8 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
             Button remove = new Button(getTranslation("rules.dnc.removeSelected"), e -> {
                 DoNotCallEntry d = dnc.asSingleSelect().getValue();
                 if (d != null) {
-                    askReason(reason -> rules.removeDoNotCall(d.phoneE164(), null, reason), "rules.dnc.removed");
+                    askReason(reason -> act(() -> rules.removeDoNotCall(d.phoneE164(), null, reason),
+                            "rules.dnc.removed"));
                 }
             });
             remove.setId("dnc-remove");
@@ -331,10 +343,12 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         void run() throws Exception;
     }
 
-    /** Runs an action, says so (or why not), and reloads what it may have changed. */
-    private void act(Action action, String successKey) {
+    /** Runs an action, says so (or why not), reloads what it may have changed, and answers whether it was done. */
+    private boolean act(Action action, String successKey) {
+        boolean done = false;
         try {
             action.run();
+            done = true;
             if (successKey != null) {
                 Notifications.success(getTranslation(successKey));
             }
@@ -343,10 +357,51 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         }
         refreshCampaign();
         refreshDnc();
+        return done;
     }
 
-    /** Asks for the reason of a removal, then does it. */
-    private void askReason(Consumer<String> removal, String successKey) {
+    /**
+     * Changes the chosen campaign's preset or overrides from {@link #version}: on success says so and reloads the
+     * campaign (its new version included); refused (e.g. someone changed the campaign since), says why and changes
+     * nothing on the screen, the forms keeping what was typed.
+     *
+     * @return whether it was done
+     */
+    private boolean change(Runnable write, String successKey) {
+        try {
+            guard.change(selected().id(), version, () -> {
+                write.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("rules.error"), e);
+            return false;
+        }
+        Notifications.success(getTranslation(successKey));
+        reloadCampaign();
+        return true;
+    }
+
+    /** Reads the chosen campaign again: its version, then its rules. */
+    private void reloadCampaign() {
+        CampaignSummary c = campaign.getValue();
+        try {
+            version = c == null ? null : guard.version(c.id());
+        } catch (RuntimeException e) {
+            version = null;
+            Notifications.error(getTranslation("rules.error"), e);
+        }
+        refreshCampaign();
+    }
+
+    private static HorizontalLayout bar(com.vaadin.flow.component.Component... parts) {
+        HorizontalLayout bar = new HorizontalLayout(parts);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    /** Asks for the reason of a removal, then does it (the dialog stays open when it is refused). */
+    private void askReason(java.util.function.Predicate<String> removal) {
         Dialog dialog = new Dialog();
         dialog.setId("rules-reason-dialog");
         dialog.setHeaderTitle(getTranslation("rules.reason.title"));
@@ -355,8 +410,9 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         reason.setWidth("24rem");
         dialog.add(reason);
         Button confirm = new Button(getTranslation("rules.remove"), e -> {
-            act(() -> removal.accept(reason.getValue()), successKey);
-            dialog.close();
+            if (removal.test(reason.getValue())) {
+                dialog.close();
+            }
         });
         confirm.setId("rules-reason-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

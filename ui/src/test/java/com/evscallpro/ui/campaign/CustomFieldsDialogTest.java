@@ -1,7 +1,9 @@
 package com.evscallpro.ui.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -10,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import com.evscallpro.core.agentdesk.CustomFieldLabels;
 import com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel;
+import com.evscallpro.core.campaign.CampaignVersionGuard;
 import com.evscallpro.ui.FakeVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
@@ -24,6 +27,7 @@ class CustomFieldsDialogTest {
 
     private final FakeVaadin vaadin = new FakeVaadin(Locale.ENGLISH);
     private final CustomFieldLabels labels = mock(CustomFieldLabels.class);
+    private final CampaignVersionGuard guard = mock(CampaignVersionGuard.class);
 
     @AfterEach
     void tearDown() {
@@ -33,7 +37,9 @@ class CustomFieldsDialogTest {
     private CustomFieldsDialog dialog() {
         when(labels.of(5)).thenReturn(List.of(new FieldLabel("contrat", "N° de contrat", "Contract number", 1)));
         when(labels.keysInUse(5)).thenReturn(List.of("contrat", "date_naissance"));
-        CustomFieldsDialog d = new CustomFieldsDialog(labels, 5, "Auto");
+        when(guard.version(5)).thenReturn(7); // the version it opens at, which it saves from
+        when(guard.change(eq(5L), eq(7), any())).thenAnswer(i -> i.<java.util.function.Supplier<?>>getArgument(2).get());
+        CustomFieldsDialog d = new CustomFieldsDialog(labels, guard, 5, "Auto");
         vaadin.ui().add(d);
         return d;
     }
