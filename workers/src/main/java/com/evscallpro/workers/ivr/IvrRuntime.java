@@ -232,8 +232,8 @@ public class IvrRuntime implements AgiHandler {
     private void record(IvrCall call, int seq, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
         Instant ended = Instant.now();
         call.lastStepEndedAt = ended;
-        storeLater(call, new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(), block.name(), started, ended,
-                step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
+        storeLater(call, new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(), block.name(),
+                started, ended, step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
     }
 
     // ---- the journey's gateways and catch events -------------------------------------------------------------------
