@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class PromptServiceImpl implements PromptService {
@@ -34,6 +37,15 @@ class PromptServiceImpl implements PromptService {
     private static final Logger log = LoggerFactory.getLogger(PromptServiceImpl.class);
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     static final int MAX_DESCRIPTION = 500;
+    /** How long the library's names are trusted for {@link #exists} (a prompt created on another node). */
+    static final Duration NAMES_TTL = Duration.ofSeconds(2);
+
+    /** The library's names as read at {@code readAt} (nanos), valid while {@code generation} is current. */
+    private record Names(Set<String> names, long generation, long readAt) {
+    }
+
+    private final AtomicLong namesGeneration = new AtomicLong();
+    private volatile Names names;
 
     private final PromptTables tables;
     private final AuditTrail audit;
@@ -49,10 +61,40 @@ class PromptServiceImpl implements PromptService {
 
     // ---- PromptLibrary
 
+    /**
+     * Answered from the names of the library as read at most {@link #NAMES_TTL} ago (an IVR block asks it before each
+     * prompt it plays: no database round trip on the caller's step); a prompt created or deleted on this node counts
+     * at once, on another node within {@link #NAMES_TTL}.
+     */
     @Override
-    @Transactional(readOnly = true)
     public boolean exists(String name) {
-        return name != null && tables.byName(name.strip()).isPresent();
+        return name != null && names().contains(name.strip());
+    }
+
+    private Set<String> names() {
+        Names known = names;
+        long generation = namesGeneration.get();
+        long now = System.nanoTime();
+        if (known != null && known.generation() == generation && now - known.readAt() <= NAMES_TTL.toNanos()) {
+            return known.names();
+        }
+        Names read = new Names(tables.prompts().stream().map(PromptRow::name).collect(Collectors.toUnmodifiableSet()),
+                generation, now); // tagged with the generation before the read: a change meanwhile voids it
+        names = read;
+        return read.names();
+    }
+
+    /** The library's names changed (a prompt created or deleted): read them again, now and once committed. */
+    private void namesChanged() {
+        namesGeneration.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    namesGeneration.incrementAndGet();
+                }
+            });
+        }
     }
 
     @Override
@@ -102,6 +144,7 @@ class PromptServiceImpl implements PromptService {
         }
         try {
             long id = tables.insert(n, d, actor());
+            namesChanged();
             PromptView created = byName(n).orElseThrow();
             log.info("Prompt {} '{}' created", id, n);
             audit.record("create", "prompt", id, n, null, created);
@@ -174,6 +217,7 @@ class PromptServiceImpl implements PromptService {
         }
         versions.check(VersionedTable.PROMPT, before.id(), expectedVersion);
         tables.delete(before.id());
+        namesChanged();
         log.info("Prompt {} '{}' deleted", before.id(), before.name());
         audit.record("delete", "prompt", before.id(), before.name(), before, null);
     }

@@ -79,6 +79,32 @@ class PromptServiceTest {
         assertThat(library.byName(name).orElseThrow().version()).as("a refused upload changes nothing").isZero();
     }
 
+    /**
+     * {@link PromptLibrary#exists} answers from the names as last read (an IVR asks before every prompt it plays): a
+     * prompt created or deleted here counts at once, one written by another node (straight into the table here) once
+     * the names are older than {@link PromptServiceImpl#NAMES_TTL}.
+     */
+    @Test
+    void exists_sees_this_nodes_changes_at_once_and_another_nodes_within_the_names_ttl() throws Exception {
+        String name = uniqueName("cached");
+        assertThat(library.exists(name)).isFalse(); // the names are read, without it
+        prompts.create(name, null);
+        assertThat(library.exists(name)).isTrue();
+        prompts.delete(name, null);
+        long read = System.nanoTime();
+        assertThat(library.exists(name)).isFalse(); // read again: this node deleted it
+        String elsewhere = uniqueName("other-node");
+        jdbc.update("INSERT INTO prompt (name, created_by, updated_by) VALUES (?, 'other-node', 'other-node')",
+                elsewhere);
+        boolean seen = library.exists(elsewhere);
+        if (System.nanoTime() - read < PromptServiceImpl.NAMES_TTL.toNanos()) { // a loaded machine may take longer
+            assertThat(seen).as("within the names' TTL").isFalse();
+        }
+        Thread.sleep(PromptServiceImpl.NAMES_TTL.toMillis() + 100);
+        assertThat(library.exists(elsewhere)).as("after it").isTrue();
+        jdbc.update("DELETE FROM prompt WHERE name = ?", elsewhere);
+    }
+
     @Test
     void names_languages_and_versions_are_checked() {
         String name = uniqueName("hours");

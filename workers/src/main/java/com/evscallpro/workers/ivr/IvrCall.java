@@ -2,7 +2,14 @@ package com.evscallpro.workers.ivr;
 
 import com.evscallpro.core.ivr.IvrRoute;
 import com.evscallpro.telephony.agi.AgiChannel;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One live IVR call on this node: its channel, its instance and what the watchdog and the CDR need. */
@@ -58,6 +65,11 @@ final class IvrCall {
     /** When the last step of the journey ended (a catch event's wait counts from there). */
     volatile Instant lastStepEndedAt;
     private final AtomicInteger seq = new AtomicInteger();
+    /**
+     * The journey rows given so far, stored one after the other off the caller's step (a block's row is no longer
+     * written between the caller's reply and the engine's next job); {@link #journeyStored} waits for them.
+     */
+    private CompletableFuture<Void> journey = CompletableFuture.completedFuture(null);
 
     IvrCall(String callId, AgiChannel channel, IvrRoute route, String did, String caller) {
         this.callId = callId;
@@ -75,6 +87,45 @@ final class IvrCall {
     boolean leave() {
         over = true;
         return left.compareAndSet(false, true);
+    }
+
+    /**
+     * Stores a journey row with {@code store} (which never throws) on {@code executor}, after the rows given before;
+     * here and now when the executor is shut down (the runtime is stopping).
+     */
+    void storeJourney(Runnable store, ExecutorService executor) {
+        synchronized (this) {
+            if (!executor.isShutdown()) {
+                try {
+                    journey = journey.handleAsync((done, failed) -> {
+                        store.run();
+                        return null;
+                    }, executor);
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // stored below
+                }
+            }
+        }
+        store.run();
+    }
+
+    /**
+     * Waits, at most {@code max}, until the journey rows given so far are stored: before their reader (the queue's
+     * screen-pop shows the path to the agent) and before the call's end is recorded.
+     */
+    void journeyStored(Duration max) {
+        CompletableFuture<Void> pending;
+        synchronized (this) {
+            pending = journey;
+        }
+        try {
+            pending.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a row not stored in time: logged where it failed, read without it
+        }
     }
 
     void touch() {

@@ -53,6 +53,8 @@ public class IvrRuntime implements AgiHandler {
      * hangup right after the answer) before it is cancelled: longer than an engine command's timeout under load.
      */
     static final Duration ANSWERED_FLOW_GRACE = Duration.ofSeconds(20);
+    /** How long a reader of a call's path waits for its rows still being stored. */
+    static final Duration JOURNEY_WAIT = Duration.ofSeconds(5);
 
     private final IvrCalls calls;
     private final IvrNode node;
@@ -182,8 +184,9 @@ public class IvrRuntime implements AgiHandler {
         }
         JourneyTrail.Mark mark = arrive(call, job.getElementId(), started, true);
         int seq = call.nextSeq(); // steps are numbered in the order they started
-        // the step is stored before the engine moves on: the next block may read the path (the queue's screen-pop
-        // shows it to the agent; stored after, a CI run saw the menu step missing from it)
+        // the step's row is stored on a virtual thread, after the call's earlier rows, while the engine moves on:
+        // the caller does not wait for the database between two blocks; what reads the path waits for the rows
+        // given before it (the queue's screen-pop, the call's end: IvrCall.journeyStored)
         boolean recorded = false;
         try {
             block.run(step);
@@ -239,8 +242,8 @@ public class IvrRuntime implements AgiHandler {
     private void record(IvrCall call, int seq, ActivatedJob job, IvrBlock block, Instant started, IvrStep step) {
         Instant ended = Instant.now();
         call.lastStepEndedAt = ended;
-        store(new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(), block.name(), started, ended,
-                step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
+        storeLater(call, new JourneyStep(call.callId, seq, call.flowVersionId, job.getElementId(), block.name(),
+                started, ended, step.digits.isEmpty() ? null : step.digits.toString(), step.outcome, step.detail));
     }
 
     // ---- the journey's gateways and catch events -------------------------------------------------------------------
@@ -261,7 +264,7 @@ public class IvrRuntime implements AgiHandler {
             boolean afterGateway = arrive(call, job.getElementId(), now, false) == null;
             Instant since = afterGateway || call.lastStepEndedAt == null ? now : call.lastStepEndedAt;
             call.lastStepEndedAt = now;
-            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
+            storeLater(call, new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, job.getElementId(),
                     CallJourney.EVENT, since, now, null, CallJourney.REACHED, null));
         }
         engine.completeNow(job.getKey(), callId);
@@ -289,7 +292,7 @@ public class IvrRuntime implements AgiHandler {
     /** The gateways' rows; a crossing with no known branch gets {@code unknownBranch} as outcome. */
     private void storeCrossed(IvrCall call, List<JourneyTrail.Passed> passed, String unknownBranch) {
         for (JourneyTrail.Passed p : passed) {
-            storeLater(new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, p.gatewayId(),
+            storeLater(call, new JourneyStep(call.callId, call.nextSeq(), call.flowVersionId, p.gatewayId(),
                     CallJourney.GATEWAY, p.startedAt(), p.endedAt(), null,
                     p.next() == null ? unknownBranch : p.next(), null));
         }
@@ -315,13 +318,9 @@ public class IvrRuntime implements AgiHandler {
         }
     }
 
-    /** Writes a row on a virtual thread; here and now once the runtime is stopping. */
-    private void storeLater(JourneyStep step) {
-        try {
-            jobs.execute(() -> store(step));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            store(step);
-        }
+    /** Writes a row of the call on a virtual thread, after its earlier rows; here and now once the runtime stops. */
+    private void storeLater(IvrCall call, JourneyStep step) {
+        call.storeJourney(() -> store(step), jobs);
     }
 
     private void store(JourneyStep step) {
@@ -357,6 +356,7 @@ public class IvrRuntime implements AgiHandler {
         call.trailEnd = reason == AgiEndReason.HUNG_UP && !"SAFE_PATH".equals(call.outcome)
                 && call.agentId == null ? CallJourney.HANGUP : CallJourney.END;
         closeTrail(call, call.trailEnd);
+        call.journeyStored(JOURNEY_WAIT); // the call's record comes after its whole path
         String pbxCallId = call.channel.uniqueId();
         boolean handedOver = call.agentId != null && handOvers.handedOver(pbxCallId);
         if (!handedOver) {

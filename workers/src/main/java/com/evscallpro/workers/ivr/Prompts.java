@@ -1,6 +1,7 @@
 package com.evscallpro.workers.ivr;
 
 import com.evscallpro.core.prompt.PromptLibrary;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Prompts {
+
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_/.-]{1,120}");
+    private static final Pattern LIBRARY_NAME = Pattern.compile(PromptLibrary.NAME_PATTERN);
 
     private final ObjectProvider<PromptLibrary> library;
 
@@ -23,11 +27,11 @@ class Prompts {
             throw new IllegalArgumentException("a prompt name is required");
         }
         String n = name.strip();
-        if (!n.matches("[A-Za-z0-9_/.-]{1,120}") || n.contains("..")) {
+        if (!FILE_NAME.matcher(n).matches() || n.contains("..")) {
             throw new IllegalArgumentException("prompt name '" + n + "' has characters a sound file name cannot have");
         }
         PromptLibrary prompts = library.getIfAvailable();
-        if (prompts != null && n.matches(PromptLibrary.NAME_PATTERN) && prompts.exists(n)) {
+        if (prompts != null && LIBRARY_NAME.matcher(n).matches() && prompts.exists(n)) {
             return prompts.playbackFile(n);
         }
         return n;

@@ -72,6 +72,7 @@ class QueueBlock implements IvrBlock {
                 screenPop.put(v, value.toString());
             }
         }
+        call.journeyStored(IvrRuntime.JOURNEY_WAIT); // the blocks before this one, stored off their steps
         screenPop.put("ivrPath", journey.summary(call.callId));
         screenPop.put("flowVersionId", String.valueOf(call.flowVersionId));
         step.channel().send("SET MUSIC ON " + musicClass(queue));
