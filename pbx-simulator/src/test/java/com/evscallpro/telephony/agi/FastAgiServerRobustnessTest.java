@@ -365,6 +365,47 @@ class FastAgiServerRobustnessTest {
     }
 
     @Test
+    void a_slow_end_of_call_listener_holds_up_no_other_connection_s_timers() throws Exception {
+        // the IVR's end of a call (its CDR, its journey rows) runs as a listener of completion(): when a timer closes
+        // the connection (a handed-over channel found idle, a hangup's grace over), that listener must not run on the
+        // server's one timer thread, or every other connection's timers wait for it
+        server.close();
+        server = new FastAgiServer(FastAgiSettings.defaults().withPort(0)
+                .withHandedOverIdleTimeout(Duration.ofSeconds(1)));
+        List<AgiChannel> channels = new CopyOnWriteArrayList<>();
+        server.register("hold", ch -> channels.add(ch.handOver()));
+        server.start();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> listenerThreads = new CopyOnWriteArrayList<>();
+        try (Socket a = connect(); Socket b = connect()) {
+            a.getOutputStream().write(env().replace("script: ivr", "script: hold").getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channels.size() == 1);
+            assertThat(channels.get(0).completion()).as("A still open when its listener is added").isNotDone();
+            channels.get(0).completion().thenRun(() -> {
+                listenerThreads.add(Thread.currentThread().getName());
+                try {
+                    release.await(30, TimeUnit.SECONDS); // a slow end of call
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            b.getOutputStream().write(env().replace("script: ivr", "script: hold").getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channels.size() == 2);
+            try {
+                // A is closed for idleness and its listener blocks; B's idle timer must still fire and close B
+                assertThat(channels.get(0).completion().get(10, TimeUnit.SECONDS))
+                        .isEqualTo(AgiEndReason.IDLE_TIMEOUT);
+                assertThat(channels.get(1).completion().get(10, TimeUnit.SECONDS))
+                        .as("B closed while A's end-of-call listener still runs")
+                        .isEqualTo(AgiEndReason.IDLE_TIMEOUT);
+                assertThat(listenerThreads).singleElement().asString().doesNotContain("agi-timer");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
     void closing_the_server_closes_live_channels_and_stops_its_threads() throws Exception {
         CompletableFuture<AgiChannel> channel = new CompletableFuture<>();
         server.register("hold", ch -> channel.complete(ch.handOver()));

@@ -674,7 +674,8 @@ final class AgiConnection implements AgiChannel {
         }
         if (state != State.CLOSED) {
             try {
-                graceTimer = server.timer().schedule(() -> close(AgiEndReason.HUNG_UP),
+                graceTimer = server.timer().schedule(
+                        () -> server.offTimer("agi-grace-" + id, () -> close(AgiEndReason.HUNG_UP)),
                         settings.hangupGrace().toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // server stopping
@@ -711,7 +712,7 @@ final class AgiConnection implements AgiChannel {
                 boolean idleNow = System.nanoTime() - lastCommandNanos >= idle.toNanos();
                 if (idleNow && !commandLock.isLocked()) {
                     log.warn("AGI {} handed over but idle for {} s: closing it", uniqueIdForLog(), idle.toSeconds());
-                    close(AgiEndReason.IDLE_TIMEOUT);
+                    server.offTimer("agi-idle-" + id, () -> close(AgiEndReason.IDLE_TIMEOUT));
                 } else {
                     scheduleIdleCheck();
                 }

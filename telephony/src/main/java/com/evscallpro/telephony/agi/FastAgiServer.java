@@ -49,7 +49,8 @@ import com.evscallpro.telephony.CallEventListener;
  *   <li><b>Bounded</b>: at most {@link FastAgiSettings#maxChannels()} channels at once. A connection beyond it is
  *       refused politely ({@code SET VARIABLE EVS_AGI_STATUS BUSY}, then closed, so the dialplan continues to its
  *       fallback); beyond {@link FastAgiSettings#maxRefusalsInFlight()} refusals in progress it is just closed.
- *       Threads: one acceptor, two virtual threads per connection (reader, handler), one event dispatcher, one timer.</li>
+ *       Threads: one acceptor, two virtual threads per connection (reader, handler), one event dispatcher, one timer
+ *       (what it fires, a close, runs on a virtual thread of its own: see {@link #offTimer}).</li>
  *   <li><b>Routing</b> by script path (query string and {@code agi_arg_N} are in {@link AgiRequest}); an unknown path
  *       is logged and the channel is hung up.</li>
  *   <li><b>Closing</b>: the server closes the socket when the handler returns (unless it {@link AgiChannel#handOver()
@@ -238,6 +239,16 @@ public final class FastAgiServer implements AutoCloseable {
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /**
+     * Runs {@code work} on a virtual thread of its own: what a timer fires (a hangup's grace ending, a handed-over
+     * channel found idle) closes a connection, and closing completes {@link AgiChannel#completion()}, whose listeners
+     * (an IVR's end of call: its CDR, its journey rows) may take seconds. On the one timer thread they would hold up
+     * every other connection's timers.
+     */
+    void offTimer(String name, Runnable work) {
+        Thread.ofVirtual().name(name).start(work);
     }
 
     void publish(CallEvent event) {
