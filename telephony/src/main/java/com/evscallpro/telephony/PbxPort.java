@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * future. Call progress arrives as {@link CallEvent}s on the listeners, keyed by the call id given at originate time.
  *
  * <p>The call-control actions after {@link #isConnected()} are optional: their default implementations complete
- * exceptionally with {@link PbxActionException} "not supported by this PBX adapter", so an adapter only implements
+ * exceptionally with {@link PbxUnsupportedException} (a {@link PbxActionException}, message "not supported by this
+ * PBX adapter"), so an adapter only implements
  * what its PBX can do. Every future completes exceptionally with {@link PbxActionException} (carrying the PBX's own
  * message, e.g. AMI {@code No such channel}) when the PBX refuses the action, and when the call or leg is unknown.
  */
@@ -266,6 +267,6 @@ public interface PbxPort {
     }
 
     private static <T> CompletableFuture<T> unsupported() {
-        return CompletableFuture.failedFuture(new PbxActionException("not supported by this PBX adapter"));
+        return CompletableFuture.failedFuture(new PbxUnsupportedException());
     }
 }

@@ -17,6 +17,7 @@ import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
 import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.PbxUnsupportedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
@@ -45,6 +46,10 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
 
     private static final Logger log = LoggerFactory.getLogger(AgentCallControlService.class);
     private static final int NORMAL_CLEARING = 16;
+    /** The refusals when the site's PBX cannot do an action at all (e.g. Yeastar: DTMF). */
+    private static final String CANNOT_HOLD = "callcontrol.pbx-cannot-hold";
+    private static final String CANNOT_TRANSFER = "callcontrol.pbx-cannot-transfer";
+    private static final String CANNOT_CONSULT = "callcontrol.pbx-cannot-consult";
 
     private final PbxPort pbx;
     private final AgentService agents;
@@ -160,7 +165,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             }
             requireNoConsultation(c);
         }
-        moveByAmi(c, () -> pbx.hold(c.pbxCallId));
+        moveByAmi(c, CANNOT_HOLD, () -> pbx.hold(c.pbxCallId));
         synchronized (c) {
             c.held = true;
         }
@@ -176,7 +181,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                 throw new EvsException("callcontrol.cannot-resume-not-held");
             }
         }
-        await(pbx.resume(c.pbxCallId));
+        await(pbx.resume(c.pbxCallId), CANNOT_HOLD);
         synchronized (c) {
             c.held = false;
         }
@@ -187,7 +192,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState mute(long agentId, boolean muted) {
         Controlled c = current(agentId);
-        await(pbx.mute(c.pbxCallId, CallEvent.Leg.AGENT, muted));
+        await(pbx.mute(c.pbxCallId, CallEvent.Leg.AGENT, muted), "callcontrol.pbx-cannot-mute");
         synchronized (c) {
             c.muted = muted;
         }
@@ -200,7 +205,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             throw new EvsException("callcontrol.invalid-dtmf", String.valueOf(digits));
         }
         Controlled c = current(agentId);
-        await(pbx.sendDtmf(c.pbxCallId, CallEvent.Leg.CUSTOMER, digits));
+        await(pbx.sendDtmf(c.pbxCallId, CallEvent.Leg.CUSTOMER, digits), "callcontrol.pbx-cannot-send-dtmf");
         return view(c);
     }
 
@@ -217,7 +222,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                     c.incomingAgent = to.userId();
                 }
                 try {
-                    moveByAmi(c, () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, to.extension(), null));
+                    moveByAmi(c, CANNOT_TRANSFER,
+                            () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, to.extension(), null));
                 } catch (RuntimeException e) {
                     synchronized (c) {
                         c.incomingAgent = null;
@@ -236,7 +242,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
                         : number(target.value());
                 String context = target.kind() == TransferTarget.Kind.QUEUE ? settings.queueContext()
                         : settings.numberContext();
-                moveByAmi(c, () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, exten, context));
+                moveByAmi(c, CANNOT_TRANSFER,
+                        () -> pbx.blindTransfer(c.pbxCallId, CallEvent.Leg.CUSTOMER, exten, context));
                 leaveCall(c, agentId);
                 log.info("Agent {} transferred call {} to a {}", agentId, c.callId,
                         target.kind().name().toLowerCase());
@@ -266,7 +273,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             default -> throw new EvsException("callcontrol.cannot-consult-a-queue");
         }
         try {
-            await(pbx.attendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT, exten));
+            await(pbx.attendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT, exten), CANNOT_CONSULT);
         } catch (RuntimeException e) {
             if (to != null) {
                 routing.release(to.userId(), c.callId);
@@ -292,7 +299,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             to = c.consultationAgent;
         }
         // Asterisk: the transferer leaving completes the Atxfer (the customer joins the target); Yeastar: by API
-        await(pbx.completeAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT));
+        await(pbx.completeAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT), CANNOT_CONSULT);
         synchronized (c) {
             c.consultation = null;
             c.consultationAgent = null;
@@ -322,7 +329,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             }
             to = c.consultationAgent;
         }
-        await(pbx.cancelAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT));
+        await(pbx.cancelAttendedTransfer(c.pbxCallId, CallEvent.Leg.AGENT), CANNOT_CONSULT);
         synchronized (c) {
             c.consultation = null;
             c.consultationAgent = null;
@@ -508,7 +515,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
      * first ({@link InboundHandOvers}), so the IVR lets it go on and its end is read from AMI; unmarked again when the
      * PBX refused (nothing moved).
      */
-    private void moveByAmi(Controlled c, java.util.function.Supplier<CompletableFuture<?>> action) {
+    private void moveByAmi(Controlled c, String unsupportedCode,
+                           java.util.function.Supplier<CompletableFuture<?>> action) {
         if (c.viaIvr) {
             long agent;
             synchronized (c) {
@@ -517,13 +525,24 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             handOvers.handOver(c.pbxCallId, agent);
         }
         try {
-            await(action.get());
+            await(action.get(), unsupportedCode);
         } catch (RuntimeException e) {
             if (c.viaIvr) {
                 handOvers.undo(c.pbxCallId);
             }
             throw e;
         }
+    }
+
+    /** The PBX has no way to do it: {@link PbxUnsupportedException}, or its message under a router's wrapping. */
+    static boolean unsupported(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PbxUnsupportedException
+                    || t.getMessage() != null && t.getMessage().contains(PbxUnsupportedException.MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireNoConsultation(Controlled c) {
@@ -545,10 +564,23 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     }
 
     private void await(CompletableFuture<?> action) {
+        await(action, null);
+    }
+
+    /**
+     * Waits for the PBX's answer. A PBX that cannot do the action at all ({@link PbxUnsupportedException}, e.g. DTMF on
+     * a Yeastar site) is refused as {@code unsupportedCode}, a text that says what this phone system cannot do rather
+     * than the adapter's English message; any other failure is {@code callcontrol.pbx-refused} with the PBX's message.
+     */
+    private void await(CompletableFuture<?> action, String unsupportedCode) {
         try {
             action.get(settings.actionTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (unsupportedCode != null && unsupported(cause)) {
+                log.info("Call control not possible on this PBX ({}): {}", unsupportedCode, cause.getMessage());
+                throw new EvsException(cause, unsupportedCode);
+            }
             log.warn("Call control refused by the PBX: {}", cause.toString());
             throw new EvsException(cause, "callcontrol.pbx-refused",
                     cause instanceof PbxActionException ? cause.getMessage() : String.valueOf(cause));

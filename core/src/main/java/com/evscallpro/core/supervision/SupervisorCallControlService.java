@@ -14,6 +14,7 @@ import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
 import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.PbxUnsupportedException;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
 import jakarta.annotation.PostConstruct;
@@ -49,6 +50,8 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     static final Pattern PHONE = Pattern.compile("[0-9A-Za-z*#+._-]{1,20}");
     /** How long a quick PBX action (switch, stop, transfer, hang up) may take to be acknowledged. */
     static final Duration PBX_ACK = Duration.ofSeconds(10);
+    /** The PBX cannot change the mode of a running session (e.g. Yeastar): stop, then start in the other mode. */
+    static final String CANNOT_SWITCH = "supervision.cannot-switch-mode-on-this-pbx";
 
     /** {@code pbxCallId}: how the PBX port knows the call (inbound: the caller's Linkedid), as its events say it. */
     private record Session(ActiveSpy spy, SpySession pbx, String pbxCallId) {
@@ -142,7 +145,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         }
         Act act = new Act(supervisor, agentOrNull(running.spy().agentId()), running.spy().callId(), actionOf(mode),
                 running.spy().mode().name() + " -> " + mode.name());
-        await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode.pbx())));
+        await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode.pbx())), CANNOT_SWITCH);
         ActiveSpy now = new ActiveSpy(supervisorId, running.spy().agentId(), running.spy().agentName(),
                 running.spy().callId(), mode, running.spy().extension(), running.spy().startedAt());
         sessions.put(supervisorId, new Session(now, running.pbx(), running.pbxCallId()));
@@ -452,9 +455,23 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
 
     /** The PBX said no (or did not answer): journaled FAILED, thrown as supervision.cannot-complete-pbx. */
     private EvsException failed(Act act, Throwable error) {
+        return failed(act, error, null);
+    }
+
+    /**
+     * As {@link #failed(Act, Throwable)}; but a PBX that cannot do the action at all ({@link PbxUnsupportedException},
+     * e.g. Yeastar switching a running monitor) is a refusal, journaled REFUSED and thrown as {@code unsupportedCode}
+     * (null: {@code supervision.cannot-on-this-pbx} naming the action), a text in the supervisor's language rather
+     * than the adapter's English message. Named {@code cannot-*}: answered 409 by the API, as the PBX failure was.
+     */
+    private EvsException failed(Act act, Throwable error, String unsupportedCode) {
         Throwable cause = unwrap(error);
         if (cause instanceof EvsException evs) {
             return evs; // already journaled (a refusal inside a composed step)
+        }
+        if (unsupported(cause)) {
+            return unsupportedCode != null ? refuse(act, unsupportedCode)
+                    : refuse(act, "supervision.cannot-on-this-pbx", act.action());
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         record(act, Outcome.FAILED, message);
@@ -462,6 +479,10 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     }
 
     private void await(Act act, CompletableFuture<?> future) {
+        await(act, future, null);
+    }
+
+    private void await(Act act, CompletableFuture<?> future, String unsupportedCode) {
         try {
             future.get(PBX_ACK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -469,7 +490,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             throw failed(act, e);
         } catch (ExecutionException | TimeoutException e) {
             throw failed(act, e instanceof TimeoutException ? new TimeoutException("The PBX did not answer in "
-                    + PBX_ACK.toSeconds() + " s") : e);
+                    + PBX_ACK.toSeconds() + " s") : e, unsupportedCode);
         }
     }
 
@@ -508,9 +529,15 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         }
     }
 
+    /** The PBX has no way to do it: {@link PbxUnsupportedException}, or its message under a router's wrapping. */
     private static boolean unsupported(Throwable error) {
-        Throwable cause = unwrap(error);
-        return cause.getMessage() != null && cause.getMessage().contains("not supported by this PBX adapter");
+        for (Throwable t = unwrap(error); t != null; t = t.getCause()) {
+            if (t instanceof PbxUnsupportedException
+                    || t.getMessage() != null && t.getMessage().contains(PbxUnsupportedException.MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable error) {

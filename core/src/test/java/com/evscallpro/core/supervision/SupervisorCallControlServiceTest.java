@@ -52,6 +52,7 @@ class SupervisorCallControlServiceTest {
         final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
         RuntimeException refuseWith;
         boolean takeOverSupported = true;
+        boolean switchSupported = true;
         int spies;
 
         @Override
@@ -75,6 +76,9 @@ class SupervisorCallControlServiceTest {
 
         @Override
         public CompletableFuture<Void> switchSpyMode(SpySession session, SpyMode mode) {
+            if (!switchSupported) {
+                return PbxPort.super.switchSpyMode(session, mode); // Yeastar: "not supported by this PBX adapter"
+            }
             asked.add("switch " + session.spyerChannel() + " " + mode);
             return answer(null);
         }
@@ -321,6 +325,39 @@ class SupervisorCallControlServiceTest {
         assertThat(control.activeSpy(supervisor)).isEmpty();
         assertThat(mine()).extracting(SupervisorCallControlServiceTest::line).containsExactly(
                 "LISTEN FAILED LISTEN @3001 [No such channel]", "HANGUP FAILED [No such channel]");
+    }
+
+    @Test
+    void a_pbx_that_cannot_do_an_action_is_a_refusal_with_its_own_text_not_the_adapters_english_message()
+            throws Exception {
+        String call = onCall();
+        control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
+        pbx.switchSupported = false; // Yeastar: call/listen has no request to change a running monitor's mode
+
+        assertThatThrownBy(() -> control.switchMode(supervisor, ListenMode.WHISPER))
+                .isInstanceOf(EvsException.class).extracting(e -> ((EvsException) e).code())
+                .isEqualTo("supervision.cannot-switch-mode-on-this-pbx");
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.BARGE, null).get(5, TimeUnit.SECONDS))
+                .as("the same through spy() on the call being listened to")
+                .extracting(e -> e instanceof ExecutionException ? e.getCause() : e)
+                .extracting(e -> ((EvsException) e).code()).isEqualTo("supervision.cannot-switch-mode-on-this-pbx");
+        assertThat(control.activeSpy(supervisor)).as("the session goes on in its mode").get()
+                .extracting(ActiveSpy::mode).isEqualTo(ListenMode.LISTEN);
+        control.stop(supervisor);
+
+        pbx.refuseWith = new com.evscallpro.telephony.PbxUnsupportedException(); // a port without monitoring at all
+        assertThatThrownBy(() -> control.spy(supervisor, agent, ListenMode.LISTEN, null).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(EvsException.class)
+                .extracting(e -> ((EvsException) e).code() + " " + ((EvsException) e).args())
+                .isEqualTo("supervision.cannot-on-this-pbx [LISTEN]");
+
+        assertThat(call).isNotNull();
+        assertThat(mine()).extracting(SupervisorCallControlServiceTest::line).containsExactly(
+                "LISTEN OK LISTEN @3001",
+                "WHISPER REFUSED LISTEN -> WHISPER [supervision.cannot-switch-mode-on-this-pbx]",
+                "BARGE REFUSED LISTEN -> BARGE [supervision.cannot-switch-mode-on-this-pbx]",
+                "STOP OK LISTEN",
+                "LISTEN REFUSED LISTEN @3001 [supervision.cannot-on-this-pbx]");
     }
 
     @Test

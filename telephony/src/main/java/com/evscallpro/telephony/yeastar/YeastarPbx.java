@@ -25,6 +25,7 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
+import com.evscallpro.telephony.PbxUnsupportedException;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
 import com.evscallpro.telephony.yeastar.YeastarSettings.DialMode;
@@ -34,7 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The PBX port over the Yeastar P-Series Open API: HTTP requests ({@code call/dial}, {@code call/hangup},
- * {@code call/transfer}, {@code call/listen}) with an access token kept fresh, and the WebSocket event push
+ * {@code call/transfer}, {@code call/listen}, {@code call/hold} / {@code call/unhold}, {@code call/mute} /
+ * {@code call/unmute}) with an access token kept fresh, and the WebSocket event push
  * (30011 / 30012 / 30015) translated into our {@link CallEvent}s.
  *
  * <pre>
@@ -273,6 +275,63 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
                 dispatch(() -> deliver(new CallEvent(CallEvent.Type.SPY_STARTED, callId, CallEvent.Leg.AGENT,
                         agent.channel, pbxCallId, pbxCallId, java.time.Instant.now(), 0, null, supervisorExtension)));
                 return session;
+            });
+        });
+    }
+
+    /**
+     * Hold ("Hold a Call"): {@code call/hold} with the <em>agent's</em> channel, the member that holds the call (the
+     * guide's example: 1005 and 1009 talk, 1005 holds with its own channel); the customer is held by the PBX, the
+     * agent's leg stays up. No AMI-style move and no parking: the PBX keeps the call, {@link #resume} takes it back.
+     * The members' {@code member_status} may then read {@code HOLD}: still live, nothing is reported for it.
+     */
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        return onLiveChannel(callId, CallEvent.Leg.AGENT, "call/hold", "hold");
+    }
+
+    /** Resume ("Resume a Call"): {@code call/unhold} with the agent's channel, the member that holds the call. */
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        return onLiveChannel(callId, CallEvent.Leg.AGENT, "call/unhold", "take back from hold");
+    }
+
+    /**
+     * Mute ("Mute a Call" / "Unmute a Call"): {@code call/mute} or {@code call/unmute} with {@code leg}'s channel, the
+     * member to be muted: the others stop hearing it (AGENT: the customer no longer hears the agent).
+     */
+    @Override
+    public CompletableFuture<Void> mute(String callId, CallEvent.Leg leg, boolean muted) {
+        return onLiveChannel(callId, leg, muted ? "call/mute" : "call/unmute", muted ? "mute" : "unmute");
+    }
+
+    /**
+     * Not possible here: the P-Series Open API has no request that sends DTMF into a call (the call-control pages
+     * are dial, accept / refuse inbound, hang up, transfer, park, monitor, hold / unhold, mute / unmute, add a member,
+     * play a prompt, record pause / resume; the uaCSTA ones only accept, refuse and hang up). Fails at once with
+     * {@link PbxUnsupportedException}, nothing is sent. See docs/telephony-yeastar.md.
+     */
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, CallEvent.Leg leg, String digits) {
+        return CompletableFuture.failedFuture(new PbxUnsupportedException(
+                "the Yeastar P-Series Open API has no request to send DTMF into a call"));
+    }
+
+    /** {@code endpoint} with {@code {"channel_id": <leg's live channel>}}, completing when the PBX accepted it. */
+    private CompletableFuture<Void> onLiveChannel(String callId, CallEvent.Leg leg, String endpoint, String what) {
+        return onDispatcher(() -> {
+            YeastarCallTracker.Call call = tracker.call(callId);
+            if (call == null) {
+                throw new PbxActionException("call " + callId + " is not known (over, or never originated here)");
+            }
+            YeastarCallTracker.Member member = call.live(leg);
+            if (member == null) {
+                throw new PbxActionException("call " + callId + " has no live " + leg + " channel to " + what);
+            }
+            String channel = member.channel;
+            return api.post(endpoint, json.createObjectNode().put("channel_id", channel)).thenApply(reply -> {
+                log.info("call {}: {} of {} channel {} accepted", callId, endpoint, leg, channel);
+                return (Void) null;
             });
         });
     }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where a failure becomes a text a user reads, in the user's language: an {@link EvsException}
  * (anywhere in the cause chain) is shown as {@code error.<code>} with its arguments, its enum arguments (agent
- * states, campaign and contact statuses) translated too; anything else is a bug or an outage, logged here with its
- * stack trace and shown as {@code error.unexpected}, never as its English exception text.
+ * states, campaign and contact statuses, supervisor actions) translated too; anything else is a bug or an outage,
+ * logged here with its stack trace and shown as {@code error.unexpected}, never as its English exception text.
  */
 public final class ErrorMessages {
 
@@ -24,6 +24,7 @@ public final class ErrorMessages {
             AgentState.class, "agent.state.",
             CampaignStatus.class, "campaign.status.",
             ContactStatus.class, "contact.status.",
+            com.evscallpro.core.supervision.SupervisorAction.class, "sa.action.",
             java.time.DayOfWeek.class, "day.");
 
     static final String PREFIX = "error.";
