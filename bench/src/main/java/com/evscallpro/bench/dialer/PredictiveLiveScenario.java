@@ -41,8 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * dispatcher → Bridge handed to the adapter's writer) under that load. Baseline, same run: the discrete-event
  * simulation of the same day ({@link DialerSimulation}, same agents, answer rate, talk and wrap-up, same length)
  * driving the same pacing class on a virtual clock, over many seeds; the live run confirms it when its occupancy lies
- * within the central 95 % of the simulated days that braked as often as it did, and its abandon rate is under the
- * legal 3 %. What the pacer was told and decided ({@link PredictivePacer.Decisions}) is printed for both sides.
+ * within the central 95 % of the simulated days that braked as often as it did, and so does its abandon rate (the
+ * legal 3 % is a whole day's line, the 8-hour simulation's target; printed beside it). What the pacer was told and decided ({@link PredictivePacer.Decisions}) is printed for both sides.
  */
 public final class PredictiveLiveScenario {
 
@@ -223,12 +223,21 @@ public final class PredictiveLiveScenario {
                             des.matched().days(), des.all().days(), brakedShare * 100, BRAKE_TOLERANCE * 100,
                             des.matched().meanAnswers(), des.all().mean() * 100, des.all().low() * 100,
                             des.all().high() * 100, des.meanLinesPerAgent(), des.all().meanAnswers())));
-            out.add(new Result("predictive live: abandon rate vs DES (" + label + ")", "%", abandonPercent,
-                    des.pooledAbandonPercent(), "≤ 3", abandonPercent <= 3.0,
+            // The abandons are judged like the occupancy: against the simulated 10-minute days of the same regime (a
+            // day that braked did so because of its early abandons: comparing it with every day would be unfair one
+            // way, with the legal 3 % of a whole day the other way: ~150 answers move by 0.7 point per abandon).
+            // The legal 3 % per campaign per day is the 8-hour simulation's target (§6); printed here beside it.
+            out.add(new Result("predictive live: abandon rate vs DES days braking as often (" + label + ")", "%",
+                    abandonPercent, des.matchedAbandons().mean(), String.format(Locale.ROOT,
+                    "within their 95 %% range %.2f-%.2f", des.matchedAbandons().low(), des.matchedAbandons().high()),
+                    des.matched().days() >= 20 && abandonPercent >= des.matchedAbandons().low()
+                            && abandonPercent <= des.matchedAbandons().high(),
                     (answers < 100 ? "fewer than 100 answers: the brake's floor, indicative only; " : "")
-                            + String.format(Locale.ROOT, "simulation: pooled over %d days %.2f %%, 95 %% of its "
-                                    + "10-minute days ≤ %.2f %%", des.all().days(), des.pooledAbandonPercent(),
-                            des.abandonHigh())));
+                            + String.format(Locale.ROOT, "%d abandons of %d live answers (legal line for a whole "
+                                    + "day: 3 %%, %s here); simulation: pooled over %d days %.2f %%, 95 %% of every "
+                                    + "10-minute day ≤ %.2f %%", abandons, answers,
+                            abandonPercent <= 3.0 ? "under it" : "over it", des.all().days(),
+                            des.pooledAbandonPercent(), des.abandonHigh())));
             out.add(new Result("predictive live: answer read → Bridge written p99", "ms", p99, Double.NaN, "≤ 50",
                     p99 <= 50, String.format(Locale.ROOT, "p50 %.2f ms over %d bridges", p50,
                     dialer.latencies().count() - latenciesBefore)));
@@ -257,12 +266,23 @@ public final class PredictiveLiveScenario {
         }
     }
 
+    /** Mean and central 95 % of some values. */
+    record Range(double mean, double low, double high) {
+
+        static Range of(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            return new Range(java.util.Arrays.stream(sorted).average().orElse(Double.NaN), percentile(sorted, 2.5),
+                    percentile(sorted, 97.5));
+        }
+    }
+
     /**
      * The simulation of the live run's day over many seeds: every day, and the days of the live run's regime (their
      * share of decisions taken braking within {@link #BRAKE_TOLERANCE} of {@code brakedShare}); abandons pooled.
      */
-    record DesDays(Spread all, Spread matched, double meanLinesPerAgent, double pooledAbandonPercent,
-                   double abandonHigh, PredictivePacer.Decisions decisions) {
+    record DesDays(Spread all, Spread matched, Range matchedAbandons, double meanLinesPerAgent,
+                   double pooledAbandonPercent, double abandonHigh, PredictivePacer.Decisions decisions) {
 
         static DesDays of(Config config, int days, double brakedShare) {
             List<DialerSimulation.Outcome> all = new ArrayList<>();
@@ -289,6 +309,7 @@ public final class PredictiveLiveScenario {
             double[] abandonPercent = all.stream().mapToDouble(DialerSimulation.Outcome::abandonPercentDay).sorted()
                     .toArray();
             return new DesDays(Spread.of(all), Spread.of(matched),
+                    Range.of(matched.stream().mapToDouble(DialerSimulation.Outcome::abandonPercentDay).toArray()),
                     all.stream().mapToDouble(DialerSimulation.Outcome::linesPerAgent).average().orElse(0),
                     answers == 0 ? 0 : 100 * abandons / answers, percentile(abandonPercent, 95), pooled);
         }
