@@ -52,7 +52,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     /** How long a quick PBX action (switch, stop, transfer, hang up) may take to be acknowledged. */
     static final Duration PBX_ACK = Duration.ofSeconds(10);
     /** The PBX cannot change the mode of a running session (e.g. Yeastar): stop, then start in the other mode. */
-    static final String CANNOT_SWITCH = "supervision.cannot-switch-mode-on-this-pbx";
+    static final String CANNOT_SWITCH = ActiveSpy.CANNOT_SWITCH_MODE;
 
     /** {@code pbxCallId}: how the PBX port knows the call (inbound: the caller's Linkedid), as its events say it. */
     private record Session(ActiveSpy spy, SpySession pbx, String pbxCallId) {

@@ -51,16 +51,16 @@ class CallControlPanelTest {
             vaadin.ui().add(panel);
 
             assertThat(panel.isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-dtmf-row").isVisible()).isFalse();
-            assertThat(find(panel.getElement(), "call-unavailable").isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-unavailable-DTMF").getText()).isEqualTo("Le système "
+            assertThat(find(panel, "call-dtmf-row").isVisible()).isFalse();
+            assertThat(find(panel, "call-unavailable").isVisible()).isTrue();
+            assertThat(find(panel, "call-unavailable-DTMF").getText()).isEqualTo("Le système "
                     + "téléphonique de ce site ne permet pas d’envoyer des touches depuis l’application : tapez-les sur "
                     + "le clavier de votre téléphone.");
-            assertThat(find(panel.getElement(), "call-unavailable").getChildCount()).as("DTMF only").isEqualTo(1);
-            assertThat(find(panel.getElement(), "call-hold").isVisible()).as("Yeastar holds").isTrue();
-            assertThat(find(panel.getElement(), "call-mute").isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-transfer-row").isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-transfer-attended").isVisible()).isTrue();
+            assertThat(find(panel, "call-unavailable").getChildCount()).as("DTMF only").isEqualTo(1);
+            assertThat(find(panel, "call-hold").isVisible()).as("Yeastar holds").isTrue();
+            assertThat(find(panel, "call-mute").isVisible()).isTrue();
+            assertThat(find(panel, "call-transfer-row").isVisible()).isTrue();
+            assertThat(find(panel, "call-transfer-attended").isVisible()).isTrue();
         }
     }
 
@@ -70,7 +70,7 @@ class CallControlPanelTest {
             CallControlPanel panel = onCall(pbx);
             vaadin.ui().add(panel);
 
-            assertThat(find(panel.getElement(), "call-unavailable-DTMF").getText()).isEqualTo("The phone system of "
+            assertThat(find(panel, "call-unavailable-DTMF").getText()).isEqualTo("The phone system of "
                     + "this site cannot send keypad tones from the application: press the keys on your phone.");
         }
     }
@@ -82,18 +82,15 @@ class CallControlPanelTest {
             CallControlPanel panel = onCall(pbx);
             vaadin.ui().add(panel);
 
-            assertThat(find(panel.getElement(), "call-dtmf-row").isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-dtmf").isVisible()).isTrue();
-            assertThat(find(panel.getElement(), "call-unavailable").isVisible()).isFalse();
-            assertThat(find(panel.getElement(), "call-unavailable").getChildCount()).isZero();
-            assertThat(find(panel.getElement(), "call-hold").isVisible()).isTrue();
+            assertThat(find(panel, "call-dtmf-row").isVisible()).isTrue();
+            assertThat(find(panel, "call-dtmf").isVisible()).isTrue();
+            assertThat(find(panel, "call-unavailable").isVisible()).isFalse();
+            assertThat(find(panel, "call-unavailable").getChildCount()).isZero();
+            assertThat(find(panel, "call-hold").isVisible()).isTrue();
         }
     }
 
-    private static Element find(Element root, String id) {
-        if (id.equals(root.getAttribute("id"))) {
-            return root;
-        }
-        return root.getChildren().map(c -> find(c, id)).filter(e -> e != null).findFirst().orElse(null);
+    private static Element find(CallControlPanel panel, String id) {
+        return FakeVaadin.find(panel.getElement(), id);
     }
 }
