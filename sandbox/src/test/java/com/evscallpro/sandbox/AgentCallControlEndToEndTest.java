@@ -66,6 +66,8 @@ class AgentCallControlEndToEndTest {
             String callId = agents.status(a.id()).callId();
             ApiClient.Response state = api.get("/api/v1/agent/call", tokenA);
             assertThat(state.json().get("callId").asText()).isEqualTo(callId);
+            assertThat(state.json().get("available").toString()).as("an Asterisk site: every control")
+                    .isEqualTo("[\"HOLD\",\"MUTE\",\"DTMF\",\"TRANSFER\",\"CONSULT\"]");
             String customer = leg(pbx, callId, Leg.CUSTOMER);
             String agentLeg = leg(pbx, callId, Leg.AGENT);
 

@@ -67,6 +67,9 @@ class AgentCallControlsBrowserTest {
             assertThat(pageA.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
             assertThat(pageA.locator("#call-controls")).isVisible();
             assertThat(pageA.locator("#call-progress")).hasAttribute("data-progress", "CONNECTED", WAIT);
+            // an Asterisk site sends DTMF: the row is offered, nothing is said to be impossible
+            assertThat(pageA.locator("#call-dtmf-row")).isVisible();
+            assertThat(pageA.locator("#call-unavailable")).isHidden();
             String callId = agents.status(a.id()).callId();
             String customer = leg(pbx, callId, Leg.CUSTOMER);
             String agentLeg = leg(pbx, callId, Leg.AGENT);

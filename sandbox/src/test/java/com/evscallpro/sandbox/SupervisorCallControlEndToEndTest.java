@@ -77,6 +77,7 @@ class SupervisorCallControlEndToEndTest {
         assertThat(listen.status()).as(listen.body()).isEqualTo(200);
         assertThat(listen.json().get("mode").asText()).isEqualTo("LISTEN");
         assertThat(listen.json().get("callId").asText()).isEqualTo(callId);
+        assertThat(listen.json().get("canSwitchMode").asBoolean()).as("an Asterisk site switches").isTrue();
         String spyer = spyer("3711");
         assertThat(sim().spyMode(spyer)).contains("listen");
         int withSupervisor = sim().channelNames().size();

@@ -1,9 +1,12 @@
 package com.evscallpro.telephony;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -100,6 +103,22 @@ public interface PbxPort {
     }
 
     // ------------------------------------------------------------------ call control (optional)
+
+    /**
+     * Which of the optional {@link PbxCapability call-control actions} the PBX that carries {@code callId} can do at
+     * all (not whether this call is in a state to do them): what the agent's and the supervisor's screens offer. A
+     * capability left out means the action fails with {@link PbxUnsupportedException} whatever the call. By default
+     * every capability (the Asterisk adapters: all of them); an adapter that keeps a default of one of these actions
+     * says so here. Answers at once from what the adapter knows, never from the network; an unknown call gets the
+     * adapter's answer for any call.
+     */
+    default Set<PbxCapability> capabilities(String callId) {
+        return ALL_CAPABILITIES;
+    }
+
+    /** Every {@link PbxCapability}, unmodifiable. */
+    Set<PbxCapability> ALL_CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(PbxCapability.class));
+
 
     /**
      * Blind transfer: moves {@code leg} of the call to {@code extension} in {@code context} (null = the adapter's

@@ -50,6 +50,14 @@ public final class FakeVaadin implements AutoCloseable {
         return ui;
     }
 
+    /** The element with this id under {@code root} (itself included), null when none. */
+    public static com.vaadin.flow.dom.Element find(com.vaadin.flow.dom.Element root, String id) {
+        if (id.equals(root.getAttribute("id"))) {
+            return root;
+        }
+        return root.getChildren().map(c -> find(c, id)).filter(e -> e != null).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         UI.setCurrent(null);

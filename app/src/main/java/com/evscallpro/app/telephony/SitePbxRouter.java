@@ -11,6 +11,7 @@ import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.ParkedCall;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.PbxCapability;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -377,6 +379,15 @@ public final class SitePbxRouter implements PbxPort, SiteLinks, AutoCloseable {
             }
         }
         return attempt;
+    }
+
+    /**
+     * What the PBX of the call's site can do (a Yeastar site: no DTMF, no spy mode switch, no take-over); a call no
+     * site is known to own gets the port's default (every capability): its actions fail anyway as unknown.
+     */
+    @Override
+    public Set<PbxCapability> capabilities(String callId) {
+        return owner(callId).map(p -> p.capabilities(callId)).orElse(ALL_CAPABILITIES);
     }
 
     @Override

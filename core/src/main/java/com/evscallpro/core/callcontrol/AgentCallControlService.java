@@ -7,6 +7,7 @@ import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.call.InboundHandOvers;
 import com.evscallpro.core.call.OutboundCallTracker;
 import com.evscallpro.core.call.PbxCallIds;
+import com.evscallpro.core.callcontrol.CallControlState.Control;
 import com.evscallpro.core.contact.PhoneNumbers;
 import com.evscallpro.core.error.EvsException;
 import com.evscallpro.core.event.EventBus;
@@ -22,6 +23,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -47,9 +49,9 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     private static final Logger log = LoggerFactory.getLogger(AgentCallControlService.class);
     private static final int NORMAL_CLEARING = 16;
     /** The refusals when the site's PBX cannot do an action at all (e.g. Yeastar: DTMF). */
-    private static final String CANNOT_HOLD = "callcontrol.pbx-cannot-hold";
-    private static final String CANNOT_TRANSFER = "callcontrol.pbx-cannot-transfer";
-    private static final String CANNOT_CONSULT = "callcontrol.pbx-cannot-consult";
+    private static final String CANNOT_HOLD = Control.HOLD.refusal();
+    private static final String CANNOT_TRANSFER = Control.TRANSFER.refusal();
+    private static final String CANNOT_CONSULT = Control.CONSULT.refusal();
 
     private final PbxPort pbx;
     private final AgentService agents;
@@ -96,8 +98,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             this.agentId = agentId;
         }
 
-        CallControlState view() {
-            return new CallControlState(callId, held, muted, consultation);
+        CallControlState view(Set<Control> available) {
+            return new CallControlState(callId, held, muted, consultation, available);
         }
     }
 
@@ -144,8 +146,8 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             return CallControlState.NONE;
         }
         Controlled c = byCall.get(status.callId());
-        return c == null || c.agentId != agentId ? new CallControlState(status.callId(), false, false, null)
-                : view(c);
+        return c == null || c.agentId != agentId ? new CallControlState(status.callId(), false, false, null,
+                available(knownPbxCallId(status.callId()).orElse(status.callId()))) : view(c);
     }
 
     @Override
@@ -192,7 +194,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
     @Override
     public CallControlState mute(long agentId, boolean muted) {
         Controlled c = current(agentId);
-        await(pbx.mute(c.pbxCallId, CallEvent.Leg.AGENT, muted), "callcontrol.pbx-cannot-mute");
+        await(pbx.mute(c.pbxCallId, CallEvent.Leg.AGENT, muted), Control.MUTE.refusal());
         synchronized (c) {
             c.muted = muted;
         }
@@ -205,7 +207,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             throw new EvsException("callcontrol.invalid-dtmf", String.valueOf(digits));
         }
         Controlled c = current(agentId);
-        await(pbx.sendDtmf(c.pbxCallId, CallEvent.Leg.CUSTOMER, digits), "callcontrol.pbx-cannot-send-dtmf");
+        await(pbx.sendDtmf(c.pbxCallId, CallEvent.Leg.CUSTOMER, digits), Control.DTMF.refusal());
         return view(c);
     }
 
@@ -435,8 +437,7 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             throw new EvsException("callcontrol.cannot-act-without-call", String.valueOf(status.state()));
         }
         Controlled c = byCall.computeIfAbsent(status.callId(), id -> {
-            PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
-            java.util.Optional<String> known = ids == null ? java.util.Optional.empty() : ids.pbxCallId(id);
+            java.util.Optional<String> known = knownPbxCallId(id);
             Controlled fresh = new Controlled(id, known.orElse(id), known.isPresent(), agentId);
             byPbxCall.put(fresh.pbxCallId, fresh);
             return fresh;
@@ -445,6 +446,17 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
             c.agentId = agentId;
         }
         return c;
+    }
+
+    /** How the PBX port knows our call, when it is not our id (inbound: the caller's Linkedid). */
+    private java.util.Optional<String> knownPbxCallId(String callId) {
+        PbxCallIds ids = pbxCallIds == null ? null : pbxCallIds.getIfAvailable();
+        return ids == null ? java.util.Optional.empty() : ids.pbxCallId(callId);
+    }
+
+    /** The controls the PBX carrying the call can do (the port answers at once, from what it knows). */
+    private Set<Control> available(String pbxCallId) {
+        return Control.of(pbx.capabilities(pbxCallId));
     }
 
     private AgentStatus reserveTarget(long agentId, TransferTarget target, String callId) {
@@ -557,9 +569,10 @@ public class AgentCallControlService implements AgentCallControl, CallEventListe
         return s;
     }
 
-    private static CallControlState view(Controlled c) {
+    private CallControlState view(Controlled c) {
+        Set<Control> available = available(c.pbxCallId);
         synchronized (c) {
-            return c.view();
+            return c.view(available);
         }
     }
 

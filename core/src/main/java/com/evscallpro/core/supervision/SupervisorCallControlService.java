@@ -13,6 +13,7 @@ import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
 import com.evscallpro.telephony.CallEvent;
 import com.evscallpro.telephony.CallEventListener;
+import com.evscallpro.telephony.PbxCapability;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.PbxUnsupportedException;
 import com.evscallpro.telephony.SpyMode;
@@ -51,7 +52,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
     /** How long a quick PBX action (switch, stop, transfer, hang up) may take to be acknowledged. */
     static final Duration PBX_ACK = Duration.ofSeconds(10);
     /** The PBX cannot change the mode of a running session (e.g. Yeastar): stop, then start in the other mode. */
-    static final String CANNOT_SWITCH = "supervision.cannot-switch-mode-on-this-pbx";
+    static final String CANNOT_SWITCH = ActiveSpy.CANNOT_SWITCH_MODE;
 
     /** {@code pbxCallId}: how the PBX port knows the call (inbound: the caller's Linkedid), as its events say it. */
     private record Session(ActiveSpy spy, SpySession pbx, String pbxCallId) {
@@ -126,7 +127,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
                 throw failed(ringing, error);
             }
             ActiveSpy spy = new ActiveSpy(supervisorId, agentId, name(act.agent()), callId, mode, phone,
-                    clock.instant());
+                    clock.instant(), pbx.capabilities(pbxCall).contains(PbxCapability.SWITCH_SPY_MODE));
             sessions.put(supervisorId, new Session(spy, session, pbxCall));
             record(ringing, Outcome.OK, null);
             events.publish(new SupervisorSpyChanged(supervisorId, spy));
@@ -146,8 +147,7 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         Act act = new Act(supervisor, agentOrNull(running.spy().agentId()), running.spy().callId(), actionOf(mode),
                 running.spy().mode().name() + " -> " + mode.name());
         await(act, call(() -> pbx.switchSpyMode(running.pbx(), mode.pbx())), CANNOT_SWITCH);
-        ActiveSpy now = new ActiveSpy(supervisorId, running.spy().agentId(), running.spy().agentName(),
-                running.spy().callId(), mode, running.spy().extension(), running.spy().startedAt());
+        ActiveSpy now = running.spy().in(mode);
         sessions.put(supervisorId, new Session(now, running.pbx(), running.pbxCallId()));
         record(act, Outcome.OK, null);
         events.publish(new SupervisorSpyChanged(supervisorId, now));

@@ -17,6 +17,10 @@ import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.PbxUnsupportedException;
+import com.evscallpro.telephony.asterisk.AmiSettings;
+import com.evscallpro.telephony.asterisk.AsteriskAmiPbx;
+import com.evscallpro.telephony.yeastar.YeastarPbx;
+import com.evscallpro.telephony.yeastar.YeastarSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -147,6 +151,37 @@ class AgentCallControlUnsupportedTest {
         assertThat(changes).as("nothing changed, nothing told").isEmpty();
         assertThat(control.hangUp(agent).callId()).as("the call itself still works").isEqualTo(call);
         assertThat(pbx.asked).containsExactly("mute AGENT true", "hangup " + call);
+    }
+
+    /**
+     * The real adapters, never connected: what they can do does not depend on the network, and the Yeastar adapter
+     * refuses DTMF at once without a request (its requests are tested with the stub in telephony).
+     */
+    @Test
+    void the_state_offers_only_the_controls_the_calls_pbx_can_do_a_yeastar_site_no_dtmf() throws Exception {
+        String call = onCall();
+        try (YeastarPbx yeastar = new YeastarPbx(YeastarSettings.of("http://127.0.0.1:1", "client", "secret"));
+             AsteriskAmiPbx asterisk = new AsteriskAmiPbx(AmiSettings.of("127.0.0.1", 1, "evs", "secret"))) {
+            AgentCallControlService onYeastar = new AgentCallControlService(yeastar, agents.service(),
+                    agents.routing(), null, null, events, CallControlSettings.defaults(), null);
+            CallControlState untouched = onYeastar.state(agent);
+            assertThatThrownBy(() -> onYeastar.sendDtmf(agent, "1")).extracting(AgentCallControlUnsupportedTest::code)
+                    .isEqualTo(CallControlState.Control.DTMF.refusal());
+            CallControlState controlled = onYeastar.state(agent);
+
+            assertThat(untouched.callId()).isEqualTo(call);
+            assertThat(untouched.available()).containsExactly(CallControlState.Control.HOLD,
+                    CallControlState.Control.MUTE, CallControlState.Control.TRANSFER, CallControlState.Control.CONSULT);
+            assertThat(controlled.available()).as("the same once the call's controls exist")
+                    .isEqualTo(untouched.available());
+            assertThat(controlled.can(CallControlState.Control.DTMF)).isFalse();
+            AgentCallControlService onAsterisk = new AgentCallControlService(asterisk, agents.service(),
+                    agents.routing(), null, null, events, CallControlSettings.defaults(), null);
+            assertThat(onAsterisk.state(agent).available()).containsExactly(CallControlState.Control.values());
+            onYeastar.stop();
+            onAsterisk.stop();
+        }
+        assertThat(control.state(agent).callId()).isEqualTo(call);
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.evscallpro.telephony.CallEventListener;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.PbxCapability;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
@@ -81,6 +82,19 @@ class SupervisorCallControlServiceTest {
             }
             asked.add("switch " + session.spyerChannel() + " " + mode);
             return answer(null);
+        }
+
+        /** As YeastarPbx: what it refuses as unsupported is not among its capabilities. */
+        @Override
+        public java.util.Set<PbxCapability> capabilities(String callId) {
+            java.util.Set<PbxCapability> can = java.util.EnumSet.allOf(PbxCapability.class);
+            if (!switchSupported) {
+                can.remove(PbxCapability.SWITCH_SPY_MODE);
+            }
+            if (!takeOverSupported) {
+                can.remove(PbxCapability.TAKE_OVER);
+            }
+            return can;
         }
 
         @Override
@@ -192,7 +206,9 @@ class SupervisorCallControlServiceTest {
 
         assertThat(listening.callId()).isEqualTo(call);
         assertThat(listening.extension()).isEqualTo("3001");
+        assertThat(listening.canSwitchMode()).isTrue();
         assertThat(whispering.mode()).isEqualTo(ListenMode.WHISPER);
+        assertThat(barging.canSwitchMode()).isTrue();
         assertThat(barging.mode()).isEqualTo(ListenMode.BARGE);
         assertThat(pbx.asked).containsExactly("spy 3001 " + call + " LISTEN", "switch PJSIP/3001-00000001 WHISPER",
                 "switch PJSIP/3001-00000001 BARGE", "hangup spy-1");
@@ -331,8 +347,9 @@ class SupervisorCallControlServiceTest {
     void a_pbx_that_cannot_do_an_action_is_a_refusal_with_its_own_text_not_the_adapters_english_message()
             throws Exception {
         String call = onCall();
-        control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
         pbx.switchSupported = false; // Yeastar: call/listen has no request to change a running monitor's mode
+        ActiveSpy listening = control.spy(supervisor, agent, ListenMode.LISTEN, "3001").get(5, TimeUnit.SECONDS);
+        assertThat(listening.canSwitchMode()).as("the supervisor's screen offers no switch").isFalse();
 
         assertThatThrownBy(() -> control.switchMode(supervisor, ListenMode.WHISPER))
                 .isInstanceOf(EvsException.class).extracting(e -> ((EvsException) e).code())

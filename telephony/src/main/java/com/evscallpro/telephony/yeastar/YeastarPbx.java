@@ -3,8 +3,11 @@ package com.evscallpro.telephony.yeastar;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +27,7 @@ import com.evscallpro.telephony.ChannelStatus;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.PbxCapability;
 import com.evscallpro.telephony.PbxPort;
 import com.evscallpro.telephony.PbxUnsupportedException;
 import com.evscallpro.telephony.SpyMode;
@@ -315,6 +319,21 @@ public final class YeastarPbx implements PbxPort, AutoCloseable {
     public CompletableFuture<Void> sendDtmf(String callId, CallEvent.Leg leg, String digits) {
         return CompletableFuture.failedFuture(new PbxUnsupportedException(
                 "the Yeastar P-Series Open API has no request to send DTMF into a call"));
+    }
+
+    /** What the P-Series Open API has no request for: DTMF, switching a running monitor's mode, take-over. */
+    private static final Set<PbxCapability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.complementOf(
+            EnumSet.of(PbxCapability.SEND_DTMF, PbxCapability.SWITCH_SPY_MODE, PbxCapability.TAKE_OVER)));
+
+    /**
+     * The same for every call: hold, mute, blind and attended transfer; not {@link PbxCapability#SEND_DTMF}
+     * ({@link #sendDtmf}), {@link PbxCapability#SWITCH_SPY_MODE} nor {@link PbxCapability#TAKE_OVER} (the port's
+     * defaults: "Monitor a Call" cannot be changed once started nor bridged with the customer), which fail with
+     * {@link PbxUnsupportedException}. See docs/telephony-yeastar.md, "Not supported on Yeastar".
+     */
+    @Override
+    public Set<PbxCapability> capabilities(String callId) {
+        return CAPABILITIES;
     }
 
     /** {@code endpoint} with {@code {"channel_id": <leg's live channel>}}, completing when the PBX accepted it. */

@@ -24,6 +24,7 @@ import com.evscallpro.telephony.CallOutcome;
 import com.evscallpro.telephony.OriginateRequest;
 import com.evscallpro.telephony.OriginateResult;
 import com.evscallpro.telephony.PbxActionException;
+import com.evscallpro.telephony.PbxCapability;
 import com.evscallpro.telephony.PbxUnsupportedException;
 import com.evscallpro.telephony.SpyMode;
 import com.evscallpro.telephony.SpySession;
@@ -155,5 +156,49 @@ class YeastarCallControlTest extends YeastarTestSupport {
         assertThatThrownBy(() -> done(pbx.switchSpyMode(session, SpyMode.WHISPER))).cause()
                 .isInstanceOf(PbxUnsupportedException.class);
         assertThatThrownBy(() -> done(pbx.takeOver(session))).cause().isInstanceOf(PbxUnsupportedException.class);
+    }
+    @Test
+    void the_capabilities_it_answers_are_exactly_the_actions_it_does_not_refuse_as_unsupported() throws Exception {
+        for (String endpoint : java.util.List.of("call/hold", "call/mute", "call/transfer")) {
+            wm.stubFor(apiPost(endpoint, "tok-1").willReturn(okJson(ok(PBX_CALL))));
+        }
+        wm.stubFor(apiPost("call/listen", "tok-1").willReturn(okJson(ok("1700000000.450"))));
+        answeredCall("call-can");
+        SpySession session = pbx.spy("3001", "call-can", SpyMode.LISTEN).get(15, TimeUnit.SECONDS);
+
+        java.util.Set<PbxCapability> worked = java.util.EnumSet.noneOf(PbxCapability.class);
+        java.util.List<PbxCapability> blindLast = java.util.Arrays.stream(PbxCapability.values())
+                .sorted(java.util.Comparator.comparing(c -> c == PbxCapability.BLIND_TRANSFER)).toList();
+        for (PbxCapability capability : blindLast) { // the blind transfer last: the customer leaves the agent
+            CompletableFuture<?> action = switch (capability) {
+                case HOLD -> pbx.hold("call-can");
+                case MUTE -> pbx.mute("call-can", CallEvent.Leg.AGENT, true);
+                case SEND_DTMF -> pbx.sendDtmf("call-can", CallEvent.Leg.CUSTOMER, "1");
+                case ATTENDED_TRANSFER -> pbx.attendedTransfer("call-can", CallEvent.Leg.AGENT, "2001");
+                case SWITCH_SPY_MODE -> pbx.switchSpyMode(session, SpyMode.WHISPER);
+                case TAKE_OVER -> pbx.takeOver(session);
+                case BLIND_TRANSFER -> pbx.blindTransfer("call-can", CallEvent.Leg.CUSTOMER, "2001", null);
+            };
+            if (works(action)) {
+                worked.add(capability);
+            }
+        }
+
+        assertThat(pbx.capabilities("call-can")).isEqualTo(worked).doesNotContain(PbxCapability.SEND_DTMF,
+                PbxCapability.SWITCH_SPY_MODE, PbxCapability.TAKE_OVER);
+        assertThat(pbx.capabilities("unknown-call")).as("the same for any call").isEqualTo(worked);
+    }
+
+    /** True when the action was done, false when the adapter cannot do it at all; any other failure fails the test. */
+    private static boolean works(CompletableFuture<?> action) throws Exception {
+        try {
+            action.get(15, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PbxUnsupportedException) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

@@ -5,13 +5,17 @@ import com.evscallpro.core.agent.AgentState;
 import com.evscallpro.core.agent.AgentStatus;
 import com.evscallpro.core.callcontrol.AgentCallControl;
 import com.evscallpro.core.callcontrol.CallControlState;
+import com.evscallpro.core.callcontrol.CallControlState.Control;
 import com.evscallpro.core.callcontrol.TransferTarget;
+import com.evscallpro.ui.i18n.ErrorMessages;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,7 +30,10 @@ import java.time.ZoneId;
  * {@code call-dtmf-send}), transfer to an agent / a queue / a number ({@code call-transfer-kind},
  * {@code call-transfer-agent} or {@code call-transfer-value}, {@code call-transfer-attended},
  * {@code call-transfer}; during a consultation {@code call-transfer-complete} / {@code call-transfer-cancel}), and
- * a callback ({@code call-callback-at}, {@code call-callback}). Shown only while the agent is on a call.
+ * a callback ({@code call-callback-at}, {@code call-callback}). Shown only while the agent is on a call. A control the
+ * call's PBX cannot do at all ({@link CallControlState#available()}, e.g. DTMF on a Yeastar site) is not offered:
+ * hidden, with what to do instead in {@code call-unavailable} (one line {@code call-unavailable-<CONTROL>} each, the
+ * text of the control's refusal, e.g. "press the keys on your phone").
  */
 class CallControlPanel extends VerticalLayout implements CallControls.Display {
 
@@ -38,6 +45,9 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
     private final Button hold = new Button();
     private final Button mute = new Button();
     private final TextField dtmf = new TextField();
+    private HorizontalLayout dtmfRow;
+    private HorizontalLayout transferRow;
+    private final Div unavailable = new Div();
     private final Select<TransferTarget.Kind> kind = new Select<>();
     private final ComboBox<AgentStatus> agent = new ComboBox<>();
     private final TextField value = new TextField();
@@ -59,7 +69,12 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         setMaxWidth("48rem");
         status.setId("call-control-status");
         status.getStyle().set("font-weight", "600");
-        add(status, mainRow(), dtmfRow(), transferRow(), callbackRow());
+        unavailable.setId("call-unavailable");
+        unavailable.getStyle().set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        dtmfRow = dtmfRow();
+        transferRow = transferRow();
+        add(status, mainRow(), dtmfRow, unavailable, transferRow, callbackRow());
         setVisible(false);
     }
 
@@ -89,6 +104,7 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         });
         send.setId("call-dtmf-send");
         HorizontalLayout row = new HorizontalLayout(dtmf, send);
+        row.setId("call-dtmf-row");
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
@@ -120,6 +136,7 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         cancel.addClickListener(e -> controls.cancelTransfer());
         showTargetField();
         HorizontalLayout row = new HorizontalLayout(kind, agent, value, attended, transfer, complete, cancel);
+        row.setId("call-transfer-row");
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;
@@ -194,9 +211,35 @@ class CallControlPanel extends VerticalLayout implements CallControls.Display {
         status.setText(getTranslation(consulting ? "agent.call.status.consulting"
                 : state.held() ? "agent.call.status.held" : "agent.call.status.talking"));
         status.getElement().setAttribute("data-status", consulting ? "consulting" : state.held() ? "held" : "talking");
+        showAvailable(state);
         if (onCall) {
             refreshAgents();
         }
+    }
+
+    /** Only what the call's PBX can do; for the rest, what to do instead. */
+    private void showAvailable(CallControlState state) {
+        hold.setVisible(state.can(Control.HOLD));
+        mute.setVisible(state.can(Control.MUTE));
+        dtmfRow.setVisible(state.can(Control.DTMF));
+        transferRow.setVisible(state.can(Control.TRANSFER) || state.can(Control.CONSULT)
+                || state.consultation() != null);
+        attended.setVisible(state.can(Control.CONSULT));
+        if (!attended.isVisible()) {
+            attended.setValue(false);
+        }
+        unavailable.removeAll();
+        if (state.callId() != null) {
+            for (Control control : Control.values()) {
+                if (!state.can(control)) {
+                    Paragraph line = new Paragraph(getTranslation(ErrorMessages.key(control.refusal())));
+                    line.setId("call-unavailable-" + control.name());
+                    line.getStyle().set("margin", "0");
+                    unavailable.add(line);
+                }
+            }
+        }
+        unavailable.setVisible(unavailable.getComponentCount() > 0);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.evscallpro.core.agent.PauseReasonChoice;
 import com.evscallpro.core.supervision.ActiveSpy;
 import com.evscallpro.core.supervision.SupervisorCallControl;
 import com.evscallpro.core.supervision.ListenMode;
+import com.evscallpro.ui.i18n.ErrorMessages;
 import com.evscallpro.ui.i18n.PauseReasons;
 import com.evscallpro.ui.layout.Notifications;
 import com.vaadin.flow.component.UI;
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
  * whisper, barge (and switch between them), stop, take over, transfer, hang up, forced pause with a reason, forced
  * logout. The supervisor's phone ({@code supervisor-phone}) is remembered by the service. {@code control-target}
  * names the selected agent; {@code spy-status} (attribute {@code data-mode}: NONE, RINGING, LISTEN, WHISPER, BARGE)
- * shows the running session. Every action answers with a notification.
+ * shows the running session. Every action answers with a notification. When the call's PBX cannot change the mode of
+ * the session running on the selected agent ({@link ActiveSpy#canSwitchMode()} false: a Yeastar site), the mode
+ * buttons are not offered and {@code spy-mode-hint} says what to do instead (stop, then start in the other mode).
  */
 final class CallControlPanel extends VerticalLayout {
 
@@ -39,6 +42,7 @@ final class CallControlPanel extends VerticalLayout {
     private final Button listen = button("spy-listen", "supervision.control.listen");
     private final Button whisper = button("spy-whisper", "supervision.control.whisper");
     private final Button barge = button("spy-barge", "supervision.control.barge");
+    private final Span modeHint = new Span();
     private final Button stop = button("spy-stop", "supervision.control.stop");
     private final Button takeOver = button("take-over", "supervision.control.takeOver");
     private final TextField transferTarget = new TextField();
@@ -48,6 +52,7 @@ final class CallControlPanel extends VerticalLayout {
     private final Button forcePause = button("force-pause", "supervision.control.forcePause");
     private final Button forceLogout = button("force-logout", "supervision.control.forceLogout");
     private AgentStatus selected;
+    private ActiveSpy shownSpy;
 
     CallControlPanel(SupervisorCallControl control, long supervisorId, PauseReasons pauseReasons) {
         this.control = control;
@@ -67,6 +72,10 @@ final class CallControlPanel extends VerticalLayout {
         target.setId("control-target");
         target.getStyle().set("font-weight", "600");
         status.setId("spy-status");
+        modeHint.setId("spy-mode-hint");
+        modeHint.setText(getTranslation(ErrorMessages.key(ActiveSpy.CANNOT_SWITCH_MODE)));
+        modeHint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("max-width", "24em");
         transferTarget.setId("transfer-target");
         transferTarget.setPlaceholder(getTranslation("supervision.control.transferTarget"));
         transferTarget.setMaxLength(20);
@@ -95,8 +104,8 @@ final class CallControlPanel extends VerticalLayout {
         forceLogout.addClickListener(e -> forceLogout());
         hangup.addThemeVariants(ButtonVariant.LUMO_ERROR);
         forceLogout.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout call = row(target, phone, listen, whisper, barge, stop, takeOver, transferTarget, transfer,
-                hangup);
+        HorizontalLayout call = row(target, phone, listen, whisper, barge, modeHint, stop, takeOver, transferTarget,
+                transfer, hangup);
         HorizontalLayout agent = row(pauseReason, forcePause, forceLogout, status);
         add(call, agent);
         showSpy(control.activeSpy(supervisorId).orElse(null));
@@ -117,6 +126,7 @@ final class CallControlPanel extends VerticalLayout {
         hangup.setEnabled(talking || any && agent.state() == AgentState.RESERVED);
         forcePause.setEnabled(any && agent.state() != AgentState.OFFLINE);
         forceLogout.setEnabled(any && agent.state() != AgentState.OFFLINE);
+        showModes();
     }
 
     Long selectedAgentId() {
@@ -130,6 +140,18 @@ final class CallControlPanel extends VerticalLayout {
         status.setText(spy == null ? "" : getTranslation("supervision.control.session",
                 getTranslation("supervision.mode." + mode), spy.agentName(), spy.extension()));
         stop.setEnabled(spy != null);
+        shownSpy = spy;
+        showModes();
+    }
+
+    /** The mode buttons, unless the session on the selected agent's call cannot switch: then the hint instead. */
+    private void showModes() {
+        boolean fixed = shownSpy != null && !shownSpy.canSwitchMode() && selected != null
+                && shownSpy.agentId() == selected.userId();
+        for (Button b : List.of(listen, whisper, barge)) {
+            b.setVisible(!fixed);
+        }
+        modeHint.setVisible(fixed);
     }
 
     private void spy(ListenMode mode) {
