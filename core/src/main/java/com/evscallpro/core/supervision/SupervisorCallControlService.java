@@ -179,6 +179,9 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
         if (viaIvr(callId)) {
             return takeOverIvrCall(act, callId, running, extension);
         }
+        if (!pbx.capabilities(pbxCallId(callId)).contains(PbxCapability.TAKE_OVER)) {
+            return takeOverByTransfer(act, callId, running, extension);
+        }
         CompletableFuture<SpySession> joined;
         String phone;
         if (running != null && running.spy().callId().equals(callId)) {
@@ -192,19 +195,37 @@ class SupervisorCallControlService implements SupervisorCallControl, SupervisorA
             joined = call(() -> pbx.spy(phone, pbxCallId(callId), SpyMode.BARGE));
         }
         Act taking = act.with("@" + phone);
-        return joined.thenCompose(session -> {
+        return tookOver(taking, callId, joined.thenCompose(session -> {
             // out of the map first: the ChanSpyStop the move causes must not hang the supervisor up
             sessions.remove(supervisorId);
-            return call(() -> pbx.takeOver(session)).exceptionallyCompose(error -> unsupported(error)
-                    ? call(() -> pbx.blindTransfer(pbxCallId(callId), CallEvent.Leg.CUSTOMER, phone, null)) // e.g. Yeastar
-                    : CompletableFuture.failedFuture(error));
-        }).handle((ok, error) -> {
+            return call(() -> pbx.takeOver(session));
+        }));
+    }
+
+    /**
+     * Take-over on a PBX that cannot move a listening session into the call (Yeastar: no such request): the customer is
+     * transferred to the supervisor's phone. No session is started for it, and a session the supervisor runs ends
+     * first: their phone, busy with the monitoring call, could not take the customer.
+     */
+    private CompletableFuture<Void> takeOverByTransfer(Act act, String callId, Session running, String extension) {
+        String phone = running != null && running.spy().callId().equals(callId) ? running.spy().extension()
+                : phone(act, extension);
+        if (running != null) {
+            stop(act.supervisor().id());
+        }
+        return tookOver(act.with("@" + phone), callId,
+                call(() -> pbx.blindTransfer(pbxCallId(callId), CallEvent.Leg.CUSTOMER, phone, null)));
+    }
+
+    /** A take-over's end: journaled, the supervisor's board told, the agent off the call (wrap-up). */
+    private CompletableFuture<Void> tookOver(Act taking, String callId, CompletableFuture<Void> moved) {
+        return moved.handle((ok, error) -> {
             if (error != null) {
                 throw failed(taking, error);
             }
             record(taking, Outcome.OK, null);
-            events.publish(new SupervisorSpyChanged(supervisorId, null));
-            agentLeft(act.agent(), callId);
+            events.publish(new SupervisorSpyChanged(taking.supervisor().id(), null));
+            agentLeft(taking.agent(), callId);
             return null;
         });
     }

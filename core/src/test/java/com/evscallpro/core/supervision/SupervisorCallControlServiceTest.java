@@ -378,7 +378,7 @@ class SupervisorCallControlServiceTest {
     }
 
     @Test
-    void take_over_uses_the_running_session_or_rings_first_and_falls_back_to_a_transfer_where_unsupported()
+    void take_over_uses_the_running_session_or_rings_first_and_where_unsupported_transfers_to_the_freed_phone()
             throws Exception {
         String call = onCall();
         control.spy(supervisor, agent, ListenMode.BARGE, "3001").get(5, TimeUnit.SECONDS);
@@ -391,13 +391,22 @@ class SupervisorCallControlServiceTest {
         call = onCall();
 
         pbx.asked.clear();
-        pbx.takeOverSupported = false; // a PBX without it (Yeastar): the customer is transferred to the phone
-        control.takeOver(supervisor, agent, "3002").get(5, TimeUnit.SECONDS);
-        assertThat(pbx.asked).containsExactly("spy 3002 " + call + " BARGE",
-                "transfer " + call + " CUSTOMER 3002");
+        pbx.takeOverSupported = false; // a PBX without it (Yeastar): the customer is transferred to the phone,
+        control.takeOver(supervisor, agent, "3002").get(5, TimeUnit.SECONDS); // which is not rung for a barge first
+        assertThat(pbx.asked).containsExactly("transfer " + call + " CUSTOMER 3002");
         assertThat(agents.service().status(agent).state()).isEqualTo(AgentState.WRAP_UP);
+        agents.routing().finish(agent, call);
+        call = onCall();
+
+        // listening when taking over: the monitoring call ends first, or the supervisor's phone would be busy with it
+        control.spy(supervisor, agent, ListenMode.LISTEN, "3003").get(5, TimeUnit.SECONDS);
+        pbx.asked.clear();
+        control.takeOver(supervisor, agent, null).get(5, TimeUnit.SECONDS);
+        assertThat(pbx.asked).containsExactly("hangup spy-2", "transfer " + call + " CUSTOMER 3003");
+        assertThat(control.activeSpy(supervisor)).isEmpty();
         assertThat(mine()).extracting(SupervisorCallControlServiceTest::line).containsExactly(
-                "BARGE OK BARGE @3001", "TAKE_OVER OK @3001", "TAKE_OVER OK @3002");
+                "BARGE OK BARGE @3001", "TAKE_OVER OK @3001", "TAKE_OVER OK @3002", "LISTEN OK LISTEN @3003",
+                "STOP OK LISTEN", "TAKE_OVER OK @3003");
     }
 
     @Test
