@@ -23,7 +23,8 @@ import java.util.Random;
  * ring of U(5, 20) s; otherwise, of the rest, 74% no answer (the ring timeout, 30 s), 17% busy after U(1, 4) s, 9%
  * network failure after U(0.5, 1.5) s. Talk: exponential with the given mean (at least 5 s). {@link
  * Customers#simulatorScript} models instead what the PBX simulator's {@code CustomerScript} does (the real-time run
- * of §6.2 compares itself with it). Wrap-up: U(0.5, 1.5) × its mean.
+ * of §6.2 compares itself with it). Wrap-up: U(0.5, 1.5) × its mean ({@code wrapSpread} 1), or exactly its mean
+ * ({@code wrapSpread} 0: the real-time run's bench agents, who qualify a fixed time after each call).
  *
  * <p>A warm-up ({@code warmupHours}) runs before the measured day, the pacer learning as in the real-time run, whose
  * figures are also taken after a warm-up: nothing of it is counted.
@@ -33,12 +34,12 @@ public final class DialerSimulation {
     /** The simulated day. */
     public record Config(int agents, double liveRate, double meanTalkSeconds, double meanWrapSeconds, double hours,
                          long seed, double tickSeconds, double targetPercent, double maxLinesPerAgent,
-                         double warmupHours, Customers customers) {
+                         double warmupHours, Customers customers, double wrapSpread) {
         /** The §6 day: no warm-up, {@link Customers#DAY}. */
         public Config(int agents, double liveRate, double meanTalkSeconds, double meanWrapSeconds, double hours,
                       long seed, double tickSeconds, double targetPercent, double maxLinesPerAgent) {
             this(agents, liveRate, meanTalkSeconds, meanWrapSeconds, hours, seed, tickSeconds, targetPercent,
-                    maxLinesPerAgent, 0, Customers.DAY);
+                    maxLinesPerAgent, 0, Customers.DAY, 1);
         }
 
         public static Config standard(int agents, long seed) {
@@ -352,7 +353,8 @@ public final class DialerSimulation {
         void talk(Agent a) {
             a.busySince = clock.now;
             double talk = config.customers().talk(random, config.meanTalkSeconds());
-            double wrap = config.meanWrapSeconds() * (0.5 + random.nextDouble());
+            // U(1 - spread/2, 1 + spread/2) × the mean: people's wrap-ups (1) or the real-time run's bench agents (0)
+            double wrap = config.meanWrapSeconds() * (1 + config.wrapSpread() * (random.nextDouble() - 0.5));
             at(clock.now + talk, () -> {
                 a.busySince = -1;
                 a.wrapSince = clock.now;

@@ -203,7 +203,11 @@ public final class PredictiveLiveScenario {
             // BRAKE_TOLERANCE of the live run's), and the whole distribution is reported beside it.
             double brakedShare = decisions.decisions() == 0 ? 0
                     : (double) decisions.braked() / decisions.decisions();
-            DesDays des = DesDays.of(config, DES_DAYS, brakedShare);
+            // The bench's agents qualify a fixed time after each call (plus their poll and the qualification's own
+            // time): the simulated agents wrap up for exactly the mean the live pacer learned from them.
+            double liveWrap = decisions.modelled() == 0 ? config.wrapSeconds()
+                    : decisions.meanWrap() / decisions.modelled();
+            DesDays des = DesDays.of(config, DES_DAYS, brakedShare, liveWrap);
             // What the pacer was told and decided, means per decision: live, then the simulated days pooled.
             System.out.println("pacer inputs, live:       " + decisions.means());
             System.out.println("pacer inputs, simulation: " + des.decisions().means());
@@ -215,11 +219,12 @@ public final class PredictiveLiveScenario {
                     "within their 95 %% range %.1f-%.1f", des.matched().low() * 100, des.matched().high() * 100),
                     des.matched().days() >= 20 && occupancy >= des.matched().low()
                             && occupancy <= des.matched().high(),
-                    String.format(Locale.ROOT, "%d live answers, %d abandons, %.0f %% of decisions braking; "
+                    String.format(Locale.ROOT, "simulated agents wrap up %.2f s each (learned live); "
+                                    + "%d live answers, %d abandons, %.0f %% of decisions braking; "
                                     + "lines/agent %.2f; %d of %d simulated days brake %.0f±%.0f %% of the time: "
                                     + "mean %.1f live answers; every simulated day: occupancy mean %.1f %%, 95 %% "
                                     + "range %.1f-%.1f %%, lines/agent %.2f, %.1f live answers",
-                            answers, abandons, brakedShare * 100, samples == 0 ? 0 : linesSum / samples,
+                            liveWrap, answers, abandons, brakedShare * 100, samples == 0 ? 0 : linesSum / samples,
                             des.matched().days(), des.all().days(), brakedShare * 100, BRAKE_TOLERANCE * 100,
                             des.matched().meanAnswers(), des.all().mean() * 100, des.all().low() * 100,
                             des.all().high() * 100, des.meanLinesPerAgent(), des.all().meanAnswers())));
@@ -284,15 +289,15 @@ public final class PredictiveLiveScenario {
     record DesDays(Spread all, Spread matched, Range matchedAbandons, double meanLinesPerAgent,
                    double pooledAbandonPercent, double abandonHigh, PredictivePacer.Decisions decisions) {
 
-        static DesDays of(Config config, int days, double brakedShare) {
+        static DesDays of(Config config, int days, double brakedShare, double wrapSeconds) {
             List<DialerSimulation.Outcome> all = new ArrayList<>();
             List<DialerSimulation.Outcome> matched = new ArrayList<>();
             PredictivePacer.Decisions pooled = null;
             for (int seed = 1; seed <= MAX_DES_DAYS && (all.size() < days || matched.size() < MATCHED_DAYS); seed++) {
                 DialerSimulation.Outcome o = new DialerSimulation(new DialerSimulation.Config(config.agents(),
-                        config.liveRate(), config.talkSeconds(), config.wrapSeconds(), config.seconds() / 3600.0,
+                        config.liveRate(), config.talkSeconds(), wrapSeconds, config.seconds() / 3600.0,
                         seed, 0.5, 2.5, 3, config.warmupSeconds() / 3600.0,
-                        DialerSimulation.Customers.simulatorScript(RING_MIN, RING_MAX, BUSY_SHARE, RING_TIMEOUT)))
+                        DialerSimulation.Customers.simulatorScript(RING_MIN, RING_MAX, BUSY_SHARE, RING_TIMEOUT), 0))
                         .predictive();
                 PredictivePacer.Decisions d = o.decisions();
                 double share = d.decisions() == 0 ? 0 : (double) d.braked() / d.decisions();
