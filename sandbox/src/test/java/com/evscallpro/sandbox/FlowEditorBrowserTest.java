@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the template, sees it in the BPMN editor (bpmn-js, French panel), breaks it (deletes the end event), and the
  * validation points at the block left without a way out (clicking the problem selects it); undone (Ctrl+Z),
  * the autosaved draft validates and is published with a comment; a simulated inbound call on a DID of that flow
- * then follows it, step by step, as drawn; its path is then drawn on the diagram and the heat map counts it.
+ * then follows it, step by step, as drawn; its path is then drawn on the diagram and the heat map counts it; an
+ * administrator's call detail in the call history links to that path.
  */
 class FlowEditorBrowserTest {
 
@@ -155,6 +156,21 @@ class FlowEditorBrowserTest {
             assertThat(again.locator("#flow-modeler .evs-traffic-badge[data-element=Welcome]"))
                     .hasAttribute("data-calls", "1");
             again.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-path.png")));
+
+            // from the call history: an administrator's call detail links to that path on the diagram
+            ApiClient.user(stack, "pw-history-admin", UserAccount.Role.ADMIN, null);
+            Page admin = browserSession.session().signIn("pw-history-admin", "pw-history-admin-pw");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.bean(
+                    com.evscallpro.core.ivr.InboundCallRecords.class).outcome(callId).isPresent());
+            admin.navigate(browserSession.session().base() + "history/" + callId);
+            Locator pathLink = admin.locator("#history-flow-path");
+            assertThat(pathLink).hasAttribute("href", "flows/" + flow.id() + "?call=" + callId);
+            pathLink.click();
+            assertThat(admin.locator("#flow-modeler .djs-element.evs-path[data-element-id=Welcome]")).hasCount(1);
+            assertThat(admin.locator("#flow-modeler .djs-element.evs-path[data-element-id=CallEnded]")).hasCount(1);
+            admin.locator("#flow-tab-calls").click();
+            assertThat(admin.locator("#flow-call-steps")).containsText("Goodbye");
+            admin.context().close();
 
             // another edit (a new draft), compared with what is published: the change, on its element
             FlowService service = stack.bean(FlowService.class);
