@@ -20,9 +20,11 @@ import com.evscallpro.simulator.FastAgiCaller;
 import com.evscallpro.simulator.SimAgiCall;
 import com.evscallpro.simulator.SimAgiCallResult;
 import com.evscallpro.telephony.agi.FastAgiServer;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a flow, made a "play" block with the template chooser), whose required prompt the check reports on it until the
  * analyst sets it (and its name) in the properties panel; then breaks it (deletes the end event), and the
  * validation points at the block left without a way out (clicking the problem selects it); undone (Ctrl+Z),
- * the autosaved draft validates and is published with a comment; a simulated inbound call on a DID of that flow
- * then follows it, step by step, as drawn; its path is then drawn on the diagram and the heat map counts it; an
+ * the autosaved draft validates and is published with a comment; it is exported as a .bpmn file and imported back
+ * through the library (a draft, nothing changed in meaning); a simulated inbound call on a DID of that flow then
+ * follows it, step by step, as drawn; its path is then drawn on the diagram and the heat map counts it; an
  * administrator's call detail in the call history links to that path.
  */
 class FlowEditorBrowserTest {
@@ -188,6 +191,22 @@ class FlowEditorBrowserTest {
         assertThat(versions.get(0).status()).isEqualTo(FlowVersionView.Status.PUBLISHED);
         assertThat(versions.get(0).publishedBy()).isEqualTo("pw-analyst");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/flow-editor-published.png")));
+
+        // exported as a .bpmn file (what Camunda Modeler opens: the version as stored), then imported back through the
+        // library: a draft of the same flow with nothing changed in meaning
+        Download exported = page.waitForDownload(() -> page.locator("#export-flow-" + processId).click());
+        assertThat(exported.suggestedFilename()).isEqualTo(processId + ".bpmn");
+        Path file = Files.createTempDirectory("flow-export").resolve(exported.suggestedFilename());
+        exported.saveAs(file); // (the browser's download itself has no name: the upload would refuse its type)
+        assertThat(Files.readString(file)).isEqualTo(stack.bean(FlowService.class).bpmn(versions.get(0).id()));
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Tous les flux")).click();
+        assertThat(page.locator("#flows-grid")).isVisible();
+        page.locator("#import-flow input[type=file]").setInputFiles(file);
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("importé en brouillon v2"))).isVisible();
+        FlowView imported = stack.bean(FlowService.class).flow(flow.id()).orElseThrow();
+        assertThat(imported.draftVersionId()).isNotNull();
+        assertThat(stack.bean(FlowService.class).compare(versions.get(0).id(), imported.draftVersionId())).isEmpty();
         page.context().close();
 
         // a call on a DID of that flow follows it as drawn
