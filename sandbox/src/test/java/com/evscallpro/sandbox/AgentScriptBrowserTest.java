@@ -200,7 +200,10 @@ class AgentScriptBrowserTest {
                   {"type": "taglist", "key": "topics", "label": "Topics", "id": "Field_topics",
                    "values": [{"label": "Price", "value": "price"}, {"label": "Delivery", "value": "delivery"}]},
                   {"type": "number", "key": "seats", "label": "Seats", "id": "Field_seats"},
-                  {"type": "datetime", "key": "visit", "subtype": "date", "dateLabel": "Visit", "id": "Field_visit"}]}""",
+                  {"type": "datetime", "key": "visit", "subtype": "date", "dateLabel": "Visit", "id": "Field_visit"},
+                  {"type": "datetime", "key": "callback", "subtype": "datetime", "dateLabel": "Callback day",
+                   "timeLabel": "Callback time", "timeSerializingFormat": "utc_offset", "timeInterval": 15,
+                   "id": "Field_callback"}]}""",
                 null);
         scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
 
@@ -237,13 +240,14 @@ class AgentScriptBrowserTest {
             form.locator(".fjs-form-field-taglist input.fjs-taglist-input").fill("");
             // the date picker in French: the format typed and shown is dd/mm/yyyy whatever the browser's locale (en-US
             // here), the calendar's names are French, its weeks start on Monday; the answer stored is an ISO date
-            Locator date = form.locator(".fjs-form-field-datetime input.fjs-input");
+            Locator visit = datetimeField(form, "Field_visit");
+            Locator date = visit.locator("input[id$='Field_visit-date']");
             assertThat(date).hasAttribute("placeholder", "jj/mm/aaaa");
             date.fill("15/03/2026");
             date.press("Enter");
             assertThat(date).hasValue("15/03/2026");
             date.click();
-            Locator calendar = form.locator(".fjs-form-field-datetime .flatpickr-calendar");
+            Locator calendar = visit.locator(".flatpickr-calendar");
             assertThat(calendar).isVisible();
             assertThat(calendar.locator(".flatpickr-weekday")).hasText(new String[] {"lun", "mar", "mer", "jeu", "ven",
                 "sam", "dim"});
@@ -257,6 +261,29 @@ class AgentScriptBrowserTest {
             assertThat(calendar.locator(".flatpickr-day.prevMonthDay")).hasCount(6);
             calendar.locator(".flatpickr-day[aria-label='20 mars 2026']").click();
             assertThat(date).hasValue("20/03/2026");
+            // the time picker in French: 24-hour, typed and shown, although the field leaves form-js's 12-hour default
+            // (no use24h, as the editor writes it); the answer stored is what form-js stores for 14:30 (its UTC offset
+            // form, as the field asks)
+            Locator callback = datetimeField(form, "Field_callback");
+            Locator callbackDay = callback.locator("input[id$='Field_callback-date']");
+            callbackDay.fill("20/03/2026");
+            callbackDay.press("Enter");
+            callbackDay.press("Escape");
+            Locator time = callback.locator("input[id$='Field_callback-time']");
+            assertThat(time).hasAttribute("placeholder", "hh:mm");
+            time.click();
+            Locator times = callback.locator(".fjs-dropdownlist-item");
+            assertThat(times).hasCount(96);
+            assertThat(times.first()).hasText("00:00");
+            assertThat(times.nth(58)).hasText("14:30");
+            assertThat(callback.locator(".fjs-dropdownlist")).not().containsText("AM");
+            assertThat(callback.locator(".fjs-dropdownlist")).not().containsText("PM");
+            time.fill("14:30");
+            time.press("Enter");
+            assertThat(time).hasValue("14:30");
+            time.blur();
+            assertThat(time).hasValue("14:30");
+            page.waitForTimeout(1_000); // form-js reports changes after its input debounce
             String callId = agents.status(a.id()).callId();
 
             page.locator("#call-hangup").click();
@@ -309,10 +336,143 @@ class AgentScriptBrowserTest {
             // the date the agent picked in the French calendar, as form-js stores it
             assertThat(jdbc.sql("SELECT script_answers ->> 'visit' FROM call_history WHERE call_id = ?").param(callId)
                     .query(String.class).single()).isEqualTo("2026-03-20");
+            // the time typed in 24-hour, as form-js stores it whatever the clock shown
+            assertThat(jdbc.sql("SELECT script_answers ->> 'callback' FROM call_history WHERE call_id = ?")
+                    .param(callId).query(String.class).single()).isEqualTo("2026-03-20T14:30" + utcOffset(page));
             assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
         } finally {
             stop(campaignId, a.id());
         }
+    }
+
+    /**
+     * An English-speaking agent in a browser set to French ({@code fr-FR}): the date picker's format is the language's,
+     * mm/dd/yyyy (not the browser's dd/mm/yyyy), with English names and weeks from Sunday; the time picker follows the
+     * field's own clock (12-hour: "02:30 PM" for 14:30, form-js's default). The agent switches the UI to French during
+     * the call: the page is drawn again in French (dd/mm/yyyy, 24-hour) with what was typed so far; the answers stored
+     * are the same as if typed in French.
+     */
+    @Test
+    void an_english_agent_gets_the_language_s_date_format_and_the_field_s_clock_and_a_switch_to_french_keeps_the_answers() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        ScriptService scripts = stack.bean(ScriptService.class);
+        ScriptView script = scripts.create("Clock survey " + suffix, null, """
+                {"type": "default", "components": [
+                  {"type": "textfield", "key": "contact.firstName", "label": "First name", "id": "Field_first"},
+                  {"type": "datetime", "key": "visit", "subtype": "date", "dateLabel": "Visit", "id": "Field_visit"},
+                  {"type": "datetime", "key": "callback", "subtype": "datetime", "dateLabel": "Callback day",
+                   "timeLabel": "Callback time", "timeSerializingFormat": "utc_offset", "timeInterval": 15,
+                   "id": "Field_callback"}]}""",
+                null);
+        scripts.publish(scripts.latest(script.id()).orElseThrow().id(), null);
+        String username = "clock-agent-" + suffix;
+        UserAccount a = stack.bean(UserAccountService.class).create(username, username + "-pw", username,
+                UserAccount.Role.AGENT, "2195", "en");
+        long group = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft("Clock script " + suffix, null,
+                null), List.of(a.id())).id();
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        long campaignId = campaign("Clock script " + suffix, group, new ContactInput("Carl", "Clock",
+                SandboxTestContext.ANSWERS_AND_TALKS, Map.of()));
+        scripts.bindCampaign(campaignId, script.id());
+
+        AgentService agents = stack.bean(AgentService.class);
+        try {
+            Page page = browser.session().signIn(username, username + "-pw", "fr-FR");
+            page.navigate(browser.session().base() + "agent");
+            page.locator("#ready-button").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+            campaigns.start(campaignId);
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
+            assertThat(page.locator("#agent-script")).isVisible(VISIBLE);
+            Locator form = page.locator("#agent-script-form");
+            assertThat(form.locator(".fjs-form-field-textfield input")).hasValue("Carl");
+
+            // the date: mm/dd/yyyy, the English calendar, whatever the browser's locale
+            Locator visit = datetimeField(form, "Field_visit");
+            Locator date = visit.locator("input[id$='Field_visit-date']");
+            assertThat(date).hasAttribute("placeholder", "mm/dd/yyyy");
+            date.fill("03/15/2026");
+            date.press("Enter");
+            assertThat(date).hasValue("03/15/2026");
+            assertThat(visit.locator(".flatpickr-weekday").first()).hasText("Sun");
+            assertThat(visit.locator(".flatpickr-day.selected")).hasAttribute("aria-label", "March 15, 2026");
+            date.press("Escape");
+
+            // the time: the field's clock, 12-hour
+            Locator callback = datetimeField(form, "Field_callback");
+            Locator callbackDay = callback.locator("input[id$='Field_callback-date']");
+            callbackDay.fill("03/20/2026");
+            callbackDay.press("Enter");
+            callbackDay.press("Escape");
+            Locator time = callback.locator("input[id$='Field_callback-time']");
+            assertThat(time).hasAttribute("placeholder", "hh:mm --");
+            time.click();
+            assertThat(callback.locator(".fjs-dropdownlist-item").first()).hasText("12:00 AM");
+            time.fill("14:30");
+            time.press("Enter");
+            assertThat(time).hasValue("02:30 PM");
+            time.blur();
+            page.waitForTimeout(1_000); // form-js reports changes after its input debounce
+            String callId = agents.status(a.id()).callId();
+
+            // the viewer follows a change of its language without a reload too (ScriptForm sends it when the UI's
+            // locale changes): drawn again in French with what was typed, then in English again
+            form.evaluate("el => { el.lang = 'fr'; }");
+            assertThat(time).hasValue("14:30");
+            assertThat(date).hasValue("15/03/2026");
+            form.evaluate("el => { el.lang = 'en'; }");
+            assertThat(time).hasValue("02:30 PM");
+            assertThat(date).hasValue("03/15/2026");
+
+            // the agent switches to French during the call: the page is reloaded, the form drawn again in French with
+            // the answers typed so far
+            page.evaluate("() => { window.evsBeforeSwitch = true; }");
+            page.locator("#lang-fr").click();
+            page.waitForFunction("() => !window.evsBeforeSwitch"); // a new page
+            assertThat(page.locator("#lang-fr")).hasAttribute("aria-pressed", "true");
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "ON_CALL", WAIT);
+            form = page.locator("#agent-script-form");
+            assertThat(datetimeField(form, "Field_visit").locator("input[id$='Field_visit-date']"))
+                    .hasValue("15/03/2026");
+            assertThat(datetimeField(form, "Field_visit").locator("input[id$='Field_visit-date']"))
+                    .hasAttribute("placeholder", "jj/mm/aaaa");
+            callback = datetimeField(form, "Field_callback");
+            assertThat(callback.locator("input[id$='Field_callback-date']")).hasValue("20/03/2026");
+            assertThat(callback.locator("input[id$='Field_callback-time']")).hasValue("14:30");
+            assertThat(callback.locator("input[id$='Field_callback-time']")).hasAttribute("placeholder", "hh:mm");
+
+            page.locator("#call-hangup").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "WRAP_UP", WAIT);
+            page.locator("#qualification-select vaadin-radio-button", new Page.LocatorOptions().setHasText("Vente"))
+                    .first().click();
+            page.locator("#qualify-button").click();
+            assertThat(page.locator("#agent-state")).hasAttribute("data-state", "READY", WAIT);
+            JdbcClient jdbc = stack.bean(JdbcClient.class);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "SELECT script_answers ->> 'visit' FROM call_history WHERE call_id = ?").param(callId)
+                    .query(String.class).optional()).contains("2026-03-15"));
+            assertThat(jdbc.sql("SELECT script_answers ->> 'callback' FROM call_history WHERE call_id = ?")
+                    .param(callId).query(String.class).single()).isEqualTo("2026-03-20T14:30" + utcOffset(page));
+            assertThat(browser.session().cspViolations).as("CSP violations").isEmpty();
+        } finally {
+            stop(campaignId, a.id());
+        }
+    }
+
+    /** The form-js datetime field whose id is {@code id}. */
+    private static Locator datetimeField(Locator form, String id) {
+        return form.locator(".fjs-form-field-datetime", new Locator.LocatorOptions()
+                .setHas(form.page().locator("input[id*='" + id + "-']")));
+    }
+
+    /** The browser's UTC offset on 20 March 2026 at 14:30, as form-js writes it (+01:00, +00:00). */
+    private static String utcOffset(Page page) {
+        return (String) page.evaluate("""
+                () => {
+                  const m = new Date(2026, 2, 20, 14, 30).getTimezoneOffset();
+                  const p = (n) => String(n).padStart(2, '0');
+                  return (m > 0 ? '-' : '+') + p(Math.floor(Math.abs(m) / 60)) + ':' + p(Math.abs(m) % 60);
+                }""");
     }
 
     /** A campaign of one agent group with one contact (not started). */

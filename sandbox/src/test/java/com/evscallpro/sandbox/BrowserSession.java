@@ -30,7 +30,19 @@ final class BrowserSession implements AutoCloseable {
 
     /** A new page (own context) signed in as {@code username}, on the page the login lands on. */
     Page signIn(String username, String password) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+        return signIn(username, password, null);
+    }
+
+    /**
+     * The same in a browser whose locale is {@code browserLocale} (e.g. {@code fr-FR}; null: Chromium's own, en-US
+     * here), for what must not depend on it.
+     */
+    Page signIn(String username, String password, String browserLocale) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1366, 768);
+        if (browserLocale != null) {
+            options.setLocale(browserLocale);
+        }
+        Page page = browser.newContext(options).newPage();
         page.setDefaultTimeout(30_000);
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * page is read against the list of the editor's English texts, {@code form-editor-english.txt}), the panel's
  * validation message in French, searches the palette in French, and a dropped field gets a French label in the schema;
  * the viewer's components the canvas draws the fields with (a select's placeholder, a number's arrows, a date
- * picker's calendar) speak French too; an English analyst sees form-js's English.
+ * picker's calendar, a time picker's 24-hour clock) speak French too; an English analyst sees form-js's English.
  */
 class ScriptEditorLanguageBrowserTest {
 
@@ -51,6 +51,8 @@ class ScriptEditorLanguageBrowserTest {
                   {"type": "select", "id": "Field_sel", "key": "choice", "label": "Choix",
                    "values": [{"label": "Oui", "value": "yes"}]},
                   {"type": "datetime", "id": "Field_dt", "key": "when", "subtype": "date", "dateLabel": "Quand"},
+                  {"type": "datetime", "id": "Field_dtt", "key": "rdv", "subtype": "datetime", "dateLabel": "Jour",
+                   "timeLabel": "Heure", "timeSerializingFormat": "utc_offset", "timeInterval": 15},
                   {"type": "checkbox", "id": "Field_cb", "key": "agreed", "label": "D'accord"},
                   {"type": "group", "id": "Field_grp", "label": "Bloc", "components": []},
                   {"type": "radio", "id": "Field_rad", "key": "pick", "label": "Choix 2",
@@ -134,6 +136,9 @@ class ScriptEditorLanguageBrowserTest {
         assertThat(date.locator("input.fjs-input")).hasAttribute("placeholder", "jj/mm/aaaa");
         assertThat(date.locator(".flatpickr-weekday").first()).hasText("lun");
         assertThat(date.locator("select.flatpickr-monthDropdown-months option[value='0']")).hasText("janvier");
+        // a time as French agents see it: 24-hour, although the field leaves form-js's 12-hour default
+        assertThat(editor.locator(".fjs-element[data-id='Field_dtt'] .fjs-timepicker input"))
+                .hasAttribute("placeholder", "hh:mm");
 
         // the properties panel of the selected text field
         selectTheField(editor, "Field_lang");
@@ -165,8 +170,8 @@ class ScriptEditorLanguageBrowserTest {
         List<String> english = Files.readAllLines(ENGLISH, StandardCharsets.UTF_8).stream()
                 .map(t -> t.replace("\\n", "\n")).toList();
         List<String> left = new ArrayList<>();
-        for (String id : List.of("Field_lang", "Field_num", "Field_sel", "Field_dt", "Field_cb", "Field_rad",
-                "Field_txt", "Field_dyn", "Field_grp")) {
+        for (String id : List.of("Field_lang", "Field_num", "Field_sel", "Field_dt", "Field_dtt", "Field_cb",
+                "Field_rad", "Field_txt", "Field_dyn", "Field_grp")) {
             selectTheField(editor, id);
             for (String shown : shownTexts(editor)) {
                 if (english.contains(shown) && !SAME_IN_FRENCH.contains(shown)) {
@@ -175,6 +180,9 @@ class ScriptEditorLanguageBrowserTest {
             }
         }
         assertThat(left).as("form-js English texts shown to a French analyst").isEmpty();
+        // the 24-hour setting of a time says that French is always 24-hour
+        selectTheField(editor, "Field_dtt");
+        assertThat(panel).containsText("Format 24 h en anglais (toujours 24 h en français)");
         // the empty group's hint
         assertThat(editor.locator(".fjs-empty-component-text").first()).hasText("Glissez-déposez des composants ici.");
         selectTheField(editor, "Field_lang");
@@ -218,6 +226,10 @@ class ScriptEditorLanguageBrowserTest {
         Locator date = editor.locator(".fjs-element[data-id='Field_dt']");
         assertThat(date.locator(".flatpickr-weekday").first()).hasText("Sun");
         assertThat(date.locator("select.flatpickr-monthDropdown-months option[value='0']")).hasText("January");
+        // the date in the language's format (the browser's is en-US here too), a time in the field's own clock
+        assertThat(date.locator("input.fjs-input")).hasAttribute("placeholder", "mm/dd/yyyy");
+        assertThat(editor.locator(".fjs-element[data-id='Field_dtt'] .fjs-timepicker input"))
+                .hasAttribute("placeholder", "hh:mm --");
         selectTheField(editor, "Field_lang");
         Locator panel = editor.locator(".fjs-properties-panel");
         assertThat(panel.locator("label[for='bio-properties-panel-label']")).hasText("Field label");

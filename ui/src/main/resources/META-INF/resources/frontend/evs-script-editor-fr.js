@@ -217,7 +217,7 @@ export const FR = {
   "Unparsable FEEL expression.": "Expression FEEL illisible.",
   "Upload multiple files": "Envoi de plusieurs fichiers",
   "URL": "URL",
-  "Use 24h": "Format 24 h",
+  "Use 24h": "Format 24 h en anglais (toujours 24 h en français)",
   "Use a unique \"key\" to link the form element and the related input/output data. When dealing with nested data, break it down in the user task's input mapping before using it.": "Utilisez une « clé » unique pour relier l'élément du formulaire à ses données d'entrée et de sortie. Pour des données imbriquées, décomposez-les dans le mappage d'entrée de la tâche avant de les utiliser.",
   "Use the preview window to test your form.": "Utilisez la fenêtre d'aperçu pour tester votre formulaire.",
   "Validation": "Validation",

@@ -9,7 +9,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import { formEditorI18nModule } from './evs-script-editor-i18n.js';
-import { watchViewerTexts } from './evs-script-viewer-i18n.js';
+import { viewerClockModule, watchViewerTexts } from './evs-script-viewer-i18n.js';
 
 class EvsScriptEditor extends LitElement {
   static get properties() {
@@ -45,24 +45,29 @@ class EvsScriptEditor extends LitElement {
       () => this.lang);
   }
 
-  _createEditor() {
+  /** Creates the editor in the current language, showing {@code current} (the form as edited) or the server's. */
+  _createEditor(current) {
     if (this._editor) {
       this._editor.destroy();
     }
     this._editorLang = this.lang || 'en';
     this._editor = new FormEditor({
       container: this.querySelector('.evs-script-editor-canvas'),
-      additionalModules: [formEditorI18nModule(this._editorLang)],
+      // the canvas draws times in the analyst's clock, as the agents of that language see them (viewerClockModule;
+      // before the texts' module, which registers every field type again with the one it finds)
+      additionalModules: [viewerClockModule(this._editorLang), formEditorI18nModule(this._editorLang)],
     });
     this._editor.on('changed', () => this._changed());
-    if (this.schema) {
-      this._import(this.schema);
+    if (current || this.schema) {
+      this._import(current || this.schema);
     }
   }
 
   updated(changed) {
     if (this._editor && changed.has('lang') && (this.lang || 'en') !== this._editorLang) {
-      this._createEditor();
+      // the language changed while the editor is shown: drawn again in it, with the form as edited so far (not saved
+      // yet), unless the server sent another one with it
+      this._createEditor(changed.has('schema') ? null : this._current());
       return;
     }
     if (this._editor && changed.has('schema') && this.schema && this.schema !== this._lastSchema) {

@@ -5,7 +5,7 @@ import { LitElement, html } from 'lit';
 // @ts-ignore
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { fill, watchViewerTexts } from './evs-script-viewer-i18n.js';
+import { fill, viewerClockModule, watchViewerTexts } from './evs-script-viewer-i18n.js';
 
 // form-js 1.19 writes its fields' errors in English ("Field is required.") and has no translation hook. Its
 // validator is wrapped (an additional module, the documented way to extend the viewer) so that each message it
@@ -92,21 +92,39 @@ class EvsScriptForm extends LitElement {
   }
 
   firstUpdated() {
-    this._form = new Form({
-      container: this.querySelector('.evs-script-form-canvas'),
-      additionalModules: [errorTextsModule(this)],
-    });
-    this._form.on('changed', () => this._send());
+    this._createForm();
     this._viewerTexts = watchViewerTexts(this.querySelector('.evs-script-form-canvas'),
       () => this._parsed('chromeTexts'), () => this.lang);
     this._import();
   }
 
+  // the viewer, in the language it is created for (the clock of its time pickers: viewerClockModule)
+  _createForm() {
+    if (this._form) {
+      this._form.destroy();
+    }
+    this._formLang = this.lang || 'en';
+    this._form = new Form({
+      container: this.querySelector('.evs-script-form-canvas'),
+      additionalModules: [errorTextsModule(this), viewerClockModule(this._formLang)],
+    });
+    this._form.on('changed', () => this._send());
+  }
+
   updated(changed) {
+    if (this._form && changed.has('lang') && (this.lang || 'en') !== this._formLang) {
+      // the language changed while the form is shown: drawn again in it, with what the agent has typed so far (unless
+      // another form or call came with it)
+      const data = changed.has('schema') || changed.has('data') ? undefined : this._form._getState().data;
+      this._createForm();
+      this._lastKey = null;
+      this._import(data);
+      return;
+    }
     if (this._form && (changed.has('schema') || changed.has('data'))) {
       this._import();
     }
-    if (this._form && (changed.has('chromeTexts') || changed.has('lang'))) {
+    if (this._form && changed.has('chromeTexts')) {
       this._translateChrome();
     }
   }
@@ -123,14 +141,16 @@ class EvsScriptForm extends LitElement {
     }
   }
 
-  async _import() {
+  /** Shows the schema with the server's data, or with {@code current} (the form's own data, drawn again). */
+  async _import(current) {
     const key = (this.schema || '') + '\u0000' + (this.data || '');
-    if (!this.schema || key === this._lastKey) {
+    if (!this.schema || (key === this._lastKey && !current)) {
       return;
     }
     this._lastKey = key;
     try {
-      await this._form.importSchema(JSON.parse(this.schema), this.data ? JSON.parse(this.data) : {});
+      const data = current || (this.data ? JSON.parse(this.data) : {});
+      await this._form.importSchema(JSON.parse(this.schema), data);
       this._translateChrome();
       this.dataset.imported = String((Number(this.dataset.imported) || 0) + 1);
       this._send();

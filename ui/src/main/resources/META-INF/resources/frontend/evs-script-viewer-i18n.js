@@ -4,6 +4,10 @@
 // (chromeTexts: ui.script.ScriptForm, messages files script.form.viewer.*) and the language (lang).
 // @ts-ignore
 import { French } from 'flatpickr/dist/esm/l10n/fr.js';
+// @ts-ignore
+import { english } from 'flatpickr/dist/esm/l10n/default.js';
+// @ts-ignore
+import { useCallback, useMemo } from 'preact/hooks';
 
 /** A text with {0} {1} filled from a match's groups. */
 export function fill(text, m) {
@@ -84,16 +88,19 @@ export function translateChrome(root, texts) {
 // names and the browser's date format (form-js 1.19 gives no locale option: Datepicker in its viewer). Each instance
 // under the root (flatpickr keeps it on its input, `_flatpickr`) is set once to the user's language through
 // flatpickr's own API (`set`: its l10n object, the first day of the week; the format typed and shown), the input's
-// placeholder to that format. What form-js stores stays an ISO date (yyyy-mm-dd: its serializeDate), whatever the
-// format shown. English keeps form-js's own (no entry here).
+// placeholder to that format. The format is the language's, never the browser's: French dd/mm/yyyy; English
+// mm/dd/yyyy (English is en-US here, as the application's own Vaadin date pickers in English: Intl's "en"), with
+// flatpickr's English names and weeks from Sunday. What form-js stores stays an ISO date (yyyy-mm-dd: its
+// serializeDate), whatever the format shown.
 const DATE_LOCALES = {
-  fr: { l10n: French, dateFormat: 'd/m/Y', ariaDateFormat: 'j F Y' },
+  fr: { l10n: French, dateFormat: 'd/m/Y', ariaDateFormat: 'j F Y', placeholder: 'jj/mm/aaaa' },
+  en: { l10n: english, dateFormat: 'm/d/Y', ariaDateFormat: 'F j, Y', placeholder: 'mm/dd/yyyy' },
 };
 const LOCALIZED = new WeakMap();
 
-/** Sets the date pickers under {@code root} to {@code lang} (a no-op for a language without an entry: English). */
+/** Sets the date pickers under {@code root} to {@code lang} (English for a language without an entry). */
 export function localizeDatePickers(root, lang, texts) {
-  const locale = root && DATE_LOCALES[lang];
+  const locale = root && (DATE_LOCALES[lang] || DATE_LOCALES.en);
   if (!locale) {
     return;
   }
@@ -119,8 +126,10 @@ export function localizeDatePickers(root, lang, texts) {
     if (year && l10n.yearAriaLabel) {
       year.setAttribute('aria-label', l10n.yearAriaLabel);
     }
-    if (texts && texts.datePlaceholder && input.getAttribute('placeholder') !== texts.datePlaceholder) {
-      input.setAttribute('placeholder', texts.datePlaceholder);
+    // the messages' text (script.form.viewer.datePlaceholder), or the format's own until the server sent them
+    const placeholder = (texts && texts.datePlaceholder) || locale.placeholder;
+    if (input.getAttribute('placeholder') !== placeholder) {
+      input.setAttribute('placeholder', placeholder);
     }
   }
 }
@@ -142,4 +151,44 @@ export function watchViewerTexts(root, texts, lang) {
     attributeFilter: ['placeholder', 'title', 'aria-label'] });
   apply();
   return { apply, disconnect: () => observer.disconnect() };
+}
+
+// The time picker of form-js's datetime field (subtypes time and datetime) is form-js's own input and list, not
+// flatpickr: 12-hour (02:30 PM, placeholder "hh:mm --") unless the field's `use24h` is set. The clock follows the
+// user's language: in French it is always 24-hour (14:30, the list from 00:00 to 23:45, placeholder "hh:mm"), whatever
+// the field says and whatever the browser's locale; in English the field's own setting stands (form-js's "Use 24h",
+// 12-hour when not ticked). This is done by registering form-js's datetime field again (an additional module: the
+// `formFields` registry, form-js's extension point for field renderers) with a renderer that draws the field with
+// `use24h` set and gives form-js back the field it was given, so nothing of the schema changes. What form-js stores
+// does not depend on the clock shown: "14:30" typed gives the same answer in both (its serializeTime: 14:30, with the
+// UTC offset or normalised to UTC as the field's "time format" says, 2026-03-20T14:30+01:00 for a date and time).
+const CLOCK_24H = { fr: true };
+
+/** form-js's datetime renderer drawing every time in 24-hour. */
+function datetime24h(Datetime) {
+  const Field = function (props, context) {
+    const { field, onChange } = props;
+    const shown = useMemo(() => (field && field.use24h !== true ? { ...field, use24h: true } : field), [field]);
+    const change = useCallback((update) => onChange(update && update.field === shown ? { ...update, field } : update),
+      [onChange, field, shown]);
+    return Datetime.call(this, { ...props, field: shown, onChange: change }, context);
+  };
+  Object.assign(Field, Datetime);
+  Field.config = Datetime.config;
+  return Field;
+}
+
+/**
+ * An additional module of form-js's viewer or editor: times in {@code lang}'s clock (24-hour in French; a no-op in
+ * English, where the field's own setting stands).
+ */
+export function viewerClockModule(lang) {
+  function EvsClock(formFields) {
+    const Datetime = CLOCK_24H[lang] && formFields.get('datetime');
+    if (Datetime) {
+      formFields.register('datetime', datetime24h(Datetime));
+    }
+  }
+  EvsClock.$inject = ['formFields'];
+  return { __init__: ['evsClock'], evsClock: ['type', EvsClock] };
 }

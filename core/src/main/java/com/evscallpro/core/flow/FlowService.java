@@ -36,6 +36,9 @@ public interface FlowService {
     /** A version's BPMN XML; {@code flow.version-not-found}. */
     String bpmn(long versionId);
 
+    /** The flow a version belongs to (a call's flow, from the version it ran); {@code flow.version-not-found}. */
+    long flowOfVersion(long versionId);
+
     /**
      * The names the analyst gave a version's elements (element id → name; unnamed elements left out), for what
      * people read: the agent's screen-pop, the call detail. Versions never change, so the answer is kept.

@@ -416,6 +416,11 @@ class FlowServiceImpl implements FlowService {
         }
     }
 
+    @Override
+    public long flowOfVersion(long versionId) {
+        return version(versionId).flowId();
+    }
+
     private FlowVersionRow version(long versionId) {
         return versions.findById(versionId).orElseThrow(() -> new EvsException("flow.version-not-found", versionId));
     }

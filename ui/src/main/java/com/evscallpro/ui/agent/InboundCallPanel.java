@@ -83,7 +83,8 @@ class InboundCallPanel extends Div {
             return;
         }
         scriptTitle.setText(getTranslation("agent.script", published.name()));
-        script.show(published.schemaJson(), data);
+        // with the answers typed for this call before a reload of the page (the FR/EN switch reloads it)
+        script.show(published.schemaJson(), data, forCallId);
         scriptBox.setVisible(true);
     }
 

@@ -135,7 +135,8 @@ class ScreenPopPanel extends VerticalLayout {
         }
         scriptTitle.setText(getTranslation("agent.script", published.name()));
         scriptBox.getElement().setAttribute("data-script-version", String.valueOf(published.versionId()));
-        script.show(published.schemaJson(), data);
+        // with the answers typed for this call before a reload of the page (the FR/EN switch reloads it)
+        script.show(published.schemaJson(), data, task == null ? null : task.callId());
         scriptBox.setVisible(true);
     }
 

@@ -1,9 +1,12 @@
 package com.evscallpro.ui.history;
 
+import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.history.CallDetail;
 import com.evscallpro.core.history.CallHistoryBrowser;
 import com.evscallpro.core.history.HistoryRow;
 import com.evscallpro.core.history.HistoryViewer;
+import com.evscallpro.core.ivr.CallJourney;
+import com.evscallpro.core.ivr.JourneyStep;
 import com.evscallpro.core.recording.RecordingAccess;
 import com.evscallpro.core.recording.RecordingRef;
 import com.evscallpro.core.recording.RecordingService;
@@ -33,6 +36,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +48,8 @@ import java.util.Optional;
  * qualification, comment, the script's answers when recorded, the journey (IVR steps and the agent's states) in
  * {@code history-journey}, and the recording slot ({@code history-recording}: a player when a stored recording exists that the user may
  * hear, as {@code core.recording} decides; otherwise a sentence saying there is none).
+ * For an administrator, a call that went through an IVR flow links to its path drawn on the flow version it ran
+ * ({@code history-flow-path}: {@code /flows/<flow id>?call=<call id>}, the flow editor, which analysts and admins open).
  * A call that does not exist, or another agent's call for an agent, shows {@code history-not-found}.
  */
 @Route(value = "history/:callId", layout = MainLayout.class)
@@ -53,11 +61,19 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final RecordingService recordings;
     private final RecordingAccess access;
     private final ZoneId zone = ZoneId.systemDefault();
+    /** Whether the user may open the flow editor (ADMIN; analysts do not read the call history). */
+    private final boolean opensFlows;
+    private final FlowService flows;
+    private final CallJourney journeys;
     private String callId = "";
 
-    CallDetailView(CallHistoryBrowser history, RecordingService recordings, CurrentUser currentUser) {
+    CallDetailView(CallHistoryBrowser history, RecordingService recordings, CurrentUser currentUser,
+                   FlowService flows, CallJourney journeys) {
         this.history = history;
         this.recordings = recordings;
+        this.flows = flows;
+        this.journeys = journeys;
+        this.opensFlows = currentUser.hasRole(UserAccount.Role.ADMIN);
         this.access = new RecordingAccess(currentUser.require().userId(), currentUser.require().role());
         this.viewer = new HistoryViewer(currentUser.require().userId(), currentUser.hasRole(UserAccount.Role.AGENT));
         setId("history-detail-view");
@@ -132,6 +148,7 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
         field(facts, "pbxIds", String.join(" / ", nn(d.linkedId()), nn(d.customerUniqueId()),
                 nn(d.agentUniqueId())));
         add(facts);
+        flowPathLink(r.callId()).ifPresent(this::add);
 
         add(new H3(getTranslation("history.detail.comment")));
         Span comment = new Span(d.comment() == null || d.comment().isBlank()
@@ -177,6 +194,30 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
 
         add(new H3(getTranslation("history.detail.recording")));
         add(recordingSlot(d.row().callId()));
+    }
+
+    /**
+     * For a user who opens the flow editor, the link to the call's path on the diagram of the flow version it ran,
+     * when it went through an IVR flow (its journey names the version).
+     */
+    private Optional<Anchor> flowPathLink(String call) {
+        if (!opensFlows || flows == null || journeys == null) {
+            return Optional.empty();
+        }
+        try {
+            List<JourneyStep> steps = journeys.of(call);
+            Long version = steps.stream().map(JourneyStep::flowVersionId).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (version == null) {
+                return Optional.empty();
+            }
+            Anchor link = new Anchor("flows/" + flows.flowOfVersion(version) + "?call="
+                    + URLEncoder.encode(call, StandardCharsets.UTF_8), getTranslation("history.detail.flowPath"));
+            link.setId("history-flow-path");
+            return Optional.of(link);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the version is gone: the journey below still lists the steps
+        }
     }
 
     /**

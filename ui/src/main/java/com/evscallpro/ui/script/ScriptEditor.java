@@ -6,6 +6,8 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
 @JsModule("./evs-script-editor-fr.js")
 @JsModule("./evs-script-viewer-i18n.js")
 @NpmPackage(value = "flatpickr", version = "4.6.13")
-public class ScriptEditor extends Component implements HasSize {
+public class ScriptEditor extends Component implements HasSize, LocaleChangeObserver {
 
     private Consumer<String> saved = json -> { };
     private Consumer<String> changed = json -> { };
@@ -35,9 +37,17 @@ public class ScriptEditor extends Component implements HasSize {
 
     public ScriptEditor() {
         setSizeFull();
-        // form-js's own texts (palette, properties panel, new fields' labels) in the analyst's language
-        // and the texts of form-js's viewer components, which draw the analyst's fields in the canvas (as the agent's)
-        addAttachListener(e -> ScriptForm.setViewerTexts(this, getLocale()));
+    }
+
+    /**
+     * form-js's own texts (palette, properties panel, new fields' labels) in the analyst's language, and the texts of
+     * form-js's viewer components, which draw the analyst's fields in the canvas (as the agent's): given when the
+     * editor is attached and again when the UI's locale changes while it is shown (evs-script-editor.js then draws the
+     * editor again in it, keeping the form as edited).
+     */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        ScriptForm.setViewerTexts(this, event.getLocale());
     }
 
     /** Shows a form-js schema (JSON). */

@@ -9,6 +9,9 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
 // imported by evs-script-form.js and evs-script-editor.js; named here too so that editing it makes the build say the
 // production bundle must be rebuilt (Vaadin hashes only the modules it is given)
 @JsModule("./evs-script-viewer-i18n.js")
-public class ScriptForm extends Component implements HasSize {
+public class ScriptForm extends Component implements HasSize, LocaleChangeObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ScriptForm.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,22 +60,28 @@ public class ScriptForm extends Component implements HasSize {
 
     private Map<String, Object> answers = Map.of();
     private String importFailure;
+    /** The call the form is shown for (its answers are kept in the session: {@link #show(String, Map, String)}). */
+    private String callId;
     private java.util.function.Consumer<Map<String, Object>> answersListener = a -> { };
 
-    public ScriptForm() {
-        addAttachListener(e -> {
-            Map<String, String> texts = new LinkedHashMap<>();
-            // the placeholders go through as they are: the browser puts form-js's values in them
-            ERROR_TEXTS.forEach(k -> texts.put(k, ERROR_TEXTS_WITH_VALUES.contains(k)
-                    ? getTranslation("script.form.error." + k, "{0}", "{1}")
-                    : getTranslation("script.form.error." + k)));
-            try {
-                getElement().setProperty("errorTexts", JSON.writeValueAsString(texts));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException(ex);
-            }
-            setViewerTexts(this, getLocale());
-        });
+    /**
+     * The UI's language, given to the browser when the form is attached and again when the UI's locale changes while
+     * it is shown: form-js's error texts and own texts, and {@code lang}, on which evs-script-form.js draws the form
+     * again in that language (the date picker's format and names, the time picker's clock) with what was typed so far.
+     */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        // the placeholders go through as they are: the browser puts form-js's values in them
+        ERROR_TEXTS.forEach(k -> texts.put(k, ERROR_TEXTS_WITH_VALUES.contains(k)
+                ? getTranslation(event.getLocale(), "script.form.error." + k, "{0}", "{1}")
+                : getTranslation(event.getLocale(), "script.form.error." + k)));
+        try {
+            getElement().setProperty("errorTexts", JSON.writeValueAsString(texts));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        setViewerTexts(this, event.getLocale());
     }
 
     /**
@@ -83,8 +92,8 @@ public class ScriptForm extends Component implements HasSize {
         Map<String, String> chrome = new LinkedHashMap<>();
         // the placeholders go through as they are: the browser puts form-js's values in them
         CHROME_TEXTS.forEach(k -> chrome.put(k, CHROME_TEXTS_WITH_VALUES.contains(k)
-                ? component.getTranslation("script.form.viewer." + k, "{0}")
-                : component.getTranslation("script.form.viewer." + k)));
+                ? component.getTranslation(locale, "script.form.viewer." + k, "{0}")
+                : component.getTranslation(locale, "script.form.viewer." + k)));
         try {
             component.getElement().setProperty("chromeTexts", JSON.writeValueAsString(chrome));
         } catch (JsonProcessingException ex) {
@@ -95,14 +104,49 @@ public class ScriptForm extends Component implements HasSize {
 
     /** Shows the schema (JSON) prefilled with {@code data}; the answers start over. */
     public void show(String schemaJson, Map<String, Object> data) {
+        show(schemaJson, data, null);
+    }
+
+    /**
+     * Shows the schema (JSON) for the call {@code callId}, prefilled with {@code data} and with what the agent had
+     * answered for that call in this browser session (a page reloaded during the call, e.g. by the FR/EN switch, shows
+     * the answers typed so far again, now in the new language); for another call the answers start over.
+     */
+    public void show(String schemaJson, Map<String, Object> data, String callId) {
         answers = Map.of();
         importFailure = null;
+        this.callId = callId;
+        Map<String, Object> shown = data == null ? Map.of() : data;
+        Kept kept = kept();
+        if (callId != null && kept != null && callId.equals(kept.callId())) {
+            shown = merged(shown, kept.answers());
+        }
         try {
-            getElement().setProperty("data", JSON.writeValueAsString(data == null ? Map.of() : data));
+            getElement().setProperty("data", JSON.writeValueAsString(shown));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Script data is not JSON", e);
         }
         getElement().setProperty("schema", schemaJson);
+    }
+
+    /** The last answers sent by a form shown for a call, in this browser session (one call's: an agent's own). */
+    record Kept(String callId, Map<String, Object> answers) implements java.io.Serializable {
+    }
+
+    static final String KEPT = ScriptForm.class.getName() + ".kept";
+
+    private static Kept kept() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || !(session.getAttribute(KEPT) instanceof Kept k) ? null : k;
+    }
+
+    /** {@code data} with {@code answers} over it, nested maps merged (the prefill a field does not show is kept). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merged(Map<String, Object> data, Map<String, Object> answers) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        answers.forEach((k, v) -> out.put(k, out.get(k) instanceof Map<?, ?> was && v instanceof Map<?, ?> now
+                ? merged((Map<String, Object>) was, (Map<String, Object>) now) : v));
+        return out;
     }
 
     /** The form's current values (nested as the field keys say: {@code contact.firstName} under {@code contact}). */
@@ -132,6 +176,10 @@ public class ScriptForm extends Component implements HasSize {
     private void onAnswers(String json) {
         try {
             answers = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            VaadinSession session = VaadinSession.getCurrent();
+            if (callId != null && session != null) {
+                session.setAttribute(KEPT, new Kept(callId, answers));
+            }
             answersListener.accept(answers);
         } catch (JsonProcessingException e) {
             log.warn("Script answers from the browser are not a JSON object: {}", e.getOriginalMessage());
