@@ -1,5 +1,6 @@
 package com.evscallpro.sandbox;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.evscallpro.core.campaign.AmdMode;
@@ -12,8 +13,11 @@ import com.evscallpro.core.flow.FlowService;
 import com.evscallpro.core.script.ScriptService;
 import com.evscallpro.core.user.UserAccount;
 import com.evscallpro.core.user.UserAccountService;
+import com.evscallpro.core.webhook.WebhookEventType;
+import com.evscallpro.core.webhook.WebhookService;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The back office's dialogs and editor pages, the way {@link BackOfficeLayoutBrowserTest} checks its menu screens,
- * in French (the longer texts) in a real Chromium: each create / edit dialog and form of the entities the back office
- * owns (users, groups, skills, sites, plannings, qualification groups, pause reasons, queues, trunks, DIDs, prompts,
- * scripts, flows, campaigns with the predictive settings shown, and the campaign's sub-dialogs: custom fields, agent
- * script, CRM link; the contacts' recycling) and the editor pages reached from it (campaign
- * contacts, script editor, flow editor) is opened at 1366×768, checked, then the window is narrowed to 800 pixels and
- * it is checked again ({@link LayoutProblems}: nothing out of the window or the dialog, no sideways scrolling, no text
- * cut short, no controls over each other). One browser page, in-app navigation. Fails naming each dialog, size and
- * fault.
+ * The back office's dialogs and editor pages, the way {@link BackOfficeLayoutBrowserTest} checks its menu screens, in a
+ * real Chromium, in French first (the longer texts) then in English: each create / edit dialog and form of the entities
+ * the back office owns (users with their edit, password reset and delete confirmation, groups, skills, sites,
+ * plannings, qualification groups, pause reasons, queues, trunks, DIDs, prompts, scripts, flows, campaigns with the
+ * predictive settings shown, and the campaign's sub-dialogs: custom fields, agent script, CRM link; the contacts'
+ * recycling and import, a webhook's form) and the editor pages reached from it (campaign contacts, script editor, flow
+ * editor) is opened at 1366×768, checked, then the window is narrowed to 800 pixels and it is checked again
+ * ({@link LayoutProblems}: nothing out of the window or the dialog, no sideways scrolling, no text cut short, no
+ * controls over each other, no squeezed menu, no row action out of its grid's sight). One browser page per language,
+ * in-app navigation. Fails naming each language, size, dialog and fault.
  */
 class BackOfficeDialogsLayoutBrowserTest {
 
@@ -47,12 +52,20 @@ class BackOfficeDialogsLayoutBrowserTest {
     }
 
     @Test
-    void every_back_office_dialog_and_editor_page_fits_in_french_at_1366x768_and_800_pixels_wide() {
+    void every_back_office_dialog_and_editor_page_fits_in_french_and_english_at_1366x768_and_800_pixels_wide() {
         String suffix = Long.toHexString(System.nanoTime());
-        String admin = "layout-dialogs-admin";
         UserAccountService users = stack.bean(UserAccountService.class);
-        users.findByUsername(admin).orElseGet(() -> users.create(admin, admin + "-pw", "Administratrice mise en page",
-                UserAccount.Role.ADMIN, null, "fr"));
+        Map<String, String> admins = new java.util.LinkedHashMap<>(); // French first: the longer texts
+        for (String language : List.of("fr", "en")) {
+            String admin = "layout-dialogs-" + language;
+            users.findByUsername(admin).orElseGet(() -> users.create(admin, admin + "-pw",
+                    "Administratrice mise en page", UserAccount.Role.ADMIN, null, language));
+            admins.put(language, admin);
+        }
+        long userId = users.findByUsername(admins.get("fr")).orElseThrow().id();
+        String webhook = "Webhook mise en page " + suffix;
+        stack.bean(WebhookService.class).register(webhook, "https://crm.example.com/evs/hooks",
+                Set.of(WebhookEventType.CALL_ENDED));
         // a predictive campaign with AMD: its form shows every setting; one contact for the contacts page
         String campaignName = "Mise en page " + suffix;
         long campaign = stack.bean(CampaignService.class).create(new CampaignEdit(campaignName,
@@ -66,16 +79,16 @@ class BackOfficeDialogsLayoutBrowserTest {
                 {"type": "default", "components": [
                   {"type": "textfield", "id": "Field_q", "key": "question", "label": "Question"}]}""", null).id();
         long flow = stack.bean(FlowService.class).flows().getFirst().id();
-        Consumer<Page> campaignRow = page -> { // the grid filtered on it: its row is drawn again no more
-            Locator filter = page.locator("#campaigns-filter input");
-            if (!filter.inputValue().equals(campaignName)) { // a screen shown again keeps its filter
-                page.waitForRequest(r -> r.url().contains("v-r=uidl") && r.postData() != null
-                        && r.postData().contains(suffix), () -> filter.fill(campaignName));
-                settle(page);
-            }
-        };
+        Consumer<Page> campaignRow = filtered("#campaigns-filter input", campaignName);
+        Consumer<Page> userRow = filtered("#users-filter-text input", admins.get("fr"));
+        String userMenu = ".user-actions vaadin-menu-bar-button";
         List<Step> steps = List.of(
                 new Step("new user", "admin/users", clicks("#add-user")),
+                new Step("user edit", "admin/users", userRow.andThen(clicks(userMenu, "#user-edit-" + userId))),
+                new Step("user password reset", "admin/users",
+                        userRow.andThen(clicks(userMenu, "#user-reset-" + userId))),
+                new Step("user delete confirmation", "admin/users",
+                        userRow.andThen(clicks(userMenu, "#user-delete-" + userId))),
                 new Step("new group", "admin/groups", clicks("#add-group")),
                 new Step("new skill", "admin/skills", clicks("#add-skill")),
                 new Step("new site with an AMI server", "admin/sites", clicks("#add-site", "#add-ami-server")),
@@ -102,12 +115,26 @@ class BackOfficeDialogsLayoutBrowserTest {
                         clicks("#more-campaign-" + campaign, "#crm-link-" + campaign))),
                 new Step("campaign contacts page", "campaigns/" + campaign + "/contacts", page -> { }),
                 new Step("contacts recycling", "campaigns/" + campaign + "/contacts", clicks("#contacts-recycle")),
+                new Step("contact import (mapping)", "campaigns/" + campaign + "/contacts", page -> {
+                    page.locator("#contact-upload input[type=file]").setInputFiles(new FilePayload("contacts.csv",
+                            "text/csv", "Prénom;Nom;Téléphone\nAnne;Mise;0612998878\n".getBytes(UTF_8)));
+                    page.locator("#import-preview").waitFor();
+                }),
+                new Step("webhook form", "admin/webhooks", clicks(".edit-webhook[data-name='" + webhook + "']")),
                 new Step("script editor page", "scripts/" + script, page -> { }),
                 new Step("flow editor page", "flows/" + flow, page -> { }));
 
+        List<String> problems = new ArrayList<>();
+        for (var admin : admins.entrySet()) {
+            check(admin.getKey(), admin.getValue(), steps, problems);
+        }
+        assertThat(problems).as("layout problems").isEmpty();
+    }
+
+    /** Opens each step's dialog or page as {@code admin} and adds what {@link LayoutProblems} finds there. */
+    private static void check(String language, String admin, List<Step> steps, List<String> problems) {
         Page page = SESSION.session().signIn(admin, admin + "-pw");
         page.navigate(SESSION.session().base() + steps.getFirst().path());
-        List<String> problems = new ArrayList<>();
         for (Step step : steps) {
             page.setViewportSize(SIZES[0][0], SIZES[0][1]);
             open(page, "/" + step.path());
@@ -125,7 +152,8 @@ class BackOfficeDialogsLayoutBrowserTest {
                     settle(page);
                 }
                 for (String p : LayoutProblems.of(page)) {
-                    problems.add(size[0] + "×" + size[1] + " " + step.what() + " (/" + step.path() + "): " + p);
+                    problems.add(language + " " + size[0] + "×" + size[1] + " " + step.what() + " (/" + step.path()
+                            + "): " + p);
                 }
             }
             for (int tries = 0; page.locator(OPEN_DIALOG).count() > 0; tries++) {
@@ -135,7 +163,21 @@ class BackOfficeDialogsLayoutBrowserTest {
             }
         }
         page.context().close();
-        assertThat(problems).as("layout problems").isEmpty();
+    }
+
+    /**
+     * Filters a screen's grid on {@code text} and waits for its answer (the rows drawn again: their menus and buttons
+     * are then the ones that stay); a screen shown again keeps its filter.
+     */
+    private static Consumer<Page> filtered(String input, String text) {
+        return page -> {
+            Locator filter = page.locator(input);
+            if (!filter.inputValue().equals(text)) {
+                page.waitForRequest(r -> r.url().contains("v-r=uidl") && r.postData() != null
+                        && r.postData().contains(text), () -> filter.fill(text));
+                settle(page);
+            }
+        };
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.List;
  * fits): the page or the layout's content area scrolling sideways; a control (button, field, grid, link…) lying, even
  * partly, outside the window; when a dialog is open, the dialog itself wider or taller than the window or scrolling
  * sideways, and its controls cut off by its edges (the page behind the dialog is then not looked at); a button's text
- * or a field's label cut short (an ellipsis: French texts are longer); two controls lying over each other. Controls in
- * grids (which scroll their own columns) and in the closed drawer are left out.
+ * or a field's label cut short (an ellipsis: French texts are longer); two controls lying over each other (in a
+ * dialog, as far as its content shows them: it scrolls up and down under its header and footer); a menu bar too
+ * narrow for its entries (hidden behind its overflow button); a row's button, menu or link out of its grid's sight
+ * (reached only by scrolling the grid sideways). Otherwise controls in grids (which
+ * scroll their own columns) and in the closed drawer are left out.
  */
 final class LayoutProblems {
 
@@ -31,9 +34,9 @@ final class LayoutProblems {
               if (content && content.scrollWidth > content.clientWidth + 1) {
                 problems.push('the content scrolls sideways: ' + content.scrollWidth + ' > ' + content.clientWidth);
               }
-              const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + (el.getAttribute('label')
-                  || el.getAttribute('header-title') || (el.textContent || '').trim().replace(/\\s+/g, ' ')
-                    .substring(0, 40)) + '"';
+              const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "'
+                  + (el.getAttribute('label') || el.getAttribute('header-title')
+                    || (el.textContent || '').trim().replace(/\\s+/g, ' ').substring(0, 40)) + '"';
               const overlays = Array.from(document.querySelectorAll(
                   'vaadin-dialog-overlay[opened], vaadin-confirm-dialog-overlay[opened]'));
               const dialog = overlays.length ? overlays[overlays.length - 1] : null; // the one on top
@@ -83,7 +86,28 @@ final class LayoutProblems {
                 if (label && label.clientWidth > 0 && label.scrollWidth > label.clientWidth + 1) {
                   problems.push(name(el) + ' has its text cut short: ' + label.scrollWidth + ' > ' + label.clientWidth);
                 }
+                if (el.tagName === 'VAADIN-MENU-BAR' && el.hasAttribute('has-overflow')) {
+                  problems.push(name(el) + ' squeezed: its entries hidden behind an overflow button');
+                }
                 shown.push([el, r]);
+                if (el.tagName === 'VAADIN-GRID') { // its rows' actions: in sight without scrolling the grid sideways
+                  const out = Array.from(el.querySelectorAll('vaadin-grid-cell-content')).flatMap(c => Array.from(
+                      c.querySelectorAll('vaadin-button, vaadin-menu-bar, a[href]'))).find(a => {
+                        const ar = a.getBoundingClientRect();
+                        return ar.width > 0 && (ar.right > r.right + 1 || ar.left < r.left - 1);
+                      });
+                  const squeezed = el.querySelector('vaadin-grid-cell-content vaadin-menu-bar[has-overflow]');
+                  if (squeezed) {
+                    problems.push(name(squeezed) + ' in ' + name(el).split(' ')[0]
+                        + ' squeezed: its entries hidden behind an overflow button');
+                  }
+                  if (out) {
+                    const ar = out.getBoundingClientRect();
+                    problems.push(name(out) + ' in ' + name(el).split(' ')[0] + ' out of sight in its grid: '
+                        + Math.round(ar.left) + '..' + Math.round(ar.right) + ' of ' + Math.round(r.left) + '..'
+                        + Math.round(r.right));
+                  }
+                }
               }
               for (let i = 0; i < shown.length; i++) {
                 for (let j = i + 1; j < shown.length; j++) {
