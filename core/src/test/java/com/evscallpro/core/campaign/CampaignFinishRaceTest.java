@@ -51,6 +51,7 @@ class CampaignFinishRaceTest {
         int openedAt = campaigns.version(id);
         CampaignEdit renamed = campaigns.edit(id).withName(name + " renamed");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        boolean finishWaited = false;
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
@@ -64,8 +65,10 @@ class CampaignFinishRaceTest {
             // the automatic finish, meanwhile: it must wait for the save's row lock (or, were there none, be done)
             CompletableFuture<List<CampaignSummary>> finish = CompletableFuture.supplyAsync(
                     campaigns::finishCompleted, threads);
+            boolean[] waiting = {false};
             await("the finish waiting for the row, or done").atMost(Duration.ofSeconds(30)).until(() ->
-                    finish.isDone() || jdbc.queryForObject(ROW_WAITS, Integer.class) > 0);
+                    finish.isDone() || (waiting[0] = jdbc.queryForObject(ROW_WAITS, Integer.class) > 0));
+            finishWaited = waiting[0];
             holder.commit(); // the save goes on: writes its whole row and commits; then the finish goes on
 
             assertThat(save.get().name()).isEqualTo(name + " renamed");
@@ -79,5 +82,6 @@ class CampaignFinishRaceTest {
                 .isEqualTo(CampaignStatus.FINISHED);
         assertThat(after.name()).as("the save's change, kept").isEqualTo(name + " renamed");
         assertThat(campaigns.version(id)).as("only the person's save moved the version").isEqualTo(openedAt + 1);
+        assertThat(finishWaited).as("the finish waited for the save's row lock (the two really overlapped)").isTrue();
     }
 }
