@@ -12,49 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every back-office screen (every entry of an admin's menu) at 1366×768 and in a narrow window (800×768) in a real
- * Chromium: the page never scrolls sideways (neither the document nor the layout's content area), and no button or
- * field lies, even partly, outside the window (those in grids, which scroll their own columns, and in the closed
- * drawer excepted). Fails naming each screen, size and element at fault.
+ * Chromium, in English: the page never scrolls sideways (neither the document nor the layout's content area), no
+ * button or field lies, even partly, outside the window (those in grids, which scroll their own columns, and in the
+ * closed drawer excepted), no button's text or field's label is cut short, no two controls lie over each other
+ * ({@link LayoutProblems}). Fails naming each screen, size and element at fault. The dialogs and editor pages, in
+ * French: {@link BackOfficeDialogsLayoutBrowserTest}.
  */
 class BackOfficeLayoutBrowserTest {
-
-    /** What lies outside the window or makes the page scroll sideways, as "what: where". */
-    private static final String PROBLEMS = """
-            () => {
-              const problems = [];
-              const width = window.innerWidth;
-              const de = document.documentElement;
-              if (de.scrollWidth > de.clientWidth + 1) {
-                problems.push('the page scrolls sideways: ' + de.scrollWidth + ' > ' + de.clientWidth);
-              }
-              if (document.body.scrollWidth > document.body.clientWidth + 1) {
-                problems.push('the body scrolls sideways: ' + document.body.scrollWidth + ' > '
-                    + document.body.clientWidth);
-              }
-              const layout = document.querySelector('vaadin-app-layout');
-              const content = layout && layout.shadowRoot.querySelector('[content]');
-              if (content && content.scrollWidth > content.clientWidth + 1) {
-                problems.push('the content scrolls sideways: ' + content.scrollWidth + ' > ' + content.clientWidth);
-              }
-              const controls = 'vaadin-button, vaadin-text-field, vaadin-password-field, vaadin-email-field, '
-                  + 'vaadin-text-area, vaadin-integer-field, vaadin-number-field, vaadin-combo-box, '
-                  + 'vaadin-multi-select-combo-box, vaadin-select, vaadin-date-picker, vaadin-time-picker, '
-                  + 'vaadin-date-time-picker, vaadin-checkbox, vaadin-radio-group, vaadin-menu-bar, vaadin-upload, '
-                  + 'vaadin-tabs, vaadin-grid, a[href]';
-              for (const el of document.querySelectorAll(controls)) {
-                if (el.closest('vaadin-grid') !== null && el.tagName !== 'VAADIN-GRID') continue;
-                if (el.closest('[slot=drawer]') !== null) continue;
-                const r = el.getBoundingClientRect();
-                if (r.width === 0 && r.height === 0) continue; // not shown
-                if (r.left < -1 || r.right > width + 1) {
-                  const label = (el.id ? '#' + el.id : '') + ' ' + (el.getAttribute('label')
-                      || (el.textContent || '').trim().substring(0, 30));
-                  problems.push(el.tagName.toLowerCase() + label + ' cut off: ' + Math.round(r.left) + '..'
-                      + Math.round(r.right) + ' of ' + width);
-                }
-              }
-              return problems;
-            }""";
 
     @RegisterExtension
     static final BrowserSessionExtension SESSION = BrowserSessionExtension.checkingCsp();
@@ -85,9 +49,7 @@ class BackOfficeLayoutBrowserTest {
                     page.setViewportSize(size[0], size[1]);
                     page.waitForTimeout(300); // the app layout's resize observer and the grids' column widths
                 }
-                @SuppressWarnings("unchecked")
-                List<String> found = (List<String>) page.evaluate(PROBLEMS);
-                for (String p : found) {
+                for (String p : LayoutProblems.of(page)) {
                     problems.add(size[0] + "×" + size[1] + " /" + path + ": " + p);
                 }
             }

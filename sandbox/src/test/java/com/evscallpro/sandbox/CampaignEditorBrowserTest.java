@@ -54,14 +54,8 @@ class CampaignEditorBrowserTest {
                 LocalTime.of(13, 0))), List.of()));
         long group = stack.bean(AgentGroupAdmin.class).saveGroup(AgentGroup.draft(groupName, null, null)).id();
         CampaignService campaigns = stack.bean(CampaignService.class);
-        String base = "http://localhost:" + stack.httpPort() + "/";
 
-        Page admin = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
-        admin.setDefaultTimeout(30_000);
-        login(admin, base, "ce-admin-" + suffix, "ce-admin-password");
-        admin.navigate(base + "admin");
-        admin.locator("#add-campaign").click();
-        admin.locator("#campaign-name input").fill(name);
+        Page admin = newCampaignForm("ce-admin-" + suffix, "ce-admin-password", "admin", name);
         pick(admin, "#campaign-planning", planningName);
         pick(admin, "#campaign-groups", groupName);
         admin.keyboard().press("Escape"); // closes the multi-select's list, not the dialog
@@ -195,6 +189,51 @@ class CampaignEditorBrowserTest {
         agentPage.locator("#agent-callbacks-summary").click();
         assertThat(agentPage.locator("#agent-callbacks-grid vaadin-grid-cell-content",
                 new Page.LocatorOptions().setHasText("Lea Later" + suffix))).isVisible();
+    }
+
+    @Test
+    void a_new_campaign_whose_agent_script_was_deleted_meanwhile_is_not_created_at_all() {
+        String suffix = Long.toHexString(System.nanoTime());
+        String name = "All or nothing " + suffix;
+        stack.bean(UserAccountService.class).create("ce-atomic-" + suffix, "ce-atomic-password", "Editor Admin",
+                UserAccount.Role.ADMIN, null, "en");
+        com.evscallpro.core.script.ScriptService scripts = stack.bean(com.evscallpro.core.script.ScriptService.class);
+        String scriptName = "Script gone " + suffix;
+        long script = scripts.create(scriptName, null, """
+                {"type": "default", "components": [
+                  {"type": "textfield", "id": "Field_q", "key": "question", "label": "Question"}]}""", null).id();
+        scripts.publish(scripts.latest(script).orElseThrow().id(), null);
+        CampaignService campaigns = stack.bean(CampaignService.class);
+        Page admin = newCampaignForm("ce-atomic-" + suffix, "ce-atomic-password", "campaigns", name);
+        pick(admin, "#campaign-script", scriptName);
+        scripts.delete(script); // another admin deletes it before this one saves
+
+        // the campaign row is written, then the script's binding refused: the whole create is undone
+        admin.locator("#save-campaign").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("The campaign was not saved"))).isVisible();
+        assertThat(admin.locator("#save-campaign")).isVisible(); // the form stays open with what was typed
+        assertThat(campaigns.summaries()).extracting(CampaignSummary::name).doesNotContain(name);
+
+        admin.locator("#campaign-script [part~='clear-button']").click();
+        admin.locator("#save-campaign").click();
+        assertThat(admin.locator("vaadin-notification-card", new Page.LocatorOptions()
+                .setHasText("Campaign " + name + " created."))).isVisible();
+        assertThat(campaigns.summaries()).extracting(CampaignSummary::name).containsOnlyOnce(name);
+        admin.context().close();
+    }
+
+    /** A new 1366×768 page signed in, the new campaign form opened on {@code screen} with {@code name} typed. */
+    private Page newCampaignForm(String username, String password, String screen, String name) {
+        String base = "http://localhost:" + stack.httpPort() + "/";
+        Page page = browser.session().browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))
+                .newPage();
+        page.setDefaultTimeout(30_000);
+        login(page, base, username, password);
+        page.navigate(base + screen);
+        page.locator("#add-campaign").click();
+        page.locator("#campaign-name input").fill(name);
+        return page;
     }
 
     private static void pick(Page page, String comboId, String text) {

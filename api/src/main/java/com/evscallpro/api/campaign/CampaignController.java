@@ -215,8 +215,9 @@ class CampaignController {
     }
 
     @PostMapping("/{id}/clone")
-    @Operation(summary = "Clone a campaign", description = "A DRAFT copy of its settings and agent groups, without "
-            + "contacts, named '<name> (copy)' (or '(copy 2)'…; 'word' changes 'copy').")
+    @Operation(summary = "Clone a campaign", description = "A DRAFT copy of its settings, agent groups, custom "
+            + "fields, agent script and call journey (all or nothing), without contacts, named '<name> (copy)' (or "
+            + "'(copy 2)'…; 'word' changes 'copy').")
     ResponseEntity<CampaignResponse> cloneCampaign(@PathVariable long id,
                                                    @RequestParam(defaultValue = "copy") @Size(max = 20) String word) {
         long copy = campaigns.clone(id, word);

@@ -102,6 +102,15 @@ public interface CampaignService {
     long create(CampaignEdit campaign);
 
     /**
+     * {@link #create(CampaignEdit)}, then {@code subResources} with the new campaign's id (what the campaign form
+     * stores beside the settings through other services: its agent script, its call journey), in one transaction: when
+     * one of them is refused, nothing is left, the campaign row included.
+     *
+     * @return its id
+     */
+    long create(CampaignEdit campaign, java.util.function.LongConsumer subResources);
+
+    /**
      * Changes every setting (name, groups included) if the campaign is still at {@code expectedVersion} (null: not
      * checked); audited with before and after. Not for an ARCHIVED campaign ({@code campaign.cannot-edit}).
      *
@@ -110,7 +119,8 @@ public interface CampaignService {
     CampaignSettings update(long campaignId, Integer expectedVersion, CampaignEdit campaign);
 
     /**
-     * A DRAFT copy of the campaign's settings and agent groups, without its contacts, named
+     * A DRAFT copy of the campaign's settings, agent groups, custom field labels, agent script and call journey,
+     * without its contacts, in one transaction (a failure leaves no copy), named
      * "{@code <name> (<copyWord>)}" or "{@code <name> (<copyWord> 2)}"… whichever is free.
      *
      * @return the copy's id

@@ -146,6 +146,13 @@ class CampaignServiceImpl implements CampaignService {
     }
 
     @Override
+    public long create(CampaignEdit edit, java.util.function.LongConsumer subResources) {
+        long id = create(edit); // this transaction: a refused sub-resource rolls the campaign back with it
+        subResources.accept(id);
+        return id;
+    }
+
+    @Override
     public CampaignSettings update(long campaignId, Integer expectedVersion, CampaignEdit edit) {
         Campaign c = loadAt(campaignId, expectedVersion);
         com.evscallpro.core.campaign.CampaignStatus status = com.evscallpro.core.campaign.CampaignStatus.of(
@@ -179,6 +186,7 @@ class CampaignServiceImpl implements CampaignService {
         }
         long copy = create(source.withName(name));
         fieldLabels.define(copy, fieldLabels.of(campaignId)); // the screen-pop reads the same fields the same way
+        campaigns.copyScriptAndJourney(campaignId, copy); // agents see the same script, attempts run the same journey
         log.info("Campaign {} cloned from {}", copy, campaignId);
         return copy;
     }

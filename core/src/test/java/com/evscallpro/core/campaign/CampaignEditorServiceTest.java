@@ -34,6 +34,21 @@ class CampaignEditorServiceTest {
     @Autowired ContactLifecycleService contacts;
     @Autowired com.evscallpro.core.site.SiteService sites;
     @Autowired com.evscallpro.core.agentdesk.CustomFieldLabels fieldLabels;
+    @Autowired com.evscallpro.core.script.ScriptService scripts;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** A published agent script. */
+    private long script() {
+        long id = scripts.create("Script " + UUID.randomUUID(), null, """
+                {"type": "default", "id": "Notes", "components": [
+                  {"type": "textfield", "key": "note", "label": "Note"}]}""", null).id();
+        scripts.publish(scripts.latest(id).orElseThrow().id(), null);
+        return id;
+    }
+
+    private int campaignRows(String name) {
+        return jdbc.queryForObject("SELECT count(*) FROM campaign WHERE name = ?", Integer.class, name);
+    }
 
     private long group(String name) {
         return groups.saveGroup(new AgentGroup(null, name + " " + UUID.randomUUID(), null, null, 0, 0)).id();
@@ -167,6 +182,13 @@ class CampaignEditorServiceTest {
                 new com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel("contract", "Contrat", "Contract", 1),
                 new com.evscallpro.core.agentdesk.CustomFieldLabels.FieldLabel("birth", "Naissance", "Birth", 0)));
 
+        long script = script();
+        scripts.bindCampaign(id, script);
+        long journey = jdbc.queryForObject("INSERT INTO flow (kind, process_id, name) VALUES ('OUTBOUND_CALL', ?, ?)"
+                + " RETURNING id", Long.class, "journey_" + UUID.randomUUID().toString().replace("-", ""),
+                "Journey " + UUID.randomUUID());
+        jdbc.update("UPDATE campaign SET journey_flow_id = ? WHERE id = ?", journey, id);
+
         long copy = campaigns.clone(id, "copie");
         long second = campaigns.clone(id, "copie");
 
@@ -179,6 +201,27 @@ class CampaignEditorServiceTest {
         assertThat(contacts.countContacts(id, 10)).isEqualTo(1);
         assertThat(fieldLabels.of(copy)).extracting(l -> l.key() + "=" + l.labelFr() + "/" + l.labelEn())
                 .containsExactly("birth=Naissance/Birth", "contract=Contrat/Contract");
+        // the same agent script and call journey, copied in the clone's own transaction (the API's clone too)
+        assertThat(scripts.campaignScriptId(copy)).contains(script);
+        assertThat(jdbc.queryForObject("SELECT journey_flow_id FROM campaign WHERE id = ?", Long.class, copy))
+                .isEqualTo(journey);
+    }
+
+    @Test
+    void a_new_campaign_whose_agent_script_is_refused_is_not_created_at_all() {
+        String name = "Half made " + UUID.randomUUID();
+        long missingScript = Long.MAX_VALUE;
+
+        // the campaign row is written first, then the script bound: refused, the whole create is undone
+        assertThatThrownBy(() -> campaigns.create(CampaignEdit.defaults(name),
+                id -> scripts.bindCampaign(id, missingScript)))
+                .isInstanceOfSatisfying(EvsException.class, e -> assertThat(e.code()).isEqualTo("script.not-found"));
+        assertThat(campaignRows(name)).as("campaign rows named " + name).isZero();
+
+        long script = script();
+        long id = campaigns.create(CampaignEdit.defaults(name), created -> scripts.bindCampaign(created, script));
+        assertThat(campaignRows(name)).isEqualTo(1);
+        assertThat(scripts.campaignScriptId(id)).contains(script);
     }
 
     @Test

@@ -44,6 +44,17 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 
     List<Campaign> findByStatusOrderByName(CampaignStatus status);
 
+    /**
+     * Gives campaign {@code copy} the agent script ({@code script_id}) and call journey ({@code journey_flow_id}, V76)
+     * of campaign {@code source}: what a clone keeps. Neither column is mapped by {@link Campaign} (their services own
+     * them), so a whole-row save leaves them alone.
+     */
+    @Modifying
+    @Query("""
+            UPDATE campaign c SET script_id = s.script_id, journey_flow_id = s.journey_flow_id
+            FROM campaign s WHERE c.id = :copy AND s.id = :source""")
+    int copyScriptAndJourney(long source, long copy);
+
     /** The agent groups assigned to a campaign (V30); empty: every agent takes it. */
     @Query("SELECT group_id FROM campaign_agent_group WHERE campaign_id = :campaignId ORDER BY group_id")
     List<Long> findAgentGroupIds(long campaignId);

@@ -259,7 +259,7 @@ public class CampaignsPanel extends VerticalLayout {
     }
 
     private void create() {
-        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), null, null, campaigns::create,
+        open(getTranslation("campaigns.add"), CampaignEdit.defaults(""), null, campaigns::create,
                 edit -> Notifications.success(getTranslation("campaigns.created", edit.name().strip())));
     }
 
@@ -273,21 +273,18 @@ public class CampaignsPanel extends VerticalLayout {
             Notifications.error(getTranslation("campaigns.error.open", c.name()), e);
             return;
         }
-        open(getTranslation("campaigns.editTitle", c.name()), current, c.id(), version, edit -> {
-            campaigns.update(c.id(), null, edit); // checked against the opened version by the guard, around it
-            return c.id();
-        }, edit -> Notifications.success(getTranslation("campaigns.saved", edit.name().strip())));
+        open(getTranslation("campaigns.editTitle", c.name()), current, c.id(), (edit, subResources) ->
+                guard.change(c.id(), version, () -> {
+                    campaigns.update(c.id(), null, edit); // checked against the opened version by the guard
+                    subResources.accept(c.id());
+                    return c.id();
+                }), edit -> Notifications.success(getTranslation("campaigns.saved", edit.name().strip())));
     }
 
     private void cloneOf(CampaignSummary c) {
         try {
+            // one transaction: settings, groups, custom fields, agent script and call journey, or no copy
             long copy = campaigns.clone(c.id(), getTranslation("campaigns.copyWord"));
-            if (scripts != null) { // the copy keeps the agent script
-                scripts.campaignScriptId(c.id()).ifPresent(script -> scripts.bindCampaign(copy, script));
-            }
-            if (journeys != null) { // and its call journey
-                journeys.journey(c.id()).ifPresent(flow -> journeys.bindJourney(copy, flow.id()));
-            }
             Notifications.success(getTranslation("campaigns.cloned", campaigns.summary(copy).name()));
         } catch (RuntimeException e) {
             Notifications.error(getTranslation("campaigns.error.clone", c.name()), e);
@@ -296,13 +293,15 @@ public class CampaignsPanel extends VerticalLayout {
     }
 
     /**
-     * Opens the form; {@code save} stores the edit (throwing when refused), then the script and journey fields are
-     * stored, and {@code saved} says what was saved. For an existing campaign ({@code version} not null: the version
-     * it was opened at) all of it is one change through the {@link CampaignVersionGuard}: refused as a whole, nothing
-     * written, when someone changed the campaign or one of its sub-resources since.
+     * Opens the form; {@code save} stores the edit and, with the campaign's id, the script and journey fields (the
+     * consumer it is given), all in one transaction (throwing when refused, nothing written), and {@code saved} says
+     * what was saved. A new campaign is {@link CampaignService#create(CampaignEdit, java.util.function.LongConsumer)};
+     * an existing one is one change through the {@link CampaignVersionGuard} from the version it was opened at:
+     * refused as a whole when someone changed the campaign or one of its sub-resources since.
      */
-    private void open(String title, CampaignEdit initial, Long campaignId, Integer version,
-                      java.util.function.ToLongFunction<CampaignEdit> save, Consumer<CampaignEdit> saved) {
+    private void open(String title, CampaignEdit initial, Long campaignId,
+                      java.util.function.ToLongBiFunction<CampaignEdit, java.util.function.LongConsumer> save,
+                      Consumer<CampaignEdit> saved) {
         CampaignForm.Choices offered;
         try {
             offered = choices.get();
@@ -331,21 +330,14 @@ public class CampaignsPanel extends VerticalLayout {
         }
         new CampaignForm(title, initial, offered, edit -> {
             try {
-                java.util.function.LongSupplier all = () -> {
-                    long id = save.applyAsLong(edit);
+                save.applyAsLong(edit, id -> {
                     if (script != null) {
                         scripts.bindCampaign(id, com.evscallpro.ui.script.ScriptPicker.id(script));
                     }
                     if (journey != null) {
                         journey.save(id);
                     }
-                    return id;
-                };
-                if (campaignId == null) {
-                    all.getAsLong();
-                } else {
-                    guard.change(campaignId, version, all::getAsLong);
-                }
+                });
                 saved.accept(edit);
                 refresh();
                 return true;

@@ -74,7 +74,8 @@ class FlowsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("flows.draft")).setKey("draft").setAutoWidth(true);
         grid.addComponentColumn(this::usage).setHeader(getTranslation("flows.usage")).setKey("usage")
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true); // "Open" in sight in a narrow window too
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         filter.setId("flows-filter");
         filter.setPlaceholder(getTranslation("flows.filter"));

@@ -160,6 +160,8 @@ class PlanningForm extends VerticalLayout {
         SlotRow(PlanningDefinition.Slot slot) {
             addClassName("slot-row");
             setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            setWidthFull();
+            setWrap(true); // a narrow window: the row goes on below, never out of the dialog
             day.setLabel(getTranslation("planning.day"));
             day.setItems(DayOfWeek.values());
             day.setItemLabelGenerator(d -> d.getDisplayName(TextStyle.FULL, getLocale()));
@@ -193,6 +195,8 @@ class PlanningForm extends VerticalLayout {
         ExceptionRow(PlanningDefinition.DayException exception) {
             addClassName("exception-row");
             setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            setWidthFull();
+            setWrap(true); // a narrow window: the row goes on below, never out of the dialog
             date.addClassName("exception-date");
             closed.addClassName("exception-closed");
             label.addClassName("exception-label");

@@ -120,6 +120,8 @@ class QualificationGroupForm extends VerticalLayout {
         Row(Qualification q) {
             addClassName("qualification-row");
             setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            setWidthFull();
+            setWrap(true); // a narrow window: the row goes on below, never out of the dialog
             code.addClassName("qualification-code");
             code.setMaxLength(50);
             code.setWidth("12em");

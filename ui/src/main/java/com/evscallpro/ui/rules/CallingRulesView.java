@@ -160,6 +160,7 @@ class CallingRulesView extends VerticalLayout implements HasDynamicTitle {
         rule.setItemLabelGenerator(this::ruleLabel);
         TextField parameter = new TextField(getTranslation("rules.override.parameter"));
         parameter.setId("override-parameter");
+        parameter.setHelperText(getTranslation("rules.override.parameter.help")); // not in the label: cut short
         TextField value = new TextField(getTranslation("rules.override.value"));
         value.setId("override-value");
         value.setPlaceholder("4 · [\"09:00-13:00\"] · false");

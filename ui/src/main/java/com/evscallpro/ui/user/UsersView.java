@@ -87,7 +87,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> u.lastLoginAt() == null ? "" : when.format(u.lastLoginAt()))
                 .setHeader(getTranslation("users.lastLogin")).setKey("lastLogin").setSortable(true)
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setWidth("4.5em").setFlexGrow(0)
+                .setFrozenToEnd(true); // the menu whole (an auto width squeezed it) and in sight at 1366×768
         LazyGrid.bind(grid, this::filter, "username", users::search, users::count,
                 getTranslation("users.error.load"));
 
