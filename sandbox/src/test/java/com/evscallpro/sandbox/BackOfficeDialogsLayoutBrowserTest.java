@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The back office's dialogs and editor pages, the way {@link BackOfficeLayoutBrowserTest} checks its menu screens, in a
  * real Chromium, in French first (the longer texts) then in English: each create / edit dialog and form of the entities
  * the back office owns (users with their edit, password reset and delete confirmation, groups, skills, sites,
- * plannings, qualification groups, pause reasons, queues, trunks, DIDs, prompts, scripts, flows, campaigns with the
+ * plannings, qualification groups, pause reasons, queues, trunks, DIDs, the PBX configuration's preview and apply
+ * confirmation, a calling rule override's removal reason, prompts, scripts, flows, campaigns with the
  * predictive settings shown, and the campaign's sub-dialogs: custom fields, agent script, CRM link; the contacts'
  * recycling and import, a webhook's form) and the editor pages reached from it (campaign contacts, script editor, flow
  * editor) is opened at 1366×768, checked, then the window is narrowed to 800 pixels and it is checked again
@@ -79,6 +80,8 @@ class BackOfficeDialogsLayoutBrowserTest {
                 {"type": "default", "components": [
                   {"type": "textfield", "id": "Field_q", "key": "question", "label": "Question"}]}""", null).id();
         long flow = stack.bean(FlowService.class).flows().getFirst().id();
+        stack.bean(com.evscallpro.core.rules.CallingRulesAdmin.class).override(campaign, "purpose", "prospecting",
+                true, "false", "enquête de satisfaction de nos clients");
         Consumer<Page> campaignRow = filtered("#campaigns-filter input", campaignName);
         Consumer<Page> userRow = filtered("#users-filter-text input", admins.get("fr"));
         String userMenu = ".user-actions vaadin-menu-bar-button";
@@ -100,6 +103,16 @@ class BackOfficeDialogsLayoutBrowserTest {
                 new Step("new queue", "admin/queues", clicks("#add-queue")),
                 new Step("new SIP trunk", "admin/pbx", clicks("#add-trunk")),
                 new Step("new DID", "admin/pbx", clicks("#add-did")),
+                new Step("PBX configuration preview", "admin/pbx", clicks("#preview-config")),
+                new Step("PBX configuration apply confirmation", "admin/pbx", clicks("#apply-config")),
+                new Step("calling rules: the reason of a removal", "calling-rules", page -> {
+                    page.locator("#rules-campaign input").fill(campaignName);
+                    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
+                            .setHasText(campaignName)).first().click();
+                    settle(page);
+                    clicks("#overrides-grid vaadin-button").accept(page);
+                    page.locator("#rules-reason").waitFor();
+                }),
                 new Step("new prompt", "admin/prompts", clicks("#add-prompt")),
                 new Step("prompt hosts", "admin/prompts", clicks("#prompts-hosts")),
                 new Step("new script", "scripts", clicks("#new-script")),
