@@ -167,8 +167,12 @@ class IvrInboundBrowserTest {
             assertThat(link).hasText("Parcours sur le schéma");
             String callId = link.getAttribute("data-call");
             assertThat(link).hasAttribute("href", "call-path/" + callId);
+            // followed from a second supervision page, in that page (the router's navigation, supervision's poll
+            // stopped as it goes); the first stays to watch the counts
             Page path = page.context().newPage();
-            path.navigate(base() + link.getAttribute("href"));
+            path.navigate(base() + "supervision");
+            path.locator("#ivr-calls-grid a.ivr-call-path[data-call=\"" + callId + "\"]").click();
+            path.waitForURL(url -> url.endsWith("call-path/" + callId));
             String on = "#call-path-modeler .djs-element.evs-path[data-element-id=";
             assertThat(path.locator(on + "AccueilPlay]")).hasCount(1); // the welcome played: its step is written
             assertThat(path.locator(on + "AttenteMenuTask]")).hasCount(0); // the menu still waits for a key
