@@ -24,6 +24,7 @@ import com.evscallpro.simulator.PlacedInboundCall;
 import com.evscallpro.simulator.SimAgiCall;
 import com.evscallpro.telephony.agi.FastAgiServer;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -40,7 +41,9 @@ import org.junit.jupiter.api.Test;
  * An agent of a group, ready in a real Chromium, receives an inbound call that went through the IVR: the workspace
  * shows who calls, the queue and wait, and the path the caller took in the IVR; it goes when the call is over. A
  * supervisor sees a caller sitting in an IVR menu counted on the supervision screen, per flow and DID, until they hang
- * up.
+ * up; the call is listed with a link to its path, drawn read-only on the diagram and redrawn live (the menu's step
+ * appears without a reload when the caller hangs up there, then the path stops); the supervisor's call detail links
+ * to it; an agent is refused the path.
  */
 class IvrInboundBrowserTest {
 
@@ -130,6 +133,8 @@ class IvrInboundBrowserTest {
         FlowService flows = stack.bean(FlowService.class);
         FlowView flow = flows.create(FlowKind.IVR, name, null, Bpmn.convertToString(
                 Bpmn.createExecutableProcess("ivr-menu-browser-" + suffix).startEvent()
+                        .serviceTask("AccueilPlay", t -> t.zeebeJobTypeExpression("\"ivr.play.\" + evsNode")
+                                .zeebeInput("accueil", "prompt"))
                         .serviceTask("AttenteMenuTask", t -> t.zeebeJobTypeExpression("\"ivr.menu.\" + evsNode")
                                 .zeebeInput("menu", "prompt").zeebeInput("1", "choices")
                                 .zeebeInput("60", "timeoutSeconds").zeebeInput("2", "retries"))
@@ -156,16 +161,62 @@ class IvrInboundBrowserTest {
             assertThat(page.locator(cell + "dids\"]")).hasText(number + " (1)");
             assertThat(page.locator("#count-ivr")).not().hasText("0");
             int before = Integer.parseInt(page.locator("#count-ivr").textContent().strip());
+
+            // the call in progress, listed with a link to its path drawn live on the diagram (read-only)
+            Locator link = page.locator("#ivr-calls-grid a.ivr-call-path[data-did=\"" + number + "\"]");
+            assertThat(link).hasText("Parcours sur le schéma");
+            String callId = link.getAttribute("data-call");
+            assertThat(link).hasAttribute("href", "call-path/" + callId);
+            // followed from a second supervision page, in that page (the router's navigation, supervision's poll
+            // stopped as it goes); the first stays to watch the counts
+            Page path = page.context().newPage();
+            path.navigate(base() + "supervision");
+            path.locator("#ivr-calls-grid a.ivr-call-path[data-call=\"" + callId + "\"]").click();
+            path.waitForURL(url -> url.endsWith("call-path/" + callId));
+            String on = "#call-path-modeler .djs-element.evs-path[data-element-id=";
+            assertThat(path.locator(on + "AccueilPlay]")).hasCount(1); // the welcome played: its step is written
+            assertThat(path.locator(on + "AttenteMenuTask]")).hasCount(0); // the menu still waits for a key
+            assertThat(path.locator("#call-path-status")).hasAttribute("data-live", "true");
+            assertThat(path.locator("#call-path-flow")).containsText(name);
+            assertThat(path.locator("#call-path-modeler .djs-palette")).isHidden(); // no editing tools
+            assertThat(path.locator("#call-path-modeler .evs-bpmn-properties")).isHidden();
+            path.evaluate("() => { window.evsSamePage = true; }");
+
             call.hangUp();
             // the flow's row goes (the grid keeps the cell's element, in a hidden row) and the counter drops
             assertThat(page.locator(cell + "callers\"]")).isHidden();
             assertThat(page.locator("#count-ivr")).hasText(String.valueOf(before - 1));
+            // the menu's step (the caller hung up there) is drawn without a reload, and the path stops: call ended
+            assertThat(path.locator(on + "AttenteMenuTask]")).hasCount(1);
+            assertThat(path.locator("#call-path-status")).hasAttribute("data-live", "false");
+            org.assertj.core.api.Assertions.assertThat(path.evaluate("() => window.evsSamePage === true"))
+                    .as("the path was redrawn in the same page").isEqualTo(true);
+            assertThat(path.locator("#call-path-steps")).containsText("AttenteMenuTask");
+
+            // the supervisor's call detail in the history links to the same read-only path
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stack.bean(
+                    com.evscallpro.core.ivr.InboundCallRecords.class).outcome(callId).isPresent());
+            path.navigate(base() + "history/" + callId);
+            assertThat(path.locator("#history-flow-path")).hasAttribute("href", "call-path/" + callId);
+
+            // an agent may not open a call's path
+            stack.bean(UserAccountService.class).create("ib-pathagent-" + suffix, "ib-pathagent-password",
+                    "Paul Parcours", UserAccount.Role.AGENT, null, "fr");
+            Page agent = signIn("ib-pathagent-" + suffix, "ib-pathagent-password", "call-path/" + callId);
+            assertThat(agent.locator("#refused-page")).hasAttribute("data-status", "403");
+            assertThat(agent.locator("#call-path-view")).hasCount(0);
+            agent.context().close();
+            page.context().close();
         }
+    }
+
+    private String base() {
+        return "http://localhost:" + stack.httpPort() + "/";
     }
 
     /** A new browser context at 1366×768, signed in as {@code username}, on the view {@code route}. */
     private Page signIn(String username, String password, String route) {
-        String base = "http://localhost:" + stack.httpPort() + "/";
+        String base = base();
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
         page.setDefaultTimeout(30_000);
         page.navigate(base + "login");

@@ -89,6 +89,10 @@ class RbacMatrixEndToEndTest {
     void every_view_is_open_to_exactly_the_roles_its_annotations_name() throws Exception {
         Map<String, Set<Role>> views = viewsFromCode();
         assertThat(views).as("views found in the code").containsKeys("login", "admin", "agent", "supervision");
+        // a call's path on the diagram, read-only and live: supervisors and admins; the editor stays the analysts'
+        assertThat(views.get("call-path/:callId")).as("/call-path/<call id>")
+                .containsExactlyInAnyOrder(Role.SUPERVISOR, Role.ADMIN);
+        assertThat(views.get("flows")).as("the flow editor").doesNotContain(Role.SUPERVISOR, Role.AGENT);
         assertThat(views.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey))
                 .as("the only view open to anonymous users").containsExactly("login");
         List<String> mismatches = new ArrayList<>();

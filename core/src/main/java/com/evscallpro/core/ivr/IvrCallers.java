@@ -99,6 +99,43 @@ public class IvrCallers {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * The calls in progress through an IVR flow on this node, whatever the phase (in the flow, queued, with an agent),
+     * oldest call id first: supervision lists them, each with a link to its path on the diagram.
+     */
+    public List<IvrLiveCall> calls() {
+        List<IvrCallLedger.Live> live = new ArrayList<>(ledger.live());
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Flow> flows = flowsOf(live.stream().map(IvrCallLedger.Live::flowVersionId)
+                .collect(java.util.stream.Collectors.toSet()));
+        live.sort(Comparator.comparing(IvrCallLedger.Live::callId));
+        List<IvrLiveCall> result = new ArrayList<>();
+        for (IvrCallLedger.Live l : live) {
+            Flow f = l.flowVersionId() == null ? null : flows.get(l.flowVersionId());
+            result.add(new IvrLiveCall(l.callId(), f == null ? null : f.id, f == null ? null : f.name,
+                    l.flowVersionId(), l.did(), l.phase()));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * Whether the call is still driven by an IVR node (any node: the {@code ivr_call} table, whose row goes when the
+     * call ends, also after an agent took it from a queue).
+     */
+    public boolean inProgress(String callId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM ivr_call WHERE call_id = ?", Integer.class, callId);
+        return n != null && n > 0;
+    }
+
+    /** The flow version a call in progress runs (the {@code ivr_call} table, any node); null when not in progress. */
+    public Long liveFlowVersion(String callId) {
+        List<Long> found = jdbc.query("SELECT flow_version_id FROM ivr_call WHERE call_id = ?",
+                (rs, i) -> (Long) rs.getObject(1), callId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     void publishIfChanged() {
         if (!ledger.takeChanged()) {
             return;

@@ -95,7 +95,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     final Select<Period> trafficPeriod = new Select<>();
     final TextField callId = new TextField();
-    final Grid<JourneyStep> callSteps = new Grid<>();
+    final Grid<JourneyStep> callSteps;
 
     /** The heat map's periods, back from now. */
     enum Period {
@@ -120,6 +120,7 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         setPadding(true);
         when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
+        callSteps = new JourneyStepsGrid("flow-call-steps", when, this::getTranslation);
         modeler.setId("flow-modeler");
         modeler.setLanguage(getLocale().getLanguage());
         modeler.setTemplates(FlowTemplates.elementTemplates(getLocale().getLanguage()));
@@ -265,17 +266,6 @@ class FlowEditorView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         callId.setClearButtonVisible(true);
         Button show = new Button(getTranslation("flows.calls.showPath"), e -> showPath(callId.getValue()));
         show.setId("flow-show-path");
-        callSteps.setId("flow-call-steps");
-        callSteps.addThemeVariants(GridVariant.LUMO_COMPACT);
-        callSteps.addColumn(JourneyStep::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        callSteps.addColumn(JourneyStep::elementId).setHeader(getTranslation("flows.calls.element")).setAutoWidth(true);
-        callSteps.addColumn(JourneyStep::block).setHeader(getTranslation("flows.calls.block")).setAutoWidth(true);
-        callSteps.addColumn(st -> st.digits() == null ? "" : st.digits())
-                .setHeader(getTranslation("flows.calls.digits")).setAutoWidth(true);
-        callSteps.addColumn(st -> st.outcome() == null ? "" : st.outcome())
-                .setHeader(getTranslation("flows.calls.outcome")).setAutoWidth(true);
-        callSteps.addColumn(st -> when.format(st.startedAt())).setHeader(getTranslation("flows.calls.at"))
-                .setFlexGrow(1);
         HorizontalLayout controls = new HorizontalLayout(trafficPeriod, callId, show);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);

@@ -48,8 +48,9 @@ import java.util.Optional;
  * qualification, comment, the script's answers when recorded, the journey (IVR steps and the agent's states) in
  * {@code history-journey}, and the recording slot ({@code history-recording}: a player when a stored recording exists that the user may
  * hear, as {@code core.recording} decides; otherwise a sentence saying there is none).
- * For an administrator, a call that went through an IVR flow links to its path drawn on the flow version it ran
- * ({@code history-flow-path}: {@code /flows/<flow id>?call=<call id>}, the flow editor, which analysts and admins open).
+ * A call that went through an IVR flow links to its path drawn on the flow version it ran ({@code history-flow-path}):
+ * for an administrator in the flow editor ({@code /flows/<flow id>?call=<call id>}), for a supervisor read-only
+ * ({@code /call-path/<call id>}).
  * A call that does not exist, or another agent's call for an agent, shows {@code history-not-found}.
  */
 @Route(value = "history/:callId", layout = MainLayout.class)
@@ -63,6 +64,8 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final ZoneId zone = ZoneId.systemDefault();
     /** Whether the user may open the flow editor (ADMIN; analysts do not read the call history). */
     private final boolean opensFlows;
+    /** Whether the user sees a call's path read-only ({@code /call-path/<call id>}: supervisors). */
+    private final boolean seesPaths;
     private final FlowService flows;
     private final CallJourney journeys;
     private String callId = "";
@@ -74,6 +77,7 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.flows = flows;
         this.journeys = journeys;
         this.opensFlows = currentUser.hasRole(UserAccount.Role.ADMIN);
+        this.seesPaths = currentUser.hasRole(UserAccount.Role.SUPERVISOR);
         this.access = new RecordingAccess(currentUser.require().userId(), currentUser.require().role());
         this.viewer = new HistoryViewer(currentUser.require().userId(), currentUser.hasRole(UserAccount.Role.AGENT));
         setId("history-detail-view");
@@ -197,11 +201,11 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     /**
-     * For a user who opens the flow editor, the link to the call's path on the diagram of the flow version it ran,
-     * when it went through an IVR flow (its journey names the version).
+     * For an administrator (the flow editor) or a supervisor (the read-only path view), the link to the call's path on
+     * the diagram of the flow version it ran, when it went through an IVR flow (its journey names the version).
      */
     private Optional<Anchor> flowPathLink(String call) {
-        if (!opensFlows || flows == null || journeys == null) {
+        if (!(opensFlows || seesPaths) || flows == null || journeys == null) {
             return Optional.empty();
         }
         try {
@@ -211,8 +215,9 @@ class CallDetailView extends VerticalLayout implements BeforeEnterObserver, HasD
             if (version == null) {
                 return Optional.empty();
             }
-            Anchor link = new Anchor("flows/" + flows.flowOfVersion(version) + "?call="
-                    + URLEncoder.encode(call, StandardCharsets.UTF_8), getTranslation("history.detail.flowPath"));
+            String encoded = URLEncoder.encode(call, StandardCharsets.UTF_8);
+            Anchor link = new Anchor(opensFlows ? "flows/" + flows.flowOfVersion(version) + "?call=" + encoded
+                    : "call-path/" + encoded, getTranslation("history.detail.flowPath"));
             link.setId("history-flow-path");
             return Optional.of(link);
         } catch (RuntimeException e) {

@@ -38,8 +38,9 @@ import java.util.List;
 /**
  * {@code /supervision}: counters ({@code count-ready}, {@code count-on-call}, {@code count-paused},
  * {@code count-calls}), the {@code queues-grid} (inbound queues, {@link QueuesPanel}), the agents ({@code agents-grid})
- * and the calls in progress ({@code calls-grid}), both {@link LiveTable}s. Agent and call events arrive from the
- * {@link EventBus} and are pushed to the browser within {@link #DRAW_EVERY_MS}, each one redrawing only the cells it changed; elapsed
+ * and the calls in progress ({@code calls-grid}), both {@link LiveTable}s; the calls in progress through an IVR flow
+ * ({@code ivr-calls-grid}, {@link IvrCallsPanel}), each with a link to its path drawn live on the diagram. Agent and
+ * call events arrive from the {@link EventBus} and are pushed to the browser within {@link #DRAW_EVERY_MS}, each one redrawing only the cells it changed; elapsed
  * times are counted in the browser ({@link #elapsed}); a 1 s poll reconciles the board, the queues and the PBX
  * connection state.
  */
@@ -70,6 +71,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final QueuesPanel queuesGrid;
     private final PacingPanel pacingGrid = new PacingPanel(this::getTranslation);
     private final IvrCallersPanel ivrGrid = new IvrCallersPanel(this::getTranslation);
+    private final IvrCallsPanel ivrCallsGrid = new IvrCallsPanel(this::getTranslation);
     private com.evscallpro.core.ivr.IvrCallers ivrCallers;
     private com.evscallpro.core.dialer.CampaignPacing pacing;
     private CallControlPanel callControl;
@@ -100,6 +102,7 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         telephony.setId("pbx-status");
         add(new H2(getTranslation("supervision.title")), telephony, counters(),
                 new H3(getTranslation("supervision.ivr")), ivrGrid,
+                new H3(getTranslation("supervision.ivrCalls")), ivrCallsGrid,
                 new H3(getTranslation("supervision.queues")), queuesGrid,
                 new H3(getTranslation("dialer.pacing.title")), pacingGrid,
                 agentsHeader, agentRows,
@@ -268,12 +271,14 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         subscriptions.add(eventBus.subscribe(com.evscallpro.core.ivr.IvrCallersChanged.class, e -> inUi(ui, () -> {
             if (ivrGrid.apply(e)) {
                 setCount(countIvr, ivrGrid.total());
+                showIvrCalls();
             }
         })));
         if (ivrCallers != null) {
             try {
                 ivrGrid.show(ivrCallers.now());
                 setCount(countIvr, ivrGrid.total());
+                ivrCallsGrid.show(ivrCallers.calls());
             } catch (RuntimeException e) {
                 Notifications.error(getTranslation("supervision.error.load"), e);
             }
@@ -310,6 +315,18 @@ class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         }
         detachEvent.getUI().setPollInterval(-1);
         super.onDetach(detachEvent);
+    }
+
+    /** The calls in progress through an IVR flow, each with a link to its path (read again at each IVR change). */
+    private void showIvrCalls() {
+        if (ivrCallers == null) {
+            return;
+        }
+        try {
+            ivrCallsGrid.show(ivrCallers.calls());
+        } catch (RuntimeException e) {
+            Notifications.error(getTranslation("supervision.error.load"), e);
+        }
     }
 
     private void reload() {
