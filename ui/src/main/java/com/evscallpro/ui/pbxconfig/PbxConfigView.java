@@ -154,7 +154,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("enabled");
         trunks.addComponentColumn(t -> rowActions("trunk", t.id(), t.name(), () -> editTrunk(t),
                 () -> confirmDelete(t.name(), () -> service.deleteTrunk(t.id(), t.version()))))
-                .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true);
+                .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true); // "Edit" in sight in a narrow window too
     }
 
     private void configureDids() {
@@ -174,7 +175,8 @@ class PbxConfigView extends VerticalLayout implements HasDynamicTitle {
         dids.addColumn(d -> yesNo(d.enabled())).setHeader(getTranslation("admin.pbx.col.enabled")).setKey("enabled");
         dids.addComponentColumn(d -> rowActions("did", d.id(), d.number(), () -> editDid(d),
                 () -> confirmDelete(d.number(), () -> service.deleteDid(d.id(), d.version()))))
-                .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true);
+                .setHeader(getTranslation("admin.pbx.col.actions")).setKey("actions").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true); // "Edit" in sight in a narrow window too
     }
 
     private Component rowActions(String kind, long id, String name, Runnable edit, Runnable delete) {
