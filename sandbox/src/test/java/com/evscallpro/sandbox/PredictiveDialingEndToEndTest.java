@@ -195,6 +195,11 @@ class PredictiveDialingEndToEndTest {
         assertThat(routing.reserve(a1.id(), "elsewhere-call")).isTrue();
         try {
             long contactId = stack.bean(ContactLifecycleService.class).contacts(campaignId, 0, 1).get(0).id();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !dialer.abandonedCalls().isEmpty());
+            assertThat(figures(campaignId).abandonsToday())
+                    .as("counted when the dialer gives up, while the legal message (1.5 s) still plays")
+                    .isEqualTo(1);
             CallRecord r = await().atMost(Duration.ofSeconds(30)).until(
                     () -> stack.bean(CdrService.class).byContact(contactId).stream().findFirst().orElse(null),
                     x -> x != null && x.endedAt() != null);

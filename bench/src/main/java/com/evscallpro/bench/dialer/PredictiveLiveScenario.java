@@ -120,6 +120,7 @@ public final class PredictiveLiveScenario {
                 boolean busy = e.status().state() == AgentState.RESERVED || e.status().state() == AgentState.ON_CALL
                         || e.status().state() == AgentState.WRAP_UP;
                 long now = System.nanoTime();
+                TRACE.debug("agent {} {}", id, e.status().state());
                 if (busy) {
                     busySince.putIfAbsent(id, now);
                 } else {
@@ -137,9 +138,12 @@ public final class PredictiveLiveScenario {
                         try {
                             WrapUpTask t = tasks.currentTask(a.id()).orElse(null);
                             if (t != null && agentService.status(a.id()).state() == AgentState.WRAP_UP) {
-                                long due = wrapDue.computeIfAbsent(t.callId(), k -> System.nanoTime()
-                                        + (long) (config.wrapSeconds() * 1e9));
+                                long due = wrapDue.computeIfAbsent(t.callId(), k -> {
+                                    TRACE.debug("agent {} wrap-up task of call {} seen", a.id(), k);
+                                    return System.nanoTime() + (long) (config.wrapSeconds() * 1e9);
+                                });
                                 if (System.nanoTime() >= due) {
+                                    TRACE.debug("agent {} qualifies call {}", a.id(), t.callId());
                                     tasks.qualify(a.id(), t.callId(), "SALE", null, "bench");
                                     wrapDue.remove(t.callId());
                                 }
@@ -211,6 +215,10 @@ public final class PredictiveLiveScenario {
             // What the pacer was told and decided, means per decision: live, then the simulated days pooled.
             System.out.println("pacer inputs, live:       " + decisions.means());
             System.out.println("pacer inputs, simulation: " + des.decisions().means());
+            if (des.matchedDecisions() != null) {
+                System.out.println("pacer inputs, simulated days of the live run's regime: "
+                        + des.matchedDecisions().means());
+            }
             String label = String.format(Locale.ROOT, "%d agents, %.0f%% live, %.0f s talk, %.0f s wrap-up, %d s",
                     config.agents(), config.liveRate() * 100, config.talkSeconds(), config.wrapSeconds(),
                     config.seconds());
@@ -254,6 +262,9 @@ public final class PredictiveLiveScenario {
 
     private volatile long measureStart = Long.MAX_VALUE;
 
+    /** The bench agents' moves, for reading the dialer's log beside them ({@code -Dlogging.level.evs.bench.trace=DEBUG}). */
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger("evs.bench.trace");
+
     /** How close a simulated day's share of braking decisions must be to the live run's to be of its regime. */
     private static final double BRAKE_TOLERANCE = 0.10;
     /** Simulated days of the live run's regime wanted; more seeds are run (up to MAX_DES_DAYS) until there are. */
@@ -287,12 +298,14 @@ public final class PredictiveLiveScenario {
      * share of decisions taken braking within {@link #BRAKE_TOLERANCE} of {@code brakedShare}); abandons pooled.
      */
     record DesDays(Spread all, Spread matched, Range matchedAbandons, double meanLinesPerAgent,
-                   double pooledAbandonPercent, double abandonHigh, PredictivePacer.Decisions decisions) {
+                   double pooledAbandonPercent, double abandonHigh, PredictivePacer.Decisions decisions,
+                   PredictivePacer.Decisions matchedDecisions) {
 
         static DesDays of(Config config, int days, double brakedShare, double wrapSeconds) {
             List<DialerSimulation.Outcome> all = new ArrayList<>();
             List<DialerSimulation.Outcome> matched = new ArrayList<>();
             PredictivePacer.Decisions pooled = null;
+            PredictivePacer.Decisions pooledMatched = null;
             for (int seed = 1; seed <= MAX_DES_DAYS && (all.size() < days || matched.size() < MATCHED_DAYS); seed++) {
                 DialerSimulation.Outcome o = new DialerSimulation(new DialerSimulation.Config(config.agents(),
                         config.liveRate(), config.talkSeconds(), wrapSeconds, config.seconds() / 3600.0,
@@ -303,6 +316,7 @@ public final class PredictiveLiveScenario {
                 double share = d.decisions() == 0 ? 0 : (double) d.braked() / d.decisions();
                 if (Math.abs(share - brakedShare) <= BRAKE_TOLERANCE + 1e-9) {
                     matched.add(o);
+                    pooledMatched = pooledMatched == null ? d : pooledMatched.plus(d);
                 }
                 if (all.size() < days) {
                     all.add(o);
@@ -316,7 +330,8 @@ public final class PredictiveLiveScenario {
             return new DesDays(Spread.of(all), Spread.of(matched),
                     Range.of(matched.stream().mapToDouble(DialerSimulation.Outcome::abandonPercentDay).toArray()),
                     all.stream().mapToDouble(DialerSimulation.Outcome::linesPerAgent).average().orElse(0),
-                    answers == 0 ? 0 : 100 * abandons / answers, percentile(abandonPercent, 95), pooled);
+                    answers == 0 ? 0 : 100 * abandons / answers, percentile(abandonPercent, 95), pooled,
+                    pooledMatched);
         }
     }
 

@@ -61,6 +61,11 @@ public class CampaignPacing {
     private final Map<Long, Wrap> wrapping = new HashMap<>();
     /** Predictive customers answered and not yet with an agent: connected, or abandoned when they end so. */
     private final Map<String, Long> answeredWaiting = new HashMap<>();
+    /**
+     * Predictive calls the dialer gave up on (no agent within the legal 2 s) before their answer reached this class:
+     * counted abandoned when it does. Usually empty: the answer is seen first.
+     */
+    private final java.util.Set<String> abandonedBeforeAnswerSeen = new java.util.HashSet<>();
     /** Predictive calls AMD called machines (not live answers: never abandons when they end without an agent). */
     private final java.util.Set<String> machines = new java.util.HashSet<>();
     /** Per campaign, the share of machine verdicts not yet counted as false positives (proportional sampling). */
@@ -162,6 +167,19 @@ public class CampaignPacing {
         return counted;
     }
 
+    /**
+     * The predictive dialer gave an answered customer no agent within the legal 2 s (the abandon message follows):
+     * an abandoned live answer, counted now, when the legal measure says it is one, not when the call ends after the
+     * message (a message of several seconds would otherwise keep the pacer dialling on a rate that is already worse).
+     */
+    public synchronized void abandoned(String callId, long campaignId) {
+        if (answeredWaiting.remove(callId) != null) {
+            pacer(campaignId).liveAnswer(true);
+        } else {
+            abandonedBeforeAnswerSeen.add(callId);
+        }
+    }
+
     /** A call of any mode changed: what the campaign's pacer learns from it. */
     public synchronized void onCall(LiveCall call) {
         Instant now = clock.instant();
@@ -175,7 +193,11 @@ public class CampaignPacing {
                     pacer(call.campaignId()).lineEnded(Duration.between(line.startedAt(), answered), true);
                 }
                 if (call.agentId() == null) { // predictive: answered, the agent is chosen now (or never)
-                    answeredWaiting.putIfAbsent(call.callId(), call.campaignId());
+                    if (abandonedBeforeAnswerSeen.remove(call.callId())) {
+                        pacer(call.campaignId()).liveAnswer(true);
+                    } else {
+                        answeredWaiting.putIfAbsent(call.callId(), call.campaignId());
+                    }
                     return;
                 }
                 if (line != null || answeredWaiting.remove(call.callId()) != null) {
@@ -184,6 +206,8 @@ public class CampaignPacing {
                 talking.putIfAbsent(call.callId(), new Talk(call.campaignId(), answered));
             }
             case ENDED -> {
+                // an abandon whose answer never came as CONNECTED: counted below, as a line answered with no agent
+                abandonedBeforeAnswerSeen.remove(call.callId());
                 if (answeredWaiting.remove(call.callId()) != null && !machines.remove(call.callId())) {
                     pacer(call.campaignId()).liveAnswer(true); // answered, never with an agent: abandoned
                 }

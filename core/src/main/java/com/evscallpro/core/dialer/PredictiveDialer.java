@@ -703,6 +703,7 @@ public class PredictiveDialer implements ModeDialer, CallEventListener {
             line.abandonTimer = null;
         }
         abandonedByDialer.put(line.callId, System.nanoTime());
+        pacing.abandoned(line.callId, line.campaign.id());
         log.info("Call {}: no agent free within {}: the abandon message", line.callId,
                 settings.predictiveConnectWithin());
         pbx.blindTransfer(line.callId, CallEvent.Leg.CUSTOMER, "s", ABANDON).whenComplete((ok, error) -> {

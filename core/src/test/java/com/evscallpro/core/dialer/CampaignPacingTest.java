@@ -66,4 +66,34 @@ class CampaignPacingTest {
         assertThat(pacing.figures().getFirst().figures().linesPerAgent()).isEqualTo(1.0);
         assertThat(pacing.figures().getFirst().mode()).isEqualTo("PROGRESSIVE");
     }
+
+    @Test
+    void a_predictive_abandon_counts_when_the_dialer_gives_up_not_when_the_message_ends() {
+        when(campaigns.running()).thenReturn(List.of(campaign));
+        when(agents.readyAgents()).thenReturn(List.of());
+        Instant t0 = clock.instant();
+        pacing.onCall(call("waits", LiveCallState.DIALING, t0, null, null));
+        pacing.onCall(call("early", LiveCallState.DIALING, t0, null, null));
+        clock.advance(Duration.ofSeconds(4));
+        pacing.onCall(call("waits", LiveCallState.CONNECTED, t0, clock.instant(), null)); // answered, no agent yet
+        clock.advance(Duration.ofSeconds(2));
+        pacing.abandoned("waits", 7); // the 2 s are over: the dialer sends the legal message
+        PredictivePacer.Figures f = pacing.figures().getFirst().figures();
+        assertThat(f.answersToday()).isEqualTo(1);
+        assertThat(f.abandonsToday()).as("counted at the dialer's decision, the message still playing").isEqualTo(1);
+
+        // the message ends: the call's end counts nothing more
+        clock.advance(Duration.ofSeconds(8));
+        pacing.onCall(call("waits", LiveCallState.ENDED, t0, t0.plusSeconds(4), null));
+        assertThat(pacing.figures().getFirst().figures().abandonsToday()).isEqualTo(1);
+
+        // the dialer's word arrives before the answer's event: counted once, when the answer is seen
+        pacing.abandoned("early", 7);
+        assertThat(pacing.figures().getFirst().figures().abandonsToday()).isEqualTo(1);
+        pacing.onCall(call("early", LiveCallState.CONNECTED, t0, clock.instant(), null));
+        pacing.onCall(call("early", LiveCallState.ENDED, t0, clock.instant(), null));
+        f = pacing.figures().getFirst().figures();
+        assertThat(f.answersToday()).isEqualTo(2);
+        assertThat(f.abandonsToday()).isEqualTo(2);
+    }
 }
