@@ -37,6 +37,7 @@ class ImportPipelineTest {
 
     @Autowired CampaignService campaigns;
     @Autowired ContactRepository contacts;
+    @Autowired javax.sql.DataSource dataSource;
 
     private long campaignId;
     private final ExecutorService validators = Executors.newFixedThreadPool(2);
@@ -162,5 +163,74 @@ class ImportPipelineTest {
         assertThat(again.counters().imported.get()).isEqualTo(500 - imported);
         assertThat(again.counters().alreadyInCampaign.get()).isEqualTo(imported);
         assertThat(stored()).hasSize(500);
+    }
+
+    @Test
+    void a_number_another_writer_adds_to_an_empty_campaign_during_a_batch_s_copy_is_skipped_through_the_merge()
+            throws Exception {
+        List<ContactBulkLoad.StagedContact> batch = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            batch.add(new ContactBulkLoad.StagedContact(i + 1, "P" + i, "N" + i, phone(900 + i), null, null, null,
+                    false));
+        }
+        // the campaign is empty: the session copies straight into contact. Another writer (the API, an agent, another
+        // import) adds the third number and has not committed yet: the COPY waits on the unique key, then fails
+        try (java.sql.Connection other = dataSource.getConnection();
+             ContactBulkLoad.Session session = contacts.openBulkLoad(campaignId)) {
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement(
+                    "INSERT INTO contact (campaign_id, first_name, phone_e164) VALUES (?, 'Other', ?)")) {
+                insert.setLong(1, campaignId);
+                insert.setString(2, phone(903));
+                insert.executeUpdate();
+            }
+            java.util.concurrent.Future<List<ContactBulkLoad.Skipped>> load = storer.submit(() -> session.load(batch));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+                try (java.sql.Connection c = dataSource.getConnection(); var st = c.createStatement();
+                     var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                             + " AND query LIKE 'COPY contact %'")) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            });
+            other.commit();
+
+            List<ContactBulkLoad.Skipped> skipped = load.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(skipped).containsExactly(new ContactBulkLoad.Skipped(4, phone(903)));
+            assertThat(session.timings()).contains("1 through the staging table");
+
+            // the next batch goes through the merge too: the campaign has another writer
+            assertThat(session.load(List.of(new ContactBulkLoad.StagedContact(7, "P6", "N6", phone(906), null, null,
+                    null, false)))).isEmpty();
+            assertThat(session.timings()).contains("2 through the staging table");
+        }
+        assertThat(stored()).extracting(ContactListing.Row::phoneE164, ContactListing.Row::firstName)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(phone(901), "P1"),
+                        org.assertj.core.groups.Tuple.tuple(phone(902), "P2"),
+                        org.assertj.core.groups.Tuple.tuple(phone(903), "Other"),
+                        org.assertj.core.groups.Tuple.tuple(phone(904), "P4"),
+                        org.assertj.core.groups.Tuple.tuple(phone(905), "P5"),
+                        org.assertj.core.groups.Tuple.tuple(phone(906), "P6"));
+    }
+
+    @Test
+    void into_an_empty_campaign_batches_go_straight_into_the_table_and_into_one_with_contacts_through_the_merge() {
+        List<ContactBulkLoad.StagedContact> first = List.of(new ContactBulkLoad.StagedContact(2, "A", null, phone(801),
+                "{\"Ville\": \"Lyon\"}", null, null, true));
+        try (ContactBulkLoad.Session session = contacts.openBulkLoad(campaignId)) {
+            assertThat(session.load(first)).isEmpty();
+            assertThat(session.timings()).startsWith("1 batches COPY'd straight into contact")
+                    .contains("0 through the staging table");
+        }
+        try (ContactBulkLoad.Session session = contacts.openBulkLoad(campaignId)) {
+            assertThat(session.load(List.of(first.getFirst(), new ContactBulkLoad.StagedContact(3, "B", null,
+                    phone(802), null, null, null, false)))).containsExactly(new ContactBulkLoad.Skipped(2, phone(801)));
+            assertThat(session.timings()).startsWith("0 batches").contains("1 through the staging table");
+        }
+        List<ContactListing.Row> rows = stored();
+        assertThat(rows).extracting(ContactListing.Row::phoneE164).containsExactly(phone(801), phone(802));
+        assertThat(rows.get(0).customFields()).containsEntry("Ville", "Lyon");
+        assertThat(rows.get(1).customFields()).isEmpty();
     }
 }

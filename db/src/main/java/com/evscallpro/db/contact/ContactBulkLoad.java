@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Streamed contact imports (a repository fragment of {@link ContactRepository}): rows are sent with PostgreSQL
- * {@code COPY} into a session-local staging table, then merged into {@code contact} in one set-based statement that
- * skips phones already in the campaign. Each {@link Session#load} is its own transaction: what was loaded stays when
- * a later batch fails or the import is cancelled.
+ * {@code COPY}, straight into {@code contact} while the campaign had no contact, otherwise into a session-local
+ * staging table then merged into {@code contact} in one set-based statement that skips phones already in the
+ * campaign. Each {@link Session#load} is its own transaction: what was loaded stays when a later batch fails or the
+ * import is cancelled.
  */
 public interface ContactBulkLoad {
 
@@ -29,7 +30,7 @@ public interface ContactBulkLoad {
      */
     interface Session extends AutoCloseable {
 
-        /** Copies and merges one batch, committed, with ids reserved for it. @return the rows skipped, by line */
+        /** Stores one batch, committed, with ids reserved for it. @return the rows skipped, by line */
         List<Skipped> load(List<StagedContact> batch);
 
         /**
@@ -41,7 +42,7 @@ public interface ContactBulkLoad {
         /** {@link #load(List)} with the ids of {@link #reserveIds}, one per contact, in the batch's order. */
         List<Skipped> load(List<StagedContact> batch, long[] ids);
 
-        /** Where the time went so far (COPY, merge), for logs. */
+        /** Where the time went so far (COPY straight into the table, or staging and merge), for logs. */
         default String timings() {
             return "";
         }
