@@ -174,9 +174,7 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                     return List.of();
                 } catch (SQLException e) {
                     rollbackQuietly();
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || !(e instanceof org.postgresql.util.PSQLException p
-                            && p.getServerErrorMessage() != null
-                            && CAMPAIGN_PHONE_KEY.equals(p.getServerErrorMessage().getConstraint()))) {
+                    if (!onCampaignPhoneKey(e)) {
                         throw new UncategorizedSQLException("bulk contact load", COPY_DIRECT, e);
                     }
                     direct = false; // someone else writes into the campaign
@@ -187,6 +185,13 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
                 }
             }
             return merge(batch, ids);
+        }
+
+        /** The campaign's unique key on the number refused a row (and nothing else went wrong). */
+        private static boolean onCampaignPhoneKey(SQLException e) {
+            return UNIQUE_VIOLATION.equals(e.getSQLState()) && e instanceof org.postgresql.util.PSQLException p
+                    && p.getServerErrorMessage() != null
+                    && CAMPAIGN_PHONE_KEY.equals(p.getServerErrorMessage().getConstraint());
         }
 
         /** Through the staging table: COPY, then {@code INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING}. */
@@ -223,17 +228,18 @@ class ContactBulkLoadImpl implements ContactBulkLoad {
         }
 
         /** One COPY of the batch: straight into {@code contact} (id, campaign, …) or into the staging table (id, line, …). */
-        private void copy(boolean direct, List<StagedContact> batch, long[] ids) throws SQLException, IOException {
-            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(direct ? COPY_DIRECT : COPY);
+        private void copy(boolean intoContact, List<StagedContact> batch, long[] ids)
+                throws SQLException, IOException {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(intoContact ? COPY_DIRECT : COPY);
             try {
                 text.setLength(0);
                 int i = 0;
                 for (StagedContact c : batch) {
-                    text.append(ids[i++]).append('\t').append(direct ? campaignId : c.line()).append('\t');
+                    text.append(ids[i++]).append('\t').append(intoContact ? campaignId : c.line()).append('\t');
                     field(c.firstName());
                     field(c.lastName());
                     field(c.phoneE164());
-                    field(c.customFieldsJson() == null && direct ? "{}" : c.customFieldsJson());
+                    field(c.customFieldsJson() == null && intoContact ? "{}" : c.customFieldsJson());
                     field(c.consentAt() == null ? null : c.consentAt().toString());
                     field(c.consentSource());
                     text.append(c.existingContract() ? 't' : 'f').append('\n');
